@@ -1,0 +1,29 @@
+import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Site } from './site.entity';
+import { SiteService } from './site.service';
+import { CreateSiteInput } from './dto/create-site.input';
+import { Customer } from '../customer/customer.entity';
+import { CustomerService } from '../customer/customer.service';
+
+@Resolver(() => Site)
+export class SiteResolver {
+  constructor(
+    private readonly sites: SiteService,
+    private readonly customers: CustomerService,
+  ) {}
+
+  @Query(() => Site, { nullable: true })
+  site(@Arg('id', () => ID) id: string): Promise<Site | null> {
+    return this.sites.findById(id);
+  }
+
+  @Mutation(() => Site)
+  createSite(@Arg('input', () => CreateSiteInput) input: CreateSiteInput): Promise<Site> {
+    return this.sites.create(input);
+  }
+
+  @FieldResolver(() => Customer)
+  customer(@Root() site: Site): Promise<Customer> {
+    return this.customers.getById(site.customerId);
+  }
+}

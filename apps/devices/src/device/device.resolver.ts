@@ -1,0 +1,38 @@
+import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { entityReference } from '@polyplus/subgraph-kit';
+import { Device } from './device.entity';
+import { DeviceService } from './device.service';
+import { RegisterDeviceInput } from './dto/register-device.input';
+
+export const CustomerReference = entityReference('Customer', { resolvable: false });
+export const SiteReference = entityReference('Site', { resolvable: false });
+
+@Resolver(() => Device)
+export class DeviceResolver {
+  constructor(private readonly deviceService: DeviceService) {}
+
+  @Query(() => Device, { nullable: true })
+  device(@Arg('id', () => ID) id: string): Promise<Device | null> {
+    return this.deviceService.findById(id);
+  }
+
+  @Query(() => [Device])
+  devices(@Arg('customerId', () => ID) customerId: string): Promise<Device[]> {
+    return this.deviceService.listForCustomer(customerId);
+  }
+
+  @Mutation(() => Device)
+  registerDevice(@Arg('input', () => RegisterDeviceInput) input: RegisterDeviceInput): Promise<Device> {
+    return this.deviceService.register(input);
+  }
+
+  @FieldResolver(() => CustomerReference)
+  customer(@Root() device: Device) {
+    return new CustomerReference(device.customerId);
+  }
+
+  @FieldResolver(() => SiteReference)
+  site(@Root() device: Device) {
+    return new SiteReference(device.siteId);
+  }
+}

@@ -1,0 +1,18 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { IsUUID, Matches } from 'class-validator';
+import { REGION_PATTERN } from '../../technician/dto/create-technician.input';
+
+@InputType()
+export class RequestOnsiteVisitInput {
+  @Field(() => ID)
+  @IsUUID()
+  incidentId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  siteId: string;
+
+  @Field(() => String)
+  @Matches(REGION_PATTERN, { message: 'region must be 2-32 capital letters, digits or hyphens' })
+  region: string;
+}

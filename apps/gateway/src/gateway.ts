@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { formatError, GATEWAY_PORT, startGraphQLHttpServer, SUBGRAPH_NAMES, subgraphUrl, type RunningServer, type SubgraphName } from '@polyplus/subgraph-kit';
+
+/** Composed at build time by `npm run compose` and checked in: the gateway never introspects subgraphs. */
+export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
+
+export type GatewayOptions = { port?: number; host?: string; env?: NodeJS.ProcessEnv };
+
+async function subgraphHealth(env: NodeJS.ProcessEnv): Promise<Record<string, 'up' | 'down'>> {
+  const states = await Promise.all(
+    SUBGRAPH_NAMES.map(async (name) => {
+      const url = subgraphUrl(name, env).replace(/\/graphql$/, '/health');
+      const up = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+      return [name, up ? 'up' : 'down'] as const;
+    }),
+  );
+  return Object.fromEntries(states);
+}
+
+export async function startGateway(options: GatewayOptions = {}): Promise<RunningServer> {
+  const env = options.env ?? process.env;
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    // The supergraph names default local URLs; the environment decides where each subgraph really is.
+    buildService: ({ name }) => new RemoteGraphQLDataSource({ url: subgraphUrl(name as SubgraphName, env) }),
+  });
+  return startGraphQLHttpServer({
+    name: 'gateway',
+    port: options.port ?? Number(env.GATEWAY_PORT ?? GATEWAY_PORT),
+    host: options.host ?? env.HOST ?? '127.0.0.1',
+    apollo: {
+      gateway,
+      formatError: (formatted, error) => formatError(formatted, error),
+      introspection: env.NODE_ENV !== 'production',
+      includeStacktraceInErrorResponses: false,
+      hideSchemaDetailsFromClientErrors: true,
+    },
+    context: async () => ({}),
+    health: () => subgraphHealth(env),
+  });
+}

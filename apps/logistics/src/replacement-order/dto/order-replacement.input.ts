@@ -1,0 +1,13 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { IsUUID, Matches } from 'class-validator';
+
+@InputType()
+export class OrderReplacementInput {
+  @Field(() => ID)
+  @IsUUID()
+  incidentId: string;
+
+  @Field(() => String)
+  @Matches(/^[A-Z0-9][A-Z0-9.-]{1,62}[A-Z0-9]$/, { message: 'partNumber must be 3-64 capital letters, digits, dots or hyphens' })
+  partNumber: string;
+}

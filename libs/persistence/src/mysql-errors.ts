@@ -1,0 +1,30 @@
+import { QueryFailedError } from 'typeorm';
+
+type MysqlDriverError = { code?: string; errno?: number };
+
+function driverError(error: unknown): MysqlDriverError | undefined {
+  if (error instanceof QueryFailedError) return error.driverError as MysqlDriverError;
+  if (error && typeof error === 'object' && 'code' in error) return error as MysqlDriverError;
+  return undefined;
+}
+
+export function isDuplicateEntry(error: unknown): boolean {
+  return driverError(error)?.code === 'ER_DUP_ENTRY';
+}
+
+export function isDeadlock(error: unknown): boolean {
+  const code = driverError(error)?.code;
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
+}
+
+/** TypeORM does not retry deadlocks (MySQL error 1213): retry the whole unit of work a few times. */
+export async function withDeadlockRetry<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isDeadlock(error) || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+
+type FieldProblem = { field: string; problems: string[] };
+
+function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+// Codes we raise on purpose (DomainError, here or in a subgraph behind the gateway) and codes
+// graphql-js / Apollo Server give to malformed requests: their messages are written for clients.
+const CLIENT_SAFE_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_SERVER_ERROR',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'INTROSPECTION_DISABLED',
+]);
+
+// An error thrown by our code or a library (TypeORM, mysql2...): never shown. Errors the gateway
+// relays from a subgraph arrive as plain objects, already formatted by that subgraph.
+function isUnexpected(error: unknown): boolean {
+  if (error instanceof GraphQLError) return error.originalError instanceof Error && !(error.originalError instanceof GraphQLError);
+  return error instanceof Error;
+}
+
+/**
+ * Keeps domain and request errors, turns class-validator failures into BAD_USER_INPUT naming each
+ * field, and masks everything else: no stack, SQL or internals leave the process.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: (e: unknown) => void = console.error,
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof ArgumentValidationError) {
+    const fields = flatten(original.extensions.validationErrors as ValidationError[]);
+    const summary = fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; ');
+    return { message: `Invalid input: ${summary}`, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', fields } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code) && !isUnexpected(original)) {
+    // serviceName (added by the gateway) would only map our topology for an attacker.
+    const { stacktrace: _stacktrace, exception: _exception, serviceName: _serviceName, ...extensions } = formatted.extensions ?? {};
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  log(original);
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,72 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
+import { handleGraphQLRequest } from './http-graphql';
+
+export type HealthCheck = () => Promise<Record<string, 'up' | 'down'>>;
+
+export type GraphQLHttpServerOptions<TContext extends BaseContext> = {
+  name: string;
+  apollo: ApolloServerOptions<TContext>;
+  context: (request: IncomingMessage) => Promise<TContext>;
+  health?: HealthCheck;
+  port?: number;
+  host?: string;
+};
+
+export type RunningServer = { name: string; url: string; port: number; httpServer: Server; stop(): Promise<void> };
+
+/**
+ * Apollo Server on a plain Node HTTP server: POST/GET `/graphql`, and `/health` that reports each
+ * dependency and answers 503 when one is down (so orchestrators stop routing to it).
+ */
+export async function startGraphQLHttpServer<TContext extends BaseContext>(
+  options: GraphQLHttpServerOptions<TContext>,
+): Promise<RunningServer> {
+  const apollo = new ApolloServer<TContext>(options.apollo);
+  await apollo.start();
+  const httpServer = createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0];
+    if (path === '/health') {
+      void (options.health ?? (async () => ({})))()
+        .then((checks) => {
+          const up = Object.values(checks).every((state) => state === 'up');
+          response.writeHead(up ? 200 : 503, { 'content-type': 'application/json' });
+          response.end(JSON.stringify({ service: options.name, status: up ? 'up' : 'down', checks }));
+        })
+        .catch(() => {
+          response.writeHead(503).end();
+        });
+      return;
+    }
+    if (path !== '/graphql') {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    handleGraphQLRequest(apollo, request, response, () => options.context(request)).catch((error) => {
+      console.error(`[${options.name}]`, error);
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+    });
+  });
+  httpServer.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    name: options.name,
+    port,
+    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
+    httpServer,
+    async stop() {
+      // Stop accepting connections, let in-flight requests finish, then release Apollo.
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeIdleConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}

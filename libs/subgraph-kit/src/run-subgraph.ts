@@ -1,0 +1,57 @@
+import type { IncomingMessage } from 'node:http';
+import type { DataSource } from 'typeorm';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { databaseName, openDatabase, type DatabaseOptions } from '@polyplus/persistence';
+import { formatError } from './format-error';
+import type { FederatedSchema } from './build-federated-schema';
+import { startGraphQLHttpServer, type RunningServer } from './graphql-http-server';
+
+export type SubgraphContext = { request: IncomingMessage };
+
+export type SubgraphDefinition = {
+  name: string;
+  database: Omit<DatabaseOptions, 'database'>;
+  /** Builds the subgraph schema and its SDL; SDL printing passes a data source that is never opened. */
+  build(dataSource: DataSource): Promise<FederatedSchema>;
+};
+
+export type StartSubgraphOptions = { port?: number; host?: string; dataSource: DataSource };
+
+/** Serves a subgraph schema over an already open database (tests pass their own database). */
+export async function startSubgraph(definition: SubgraphDefinition, options: StartSubgraphOptions): Promise<RunningServer> {
+  const { schema, close } = await definition.build(options.dataSource);
+  const production = process.env.NODE_ENV === 'production';
+  const server = await startGraphQLHttpServer<SubgraphContext>({
+    name: definition.name,
+    port: options.port,
+    host: options.host,
+    apollo: {
+      schema,
+      formatError: (formatted, error) => formatError(formatted, error),
+      introspection: !production,
+      includeStacktraceInErrorResponses: false,
+      hideSchemaDetailsFromClientErrors: true,
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
+    },
+    context: async (request) => ({ request }),
+    health: async () => ({ mysql: await options.dataSource.query('SELECT 1').then(() => 'up' as const, () => 'down' as const) }),
+  });
+  return {
+    ...server,
+    async stop() {
+      await server.stop();
+      await close?.();
+    },
+  };
+}
+
+/** A subgraph process: open (and migrate) its own database, serve, stop cleanly on a signal. */
+export async function runSubgraph(definition: SubgraphDefinition, port: number): Promise<() => Promise<void>> {
+  const dataSource = await openDatabase({ ...definition.database, database: databaseName(definition.name) });
+  const server = await startSubgraph(definition, { dataSource, port, host: process.env.HOST ?? '127.0.0.1' });
+  console.log(`${definition.name} subgraph ready at ${server.url}`);
+  return async () => {
+    await server.stop();
+    await dataSource.destroy();
+  };
+}

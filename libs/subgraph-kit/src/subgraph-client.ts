@@ -1,0 +1,41 @@
+import { DomainError, serviceUnavailable, type ErrorCode } from './errors';
+
+type GraphQLResponse<T> = { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+
+export type SubgraphClient = { request<T>(query: string, variables?: Record<string, unknown>): Promise<T> };
+
+/**
+ * Service-to-service queries (an entitlement or existence check in another subgraph): the only
+ * way a subgraph learns about data it does not own besides federation keys. Errors keep their code.
+ */
+export function createSubgraphClient(name: string, url: string, timeoutMs = 5_000): SubgraphClient {
+  return {
+    async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch {
+        throw serviceUnavailable(`The ${name} service cannot be reached`);
+      }
+      const payload = (await response.json().catch(() => ({}))) as GraphQLResponse<T>;
+      const [first] = payload.errors ?? [];
+      if (first) {
+        const code = (first.extensions?.code ?? 'INTERNAL_SERVER_ERROR') as ErrorCode;
+        throw new DomainError(code, first.message, { service: name });
+      }
+      if (!payload.data) throw serviceUnavailable(`The ${name} service answered without data (HTTP ${response.status})`);
+      return payload.data;
+    },
+  };
+}
+
+/** Looks one entity up by id through another subgraph's `<field>(id:)` query; null when it does not exist. */
+export async function fetchById<T>(client: SubgraphClient, field: string, id: string, selection = 'id'): Promise<T | null> {
+  const data = await client.request<Record<string, T | null>>(`query Lookup($id: ID!) { ${field}(id: $id) { ${selection} } }`, { id });
+  return data[field] ?? null;
+}
