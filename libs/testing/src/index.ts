@@ -1,0 +1,1 @@
+export { uniqueTestPrefix, dropDatabasesWithPrefix, deleteRedisKeys } from './isolation';

@@ -1,0 +1,101 @@
+import { createConnection } from 'mysql2/promise';
+import { parseMysqlUrl } from '@polyplus/persistence';
+import { graphqlData, graphqlRequest } from '../tools/run/graphql-request';
+import { startE2eStack, type E2eStack } from './support/e2e-stack';
+
+let stack: E2eStack;
+let ids: { customerId: string; siteId: string; deviceId: string; incidentId: string };
+
+async function countRows(database: string, table: string): Promise<number> {
+  const server = parseMysqlUrl();
+  const connection = await createConnection({ host: server.host, port: server.port, user: server.username, password: server.password, database });
+  try {
+    const [rows] = await connection.query(`SELECT COUNT(*) AS n FROM \`${table}\``);
+    return Number((rows as { n: number }[])[0].n);
+  } finally {
+    await connection.end();
+  }
+}
+
+beforeAll(async () => {
+  stack = await startE2eStack('e2e_skeleton');
+  const url = stack.gatewayUrl;
+  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(url, 'mutation { createCustomer(input: { name: "Acme Ltd" }) { id } }');
+  const { createSite } = await graphqlData<{ createSite: { id: string } }>(
+    url,
+    'mutation ($customerId: ID!) { createSite(input: { customerId: $customerId, name: "Leeds", countryCode: "GB", timeZone: "Europe/London" }) { id } }',
+    { customerId: createCustomer.id },
+  );
+  const { registerDevice } = await graphqlData<{ registerDevice: { id: string } }>(
+    url,
+    'mutation ($customerId: ID!, $siteId: ID!) { registerDevice(input: { customerId: $customerId, siteId: $siteId, serialNumber: "8G1234ABCD", productModel: "Studio X50" }) { id } }',
+    { customerId: createCustomer.id, siteId: createSite.id },
+  );
+  const { openIncident } = await graphqlData<{ openIncident: { id: string } }>(
+    url,
+    'mutation ($deviceId: ID!) { openIncident(input: { deviceId: $deviceId, severity: 2, summary: "Camera freezes in calls" }) { id } }',
+    { deviceId: registerDevice.id },
+  );
+  ids = { customerId: createCustomer.id, siteId: createSite.id, deviceId: registerDevice.id, incidentId: openIncident.id };
+});
+
+afterAll(() => stack?.teardown());
+
+describe('walking skeleton through the gateway', () => {
+  it('reads an incident with its device and the device owner in one query across three subgraphs', async () => {
+    const data = await graphqlData(
+      stack.gatewayUrl,
+      'query ($id: ID!) { incident(id: $id) { severity status device { serialNumber customer { name } } } }',
+      { id: ids.incidentId },
+    );
+    expect(data).toEqual({
+      incident: { severity: 2, status: 'NEW', device: { serialNumber: '8G1234ABCD', customer: { name: 'Acme Ltd' } } },
+    });
+  });
+
+  it('lists a device’s incidents through the field the incidents subgraph contributes to Device', async () => {
+    const data = await graphqlData<{ device: { incidents: { id: string }[] } }>(
+      stack.gatewayUrl,
+      'query ($id: ID!) { device(id: $id) { incidents { id } } }',
+      { id: ids.deviceId },
+    );
+    expect(data.device.incidents).toEqual([{ id: ids.incidentId }]);
+  });
+
+  it('refuses a severity of 7 with BAD_USER_INPUT naming the field, and writes no incident', async () => {
+    const before = await countRows(`${stack.prefix}incidents`, 'incident');
+    const result = await graphqlRequest(
+      stack.gatewayUrl,
+      'mutation ($deviceId: ID!) { openIncident(input: { deviceId: $deviceId, severity: 7, summary: "x" }) { id } }',
+      { deviceId: ids.deviceId },
+    );
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].extensions?.fields).toEqual([{ field: 'severity', problems: ['severity must not be greater than 3'] }]);
+    expect(await countRows(`${stack.prefix}incidents`, 'incident')).toBe(before);
+  });
+
+  it('refuses an unknown device id with NOT_FOUND, and writes no incident', async () => {
+    const before = await countRows(`${stack.prefix}incidents`, 'incident');
+    const result = await graphqlRequest(
+      stack.gatewayUrl,
+      'mutation { openIncident(input: { deviceId: "6d1f5c2a-0000-4000-8000-000000000000", severity: 1, summary: "x" }) { id } }',
+    );
+    expect(result.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(result.data).toBeNull();
+    expect(await countRows(`${stack.prefix}incidents`, 'incident')).toBe(before);
+  });
+
+  it('a requested onsite visit reaches the scheduler through the queue and a new region plan is committed', async () => {
+    await graphqlData(
+      stack.gatewayUrl,
+      'mutation ($incidentId: ID!, $siteId: ID!) { requestOnsiteVisit(input: { incidentId: $incidentId, siteId: $siteId, region: "UK-NORTH" }) { id } }',
+      { incidentId: ids.incidentId, siteId: ids.siteId },
+    );
+    let plan: { version: number; openVisits: number } | null = null;
+    for (let attempt = 0; attempt < 50 && !plan; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      ({ regionPlan: plan } = await graphqlData<{ regionPlan: typeof plan }>(stack.gatewayUrl, '{ regionPlan(region: "UK-NORTH") { version openVisits } }'));
+    }
+    expect(plan).toEqual({ version: 1, openVisits: 1 });
+  });
+});

@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { GATEWAY_PORT, SUBGRAPH_NAMES, SUBGRAPH_PORTS, type SubgraphName } from '@polyplus/subgraph-kit';
+
+const ROOT = join(__dirname, '..', '..');
+
+export type Stack = { gatewayUrl: string; env: NodeJS.ProcessEnv; stop(): Promise<void> };
+
+export type StackOptions = {
+  /** Extra environment for every process (database prefix, queue prefix...). */
+  env?: NodeJS.ProcessEnv;
+  /** Pick free ports instead of the fixed defaults (tests run beside a developer's stack). */
+  freePorts?: boolean;
+  log?: (line: string) => void;
+};
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: process exited with code ${child.exitCode}`);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(1_000) }).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} not healthy after ${timeoutMs} ms`);
+}
+
+function waitForOutput(child: ChildProcess, text: string, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "${text}" within ${timeoutMs} ms`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      if (!chunk.toString().includes(text)) return;
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited with code ${code} before "${text}"`)));
+  });
+}
+
+function launch(name: string, entry: string, env: NodeJS.ProcessEnv, log: (line: string) => void): ChildProcess {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const relay = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (line.trim()) log(`[${name}] ${line}`);
+  };
+  child.stdout?.on('data', relay);
+  child.stderr?.on('data', relay);
+  return child;
+}
+
+async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * Starts the five subgraphs, then the gateway and the scheduler, each as its own process, and
+ * waits until every one reports healthy. Subgraphs migrate their own databases as they start.
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  const ports = {} as Record<SubgraphName | 'gateway', number>;
+  for (const name of SUBGRAPH_NAMES) ports[name] = options.freePorts ? await freePort() : SUBGRAPH_PORTS[name];
+  ports.gateway = options.freePorts ? await freePort() : Number(env.GATEWAY_PORT ?? GATEWAY_PORT);
+  for (const name of SUBGRAPH_NAMES) {
+    env[`${name.toUpperCase()}_PORT`] = String(ports[name]);
+    env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${ports[name]}/graphql`;
+  }
+  env.GATEWAY_PORT = String(ports.gateway);
+
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    await Promise.all([...children].reverse().map((child) => stopChild(child)));
+  };
+  try {
+    const subgraphs = SUBGRAPH_NAMES.map((name) => {
+      const child = launch(name, `apps/${name}/src/main.ts`, env, log);
+      children.push(child);
+      return waitForHealth(`http://127.0.0.1:${ports[name]}/health`, child, 60_000);
+    });
+    await Promise.all(subgraphs);
+    // The scheduler shares the dispatch database: start it once dispatch has migrated it.
+    const gateway = launch('gateway', 'apps/gateway/src/main.ts', env, log);
+    const scheduler = launch('scheduler', 'apps/scheduler/src/main.ts', env, log);
+    children.push(gateway, scheduler);
+    await Promise.all([
+      waitForHealth(`http://127.0.0.1:${ports.gateway}/health`, gateway, 60_000),
+      waitForOutput(scheduler, 'scheduler worker ready', 60_000),
+    ]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`, env, stop };
+}
