@@ -3,5 +3,4 @@ module.exports = {
   preset: '../jest.preset.js',
   rootDir: __dirname,
   testMatch: ['<rootDir>/**/*.e2e-spec.ts'],
-  testTimeout: 120_000,
 };

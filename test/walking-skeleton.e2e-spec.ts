@@ -1,6 +1,6 @@
 import { createConnection } from 'mysql2/promise';
 import { parseMysqlUrl } from '@polyplus/persistence';
-import { graphqlData, graphqlRequest } from '../tools/run/graphql-request';
+import { graphqlData, graphqlRequest } from '@polyplus/local-stack';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 
 let stack: E2eStack;
@@ -37,9 +37,9 @@ beforeAll(async () => {
     { deviceId: registerDevice.id },
   );
   ids = { customerId: createCustomer.id, siteId: createSite.id, deviceId: registerDevice.id, incidentId: openIncident.id };
-});
+}, 120_000);
 
-afterAll(() => stack?.teardown());
+afterAll(() => stack?.teardown(), 60_000);
 
 describe('walking skeleton through the gateway', () => {
   it('reads an incident with its device and the device owner in one query across three subgraphs', async () => {

@@ -1,5 +1,5 @@
 import { deleteRedisKeys, dropDatabasesWithPrefix, uniqueTestPrefix } from '@polyplus/testing';
-import { startStack, type Stack } from '../../tools/run/stack';
+import { startStack, type Stack } from '@polyplus/local-stack';
 
 export type E2eStack = Stack & { prefix: string; teardown(): Promise<void> };
 

@@ -3,32 +3,32 @@
 //   npm run compose -- --check fail when a checked-in file differs from what the code produces
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { SUBGRAPH_NAMES } from '@polyplus/subgraph-kit';
-import { composeSupergraph, printSubgraphSdl, subgraphSchemaFile, SUPERGRAPH_FILE } from './supergraph';
+import { join } from 'node:path';
+import { printSubgraphSdl, SUBGRAPH_NAMES, type SubgraphName } from '@polyplus/subgraph-kit';
+import { composeSupergraph } from '../../apps/gateway/src/compose-supergraph';
+import { loadSubgraphDefinition } from '../migrations/subgraph-definitions';
+
+const subgraphSchemaFile = (name: SubgraphName) => join('apps', name, 'schema.graphql');
+const SUPERGRAPH_FILE = join('apps', 'gateway', 'supergraph.graphql');
 
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const generated = new Map<string, string>();
-  for (const name of SUBGRAPH_NAMES) generated.set(subgraphSchemaFile(name), await printSubgraphSdl(name));
-  const supergraph = composeSupergraph((name) => generated.get(subgraphSchemaFile(name)) as string);
-  generated.set(SUPERGRAPH_FILE, supergraph);
-  const stale: string[] = [];
-  for (const [file, content] of generated) {
-    let current = '';
+  for (const name of SUBGRAPH_NAMES) generated.set(subgraphSchemaFile(name), await printSubgraphSdl(await loadSubgraphDefinition(name)));
+  generated.set(SUPERGRAPH_FILE, composeSupergraph((name) => generated.get(subgraphSchemaFile(name)) as string));
+  const stale = [...generated].filter(([file, content]) => {
     try {
-      current = readFileSync(file, 'utf8');
+      return readFileSync(file, 'utf8') !== content;
     } catch {
-      // a missing file is stale
+      return true;
     }
-    if (current === content) continue;
-    stale.push(file);
-    if (!check) writeFileSync(file, content);
-  }
+  });
   if (check && stale.length > 0) {
-    console.error(`Stale generated schema files (run npm run compose):\n${stale.join('\n')}`);
+    console.error(`Stale generated schema files (run npm run compose):\n${stale.map(([file]) => file).join('\n')}`);
     process.exit(1);
   }
-  console.log(stale.length === 0 ? 'Schemas up to date.' : `Wrote ${stale.join(', ')}`);
+  for (const [file, content] of stale) writeFileSync(file, content);
+  console.log(stale.length === 0 ? 'Schemas up to date.' : `Wrote ${stale.map(([file]) => file).join(', ')}`);
 }
 
 main().catch((error) => {

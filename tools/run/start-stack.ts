@@ -1,7 +1,6 @@
 // The whole product on this machine: checks MySQL and Redis, starts every service (each migrates
 // its own database), loads the demo data, and prints where to go. Ctrl-C stops everything.
-import { checkDependencies } from './preflight';
-import { startStack } from './stack';
+import { checkDependencies, startStack } from '@polyplus/local-stack';
 import { seedDemo } from '../seed/seed-demo';
 
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-import { graphqlData } from '../run/graphql-request';
+import { graphqlData } from '@polyplus/local-stack';
 import { DEMO_CUSTOMERS, DEMO_PRODUCTS, DEMO_PROBLEMS, DEMO_TECHNICIANS } from './demo-data';
 
 type Id = { id: string };

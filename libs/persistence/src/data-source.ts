@@ -10,12 +10,16 @@ export type DatabaseOptions = {
   migrations: MixedList<Function | string>;
   server?: MysqlServer;
   poolSize?: number;
+  /** MariaDB reports column defaults differently and lacks FOR SHARE: TypeORM must know which it is. */
+  flavour?: MysqlFlavour;
 };
+
+export type MysqlFlavour = 'mysql' | 'mariadb';
 
 export function createDataSource(options: DatabaseOptions): DataSource {
   const server = options.server ?? parseMysqlUrl();
   return new DataSource({
-    type: 'mysql',
+    type: options.flavour ?? 'mysql',
     host: server.host,
     port: server.port,
     username: server.username,
@@ -39,10 +43,13 @@ function connectToServer(server: MysqlServer) {
   return createConnection({ host: server.host, port: server.port, user: server.username, password: server.password, connectTimeout: 5_000 });
 }
 
-export async function ensureDatabase(database: string, server: MysqlServer = parseMysqlUrl()): Promise<void> {
+/** Creates the database when missing and tells which server flavour answered. */
+export async function ensureDatabase(database: string, server: MysqlServer = parseMysqlUrl()): Promise<MysqlFlavour> {
   const connection = await connectToServer(server);
   try {
     await connection.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    return /mariadb/i.test((rows as { version: string }[])[0].version) ? 'mariadb' : 'mysql';
   } finally {
     await connection.end();
   }
@@ -59,8 +66,8 @@ export async function dropDatabase(database: string, server: MysqlServer = parse
 
 /** Creates the database if needed, connects, and applies pending migrations (schema is never synchronised). */
 export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
-  await ensureDatabase(options.database, options.server);
-  const dataSource = createDataSource(options);
+  const flavour = await ensureDatabase(options.database, options.server);
+  const dataSource = createDataSource({ ...options, flavour });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

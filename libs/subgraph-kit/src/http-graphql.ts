@@ -41,7 +41,11 @@ export async function handleGraphQLRequest<TContext extends BaseContext>(
       text = await readBody(request, maxBodyBytes);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        return send(response, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] });
+        // Close the connection: the rest of the oversized body is never read.
+        response.setHeader('connection', 'close');
+        send(response, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] });
+        response.once('finish', () => request.destroy());
+        return;
       }
       throw error;
     }

@@ -8,3 +8,4 @@ export { stopOnSignals } from './shutdown';
 export { SUBGRAPH_PORTS, SUBGRAPH_NAMES, GATEWAY_PORT, subgraphPort, subgraphUrl, type SubgraphName } from './service-directory';
 export { createSubgraphClient, fetchById, type SubgraphClient } from './subgraph-client';
 export { startSubgraph, runSubgraph, type SubgraphDefinition, type SubgraphContext, type StartSubgraphOptions } from './run-subgraph';
+export { printSubgraphSdl } from './print-subgraph-sdl';

@@ -26,15 +26,15 @@ export class OnsiteVisit {
   @Column('varchar', { length: 16, default: OnsiteVisitStatus.UNPLANNED })
   status: OnsiteVisitStatus;
 
-  @Column('char', { length: 36, nullable: true })
+  @Column('char', { length: 36, nullable: true, default: null })
   technicianId: string | null;
 
   @Field(() => Date, { nullable: true, description: 'Planned arrival window start (UTC).' })
-  @Column('datetime', { precision: 3, nullable: true })
+  @Column('datetime', { precision: 3, nullable: true, default: null })
   windowStart: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'Planned arrival window end (UTC).' })
-  @Column('datetime', { precision: 3, nullable: true })
+  @Column('datetime', { precision: 3, nullable: true, default: null })
   windowEnd: Date | null;
 
   @Field(() => Date)

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { GATEWAY_PORT, SUBGRAPH_NAMES, SUBGRAPH_PORTS, type SubgraphName } from '@polyplus/subgraph-kit';
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = join(__dirname, '..', '..', '..');
 
 export type Stack = { gatewayUrl: string; env: NodeJS.ProcessEnv; stop(): Promise<void> };
 

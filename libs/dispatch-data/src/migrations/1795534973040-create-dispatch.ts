@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CreateDispatch1795534025137 implements MigrationInterface {
-  name = 'CreateDispatch1795534025137';
+export class CreateDispatch1795534973040 implements MigrationInterface {
+  name = 'CreateDispatch1795534973040';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE `technician` (`id` char(36) NOT NULL, `name` varchar(200) NOT NULL, `region` varchar(32) NOT NULL, INDEX `IDX_technician_region` (`region`), PRIMARY KEY (`id`)) ENGINE=InnoDB");

@@ -1,0 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { printSubgraphSdl } from '@polyplus/subgraph-kit';
+import { customersSubgraph } from './customers-subgraph';
+
+it('the checked-in schema.graphql is what the customers subgraph code prints (npm run compose)', async () => {
+  expect(await printSubgraphSdl(customersSubgraph)).toBe(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8'));
+});

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
+import type { SubgraphClient } from '@polyplus/subgraph-kit';
+import { OnsiteVisit } from '@polyplus/dispatch-data';
+import { dispatchSubgraph } from '../dispatch-subgraph';
+import { OnsiteVisitService } from './onsite-visit.service';
+import type { OptimisationTrigger } from './optimisation-trigger';
+
+const knownIncident = randomUUID();
+const incidentsSubgraphClient: SubgraphClient = {
+  request: async <T>(_query: string, variables?: Record<string, unknown>) =>
+    ({ incident: variables?.id === knownIncident ? { id: knownIncident } : null }) as T,
+};
+
+describe('onsite visits', () => {
+  let db: TestDatabase;
+  const requested: string[] = [];
+  const recordingTrigger = { request: async (job: { region: string }) => void requested.push(job.region) } as unknown as OptimisationTrigger;
+  const unreachableRedis = { request: async () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6379')) } as unknown as OptimisationTrigger;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('dispatch', dispatchSubgraph.database);
+  });
+  afterAll(() => db.drop());
+
+  it('a requested visit is stored unplanned and asks for its region to be re-planned', async () => {
+    const visits = new OnsiteVisitService(db.dataSource, incidentsSubgraphClient, recordingTrigger);
+    const visit = await visits.request({ incidentId: knownIncident, siteId: randomUUID(), region: 'UK-SOUTH' });
+    expect(visit.status).toBe('UNPLANNED');
+    expect(requested).toEqual(['UK-SOUTH']);
+  });
+
+  it('a visit for an unknown case is refused with NOT_FOUND and nothing is written', async () => {
+    const visits = new OnsiteVisitService(db.dataSource, incidentsSubgraphClient, recordingTrigger);
+    const before = await db.dataSource.getRepository(OnsiteVisit).count();
+    await expect(visits.request({ incidentId: randomUUID(), siteId: randomUUID(), region: 'UK-SOUTH' })).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    expect(await db.dataSource.getRepository(OnsiteVisit).count()).toBe(before);
+  });
+
+  it('the visit is kept when the queue cannot be reached', async () => {
+    const visits = new OnsiteVisitService(db.dataSource, incidentsSubgraphClient, unreachableRedis);
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const visit = await visits.request({ incidentId: knownIncident, siteId: randomUUID(), region: 'DE-EAST' });
+    spy.mockRestore();
+    expect(await visits.findById(visit.id)).toMatchObject({ region: 'DE-EAST', status: 'UNPLANNED' });
+  });
+});

@@ -1,0 +1,37 @@
+export { CalendarError, type CalendarErrorCode } from './errors';
+export type { IsoDate } from './iso-date';
+export { DEFAULT_BUSINESS_HOURS, type TimeRange, type WeeklyHours, type Weekday } from './business-hours';
+export { createCalendar, type BusinessCalendar, type CalendarConfig } from './calendar';
+export type { PublicHoliday } from './holidays';
+export { HOUR_MS, MINUTE_MS } from './duration';
+export { addBusinessDays, isBusinessDay, localDate, nextBusinessDay, publicHolidays, startOfBusiness } from './business-days';
+export { addBusinessTime, businessTimeBetween, isWithinBusinessHours } from './business-time';
+export {
+  RESPONSE_OBJECTIVE_MINUTES,
+  responseDueAt,
+  responseObjectiveMs,
+  type ResponseObjectiveInput,
+  type Severity,
+} from './response-objective';
+export {
+  DEFAULT_DEPOT_CUTOFF,
+  planAdvanceReplacement,
+  type AdvanceReplacementInput,
+  type AdvanceReplacementPlan,
+} from './advance-replacement';
+export { RETURN_WINDOW_BUSINESS_DAYS, isReturnLate, returnDeadline, type ReturnDeadline } from './return-deadline';
+export {
+  REPLACEMENT_WARRANTY_DAYS,
+  isUnderWarranty,
+  replacementWarranty,
+  type ReplacementWarranty,
+  type ReplacementWarrantyInput,
+} from './warranty';
+export {
+  PERSONAL_DEVICE_COVERAGE_YEARS,
+  coverageAt,
+  isAdvanceReplacementEligible,
+  type CoverageInput,
+  type CoveragePeriod,
+  type CoverageStatus,
+} from './coverage';
