@@ -1,0 +1,5 @@
+export { ROLES, isCustomerScoped, canSeeCustomer, servicePrincipal, type Principal, type Role } from './principal';
+export { AuthError, type AuthErrorCode } from './auth-error';
+export { authConfig, type AuthConfig } from './auth-config';
+export { issueToken, verifyBearerToken } from './bearer-token';
+export { PRINCIPAL_HEADER, SIGNATURE_HEADER, DEFAULT_TOLERANCE_SECONDS, signPrincipal, verifyPrincipal } from './principal-header';
