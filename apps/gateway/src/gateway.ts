@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { queryLimitsPlugin } from './limits/query-limits.plugin';
 import { formatError, GATEWAY_PORT, startGraphQLHttpServer, SUBGRAPH_NAMES, subgraphUrl, type RunningServer, type SubgraphName } from '@polyplus/subgraph-kit';
 
 /** Composed at build time by `npm run compose` and checked in: the gateway never introspects subgraphs. */
@@ -36,6 +37,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       introspection: env.NODE_ENV !== 'production',
       includeStacktraceInErrorResponses: false,
       hideSchemaDetailsFromClientErrors: true,
+      plugins: [queryLimitsPlugin()],
     },
     context: async () => ({}),
     health: () => subgraphHealth(env),

@@ -31,6 +31,8 @@ const CLIENT_SAFE_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'INTROSPECTION_DISABLED',
+  'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
 ]);
 
 // An error thrown by our code or a library (TypeORM, mysql2...): never shown. Errors the gateway
