@@ -22,6 +22,7 @@ export function queryLimitsPlugin<TContext extends BaseContext>(limits: QueryLim
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, schema, request }) {
+          if (!operation) return; // Apollo Server has already refused a document without this operation
           const { depth, aliases } = operationShape(document, operation);
           if (depth > limits.maxDepth) throw refuse(`Query depth ${depth} exceeds the maximum of ${limits.maxDepth}`, 'depth', depth, limits.maxDepth);
           if (aliases > limits.maxAliases) throw refuse(`Query uses ${aliases} aliases; the maximum is ${limits.maxAliases}`, 'aliases', aliases, limits.maxAliases);
