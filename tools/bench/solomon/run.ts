@@ -9,17 +9,27 @@ type Row = { name: string; vehicles: number; distance: number; gap: number; seco
 const repoRoot = resolve(__dirname, '../../..');
 const dataDir = resolve(repoRoot, '../shared/solomon');
 
-function parseArgs(argv: string[]): { time: number; seed: number; names: string[] } {
+type Args = { time: number; seed: number; names: string[]; localSearch: boolean; extra: Record<string, number> };
+
+function parseArgs(argv: string[]): Args {
+  const extra: Record<string, number> = {};
   let time = 5;
   let seed = 1;
+  let localSearch = true;
   const names: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--time') time = Number(argv[++i]);
     else if (argv[i] === '--seed') seed = Number(argv[++i]);
+    else if (argv[i] === '--no-local-search') localSearch = false;
+    // Solver tuning, e.g. --opt startTemperature=0.5
+    else if (argv[i] === '--opt') {
+      const [key, value] = argv[++i].split('=');
+      extra[key] = Number(value);
+    }
     else names.push(...argv[i].split(',').filter(Boolean).map((s) => s.toUpperCase()));
   }
   if (!(time > 0)) throw new Error('--time must be a positive number of seconds');
-  return { time, seed, names };
+  return { time, seed, names, localSearch, extra };
 }
 
 function readBks(): Map<string, { vehicles: number; distance: number }> {
@@ -42,7 +52,7 @@ function mean(xs: number[]): number {
 }
 
 function main(): void {
-  const { time, seed, names } = parseArgs(process.argv.slice(2));
+  const { time, seed, names, localSearch, extra } = parseArgs(process.argv.slice(2));
   const bks = readBks();
   const list = names.length > 0 ? names : [...bks.keys()];
   const rows: Row[] = [];
@@ -54,7 +64,7 @@ function main(): void {
     // The distance-only reference allows at most its own vehicle count and the file's capacity.
     inst.vehicles = Math.min(inst.vehicles, ref.vehicles);
     const t0 = performance.now();
-    const plan = solveSolomon(inst, { timeLimitMs: time * 1000, seed });
+    const plan = solveSolomon(inst, { ...extra, timeLimitMs: time * 1000, seed, localSearch });
     const seconds = (performance.now() - t0) / 1000;
     const check = checkSolomonPlan(inst, plan.routes);
     if (!check.feasible) {
