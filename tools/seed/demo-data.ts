@@ -3,24 +3,62 @@ export const DEMO_CUSTOMERS = [
   {
     name: 'Northwind Trading',
     sites: [
-      { name: 'London HQ', countryCode: 'GB', timeZone: 'Europe/London', region: 'UK-SOUTH' },
-      { name: 'Manchester Office', countryCode: 'GB', timeZone: 'Europe/London', region: 'UK-NORTH' },
+      { name: 'London HQ', addressLine: '20 Fenchurch Street', city: 'London', postalCode: 'EC3M 3BY', countryCode: 'GB', subdivision: 'ENG', timeZone: 'Europe/London', latitude: 51.5113, longitude: -0.0835, region: 'UK-SOUTH' },
+      { name: 'Manchester Office', addressLine: '1 Spinningfields', city: 'Manchester', postalCode: 'M3 3JE', countryCode: 'GB', subdivision: 'ENG', timeZone: 'Europe/London', latitude: 53.4794, longitude: -2.2530, region: 'UK-NORTH' },
+    ],
+    contract: { reference: 'PP-NW-2025', startsOn: '2025-01-01', endsOn: '2027-12-31', options: ['ONSITE'] },
+    contacts: [
+      { name: 'Olivia Brown', email: 'olivia.brown@northwind.example', role: 'ADMIN', designated: false },
+      { name: 'Sam Okafor', email: 'sam.okafor@northwind.example', role: 'TECHNICIAN', designated: true },
     ],
   },
   {
     name: 'Contoso GmbH',
-    sites: [{ name: 'Berlin Campus', countryCode: 'DE', timeZone: 'Europe/Berlin', region: 'DE-EAST' }],
+    sites: [{ name: 'Berlin Campus', addressLine: 'Friedrichstraße 68', city: 'Berlin', postalCode: '10117', countryCode: 'DE', subdivision: 'BE', timeZone: 'Europe/Berlin', latitude: 52.5105, longitude: 13.3896, region: 'DE-EAST' }],
+    contract: { reference: 'PP-CO-2026', startsOn: '2026-01-01', endsOn: '2026-12-31', options: [] },
+    contacts: [
+      { name: 'Lena Fischer', email: 'lena.fischer@contoso.example', role: 'TECHNICIAN', designated: true },
+    ],
   },
   {
     name: 'Fabrikam Inc.',
     sites: [
-      { name: 'Austin Studio', countryCode: 'US', timeZone: 'America/Chicago', region: 'US-CENTRAL' },
-      { name: 'Denver Hub', countryCode: 'US', timeZone: 'America/Denver', region: 'US-MOUNTAIN' },
+      { name: 'Austin Studio', addressLine: '500 W 2nd St', city: 'Austin', postalCode: '78701', countryCode: 'US', subdivision: 'TX', timeZone: 'America/Chicago', latitude: 30.2655, longitude: -97.7493, region: 'US-CENTRAL' },
+      { name: 'Denver Hub', addressLine: '1801 California St', city: 'Denver', postalCode: '80202', countryCode: 'US', subdivision: 'CO', timeZone: 'America/Denver', latitude: 39.7482, longitude: -104.9897, region: 'US-MOUNTAIN' },
+    ],
+    contract: { reference: 'PP-FA-2024', startsOn: '2024-07-01', endsOn: '2027-06-30', options: ['ONSITE'] },
+    contacts: [
+      { name: 'Dana Whitfield', email: 'dana.whitfield@fabrikam.example', role: 'ADMIN', designated: true },
+      { name: 'Luis Romero', email: 'luis.romero@fabrikam.example', role: 'TECHNICIAN', designated: true },
     ],
   },
 ];
 
+/** Models of the catalog the devices subgraph starts with (its migration loads them). */
 export const DEMO_PRODUCTS = ['Studio X50', 'G7500', 'CCX 600', 'Voyager Focus 2', 'Sync 60'];
+
+/** Generally available software per model: the demo shows latest, latest minus one and devices behind. */
+export const DEMO_RELEASES: Record<string, { version: string; releasedOn: string }[]> = {
+  'Studio X50': [{ version: '4.1.0', releasedOn: '2025-04-02' }, { version: '4.2.0', releasedOn: '2025-10-14' }, { version: '4.3.0', releasedOn: '2026-05-20' }],
+  G7500: [{ version: '4.1.0', releasedOn: '2025-04-02' }, { version: '4.2.0', releasedOn: '2025-10-14' }, { version: '4.3.0', releasedOn: '2026-05-20' }],
+  'CCX 600': [{ version: '8.1.3', releasedOn: '2025-02-11' }, { version: '8.2.0', releasedOn: '2026-01-19' }],
+  'Voyager Focus 2': [{ version: '2.61', releasedOn: '2025-06-30' }, { version: '2.72', releasedOn: '2026-03-03' }],
+  'Sync 60': [{ version: '1.4.0', releasedOn: '2025-09-09' }],
+};
+
+/** Where onsite support is offered, per product type (the rule table, not code, decides). */
+export const DEMO_ONSITE_RULES = [
+  { countryCode: 'GB', productType: 'ROOM', available: true },
+  { countryCode: 'GB', productType: 'PHONE', available: true },
+  { countryCode: 'US', productType: 'ROOM', available: true },
+  { countryCode: 'US', subdivision: 'AK', productType: 'ROOM', available: false },
+  { countryCode: 'DE', productType: 'ROOM', available: true },
+];
+
+export const DEMO_DISCOUNTS = [
+  { serviceCode: 'PS-ROOM-DESIGN', serviceName: 'Meeting room design workshop', percentOff: 15, validFrom: '2025-01-01' },
+  { serviceCode: 'PS-DEPLOYMENT', serviceName: 'Deployment and configuration services', percentOff: 10, validFrom: '2025-01-01' },
+];
 
 export const DEMO_TECHNICIANS = [
   { name: 'Amira Patel', region: 'UK-SOUTH' },

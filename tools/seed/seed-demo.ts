@@ -1,7 +1,24 @@
 import { graphqlData } from '@polyplus/local-stack';
-import { DEMO_CUSTOMERS, DEMO_PRODUCTS, DEMO_PROBLEMS, DEMO_TECHNICIANS } from './demo-data';
+import { DEMO_PARTS, seedLogistics } from './seed-logistics';
+import { DEMO_CUSTOMERS, DEMO_DISCOUNTS, DEMO_ONSITE_RULES, DEMO_PRODUCTS, DEMO_PROBLEMS, DEMO_RELEASES, DEMO_TECHNICIANS } from './demo-data';
 
 type Id = { id: string };
+
+/** Catalog-wide demo data: software releases, onsite rules, discount offers. */
+async function seedCatalog(gatewayUrl: string): Promise<void> {
+  const { products } = await graphqlData<{ products: { id: string; model: string }[] }>(gatewayUrl, '{ products { id model } }');
+  for (const { id, model } of products) {
+    for (const release of DEMO_RELEASES[model] ?? []) {
+      await graphqlData(gatewayUrl, 'mutation ($input: PublishReleaseInput!) { publishSoftwareRelease(input: $input) { id } }', { input: { productId: id, ...release } });
+    }
+  }
+  for (const rule of DEMO_ONSITE_RULES) {
+    await graphqlData(gatewayUrl, 'mutation ($input: SetOnsiteAvailabilityInput!) { setOnsiteAvailability(input: $input) { id } }', { input: rule });
+  }
+  for (const discount of DEMO_DISCOUNTS) {
+    await graphqlData(gatewayUrl, 'mutation ($input: CreateServiceDiscountInput!) { createServiceDiscount(input: $input) { id } }', { input: discount });
+  }
+}
 
 /**
  * Loads the demo data set through the gateway, the same API every client uses, so the demo
@@ -13,6 +30,8 @@ export async function seedDemo(gatewayUrl: string, log: (line: string) => void =
     log(`demo data already present (${customers.length} customers)`);
     return;
   }
+  await seedCatalog(gatewayUrl);
+  await seedLogistics(gatewayUrl);
   for (const technician of DEMO_TECHNICIANS) {
     await graphqlData(gatewayUrl, 'mutation ($input: CreateTechnicianInput!) { createTechnician(input: $input) { id } }', { input: technician });
   }
@@ -24,6 +43,15 @@ export async function seedDemo(gatewayUrl: string, log: (line: string) => void =
       'mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }',
       { input: { name: demoCustomer.name } },
     );
+    // Cases are opened by a designated contact: the first one of each customer reports them.
+    let reporterId = '';
+    for (const contact of demoCustomer.contacts) {
+      const { addContact } = await graphqlData<{ addContact: Id }>(gatewayUrl, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', {
+        input: { ...contact, customerId: createCustomer.id },
+      });
+      if (contact.designated && !reporterId) reporterId = addContact.id;
+    }
+    const placed: { deviceId: string; siteId: string; region: string; s: number; p: number }[] = [];
     for (const [s, demoSite] of demoCustomer.sites.entries()) {
       const { region, ...siteInput } = demoSite;
       const { createSite } = await graphqlData<{ createSite: Id }>(
@@ -31,29 +59,42 @@ export async function seedDemo(gatewayUrl: string, log: (line: string) => void =
         'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
         { input: { ...siteInput, customerId: createCustomer.id } },
       );
-      for (const [p, productModel] of DEMO_PRODUCTS.entries()) {
-        const { registerDevice } = await graphqlData<{ registerDevice: Id }>(
-          gatewayUrl,
-          'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }',
-          { input: { customerId: createCustomer.id, siteId: createSite.id, productModel, serialNumber: `PLY-${String(serial++).padStart(6, '0')}` } },
-        );
-        // A few devices per site have an open case; the severest ones need a part and a visit.
-        const problem = DEMO_PROBLEMS[(c + s + p) % DEMO_PROBLEMS.length];
-        if (p % 2 !== 0) continue;
-        const { openIncident } = await graphqlData<{ openIncident: Id }>(
-          gatewayUrl,
-          'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }',
-          { input: { deviceId: registerDevice.id, ...problem } },
-        );
-        if (problem.severity > 2) continue;
-        await graphqlData(gatewayUrl, 'mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }', {
-          input: { incidentId: openIncident.id, partNumber: `2215-${String(60000 + p).padStart(5, '0')}` },
-        });
-        await graphqlData(gatewayUrl, 'mutation ($input: RequestOnsiteVisitInput!) { requestOnsiteVisit(input: $input) { id } }', {
-          input: { incidentId: openIncident.id, siteId: createSite.id, region },
-        });
-        visits++;
-      }
+      const rows = DEMO_PRODUCTS.map((productModel) => ({ productModel, serialNumber: `PLY-${String(serial++).padStart(6, '0')}` }));
+      const { registerDevices } = await graphqlData<{ registerDevices: { devices: { id: string; serialNumber: string }[] } }>(
+        gatewayUrl,
+        'mutation ($input: RegisterDevicesInput!) { registerDevices(input: $input) { devices { id serialNumber } } }',
+        { input: { customerId: createCustomer.id, siteId: createSite.id, devices: rows } },
+      );
+      const idOf = new Map(registerDevices.devices.map((device) => [device.serialNumber, device.id]));
+      rows.forEach((row, p) => placed.push({ deviceId: idOf.get(row.serialNumber)!, siteId: createSite.id, region, s, p }));
+    }
+    await graphqlData(gatewayUrl, 'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', {
+      input: { ...demoCustomer.contract, customerId: createCustomer.id, deviceIds: placed.map((device) => device.deviceId) },
+    });
+    // Every other device reports the version before the latest: "devices behind" has something to show.
+    for (const { deviceId, p } of placed) {
+      const releases = DEMO_RELEASES[DEMO_PRODUCTS[p]] ?? [];
+      const installed = releases[releases.length - 1 - (p % 2)] ?? releases[0];
+      if (!installed) continue;
+      await graphqlData(gatewayUrl, 'mutation ($d: ID!, $v: String!) { reportInstalledVersion(deviceId: $d, version: $v) { id } }', { d: deviceId, v: installed.version });
+    }
+    // A few devices per site have an open case; the severest ones need a part and a visit.
+    for (const { deviceId, siteId, region, s, p } of placed) {
+      const problem = DEMO_PROBLEMS[(c + s + p) % DEMO_PROBLEMS.length];
+      if (p % 2 !== 0) continue;
+      const { openIncident } = await graphqlData<{ openIncident: Id }>(
+        gatewayUrl,
+        'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }',
+        { input: { deviceId, contactId: reporterId, channel: 'PHONE', ...problem } },
+      );
+      if (problem.severity > 2) continue;
+      await graphqlData(gatewayUrl, 'mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }', {
+        input: { incidentId: openIncident.id, partNumber: DEMO_PARTS.find((part) => part.productModel === DEMO_PRODUCTS[p])!.partNumber },
+      });
+      await graphqlData(gatewayUrl, 'mutation ($input: RequestOnsiteVisitInput!) { requestOnsiteVisit(input: $input) { id } }', {
+        input: { incidentId: openIncident.id, siteId, region },
+      });
+      visits++;
     }
   }
   log(`demo data loaded: ${DEMO_CUSTOMERS.length} customers, ${serial - 1000} devices, ${visits} onsite visits`);

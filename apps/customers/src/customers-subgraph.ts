@@ -1,26 +1,60 @@
 import type { DataSource } from 'typeorm';
-import { buildFederatedSchema, type SubgraphDefinition } from '@polyplus/subgraph-kit';
+import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
 import { Customer } from './customer/customer.entity';
 import { CustomerResolver } from './customer/customer.resolver';
 import { CustomerService } from './customer/customer.service';
 import { Site } from './site/site.entity';
 import { SiteResolver } from './site/site.resolver';
 import { SiteService } from './site/site.service';
+import { Contact } from './contact/contact.entity';
+import { ContactResolver } from './contact/contact.resolver';
+import { ContactService } from './contact/contact.service';
+import { Contract } from './contract/contract.entity';
+import { ContractDevice } from './contract/contract-device.entity';
+import { ContractResolver } from './contract/contract.resolver';
+import { ContractService } from './contract/contract.service';
+import { DeviceDirectory } from './contract/device-directory';
+import { ServiceDiscount } from './discount/service-discount.entity';
+import { DiscountResolver } from './discount/discount.resolver';
+import { DiscountService } from './discount/discount.service';
 import { CreateCustomersAndSites1795533852603 } from './migrations/1795533852603-create-customers-and-sites';
+import { ContactsContractsDiscounts1795537066505 } from './migrations/1795537066505-contacts-contracts-discounts';
 
-export const customersSubgraph: SubgraphDefinition = {
-  name: 'customers',
-  database: { entities: [Customer, Site], migrations: [CreateCustomersAndSites1795533852603] },
-  build(dataSource: DataSource) {
-    const customers = new CustomerService(dataSource);
-    const sites = new SiteService(dataSource);
-    return buildFederatedSchema({
-      resolvers: [CustomerResolver, SiteResolver],
-      instances: [new CustomerResolver(customers, sites), new SiteResolver(sites, customers)],
-      references: {
-        Customer: (reference) => customers.findById(reference.id),
-        Site: (reference) => sites.findById(reference.id),
-      },
-    });
-  },
-};
+export type CustomersCollaborators = { devices?: DeviceDirectory };
+
+/** The customers subgraph; tests pass their own collaborators in place of the devices service. */
+export function createCustomersSubgraph(collaborators: CustomersCollaborators = {}): SubgraphDefinition {
+  return {
+    name: 'customers',
+    database: {
+      entities: [Customer, Site, Contact, Contract, ContractDevice, ServiceDiscount],
+      migrations: [CreateCustomersAndSites1795533852603, ContactsContractsDiscounts1795537066505],
+    },
+    build(dataSource: DataSource) {
+      const devices = collaborators.devices ?? new DeviceDirectory(createSubgraphClient('devices', subgraphUrl('devices')));
+      const customers = new CustomerService(dataSource);
+      const sites = new SiteService(dataSource);
+      const contacts = new ContactService(dataSource);
+      const contracts = new ContractService(dataSource, devices);
+      const discounts = new DiscountService(dataSource, contracts);
+      return buildFederatedSchema({
+        resolvers: [CustomerResolver, SiteResolver, ContactResolver, ContractResolver, DiscountResolver],
+        instances: [
+          new CustomerResolver(customers, sites, contacts, contracts),
+          new SiteResolver(sites, customers),
+          new ContactResolver(contacts, customers),
+          new ContractResolver(contracts, customers),
+          new DiscountResolver(discounts),
+        ],
+        references: {
+          Customer: (reference) => customers.findById(reference.id),
+          Site: (reference) => sites.findById(reference.id),
+          Contact: (reference) => contacts.findById(reference.id),
+          Contract: (reference) => contracts.findById(reference.id),
+        },
+      });
+    },
+  };
+}
+
+export const customersSubgraph: SubgraphDefinition = createCustomersSubgraph();

@@ -1,21 +1,68 @@
 import type { DataSource } from 'typeorm';
 import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
+import { Product } from './product/product.entity';
+import { ProductResolver } from './product/product.resolver';
+import { ProductService } from './product/product.service';
 import { Device } from './device/device.entity';
 import { DeviceResolver } from './device/device.resolver';
 import { DeviceService } from './device/device.service';
+import { BulkRegistrationResolver } from './device/bulk-registration.resolver';
+import { BulkRegistrationService } from './device/bulk-registration.service';
 import { CustomerDirectory } from './device/customer-directory';
+import { OnsiteAvailabilityRule } from './coverage/onsite-availability-rule.entity';
+import { CoverageDirectory } from './coverage/coverage-directory';
+import { EntitlementResolver } from './coverage/entitlement.resolver';
+import { EntitlementService } from './coverage/entitlement.service';
+import { OnsiteRulesService } from './coverage/onsite-rules.service';
+import { SoftwareRelease } from './software/software-release.entity';
+import { SoftwareResolver } from './software/software.resolver';
+import { SoftwareService } from './software/software.service';
+import { Licence } from './licence/licence.entity';
+import { LicenceResolver } from './licence/licence.resolver';
+import { DeviceLicencesResolver } from './licence/device-licences.resolver';
+import { LicenceService } from './licence/licence.service';
 import { CreateDevices1795533919507 } from './migrations/1795533919507-create-devices';
+import { ProductsCoverageSoftwareLicences1795537268482 } from './migrations/1795537268482-products-coverage-software-licences';
 
-export const devicesSubgraph: SubgraphDefinition = {
-  name: 'devices',
-  database: { entities: [Device], migrations: [CreateDevices1795533919507] },
-  build(dataSource: DataSource) {
-    const directory = new CustomerDirectory(createSubgraphClient('customers', subgraphUrl('customers')));
-    const devices = new DeviceService(dataSource, directory);
-    return buildFederatedSchema({
-      resolvers: [DeviceResolver],
-      instances: [new DeviceResolver(devices)],
-      references: { Device: (reference) => devices.findById(reference.id) },
-    });
-  },
-};
+/** What devices learns from the customers subgraph; tests pass fakes. */
+export type DevicesCollaborators = { sites?: CustomerDirectory; coverage?: CoverageDirectory; now?: () => Date };
+
+export function createDevicesSubgraph(collaborators: DevicesCollaborators = {}): SubgraphDefinition {
+  return {
+    name: 'devices',
+    database: {
+      entities: [Product, Device, OnsiteAvailabilityRule, SoftwareRelease, Licence],
+      migrations: [CreateDevices1795533919507, ProductsCoverageSoftwareLicences1795537268482],
+    },
+    build(dataSource: DataSource) {
+      const customersClient = createSubgraphClient('customers', subgraphUrl('customers'));
+      const sites = collaborators.sites ?? new CustomerDirectory(customersClient);
+      const coverage = collaborators.coverage ?? new CoverageDirectory(customersClient);
+      const products = new ProductService(dataSource);
+      const devices = new DeviceService(dataSource, sites, products);
+      const registration = new BulkRegistrationService(dataSource, sites, products);
+      const entitlements = new EntitlementService(dataSource, coverage);
+      const onsiteRules = new OnsiteRulesService(dataSource);
+      const software = new SoftwareService(dataSource, collaborators.now);
+      const licences = new LicenceService(dataSource, collaborators.now);
+      return buildFederatedSchema({
+        resolvers: [ProductResolver, DeviceResolver, BulkRegistrationResolver, EntitlementResolver, SoftwareResolver, LicenceResolver, DeviceLicencesResolver],
+        instances: [
+          new ProductResolver(products),
+          new DeviceResolver(devices),
+          new BulkRegistrationResolver(registration),
+          new EntitlementResolver(entitlements, onsiteRules),
+          new SoftwareResolver(software, devices),
+          new LicenceResolver(licences, devices),
+          new DeviceLicencesResolver(licences),
+        ],
+        references: {
+          Device: (reference) => devices.findById(reference.id),
+          Product: (reference) => products.findById(reference.id),
+        },
+      });
+    },
+  };
+}
+
+export const devicesSubgraph: SubgraphDefinition = createDevicesSubgraph();

@@ -4,12 +4,18 @@ import { CustomerService } from './customer.service';
 import { CreateCustomerInput } from './dto/create-customer.input';
 import { Site } from '../site/site.entity';
 import { SiteService } from '../site/site.service';
+import { Contact } from '../contact/contact.entity';
+import { ContactService } from '../contact/contact.service';
+import { Contract } from '../contract/contract.entity';
+import { ContractService } from '../contract/contract.service';
 
 @Resolver(() => Customer)
 export class CustomerResolver {
   constructor(
     private readonly customerService: CustomerService,
     private readonly siteService: SiteService,
+    private readonly contactService: ContactService,
+    private readonly contractService: ContractService,
   ) {}
 
   @Query(() => Customer, { nullable: true })
@@ -30,5 +36,15 @@ export class CustomerResolver {
   @FieldResolver(() => [Site])
   sites(@Root() customer: Customer): Promise<Site[]> {
     return this.siteService.listForCustomer(customer.id);
+  }
+
+  @FieldResolver(() => [Contact])
+  contacts(@Root() customer: Customer): Promise<Contact[]> {
+    return this.contactService.listForCustomer(customer.id);
+  }
+
+  @FieldResolver(() => [Contract])
+  contracts(@Root() customer: Customer): Promise<Contract[]> {
+    return this.contractService.listForCustomer(customer.id);
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, Repository } from 'typeorm';
+import { In, type DataSource, type Repository } from 'typeorm';
 import { badUserInput, conflict, notFound } from '@polyplus/subgraph-kit';
 import { isDuplicateEntry } from '@polyplus/persistence';
 import { Customer } from '../customer/customer.entity';
@@ -24,11 +24,27 @@ export class SiteService {
 
   async create(input: CreateSiteInput): Promise<Site> {
     if (!isKnownTimeZone(input.timeZone)) throw badUserInput(`timeZone ${input.timeZone} is not an IANA time zone`, 'timeZone');
+    // Dispatch needs a point, not half of one.
+    if ((input.latitude == null) !== (input.longitude == null)) {
+      throw badUserInput('latitude and longitude must be given together', input.latitude == null ? 'latitude' : 'longitude');
+    }
     return this.dataSource.transaction(async (manager) => {
       // Lock the customer row so a concurrent delete cannot orphan the new site.
       const customer = await manager.findOne(Customer, { where: { id: input.customerId }, lock: { mode: 'pessimistic_write' } });
       if (!customer) throw notFound('Customer', input.customerId);
-      const site = manager.create(Site, { id: randomUUID(), ...input, name: input.name.trim() });
+      const site = manager.create(Site, {
+        id: randomUUID(),
+        customerId: input.customerId,
+        name: input.name.trim(),
+        addressLine: input.addressLine?.trim() ?? null,
+        city: input.city?.trim() ?? null,
+        postalCode: input.postalCode?.trim() || null,
+        countryCode: input.countryCode,
+        subdivision: input.subdivision ?? null,
+        timeZone: input.timeZone,
+        latitude: input.latitude ?? null,
+        longitude: input.longitude ?? null,
+      });
       try {
         return await manager.save(site);
       } catch (error) {
@@ -40,6 +56,10 @@ export class SiteService {
 
   findById(id: string): Promise<Site | null> {
     return this.sites.findOneBy({ id });
+  }
+
+  findByIds(ids: string[]): Promise<Site[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.sites.findBy({ id: In(ids) });
   }
 
   listForCustomer(customerId: string): Promise<Site[]> {

@@ -21,9 +21,24 @@ export class DeviceResolver {
     return this.deviceService.listForCustomer(customerId);
   }
 
+  @Query(() => [Device], { description: 'Several devices at once (other subgraphs batch their look-ups); unknown ids are left out.' })
+  devicesByIds(@Arg('ids', () => [ID]) ids: string[]): Promise<Device[]> {
+    return this.deviceService.findByIds(ids);
+  }
+
+  @Query(() => Device, { nullable: true })
+  deviceBySerialNumber(@Arg('serialNumber', () => String) serialNumber: string): Promise<Device | null> {
+    return this.deviceService.findBySerial(serialNumber.trim().toUpperCase());
+  }
+
   @Mutation(() => Device)
   registerDevice(@Arg('input', () => RegisterDeviceInput) input: RegisterDeviceInput): Promise<Device> {
     return this.deviceService.register(input);
+  }
+
+  @FieldResolver(() => String, { description: 'The catalog model, e.g. Studio X50.' })
+  productModel(@Root() device: Device): string {
+    return device.product.model;
   }
 
   @FieldResolver(() => CustomerReference)

@@ -1,15 +1,14 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { IsNotEmpty, IsUUID, Matches, MaxLength } from 'class-validator';
-
-export const SERIAL_NUMBER_PATTERN = /^[A-Z0-9][A-Z0-9-]{4,30}[A-Z0-9]$/;
+import { SERIAL_NUMBER_PATTERN, SERIAL_NUMBER_RULE } from '../serial-number';
 
 @InputType()
 export class RegisterDeviceInput {
   @Field(() => String, { description: '6 to 32 characters: capital letters, digits and inner hyphens.' })
-  @Matches(SERIAL_NUMBER_PATTERN, { message: 'serialNumber must be 6-32 capital letters, digits or inner hyphens' })
+  @Matches(SERIAL_NUMBER_PATTERN, { message: SERIAL_NUMBER_RULE })
   serialNumber: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'A model of the product catalog, e.g. Studio X50.' })
   @IsNotEmpty()
   @MaxLength(100)
   productModel: string;

@@ -1,0 +1,49 @@
+import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { entityReference } from '@polyplus/subgraph-kit';
+import { Contract } from './contract.entity';
+import { ContractService } from './contract.service';
+import { CreateContractInput } from './dto/create-contract.input';
+import { CoverDevicesInput } from './dto/cover-devices.input';
+import { DeviceCoverage } from './device-coverage.type';
+import { Customer } from '../customer/customer.entity';
+import { CustomerService } from '../customer/customer.service';
+
+export const DeviceReference = entityReference('Device', { resolvable: false });
+
+@Resolver(() => Contract)
+export class ContractResolver {
+  constructor(
+    private readonly contracts: ContractService,
+    private readonly customers: CustomerService,
+  ) {}
+
+  @Query(() => Contract, { nullable: true })
+  contract(@Arg('id', () => ID) id: string): Promise<Contract | null> {
+    return this.contracts.findById(id);
+  }
+
+  @Query(() => [DeviceCoverage], { description: 'Contract periods covering each device (service-to-service: the devices subgraph derives entitlement from it).' })
+  deviceCoverage(@Arg('deviceIds', () => [ID]) deviceIds: string[]): Promise<DeviceCoverage[]> {
+    return this.contracts.coverageOf(deviceIds);
+  }
+
+  @Mutation(() => Contract)
+  createContract(@Arg('input', () => CreateContractInput) input: CreateContractInput): Promise<Contract> {
+    return this.contracts.create(input);
+  }
+
+  @Mutation(() => Contract, { description: 'Adds devices of the contract’s customer to its cover.' })
+  coverDevices(@Arg('input', () => CoverDevicesInput) input: CoverDevicesInput): Promise<Contract> {
+    return this.contracts.coverDevices(input);
+  }
+
+  @FieldResolver(() => Customer)
+  customer(@Root() contract: Contract): Promise<Customer> {
+    return this.customers.getById(contract.customerId);
+  }
+
+  @FieldResolver(() => [DeviceReference])
+  async coveredDevices(@Root() contract: Contract) {
+    return (await this.contracts.coveredDeviceIds(contract.id)).map((id) => new DeviceReference(id));
+  }
+}

@@ -1,0 +1,19 @@
+import { badUserInput, notFound, type SubgraphClient } from '@polyplus/subgraph-kit';
+
+/** Asks the devices subgraph (it owns the registry) who owns the devices a contract is to cover. */
+export class DeviceDirectory {
+  constructor(private readonly devices: SubgraphClient) {}
+
+  async assertDevicesOfCustomer(deviceIds: string[], customerId: string): Promise<void> {
+    if (deviceIds.length === 0) return;
+    const { devicesByIds } = await this.devices.request<{ devicesByIds: { id: string; customer: { id: string } }[] }>(
+      'query Owners($ids: [ID!]!) { devicesByIds(ids: $ids) { id customer { id } } }',
+      { ids: deviceIds },
+    );
+    const owners = new Map(devicesByIds.map((device) => [device.id, device.customer.id]));
+    const unknown = deviceIds.find((id) => !owners.has(id));
+    if (unknown) throw notFound('Device', unknown);
+    const foreign = deviceIds.filter((id) => owners.get(id) !== customerId);
+    if (foreign.length > 0) throw badUserInput(`Devices ${foreign.slice(0, 5).join(', ')} do not belong to customer ${customerId}`, 'deviceIds');
+  }
+}

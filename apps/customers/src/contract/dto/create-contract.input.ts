@@ -1,0 +1,34 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, IsEnum, IsUUID, Matches } from 'class-validator';
+import { ContractOption } from '../contract-option';
+import { ISO_DATE_PATTERN } from '../../shared/iso-date';
+
+export const MAX_DEVICES_PER_REQUEST = 10_000;
+
+@InputType()
+export class CreateContractInput {
+  @Field(() => ID)
+  @IsUUID()
+  customerId: string;
+
+  @Field(() => String, { description: 'Contract number, 3-32 capital letters, digits or hyphens.' })
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,30}[A-Z0-9]$/, { message: 'reference must be 3-32 capital letters, digits or inner hyphens' })
+  reference: string;
+
+  @Field(() => String, { description: 'yyyy-mm-dd, inclusive.' })
+  @Matches(ISO_DATE_PATTERN, { message: 'startsOn must be a date yyyy-mm-dd' })
+  startsOn: string;
+
+  @Field(() => String, { description: 'yyyy-mm-dd, inclusive; not before startsOn.' })
+  @Matches(ISO_DATE_PATTERN, { message: 'endsOn must be a date yyyy-mm-dd' })
+  endsOn: string;
+
+  @Field(() => [ContractOption], { defaultValue: [] })
+  @IsEnum(ContractOption, { each: true })
+  options: ContractOption[];
+
+  @Field(() => [ID], { defaultValue: [], description: 'Devices of this customer the contract covers.' })
+  @ArrayMaxSize(MAX_DEVICES_PER_REQUEST)
+  @IsUUID('all', { each: true })
+  deviceIds: string[];
+}

@@ -1,0 +1,19 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, ArrayNotEmpty, IsUUID } from 'class-validator';
+import { MAX_DEVICES_PER_BATCH } from './register-devices.input';
+
+@InputType({ description: 'A serial-number list a customer sent by email because it cannot use Poly Lens.' })
+export class ImportSerialListInput {
+  @Field(() => ID)
+  @IsUUID()
+  customerId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  siteId: string;
+
+  @Field(() => [String], { description: 'Lines "SERIAL,MODEL" (comma, semicolon or tab); blank lines, # comments and a header line are skipped.' })
+  @ArrayNotEmpty()
+  @ArrayMaxSize(MAX_DEVICES_PER_BATCH)
+  lines: string[];
+}

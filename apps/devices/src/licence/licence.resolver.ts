@@ -1,0 +1,29 @@
+import { Arg, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Licence } from './licence.entity';
+import { LicenceService } from './licence.service';
+import { IssueLicenceInput } from './dto/issue-licence.input';
+import { Device } from '../device/device.entity';
+import { DeviceService } from '../device/device.service';
+
+@Resolver(() => Licence)
+export class LicenceResolver {
+  constructor(
+    private readonly licences: LicenceService,
+    private readonly devices: DeviceService,
+  ) {}
+
+  @Query(() => [Licence], { description: 'Licences of the registered device with this serial number; NOT_FOUND when none is registered.' })
+  licencesBySerialNumber(@Arg('serialNumber', () => String) serialNumber: string): Promise<Licence[]> {
+    return this.licences.lookUpBySerial(serialNumber);
+  }
+
+  @Mutation(() => Licence)
+  issueLicence(@Arg('input', () => IssueLicenceInput) input: IssueLicenceInput): Promise<Licence> {
+    return this.licences.issue(input);
+  }
+
+  @FieldResolver(() => Device)
+  device(@Root() licence: Licence): Promise<Device> {
+    return this.devices.getById(licence.deviceId);
+  }
+}
