@@ -4,7 +4,7 @@ import { graphqlData, graphqlRequest } from '@polyplus/local-stack';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 
 let stack: E2eStack;
-let ids: { customerId: string; siteId: string; deviceId: string; incidentId: string };
+let ids: { customerId: string; siteId: string; deviceId: string; contactId: string; incidentId: string };
 
 async function countRows(database: string, table: string): Promise<number> {
   const server = parseMysqlUrl();
@@ -31,12 +31,23 @@ beforeAll(async () => {
     'mutation ($customerId: ID!, $siteId: ID!) { registerDevice(input: { customerId: $customerId, siteId: $siteId, serialNumber: "8G1234ABCD", productModel: "Studio X50" }) { id } }',
     { customerId: createCustomer.id, siteId: createSite.id },
   );
+  // Only a designated contact may open a case, and only for a device under contract.
+  const { addContact } = await graphqlData<{ addContact: { id: string } }>(
+    url,
+    'mutation ($customerId: ID!) { addContact(input: { customerId: $customerId, email: "it@acme.example", name: "Ada", role: TECHNICIAN, designated: true }) { id } }',
+    { customerId: createCustomer.id },
+  );
+  await graphqlData(
+    url,
+    'mutation ($customerId: ID!, $deviceId: ID!) { createContract(input: { customerId: $customerId, reference: "PP-SKELETON", startsOn: "2025-01-01", endsOn: "2099-12-31", deviceIds: [$deviceId] }) { id } }',
+    { customerId: createCustomer.id, deviceId: registerDevice.id },
+  );
   const { openIncident } = await graphqlData<{ openIncident: { id: string } }>(
     url,
-    'mutation ($deviceId: ID!) { openIncident(input: { deviceId: $deviceId, severity: 2, summary: "Camera freezes in calls" }) { id } }',
-    { deviceId: registerDevice.id },
+    'mutation ($deviceId: ID!, $contactId: ID!) { openIncident(input: { contactId: $contactId, deviceId: $deviceId, severity: 2, channel: PHONE, summary: "Camera freezes in calls" }) { id } }',
+    { deviceId: registerDevice.id, contactId: addContact.id },
   );
-  ids = { customerId: createCustomer.id, siteId: createSite.id, deviceId: registerDevice.id, incidentId: openIncident.id };
+  ids = { customerId: createCustomer.id, siteId: createSite.id, deviceId: registerDevice.id, contactId: addContact.id, incidentId: openIncident.id };
 }, 120_000);
 
 afterAll(() => stack?.teardown(), 60_000);
@@ -66,8 +77,8 @@ describe('walking skeleton through the gateway', () => {
     const before = await countRows(`${stack.prefix}incidents`, 'incident');
     const result = await graphqlRequest(
       stack.gatewayUrl,
-      'mutation ($deviceId: ID!) { openIncident(input: { deviceId: $deviceId, severity: 7, summary: "x" }) { id } }',
-      { deviceId: ids.deviceId },
+      'mutation ($deviceId: ID!, $contactId: ID!) { openIncident(input: { contactId: $contactId, deviceId: $deviceId, severity: 7, channel: WEB, summary: "x" }) { id } }',
+      { deviceId: ids.deviceId, contactId: ids.contactId },
     );
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].extensions?.fields).toEqual([{ field: 'severity', problems: ['severity must not be greater than 3'] }]);
@@ -78,7 +89,8 @@ describe('walking skeleton through the gateway', () => {
     const before = await countRows(`${stack.prefix}incidents`, 'incident');
     const result = await graphqlRequest(
       stack.gatewayUrl,
-      'mutation { openIncident(input: { deviceId: "6d1f5c2a-0000-4000-8000-000000000000", severity: 1, summary: "x" }) { id } }',
+      'mutation ($contactId: ID!) { openIncident(input: { contactId: $contactId, deviceId: "6d1f5c2a-0000-4000-8000-000000000000", severity: 1, channel: WEB, summary: "x" }) { id } }',
+      { contactId: ids.contactId },
     );
     expect(result.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(result.data).toBeNull();

@@ -1,24 +1,100 @@
 import type { DataSource } from 'typeorm';
-import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
+import type { WeeklyHours } from '@polyplus/business-calendar';
+import { OutboxEvent, queuePrefix } from '@polyplus/events';
+import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphClient, type SubgraphDefinition } from '@polyplus/subgraph-kit';
 import { Incident } from './incident/incident.entity';
+import { IncidentAuditEntry } from './incident/incident-audit-entry.entity';
 import { DeviceIncidentsResolver, DeviceReference, IncidentResolver } from './incident/incident.resolver';
+import { IncidentLifecycleResolver } from './incident/incident-lifecycle.resolver';
 import { IncidentService } from './incident/incident.service';
-import { DeviceDirectory } from './incident/device-directory';
+import { IncidentLifecycleService } from './incident/incident-lifecycle.service';
+import { EntitlementDirectory } from './incident/entitlement-directory';
+import { CustomerDirectory } from './incident/customer-directory';
+import { siteCalendars } from './incident/site-calendar';
+import { Escalation } from './escalation/escalation.entity';
+import { EscalationService } from './escalation/escalation.service';
+import type { EscalationPolicy } from './escalation/escalation-policy';
+import { escalationPolicyFromEnv } from './escalation/escalation-policy-config';
+import { PartnerIncidentRequest } from './partner/partner-request.entity';
+import { PartnerStatusUpdate } from './partner/partner-status-update.entity';
+import { PartnerEntitlementCheck } from './partner/partner-entitlement-check.entity';
+import { PartnerSupportService } from './partner/partner-support.service';
+import { PartnerSupportResolver } from './partner/partner-support.resolver';
+import { KnowledgeArticle } from './knowledge/knowledge-article.entity';
+import { KnowledgeArticleProduct } from './knowledge/knowledge-article-product.entity';
+import { KnowledgeBaseService } from './knowledge/knowledge-base.service';
+import { KnowledgeBaseResolver } from './knowledge/knowledge-base.resolver';
+import { startIncidentsRuntime } from './runtime/incidents-runtime';
 import { CreateIncidents1795533939999 } from './migrations/1795533939999-create-incidents';
+import { IncidentManagement1795537885724 } from './migrations/1795537885724-incident-management';
 
-export const incidentsSubgraph: SubgraphDefinition = {
-  name: 'incidents',
-  database: { entities: [Incident], migrations: [CreateIncidents1795533939999] },
-  build(dataSource: DataSource) {
-    const directory = new DeviceDirectory(createSubgraphClient('devices', subgraphUrl('devices')));
-    const incidents = new IncidentService(dataSource, directory);
-    return buildFederatedSchema({
-      resolvers: [IncidentResolver, DeviceIncidentsResolver],
-      instances: [new IncidentResolver(incidents), new DeviceIncidentsResolver(incidents)],
-      references: {
-        Incident: (reference) => incidents.findById(reference.id),
-        Device: (reference) => new DeviceReference(reference.id),
-      },
-    });
-  },
+export type IncidentsSubgraphOptions = {
+  /** Default: `INCIDENTS_ESCALATION_MINUTES`, else the built-in thresholds. */
+  escalationPolicy?: EscalationPolicy;
+  /** Site opening hours; default Mon–Fri 08:00–17:30 local. */
+  businessHours?: WeeklyHours;
+  /** The devices and customers subgraphs; default: over HTTP at their configured URLs. */
+  devices?: SubgraphClient;
+  customers?: SubgraphClient;
+  queuePrefix?: string;
+  outboxPollMs?: number;
+  now?: () => Date;
 };
+
+export const INCIDENTS_ENTITIES = [
+  Incident,
+  IncidentAuditEntry,
+  Escalation,
+  PartnerIncidentRequest,
+  PartnerStatusUpdate,
+  PartnerEntitlementCheck,
+  KnowledgeArticle,
+  KnowledgeArticleProduct,
+  OutboxEvent,
+];
+
+export const INCIDENTS_MIGRATIONS = [CreateIncidents1795533939999, IncidentManagement1795537885724];
+
+/** The incidents subgraph; its background work (outbox relay, escalation timers) runs only over an opened database. */
+export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}): SubgraphDefinition {
+  return {
+    name: 'incidents',
+    database: { entities: INCIDENTS_ENTITIES, migrations: INCIDENTS_MIGRATIONS },
+    async build(dataSource: DataSource) {
+      const now = options.now ?? (() => new Date());
+      const calendars = siteCalendars(options.businessHours);
+      const devices = options.devices ?? createSubgraphClient('devices', subgraphUrl('devices'));
+      const customers = options.customers ?? createSubgraphClient('customers', subgraphUrl('customers'));
+      const incidents = new IncidentService(dataSource, { devices: new EntitlementDirectory(devices), customers: new CustomerDirectory(customers), calendars, now });
+      const lifecycle = new IncidentLifecycleService(dataSource, now);
+      const escalations = new EscalationService(dataSource, options.escalationPolicy ?? escalationPolicyFromEnv(), calendars, now);
+      const partnerSupport = new PartnerSupportService(dataSource, now);
+      const knowledgeBase = new KnowledgeBaseService(dataSource, now);
+      const schema = await buildFederatedSchema({
+        resolvers: [IncidentResolver, IncidentLifecycleResolver, DeviceIncidentsResolver, PartnerSupportResolver, KnowledgeBaseResolver],
+        instances: [
+          new IncidentResolver(incidents, escalations, partnerSupport),
+          new IncidentLifecycleResolver(lifecycle),
+          new DeviceIncidentsResolver(incidents),
+          new PartnerSupportResolver(partnerSupport),
+          new KnowledgeBaseResolver(knowledgeBase),
+        ],
+        references: {
+          Incident: (reference) => incidents.findById(reference.id),
+          Device: (reference) => new DeviceReference(reference.id),
+        },
+      });
+      // Background work starts with the server only: printing SDL never connects to Redis.
+      let runtime: Awaited<ReturnType<typeof startIncidentsRuntime>> | undefined;
+      return {
+        ...schema,
+        start: async () => {
+          runtime = await startIncidentsRuntime({ dataSource, escalations, prefix: options.queuePrefix ?? queuePrefix(), pollMs: options.outboxPollMs, now });
+        },
+        close: async () => runtime?.close(),
+      };
+    },
+  };
+}
+
+export const incidentsSubgraph: SubgraphDefinition = createIncidentsSubgraph();

@@ -1,15 +1,29 @@
-import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { entityReference } from '@polyplus/subgraph-kit';
+import { Arg, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badUserInput, entityReference } from '@polyplus/subgraph-kit';
 import { Incident } from './incident.entity';
+import { IncidentAuditEntry } from './incident-audit-entry.entity';
 import { IncidentService } from './incident.service';
 import { OpenIncidentInput } from './dto/open-incident.input';
+import { Escalation } from '../escalation/escalation.entity';
+import { EscalationService } from '../escalation/escalation.service';
+import { PartnerIncidentRequest } from '../partner/partner-request.entity';
+import { PartnerEntitlementCheck } from '../partner/partner-entitlement-check.entity';
+import { PartnerSupportService } from '../partner/partner-support.service';
 
 export const CustomerReference = entityReference('Customer', { resolvable: false });
 export const DeviceReference = entityReference('Device', { resolvable: true });
 
+function assertLimit(limit: number): void {
+  if (limit < 1 || limit > 500) throw badUserInput('limit must be between 1 and 500', 'limit');
+}
+
 @Resolver(() => Incident)
 export class IncidentResolver {
-  constructor(private readonly incidentService: IncidentService) {}
+  constructor(
+    private readonly incidentService: IncidentService,
+    private readonly escalationService: EscalationService,
+    private readonly partnerSupport: PartnerSupportService,
+  ) {}
 
   @Query(() => Incident, { nullable: true })
   incident(@Arg('id', () => ID) id: string): Promise<Incident | null> {
@@ -21,9 +35,51 @@ export class IncidentResolver {
     return this.incidentService.listForCustomer(customerId);
   }
 
-  @Mutation(() => Incident)
+  @Query(() => [Incident], { description: 'A customer’s past cases matching the text, most relevant first.' })
+  searchIncidents(
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('text', () => String) text: string,
+    @Arg('limit', () => Int, { defaultValue: 20 }) limit = 20,
+  ): Promise<Incident[]> {
+    assertLimit(limit);
+    if (text.trim().length < 3) throw badUserInput('Search text needs at least one word of three letters or more', 'text');
+    return this.incidentService.searchForCustomer(customerId, text, limit);
+  }
+
+  @Query(() => [Incident], { description: 'The support engineers’ queue: open cases, the earliest response due first.' })
+  supportQueue(@Arg('limit', () => Int, { defaultValue: 100 }) limit = 100): Promise<Incident[]> {
+    assertLimit(limit);
+    return this.incidentService.supportQueue(limit);
+  }
+
+  @Mutation(() => Incident, { description: 'Opened by a designated contact for a device covered now.' })
   openIncident(@Arg('input', () => OpenIncidentInput) input: OpenIncidentInput): Promise<Incident> {
     return this.incidentService.open(input);
+  }
+
+  @FieldResolver(() => Int, { description: 'Business minutes left until the response is due in the site’s calendar; negative once overdue.' })
+  businessMinutesRemaining(@Root() incident: Incident): number {
+    return this.incidentService.businessMinutesRemaining(incident);
+  }
+
+  @FieldResolver(() => [IncidentAuditEntry], { description: 'Every change of the case, oldest first. Append-only.' })
+  auditTrail(@Root() incident: Incident): Promise<IncidentAuditEntry[]> {
+    return this.incidentService.auditTrail(incident.id);
+  }
+
+  @FieldResolver(() => [Escalation])
+  escalations(@Root() incident: Incident): Promise<Escalation[]> {
+    return this.escalationService.escalationsOf(incident.id);
+  }
+
+  @FieldResolver(() => [PartnerIncidentRequest], { description: 'Incident requests opened with a cloud partner, with their status.' })
+  partnerRequests(@Root() incident: Incident): Promise<PartnerIncidentRequest[]> {
+    return this.partnerSupport.requestsOf(incident.id);
+  }
+
+  @FieldResolver(() => [PartnerEntitlementCheck])
+  partnerEntitlementChecks(@Root() incident: Incident): Promise<PartnerEntitlementCheck[]> {
+    return this.partnerSupport.entitlementChecksOf(incident.id);
   }
 
   @FieldResolver(() => DeviceReference)

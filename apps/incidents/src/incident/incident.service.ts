@@ -1,33 +1,85 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, Repository } from 'typeorm';
+import { In, type DataSource, type Repository } from 'typeorm';
+import { businessTimeBetween, MINUTE_MS, responseDueAt, type Severity } from '@polyplus/business-calendar';
+import { appendToOutbox } from '@polyplus/events';
+import { DomainError, forbidden } from '@polyplus/subgraph-kit';
 import { Incident } from './incident.entity';
+import { IncidentAuditEntry } from './incident-audit-entry.entity';
 import { IncidentStatus } from './incident-status';
+import { appendAudit } from './incident-change';
+import { INCIDENT_TOPICS } from './incident-topics';
 import type { OpenIncidentInput } from './dto/open-incident.input';
-import type { DeviceDirectory } from './device-directory';
+import type { EntitlementDirectory } from './entitlement-directory';
+import type { CustomerDirectory } from './customer-directory';
+import type { CalendarResolver } from './site-calendar';
 
+const OPEN_STATUSES = [IncidentStatus.NEW, IncidentStatus.RESPONDED, IncidentStatus.IN_PROGRESS, IncidentStatus.WORKAROUND_PROVIDED];
+
+export type IncidentServiceDeps = {
+  devices: EntitlementDirectory;
+  customers: CustomerDirectory;
+  calendars: CalendarResolver;
+  now?: () => Date;
+};
+
+/** Opening cases and reading them: the support queue, a customer's history, its search. */
 export class IncidentService {
   private readonly incidents: Repository<Incident>;
+  private readonly now: () => Date;
 
   constructor(
-    dataSource: DataSource,
-    private readonly devices: DeviceDirectory,
-    private readonly now: () => Date = () => new Date(),
+    private readonly dataSource: DataSource,
+    private readonly deps: IncidentServiceDeps,
   ) {
     this.incidents = dataSource.getRepository(Incident);
+    this.now = deps.now ?? (() => new Date());
   }
 
+  /**
+   * Only a designated contact of the device's customer, for a device covered now; the response
+   * objective is due in the site's business hours and stored with the case.
+   */
   async open(input: OpenIncidentInput): Promise<Incident> {
-    const owner = await this.devices.ownerOf(input.deviceId);
+    const reportedAt = this.now();
+    const placement = await this.deps.devices.placementOf(input.deviceId);
+    const [designated, entitlement, site] = await Promise.all([
+      this.deps.customers.isDesignatedContact(placement.customerId, input.contactId),
+      this.deps.devices.entitlementAt(placement.deviceId, reportedAt),
+      this.deps.customers.siteLocation(placement.siteId),
+    ]);
+    if (!designated) throw forbidden(`Contact ${input.contactId} is not a designated contact of the device’s customer`);
+    if (!entitlement.covered) {
+      throw new DomainError('FORBIDDEN', `Device ${input.deviceId} is not covered by a Poly+ contract`, { reason: 'DEVICE_NOT_COVERED' });
+    }
+    const calendar = this.deps.calendars(site);
     const incident = this.incidents.create({
       id: randomUUID(),
-      customerId: owner.customerId,
-      deviceId: owner.deviceId,
+      customerId: placement.customerId,
+      deviceId: placement.deviceId,
+      siteId: placement.siteId,
+      contactId: input.contactId,
+      contractId: entitlement.contractId,
+      channel: input.channel,
       severity: input.severity,
       status: IncidentStatus.NEW,
       summary: input.summary.trim(),
-      reportedAt: this.now(),
+      reportedAt,
+      responseDueAt: responseDueAt({ reportedAt, severity: input.severity as Severity, calendar }),
+      siteTimeZone: site.timeZone,
+      siteCountry: site.countryCode,
+      siteSubdivision: site.subdivision,
     });
-    return this.incidents.save(incident);
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(incident);
+      await appendAudit(manager, { incidentId: saved.id, actor: `contact:${input.contactId}`, action: 'OPENED', at: reportedAt, toStatus: saved.status });
+      await appendToOutbox(manager, {
+        topic: INCIDENT_TOPICS.opened,
+        key: saved.id,
+        occurredAt: reportedAt,
+        payload: { incidentId: saved.id, customerId: saved.customerId, deviceId: saved.deviceId, severity: saved.severity, status: saved.status, responseDueAt: saved.responseDueAt.toISOString(), version: saved.version },
+      });
+      return saved;
+    });
   }
 
   findById(id: string): Promise<Incident | null> {
@@ -40,5 +92,33 @@ export class IncidentService {
 
   listForCustomer(customerId: string): Promise<Incident[]> {
     return this.incidents.find({ where: { customerId }, order: { reportedAt: 'DESC' } });
+  }
+
+  /** Open cases, the most urgent response first. */
+  supportQueue(limit = 100): Promise<Incident[]> {
+    return this.incidents.find({ where: { status: In(OPEN_STATUSES) }, order: { responseDueAt: 'ASC', reportedAt: 'ASC' }, take: limit });
+  }
+
+  /** A customer's past cases ranked by relevance of summary and resolution (InnoDB FULLTEXT). */
+  async searchForCustomer(customerId: string, text: string, limit = 20): Promise<Incident[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      'SELECT id, MATCH(summary, resolution) AGAINST (? IN NATURAL LANGUAGE MODE) AS score FROM incident WHERE customerId = ? AND MATCH(summary, resolution) AGAINST (? IN NATURAL LANGUAGE MODE) ORDER BY score DESC, reportedAt DESC LIMIT ?',
+      [text, customerId, text, limit],
+    );
+    const found = await this.incidents.findBy({ id: In(rows.map((row) => row.id)) });
+    const byId = new Map(found.map((incident) => [incident.id, incident]));
+    return rows.map((row) => byId.get(row.id)).filter((incident): incident is Incident => Boolean(incident));
+  }
+
+  auditTrail(incidentId: string): Promise<IncidentAuditEntry[]> {
+    return this.dataSource.getRepository(IncidentAuditEntry).find({ where: { incidentId }, order: { sequence: 'ASC' } });
+  }
+
+  /** Business minutes until the response is due; negative once overdue. */
+  businessMinutesRemaining(incident: Incident, at: Date = this.now()): number {
+    const calendar = this.deps.calendars({ timeZone: incident.siteTimeZone, countryCode: incident.siteCountry, subdivision: incident.siteSubdivision });
+    const due = incident.responseDueAt;
+    const ms = due >= at ? businessTimeBetween(calendar, at, due) : -businessTimeBetween(calendar, due, at);
+    return Math.trunc(ms / MINUTE_MS);
   }
 }

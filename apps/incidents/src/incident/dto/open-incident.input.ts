@@ -1,8 +1,13 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsNotEmpty, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsNotEmpty, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ContactChannel } from '../contact-channel';
 
 @InputType()
 export class OpenIncidentInput {
+  @Field(() => ID, { description: 'The reporting contact; must be a designated contact of the device’s customer.' })
+  @IsUUID()
+  contactId: string;
+
   @Field(() => ID)
   @IsUUID()
   deviceId: string;
@@ -11,6 +16,10 @@ export class OpenIncidentInput {
   @Min(1)
   @Max(3)
   severity: number;
+
+  @Field(() => ContactChannel)
+  @IsEnum(ContactChannel)
+  channel: ContactChannel;
 
   @Field(() => String)
   @IsNotEmpty()

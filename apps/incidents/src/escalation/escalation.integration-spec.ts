@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
+import { createRedis, OutboxEvent } from '@polyplus/events';
+import { incidentsSubgraph } from '../incidents-subgraph';
+import { FakeWorld } from '../testing/fake-subgraphs';
+import { IncidentService } from '../incident/incident.service';
+import { IncidentLifecycleService } from '../incident/incident-lifecycle.service';
+import { IncidentStatus } from '../incident/incident-status';
+import { ContactChannel } from '../incident/contact-channel';
+import { ROUND_THE_CLOCK, siteCalendars } from '../incident/site-calendar';
+import { startIncidentsRuntime, type IncidentsRuntime } from '../runtime/incidents-runtime';
+import { Escalation } from './escalation.entity';
+import { EscalationService } from './escalation.service';
+import { uniformEscalationPolicy, type EscalationPolicy } from './escalation-policy';
+import { ESCALATION_QUEUE, escalationJobId, type EscalationJob } from './escalation-queue';
+
+async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, attempts = 300): Promise<T> {
+  for (let i = 0; i < attempts; i++) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+describe('escalation timers', () => {
+  const prefix = `test-incidents-${randomUUID()}`;
+  const world = new FakeWorld();
+  const site = world.site();
+  // 24x7 so that business time is real time; short thresholds instead of minutes of sleep.
+  const calendars = siteCalendars(ROUND_THE_CLOCK);
+  const redis = createRedis('worker');
+  const queue = new Queue<EscalationJob>(ESCALATION_QUEUE, { connection: redis, prefix });
+  let db: TestDatabase;
+  let incidents: IncidentService;
+  let lifecycle: IncidentLifecycleService;
+  let runtime: IncidentsRuntime | undefined;
+
+  const policy = (afterMs: number): EscalationPolicy => uniformEscalationPolicy([{ level: 1, afterMs, until: IncidentStatus.RESPONDED }]);
+
+  async function start(escalationPolicy: EscalationPolicy): Promise<EscalationService> {
+    const escalations = new EscalationService(db.dataSource, escalationPolicy, calendars);
+    runtime = await startIncidentsRuntime({ dataSource: db.dataSource, escalations, prefix, pollMs: 50 });
+    return escalations;
+  }
+
+  async function stop(): Promise<void> {
+    await runtime?.close();
+    runtime = undefined;
+  }
+
+  function openCase() {
+    const device = world.device(site);
+    return incidents.open({ contactId: world.designatedContact(device.customerId), deviceId: device.id, severity: 2, channel: ContactChannel.PHONE, summary: 'No audio' });
+  }
+
+  const escalationsOf = (incidentId: string) => db.dataSource.getRepository(Escalation).findBy({ incidentId });
+
+  beforeAll(async () => {
+    db = await createTestDatabase('incidents_escalation', incidentsSubgraph.database);
+    incidents = new IncidentService(db.dataSource, { ...world.directories(), calendars });
+    lifecycle = new IncidentLifecycleService(db.dataSource);
+  });
+
+  afterEach(() => stop());
+
+  afterAll(async () => {
+    await queue.obliterate({ force: true });
+    await queue.close();
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+    await db.drop();
+  });
+
+  it('an escalation fires for an aged case and not for a responded one', async () => {
+    await start(policy(1_500));
+    const responded = await openCase();
+    const aged = await openCase();
+    await until(() => queue.getJob(escalationJobId(responded.id, 1)), 'the responded case’s timer');
+    await lifecycle.respond({ incidentId: responded.id, expectedVersion: 1, engineer: 'tsr' });
+
+    const [escalation] = await until(async () => (await escalationsOf(aged.id)).length > 0 && escalationsOf(aged.id), 'the aged case to escalate');
+    expect(escalation).toMatchObject({ level: 1 });
+    expect(escalation.businessAgeMinutes).toBeGreaterThanOrEqual(0);
+    // The responded case's timer (due before the aged one's) was removed, or ran and declined.
+    const timer = await queue.getJob(escalationJobId(responded.id, 1));
+    expect(timer === undefined || (timer.finishedOn !== undefined && timer.returnvalue?.escalated === false)).toBe(true);
+    expect(await escalationsOf(responded.id)).toEqual([]);
+    const topics = (await db.dataSource.getRepository(OutboxEvent).findBy({ aggregateKey: aged.id })).map((event) => event.topic);
+    expect(topics).toContain('incident.escalated');
+  });
+
+  it('timers survive a worker restart: they live in Redis, not in the process', async () => {
+    await start(policy(3_000));
+    const incident = await openCase();
+    await until(() => queue.getJob(escalationJobId(incident.id, 1)), 'the timer to be scheduled');
+    await stop();
+    expect(await queue.getJobState(escalationJobId(incident.id, 1))).toBe('delayed');
+    expect(await escalationsOf(incident.id)).toEqual([]);
+
+    await start(policy(3_000));
+    await until(async () => (await escalationsOf(incident.id)).length === 1, 'the restarted worker to escalate');
+  });
+
+  it('a case opens without Redis: its event waits in the outbox and its timer is scheduled once the outbox drains', async () => {
+    const incident = await openCase();
+    const [event] = await db.dataSource.getRepository(OutboxEvent).findBy({ aggregateKey: incident.id });
+    expect(event.publishedAt).toBeNull();
+    await start(policy(500));
+    await until(async () => (await escalationsOf(incident.id)).length === 1, 'the escalation after the outbox drained');
+  });
+
+  it('an escalation job that runs again (at-least-once) records one escalation per level', async () => {
+    const escalations = new EscalationService(db.dataSource, policy(0), calendars);
+    const incident = await openCase();
+    const results = await Promise.all(Array.from({ length: 5 }, () => escalations.escalate(incident.id, 1)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await escalationsOf(incident.id)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,35 @@
+import { fetchById, notFound, type SubgraphClient } from '@polyplus/subgraph-kit';
+
+export type DevicePlacement = { deviceId: string; customerId: string; siteId: string };
+
+export type DeviceEntitlement = {
+  covered: boolean;
+  contractId: string | null;
+  options: string[];
+  personalDevice: boolean;
+  advanceReplacementAllowed: boolean;
+};
+
+/**
+ * Asks the devices subgraph (it owns the registry and coverage) where a device is and whether it
+ * is covered at an instant. The one place that knows the shape of those queries.
+ */
+export class EntitlementDirectory {
+  constructor(private readonly devices: SubgraphClient) {}
+
+  async placementOf(deviceId: string): Promise<DevicePlacement> {
+    const device = await fetchById<{ id: string; customer: { id: string }; site: { id: string } }>(
+      this.devices, 'device', deviceId, 'id customer { id } site { id }',
+    );
+    if (!device) throw notFound('Device', deviceId);
+    return { deviceId: device.id, customerId: device.customer.id, siteId: device.site.id };
+  }
+
+  async entitlementAt(deviceId: string, at: Date): Promise<DeviceEntitlement> {
+    const data = await this.devices.request<{ deviceEntitlement: DeviceEntitlement }>(
+      'query Entitlement($deviceId: ID!, $at: DateTimeISO!) { deviceEntitlement(deviceId: $deviceId, at: $at) { covered contractId options personalDevice advanceReplacementAllowed } }',
+      { deviceId, at: at.toISOString() },
+    );
+    return data.deviceEntitlement;
+  }
+}

@@ -1,0 +1,40 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { IncidentStatus } from './incident-status';
+
+/** One line of a case's audit trail. Rows are only ever inserted. */
+@ObjectType('IncidentAuditEntry')
+@Entity('incident_audit_entry')
+@Index('IDX_incident_audit_entry_incident', ['incidentId', 'sequence'])
+export class IncidentAuditEntry {
+  // Insertion order: several changes may share one millisecond.
+  @PrimaryGeneratedColumn('increment', { type: 'bigint', unsigned: true })
+  sequence: string;
+
+  @Column('char', { length: 36 })
+  incidentId: string;
+
+  @Field(() => Date)
+  @Column('datetime', { precision: 3 })
+  at: Date;
+
+  @Field(() => String, { description: 'Who acted: an engineer, a contact, or `system`.' })
+  @Column('varchar', { length: 100 })
+  actor: string;
+
+  @Field(() => String)
+  @Column('varchar', { length: 40 })
+  action: string;
+
+  @Field(() => IncidentStatus, { nullable: true })
+  @Column('varchar', { length: 24, nullable: true, default: null })
+  fromStatus: IncidentStatus | null;
+
+  @Field(() => IncidentStatus, { nullable: true })
+  @Column('varchar', { length: 24, nullable: true, default: null })
+  toStatus: IncidentStatus | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { nullable: true, default: null })
+  note: string | null;
+}

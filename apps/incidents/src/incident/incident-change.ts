@@ -1,0 +1,81 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { appendToOutbox } from '@polyplus/events';
+import { conflict, notFound } from '@polyplus/subgraph-kit';
+import { Incident } from './incident.entity';
+import { IncidentAuditEntry } from './incident-audit-entry.entity';
+import type { IncidentStatus } from './incident-status';
+import type { IncidentTopic } from './incident-topics';
+
+export type IncidentChange = {
+  incidentId: string;
+  expectedVersion: number;
+  actor: string;
+  action: string;
+  note?: string | null;
+  topic: IncidentTopic;
+  /** Validates against the current case and returns the columns to change. */
+  apply(incident: Incident): Partial<Incident>;
+  /** Extra event payload beyond the case's id, customer, status and version. */
+  payload?: (incident: Incident) => Record<string, unknown>;
+};
+
+export type AuditLine = { incidentId: string; actor: string; action: string; at: Date; fromStatus?: IncidentStatus | null; toStatus?: IncidentStatus | null; note?: string | null };
+
+export function appendAudit(manager: EntityManager, line: AuditLine): Promise<unknown> {
+  return manager.insert(IncidentAuditEntry, {
+    incidentId: line.incidentId,
+    at: line.at,
+    actor: line.actor,
+    action: line.action,
+    fromStatus: line.fromStatus ?? null,
+    toStatus: line.toStatus ?? null,
+    note: line.note ?? null,
+  });
+}
+
+/**
+ * One change of a case in one transaction: a conditional UPDATE on the expected version (a
+ * concurrent change makes it match no row → CONFLICT), an audit line and the outbox event.
+ */
+export function changeIncident(dataSource: DataSource, change: IncidentChange, at: Date): Promise<Incident> {
+  return dataSource.transaction(async (manager) => {
+    const current = await manager.findOneBy(Incident, { id: change.incidentId });
+    if (!current) throw notFound('Incident', change.incidentId);
+    if (current.version !== change.expectedVersion) {
+      throw conflict(`Incident ${change.incidentId} is at version ${current.version}, not ${change.expectedVersion}: reload and retry`);
+    }
+    const patch = change.apply(current);
+    const result = await manager
+      .createQueryBuilder()
+      .update(Incident)
+      .set({ ...patch, version: () => '`version` + 1' })
+      .where('id = :id AND version = :version', { id: current.id, version: change.expectedVersion })
+      .execute();
+    if (result.affected !== 1) throw conflict(`Incident ${change.incidentId} was changed concurrently: reload and retry`);
+    const updated = Object.assign(new Incident(), current, patch, { version: current.version + 1 });
+    await appendAudit(manager, {
+      incidentId: current.id,
+      actor: change.actor,
+      action: change.action,
+      at,
+      fromStatus: patch.status ? current.status : null,
+      toStatus: patch.status ?? null,
+      note: change.note,
+    });
+    await appendToOutbox(manager, {
+      topic: change.topic,
+      key: current.id,
+      occurredAt: at,
+      payload: {
+        incidentId: current.id,
+        customerId: current.customerId,
+        status: updated.status,
+        previousStatus: current.status,
+        version: updated.version,
+        action: change.action,
+        ...change.payload?.(updated),
+      },
+    });
+    return updated;
+  });
+}

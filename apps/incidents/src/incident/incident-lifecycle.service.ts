@@ -1,0 +1,87 @@
+import type { DataSource } from 'typeorm';
+import { badUserInput } from '@polyplus/subgraph-kit';
+import type { Incident } from './incident.entity';
+import { IncidentStatus } from './incident-status';
+import { assertTransition } from './incident-lifecycle';
+import { changeIncident } from './incident-change';
+import { INCIDENT_TOPICS } from './incident-topics';
+import type { IncidentActionInput } from './dto/incident-action.input';
+import type { ProvideWorkaroundInput } from './dto/provide-workaround.input';
+import type { ResolveIncidentInput } from './dto/resolve-incident.input';
+import type { RecordRootCauseInput } from './dto/record-root-cause.input';
+
+/** A support engineer's changes to a case; each is audited, versioned and published. */
+export class IncidentLifecycleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private transition(input: IncidentActionInput, to: IncidentStatus, action: string, extra: (incident: Incident, at: Date) => Partial<Incident> = () => ({})) {
+    const at = this.now();
+    return changeIncident(
+      this.dataSource,
+      {
+        incidentId: input.incidentId,
+        expectedVersion: input.expectedVersion,
+        actor: input.engineer,
+        action,
+        note: input.note,
+        topic: INCIDENT_TOPICS.statusChanged,
+        apply: (incident) => {
+          assertTransition(incident.status, to);
+          return { status: to, ...extra(incident, at) };
+        },
+      },
+      at,
+    );
+  }
+
+  /** First engineer contact: records when, by whom, and whether the response objective was met. */
+  respond(input: IncidentActionInput): Promise<Incident> {
+    return this.transition(input, IncidentStatus.RESPONDED, 'RESPONDED', (incident, at) => ({
+      respondedAt: at,
+      respondedBy: input.engineer,
+      responseObjectiveMet: at.getTime() <= incident.responseDueAt.getTime(),
+    }));
+  }
+
+  startWork(input: IncidentActionInput): Promise<Incident> {
+    return this.transition(input, IncidentStatus.IN_PROGRESS, 'WORK_STARTED');
+  }
+
+  /** For Severity 1 and 2 the fix is committed to a release, which must be named. */
+  provideWorkaround(input: ProvideWorkaroundInput): Promise<Incident> {
+    return this.transition(input, IncidentStatus.WORKAROUND_PROVIDED, 'WORKAROUND_PROVIDED', (incident) => {
+      if (incident.severity <= 2 && !input.fixExpectedInRelease) {
+        throw badUserInput('A workaround for a Severity 1 or 2 case must name the release expected to carry the fix', 'fixExpectedInRelease');
+      }
+      return { workaround: input.workaround, fixExpectedInRelease: input.fixExpectedInRelease ?? null };
+    });
+  }
+
+  resolve(input: ResolveIncidentInput): Promise<Incident> {
+    return this.transition(input, IncidentStatus.RESOLVED, 'RESOLVED', (_incident, at) => ({ resolvedAt: at, resolution: input.resolution }));
+  }
+
+  close(input: IncidentActionInput): Promise<Incident> {
+    return this.transition(input, IncidentStatus.CLOSED, 'CLOSED', (_incident, at) => ({ closedAt: at }));
+  }
+
+  recordRootCause(input: RecordRootCauseInput): Promise<Incident> {
+    return changeIncident(
+      this.dataSource,
+      {
+        incidentId: input.incidentId,
+        expectedVersion: input.expectedVersion,
+        actor: input.engineer,
+        action: `ROOT_CAUSE_${input.kind}`,
+        note: input.note ?? input.reference,
+        topic: INCIDENT_TOPICS.updated,
+        apply: () => ({ rootCauseKind: input.kind, rootCauseReference: input.reference }),
+        payload: () => ({ rootCauseKind: input.kind, rootCauseReference: input.reference }),
+      },
+      this.now(),
+    );
+  }
+}

@@ -1,0 +1,16 @@
+import { Field, InputType } from 'type-graphql';
+import { IsEnum, IsNotEmpty, MaxLength } from 'class-validator';
+import { IncidentActionInput } from '../../incident/dto/incident-action.input';
+import { CloudPartner } from '../cloud-partner';
+
+@InputType()
+export class MarkPartnerCausedInput extends IncidentActionInput {
+  @Field(() => CloudPartner)
+  @IsEnum(CloudPartner)
+  partner: CloudPartner;
+
+  @Field(() => String, { description: 'What support found, documented for the customer and the partner.' })
+  @IsNotEmpty()
+  @MaxLength(5000)
+  findings: string;
+}

@@ -1,0 +1,33 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { IsBoolean, IsEnum, IsISO8601, IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { CloudPartner } from '../cloud-partner';
+
+@InputType()
+export class VerifyPartnerEntitlementInput {
+  @Field(() => ID)
+  @IsUUID()
+  incidentId: string;
+
+  @Field(() => CloudPartner)
+  @IsEnum(CloudPartner)
+  partner: CloudPartner;
+
+  @Field(() => Boolean, { description: 'What the partner confirmed.' })
+  @IsBoolean()
+  entitled: boolean;
+
+  @Field(() => String, { nullable: true, description: 'End of the customer’s term with the partner, yyyy-mm-dd.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  termEndsOn?: string;
+
+  @Field(() => String, { nullable: true, description: 'The partner’s reference for the check.' })
+  @IsOptional()
+  @MaxLength(100)
+  reference?: string;
+
+  @Field(() => String)
+  @IsNotEmpty()
+  @MaxLength(100)
+  engineer: string;
+}

@@ -1,0 +1,50 @@
+import { Arg, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { badUserInput } from '@polyplus/subgraph-kit';
+import { Incident } from '../incident/incident.entity';
+import { MarkPartnerCausedInput } from './dto/mark-partner-caused.input';
+import { OpenPartnerRequestInput } from './dto/open-partner-request.input';
+import { PartnerStatusInput } from './dto/partner-status.input';
+import { VerifyPartnerEntitlementInput } from './dto/verify-partner-entitlement.input';
+import { PartnerIncidentRequest } from './partner-request.entity';
+import { PartnerStatusUpdate } from './partner-status-update.entity';
+import { PartnerEntitlementCheck } from './partner-entitlement-check.entity';
+import { PartnerSupportService } from './partner-support.service';
+
+@Resolver(() => PartnerIncidentRequest)
+export class PartnerSupportResolver {
+  constructor(private readonly partnerSupport: PartnerSupportService) {}
+
+  @Mutation(() => Incident, { description: 'Records that the cause lies in an approved cloud partner’s environment.' })
+  markPartnerCaused(@Arg('input', () => MarkPartnerCausedInput) input: MarkPartnerCausedInput): Promise<Incident> {
+    return this.partnerSupport.markPartnerCaused(input);
+  }
+
+  @Mutation(() => PartnerIncidentRequest)
+  openPartnerRequest(@Arg('input', () => OpenPartnerRequestInput) input: OpenPartnerRequestInput): Promise<PartnerIncidentRequest> {
+    return this.partnerSupport.openRequest(input);
+  }
+
+  @Mutation(() => PartnerIncidentRequest, { description: 'A status the partner reported; relayed to the customer’s view and published.' })
+  recordPartnerStatus(@Arg('input', () => PartnerStatusInput) input: PartnerStatusInput): Promise<PartnerIncidentRequest> {
+    return this.partnerSupport.recordStatus(input);
+  }
+
+  @Mutation(() => PartnerIncidentRequest)
+  closePartnerRequest(
+    @Arg('requestId', () => ID) requestId: string,
+    @Arg('engineer', () => String) engineer: string,
+  ): Promise<PartnerIncidentRequest> {
+    if (!engineer.trim() || engineer.length > 100) throw badUserInput('engineer must name the support engineer (up to 100 characters)', 'engineer');
+    return this.partnerSupport.closeRequest(requestId, engineer.trim());
+  }
+
+  @Mutation(() => PartnerEntitlementCheck, { description: 'Records the result of verifying the customer’s entitlement and term with a partner.' })
+  verifyPartnerEntitlement(@Arg('input', () => VerifyPartnerEntitlementInput) input: VerifyPartnerEntitlementInput): Promise<PartnerEntitlementCheck> {
+    return this.partnerSupport.verifyEntitlement(input);
+  }
+
+  @FieldResolver(() => [PartnerStatusUpdate], { description: 'Status history as the partner reported it, oldest first.' })
+  updates(@Root() request: PartnerIncidentRequest): Promise<PartnerStatusUpdate[]> {
+    return this.partnerSupport.statusUpdatesOf(request.id);
+  }
+}

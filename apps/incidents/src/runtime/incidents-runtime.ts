@@ -1,0 +1,57 @@
+import { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { assertNoEviction, consumeEvents, createRedis, eventStreamKey, startOutboxRelay, waitForRedis } from '@polyplus/events';
+import type { EscalationService } from '../escalation/escalation.service';
+import { escalationScheduler, ESCALATION_TOPICS } from '../escalation/escalation.scheduler';
+import { startEscalationWorker } from '../escalation/escalation.worker';
+import { ESCALATION_QUEUE, type EscalationJob } from '../escalation/escalation-queue';
+
+export type IncidentsRuntimeOptions = {
+  dataSource: DataSource;
+  escalations: EscalationService;
+  prefix: string;
+  redisUrl?: string;
+  pollMs?: number;
+  now?: () => Date;
+};
+
+export type IncidentsRuntime = { queue: Queue<EscalationJob>; close(): Promise<void> };
+
+/**
+ * The incidents process's background work: the outbox relay (events → Redis stream), the
+ * escalation scheduler (stream → delayed jobs) and the escalation worker (jobs → escalations).
+ */
+export async function startIncidentsRuntime(options: IncidentsRuntimeOptions): Promise<IncidentsRuntime> {
+  const producer = createRedis('producer', options.redisUrl);
+  const worker = createRedis('worker', options.redisUrl);
+  producer.on('error', () => undefined); // reported by the relay, which retries
+  await assertNoEviction(worker);
+  // A fail-fast connection refuses commands until it is ready: let the first drain find it ready.
+  await waitForRedis(producer);
+  const stream = eventStreamKey(options.prefix);
+  const queue = new Queue<EscalationJob>(ESCALATION_QUEUE, { connection: worker, prefix: options.prefix });
+  const consumer = await consumeEvents({
+    redis: worker,
+    stream,
+    group: 'incidents-escalation-scheduler',
+    // One scheduler per deployment: a fixed name picks up what the previous process left pending.
+    consumer: 'incidents',
+    topics: ESCALATION_TOPICS,
+    handler: escalationScheduler(options.dataSource, options.escalations, queue, options.now),
+    blockMs: options.pollMs ? Math.max(100, options.pollMs) : 1_000,
+  });
+  // The group exists before the relay first publishes, so the scheduler sees every event.
+  const relay = startOutboxRelay({ dataSource: options.dataSource, redis: producer, source: 'incidents', stream, pollMs: options.pollMs });
+  const escalationWorker = await startEscalationWorker(worker, options.prefix, options.escalations);
+  return {
+    queue,
+    async close() {
+      await escalationWorker.close();
+      await consumer.stop();
+      await relay.stop();
+      await queue.close();
+      worker.disconnect();
+      producer.disconnect();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
+import { createRedis } from '../redis';
+import { OutboxEvent } from './outbox-event.entity';
+import { appendToOutbox } from './append-to-outbox';
+import { eventStreamKey, type EventEnvelope } from './event-envelope';
+import { publishToStream, startOutboxRelay } from './outbox-relay';
+import { consumeEvents } from './event-consumer';
+
+async function until(condition: () => Promise<boolean>, what: string, attempts = 200): Promise<void> {
+  for (let i = 0; i < attempts; i++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+describe('event outbox', () => {
+  const prefix = `test-outbox-${randomUUID()}`;
+  const stream = eventStreamKey(prefix);
+  const redis = createRedis('worker');
+  const producer = createRedis('producer');
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('events_outbox', { entities: [OutboxEvent], migrations: [] });
+    await db.dataSource.synchronize();
+  });
+
+  afterAll(async () => {
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+    producer.disconnect();
+    await db.drop();
+  });
+
+  // Every stream entry delivered to the group and acknowledged.
+  async function groupSettled(group: string): Promise<boolean> {
+    const groups = (await redis.xinfo('GROUPS', stream)) as (string | number)[][];
+    const info = groups.map((fields) => Object.fromEntries(fields.flatMap((v, i) => (i % 2 === 0 ? [[v, fields[i + 1]]] : []))));
+    const mine = info.find((g) => g.name === group);
+    const [last] = await redis.xrevrange(stream, '+', '-', 'COUNT', 1);
+    return Boolean(mine && last && mine['last-delivered-id'] === last[0] && Number(mine.pending) === 0);
+  }
+
+  const commitEvents = (count: number, label: string) =>
+    db.dataSource.transaction(async (manager) => {
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++) ids.push(await appendToOutbox(manager, { topic: 'probe.happened', key: label, payload: { label, i } }));
+      return ids;
+    });
+
+  it('the outbox delivers every event exactly once to its consumer after a simulated crash between commit and publish', async () => {
+    const applied: EventEnvelope[] = [];
+    const consumer = await consumeEvents({
+      redis, stream, group: 'exactly-once', consumer: 'c1',
+      blockMs: 200,
+      handler: async (event) => {
+        applied.push(event);
+      },
+    });
+    // Committed, but the process died before any relay ran.
+    const ids = await commitEvents(5, 'crash');
+    // A relay published them (XADD) and crashed before marking them published.
+    const rows = await db.dataSource.getRepository(OutboxEvent).find({ where: { aggregateKey: 'crash' }, order: { sequence: 'ASC' } });
+    await publishToStream(producer, stream, rows.map((row) => ({
+      id: row.id, topic: row.topic, key: row.aggregateKey, source: 'probe', occurredAt: row.occurredAt.toISOString(), payload: JSON.parse(row.payload),
+    })));
+    // The restarted relay finds them unpublished and sends them again.
+    const relay = startOutboxRelay({ dataSource: db.dataSource, redis: producer, source: 'probe', stream, pollMs: 50 });
+    await relay.drainOnce();
+    await relay.stop();
+
+    expect(await redis.xlen(stream)).toBe(10);
+    await until(() => groupSettled('exactly-once'), 'the consumer to read and acknowledge all ten entries');
+    await consumer.stop();
+    expect(applied.map((event) => event.id)).toEqual(ids);
+    expect(applied.map((event) => event.payload)).toEqual([0, 1, 2, 3, 4].map((i) => ({ label: 'crash', i })));
+    const unpublished = await db.dataSource.query('SELECT COUNT(*) AS n FROM outbox_event WHERE publishedAt IS NULL');
+    expect(Number(unpublished[0].n)).toBe(0);
+  });
+
+  it('an event committed while Redis is unreachable waits in the outbox and is sent once Redis answers', async () => {
+    const unreachable = createRedis('producer', 'redis://127.0.0.1:1');
+    unreachable.on('error', () => undefined);
+    const [id] = await commitEvents(1, 'outage');
+    const down = startOutboxRelay({ dataSource: db.dataSource, redis: unreachable, source: 'probe', stream, pollMs: 50, log: () => undefined });
+    await expect(down.drainOnce()).rejects.toThrow();
+    await down.stop();
+    unreachable.disconnect();
+    const [row] = await db.dataSource.query('SELECT publishedAt FROM outbox_event WHERE id = ?', [id]);
+    expect(row.publishedAt).toBeNull();
+
+    const up = startOutboxRelay({ dataSource: db.dataSource, redis: producer, source: 'probe', stream, pollMs: 50 });
+    await up.drainOnce();
+    await up.stop();
+    const entries = await redis.xrange(stream, '-', '+');
+    expect(entries.filter(([, fields]) => fields.includes(id))).toHaveLength(1);
+  });
+
+  it('a handler failure leaves the event pending and it is applied on the retry', async () => {
+    let calls = 0;
+    const applied: string[] = [];
+    const consumer = await consumeEvents({
+      redis, stream, group: 'retrying', consumer: 'c1', blockMs: 200, topics: ['probe.happened'],
+      onError: () => undefined,
+      handler: async (event) => {
+        calls++;
+        if (calls === 1) throw new Error('transient');
+        applied.push(event.id);
+      },
+    });
+    const [id] = await commitEvents(1, 'retry');
+    const relay = startOutboxRelay({ dataSource: db.dataSource, redis: producer, source: 'probe', stream, pollMs: 50 });
+    await until(async () => applied.length === 1, 'the retried event');
+    await relay.stop();
+    await consumer.stop();
+    expect({ applied, calls }).toEqual({ applied: [id], calls: 2 });
+  });
+});
