@@ -1,6 +1,7 @@
 // Regenerates every subgraph's schema.graphql from code and composes apps/gateway/supergraph.graphql.
 //   npm run compose            write the files
 //   npm run compose -- --check fail when a checked-in file differs from what the code produces
+//   npm run compose -- logistics  regenerate only the named subgraphs; compose with the others' checked-in SDL
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,10 +13,16 @@ const subgraphSchemaFile = (name: SubgraphName) => join('apps', name, 'schema.gr
 const SUPERGRAPH_FILE = join('apps', 'gateway', 'supergraph.graphql');
 
 async function main(): Promise<void> {
-  const check = process.argv.includes('--check');
+  const args = process.argv.slice(2);
+  const check = args.includes('--check');
+  const named = args.filter((arg) => !arg.startsWith('--')) as SubgraphName[];
+  const unknown = named.filter((name) => !SUBGRAPH_NAMES.includes(name));
+  if (unknown.length > 0) throw new Error(`Unknown subgraph(s): ${unknown.join(', ')}`);
+  const regenerate = named.length > 0 ? named : SUBGRAPH_NAMES;
   const generated = new Map<string, string>();
-  for (const name of SUBGRAPH_NAMES) generated.set(subgraphSchemaFile(name), await printSubgraphSdl(await loadSubgraphDefinition(name)));
-  generated.set(SUPERGRAPH_FILE, composeSupergraph((name) => generated.get(subgraphSchemaFile(name)) as string));
+  for (const name of regenerate) generated.set(subgraphSchemaFile(name), await printSubgraphSdl(await loadSubgraphDefinition(name)));
+  const sdlOf = (name: SubgraphName) => generated.get(subgraphSchemaFile(name)) ?? readFileSync(subgraphSchemaFile(name), 'utf8');
+  generated.set(SUPERGRAPH_FILE, composeSupergraph(sdlOf));
   const stale = [...generated].filter(([file, content]) => {
     try {
       return readFileSync(file, 'utf8') !== content;

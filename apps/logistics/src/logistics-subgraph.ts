@@ -1,28 +1,64 @@
 import type { DataSource } from 'typeorm';
+import type { Redis } from 'ioredis';
+import { createRedis, startOutboxRelay, waitForRedis, type OutboxRelay } from '@polyplus/events';
 import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
-import { ReplacementOrder } from './replacement-order/replacement-order.entity';
-import {
-  IncidentReference,
-  IncidentReplacementOrdersResolver,
-  ReplacementOrderResolver,
-} from './replacement-order/replacement-order.resolver';
+import { LOGISTICS_ENTITIES, LOGISTICS_MIGRATIONS } from './logistics-database';
+import { IncidentReference, IncidentReplacementOrdersResolver, ReplacementOrderResolver } from './replacement-order/replacement-order.resolver';
 import { ReplacementOrderService } from './replacement-order/replacement-order.service';
-import { IncidentDirectory } from './replacement-order/incident-directory';
-import { CreateReplacementOrders1795533958352 } from './migrations/1795533958352-create-replacement-orders';
+import { DestinationDirectory } from './replacement-order/destination-directory';
+import { CatalogResolver } from './catalog/catalog.resolver';
+import { CatalogService } from './catalog/catalog.service';
+import { ShipmentResolver } from './shipment/shipment.resolver';
+import { ShipmentService } from './shipment/shipment.service';
+import { ReturnsResolver } from './returns/returns.resolver';
+import { ReturnsService } from './returns/returns.service';
+import { ReturnDeadlines } from './returns/return-deadline-queue';
 
 export const logisticsSubgraph: SubgraphDefinition = {
   name: 'logistics',
-  database: { entities: [ReplacementOrder], migrations: [CreateReplacementOrders1795533958352] },
-  build(dataSource: DataSource) {
-    const directory = new IncidentDirectory(createSubgraphClient('incidents', subgraphUrl('incidents')));
-    const orders = new ReplacementOrderService(dataSource, directory);
-    return buildFederatedSchema({
-      resolvers: [ReplacementOrderResolver, IncidentReplacementOrdersResolver],
-      instances: [new ReplacementOrderResolver(orders), new IncidentReplacementOrdersResolver(orders)],
+  database: { entities: LOGISTICS_ENTITIES, migrations: LOGISTICS_MIGRATIONS },
+  async build(dataSource: DataSource) {
+    const destinations = new DestinationDirectory(
+      createSubgraphClient('incidents', subgraphUrl('incidents')),
+      createSubgraphClient('devices', subgraphUrl('devices')),
+      createSubgraphClient('customers', subgraphUrl('customers')),
+    );
+    const catalog = new CatalogService(dataSource);
+    const orders = new ReplacementOrderService(dataSource, destinations);
+    const returns = new ReturnsService(dataSource);
+    const deadlines = new ReturnDeadlines(returns);
+    const shipments = new ShipmentService(dataSource, returns, deadlines);
+    const federated = await buildFederatedSchema({
+      resolvers: [ReplacementOrderResolver, IncidentReplacementOrdersResolver, CatalogResolver, ShipmentResolver, ReturnsResolver],
+      instances: [
+        new ReplacementOrderResolver(orders, catalog, shipments, returns),
+        new IncidentReplacementOrdersResolver(orders),
+        new CatalogResolver(catalog),
+        new ShipmentResolver(shipments),
+        new ReturnsResolver(returns, deadlines),
+      ],
       references: {
         ReplacementOrder: (reference) => orders.findById(reference.id),
+        Part: (reference) => catalog.findPart(reference.id),
         Incident: (reference) => new IncidentReference(reference.id),
       },
     });
+    let relay: OutboxRelay | undefined;
+    let producer: Redis | undefined;
+    return {
+      ...federated,
+      start: async () => {
+        producer = createRedis('producer');
+        producer.on('error', () => undefined); // the relay reports and retries
+        await waitForRedis(producer);
+        relay = startOutboxRelay({ dataSource, redis: producer, source: 'logistics' });
+        await deadlines.start();
+      },
+      close: async () => {
+        await deadlines.close();
+        await relay?.stop();
+        producer?.disconnect();
+      },
+    };
   },
 };

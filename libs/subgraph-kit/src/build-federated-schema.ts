@@ -24,6 +24,8 @@ export type FederatedSchemaOptions<TContext> = {
 export type FederatedSchema = {
   schema: GraphQLSchema;
   sdl: string;
+  /** Starts background work (queue workers, relays) when the server starts; never when only printing SDL. */
+  start?: () => Promise<void>;
   /** Releases what the resolvers opened (queues, clients) when the server stops. */
   close?: () => Promise<void>;
 };

@@ -19,7 +19,8 @@ export type StartSubgraphOptions = { port?: number; host?: string; dataSource: D
 
 /** Serves a subgraph schema over an already open database (tests pass their own database). */
 export async function startSubgraph(definition: SubgraphDefinition, options: StartSubgraphOptions): Promise<RunningServer> {
-  const { schema, close } = await definition.build(options.dataSource);
+  const { schema, start, close } = await definition.build(options.dataSource);
+  await start?.();
   const production = process.env.NODE_ENV === 'production';
   const server = await startGraphQLHttpServer<SubgraphContext>({
     name: definition.name,

@@ -1,25 +1,71 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, Repository } from 'typeorm';
+import { planAdvanceReplacement } from '@polyplus/business-calendar';
+import { notFound } from '@polyplus/subgraph-kit';
 import { ReplacementOrder } from './replacement-order.entity';
 import { ReplacementOrderStatus } from './replacement-order-status';
 import type { OrderReplacementInput } from './dto/order-replacement.input';
-import type { IncidentDirectory } from './incident-directory';
+import type { DestinationDirectory } from './destination-directory';
+import { Part } from '../catalog/part.entity';
+import { ShippingTerms } from '../depot/shipping-terms.entity';
+import { reserveStock } from '../depot/stock-allocator';
+import { depotCalendar, destinationCalendar } from '../depot/depot-calendars';
+import { publishReplacementEvent, REPLACEMENT_TOPICS } from './replacement-events';
 
 export class ReplacementOrderService {
   private readonly orders: Repository<ReplacementOrder>;
 
   constructor(
-    dataSource: DataSource,
-    private readonly incidents: IncidentDirectory,
+    private readonly dataSource: DataSource,
+    private readonly destinations: DestinationDirectory,
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.orders = dataSource.getRepository(ReplacementOrder);
   }
 
+  /**
+   * The support engineer decided a part is needed: check entitlement, reserve stock at the
+   * nearest depot that has it (or back-order), and plan next-business-day shipping.
+   */
   async order(input: OrderReplacementInput): Promise<ReplacementOrder> {
-    await this.incidents.assertExists(input.incidentId);
-    return this.orders.save(
-      this.orders.create({ id: randomUUID(), incidentId: input.incidentId, partNumber: input.partNumber, status: ReplacementOrderStatus.ORDERED }),
-    );
+    const part = await this.dataSource.getRepository(Part).findOneBy({ partNumber: input.partNumber });
+    if (!part) throw notFound('Part', input.partNumber);
+    const receivedAt = this.now();
+    const destination = await this.destinations.destinationOf(input.incidentId);
+    await this.destinations.assertAdvanceReplacementAllowed(destination.deviceId, receivedAt);
+
+    return this.dataSource.transaction(async (manager) => {
+      const terms = await manager.findOneBy(ShippingTerms, { countryCode: destination.countryCode });
+      const depot = await reserveStock(manager, destination.countryCode, part.id, input.quantity);
+      const order = manager.create(ReplacementOrder, {
+        id: randomUUID(),
+        incidentId: input.incidentId,
+        partId: part.id,
+        partNumber: part.partNumber,
+        quantity: input.quantity,
+        siteId: destination.siteId,
+        destinationCountry: destination.countryCode,
+        destinationTimeZone: destination.timeZone,
+        orderReceivedAt: receivedAt,
+        customerIsImporterOfRecord: terms?.customerIsImporterOfRecord ?? false,
+        customerFreightCharge: '0.00',
+      });
+      if (depot) {
+        const plan = planAdvanceReplacement({
+          orderReceivedAt: receivedAt,
+          depot: depotCalendar(depot),
+          depotCutoff: depot.cutoff,
+          destination: destinationCalendar(destination.countryCode, destination.timeZone),
+          customsDelayBusinessDays: terms?.customsDelayBusinessDays ?? 0,
+        });
+        Object.assign(order, { status: ReplacementOrderStatus.ORDERED, depotId: depot.id, shipDate: plan.shipDate, expectedDelivery: plan.deliveryDate, expectedDeliveryAt: plan.expectedDeliveryAt });
+      } else {
+        Object.assign(order, { status: ReplacementOrderStatus.BACKORDERED, backorderReason: `No depot serving ${destination.countryCode} has ${part.partNumber} in stock` });
+      }
+      const saved = await manager.save(order);
+      await publishReplacementEvent(manager, REPLACEMENT_TOPICS.ordered, saved);
+      return saved;
+    });
   }
 
   findById(id: string): Promise<ReplacementOrder | null> {

@@ -1,5 +1,5 @@
-import { Field, ID, InputType } from 'type-graphql';
-import { IsUUID, Matches } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { IsUUID, Matches, Max, Min } from 'class-validator';
 
 @InputType()
 export class OrderReplacementInput {
@@ -10,4 +10,9 @@ export class OrderReplacementInput {
   @Field(() => String)
   @Matches(/^[A-Z0-9][A-Z0-9.-]{1,62}[A-Z0-9]$/, { message: 'partNumber must be 3-64 capital letters, digits, dots or hyphens' })
   partNumber: string;
+
+  @Field(() => Int, { defaultValue: 1 })
+  @Min(1)
+  @Max(20)
+  quantity: number;
 }

@@ -1,0 +1,37 @@
+import { Arg, Int, Mutation, Resolver } from 'type-graphql';
+import { Part } from './part.entity';
+import { PriceBook } from './price-book.entity';
+import { CatalogService } from './catalog.service';
+import { CreateDepotInput, CreatePartInput, CreatePriceBookInput, SetShippingTermsInput, SetStockInput } from './dto/catalog.inputs';
+import { Depot } from '../depot/depot.entity';
+import { ShippingTerms } from '../depot/shipping-terms.entity';
+
+@Resolver()
+export class CatalogResolver {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Mutation(() => Part)
+  createPart(@Arg('input', () => CreatePartInput) input: CreatePartInput): Promise<Part> {
+    return this.catalog.createPart(input);
+  }
+
+  @Mutation(() => PriceBook)
+  createPriceBook(@Arg('input', () => CreatePriceBookInput) input: CreatePriceBookInput): Promise<PriceBook> {
+    return this.catalog.createPriceBook(input);
+  }
+
+  @Mutation(() => Depot)
+  createDepot(@Arg('input', () => CreateDepotInput) input: CreateDepotInput): Promise<Depot> {
+    return this.catalog.createDepot(input);
+  }
+
+  @Mutation(() => Int, { description: 'Sets a depot’s stock of a part; returns the new quantity.' })
+  setStock(@Arg('input', () => SetStockInput) input: SetStockInput): Promise<number> {
+    return this.catalog.setStock(input);
+  }
+
+  @Mutation(() => ShippingTerms)
+  setShippingTerms(@Arg('input', () => SetShippingTermsInput) input: SetShippingTermsInput): Promise<ShippingTerms> {
+    return this.catalog.setShippingTerms(input);
+  }
+}

@@ -1,0 +1,41 @@
+import { fetchById, forbidden, notFound, type SubgraphClient } from '@polyplus/subgraph-kit';
+
+export type Destination = { incidentId: string; deviceId: string; siteId: string; countryCode: string; timeZone: string };
+
+type IncidentRow = { id: string; device: { id: string } };
+type DeviceRow = { id: string; site: { id: string } };
+type SiteRow = { id: string; countryCode: string; timeZone: string };
+
+/**
+ * Where a case's replacement goes and whether the device is entitled to one, asked of the
+ * subgraphs that own each fact: incidents (the case), devices (device, entitlement), customers (site).
+ */
+export class DestinationDirectory {
+  constructor(
+    private readonly incidents: SubgraphClient,
+    private readonly devices: SubgraphClient,
+    private readonly customers: SubgraphClient,
+  ) {}
+
+  async destinationOf(incidentId: string): Promise<Destination> {
+    const incident = await fetchById<IncidentRow>(this.incidents, 'incident', incidentId, 'id device { id }');
+    if (!incident) throw notFound('Incident', incidentId);
+    const device = await fetchById<DeviceRow>(this.devices, 'device', incident.device.id, 'id site { id }');
+    if (!device) throw notFound('Device', incident.device.id);
+    const site = await fetchById<SiteRow>(this.customers, 'site', device.site.id, 'id countryCode timeZone');
+    if (!site) throw notFound('Site', device.site.id);
+    return { incidentId, deviceId: device.id, siteId: site.id, countryCode: site.countryCode, timeZone: site.timeZone };
+  }
+
+  /** Coverage and, for personal devices, the 3-years-of-continuous-coverage rule, decided by devices. */
+  async assertAdvanceReplacementAllowed(deviceId: string, at: Date): Promise<void> {
+    const { deviceEntitlement } = await this.devices.request<{ deviceEntitlement: { covered: boolean; advanceReplacementAllowed: boolean } }>(
+      'query Entitlement($deviceId: ID!, $at: DateTimeISO!) { deviceEntitlement(deviceId: $deviceId, at: $at) { covered advanceReplacementAllowed } }',
+      { deviceId, at: at.toISOString() },
+    );
+    if (!deviceEntitlement.covered) throw forbidden(`Device ${deviceId} is not covered by a current Poly+ contract`);
+    if (!deviceEntitlement.advanceReplacementAllowed) {
+      throw forbidden(`Device ${deviceId} is not entitled to advance replacement (personal devices: 3 years of continuous coverage at most)`);
+    }
+  }
+}

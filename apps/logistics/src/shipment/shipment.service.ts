@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { localDate } from '@polyplus/business-calendar';
+import { conflict, notFound } from '@polyplus/subgraph-kit';
+import { isDuplicateEntry } from '@polyplus/persistence';
+import { Shipment } from './shipment.entity';
+import { ShipmentEvent } from './shipment-event.entity';
+import { canMove, ShipmentStatus } from './shipment-status';
+import type { ShipOrderInput } from './dto/ship-order.input';
+import type { RecordTrackingEventInput } from './dto/record-tracking-event.input';
+import { ReplacementOrder } from '../replacement-order/replacement-order.entity';
+import { ReplacementOrderStatus } from '../replacement-order/replacement-order-status';
+import { Depot } from '../depot/depot.entity';
+import { depotCalendar } from '../depot/depot-calendars';
+import type { ReturnsService } from '../returns/returns.service';
+import type { ReturnDeadlines } from '../returns/return-deadline-queue';
+import { publishReplacementEvent, REPLACEMENT_TOPICS } from '../replacement-order/replacement-events';
+
+export class ShipmentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly returns: ReturnsService,
+    private readonly deadlines: Pick<ReturnDeadlines, 'schedule'>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The depot hands the part to the carrier. */
+  async ship(input: ShipOrderInput): Promise<Shipment> {
+    return this.dataSource.transaction(async (manager) => {
+      const order = await manager.findOne(ReplacementOrder, { where: { id: input.orderId }, lock: { mode: 'pessimistic_write' } });
+      if (!order) throw notFound('ReplacementOrder', input.orderId);
+      if (order.status !== ReplacementOrderStatus.ORDERED) throw conflict(`Order ${order.id} is ${order.status}; only an ORDERED order ships`);
+      const depot = await manager.findOneByOrFail(Depot, { id: order.depotId as string });
+      const shipment = manager.create(Shipment, {
+        id: randomUUID(),
+        orderId: order.id,
+        carrier: input.carrier,
+        trackingNumber: input.trackingNumber,
+        partSerialNumber: input.partSerialNumber,
+        status: ShipmentStatus.CREATED,
+        shippedOn: localDate(depotCalendar(depot), this.now()),
+        deliveredAt: null,
+      });
+      try {
+        await manager.insert(Shipment, shipment);
+      } catch (error) {
+        if (isDuplicateEntry(error)) throw conflict(`Tracking number ${input.carrier} ${input.trackingNumber} is already in use`);
+        throw error;
+      }
+      await manager.insert(ShipmentEvent, { id: randomUUID(), shipmentId: shipment.id, at: this.now(), status: ShipmentStatus.CREATED, eta: null, note: null });
+      await manager.update(ReplacementOrder, { id: order.id }, { status: ReplacementOrderStatus.SHIPPED });
+      return shipment;
+    });
+  }
+
+  /** A carrier integration or staff reports a tracking event; a new ETA moves the expected delivery. */
+  async recordTrackingEvent(input: RecordTrackingEventInput): Promise<Shipment> {
+    const delivered = await this.dataSource.transaction(async (manager) => {
+      const shipment = await manager.findOne(Shipment, {
+        where: { carrier: input.carrier, trackingNumber: input.trackingNumber },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!shipment) throw notFound('Shipment', `${input.carrier} ${input.trackingNumber}`);
+      if (!canMove(shipment.status, input.status)) {
+        throw conflict(`A ${input.status} event cannot follow ${shipment.status} for shipment ${input.trackingNumber}`);
+      }
+      await manager.insert(ShipmentEvent, { id: randomUUID(), shipmentId: shipment.id, at: input.at, status: input.status, eta: input.eta ?? null, note: input.note ?? null });
+      await manager.update(Shipment, { id: shipment.id }, { status: input.status, deliveredAt: input.status === ShipmentStatus.DELIVERED ? input.at : null });
+      const order = await manager.findOneByOrFail(ReplacementOrder, { id: shipment.orderId });
+      if (input.status === ShipmentStatus.DELIVERED) {
+        Object.assign(order, { status: ReplacementOrderStatus.DELIVERED, expectedDeliveryAt: input.at });
+        await manager.save(order);
+        await publishReplacementEvent(manager, REPLACEMENT_TOPICS.delivered, order, { deliveredAt: input.at.toISOString() });
+        return this.returns.expectReturn(manager, order, input.at);
+      }
+      if (input.eta && input.eta.getTime() !== order.expectedDeliveryAt?.getTime()) {
+        // The carrier moved the arrival: the onsite visit planned on it must move too.
+        order.expectedDeliveryAt = input.eta;
+        await manager.save(order);
+        await publishReplacementEvent(manager, REPLACEMENT_TOPICS.etaChanged, order, { shipmentStatus: input.status });
+      }
+      return null;
+    });
+    // After commit: the timer lives in Redis; if this fails, the worker re-arms open returns on start.
+    if (delivered) await this.deadlines.schedule(delivered.id, delivered.lateFrom).catch((error: Error) => console.error(`[logistics] return timer: ${error.message}`));
+    return this.dataSource.getRepository(Shipment).findOneByOrFail({ carrier: input.carrier, trackingNumber: input.trackingNumber });
+  }
+
+  findForOrder(orderId: string): Promise<Shipment | null> {
+    return this.dataSource.getRepository(Shipment).findOneBy({ orderId });
+  }
+
+  findByPartSerial(partSerialNumber: string): Promise<Shipment | null> {
+    return this.dataSource.getRepository(Shipment).findOneBy({ partSerialNumber });
+  }
+
+  events(shipmentId: string): Promise<ShipmentEvent[]> {
+    return this.dataSource.getRepository(ShipmentEvent).find({ where: { shipmentId }, order: { at: 'ASC' } });
+  }
+}

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { SubgraphClient } from '@polyplus/subgraph-kit';
+import { CatalogService } from '../catalog/catalog.service';
+import { DestinationDirectory } from '../replacement-order/destination-directory';
+
+export type FakeSite = { countryCode: string; timeZone: string };
+
+/**
+ * The three subgraphs logistics asks, faked as their GraphQL answers: every incident is on one
+ * device at `site`, and the devices subgraph decides entitlement with `entitled(deviceId)`.
+ */
+export function fakeDirectory(site: FakeSite, entitled: (deviceId: string) => boolean = () => true) {
+  const deviceId = randomUUID();
+  const siteId = randomUUID();
+  const answer = (data: unknown): SubgraphClient => ({ request: async <T>() => data as T });
+  const incidents = answer({ incident: { id: 'any', device: { id: deviceId } } });
+  const devices: SubgraphClient = {
+    request: async <T>(query: string) =>
+      (query.includes('deviceEntitlement')
+        ? { deviceEntitlement: { covered: true, advanceReplacementAllowed: entitled(deviceId) } }
+        : { device: { id: deviceId, site: { id: siteId } } }) as T,
+  };
+  const customers = answer({ site: { id: siteId, ...site } });
+  return { directory: new DestinationDirectory(incidents, devices, customers), deviceId };
+}
+
+/** A part with two successive price books, and depots with stock, as staff would set them up. */
+export async function seedCatalog(catalog: CatalogService) {
+  await catalog.createPart({ partNumber: '2215-61234', name: 'Studio X50 camera module', productModel: 'Studio X50' });
+  await catalog.createPriceBook({ name: '2025 list', currency: 'EUR', validFrom: '2025-01-01', validTo: '2026-03-31', prices: [{ partNumber: '2215-61234', listPrice: '240.00' }] });
+  await catalog.createPriceBook({ name: '2026 list', currency: 'EUR', validFrom: '2026-04-01', prices: [{ partNumber: '2215-61234', listPrice: '265.50' }] });
+  const london = await catalog.createDepot({ code: 'LHR', countryCode: 'GB', subdivision: 'ENG', timeZone: 'Europe/London', cutoff: '15:00', servesCountries: ['GB'] });
+  const frankfurt = await catalog.createDepot({ code: 'FRA', countryCode: 'DE', subdivision: 'HE', timeZone: 'Europe/Berlin', cutoff: '15:00', servesCountries: ['DE', 'CH'] });
+  await catalog.setStock({ depotId: london.id, partNumber: '2215-61234', quantity: 100 });
+  await catalog.setStock({ depotId: frankfurt.id, partNumber: '2215-61234', quantity: 100 });
+  await catalog.setShippingTerms({ countryCode: 'CH', customsDelayBusinessDays: 2, customerIsImporterOfRecord: true });
+  return { london, frankfurt };
+}

@@ -1,0 +1,127 @@
+import { graphqlData, graphqlRequest } from '@polyplus/local-stack';
+import { startE2eStack, type E2eStack } from './support/e2e-stack';
+
+let stack: E2eStack;
+let incidentId: string;
+let depotId: string;
+
+const mutate = <T>(query: string, input: Record<string, unknown>) => graphqlData<T>(stack.gatewayUrl, query, { input });
+
+beforeAll(async () => {
+  stack = await startE2eStack('e2e_logistics');
+  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(stack.gatewayUrl, 'mutation { createCustomer(input: { name: "Initech" }) { id } }');
+  const customerId = createCustomer.id;
+  const { createSite } = await mutate<{ createSite: { id: string } }>('mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', {
+    customerId,
+    name: 'Reading',
+    countryCode: 'GB',
+    subdivision: 'ENG',
+    timeZone: 'Europe/London',
+  });
+  const { addContact } = await mutate<{ addContact: { id: string } }>('mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', {
+    customerId,
+    email: 'peter@initech.example',
+    name: 'Peter',
+    role: 'TECHNICIAN',
+    designated: true,
+  });
+  const { registerDevice } = await mutate<{ registerDevice: { id: string } }>('mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }', {
+    customerId,
+    siteId: createSite.id,
+    serialNumber: 'INITECH-0001',
+    productModel: 'Studio X50',
+  });
+  await mutate('mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', {
+    customerId,
+    reference: 'PP-INITECH',
+    startsOn: '2025-01-01',
+    endsOn: '2099-12-31',
+    deviceIds: [registerDevice.id],
+  });
+  ({ openIncident: { id: incidentId } } = await mutate<{ openIncident: { id: string } }>('mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
+    contactId: addContact.id,
+    deviceId: registerDevice.id,
+    severity: 2,
+    channel: 'PHONE',
+    summary: 'Camera module dead',
+  }));
+  await mutate('mutation ($input: CreatePartInput!) { createPart(input: $input) { id } }', { partNumber: '2215-60001', name: 'Studio X50 camera module', productModel: 'Studio X50' });
+  await mutate('mutation ($input: CreatePriceBookInput!) { createPriceBook(input: $input) { id } }', {
+    name: 'List 2026',
+    currency: 'GBP',
+    validFrom: '2026-01-01',
+    prices: [{ partNumber: '2215-60001', listPrice: '249.00' }],
+  });
+  ({ createDepot: { id: depotId } } = await mutate<{ createDepot: { id: string } }>('mutation ($input: CreateDepotInput!) { createDepot(input: $input) { id } }', {
+    code: 'LHR',
+    countryCode: 'GB',
+    subdivision: 'ENG',
+    timeZone: 'Europe/London',
+    servesCountries: ['GB'],
+  }));
+  await mutate('mutation ($input: SetStockInput!) { setStock(input: $input) }', { depotId, partNumber: '2215-60001', quantity: 3 });
+}, 120_000);
+
+afterAll(() => stack?.teardown(), 60_000);
+
+describe('advance replacement through the gateway', () => {
+  it('a case shows its replacement part, ship and delivery dates, tracking history and return deadline in one query', async () => {
+    const { orderReplacement } = await mutate<{ orderReplacement: { id: string; status: string } }>(
+      'mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id status } }',
+      { incidentId, partNumber: '2215-60001', quantity: 1 },
+    );
+    expect(orderReplacement.status).toBe('ORDERED');
+    await mutate('mutation ($input: ShipOrderInput!) { shipReplacement(input: $input) { id } }', { orderId: orderReplacement.id, carrier: 'DHL', trackingNumber: 'JD014600', partSerialNumber: 'PS-0001' });
+    const track = (status: string, at: string) =>
+      mutate('mutation ($input: RecordTrackingEventInput!) { recordTrackingEvent(input: $input) { status } }', { carrier: 'DHL', trackingNumber: 'JD014600', status, at });
+    const pickedUpAt = new Date(Date.now() + 3_600_000).toISOString();
+    const deliveredAt = new Date(Date.now() + 20 * 3_600_000).toISOString();
+    await track('PICKED_UP', pickedUpAt);
+    await track('DELIVERED', deliveredAt);
+
+    const { incident } = await graphqlData<{ incident: { replacementOrders: Record<string, unknown>[] } }>(
+      stack.gatewayUrl,
+      `query ($id: ID!) { incident(id: $id) { replacementOrders {
+        part { name } shipDate expectedDelivery shipment { status events { at status } } returnDueAt } } }`,
+      { id: incidentId },
+    );
+    const [order] = incident.replacementOrders;
+    expect(order).toMatchObject({
+      part: { name: 'Studio X50 camera module' },
+      shipment: {
+        status: 'DELIVERED',
+        events: [expect.objectContaining({ status: 'CREATED' }), { at: pickedUpAt, status: 'PICKED_UP' }, { at: deliveredAt, status: 'DELIVERED' }],
+      },
+    });
+    // 10 business days after delivery: at least two calendar weeks later.
+    expect(Date.parse(order.returnDueAt as string) - Date.parse(deliveredAt)).toBeGreaterThan(13 * 86_400_000);
+    expect(order.shipDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(order.expectedDelivery).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('bad input gets a clear code and writes nothing: negative quantity, unknown part, unknown shipment, delivered before shipped', async () => {
+    const order = (partNumber: string, quantity: number) =>
+      graphqlRequest(stack.gatewayUrl, 'mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }', { input: { incidentId, partNumber, quantity } });
+    expect((await order('2215-60001', -1)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await order('9999-00000', 1)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const tracking = (trackingNumber: string, status: string) =>
+      graphqlRequest(stack.gatewayUrl, 'mutation ($input: RecordTrackingEventInput!) { recordTrackingEvent(input: $input) { status } }', {
+        input: { carrier: 'DHL', trackingNumber, status, at: '2026-03-04T09:30:00Z' },
+      });
+    expect((await tracking('NO-SUCH-PARCEL', 'IN_TRANSIT')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+
+    const { orderReplacement } = await mutate<{ orderReplacement: { id: string } }>('mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }', {
+      incidentId,
+      partNumber: '2215-60001',
+      quantity: 1,
+    });
+    await mutate('mutation ($input: ShipOrderInput!) { shipReplacement(input: $input) { id } }', { orderId: orderReplacement.id, carrier: 'DHL', trackingNumber: 'JD014601', partSerialNumber: 'PS-0002' });
+    expect((await tracking('JD014601', 'DELIVERED')).errors?.[0].extensions?.code).toBe('CONFLICT');
+    const { replacementOrder } = await graphqlData<{ replacementOrder: { shipment: { status: string; events: unknown[] } } }>(
+      stack.gatewayUrl,
+      'query ($id: ID!) { replacementOrder(id: $id) { shipment { status events { status } } } }',
+      { id: orderReplacement.id },
+    );
+    expect(replacementOrder.shipment).toEqual({ status: 'CREATED', events: [{ status: 'CREATED' }] });
+  });
+});
