@@ -7,6 +7,7 @@ import { ReplacementOrderService } from '../replacement-order/replacement-order.
 import { ShipmentService } from '../shipment/shipment.service';
 import { ShipmentStatus } from '../shipment/shipment-status';
 import { ShipmentEvent } from '../shipment/shipment-event.entity';
+import { ShipmentResolver } from '../shipment/shipment.resolver';
 import { ReturnsService } from './returns.service';
 import { ReturnDeadlines } from './return-deadline-queue';
 import { Invoice } from './invoice.entity';
@@ -80,6 +81,15 @@ describe('shipments and defective part returns', () => {
     expect(received.status).toBe('CREDITED');
     const amounts = (await returns.invoicesFor(returnId)).map((invoice) => [invoice.kind, invoice.amount]);
     expect(amounts).toEqual([['INVOICE', '240.00'], ['CREDIT_NOTE', '-240.00']]);
+  });
+
+  it('a replacement part is under warranty for 90 days from shipment, looked up by its serial number', async () => {
+    const { tracking } = await deliveredOrder('2026-03-04T11:00:00Z');
+    const resolver = new ShipmentResolver(shipments, () => '2026-06-01');
+    expect(await resolver.partWarranty(`PS-${tracking}`)).toMatchObject({ shippedOn: '2026-03-03', warrantyEnd: '2026-06-01', underWarranty: true });
+    const later = new ShipmentResolver(shipments, () => '2026-06-02');
+    expect((await later.partWarranty(`PS-${tracking}`))?.underWarranty).toBe(false);
+    expect(await resolver.partWarranty('PS-UNKNOWN')).toBeNull();
   });
 
   it('a tracking event for an unknown shipment is refused with NOT_FOUND', async () => {
