@@ -1,0 +1,35 @@
+import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Device } from '../device/device.entity';
+import { EntitlementService } from './entitlement.service';
+import { OnsiteRulesService } from './onsite-rules.service';
+import { DeviceEntitlement } from './device-entitlement.type';
+import { OnsiteAvailabilityRule } from './onsite-availability-rule.entity';
+import { SetOnsiteAvailabilityInput } from './dto/set-onsite-availability.input';
+
+@Resolver(() => Device)
+export class EntitlementResolver {
+  constructor(
+    private readonly entitlements: EntitlementService,
+    private readonly onsiteRules: OnsiteRulesService,
+  ) {}
+
+  @Query(() => DeviceEntitlement, { description: 'Coverage, options and advance-replacement right of a device at an instant (incidents and logistics ask this).' })
+  deviceEntitlement(@Arg('deviceId', () => ID) deviceId: string, @Arg('at', () => Date) at: Date): Promise<DeviceEntitlement> {
+    return this.entitlements.entitlementAt(deviceId, at);
+  }
+
+  @FieldResolver(() => DeviceEntitlement, { description: 'Entitlement at `at`, by default now.' })
+  entitlement(@Root() device: Device, @Arg('at', () => Date, { nullable: true }) at?: Date): Promise<DeviceEntitlement> {
+    return this.entitlements.entitlementOf({ device, at: at ?? new Date() });
+  }
+
+  @Query(() => [OnsiteAvailabilityRule])
+  onsiteAvailabilityRules(): Promise<OnsiteAvailabilityRule[]> {
+    return this.onsiteRules.list();
+  }
+
+  @Mutation(() => OnsiteAvailabilityRule, { description: 'Creates or replaces the onsite rule for a country (or subdivision) and product type.' })
+  setOnsiteAvailability(@Arg('input', () => SetOnsiteAvailabilityInput) input: SetOnsiteAvailabilityInput): Promise<OnsiteAvailabilityRule> {
+    return this.onsiteRules.set(input);
+  }
+}
