@@ -7,7 +7,7 @@ let siteId: string;
 
 beforeAll(async () => {
   stack = await startE2eStack('e2e_customers_devices');
-  const url = stack.gatewayUrl;
+  const url = stack.gateway;
   ({ createCustomer: { id: customerId } } = await graphqlData<{ createCustomer: { id: string } }>(url, 'mutation { createCustomer(input: { name: "Initech" }) { id } }'));
   ({ createSite: { id: siteId } } = await graphqlData<{ createSite: { id: string } }>(
     url,
@@ -38,7 +38,7 @@ afterAll(() => stack?.teardown(), 60_000);
 describe('customers and devices through the gateway', () => {
   it('a customer admin reads their devices with site, coverage and available downloads in one request', async () => {
     const data = await graphqlData(
-      stack.gatewayUrl,
+      stack.gateway,
       `query ($customerId: ID!) {
         customer(id: $customerId) { name contacts { email designated } contracts { reference options } }
         devices(customerId: $customerId) {
@@ -72,26 +72,26 @@ describe('customers and devices through the gateway', () => {
   });
 
   it('the entitlement query other subgraphs call answers for an instant outside the contract', async () => {
-    const { devices } = await graphqlData<{ devices: { id: string }[] }>(stack.gatewayUrl, 'query ($c: ID!) { devices(customerId: $c) { id } }', { c: customerId });
-    const data = await graphqlData(stack.gatewayUrl, 'query ($d: ID!) { deviceEntitlement(deviceId: $d, at: "2024-12-31T12:00:00Z") { covered contractId options } }', { d: devices[0].id });
+    const { devices } = await graphqlData<{ devices: { id: string }[] }>(stack.gateway, 'query ($c: ID!) { devices(customerId: $c) { id } }', { c: customerId });
+    const data = await graphqlData(stack.gateway, 'query ($d: ID!) { deviceEntitlement(deviceId: $d, at: "2024-12-31T12:00:00Z") { covered contractId options } }', { d: devices[0].id });
     expect(data).toEqual({ deviceEntitlement: { covered: false, contractId: null, options: [] } });
   });
 
   it('a bulk registration with a malformed serial is BAD_USER_INPUT naming the row, and registers nothing', async () => {
-    const result = await graphqlRequest(stack.gatewayUrl, 'mutation ($input: RegisterDevicesInput!) { registerDevices(input: $input) { registeredCount } }', {
+    const result = await graphqlRequest(stack.gateway, 'mutation ($input: RegisterDevicesInput!) { registerDevices(input: $input) { registeredCount } }', {
       input: { customerId, siteId, devices: [{ serialNumber: 'E2E-GOOD-01', productModel: 'G7500' }, { serialNumber: 'bad serial!', productModel: 'G7500' }] },
     });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rows: [{ row: 2, field: 'serialNumber', problem: 'INVALID_SERIAL_NUMBER' }] });
-    const { deviceBySerialNumber } = await graphqlData(stack.gatewayUrl, '{ deviceBySerialNumber(serialNumber: "E2E-GOOD-01") { id } }');
+    const { deviceBySerialNumber } = await graphqlData(stack.gateway, '{ deviceBySerialNumber(serialNumber: "E2E-GOOD-01") { id } }');
     expect(deviceBySerialNumber).toBeNull();
   });
 
   it('a site with an invalid time zone is BAD_USER_INPUT naming timeZone, and no site is written', async () => {
-    const result = await graphqlRequest(stack.gatewayUrl, 'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', {
+    const result = await graphqlRequest(stack.gateway, 'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', {
       input: { customerId, name: 'Nowhere', countryCode: 'GB', timeZone: 'Europe/Atlantis' },
     });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'timeZone' }] });
-    const { customer } = await graphqlData<{ customer: { sites: { name: string }[] } }>(stack.gatewayUrl, 'query ($c: ID!) { customer(id: $c) { sites { name } } }', { c: customerId });
+    const { customer } = await graphqlData<{ customer: { sites: { name: string }[] } }>(stack.gateway, 'query ($c: ID!) { customer(id: $c) { sites { name } } }', { c: customerId });
     expect(customer.sites.map((s) => s.name)).toEqual(['Leeds']);
   });
 });

@@ -18,7 +18,7 @@ type QueueEntry = {
 
 async function openCase(deviceId: string, severity: number, summary: string): Promise<{ id: string; version: number }> {
   const { openIncident } = await graphqlData<{ openIncident: { id: string; version: number } }>(
-    stack.gatewayUrl,
+    stack.gateway,
     'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id version } }',
     { input: { contactId, deviceId, severity, channel: 'CHAT', summary } },
   );
@@ -27,7 +27,7 @@ async function openCase(deviceId: string, severity: number, summary: string): Pr
 
 beforeAll(async () => {
   stack = await startE2eStack('e2e_incidents');
-  const url = stack.gatewayUrl;
+  const url = stack.gateway;
   ({ createCustomer: { id: customerId } } = await graphqlData<{ createCustomer: { id: string } }>(url, 'mutation { createCustomer(input: { name: "Globex" }) { id } }'));
   const { createSite } = await graphqlData<{ createSite: { id: string } }>(
     url,
@@ -60,7 +60,7 @@ describe('incident management through the gateway', () => {
     await openCase(devices['GLOBEX-0002'], 1, 'Critical: all rooms down');
     await openCase(devices['GLOBEX-0003'], 2, 'Major: camera freezes');
     const { supportQueue } = await graphqlData<{ supportQueue: QueueEntry[] }>(
-      stack.gatewayUrl,
+      stack.gateway,
       '{ supportQueue { id severity responseDueAt businessMinutesRemaining device { serialNumber } customer { name } } }',
     );
     expect(supportQueue.map((entry) => [entry.severity, entry.device.serialNumber, entry.customer.name])).toEqual([
@@ -76,7 +76,7 @@ describe('incident management through the gateway', () => {
 
   it('a contact who is not designated is refused with FORBIDDEN', async () => {
     const result = await graphqlRequest(
-      stack.gatewayUrl,
+      stack.gateway,
       'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }',
       { input: { contactId: randomUUID(), deviceId: devices['GLOBEX-0001'], severity: 2, channel: 'WEB', summary: 'x' } },
     );
@@ -85,7 +85,7 @@ describe('incident management through the gateway', () => {
 
   it('a device without a covering contract is refused with FORBIDDEN', async () => {
     const result = await graphqlRequest(
-      stack.gatewayUrl,
+      stack.gateway,
       'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }',
       { input: { contactId, deviceId: devices['GLOBEX-UNCOVERED'], severity: 2, channel: 'WEB', summary: 'x' } },
     );
@@ -96,11 +96,11 @@ describe('incident management through the gateway', () => {
     const incident = await openCase(devices['GLOBEX-0001'], 2, 'Audio drops');
     const respond = 'mutation ($input: IncidentActionInput!) { respondToIncident(input: $input) { status version responseObjectiveMet auditTrail { action actor } } }';
     const { respondToIncident } = await graphqlData<{ respondToIncident: { status: string; version: number; auditTrail: { action: string }[] } }>(
-      stack.gatewayUrl, respond, { input: { incidentId: incident.id, expectedVersion: incident.version, engineer: 'tsr.kim' } },
+      stack.gateway, respond, { input: { incidentId: incident.id, expectedVersion: incident.version, engineer: 'tsr.kim' } },
     );
     expect(respondToIncident).toMatchObject({ status: 'RESPONDED', version: 2, responseObjectiveMet: true });
     expect(respondToIncident.auditTrail.map((entry) => entry.action)).toEqual(['OPENED', 'RESPONDED']);
-    const stale = await graphqlRequest(stack.gatewayUrl, 'mutation ($input: IncidentActionInput!) { startWorkOnIncident(input: $input) { id } }', {
+    const stale = await graphqlRequest(stack.gateway, 'mutation ($input: IncidentActionInput!) { startWorkOnIncident(input: $input) { id } }', {
       input: { incidentId: incident.id, expectedVersion: incident.version, engineer: 'tsr.lee' },
     });
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');

@@ -5,11 +5,11 @@ let stack: E2eStack;
 let incidentId: string;
 let depotId: string;
 
-const mutate = <T>(query: string, input: Record<string, unknown>) => graphqlData<T>(stack.gatewayUrl, query, { input });
+const mutate = <T>(query: string, input: Record<string, unknown>) => graphqlData<T>(stack.gateway, query, { input });
 
 beforeAll(async () => {
   stack = await startE2eStack('e2e_logistics');
-  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(stack.gatewayUrl, 'mutation { createCustomer(input: { name: "Initech" }) { id } }');
+  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(stack.gateway, 'mutation { createCustomer(input: { name: "Initech" }) { id } }');
   const customerId = createCustomer.id;
   const { createSite } = await mutate<{ createSite: { id: string } }>('mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', {
     customerId,
@@ -80,7 +80,7 @@ describe('advance replacement through the gateway', () => {
     await track('DELIVERED', deliveredAt);
 
     const { incident } = await graphqlData<{ incident: { replacementOrders: Record<string, unknown>[] } }>(
-      stack.gatewayUrl,
+      stack.gateway,
       `query ($id: ID!) { incident(id: $id) { replacementOrders {
         part { name } shipDate expectedDelivery shipment { status events { at status } } returnDueAt } } }`,
       { id: incidentId },
@@ -101,11 +101,11 @@ describe('advance replacement through the gateway', () => {
 
   it('bad input gets a clear code and writes nothing: negative quantity, unknown part, unknown shipment, delivered before shipped', async () => {
     const order = (partNumber: string, quantity: number) =>
-      graphqlRequest(stack.gatewayUrl, 'mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }', { input: { incidentId, partNumber, quantity } });
+      graphqlRequest(stack.gateway, 'mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }', { input: { incidentId, partNumber, quantity } });
     expect((await order('2215-60001', -1)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((await order('9999-00000', 1)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const tracking = (trackingNumber: string, status: string) =>
-      graphqlRequest(stack.gatewayUrl, 'mutation ($input: RecordTrackingEventInput!) { recordTrackingEvent(input: $input) { status } }', {
+      graphqlRequest(stack.gateway, 'mutation ($input: RecordTrackingEventInput!) { recordTrackingEvent(input: $input) { status } }', {
         input: { carrier: 'DHL', trackingNumber, status, at: '2026-03-04T09:30:00Z' },
       });
     expect((await tracking('NO-SUCH-PARCEL', 'IN_TRANSIT')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -118,7 +118,7 @@ describe('advance replacement through the gateway', () => {
     await mutate('mutation ($input: ShipOrderInput!) { shipReplacement(input: $input) { id } }', { orderId: orderReplacement.id, carrier: 'DHL', trackingNumber: 'JD014601', partSerialNumber: 'PS-0002' });
     expect((await tracking('JD014601', 'DELIVERED')).errors?.[0].extensions?.code).toBe('CONFLICT');
     const { replacementOrder } = await graphqlData<{ replacementOrder: { shipment: { status: string; events: unknown[] } } }>(
-      stack.gatewayUrl,
+      stack.gateway,
       'query ($id: ID!) { replacementOrder(id: $id) { shipment { status events { status } } } }',
       { id: orderReplacement.id },
     );

@@ -19,7 +19,7 @@ async function countRows(database: string, table: string): Promise<number> {
 
 beforeAll(async () => {
   stack = await startE2eStack('e2e_skeleton');
-  const url = stack.gatewayUrl;
+  const url = stack.gateway;
   const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(url, 'mutation { createCustomer(input: { name: "Acme Ltd" }) { id } }');
   const { createSite } = await graphqlData<{ createSite: { id: string } }>(
     url,
@@ -55,7 +55,7 @@ afterAll(() => stack?.teardown(), 60_000);
 describe('walking skeleton through the gateway', () => {
   it('reads an incident with its device and the device owner in one query across three subgraphs', async () => {
     const data = await graphqlData(
-      stack.gatewayUrl,
+      stack.gateway,
       'query ($id: ID!) { incident(id: $id) { severity status device { serialNumber customer { name } } } }',
       { id: ids.incidentId },
     );
@@ -66,7 +66,7 @@ describe('walking skeleton through the gateway', () => {
 
   it('lists a device’s incidents through the field the incidents subgraph contributes to Device', async () => {
     const data = await graphqlData<{ device: { incidents: { id: string }[] } }>(
-      stack.gatewayUrl,
+      stack.gateway,
       'query ($id: ID!) { device(id: $id) { incidents { id } } }',
       { id: ids.deviceId },
     );
@@ -76,7 +76,7 @@ describe('walking skeleton through the gateway', () => {
   it('refuses a severity of 7 with BAD_USER_INPUT naming the field, and writes no incident', async () => {
     const before = await countRows(`${stack.prefix}incidents`, 'incident');
     const result = await graphqlRequest(
-      stack.gatewayUrl,
+      stack.gateway,
       'mutation ($deviceId: ID!, $contactId: ID!) { openIncident(input: { contactId: $contactId, deviceId: $deviceId, severity: 7, channel: WEB, summary: "x" }) { id } }',
       { deviceId: ids.deviceId, contactId: ids.contactId },
     );
@@ -88,7 +88,7 @@ describe('walking skeleton through the gateway', () => {
   it('refuses an unknown device id with NOT_FOUND, and writes no incident', async () => {
     const before = await countRows(`${stack.prefix}incidents`, 'incident');
     const result = await graphqlRequest(
-      stack.gatewayUrl,
+      stack.gateway,
       'mutation ($contactId: ID!) { openIncident(input: { contactId: $contactId, deviceId: "6d1f5c2a-0000-4000-8000-000000000000", severity: 1, channel: WEB, summary: "x" }) { id } }',
       { contactId: ids.contactId },
     );
@@ -99,15 +99,41 @@ describe('walking skeleton through the gateway', () => {
 
   it('a requested onsite visit reaches the scheduler through the queue and a new region plan is committed', async () => {
     await graphqlData(
-      stack.gatewayUrl,
+      stack.gateway,
       'mutation ($incidentId: ID!, $siteId: ID!) { requestOnsiteVisit(input: { incidentId: $incidentId, siteId: $siteId, region: "UK-NORTH" }) { id } }',
       { incidentId: ids.incidentId, siteId: ids.siteId },
     );
     let plan: { version: number; openVisits: number } | null = null;
     for (let attempt = 0; attempt < 50 && !plan; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      ({ regionPlan: plan } = await graphqlData<{ regionPlan: typeof plan }>(stack.gatewayUrl, '{ regionPlan(region: "UK-NORTH") { version openVisits } }'));
+      ({ regionPlan: plan } = await graphqlData<{ regionPlan: typeof plan }>(stack.gateway, '{ regionPlan(region: "UK-NORTH") { version openVisits } }'));
     }
     expect(plan).toEqual({ version: 1, openVisits: 1 });
+  });
+});
+
+describe('subgraphs trust only the gateway', () => {
+  const entities = '{ _entities(representations: [{ __typename: "Customer", id: "x" }]) { ... on Customer { name } } }';
+
+  it('a subgraph called directly without the gateway signature refuses every operation, _entities included', async () => {
+    const result = await graphqlRequest(stack.env.CUSTOMERS_URL as string, entities);
+    expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(result.data ?? null).toBeNull();
+  });
+
+  it('a subgraph refuses a principal header the gateway did not sign', async () => {
+    const forged = Buffer.from(JSON.stringify({ subject: 'x', role: 'SUPPORT_ENGINEER', customerIds: [] })).toString('base64url');
+    const response = await fetch(stack.env.CUSTOMERS_URL as string, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-polyplus-principal': forged, 'x-polyplus-signature': `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}` },
+      body: JSON.stringify({ query: entities }),
+    });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('the gateway refuses a request without a bearer token', async () => {
+    const result = await graphqlRequest(stack.gatewayUrl, '{ customers { id } }');
+    expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

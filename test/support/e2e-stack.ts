@@ -1,7 +1,17 @@
 import { deleteRedisKeys, dropDatabasesWithPrefix, uniqueTestPrefix } from '@polyplus/testing';
-import { startStack, type Stack } from '@polyplus/local-stack';
+import { DEMO_ENGINEER, startStack, tokenFor, type Stack } from '@polyplus/local-stack';
+import type { Principal } from '@polyplus/auth';
 
-export type E2eStack = Stack & { prefix: string; teardown(): Promise<void> };
+export type GatewayAs = { url: string; token: string };
+
+export type E2eStack = Stack & {
+  prefix: string;
+  /** The gateway as the demo support engineer (vendor staff: sets up every test's data). */
+  gateway: GatewayAs;
+  /** The gateway as any other principal. */
+  as(principal: Principal): Promise<GatewayAs>;
+  teardown(): Promise<void>;
+};
 
 /** The real stack on free ports, with databases and queue keys of its own, removed afterwards. */
 export async function startE2eStack(suite: string): Promise<E2eStack> {
@@ -19,9 +29,12 @@ export async function startE2eStack(suite: string): Promise<E2eStack> {
     await dropDatabasesWithPrefix(prefix);
     throw new Error(`${(error as Error).message}\n${logs.slice(-40).join('\n')}`);
   }
+  const as = async (principal: Principal) => ({ url: stack.gatewayUrl, token: await tokenFor(principal, stack.env) });
   return {
     ...stack,
     prefix,
+    gateway: await as(DEMO_ENGINEER),
+    as,
     async teardown() {
       await stack.stop();
       await dropDatabasesWithPrefix(prefix);

@@ -1,6 +1,6 @@
 // The whole product on this machine: checks MySQL and Redis, starts every service (each migrates
 // its own database), loads the demo data, and prints where to go. Ctrl-C stops everything.
-import { checkDependencies, startStack } from '@polyplus/local-stack';
+import { checkDependencies, DEMO_ENGINEER, startStack, tokenFor } from '@polyplus/local-stack';
 import { seedDemo } from '../seed/seed-demo';
 
 async function main(): Promise<void> {
@@ -15,11 +15,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  await seedDemo(stack.gatewayUrl);
+  const token = await tokenFor(DEMO_ENGINEER, stack.env);
+  await seedDemo({ url: stack.gatewayUrl, token });
   console.log(`
 Poly+ Support Platform is running.
   Gateway (GraphQL):  ${stack.gatewayUrl}
   Gateway health:     ${stack.gatewayUrl.replace(/\/graphql$/, '/health')}
+  Support engineer token (12 h; more with npm run token):
+    Authorization: Bearer ${token}
 Press Ctrl-C to stop.`);
 }
 

@@ -1,22 +1,22 @@
-import { graphqlData } from '@polyplus/local-stack';
+import { graphqlData, type GraphQLTarget } from '@polyplus/local-stack';
 import { DEMO_PARTS, seedLogistics } from './seed-logistics';
 import { DEMO_CUSTOMERS, DEMO_DISCOUNTS, DEMO_ONSITE_RULES, DEMO_PRODUCTS, DEMO_PROBLEMS, DEMO_RELEASES, DEMO_TECHNICIANS } from './demo-data';
 
 type Id = { id: string };
 
 /** Catalog-wide demo data: software releases, onsite rules, discount offers. */
-async function seedCatalog(gatewayUrl: string): Promise<void> {
-  const { products } = await graphqlData<{ products: { id: string; model: string }[] }>(gatewayUrl, '{ products { id model } }');
+async function seedCatalog(gateway: GraphQLTarget): Promise<void> {
+  const { products } = await graphqlData<{ products: { id: string; model: string }[] }>(gateway, '{ products { id model } }');
   for (const { id, model } of products) {
     for (const release of DEMO_RELEASES[model] ?? []) {
-      await graphqlData(gatewayUrl, 'mutation ($input: PublishReleaseInput!) { publishSoftwareRelease(input: $input) { id } }', { input: { productId: id, ...release } });
+      await graphqlData(gateway, 'mutation ($input: PublishReleaseInput!) { publishSoftwareRelease(input: $input) { id } }', { input: { productId: id, ...release } });
     }
   }
   for (const rule of DEMO_ONSITE_RULES) {
-    await graphqlData(gatewayUrl, 'mutation ($input: SetOnsiteAvailabilityInput!) { setOnsiteAvailability(input: $input) { id } }', { input: rule });
+    await graphqlData(gateway, 'mutation ($input: SetOnsiteAvailabilityInput!) { setOnsiteAvailability(input: $input) { id } }', { input: rule });
   }
   for (const discount of DEMO_DISCOUNTS) {
-    await graphqlData(gatewayUrl, 'mutation ($input: CreateServiceDiscountInput!) { createServiceDiscount(input: $input) { id } }', { input: discount });
+    await graphqlData(gateway, 'mutation ($input: CreateServiceDiscountInput!) { createServiceDiscount(input: $input) { id } }', { input: discount });
   }
 }
 
@@ -24,29 +24,29 @@ async function seedCatalog(gatewayUrl: string): Promise<void> {
  * Loads the demo data set through the gateway, the same API every client uses, so the demo
  * obeys every rule the product enforces. Does nothing when customers already exist.
  */
-export async function seedDemo(gatewayUrl: string, log: (line: string) => void = console.log): Promise<void> {
-  const { customers } = await graphqlData<{ customers: Id[] }>(gatewayUrl, '{ customers { id } }');
+export async function seedDemo(gateway: GraphQLTarget, log: (line: string) => void = console.log): Promise<void> {
+  const { customers } = await graphqlData<{ customers: Id[] }>(gateway, '{ customers { id } }');
   if (customers.length > 0) {
     log(`demo data already present (${customers.length} customers)`);
     return;
   }
-  await seedCatalog(gatewayUrl);
-  await seedLogistics(gatewayUrl);
+  await seedCatalog(gateway);
+  await seedLogistics(gateway);
   for (const technician of DEMO_TECHNICIANS) {
-    await graphqlData(gatewayUrl, 'mutation ($input: CreateTechnicianInput!) { createTechnician(input: $input) { id } }', { input: technician });
+    await graphqlData(gateway, 'mutation ($input: CreateTechnicianInput!) { createTechnician(input: $input) { id } }', { input: technician });
   }
   let serial = 1000;
   let visits = 0;
   for (const [c, demoCustomer] of DEMO_CUSTOMERS.entries()) {
     const { createCustomer } = await graphqlData<{ createCustomer: Id }>(
-      gatewayUrl,
+      gateway,
       'mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }',
       { input: { name: demoCustomer.name } },
     );
     // Cases are opened by a designated contact: the first one of each customer reports them.
     let reporterId = '';
     for (const contact of demoCustomer.contacts) {
-      const { addContact } = await graphqlData<{ addContact: Id }>(gatewayUrl, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', {
+      const { addContact } = await graphqlData<{ addContact: Id }>(gateway, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', {
         input: { ...contact, customerId: createCustomer.id },
       });
       if (contact.designated && !reporterId) reporterId = addContact.id;
@@ -55,20 +55,20 @@ export async function seedDemo(gatewayUrl: string, log: (line: string) => void =
     for (const [s, demoSite] of demoCustomer.sites.entries()) {
       const { region, ...siteInput } = demoSite;
       const { createSite } = await graphqlData<{ createSite: Id }>(
-        gatewayUrl,
+        gateway,
         'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
         { input: { ...siteInput, customerId: createCustomer.id } },
       );
       const rows = DEMO_PRODUCTS.map((productModel) => ({ productModel, serialNumber: `PLY-${String(serial++).padStart(6, '0')}` }));
       const { registerDevices } = await graphqlData<{ registerDevices: { devices: { id: string; serialNumber: string }[] } }>(
-        gatewayUrl,
+        gateway,
         'mutation ($input: RegisterDevicesInput!) { registerDevices(input: $input) { devices { id serialNumber } } }',
         { input: { customerId: createCustomer.id, siteId: createSite.id, devices: rows } },
       );
       const idOf = new Map(registerDevices.devices.map((device) => [device.serialNumber, device.id]));
       rows.forEach((row, p) => placed.push({ deviceId: idOf.get(row.serialNumber)!, siteId: createSite.id, region, s, p }));
     }
-    await graphqlData(gatewayUrl, 'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', {
+    await graphqlData(gateway, 'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', {
       input: { ...demoCustomer.contract, customerId: createCustomer.id, deviceIds: placed.map((device) => device.deviceId) },
     });
     // Every other device reports the version before the latest: "devices behind" has something to show.
@@ -76,22 +76,22 @@ export async function seedDemo(gatewayUrl: string, log: (line: string) => void =
       const releases = DEMO_RELEASES[DEMO_PRODUCTS[p]] ?? [];
       const installed = releases[releases.length - 1 - (p % 2)] ?? releases[0];
       if (!installed) continue;
-      await graphqlData(gatewayUrl, 'mutation ($d: ID!, $v: String!) { reportInstalledVersion(deviceId: $d, version: $v) { id } }', { d: deviceId, v: installed.version });
+      await graphqlData(gateway, 'mutation ($d: ID!, $v: String!) { reportInstalledVersion(deviceId: $d, version: $v) { id } }', { d: deviceId, v: installed.version });
     }
     // A few devices per site have an open case; the severest ones need a part and a visit.
     for (const { deviceId, siteId, region, s, p } of placed) {
       const problem = DEMO_PROBLEMS[(c + s + p) % DEMO_PROBLEMS.length];
       if (p % 2 !== 0) continue;
       const { openIncident } = await graphqlData<{ openIncident: Id }>(
-        gatewayUrl,
+        gateway,
         'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }',
         { input: { deviceId, contactId: reporterId, channel: 'PHONE', ...problem } },
       );
       if (problem.severity > 2) continue;
-      await graphqlData(gatewayUrl, 'mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }', {
+      await graphqlData(gateway, 'mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }', {
         input: { incidentId: openIncident.id, partNumber: DEMO_PARTS.find((part) => part.productModel === DEMO_PRODUCTS[p])!.partNumber },
       });
-      await graphqlData(gatewayUrl, 'mutation ($input: RequestOnsiteVisitInput!) { requestOnsiteVisit(input: $input) { id } }', {
+      await graphqlData(gateway, 'mutation ($input: RequestOnsiteVisitInput!) { requestOnsiteVisit(input: $input) { id } }', {
         input: { incidentId: openIncident.id, siteId, region },
       });
       visits++;

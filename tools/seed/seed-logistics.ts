@@ -1,4 +1,4 @@
-import { graphqlData } from '@polyplus/local-stack';
+import { graphqlData, type GraphQLTarget } from '@polyplus/local-stack';
 
 /** Parts for every demo product, a price book, regional depots with stock, and shipping terms. */
 export const DEMO_PARTS = [
@@ -15,24 +15,24 @@ const DEMO_DEPOTS = [
   { code: 'DFW', countryCode: 'US', subdivision: 'TX', timeZone: 'America/Chicago', servesCountries: ['US', 'CA'] },
 ];
 
-export async function seedLogistics(gatewayUrl: string): Promise<void> {
+export async function seedLogistics(gateway: GraphQLTarget): Promise<void> {
   for (const { listPrice: _listPrice, ...part } of DEMO_PARTS) {
-    await graphqlData(gatewayUrl, 'mutation ($input: CreatePartInput!) { createPart(input: $input) { id } }', { input: part });
+    await graphqlData(gateway, 'mutation ($input: CreatePartInput!) { createPart(input: $input) { id } }', { input: part });
   }
-  await graphqlData(gatewayUrl, 'mutation ($input: CreatePriceBookInput!) { createPriceBook(input: $input) { id } }', {
+  await graphqlData(gateway, 'mutation ($input: CreatePriceBookInput!) { createPriceBook(input: $input) { id } }', {
     input: { name: 'Global list 2026', currency: 'USD', validFrom: '2026-01-01', prices: DEMO_PARTS.map(({ partNumber, listPrice }) => ({ partNumber, listPrice })) },
   });
   for (const depot of DEMO_DEPOTS) {
     const { createDepot } = await graphqlData<{ createDepot: { id: string } }>(
-      gatewayUrl,
+      gateway,
       'mutation ($input: CreateDepotInput!) { createDepot(input: $input) { id } }',
       { input: { ...depot, cutoff: '15:00' } },
     );
     for (const { partNumber } of DEMO_PARTS) {
-      await graphqlData(gatewayUrl, 'mutation ($input: SetStockInput!) { setStock(input: $input) }', { input: { depotId: createDepot.id, partNumber, quantity: 25 } });
+      await graphqlData(gateway, 'mutation ($input: SetStockInput!) { setStock(input: $input) }', { input: { depotId: createDepot.id, partNumber, quantity: 25 } });
     }
   }
-  await graphqlData(gatewayUrl, 'mutation ($input: SetShippingTermsInput!) { setShippingTerms(input: $input) { countryCode } }', {
+  await graphqlData(gateway, 'mutation ($input: SetShippingTermsInput!) { setShippingTerms(input: $input) { countryCode } }', {
     input: { countryCode: 'CH', customsDelayBusinessDays: 2, customerIsImporterOfRecord: true },
   });
 }

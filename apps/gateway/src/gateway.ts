@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
+import { authConfig } from '@polyplus/auth';
+import { gatewayContext, type GatewayContext } from './auth/gateway-context';
+import { SignedDataSource } from './auth/signed-data-source';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
 import { formatError, GATEWAY_PORT, startGraphQLHttpServer, SUBGRAPH_NAMES, subgraphUrl, type RunningServer, type SubgraphName } from '@polyplus/subgraph-kit';
 
@@ -22,12 +25,13 @@ async function subgraphHealth(env: NodeJS.ProcessEnv): Promise<Record<string, 'u
 
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningServer> {
   const env = options.env ?? process.env;
+  const auth = authConfig(env);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     // The supergraph names default local URLs; the environment decides where each subgraph really is.
-    buildService: ({ name }) => new RemoteGraphQLDataSource({ url: subgraphUrl(name as SubgraphName, env) }),
+    buildService: ({ name }) => new SignedDataSource(subgraphUrl(name as SubgraphName, env), auth.principalSecrets[0]),
   });
-  return startGraphQLHttpServer({
+  return startGraphQLHttpServer<GatewayContext>({
     name: 'gateway',
     port: options.port ?? Number(env.GATEWAY_PORT ?? GATEWAY_PORT),
     host: options.host ?? env.HOST ?? '127.0.0.1',
@@ -39,7 +43,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       hideSchemaDetailsFromClientErrors: true,
       plugins: [queryLimitsPlugin()],
     },
-    context: async () => ({}),
+    context: gatewayContext(auth),
     health: () => subgraphHealth(env),
   });
 }

@@ -7,5 +7,6 @@ export { handleGraphQLRequest, MAX_BODY_BYTES } from './http-graphql';
 export { stopOnSignals } from './shutdown';
 export { SUBGRAPH_PORTS, SUBGRAPH_NAMES, GATEWAY_PORT, subgraphPort, subgraphUrl, type SubgraphName } from './service-directory';
 export { createSubgraphClient, fetchById, type SubgraphClient } from './subgraph-client';
-export { startSubgraph, runSubgraph, type SubgraphDefinition, type SubgraphContext, type StartSubgraphOptions } from './run-subgraph';
+export { startSubgraph, runSubgraph, type SubgraphDefinition, type StartSubgraphOptions } from './run-subgraph';
+export { principalContext, type SubgraphContext } from './principal-context';
 export { printSubgraphSdl } from './print-subgraph-sdl';

@@ -1,12 +1,11 @@
-import type { IncomingMessage } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { databaseName, openDatabase, type DatabaseOptions } from '@polyplus/persistence';
 import { formatError } from './format-error';
 import type { FederatedSchema } from './build-federated-schema';
 import { startGraphQLHttpServer, type RunningServer } from './graphql-http-server';
-
-export type SubgraphContext = { request: IncomingMessage };
+import { principalContext, type SubgraphContext } from './principal-context';
+import { authConfig } from '@polyplus/auth';
 
 export type SubgraphDefinition = {
   name: string;
@@ -34,7 +33,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       hideSchemaDetailsFromClientErrors: true,
       plugins: [ApolloServerPluginInlineTraceDisabled()],
     },
-    context: async (request) => ({ request }),
+    context: principalContext(authConfig().principalSecrets),
     health: async () => ({ mysql: await options.dataSource.query('SELECT 1').then(() => 'up' as const, () => 'down' as const) }),
   });
   return {
@@ -48,6 +47,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
 
 /** A subgraph process: open (and migrate) its own database, serve, stop cleanly on a signal. */
 export async function runSubgraph(definition: SubgraphDefinition, port: number): Promise<() => Promise<void>> {
+  process.env.SERVICE_NAME ??= definition.name; // the subject of its service-to-service calls
   const dataSource = await openDatabase({ ...definition.database, database: databaseName(definition.name) });
   const server = await startSubgraph(definition, { dataSource, port, host: process.env.HOST ?? '127.0.0.1' });
   console.log(`${definition.name} subgraph ready at ${server.url}`);

@@ -1,3 +1,4 @@
+import { authConfig, servicePrincipal, signPrincipal } from '@polyplus/auth';
 import { DomainError, serviceUnavailable, type ErrorCode } from './errors';
 
 type GraphQLResponse<T> = { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -8,14 +9,16 @@ export type SubgraphClient = { request<T>(query: string, variables?: Record<stri
  * Service-to-service queries (an entitlement or existence check in another subgraph): the only
  * way a subgraph learns about data it does not own besides federation keys. Errors keep their code.
  */
-export function createSubgraphClient(name: string, url: string, timeoutMs = 5_000): SubgraphClient {
+export function createSubgraphClient(name: string, url: string, timeoutMs = 5_000, caller = process.env.SERVICE_NAME ?? 'subgraph'): SubgraphClient {
+  const [secret] = authConfig().principalSecrets;
   return {
     async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
       let response: Response;
       try {
         response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          // Signed like the gateway signs: the callee trusts a service, never an anonymous caller.
+          headers: { 'content-type': 'application/json', ...signPrincipal(servicePrincipal(caller), secret) },
           body: JSON.stringify({ query, variables }),
           signal: AbortSignal.timeout(timeoutMs),
         });

@@ -1,20 +1,23 @@
-import { startGateway } from '../gateway';
+import { authConfig, issueToken } from '@polyplus/auth';
 import type { RunningServer } from '@polyplus/subgraph-kit';
+import { startGateway } from './gateway';
 
 type Answer = { status: number; body: { errors?: { message: string; extensions?: Record<string, unknown> }[] } };
 
-describe('gateway query limits', () => {
+describe('gateway authentication and query limits', () => {
   let gateway: RunningServer;
+  let token: string;
   // No subgraph listens on these ports: a refused query must never need one.
   const env = { ...process.env, CUSTOMERS_URL: 'http://127.0.0.1:9/graphql', DEVICES_URL: 'http://127.0.0.1:9/graphql', INCIDENTS_URL: 'http://127.0.0.1:9/graphql', LOGISTICS_URL: 'http://127.0.0.1:9/graphql', DISPATCH_URL: 'http://127.0.0.1:9/graphql' };
 
   beforeAll(async () => {
     gateway = await startGateway({ port: 0, env });
+    token = await issueToken({ subject: 'e1', role: 'SUPPORT_ENGINEER', customerIds: [] }, authConfig(env));
   });
   afterAll(() => gateway.stop());
 
-  async function post(body: unknown): Promise<Answer> {
-    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' }, body: JSON.stringify(body) });
+  async function post(body: unknown, authorization = `Bearer ${token}`): Promise<Answer> {
+    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(body) });
     return { status: response.status, body: (await response.json()) as Answer['body'] };
   }
 
@@ -40,6 +43,22 @@ describe('gateway query limits', () => {
   it('a 1 MB document is refused before it is parsed', async () => {
     const answer = await post({ query: `{ customers { id } } # ${'x'.repeat(1_000_000)}` });
     expect(answer.status).toBe(413);
+  });
+
+  it('a request without a bearer token is refused with UNAUTHENTICATED', async () => {
+    const answer = await post({ query: '{ customers { id } }' }, '');
+    expect(answer.status).toBe(401);
+    expect(answer.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('an expired token and a wrongly signed token are refused', async () => {
+    const config = authConfig(env);
+    const expired = await issueToken({ subject: 'e1', role: 'SUPPORT_ENGINEER', customerIds: [] }, config, '-5m');
+    const forged = await issueToken({ subject: 'e1', role: 'SUPPORT_ENGINEER', customerIds: [] }, { ...config, jwtKeys: { [config.currentKeyId]: 'not-the-gateway-key-but-32-characters-long' } });
+    for (const bad of [expired, forged]) {
+      const answer = await post({ query: '{ customers { id } }' }, `Bearer ${bad}`);
+      expect({ status: answer.status, code: answer.body.errors?.[0].extensions?.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    }
   });
 
   it('an ordinary query passes the limits (and then finds its subgraph unreachable)', async () => {

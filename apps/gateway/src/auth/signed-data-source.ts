@@ -1,0 +1,19 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { signPrincipal } from '@polyplus/auth';
+import type { GatewayContext } from './gateway-context';
+
+/** Forwards each subgraph request with the caller's principal, signed so the subgraph can trust it. */
+export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    url: string,
+    private readonly secret: string,
+  ) {
+    super({ url });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    // Health checks and schema loads have no principal: they carry no signature and are refused.
+    if (!('principal' in context) || !context.principal) return;
+    for (const [name, value] of Object.entries(signPrincipal(context.principal, this.secret))) request.http?.headers.set(name, value);
+  }
+}
