@@ -38,6 +38,12 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
       const contracts = new ContractService(dataSource, devices);
       const discounts = new DiscountService(dataSource, contracts);
       return buildFederatedSchema({
+        ownership: {
+          Customer: (customer: Customer) => customer.id,
+          Site: (site: Site) => site.customerId,
+          Contact: (contact: Contact) => contact.customerId,
+          Contract: (contract: Contract) => contract.customerId,
+        },
         resolvers: [CustomerResolver, SiteResolver, ContactResolver, ContractResolver, DiscountResolver],
         instances: [
           new CustomerResolver(customers, sites, contacts, contracts),

@@ -71,6 +71,7 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
       const partnerSupport = new PartnerSupportService(dataSource, now);
       const knowledgeBase = new KnowledgeBaseService(dataSource, now);
       const schema = await buildFederatedSchema({
+        ownership: { Incident: (incident: Incident) => incident.customerId },
         resolvers: [IncidentResolver, IncidentLifecycleResolver, DeviceIncidentsResolver, PartnerSupportResolver, KnowledgeBaseResolver],
         instances: [
           new IncidentResolver(incidents, escalations, partnerSupport),

@@ -14,6 +14,7 @@ import { Invoice } from './returns/invoice.entity';
 import { CreateReplacementOrders1795533958352 } from './migrations/1795533958352-create-replacement-orders';
 import { AdvanceReplacement1795536539416 } from './migrations/1795536539416-advance-replacement';
 import { LogisticsOutbox1795538615786 } from './migrations/1795538615786-logistics-outbox';
+import { ReplacementOrderCustomer1795539341573 } from './migrations/1795539341573-replacement-order-customer';
 
 export const LOGISTICS_ENTITIES = [
   ReplacementOrder,
@@ -31,4 +32,4 @@ export const LOGISTICS_ENTITIES = [
   OutboxEvent,
 ];
 
-export const LOGISTICS_MIGRATIONS = [CreateReplacementOrders1795533958352, AdvanceReplacement1795536539416, LogisticsOutbox1795538615786];
+export const LOGISTICS_MIGRATIONS = [CreateReplacementOrders1795533958352, AdvanceReplacement1795536539416, LogisticsOutbox1795538615786, ReplacementOrderCustomer1795539341573];

@@ -5,6 +5,7 @@ import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphD
 import { LOGISTICS_ENTITIES, LOGISTICS_MIGRATIONS } from './logistics-database';
 import { IncidentReference, IncidentReplacementOrdersResolver, ReplacementOrderResolver } from './replacement-order/replacement-order.resolver';
 import { ReplacementOrderService } from './replacement-order/replacement-order.service';
+import { ReplacementOrder } from './replacement-order/replacement-order.entity';
 import { DestinationDirectory } from './replacement-order/destination-directory';
 import { CatalogResolver } from './catalog/catalog.resolver';
 import { CatalogService } from './catalog/catalog.service';
@@ -29,6 +30,7 @@ export const logisticsSubgraph: SubgraphDefinition = {
     const deadlines = new ReturnDeadlines(returns);
     const shipments = new ShipmentService(dataSource, returns, deadlines);
     const federated = await buildFederatedSchema({
+      ownership: { ReplacementOrder: (order: ReplacementOrder) => order.customerId },
       resolvers: [ReplacementOrderResolver, IncidentReplacementOrdersResolver, CatalogResolver, ShipmentResolver, ReturnsResolver],
       instances: [
         new ReplacementOrderResolver(orders, catalog, shipments, returns),

@@ -30,8 +30,12 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url}: process exited with code ${child.exitCode}`);
-    const ok = await fetch(url, { signal: AbortSignal.timeout(1_000) }).then((r) => r.ok, () => false);
-    if (ok) return;
+    const health = await fetch(url, { signal: AbortSignal.timeout(1_000) }).then(
+      async (r) => (r.ok ? ((await r.json()) as { pid?: number }) : undefined),
+      () => undefined,
+    );
+    // Another process may hold a port picked as free a moment ago: only our child's answer counts.
+    if (health?.pid === child.pid) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${url} not healthy after ${timeoutMs} ms`);

@@ -3,6 +3,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, createResolversMap, type BuildSchemaOptions, type ContainerType } from 'type-graphql';
+import type { Principal } from '@polyplus/auth';
+import { scopeToTenant, tenantScopeMiddleware, type TenantOwnership } from './tenant-scope';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
@@ -19,6 +21,8 @@ export type FederatedSchemaOptions<TContext> = {
   /** Resolver instances keyed by class: resolvers get their services by constructor injection. */
   instances: object[];
   references: ReferenceResolvers<TContext>;
+  /** Who owns each entity type: customer principals see only their customers' values. */
+  ownership?: TenantOwnership;
 };
 
 export type FederatedSchema = {
@@ -48,12 +52,18 @@ export async function buildFederatedSchema<TContext>(options: FederatedSchemaOpt
     orphanedTypes: options.orphanedTypes,
     container: containerOf(options.instances),
     validate: { forbidUnknownValues: false },
+    globalMiddlewares: options.ownership ? [tenantScopeMiddleware(options.ownership)] : [],
     skipCheck: true,
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<TContext>;
   for (const [typeName, resolveReference] of Object.entries(options.references)) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference } as never;
+    const scoped = async (reference: Parameters<typeof resolveReference>[0], context: TContext) => {
+      const value = await resolveReference(reference, context);
+      const principal = (context as { principal?: Principal }).principal;
+      return principal && options.ownership ? scopeToTenant(value, principal, options.ownership) : value;
+    };
+    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: scoped } as never;
   }
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> });
   return { schema, sdl };

@@ -32,7 +32,8 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
         .then((checks) => {
           const up = Object.values(checks).every((state) => state === 'up');
           response.writeHead(up ? 200 : 503, { 'content-type': 'application/json' });
-          response.end(JSON.stringify({ service: options.name, status: up ? 'up' : 'down', checks }));
+          // pid: a supervisor on a shared machine can tell its own process from whatever else holds the port.
+          response.end(JSON.stringify({ service: options.name, status: up ? 'up' : 'down', checks, pid: process.pid }));
         })
         .catch(() => {
           response.writeHead(503).end();

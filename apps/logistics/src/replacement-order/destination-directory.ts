@@ -1,8 +1,8 @@
 import { fetchById, forbidden, notFound, type SubgraphClient } from '@polyplus/subgraph-kit';
 
-export type Destination = { incidentId: string; deviceId: string; siteId: string; countryCode: string; timeZone: string };
+export type Destination = { incidentId: string; customerId: string; deviceId: string; siteId: string; countryCode: string; timeZone: string };
 
-type IncidentRow = { id: string; device: { id: string } };
+type IncidentRow = { id: string; device: { id: string }; customer: { id: string } };
 type DeviceRow = { id: string; site: { id: string } };
 type SiteRow = { id: string; countryCode: string; timeZone: string };
 
@@ -18,13 +18,13 @@ export class DestinationDirectory {
   ) {}
 
   async destinationOf(incidentId: string): Promise<Destination> {
-    const incident = await fetchById<IncidentRow>(this.incidents, 'incident', incidentId, 'id device { id }');
+    const incident = await fetchById<IncidentRow>(this.incidents, 'incident', incidentId, 'id device { id } customer { id }');
     if (!incident) throw notFound('Incident', incidentId);
     const device = await fetchById<DeviceRow>(this.devices, 'device', incident.device.id, 'id site { id }');
     if (!device) throw notFound('Device', incident.device.id);
     const site = await fetchById<SiteRow>(this.customers, 'site', device.site.id, 'id countryCode timeZone');
     if (!site) throw notFound('Site', device.site.id);
-    return { incidentId, deviceId: device.id, siteId: site.id, countryCode: site.countryCode, timeZone: site.timeZone };
+    return { incidentId, customerId: incident.customer.id, deviceId: device.id, siteId: site.id, countryCode: site.countryCode, timeZone: site.timeZone };
   }
 
   /** Coverage and, for personal devices, the 3-years-of-continuous-coverage rule, decided by devices. */

@@ -14,6 +14,11 @@ export class ReplacementOrder {
   @Column('char', { length: 36 })
   incidentId: string;
 
+  /** The case's customer: customer principals see only their own orders. */
+  @Index('IDX_replacement_order_customer')
+  @Column('char', { length: 36, nullable: true, default: null })
+  customerId: string | null;
+
   @Field(() => String)
   @Column('varchar', { length: 64 })
   partNumber: string;

@@ -40,6 +40,7 @@ export class ReplacementOrderService {
       const order = manager.create(ReplacementOrder, {
         id: randomUUID(),
         incidentId: input.incidentId,
+        customerId: destination.customerId,
         partId: part.id,
         partNumber: part.partNumber,
         quantity: input.quantity,

@@ -11,9 +11,10 @@ export type FakeSite = { countryCode: string; timeZone: string };
  */
 export function fakeDirectory(site: FakeSite, entitled: (deviceId: string) => boolean = () => true) {
   const deviceId = randomUUID();
+  const customerId = randomUUID();
   const siteId = randomUUID();
   const answer = (data: unknown): SubgraphClient => ({ request: async <T>() => data as T });
-  const incidents = answer({ incident: { id: 'any', device: { id: deviceId } } });
+  const incidents = answer({ incident: { id: 'any', device: { id: deviceId }, customer: { id: customerId } } });
   const devices: SubgraphClient = {
     request: async <T>(query: string) =>
       (query.includes('deviceEntitlement')
