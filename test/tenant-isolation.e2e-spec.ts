@@ -2,7 +2,7 @@ import { graphqlData, graphqlRequest } from '@polyplus/local-stack';
 import { authConfig, signPrincipal, type Principal } from '@polyplus/auth';
 import { startE2eStack, type E2eStack, type GatewayAs } from './support/e2e-stack';
 
-type Tenant = { customerId: string; deviceId: string; incidentId: string; admin: GatewayAs; principal: Principal };
+type Tenant = { customerId: string; contactId: string; deviceId: string; incidentId: string; admin: GatewayAs; principal: Principal };
 
 let stack: E2eStack;
 const tenants: Record<'a' | 'b', Tenant> = {} as never;
@@ -20,7 +20,7 @@ async function createTenant(name: string, serial: string): Promise<Tenant> {
     input: { contactId: addContact.id, deviceId: registerDevice.id, severity: 2, channel: 'WEB', summary: `${name} camera fault` },
   });
   const principal: Principal = { subject: `admin-${serial}`, role: 'CUSTOMER_ADMIN', customerIds: [customerId] };
-  return { customerId, deviceId: registerDevice.id, incidentId: openIncident.id, admin: await stack.as(principal), principal };
+  return { customerId, contactId: addContact.id, deviceId: registerDevice.id, incidentId: openIncident.id, admin: await stack.as(principal), principal };
 }
 
 beforeAll(async () => {
@@ -66,6 +66,33 @@ describe('a customer sees only its own data', () => {
     });
     const body = (await response.json()) as { data: { _entities: ({ id: string } | null)[] } };
     expect(body.data._entities.map((entity) => entity?.id ?? null)).toEqual([null, tenants.a.incidentId]);
+  });
+
+  it('a customer principal may not run vendor-staff mutations', async () => {
+    const result = await graphqlRequest(tenants.a.admin, 'mutation { createCustomer(input: { name: "Sneaky" }) { id } }');
+    expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('a customer admin may register devices only for its own customer', async () => {
+    const register = (customerId: string, serialNumber: string) =>
+      graphqlRequest(tenants.a.admin, 'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }', {
+        input: { customerId, siteId: '6d1f5c2a-0000-4000-8000-000000000000', serialNumber, productModel: 'Studio X50' },
+      });
+    expect((await register(tenants.b.customerId, 'TENANT-A-99')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await register(tenants.a.customerId, 'TENANT-A-98')).errors?.[0].extensions?.code).not.toBe('FORBIDDEN');
+  });
+
+  it('a technician opens cases only as themself', async () => {
+    const technician = await stack.as({ subject: 'tech-a', role: 'CUSTOMER_TECHNICIAN', customerIds: [tenants.a.customerId], contactId: 'someone-else' });
+    const result = await graphqlRequest(technician, 'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
+      input: { contactId: tenants.a.contactId, deviceId: tenants.a.deviceId, severity: 3, channel: 'WEB', summary: 'impersonation' },
+    });
+    expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const self = await stack.as({ subject: 'tech-a', role: 'CUSTOMER_TECHNICIAN', customerIds: [tenants.a.customerId], contactId: tenants.a.contactId });
+    const own = await graphqlData<{ openIncident: { id: string } }>(self, 'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
+      input: { contactId: tenants.a.contactId, deviceId: tenants.a.deviceId, severity: 3, channel: 'WEB', summary: 'reported by the technician' },
+    });
+    expect(own.openIncident.id).toBeDefined();
   });
 
   it('vendor staff see every customer', async () => {

@@ -71,6 +71,7 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
       const partnerSupport = new PartnerSupportService(dataSource, now);
       const knowledgeBase = new KnowledgeBaseService(dataSource, now);
       const schema = await buildFederatedSchema({
+        customerMutations: ['openIncident'],
         ownership: { Incident: (incident: Incident) => incident.customerId },
         resolvers: [IncidentResolver, IncidentLifecycleResolver, DeviceIncidentsResolver, PartnerSupportResolver, KnowledgeBaseResolver],
         instances: [

@@ -5,6 +5,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, createResolversMap, type BuildSchemaOptions, type ContainerType } from 'type-graphql';
 import type { Principal } from '@polyplus/auth';
 import { scopeToTenant, tenantScopeMiddleware, type TenantOwnership } from './tenant-scope';
+import { mutationPolicyMiddleware } from './mutation-policy';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
@@ -23,6 +24,8 @@ export type FederatedSchemaOptions<TContext> = {
   references: ReferenceResolvers<TContext>;
   /** Who owns each entity type: customer principals see only their customers' values. */
   ownership?: TenantOwnership;
+  /** Mutations customer principals may call (for their own customers); every other one is staff-only. */
+  customerMutations?: readonly string[];
 };
 
 export type FederatedSchema = {
@@ -52,7 +55,7 @@ export async function buildFederatedSchema<TContext>(options: FederatedSchemaOpt
     orphanedTypes: options.orphanedTypes,
     container: containerOf(options.instances),
     validate: { forbidUnknownValues: false },
-    globalMiddlewares: options.ownership ? [tenantScopeMiddleware(options.ownership)] : [],
+    globalMiddlewares: [mutationPolicyMiddleware(options.customerMutations ?? []), ...(options.ownership ? [tenantScopeMiddleware(options.ownership)] : [])],
     skipCheck: true,
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;

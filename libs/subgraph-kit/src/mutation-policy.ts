@@ -1,0 +1,21 @@
+import type { MiddlewareFn } from 'type-graphql';
+import { canSeeCustomer, isCustomerScoped } from '@polyplus/auth';
+import { forbidden } from './errors';
+import type { SubgraphContext } from './principal-context';
+
+/**
+ * Mutations are vendor-staff operations unless a subgraph lists them for customer principals; a
+ * listed mutation may name only the caller's own customers (`customerId` argument or input field)
+ * and, where it names a contact (`contactId`), only the caller itself: a technician reports as themself.
+ */
+export function mutationPolicyMiddleware(customerMutations: readonly string[]): MiddlewareFn<SubgraphContext> {
+  return async ({ context, info, args }, next) => {
+    if (info.parentType.name !== 'Mutation' || !context?.principal || !isCustomerScoped(context.principal)) return next();
+    if (!customerMutations.includes(info.fieldName)) throw forbidden(`${info.fieldName} is not available to ${context.principal.role}`);
+    const named = [args.customerId, (args.input as { customerId?: unknown } | undefined)?.customerId].filter((id): id is string => typeof id === 'string');
+    if (named.some((customerId) => !canSeeCustomer(context.principal, customerId))) throw forbidden('You may act only for your own customer account');
+    const contactId = (args.input as { contactId?: unknown } | undefined)?.contactId;
+    if (contactId !== undefined && contactId !== context.principal.contactId) throw forbidden('You may act only as your own contact');
+    return next();
+  };
+}
