@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createTestDatabase, pendingSchemaChanges, type TestDatabase } from '@polyplus/persistence';
 import { createCustomersSubgraph, customersSubgraph } from './customers-subgraph';
 import { FakeDevices } from './testing/fake-devices';
-import { executeOperation, operationData } from './testing/execute-operation';
+import { executeOperation, operationData } from '@polyplus/testing';
 
 const CREATE_SITE = 'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id name addressLine city postalCode countryCode subdivision timeZone latitude longitude } }';
 const CREATE_CONTRACT = 'mutation ($input: CreateContractInput!) { createContract(input: $input) { id reference startsOn endsOn options coveredDevices { id } } }';

@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { createDevicesSubgraph, devicesSubgraph } from '../devices-subgraph';
 import { FakeCustomers } from '../testing/fake-customers';
-import { executeOperation, operationData } from '../testing/execute-operation';
+import { executeOperation, operationData } from '@polyplus/testing';
 
 const ENTITLEMENT = `query ($deviceId: ID!, $at: DateTimeISO!) { deviceEntitlement(deviceId: $deviceId, at: $at) {
   covered contractId options purchasedOptions personalDevice advanceReplacementAllowed continuousCoverageSince coveredUntil } }`;

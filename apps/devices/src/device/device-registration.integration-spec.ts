@@ -6,7 +6,7 @@ import { Device } from './device.entity';
 import { DeviceService } from './device.service';
 import { ProductService } from '../product/product.service';
 import { FakeCustomers } from '../testing/fake-customers';
-import { executeOperation, operationData } from '../testing/execute-operation';
+import { executeOperation, operationData } from '@polyplus/testing';
 import { CreateDevices1795533919507 } from '../migrations/1795533919507-create-devices';
 import { ProductsCoverageSoftwareLicences1795537268482 } from '../migrations/1795537268482-products-coverage-software-licences';
 

@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { createDevicesSubgraph, devicesSubgraph } from '../devices-subgraph';
 import { FakeCustomers } from '../testing/fake-customers';
-import { executeOperation, operationData } from '../testing/execute-operation';
+import { executeOperation, operationData } from '@polyplus/testing';
 
 describe('software releases and licences', () => {
   let db: TestDatabase;
