@@ -61,12 +61,12 @@ export const DEMO_DISCOUNTS = [
 ];
 
 export const DEMO_TECHNICIANS = [
-  { name: 'Amira Patel', region: 'UK-SOUTH' },
-  { name: 'Tom Hughes', region: 'UK-SOUTH' },
-  { name: 'Grace Lee', region: 'UK-NORTH' },
-  { name: 'Jonas Weber', region: 'DE-EAST' },
-  { name: 'Maria Garcia', region: 'US-CENTRAL' },
-  { name: 'Ben Carter', region: 'US-MOUNTAIN' },
+  { name: 'Amira Patel', region: 'UK-SOUTH', homeLatitude: 51.4545, homeLongitude: -0.9781, timeZone: 'Europe/London' },
+  { name: 'Tom Hughes', region: 'UK-SOUTH', homeLatitude: 51.3758, homeLongitude: -0.0982, timeZone: 'Europe/London' },
+  { name: 'Grace Lee', region: 'UK-NORTH', homeLatitude: 53.8008, homeLongitude: -1.5491, timeZone: 'Europe/London' },
+  { name: 'Jonas Weber', region: 'DE-EAST', homeLatitude: 52.3906, homeLongitude: 13.0645, timeZone: 'Europe/Berlin' },
+  { name: 'Maria Garcia', region: 'US-CENTRAL', homeLatitude: 30.5083, homeLongitude: -97.6789, timeZone: 'America/Chicago' },
+  { name: 'Ben Carter', region: 'US-MOUNTAIN', homeLatitude: 39.6133, homeLongitude: -105.0166, timeZone: 'America/Denver' },
 ];
 
 export const DEMO_PROBLEMS = [

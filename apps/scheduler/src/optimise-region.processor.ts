@@ -1,11 +1,37 @@
 import type { Job } from 'bullmq';
 import type { OptimiseRegionJob } from '@polyplus/events';
-import type { RegionPlan, RegionPlanStore } from '@polyplus/dispatch-data';
+import type { RegionPlanStore } from '@polyplus/dispatch-data';
+import { checkPlan, solveInWorker } from '@polyplus/routing';
+import { buildRoutingProblem } from './problem/build-routing-problem';
+import { planToCommit } from './problem/plan-to-commit';
 
-/** Wires the queue to the use case: one job re-plans one region and commits a new plan version. */
-export function optimiseRegionProcessor(plans: RegionPlanStore, now: () => Date = () => new Date()) {
-  return async (job: Job<OptimiseRegionJob>): Promise<Pick<RegionPlan, 'region' | 'version' | 'openVisits'>> => {
-    const plan = await plans.commitRun(job.data.region, now());
-    return { region: plan.region, version: plan.version, openVisits: plan.openVisits };
+export type OptimiseRegionResult = { region: string; version: number | null; openVisits: number; stale: boolean; optimiserMs: number };
+
+export type ProcessorOptions = {
+  now?: () => Date;
+  timeLimitMs?: number;
+  /** Test hook: runs between solving and committing. */
+  beforeCommit?: () => Promise<void>;
+};
+
+/**
+ * One job re-plans one region: read the region and its plan version, solve on a worker thread
+ * (BullMQ's lock renewal keeps running), check hard constraints, commit only if still current.
+ * A stale result is dropped: whatever made it stale enqueued a newer run.
+ */
+export function optimiseRegionProcessor(plans: RegionPlanStore, options: ProcessorOptions = {}) {
+  const now = options.now ?? (() => new Date());
+  return async (job: Job<OptimiseRegionJob>): Promise<OptimiseRegionResult> => {
+    const plannedAt = now();
+    const snapshot = await plans.loadRegion(job.data.region);
+    const { problem, previousPlan, excluded } = buildRoutingProblem(snapshot, plannedAt.getTime());
+    const started = Date.now();
+    const plan = await solveInWorker(problem, { previousPlan, timeLimitMs: options.timeLimitMs ?? 2_000, seed: 1 });
+    const optimiserMs = Date.now() - started;
+    const check = checkPlan(problem, plan);
+    if (!check.feasible) throw new Error(`optimiser returned an infeasible plan: ${check.violations.slice(0, 3).join('; ')}`);
+    await options.beforeCommit?.();
+    const committed = await plans.commitPlan(planToCommit(snapshot, plan, excluded, plannedAt));
+    return { region: job.data.region, version: committed?.version ?? null, openVisits: snapshot.visits.length, stale: committed === null, optimiserMs };
   };
 }

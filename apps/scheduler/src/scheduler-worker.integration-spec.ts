@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { createRedis, DISPATCH_OPTIMISATION_QUEUE, enqueueRegionOptimisation, type OptimiseRegionJob } from '@polyplus/events';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, RegionPlanStore } from '@polyplus/dispatch-data';
 import { startSchedulerWorker, type SchedulerWorker } from './scheduler-worker';
+import { waitFor } from './wait-for';
 
 describe('scheduler worker', () => {
   const prefix = `test-scheduler-${randomUUID()}`;
@@ -21,6 +22,11 @@ describe('scheduler worker', () => {
     await events.waitUntilReady();
   });
 
+  const pendingJobs = async () => {
+    const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized');
+    return Object.values(counts).reduce((sum, count) => sum + count, 0);
+  };
+
   afterAll(async () => {
     await scheduler.close();
     await queue.obliterate({ force: true });
@@ -32,8 +38,17 @@ describe('scheduler worker', () => {
   it('a region optimisation job round-trips through Redis and commits a new plan version', async () => {
     const job = await enqueueRegionOptimisation(queue, { region: 'UK-SOUTH', reason: 'test' }, 10);
     const result = await job.waitUntilFinished(events, 10_000);
-    expect(result).toEqual({ region: 'UK-SOUTH', version: 1, openVisits: 0 });
+    expect(result).toMatchObject({ region: 'UK-SOUTH', version: 1, openVisits: 0, stale: false });
     expect((await new RegionPlanStore(db.dataSource).findPlan('UK-SOUTH'))?.version).toBe(1);
+  });
+
+  it('a burst of 100 events produces a handful of optimisation runs, not 100', async () => {
+    const runs: string[] = [];
+    scheduler.worker.on('completed', (job) => void runs.push(job.id as string));
+    for (let event = 0; event < 100; event++) await enqueueRegionOptimisation(queue, { region: 'BURST', reason: `event ${event}` }, 300);
+    await waitFor(async () => (await new RegionPlanStore(db.dataSource).findPlan('BURST')) !== null && (await pendingJobs()) === 0);
+    expect(runs.length).toBeGreaterThanOrEqual(1);
+    expect(runs.length).toBeLessThanOrEqual(5);
   });
 
   it('stops fetching and closes within its grace period', async () => {

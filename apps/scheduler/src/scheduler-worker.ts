@@ -3,14 +3,14 @@ import type { DataSource } from 'typeorm';
 import type { Redis } from 'ioredis';
 import { assertNoEviction, DISPATCH_OPTIMISATION_QUEUE, queuePrefix, type OptimiseRegionJob } from '@polyplus/events';
 import { RegionPlanStore } from '@polyplus/dispatch-data';
-import { optimiseRegionProcessor } from './optimise-region.processor';
+import { optimiseRegionProcessor, type ProcessorOptions } from './optimise-region.processor';
 
 export type SchedulerWorker = { worker: Worker<OptimiseRegionJob>; close(graceMs?: number): Promise<void> };
 
 /** The BullMQ worker of the `dispatch-optimisation` queue over the dispatch database. */
-export async function startSchedulerWorker(dataSource: DataSource, redis: Redis, prefix = queuePrefix()): Promise<SchedulerWorker> {
+export async function startSchedulerWorker(dataSource: DataSource, redis: Redis, prefix = queuePrefix(), options: ProcessorOptions = {}): Promise<SchedulerWorker> {
   await assertNoEviction(redis);
-  const worker = new Worker<OptimiseRegionJob>(DISPATCH_OPTIMISATION_QUEUE, optimiseRegionProcessor(new RegionPlanStore(dataSource)), {
+  const worker = new Worker<OptimiseRegionJob>(DISPATCH_OPTIMISATION_QUEUE, optimiseRegionProcessor(new RegionPlanStore(dataSource), options), {
     connection: redis,
     prefix,
     concurrency: 1,

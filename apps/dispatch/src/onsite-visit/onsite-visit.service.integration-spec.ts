@@ -12,6 +12,10 @@ const incidentsSubgraphClient: SubgraphClient = {
     ({ incident: variables?.id === knownIncident ? { id: knownIncident } : null }) as T,
 };
 
+const customersSubgraphClient: SubgraphClient = {
+  request: async <T>() => ({ site: { latitude: 51.5, longitude: -0.12, timeZone: 'Europe/London', countryCode: 'GB', subdivision: 'ENG' } }) as T,
+};
+
 describe('onsite visits', () => {
   let db: TestDatabase;
   const requested: string[] = [];
@@ -24,21 +28,21 @@ describe('onsite visits', () => {
   afterAll(() => db.drop());
 
   it('a requested visit is stored unplanned and asks for its region to be re-planned', async () => {
-    const visits = new OnsiteVisitService(db.dataSource, incidentsSubgraphClient, recordingTrigger);
+    const visits = new OnsiteVisitService(db.dataSource, incidentsSubgraphClient, recordingTrigger, customersSubgraphClient);
     const visit = await visits.request({ incidentId: knownIncident, siteId: randomUUID(), region: 'UK-SOUTH' });
-    expect(visit.status).toBe('UNPLANNED');
+    expect(visit).toMatchObject({ status: 'UNPLANNED', latitude: 51.5, siteTimeZone: 'Europe/London', siteCountryCode: 'GB' });
     expect(requested).toEqual(['UK-SOUTH']);
   });
 
   it('a visit for an unknown case is refused with NOT_FOUND and nothing is written', async () => {
-    const visits = new OnsiteVisitService(db.dataSource, incidentsSubgraphClient, recordingTrigger);
+    const visits = new OnsiteVisitService(db.dataSource, incidentsSubgraphClient, recordingTrigger, customersSubgraphClient);
     const before = await db.dataSource.getRepository(OnsiteVisit).count();
     await expect(visits.request({ incidentId: randomUUID(), siteId: randomUUID(), region: 'UK-SOUTH' })).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
     expect(await db.dataSource.getRepository(OnsiteVisit).count()).toBe(before);
   });
 
   it('the visit is kept when the queue cannot be reached', async () => {
-    const visits = new OnsiteVisitService(db.dataSource, incidentsSubgraphClient, unreachableRedis);
+    const visits = new OnsiteVisitService(db.dataSource, incidentsSubgraphClient, unreachableRedis, customersSubgraphClient);
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const visit = await visits.request({ incidentId: knownIncident, siteId: randomUUID(), region: 'DE-EAST' });
     spy.mockRestore();

@@ -16,6 +16,7 @@ export class TechnicianResolver {
   @Mutation(() => Technician)
   createTechnician(@Arg('input', () => CreateTechnicianInput) input: CreateTechnicianInput): Promise<Technician> {
     const technicians = this.dataSource.getRepository(Technician);
-    return technicians.save(technicians.create({ id: randomUUID(), name: input.name.trim(), region: input.region }));
+    const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== null));
+    return technicians.save(technicians.create({ ...defined, id: randomUUID(), name: input.name.trim() }));
   }
 }

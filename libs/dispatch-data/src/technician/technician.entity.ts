@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { csvTransformer } from '../shared/csv-transformer';
 
 @Directive('@key(fields: "id")')
 @ObjectType('Technician', { description: 'An authorised field technician who installs replacement parts on site.' })
@@ -17,4 +18,32 @@ export class Technician {
   @Index('IDX_technician_region')
   @Column('varchar', { length: 32 })
   region: string;
+
+  @Field(() => [String], { description: 'Skills and product certifications, e.g. product family codes.' })
+  @Column('varchar', { length: 500, default: '', transformer: csvTransformer })
+  skills: string[];
+
+  @Field(() => Float)
+  @Column('double', { default: 0 })
+  homeLatitude: number;
+
+  @Field(() => Float)
+  @Column('double', { default: 0 })
+  homeLongitude: number;
+
+  @Field(() => String, { description: 'IANA time zone of the working hours.' })
+  @Column('varchar', { length: 64, default: 'UTC' })
+  timeZone: string;
+
+  @Field(() => String, { description: 'Working hours start, local HH:mm, Monday to Friday.' })
+  @Column('char', { length: 5, default: '08:00' })
+  workFrom: string;
+
+  @Field(() => String, { description: 'Working hours end, local HH:mm, Monday to Friday.' })
+  @Column('char', { length: 5, default: '17:00' })
+  workTo: string;
+
+  @Field(() => Int)
+  @Column('int', { unsigned: true, default: 480 })
+  maxDailyWorkMinutes: number;
 }

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { IsUUID, Matches } from 'class-validator';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { REGION_PATTERN } from '../../technician/dto/create-technician.input';
 
 @InputType()
@@ -15,4 +15,8 @@ export class RequestOnsiteVisitInput {
   @Field(() => String)
   @Matches(REGION_PATTERN, { message: 'region must be 2-32 capital letters, digits or hyphens' })
   region: string;
+
+  @Field(() => Date, { nullable: true, description: 'Not before: when the replacement part is expected on site.' })
+  @IsOptional()
+  releaseAt?: Date | null;
 }

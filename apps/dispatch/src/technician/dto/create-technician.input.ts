@@ -1,7 +1,8 @@
-import { Field, InputType } from 'type-graphql';
-import { IsNotEmpty, Matches, MaxLength } from 'class-validator';
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { IsNotEmpty, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export const REGION_PATTERN = /^[A-Z0-9-]{2,32}$/;
+const CLOCK_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 @InputType()
 export class CreateTechnicianInput {
@@ -13,4 +14,41 @@ export class CreateTechnicianInput {
   @Field(() => String, { description: 'Dispatch region code, e.g. UK-SOUTH.' })
   @Matches(REGION_PATTERN, { message: 'region must be 2-32 capital letters, digits or hyphens' })
   region: string;
+
+  @Field(() => [String], { nullable: true, description: 'Skills and product certifications.' })
+  @IsOptional()
+  skills?: string[];
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @Min(-90)
+  @Max(90)
+  homeLatitude?: number;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @Min(-180)
+  @Max(180)
+  homeLongitude?: number;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone of the working hours (default UTC).' })
+  @IsOptional()
+  @MaxLength(64)
+  timeZone?: string;
+
+  @Field(() => String, { nullable: true, description: 'Local HH:mm, Monday to Friday (default 08:00).' })
+  @IsOptional()
+  @Matches(CLOCK_PATTERN)
+  workFrom?: string;
+
+  @Field(() => String, { nullable: true, description: 'Local HH:mm (default 17:00).' })
+  @IsOptional()
+  @Matches(CLOCK_PATTERN)
+  workTo?: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(30)
+  @Max(720)
+  maxDailyWorkMinutes?: number;
 }

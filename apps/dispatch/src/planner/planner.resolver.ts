@@ -1,0 +1,38 @@
+import { Arg, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { OnsiteVisit } from '@polyplus/dispatch-data';
+import { RegionBoard, TechnicianSchedule } from './dto/schedule.types';
+import { PlannerService } from './planner.service';
+
+@Resolver()
+export class PlannerResolver {
+  constructor(private readonly planner: PlannerService) {}
+
+  @Query(() => TechnicianSchedule, { description: 'A technician’s planned stops starting in [from, to).' })
+  technicianSchedule(
+    @Arg('technicianId', () => ID) technicianId: string,
+    @Arg('from', () => Date) from: Date,
+    @Arg('to', () => Date) to: Date,
+  ): Promise<TechnicianSchedule> {
+    return this.planner.technicianSchedule(technicianId, from, to);
+  }
+
+  @Query(() => RegionBoard, { description: 'A region’s board for one UTC day (yyyy-mm-dd).' })
+  regionBoard(@Arg('region', () => String) region: string, @Arg('date', () => String) date: string): Promise<RegionBoard> {
+    return this.planner.regionBoard(region, date);
+  }
+
+  @Query(() => [OnsiteVisit], { description: 'Open visits the last run could not place, with unassignedReason.' })
+  unassignedVisits(@Arg('region', () => String) region: string): Promise<OnsiteVisit[]> {
+    return this.planner.unassignedVisits(region);
+  }
+
+  @Mutation(() => OnsiteVisit, { description: 'Keeps the visit on its technician and start; CONFLICT when it has no slot.' })
+  pinOnsiteVisit(@Arg('id', () => ID) id: string): Promise<OnsiteVisit> {
+    return this.planner.pin(id);
+  }
+
+  @Mutation(() => OnsiteVisit)
+  unpinOnsiteVisit(@Arg('id', () => ID) id: string): Promise<OnsiteVisit> {
+    return this.planner.unpin(id);
+  }
+}

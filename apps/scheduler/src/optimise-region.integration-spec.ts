@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { Job } from 'bullmq';
+import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
+import type { OptimiseRegionJob } from '@polyplus/events';
+import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore, TechnicianAbsence } from '@polyplus/dispatch-data';
+import { createCalendar, isWithinBusinessHours } from '@polyplus/business-calendar';
+import { optimiseRegionProcessor, type ProcessorOptions } from './optimise-region.processor';
+import { addTechnician, addVisit, MONDAY_7AM } from './region-fixtures';
+
+const london = createCalendar({ timeZone: 'Europe/London', country: 'GB', subdivision: 'ENG' });
+const job = (region: string) => ({ data: { region, reason: 'test' } }) as Job<OptimiseRegionJob>;
+
+describe('optimising a region', () => {
+  let db: TestDatabase;
+  let store: RegionPlanStore;
+  const run = (region: string, options: ProcessorOptions = {}) =>
+    optimiseRegionProcessor(store, { now: () => MONDAY_7AM, timeLimitMs: 300, ...options })(job(region));
+  const reload = (id: string) => db.dataSource.getRepository(OnsiteVisit).findOneByOrFail({ id });
+
+  beforeAll(async () => {
+    db = await createTestDatabase('scheduler_plan', { entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS });
+    store = new RegionPlanStore(db.dataSource);
+  });
+  afterAll(() => db.drop());
+
+  it('a visit is never scheduled before its part’s expected delivery nor outside the site’s business hours', async () => {
+    await addTechnician(db.dataSource, 'R-RELEASE');
+    // The technician works 07:00–19:00: only the site's hours (08:00–17:30) keep the visits inside.
+    const early = await addVisit(db.dataSource, 'R-RELEASE');
+    const lateDelivery = await addVisit(db.dataSource, 'R-RELEASE', { releaseAt: new Date('2026-11-30T16:00:00Z') });
+    await run('R-RELEASE');
+    for (const visit of [await reload(early.id), await reload(lateDelivery.id)]) {
+      expect(visit.status).toBe('PLANNED');
+      expect(isWithinBusinessHours(london, visit.windowStart as Date)).toBe(true);
+      expect(isWithinBusinessHours(london, new Date((visit.windowEnd as Date).getTime() - 1))).toBe(true);
+      expect((visit.windowEnd as Date).getTime() - (visit.windowStart as Date).getTime()).toBe(120 * 60_000);
+    }
+    expect((await reload(lateDelivery.id)).windowStart!.getTime()).toBeGreaterThanOrEqual(new Date('2026-12-01T08:00:00Z').getTime());
+  });
+
+  it('a part delayed by a carrier exception moves the visit to a later feasible slot within one optimisation run', async () => {
+    await addTechnician(db.dataSource, 'R-DELAY');
+    const visit = await addVisit(db.dataSource, 'R-DELAY', { releaseAt: new Date('2026-11-30T09:00:00Z') });
+    await run('R-DELAY');
+    expect((await reload(visit.id)).windowStart!.getTime()).toBeLessThan(new Date('2026-12-01T00:00:00Z').getTime());
+    const delayedTo = new Date('2026-12-02T12:00:00Z');
+    await db.dataSource.getRepository(OnsiteVisit).update(visit.id, { releaseAt: delayedTo });
+    await run('R-DELAY');
+    const moved = await reload(visit.id);
+    expect(moved.status).toBe('PLANNED');
+    expect(moved.windowStart!.getTime()).toBeGreaterThanOrEqual(delayedTo.getTime());
+    expect(isWithinBusinessHours(london, moved.windowStart as Date)).toBe(true);
+  });
+
+  it('a technician’s absence re-plans their visits to others', async () => {
+    const first = await addTechnician(db.dataSource, 'R-ABSENCE');
+    const second = await addTechnician(db.dataSource, 'R-ABSENCE', { homeLatitude: 52.2, homeLongitude: 0.12 });
+    const visit = await addVisit(db.dataSource, 'R-ABSENCE');
+    await run('R-ABSENCE');
+    const assigned = (await reload(visit.id)).technicianId;
+    expect([first.id, second.id]).toContain(assigned);
+    await db.dataSource.getRepository(TechnicianAbsence).insert({
+      id: randomUUID(), technicianId: assigned as string, kind: 'SICK', startsAt: MONDAY_7AM, endsAt: new Date('2026-12-12T00:00:00Z'),
+    });
+    await run('R-ABSENCE');
+    const replanned = await reload(visit.id);
+    expect(replanned.status).toBe('PLANNED');
+    expect(replanned.technicianId).toBe(assigned === first.id ? second.id : first.id);
+  });
+
+  it('a run that finishes after a newer one does not overwrite it', async () => {
+    await addTechnician(db.dataSource, 'R-STALE');
+    const visit = await addVisit(db.dataSource, 'R-STALE');
+    let newer: Awaited<ReturnType<typeof run>> | undefined;
+    // The slow run reads version 0, then a newer run commits version 1 before the slow one commits.
+    const slow = await run('R-STALE', { beforeCommit: async () => void (newer = await run('R-STALE')) });
+    expect(newer).toMatchObject({ version: 1, stale: false });
+    expect(slow).toMatchObject({ version: null, stale: true });
+    expect((await store.findPlan('R-STALE'))?.version).toBe(1);
+    expect((await reload(visit.id)).planVersion).toBe(1);
+  });
+
+  it('a pinned visit stays put', async () => {
+    const first = await addTechnician(db.dataSource, 'R-PIN');
+    await addTechnician(db.dataSource, 'R-PIN');
+    const pinnedStart = new Date('2026-12-01T13:00:00Z');
+    const pinned = await addVisit(db.dataSource, 'R-PIN', {
+      pinned: true, technicianId: first.id, windowStart: pinnedStart, windowEnd: new Date('2026-12-01T15:00:00Z'), status: 'PLANNED' as OnsiteVisit['status'],
+    });
+    await addVisit(db.dataSource, 'R-PIN');
+    await run('R-PIN');
+    await run('R-PIN');
+    expect(await reload(pinned.id)).toMatchObject({ status: 'PLANNED', technicianId: first.id, windowStart: pinnedStart });
+  });
+
+  it('a visit no technician is skilled for stays unplanned with that reason', async () => {
+    await addTechnician(db.dataSource, 'R-SKILL');
+    const visit = await addVisit(db.dataSource, 'R-SKILL', { requiredSkills: ['MRI-SCANNER'] });
+    await run('R-SKILL');
+    expect(await reload(visit.id)).toMatchObject({ status: 'UNPLANNED', unassignedReason: 'NO_SKILLED_TECHNICIAN', technicianId: null });
+  });
+});
