@@ -63,6 +63,10 @@ export function formatError(
     const { stacktrace: _stacktrace, exception: _exception, serviceName: _serviceName, ...extensions } = formatted.extensions ?? {};
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
   }
+  if (original instanceof Error && original.name === 'FetchError') {
+    // The gateway could not reach a subgraph: say so, without naming it or its address.
+    return { message: 'A service is temporarily unavailable; try again shortly', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  }
   log(original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
