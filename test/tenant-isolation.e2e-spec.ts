@@ -42,9 +42,10 @@ describe('a customer sees only its own data', () => {
     expect(result.data?.incident).toBeNull();
   });
 
-  it('tenant A gets nothing of B’s incidents by list', async () => {
-    const { incidents } = await graphqlData<{ incidents: unknown[] }>(tenants.a.admin, 'query ($id: ID!) { incidents(customerId: $id) { id } }', { id: tenants.b.customerId });
-    expect(incidents).toEqual([]);
+  it('tenant A gets nothing of B’s incidents by list: naming B’s customer id is FORBIDDEN', async () => {
+    const result = await graphqlRequest<{ incidents: unknown[] }>(tenants.a.admin, 'query ($id: ID!) { incidents(customerId: $id) { id } }', { id: tenants.b.customerId });
+    expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(result.data?.incidents ?? null).toBeNull();
     const { customers } = await graphqlData<{ customers: { id: string }[] }>(tenants.a.admin, '{ customers { id } }');
     expect(customers).toEqual([{ id: tenants.a.customerId }]);
   });
@@ -93,6 +94,28 @@ describe('a customer sees only its own data', () => {
       input: { contactId: tenants.a.contactId, deviceId: tenants.a.deviceId, severity: 3, channel: 'WEB', summary: 'reported by the technician' },
     });
     expect(own.openIncident.id).toBeDefined();
+  });
+
+  it('tenant A gets nothing of B through side queries: entitlement, licences, discounts, devices behind', async () => {
+    const codeOf = async (query: string, variables: Record<string, unknown>) => (await graphqlRequest(tenants.a.admin, query, variables)).errors?.[0].extensions?.code;
+    const at = new Date().toISOString();
+    expect(await codeOf('query ($d: ID!, $at: DateTimeISO!) { deviceEntitlement(deviceId: $d, at: $at) { covered } }', { d: tenants.b.deviceId, at })).toBe('NOT_FOUND');
+    expect(await codeOf('query ($s: String!) { licencesBySerialNumber(serialNumber: $s) { licenceKey } }', { s: 'TENANT-B-01' })).toBe('NOT_FOUND');
+    expect(await codeOf('query ($c: ID!) { discountEligibility(customerId: $c, on: "2026-06-01") { eligible } }', { c: tenants.b.customerId })).toBe('FORBIDDEN');
+    expect(await codeOf('query ($c: ID!) { devicesBehind(customerId: $c) { id } }', { c: tenants.b.customerId })).toBe('FORBIDDEN');
+    const own = await graphqlData<{ deviceEntitlement: { covered: boolean } }>(tenants.a.admin, 'query ($d: ID!, $at: DateTimeISO!) { deviceEntitlement(deviceId: $d, at: $at) { covered } }', { d: tenants.a.deviceId, at });
+    expect(own.deviceEntitlement.covered).toBe(true);
+  });
+
+  it('service look-ups and the support queue are closed to customer principals', async () => {
+    for (const query of [
+      'query ($d: ID!) { deviceCoverage(deviceIds: [$d]) { deviceId } }',
+      'query ($c: ID!) { isDesignatedContact(contactId: "x", customerId: $c) }',
+      'query { supportQueue { id } }',
+    ]) {
+      const result = await graphqlRequest(tenants.a.admin, query, { d: tenants.a.deviceId, c: tenants.a.customerId });
+      expect({ query, code: result.errors?.[0].extensions?.code }).toEqual({ query, code: 'FORBIDDEN' });
+    }
   });
 
   it('vendor staff see every customer', async () => {

@@ -39,6 +39,7 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
       const discounts = new DiscountService(dataSource, contracts);
       return buildFederatedSchema({
         customerMutations: ['createSite', 'addContact'],
+        staffQueries: ['deviceCoverage', 'isDesignatedContact'],
         ownership: {
           Customer: (customer: Customer) => customer.id,
           Site: (site: Site) => site.customerId,

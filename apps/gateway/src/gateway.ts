@@ -5,6 +5,7 @@ import { authConfig } from '@polyplus/auth';
 import { gatewayContext, type GatewayContext } from './auth/gateway-context';
 import { SignedDataSource } from './auth/signed-data-source';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
+import { startRateLimiter } from './limits/start-rate-limiter';
 import { formatError, GATEWAY_PORT, startGraphQLHttpServer, SUBGRAPH_NAMES, subgraphUrl, type RunningServer, type SubgraphName } from '@polyplus/subgraph-kit';
 
 /** Composed at build time by `npm run compose` and checked in: the gateway never introspects subgraphs. */
@@ -31,7 +32,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     // The supergraph names default local URLs; the environment decides where each subgraph really is.
     buildService: ({ name }) => new SignedDataSource(subgraphUrl(name as SubgraphName, env), auth.principalSecrets[0]),
   });
-  return startGraphQLHttpServer<GatewayContext>({
+  const rateLimiter = await startRateLimiter(env);
+  const server = await startGraphQLHttpServer<GatewayContext>({
     name: 'gateway',
     port: options.port ?? Number(env.GATEWAY_PORT ?? GATEWAY_PORT),
     host: options.host ?? env.HOST ?? '127.0.0.1',
@@ -43,7 +45,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       hideSchemaDetailsFromClientErrors: true,
       plugins: [queryLimitsPlugin()],
     },
-    context: gatewayContext(auth),
+    context: gatewayContext(auth, rateLimiter.limiter),
     health: () => subgraphHealth(env),
   });
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      rateLimiter.close();
+    },
+  };
 }

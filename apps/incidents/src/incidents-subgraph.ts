@@ -72,6 +72,7 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
       const knowledgeBase = new KnowledgeBaseService(dataSource, now);
       const schema = await buildFederatedSchema({
         customerMutations: ['openIncident'],
+        staffQueries: ['supportQueue'],
         ownership: { Incident: (incident: Incident) => incident.customerId },
         resolvers: [IncidentResolver, IncidentLifecycleResolver, DeviceIncidentsResolver, PartnerSupportResolver, KnowledgeBaseResolver],
         instances: [

@@ -6,6 +6,7 @@ import { buildSchema, createResolversMap, type BuildSchemaOptions, type Containe
 import type { Principal } from '@polyplus/auth';
 import { scopeToTenant, tenantScopeMiddleware, type TenantOwnership } from './tenant-scope';
 import { mutationPolicyMiddleware } from './mutation-policy';
+import { queryPolicyMiddleware } from './query-policy';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
@@ -26,6 +27,8 @@ export type FederatedSchemaOptions<TContext> = {
   ownership?: TenantOwnership;
   /** Mutations customer principals may call (for their own customers); every other one is staff-only. */
   customerMutations?: readonly string[];
+  /** Root queries kept for vendor staff and services (service-to-service look-ups, staff work queues). */
+  staffQueries?: readonly string[];
 };
 
 export type FederatedSchema = {
@@ -55,7 +58,11 @@ export async function buildFederatedSchema<TContext>(options: FederatedSchemaOpt
     orphanedTypes: options.orphanedTypes,
     container: containerOf(options.instances),
     validate: { forbidUnknownValues: false },
-    globalMiddlewares: [mutationPolicyMiddleware(options.customerMutations ?? []), ...(options.ownership ? [tenantScopeMiddleware(options.ownership)] : [])],
+    globalMiddlewares: [
+      mutationPolicyMiddleware(options.customerMutations ?? []),
+      queryPolicyMiddleware(options.staffQueries ?? []),
+      ...(options.ownership ? [tenantScopeMiddleware(options.ownership)] : []),
+    ],
     skipCheck: true,
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;

@@ -9,5 +9,5 @@ export { SUBGRAPH_PORTS, SUBGRAPH_NAMES, GATEWAY_PORT, subgraphPort, subgraphUrl
 export { createSubgraphClient, fetchById, type SubgraphClient } from './subgraph-client';
 export { startSubgraph, runSubgraph, type SubgraphDefinition, type StartSubgraphOptions } from './run-subgraph';
 export { principalContext, type SubgraphContext } from './principal-context';
-export { scopeToTenant, tenantScopeMiddleware, type TenantOwnership } from './tenant-scope';
+export { assertVisible, scopeToTenant, tenantScopeMiddleware, type TenantOwnership } from './tenant-scope';
 export { printSubgraphSdl } from './print-subgraph-sdl';

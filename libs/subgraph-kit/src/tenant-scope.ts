@@ -1,5 +1,7 @@
+import { isNonNullType } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
 import { canSeeCustomer, isCustomerScoped, type Principal } from '@polyplus/auth';
+import { DomainError, notFound } from './errors';
 import type { SubgraphContext } from './principal-context';
 
 /**
@@ -28,12 +30,27 @@ export function scopeToTenant<T>(result: T, principal: Principal, ownership: Ten
 }
 
 /**
+ * For resolvers whose answer is derived from a customer's record without being that record (an
+ * entitlement, a licence list): answers NOT_FOUND, exactly as for an unknown id, when the caller
+ * may not see `customerId`.
+ */
+export function assertVisible(principal: Principal | undefined, customerId: string, entity: string, id: string): void {
+  if (principal && !canSeeCustomer(principal, customerId)) throw notFound(entity, id);
+}
+
+/**
  * Applied to every field of a subgraph, so every path — a query by id, a list, a nested field —
  * returns only the caller's customers' data; reference resolvers (`_entities`) get the same scope.
+ * A hidden value on a non-null field is NOT_FOUND, as an unknown id would be, not a null error.
  */
 export function tenantScopeMiddleware(ownership: TenantOwnership): MiddlewareFn<SubgraphContext> {
-  return async ({ context }, next) => {
+  return async ({ context, info }, next) => {
     const result = await next();
-    return context?.principal ? scopeToTenant(result, context.principal, ownership) : result;
+    if (!context?.principal) return result;
+    const scoped = scopeToTenant(result, context.principal, ownership);
+    if (scoped === null && result !== null && isNonNullType(info.returnType)) {
+      throw new DomainError('NOT_FOUND', `${String(info.returnType.ofType)} was not found`);
+    }
+    return scoped;
   };
 }

@@ -1,4 +1,5 @@
-import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertVisible, type SubgraphContext } from '@polyplus/subgraph-kit';
 import { Device } from '../device/device.entity';
 import { EntitlementService } from './entitlement.service';
 import { OnsiteRulesService } from './onsite-rules.service';
@@ -14,8 +15,10 @@ export class EntitlementResolver {
   ) {}
 
   @Query(() => DeviceEntitlement, { description: 'Coverage, options and advance-replacement right of a device at an instant (incidents and logistics ask this).' })
-  deviceEntitlement(@Arg('deviceId', () => ID) deviceId: string, @Arg('at', () => Date) at: Date): Promise<DeviceEntitlement> {
-    return this.entitlements.entitlementAt(deviceId, at);
+  async deviceEntitlement(@Arg('deviceId', () => ID) deviceId: string, @Arg('at', () => Date) at: Date, @Ctx() { principal }: SubgraphContext): Promise<DeviceEntitlement> {
+    const { device, entitlement } = await this.entitlements.entitlementAt(deviceId, at);
+    assertVisible(principal, device.customerId, 'Device', deviceId);
+    return entitlement;
   }
 
   @FieldResolver(() => DeviceEntitlement, { description: 'Entitlement at `at`, by default now.' })

@@ -22,11 +22,12 @@ export class EntitlementService {
     this.entitlementOf = tickBatcher((requests: Request[]) => this.entitlementsFor(requests));
   }
 
-  async entitlementAt(deviceId: string, at: Date): Promise<DeviceEntitlement> {
+  /** The device and its entitlement: the caller decides whether the device's owner may see it. */
+  async entitlementAt(deviceId: string, at: Date): Promise<{ device: Device; entitlement: DeviceEntitlement }> {
     const device = await this.dataSource.getRepository(Device).findOneBy({ id: deviceId });
     if (!device) throw notFound('Device', deviceId);
     const [entitlement] = await this.entitlementsFor([{ device, at }]);
-    return entitlement;
+    return { device, entitlement };
   }
 
   async entitlementsFor(requests: Request[]): Promise<DeviceEntitlement[]> {

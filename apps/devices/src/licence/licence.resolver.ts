@@ -1,4 +1,5 @@
-import { Arg, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertVisible, type SubgraphContext } from '@polyplus/subgraph-kit';
 import { Licence } from './licence.entity';
 import { LicenceService } from './licence.service';
 import { IssueLicenceInput } from './dto/issue-licence.input';
@@ -13,8 +14,10 @@ export class LicenceResolver {
   ) {}
 
   @Query(() => [Licence], { description: 'Licences of the registered device with this serial number; NOT_FOUND when none is registered.' })
-  licencesBySerialNumber(@Arg('serialNumber', () => String) serialNumber: string): Promise<Licence[]> {
-    return this.licences.lookUpBySerial(serialNumber);
+  async licencesBySerialNumber(@Arg('serialNumber', () => String) serialNumber: string, @Ctx() { principal }: SubgraphContext): Promise<Licence[]> {
+    const { device, licences } = await this.licences.lookUpBySerial(serialNumber);
+    assertVisible(principal, device.customerId, 'Device', device.serialNumber);
+    return licences;
   }
 
   @Mutation(() => Licence)

@@ -46,10 +46,11 @@ export class LicenceService {
   }
 
   /** Licence look-up by the serial number on the device. */
-  async lookUpBySerial(serialNumber: string): Promise<Licence[]> {
+  /** The registered device with this serial and its licences; the caller checks who may see them. */
+  async lookUpBySerial(serialNumber: string): Promise<{ device: Device; licences: Licence[] }> {
     const serial = normaliseSerialNumber(serialNumber);
     const device = await this.dataSource.getRepository(Device).findOneBy({ serialNumber: serial });
     if (!device) throw notFound('Device', serial);
-    return this.listForDevice(device.id);
+    return { device, licences: await this.listForDevice(device.id) };
   }
 }

@@ -1,17 +1,32 @@
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { AuthError, verifyBearerToken, type AuthConfig, type Principal } from '@polyplus/auth';
+import type { RateLimiter } from '../limits/rate-limiter';
 
 export type GatewayContext = { principal: Principal };
 
-/** Every gateway request carries a bearer token; the verified principal travels on to the subgraphs. */
-export function gatewayContext(config: AuthConfig) {
+function tooManyRequests(retryAfterMs: number): GraphQLError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new GraphQLError(`Too many requests; retry after ${retryAfterSeconds} s`, {
+    extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
+  });
+}
+
+/**
+ * Every gateway request carries a bearer token; the verified principal travels on to the subgraphs.
+ * The rate limit is charged per principal, after authentication, so a forged token costs nothing.
+ */
+export function gatewayContext(config: AuthConfig, limiter?: RateLimiter) {
   return async (request: IncomingMessage): Promise<GatewayContext> => {
+    let principal: Principal;
     try {
-      return { principal: await verifyBearerToken(request.headers.authorization, config) };
+      principal = await verifyBearerToken(request.headers.authorization, config);
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
     }
+    const decision = await limiter?.take(principal);
+    if (decision && !decision.allowed) throw tooManyRequests(decision.retryAfterMs);
+    return { principal };
   };
 }

@@ -12,9 +12,11 @@ import { ReturnsService } from './returns.service';
 import { ReturnDeadlines } from './return-deadline-queue';
 import { Invoice } from './invoice.entity';
 import { OutboxEvent } from '@polyplus/events';
+import type { SubgraphContext } from '@polyplus/subgraph-kit';
 import { fakeDirectory, seedCatalog } from '../testing/logistics-fixture';
 
 const LONDON_SITE = { countryCode: 'GB', timeZone: 'Europe/London' };
+const staff = { principal: { subject: 'tsr-1', role: 'SUPPORT_ENGINEER', customerIds: [] } } as unknown as SubgraphContext;
 
 describe('shipments and defective part returns', () => {
   let db: TestDatabase;
@@ -86,10 +88,17 @@ describe('shipments and defective part returns', () => {
   it('a replacement part is under warranty for 90 days from shipment, looked up by its serial number', async () => {
     const { tracking } = await deliveredOrder('2026-03-04T11:00:00Z');
     const resolver = new ShipmentResolver(shipments, () => '2026-06-01');
-    expect(await resolver.partWarranty(`PS-${tracking}`)).toMatchObject({ shippedOn: '2026-03-03', warrantyEnd: '2026-06-01', underWarranty: true });
+    expect(await resolver.partWarranty(`PS-${tracking}`, staff)).toMatchObject({ shippedOn: '2026-03-03', warrantyEnd: '2026-06-01', underWarranty: true });
     const later = new ShipmentResolver(shipments, () => '2026-06-02');
-    expect((await later.partWarranty(`PS-${tracking}`))?.underWarranty).toBe(false);
-    expect(await resolver.partWarranty('PS-UNKNOWN')).toBeNull();
+    expect((await later.partWarranty(`PS-${tracking}`, staff))?.underWarranty).toBe(false);
+    expect(await resolver.partWarranty('PS-UNKNOWN', staff)).toBeNull();
+  });
+
+  it('another customer asking for a part’s warranty gets the answer for an unknown serial', async () => {
+    const { tracking } = await deliveredOrder('2026-03-04T11:00:00Z');
+    const resolver = new ShipmentResolver(shipments, () => '2026-06-01');
+    const stranger = { principal: { subject: 'admin-x', role: 'CUSTOMER_ADMIN', customerIds: ['another-customer'] } } as unknown as SubgraphContext;
+    expect(await resolver.partWarranty(`PS-${tracking}`, stranger)).toBeNull();
   });
 
   it('a tracking event for an unknown shipment is refused with NOT_FOUND', async () => {

@@ -1,4 +1,6 @@
-import { Arg, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { canSeeCustomer, isCustomerScoped } from '@polyplus/auth';
+import type { SubgraphContext } from '@polyplus/subgraph-kit';
 import { isUnderWarranty, replacementWarranty } from '@polyplus/business-calendar';
 import { Shipment } from './shipment.entity';
 import { ShipmentEvent } from './shipment-event.entity';
@@ -25,9 +27,12 @@ export class ShipmentResolver {
   }
 
   @Query(() => PartWarranty, { nullable: true, description: 'Warranty of a shipped replacement part, by its serial number.' })
-  async partWarranty(@Arg('partSerialNumber', () => String) partSerialNumber: string): Promise<PartWarranty | null> {
+  async partWarranty(@Arg('partSerialNumber', () => String) partSerialNumber: string, @Ctx() { principal }: SubgraphContext): Promise<PartWarranty | null> {
     const shipment = await this.shipments.findByPartSerial(partSerialNumber);
     if (!shipment) return null;
+    // Another customer's part answers exactly as an unknown serial does.
+    const owner = await this.shipments.customerOf(shipment);
+    if (principal && isCustomerScoped(principal) && (owner === null || !canSeeCustomer(principal, owner))) return null;
     const { warrantyEnd } = replacementWarranty({ shipDate: shipment.shippedOn });
     return Object.assign(new PartWarranty(), { partSerialNumber, shippedOn: shipment.shippedOn, warrantyEnd, underWarranty: isUnderWarranty(warrantyEnd, this.today()) });
   }

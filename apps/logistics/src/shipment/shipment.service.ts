@@ -94,6 +94,12 @@ export class ShipmentService {
     return this.dataSource.getRepository(Shipment).findOneBy({ partSerialNumber });
   }
 
+  /** The customer a shipment went to, through its replacement order. */
+  async customerOf(shipment: Shipment): Promise<string | null> {
+    const order = await this.dataSource.getRepository(ReplacementOrder).findOneOrFail({ where: { id: shipment.orderId }, select: { id: true, customerId: true } });
+    return order.customerId;
+  }
+
   events(shipmentId: string): Promise<ShipmentEvent[]> {
     return this.dataSource.getRepository(ShipmentEvent).find({ where: { shipmentId }, order: { at: 'ASC' } });
   }

@@ -1,0 +1,75 @@
+import type { Redis } from 'ioredis';
+import { isCustomerScoped, type Principal } from '@polyplus/auth';
+
+export type RateLimit = {
+  /** Sustained requests per minute a principal may make. */
+  perMinute: number;
+  /** Requests a principal may make at once before the sustained rate applies. */
+  burst: number;
+};
+
+/** Customers and partners share one budget per principal; vendor staff and services get their own, larger one. */
+export type RateLimits = { customer: RateLimit | null; staff: RateLimit | null };
+
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
+
+export type RateLimiter = { take(principal: Principal): Promise<RateDecision> };
+
+/**
+ * GCRA (a token bucket kept as one "theoretical arrival time" per key): one key per principal,
+ * one round trip, Redis's own clock so every gateway instance judges by the same time.
+ */
+const GCRA = `
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local interval = tonumber(ARGV[1])
+local tolerance = tonumber(ARGV[2])
+local tat = tonumber(redis.call('GET', KEYS[1]) or now)
+if tat < now then tat = now end
+local allowAt = tat + interval - tolerance
+if allowAt > now then return allowAt - now end
+redis.call('SET', KEYS[1], tat + interval, 'PX', math.ceil(tat + interval - now))
+return 0
+`;
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { customer: { perMinute: 600, burst: 100 }, staff: { perMinute: 6_000, burst: 1_000 } };
+
+function limitFromEnv(perMinuteRaw: string | undefined, burstRaw: string | undefined, fallback: RateLimit, name: string): RateLimit | null {
+  const perMinute = Number(perMinuteRaw ?? fallback.perMinute);
+  const burst = Number(burstRaw ?? fallback.burst);
+  if (!Number.isFinite(perMinute) || perMinute < 0 || !Number.isFinite(burst) || burst < 1) {
+    throw new Error(`${name}_PER_MINUTE must be a number ≥ 0 and ${name}_BURST a number ≥ 1`);
+  }
+  return perMinute === 0 ? null : { perMinute, burst };
+}
+
+/** `RATE_LIMIT_PER_MINUTE`/`RATE_LIMIT_BURST` (customers, partners) and `RATE_LIMIT_STAFF_*`; 0 per minute turns a class off. */
+export function rateLimitsFromEnv(env: NodeJS.ProcessEnv): RateLimits {
+  return {
+    customer: limitFromEnv(env.RATE_LIMIT_PER_MINUTE, env.RATE_LIMIT_BURST, DEFAULT_RATE_LIMITS.customer as RateLimit, 'RATE_LIMIT'),
+    staff: limitFromEnv(env.RATE_LIMIT_STAFF_PER_MINUTE, env.RATE_LIMIT_STAFF_BURST, DEFAULT_RATE_LIMITS.staff as RateLimit, 'RATE_LIMIT_STAFF'),
+  };
+}
+
+/**
+ * Per-principal limits shared by every gateway instance through Redis. When Redis cannot answer,
+ * requests pass (and `onError` hears of it): the limiter protects the service, it must not take
+ * it down with it.
+ */
+export function redisRateLimiter(redis: Redis, keyPrefix: string, limits: RateLimits, onError: (error: unknown) => void = () => undefined): RateLimiter {
+  return {
+    async take(principal) {
+      const limit = isCustomerScoped(principal) ? limits.customer : limits.staff;
+      if (!limit) return { allowed: true };
+      const intervalMs = 60_000 / limit.perMinute;
+      const key = `${keyPrefix}:rate:${principal.role}:${principal.subject}`;
+      try {
+        const waitMs = Number(await redis.eval(GCRA, 1, key, intervalMs, intervalMs * limit.burst));
+        return waitMs > 0 ? { allowed: false, retryAfterMs: waitMs } : { allowed: true };
+      } catch (error) {
+        onError(error);
+        return { allowed: true };
+      }
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { authConfig, issueToken, type Principal } from '@polyplus/auth';
+import { createRedis } from '@polyplus/events';
+import type { RunningServer } from '@polyplus/subgraph-kit';
+import { deleteRedisKeys, uniqueTestPrefix } from '@polyplus/testing';
+import { startGateway } from './gateway';
+import { redisRateLimiter } from './limits/rate-limiter';
+
+describe('per-principal rate limiting backed by Redis', () => {
+  const prefix = uniqueTestPrefix('rate');
+  // No subgraph listens here: every admitted query fails with SERVICE_UNAVAILABLE, which is not a 429.
+  const unreachable = 'http://127.0.0.1:9/graphql';
+  const env = {
+    ...process.env,
+    QUEUE_PREFIX: prefix,
+    RATE_LIMIT_PER_MINUTE: '1',
+    RATE_LIMIT_BURST: '3',
+    RATE_LIMIT_STAFF_PER_MINUTE: '1',
+    RATE_LIMIT_STAFF_BURST: '5',
+    CUSTOMERS_URL: unreachable,
+    DEVICES_URL: unreachable,
+    INCIDENTS_URL: unreachable,
+    LOGISTICS_URL: unreachable,
+    DISPATCH_URL: unreachable,
+  };
+  let gateway: RunningServer;
+
+  beforeAll(async () => {
+    gateway = await startGateway({ port: 0, env });
+  });
+  afterAll(async () => {
+    await gateway.stop();
+    await deleteRedisKeys(prefix);
+  });
+
+  async function ask(subject: string, role: 'CUSTOMER_ADMIN' | 'SUPPORT_ENGINEER' = 'CUSTOMER_ADMIN') {
+    const token = await issueToken({ subject, role, customerIds: role === 'CUSTOMER_ADMIN' ? ['c1'] : [] }, authConfig(env));
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ customers { id } }' }),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    return { status: response.status, code: body.errors?.[0]?.extensions?.code, retryAfter: response.headers.get('retry-after') };
+  }
+
+  it('a principal past its burst gets 429 RATE_LIMITED with Retry-After, and another principal is unaffected', async () => {
+    const first = [await ask('admin-1'), await ask('admin-1'), await ask('admin-1')];
+    expect(first.map((answer) => answer.status)).not.toContain(429);
+    const fourth = await ask('admin-1');
+    expect(fourth).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+    expect(Number(fourth.retryAfter)).toBeGreaterThanOrEqual(1);
+    expect((await ask('admin-2')).status).not.toBe(429);
+  });
+
+  it('vendor staff have their own, larger budget', async () => {
+    const answers = [];
+    for (let i = 0; i < 6; i += 1) answers.push((await ask('engineer-1', 'SUPPORT_ENGINEER')).status);
+    expect(answers.slice(0, 5)).not.toContain(429);
+    expect(answers[5]).toBe(429);
+  });
+
+  it('the limit is kept in Redis, so every gateway instance shares it', async () => {
+    const second = await startGateway({ port: 0, env });
+    try {
+      const token = await issueToken({ subject: 'admin-1', role: 'CUSTOMER_ADMIN', customerIds: ['c1'] }, authConfig(env));
+      const response = await fetch(second.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ customers { id } }' }) });
+      expect(response.status).toBe(429);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('when Redis cannot answer, requests pass and the failure is reported', async () => {
+    const down = createRedis('producer', 'redis://127.0.0.1:1');
+    down.on('error', () => undefined);
+    const failures: unknown[] = [];
+    const limiter = redisRateLimiter(down, prefix, { customer: { perMinute: 1, burst: 1 }, staff: null }, (error) => failures.push(error));
+    const anyone: Principal = { subject: 'anyone', role: 'CUSTOMER_ADMIN', customerIds: ['c1'] };
+    try {
+      expect(await limiter.take(anyone)).toEqual({ allowed: true });
+      expect(await limiter.take(anyone)).toEqual({ allowed: true });
+      expect(failures).toHaveLength(2);
+    } finally {
+      down.disconnect();
+    }
+  });
+});
