@@ -118,6 +118,16 @@ describe('a customer sees only its own data', () => {
     }
   });
 
+  it('a dispatch planner reads cases but may not change cases, customers or devices (least privilege)', async () => {
+    const planner = await stack.as({ subject: 'planner-1', role: 'DISPATCH_PLANNER', customerIds: [] });
+    const { incident } = await graphqlData<{ incident: { id: string } }>(planner, 'query ($id: ID!) { incident(id: $id) { id } }', { id: tenants.b.incidentId });
+    expect(incident.id).toBe(tenants.b.incidentId);
+    for (const mutation of ['mutation { createCustomer(input: { name: "Planner Co" }) { id } }', `mutation { startWorkOnIncident(input: { incidentId: "${tenants.a.incidentId}", expectedVersion: 1, engineer: "planner-1" }) { id } }`]) {
+      const result = await graphqlRequest(planner, mutation);
+      expect({ mutation, code: result.errors?.[0].extensions?.code }).toEqual({ mutation, code: 'FORBIDDEN' });
+    }
+  });
+
   it('vendor staff see every customer', async () => {
     const { customers } = await graphqlData<{ customers: { id: string }[] }>(stack.gateway, '{ customers { id } }');
     expect(customers.map((c) => c.id).sort()).toEqual([tenants.a.customerId, tenants.b.customerId].sort());

@@ -45,6 +45,14 @@ describe('gateway authentication and query limits', () => {
     expect(answer.status).toBe(413);
   });
 
+  it('a cross-site simple request (text/plain POST, GET without a preflight header) is refused as CSRF', async () => {
+    const plain = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ customers { id } }' }) });
+    expect(plain.status).toBe(400);
+    const get = await fetch(`${gateway.url}?query=${encodeURIComponent('{ customers { id } }')}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(get.status).toBe(400);
+    expect(await get.text()).toContain('CSRF');
+  });
+
   it('a request without a bearer token is refused with UNAUTHENTICATED', async () => {
     const answer = await post({ query: '{ customers { id } }' }, '');
     expect(answer.status).toBe(401);

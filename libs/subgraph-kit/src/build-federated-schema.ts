@@ -3,7 +3,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, createResolversMap, type BuildSchemaOptions, type ContainerType } from 'type-graphql';
-import type { Principal } from '@polyplus/auth';
+import type { Principal, Role } from '@polyplus/auth';
 import { scopeToTenant, tenantScopeMiddleware, type TenantOwnership } from './tenant-scope';
 import { mutationPolicyMiddleware } from './mutation-policy';
 import { queryPolicyMiddleware } from './query-policy';
@@ -27,6 +27,8 @@ export type FederatedSchemaOptions<TContext> = {
   ownership?: TenantOwnership;
   /** Mutations customer principals may call (for their own customers); every other one is staff-only. */
   customerMutations?: readonly string[];
+  /** Vendor roles that may run this subgraph's mutations (default: support engineers and services). */
+  staffRoles?: readonly Role[];
   /** Root queries kept for vendor staff and services (service-to-service look-ups, staff work queues). */
   staffQueries?: readonly string[];
 };
@@ -59,7 +61,7 @@ export async function buildFederatedSchema<TContext>(options: FederatedSchemaOpt
     container: containerOf(options.instances),
     validate: { forbidUnknownValues: false },
     globalMiddlewares: [
-      mutationPolicyMiddleware(options.customerMutations ?? []),
+      mutationPolicyMiddleware(options.customerMutations ?? [], options.staffRoles),
       queryPolicyMiddleware(options.staffQueries ?? []),
       ...(options.ownership ? [tenantScopeMiddleware(options.ownership)] : []),
     ],
