@@ -25,8 +25,16 @@ import { KnowledgeArticleProduct } from './knowledge/knowledge-article-product.e
 import { KnowledgeBaseService } from './knowledge/knowledge-base.service';
 import { KnowledgeBaseResolver } from './knowledge/knowledge-base.resolver';
 import { startIncidentsRuntime } from './runtime/incidents-runtime';
+import { WebhookEndpoint } from './webhook/webhook-endpoint.entity';
+import { WebhookDelivery } from './webhook/webhook-delivery.entity';
+import { WebhookDeliveryAttempt } from './webhook/webhook-delivery-attempt.entity';
+import { WebhookEndpointService } from './webhook/webhook-endpoint.service';
+import { WebhookResolver } from './webhook/webhook.resolver';
+import { webhookConfigFromEnv, type WebhookConfig } from './webhook/webhook-config';
+import type { SendWebhook } from './webhook/webhook-sender';
 import { CreateIncidents1795533939999 } from './migrations/1795533939999-create-incidents';
 import { IncidentManagement1795537885724 } from './migrations/1795537885724-incident-management';
+import { PartnerWebhooks1795546377393 } from './migrations/1795546377393-partner-webhooks';
 
 export type IncidentsSubgraphOptions = {
   /** Default: `INCIDENTS_ESCALATION_MINUTES`, else the built-in thresholds. */
@@ -38,6 +46,8 @@ export type IncidentsSubgraphOptions = {
   customers?: SubgraphClient;
   queuePrefix?: string;
   outboxPollMs?: number;
+  /** Default: `webhookConfigFromEnv()`; tests shorten the retries and allow a local receiver. */
+  webhooks?: Partial<WebhookConfig> & { send?: SendWebhook };
   now?: () => Date;
 };
 
@@ -51,9 +61,12 @@ export const INCIDENTS_ENTITIES = [
   KnowledgeArticle,
   KnowledgeArticleProduct,
   OutboxEvent,
+  WebhookEndpoint,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
 ];
 
-export const INCIDENTS_MIGRATIONS = [CreateIncidents1795533939999, IncidentManagement1795537885724];
+export const INCIDENTS_MIGRATIONS = [CreateIncidents1795533939999, IncidentManagement1795537885724, PartnerWebhooks1795546377393];
 
 /** The incidents subgraph; its background work (outbox relay, escalation timers) runs only over an opened database. */
 export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}): SubgraphDefinition {
@@ -70,17 +83,21 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
       const escalations = new EscalationService(dataSource, options.escalationPolicy ?? escalationPolicyFromEnv(), calendars, now);
       const partnerSupport = new PartnerSupportService(dataSource, now);
       const knowledgeBase = new KnowledgeBaseService(dataSource, now);
+      const webhookConfig = { ...webhookConfigFromEnv(), ...options.webhooks };
+      const webhooks = new WebhookEndpointService(dataSource, webhookConfig, now);
       const schema = await buildFederatedSchema({
-        customerMutations: ['openIncident'],
+        // Partners manage their own webhooks: the resolvers refuse customer principals and other partners' endpoints.
+        customerMutations: ['openIncident', 'registerWebhookEndpoint', 'disableWebhookEndpoint', 'enableWebhookEndpoint', 'rotateWebhookEndpointSecret'],
         staffQueries: ['supportQueue'],
         ownership: { Incident: (incident: Incident) => incident.customerId },
-        resolvers: [IncidentResolver, IncidentLifecycleResolver, DeviceIncidentsResolver, PartnerSupportResolver, KnowledgeBaseResolver],
+        resolvers: [IncidentResolver, IncidentLifecycleResolver, DeviceIncidentsResolver, PartnerSupportResolver, KnowledgeBaseResolver, WebhookResolver],
         instances: [
           new IncidentResolver(incidents, escalations, partnerSupport),
           new IncidentLifecycleResolver(lifecycle),
           new DeviceIncidentsResolver(incidents),
           new PartnerSupportResolver(partnerSupport),
           new KnowledgeBaseResolver(knowledgeBase),
+          new WebhookResolver(webhooks),
         ],
         references: {
           Incident: (reference) => incidents.findById(reference.id),
@@ -92,7 +109,14 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
       return {
         ...schema,
         start: async () => {
-          runtime = await startIncidentsRuntime({ dataSource, escalations, prefix: options.queuePrefix ?? queuePrefix(), pollMs: options.outboxPollMs, now });
+          runtime = await startIncidentsRuntime({
+            dataSource,
+            escalations,
+            prefix: options.queuePrefix ?? queuePrefix(),
+            pollMs: options.outboxPollMs,
+            webhooks: { config: webhookConfig, send: options.webhooks?.send },
+            now,
+          });
         },
         close: async () => runtime?.close(),
       };

@@ -5,6 +5,9 @@ import type { EscalationService } from '../escalation/escalation.service';
 import { escalationScheduler, ESCALATION_TOPICS } from '../escalation/escalation.scheduler';
 import { startEscalationWorker } from '../escalation/escalation.worker';
 import { ESCALATION_QUEUE, type EscalationJob } from '../escalation/escalation-queue';
+import { webhookConfigFromEnv, type WebhookConfig } from '../webhook/webhook-config';
+import { startWebhookRuntime } from '../webhook/webhook-runtime';
+import type { SendWebhook } from '../webhook/webhook-sender';
 
 export type IncidentsRuntimeOptions = {
   dataSource: DataSource;
@@ -12,6 +15,8 @@ export type IncidentsRuntimeOptions = {
   prefix: string;
   redisUrl?: string;
   pollMs?: number;
+  /** Default: `webhookConfigFromEnv()` and real HTTP. */
+  webhooks?: { config: WebhookConfig; send?: SendWebhook };
   now?: () => Date;
 };
 
@@ -19,7 +24,8 @@ export type IncidentsRuntime = { queue: Queue<EscalationJob>; close(): Promise<v
 
 /**
  * The incidents process's background work: the outbox relay (events → Redis stream), the
- * escalation scheduler (stream → delayed jobs) and the escalation worker (jobs → escalations).
+ * escalation scheduler (stream → delayed jobs), the escalation worker (jobs → escalations) and
+ * partner webhooks (stream → delivery jobs → signed POSTs).
  */
 export async function startIncidentsRuntime(options: IncidentsRuntimeOptions): Promise<IncidentsRuntime> {
   const producer = createRedis('producer', options.redisUrl);
@@ -40,13 +46,24 @@ export async function startIncidentsRuntime(options: IncidentsRuntimeOptions): P
     handler: escalationScheduler(options.dataSource, options.escalations, queue, options.now),
     blockMs: options.pollMs ? Math.max(100, options.pollMs) : 1_000,
   });
-  // The group exists before the relay first publishes, so the scheduler sees every event.
+  const webhooks = await startWebhookRuntime({
+    dataSource: options.dataSource,
+    redis: worker,
+    prefix: options.prefix,
+    stream,
+    config: options.webhooks?.config ?? webhookConfigFromEnv(),
+    send: options.webhooks?.send,
+    blockMs: options.pollMs ? Math.max(100, options.pollMs) : 1_000,
+    now: options.now,
+  });
+  // The groups exist before the relay first publishes, so the scheduler and the webhooks see every event.
   const relay = startOutboxRelay({ dataSource: options.dataSource, redis: producer, source: 'incidents', stream, pollMs: options.pollMs });
   const escalationWorker = await startEscalationWorker(worker, options.prefix, options.escalations);
   return {
     queue,
     async close() {
       await escalationWorker.close();
+      await webhooks.close();
       await consumer.stop();
       await relay.stop();
       await queue.close();

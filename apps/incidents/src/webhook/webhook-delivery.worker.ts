@@ -1,0 +1,60 @@
+import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { retryDelayMs, type RetrySchedule } from '@polyplus/webhooks';
+import type { WebhookDeliveryService } from './webhook-delivery.service';
+import { WEBHOOK_BACKOFF, WEBHOOK_DELIVERY_QUEUE, type WebhookDeliveryJob } from './webhook-queue';
+
+/** Thrown to make BullMQ retry; carries the delay the delivery log already announced. */
+export class RetryWebhookDelivery extends Error {
+  constructor(
+    readonly delayMs: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RetryWebhookDelivery';
+  }
+}
+
+export type WebhookDeliveryWorker = { worker: Worker<WebhookDeliveryJob>; close(graceMs?: number): Promise<void> };
+
+/** Wires the delivery queue to the use case; retries wait by the webhook schedule (a custom BullMQ backoff). */
+export async function startWebhookDeliveryWorker(
+  redis: Redis,
+  prefix: string,
+  deliveries: WebhookDeliveryService,
+  schedule: RetrySchedule,
+  concurrency = 10,
+): Promise<WebhookDeliveryWorker> {
+  const worker = new Worker<WebhookDeliveryJob>(
+    WEBHOOK_DELIVERY_QUEUE,
+    async (job) => {
+      const result = await deliveries.attempt(job.data, job.attemptsMade + 1, job.opts.attempts ?? schedule.maxAttempts);
+      if (result.outcome === 'retry') throw new RetryWebhookDelivery(result.retryInMs, result.error);
+      return result;
+    },
+    {
+      connection: redis,
+      prefix,
+      concurrency,
+      settings: {
+        backoffStrategy: (attemptsMade, type, error) => {
+          if (type !== WEBHOOK_BACKOFF) return -1;
+          return error instanceof RetryWebhookDelivery ? error.delayMs : retryDelayMs(attemptsMade, schedule);
+        },
+      },
+    },
+  );
+  worker.on('failed', (job, error) => {
+    if (!(error instanceof RetryWebhookDelivery)) console.error(`[webhooks] job ${job?.id} failed: ${error.message}`);
+  });
+  await worker.waitUntilReady();
+  return {
+    worker,
+    // worker.close() waits for active jobs without a limit: bound it so shutdown always ends.
+    async close(graceMs = 10_000) {
+      const closing = worker.close();
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
+      if ((await Promise.race([closing, timeout])) === 'timeout') await worker.close(true);
+    },
+  };
+}

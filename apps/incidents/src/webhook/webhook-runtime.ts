@@ -1,0 +1,51 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { consumeEvents } from '@polyplus/events';
+import type { WebhookConfig } from './webhook-config';
+import { WebhookDeliveryService } from './webhook-delivery.service';
+import { startWebhookDeliveryWorker } from './webhook-delivery.worker';
+import { webhookFanout } from './webhook-fanout';
+import { WEBHOOK_DELIVERY_QUEUE, type WebhookDeliveryJob } from './webhook-queue';
+import type { SendWebhook } from './webhook-sender';
+
+export type WebhookRuntimeOptions = {
+  dataSource: DataSource;
+  /** A worker connection (`createRedis('worker')`). */
+  redis: Redis;
+  prefix: string;
+  stream: string;
+  config: WebhookConfig;
+  send?: SendWebhook;
+  blockMs?: number;
+  now?: () => Date;
+};
+
+export type WebhookRuntime = { queue: Queue<WebhookDeliveryJob>; close(): Promise<void> };
+
+/**
+ * Webhook delivery: a consumer group on the event stream fans events out to delivery jobs, and a
+ * worker sends them. Start it before the outbox relay so the group sees every event.
+ */
+export async function startWebhookRuntime(options: WebhookRuntimeOptions): Promise<WebhookRuntime> {
+  const queue = new Queue<WebhookDeliveryJob>(WEBHOOK_DELIVERY_QUEUE, { connection: options.redis, prefix: options.prefix });
+  const consumer = await consumeEvents({
+    redis: options.redis,
+    stream: options.stream,
+    group: 'incidents-webhooks',
+    // One fan-out per deployment: a fixed name picks up what the previous process left pending.
+    consumer: 'incidents-webhooks',
+    handler: webhookFanout(options.dataSource, queue, { maxAttempts: options.config.retry.maxAttempts, now: options.now }),
+    blockMs: options.blockMs,
+  });
+  const deliveries = new WebhookDeliveryService(options.dataSource, options.config, options.send, options.now);
+  const worker = await startWebhookDeliveryWorker(options.redis, options.prefix, deliveries, options.config.retry);
+  return {
+    queue,
+    async close() {
+      await consumer.stop();
+      await worker.close();
+      await queue.close();
+    },
+  };
+}
