@@ -13,8 +13,11 @@ export type E2eStack = Stack & {
   teardown(): Promise<void>;
 };
 
-/** The real stack on free ports, with databases and queue keys of its own, removed afterwards. */
-export async function startE2eStack(suite: string): Promise<E2eStack> {
+/**
+ * The real stack on free ports, with databases and queue keys of its own, removed afterwards.
+ * `env` adds settings for every process (e.g. short escalation thresholds).
+ */
+export async function startE2eStack(suite: string, env: NodeJS.ProcessEnv = {}): Promise<E2eStack> {
   const prefix = uniqueTestPrefix(suite);
   const queuePrefix = prefix.replace(/_$/, '');
   const logs: string[] = [];
@@ -22,7 +25,7 @@ export async function startE2eStack(suite: string): Promise<E2eStack> {
   try {
     stack = await startStack({
       freePorts: true,
-      env: { MYSQL_DATABASE_PREFIX: prefix, QUEUE_PREFIX: queuePrefix, NODE_ENV: 'test' },
+      env: { ...env, MYSQL_DATABASE_PREFIX: prefix, QUEUE_PREFIX: queuePrefix, NODE_ENV: 'test' },
       log: (line) => logs.push(line),
     });
   } catch (error) {

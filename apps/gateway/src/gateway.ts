@@ -6,12 +6,15 @@ import { gatewayContext, type GatewayContext } from './auth/gateway-context';
 import { SignedDataSource } from './auth/signed-data-source';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
 import { startRateLimiter } from './limits/start-rate-limiter';
+import { startSubscriptions, type RunningSubscriptions } from './subscriptions/start-subscriptions';
 import { formatError, GATEWAY_PORT, startGraphQLHttpServer, SUBGRAPH_NAMES, subgraphUrl, type RunningServer, type SubgraphName } from '@polyplus/subgraph-kit';
 
 /** Composed at build time by `npm run compose` and checked in: the gateway never introspects subgraphs. */
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
 
 export type GatewayOptions = { port?: number; host?: string; env?: NodeJS.ProcessEnv };
+
+export type RunningGateway = RunningServer & { subscriptions: RunningSubscriptions };
 
 async function subgraphHealth(env: NodeJS.ProcessEnv): Promise<Record<string, 'up' | 'down'>> {
   const states = await Promise.all(
@@ -24,14 +27,17 @@ async function subgraphHealth(env: NodeJS.ProcessEnv): Promise<Record<string, 'u
   return Object.fromEntries(states);
 }
 
-export async function startGateway(options: GatewayOptions = {}): Promise<RunningServer> {
+export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
   const env = options.env ?? process.env;
   const auth = authConfig(env);
-  const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    // The supergraph names default local URLs; the environment decides where each subgraph really is.
-    buildService: ({ name }) => new SignedDataSource(subgraphUrl(name as SubgraphName, env), auth.principalSecrets[0]),
-  });
+  const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
+  const createGateway = () =>
+    new ApolloGateway({
+      supergraphSdl,
+      // The supergraph names default local URLs; the environment decides where each subgraph really is.
+      buildService: ({ name }) => new SignedDataSource(subgraphUrl(name as SubgraphName, env), auth.principalSecrets[0]),
+    });
+  const gateway = createGateway();
   const rateLimiter = await startRateLimiter(env);
   const server = await startGraphQLHttpServer<GatewayContext>({
     name: 'gateway',
@@ -48,9 +54,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     context: gatewayContext(auth, rateLimiter.limiter),
     health: () => subgraphHealth(env),
   });
+  // Subscriptions (graphql-ws) on the same server and path, with a gateway of their own for deliveries.
+  const subscriptions = await startSubscriptions({ httpServer: server.httpServer, supergraphSdl, gateway: createGateway(), auth, env });
   return {
     ...server,
+    subscriptions,
     stop: async () => {
+      await subscriptions.stop();
       await server.stop();
       rateLimiter.close();
     },

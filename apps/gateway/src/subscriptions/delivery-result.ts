@@ -1,0 +1,35 @@
+import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import type { EventEnvelope } from '@polyplus/events';
+import type { DeliveryPlan } from './delivery-plan';
+
+/** What the supergraph answered to a delivery query. */
+export type EntityReadResult = { data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] };
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * The subscription payload for one event, or undefined when the subscriber gets nothing: the
+ * entity is not visible to it (or no longer exists), or the filter does not hold. Nothing is sent
+ * in those cases, not even an error, so a subscriber cannot learn that a hidden entity changed.
+ */
+export function deliveryResult(plan: DeliveryPlan, event: EventEnvelope, answer: EntityReadResult): ExecutionResult | undefined {
+  const data = answer.data;
+  const check = data?.[plan.checkKey];
+  if (!isObject(data) || !isObject(check) || !plan.field.matches(plan.args, check)) return undefined;
+  const payload: Record<string, unknown> = {};
+  for (const key of plan.keys) {
+    if (key.fill === 'typename') payload[key.responseKey] = plan.typeName;
+    else if (key.fill === 'meta') payload[key.responseKey] = plan.field.metaValue(event);
+    else {
+      const entity = data[key.responseKey];
+      // The entity field is non-null: a read that failed as a whole is not worth a half delivery.
+      if (!isObject(entity)) return undefined;
+      payload[key.responseKey] = entity;
+    }
+  }
+  // Partial failures below the entity (one subgraph down) travel with the data, as for a query.
+  const errors = (answer.errors ?? [])
+    .filter((error) => error.path?.[0] !== plan.checkKey)
+    .map((error) => new GraphQLError(error.message, { path: error.path ? [plan.rootKey, ...error.path] : undefined, extensions: error.extensions }));
+  return { data: { [plan.rootKey]: payload }, ...(errors.length > 0 ? { errors } : {}) };
+}

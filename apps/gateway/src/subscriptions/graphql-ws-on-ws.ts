@@ -1,0 +1,61 @@
+import type { IncomingMessage } from 'node:http';
+import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
+import type { WebSocket, WebSocketServer } from 'ws';
+
+/** What every connection's context carries besides our own fields. */
+export type SocketExtra = { socket: WebSocket; request: IncomingMessage };
+
+const KEEP_ALIVE_MS = 12_000;
+
+/**
+ * graphql-ws's protocol server on a `ws` server — what `graphql-ws/use/ws` does (its subpath export
+ * is out of reach of this repo's module resolution), with a ping/pong keep-alive that drops
+ * half-open connections, and internal errors never shown to the client.
+ */
+export function useGraphQLWs<E extends Record<string, unknown>>(options: ServerOptions<Record<string, unknown> | undefined, SocketExtra & E>, wss: WebSocketServer): { dispose(): Promise<void> } {
+  const server = makeServer(options);
+  wss.options.handleProtocols = handleProtocols;
+  wss.on('connection', (socket, request) => {
+    socket.once('error', () => socket.close(CloseCode.InternalServerError, 'Internal server error'));
+    let pongWait: NodeJS.Timeout | undefined;
+    const keepAlive = setInterval(() => {
+      if (socket.readyState !== socket.OPEN) return;
+      pongWait = setTimeout(() => socket.terminate(), KEEP_ALIVE_MS);
+      socket.once('pong', () => clearTimeout(pongWait));
+      socket.ping();
+    }, KEEP_ALIVE_MS);
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve, reject) => {
+            if (socket.readyState !== socket.OPEN) return resolve();
+            socket.send(data, (error) => (error ? reject(error) : resolve()));
+          }),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (callback) =>
+          socket.on('message', async (data) => {
+            try {
+              await callback(String(data));
+            } catch (error) {
+              console.error('[subscriptions] message handling failed:', error);
+              socket.close(CloseCode.InternalServerError, 'Internal server error');
+            }
+          }),
+      },
+      { socket, request } as SocketExtra & E,
+    );
+    socket.once('close', (code, reason) => {
+      clearTimeout(pongWait);
+      clearInterval(keepAlive);
+      void closed(code, String(reason));
+    });
+  });
+  return {
+    async dispose() {
+      for (const client of wss.clients) client.close(1001, 'Going away');
+      wss.removeAllListeners();
+      await new Promise<void>((resolve, reject) => wss.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import type { Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import type { ApolloGateway } from '@apollo/gateway';
+import type { AuthConfig } from '@polyplus/auth';
+import { createRedis, eventStreamKey, queuePrefix, tailEvents } from '@polyplus/events';
+import { formatError } from '@polyplus/subgraph-kit';
+import type { GatewayContext } from '../auth/gateway-context';
+import { queryLimitsPlugin } from '../limits/query-limits.plugin';
+import { limitConcurrency } from './limit-concurrency';
+import type { EntityReader } from './subscriber';
+import { followedTopic } from './subscription-fields';
+import { SubscriptionHub } from './subscription-hub';
+import { subscriptionLimits } from './subscription-limits';
+import { buildSubscriptionSchema } from './subscription-schema';
+import { serveSubscriptions } from './subscription-server';
+
+export type SubscriptionsOptions = {
+  httpServer: Server;
+  supergraphSdl: string;
+  /** A gateway of its own over the same supergraph and signed subgraph connections. */
+  gateway: ApolloGateway;
+  auth: AuthConfig;
+  env: NodeJS.ProcessEnv;
+  /** How long start-up waits for Redis before serving and catching up in the background. */
+  redisWaitMs?: number;
+  /** Supergraph reads in flight at once across all subscribers (default 32). */
+  maxConcurrentReads?: number;
+};
+
+/** Whether the promise settled within the time; the timer never outlives it. */
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, ms, false)));
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export type RunningSubscriptions = { hub: SubscriptionHub; stop(): Promise<void> };
+
+/**
+ * GraphQL subscriptions beside Apollo Gateway (which cannot execute them). Every gateway instance
+ * tails the Redis event stream itself (plain XREAD, no consumer group): each instance must see
+ * every event, because each holds its own subscribers, and a tail leaves no per-instance group
+ * behind in Redis when an instance goes away. Each event is re-read through the supergraph once
+ * per interested subscriber, with that subscriber's principal, by an Apollo Server of its own
+ * that runs the same query limits and error formatting as the HTTP path.
+ */
+export async function startSubscriptions(options: SubscriptionsOptions): Promise<RunningSubscriptions> {
+  const schema = buildSubscriptionSchema(options.supergraphSdl);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: options.gateway,
+    formatError: (formatted, error) => formatError(formatted, error),
+    includeStacktraceInErrorResponses: false,
+    plugins: [queryLimitsPlugin()],
+  });
+  await apollo.start();
+  const read: EntityReader = limitConcurrency(async (plan, entityId, principal) => {
+    const response = await apollo.executeOperation(
+      { query: plan.query, operationName: plan.operationName, variables: { ...plan.variables, [plan.idVariable]: entityId } },
+      { contextValue: { principal } },
+    );
+    return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental delivery is not supported here' }] };
+  }, options.maxConcurrentReads ?? 32);
+  const hub = new SubscriptionHub(read);
+  const redis = createRedis('worker', options.env.REDIS_URL);
+  redis.on('error', () => undefined); // the tail reports read failures itself
+  const tail = tailEvents({ redis, stream: eventStreamKey(queuePrefix(options.env)), accept: followedTopic, handler: (event) => hub.publish(event) });
+  if (!(await within(tail.ready, options.redisWaitMs ?? 3_000))) console.warn('subscriptions: Redis not reachable yet; events are followed once it is');
+  const server = serveSubscriptions({
+    httpServer: options.httpServer,
+    schema,
+    auth: options.auth,
+    hub,
+    limits: subscriptionLimits(),
+    production: options.env.NODE_ENV === 'production',
+  });
+  return {
+    hub,
+    async stop() {
+      await tail.stop();
+      await server.dispose();
+      await apollo.stop();
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { canSeeCustomer, type Principal } from '@polyplus/auth';
+import type { EventEnvelope } from '@polyplus/events';
+
+export type SubscriptionArgs = Record<string, unknown>;
+
+/**
+ * How one subscription root field maps events onto the supergraph: which events it follows, the
+ * query root field that re-reads the entity by the event's key, and how its arguments filter.
+ */
+export type SubscriptionField = {
+  name: string;
+  /** The payload's entity field (`incident`) and the field carrying what happened (`topic`). */
+  entityField: string;
+  metaField: string;
+  /** Supergraph query root field taking `id: ID!`. */
+  queryField: string;
+  follows(topic: string): boolean;
+  metaValue(event: EventEnvelope): string;
+  /** Cheap pre-check on the event itself (its payload carries immutable facts): false skips the look-up. */
+  mayMatch(args: SubscriptionArgs, event: EventEnvelope, principal: Principal): boolean;
+  /** Extra selection on the entity the filter needs, or undefined when the arguments filter nothing. */
+  filterSelection(args: SubscriptionArgs): string | undefined;
+  /** Whether the entity, as the filter selection read it after the change, passes the arguments. */
+  matches(args: SubscriptionArgs, entity: Record<string, unknown>): boolean;
+};
+
+type IncidentFilter = { customerId?: string | null; severity?: number | null; status?: string | null; partner?: string | null };
+type FilterData = { customer?: { id: string }; severity?: number; status?: string; causedByPartner?: string | null; partnerRequests?: { partner: string }[] };
+
+const given = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
+
+/** A customer-scoped subscriber never needs an event about another customer: skip it unread. */
+function customerMayMatch(principal: Principal, customerId: unknown, wanted: string | null | undefined): boolean {
+  if (typeof customerId !== 'string') return true;
+  if (given(wanted) && wanted !== customerId) return false;
+  return canSeeCustomer(principal, customerId);
+}
+
+/** Every topic the incidents subgraph publishes about a case (key = incident id) starts with `incident.`. */
+export const INCIDENT_TOPIC_PREFIX = 'incident.';
+
+export const incidentUpdated: SubscriptionField = {
+  name: 'incidentUpdated',
+  entityField: 'incident',
+  metaField: 'topic',
+  queryField: 'incident',
+  follows: (topic) => topic.startsWith(INCIDENT_TOPIC_PREFIX),
+  metaValue: (event) => event.topic,
+  mayMatch: (args, event, principal) => customerMayMatch(principal, event.payload.customerId, (args.filter as IncidentFilter | null)?.customerId),
+  filterSelection(args) {
+    const filter = (args.filter ?? {}) as IncidentFilter;
+    const fields = [
+      given(filter.customerId) ? 'customer { id }' : '',
+      given(filter.severity) ? 'severity' : '',
+      given(filter.status) ? 'status' : '',
+      given(filter.partner) ? 'causedByPartner partnerRequests { partner }' : '',
+    ].filter(Boolean);
+    return fields.length > 0 ? `{ ${fields.join(' ')} }` : undefined;
+  },
+  matches(args, entity) {
+    const filter = (args.filter ?? {}) as IncidentFilter;
+    const incident = entity as FilterData;
+    if (given(filter.customerId) && incident.customer?.id !== filter.customerId) return false;
+    if (given(filter.severity) && incident.severity !== filter.severity) return false;
+    if (given(filter.status) && incident.status !== filter.status) return false;
+    if (given(filter.partner) && incident.causedByPartner !== filter.partner && !incident.partnerRequests?.some((request) => request.partner === filter.partner)) return false;
+    return true;
+  },
+};
+
+/** Topic dispatch publishes (key = visit id) when a visit's technician, window or status changes. */
+export const VISIT_CHANGED_TOPIC = 'visit.changed';
+
+type VisitArgs = { region?: string | null; incidentId?: string | null };
+type VisitData = { region?: string; incident?: { id: string } };
+
+export const visitChanged: SubscriptionField = {
+  name: 'visitChanged',
+  entityField: 'visit',
+  metaField: 'change',
+  queryField: 'onsiteVisit',
+  follows: (topic) => topic === VISIT_CHANGED_TOPIC,
+  metaValue: (event) => String(event.payload.change ?? ''),
+  mayMatch(args, event, principal) {
+    const { region, incidentId } = args as VisitArgs;
+    if (given(region) && typeof event.payload.region === 'string' && event.payload.region !== region) return false;
+    if (given(incidentId) && typeof event.payload.incidentId === 'string' && event.payload.incidentId !== incidentId) return false;
+    return customerMayMatch(principal, event.payload.customerId, undefined);
+  },
+  filterSelection(args) {
+    const { region, incidentId } = args as VisitArgs;
+    const fields = [given(region) ? 'region' : '', given(incidentId) ? 'incident { id }' : ''].filter(Boolean);
+    return fields.length > 0 ? `{ ${fields.join(' ')} }` : undefined;
+  },
+  matches(args, entity) {
+    const { region, incidentId } = args as VisitArgs;
+    const visit = entity as VisitData;
+    if (given(region) && visit.region !== region) return false;
+    if (given(incidentId) && visit.incident?.id !== incidentId) return false;
+    return true;
+  },
+};
+
+export const SUBSCRIPTION_FIELDS: readonly SubscriptionField[] = [incidentUpdated, visitChanged];
+
+/** Whether any subscription follows the topic: the gateway tails only these. */
+export function followedTopic(topic: string): boolean {
+  return SUBSCRIPTION_FIELDS.some((field) => field.follows(topic));
+}

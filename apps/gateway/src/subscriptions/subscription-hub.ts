@@ -1,0 +1,48 @@
+import type { ExecutionResult } from 'graphql';
+import type { Principal } from '@polyplus/auth';
+import type { EventEnvelope } from '@polyplus/events';
+import type { DeliveryPlan } from './delivery-plan';
+import { Subscriber, type EntityReader } from './subscriber';
+
+/** Envelope ids remembered to drop a relay's re-send of an event already fanned out. */
+const RECENT_EVENT_IDS = 10_000;
+
+/** The subscriptions open on this gateway instance, and the fan-out of each event to them. */
+export class SubscriptionHub {
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly recent = new Set<string>();
+
+  constructor(
+    private readonly read: EntityReader,
+    private readonly log?: (message: string) => void,
+  ) {}
+
+  get size(): number {
+    return this.subscribers.size;
+  }
+
+  subscribe(plan: DeliveryPlan, principal: Principal): AsyncGenerator<ExecutionResult> {
+    const subscriber = new Subscriber(plan, principal, this.read, (ended) => this.subscribers.delete(ended), this.log);
+    this.subscribers.add(subscriber);
+    return subscriber.results;
+  }
+
+  /** Hands the event to every subscriber that may want it; each resolves it in its own order. */
+  publish(event: EventEnvelope): void {
+    if (this.recent.has(event.id)) return;
+    this.recent.add(event.id);
+    // A Set iterates in insertion order: the oldest id goes first.
+    if (this.recent.size > RECENT_EVENT_IDS) this.recent.delete(this.recent.values().next().value as string);
+    for (const subscriber of this.subscribers) if (subscriber.wants(event)) subscriber.offer(event);
+  }
+
+  /** Resolves once every event handed out so far was delivered or dropped. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.subscribers].map((subscriber) => subscriber.settled()));
+  }
+
+  /** Completes every subscription (the clients see `complete`). */
+  closeAll(): void {
+    for (const subscriber of [...this.subscribers]) subscriber.results.end();
+  }
+}

@@ -1,0 +1,53 @@
+import { Supergraph } from '@apollo/federation-internals';
+import { extendSchema, parse, type GraphQLSchema } from 'graphql';
+
+/**
+ * The subscription root the gateway serves beside the supergraph. Each event re-reads the entity
+ * through the supergraph with the subscriber's own principal, so the selection under `incident` /
+ * `visit` may reach any subgraph and sees exactly what the subscriber could query.
+ */
+export const SUBSCRIPTION_SDL = /* GraphQL */ `
+  "Narrows incident updates; every given criterion must hold for the case as it is after the change."
+  input IncidentUpdateFilter {
+    customerId: ID
+    "1 = Critical, 2 = Major, 3 = Minor."
+    severity: Int
+    status: IncidentStatus
+    "Cases caused by this cloud partner or with an incident request open at it."
+    partner: CloudPartner
+  }
+
+  type IncidentUpdate {
+    "What happened, e.g. incident.opened, incident.escalated, incident.status-changed."
+    topic: String!
+    "The case as the subscriber may see it right after the change."
+    incident: Incident!
+  }
+
+  type VisitChange {
+    "CREATED, PLANNED, MOVED, UNASSIGNED, CANCELLED, PINNED or UNPINNED."
+    change: String!
+    visit: OnsiteVisit!
+  }
+
+  type Subscription {
+    "Changes to support cases the caller may see."
+    incidentUpdated(filter: IncidentUpdateFilter): IncidentUpdate!
+    "Changes to onsite visits the caller may see: planned, moved, pinned, cancelled..."
+    visitChanged(region: String, incidentId: ID): VisitChange!
+  }
+
+  extend schema {
+    subscription: Subscription
+  }
+`;
+
+/**
+ * The supergraph's API schema (what clients may query: no join/link machinery, no inaccessible
+ * elements) extended with the subscription root. Used to validate and measure subscription
+ * documents; queries and mutations keep going through Apollo Gateway.
+ */
+export function buildSubscriptionSchema(supergraphSdl: string): GraphQLSchema {
+  const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  return extendSchema(api, parse(SUBSCRIPTION_SDL));
+}
