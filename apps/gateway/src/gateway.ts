@@ -55,7 +55,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     health: () => subgraphHealth(env),
   });
   // Subscriptions (graphql-ws) on the same server and path, with a gateway of their own for deliveries.
-  const subscriptions = await startSubscriptions({ httpServer: server.httpServer, supergraphSdl, gateway: createGateway(), auth, env });
+  const subscriptions = await startSubscriptions({ httpServer: server.httpServer, supergraphSdl, gateway: createGateway(), auth, env, limiter: rateLimiter.limiter });
   return {
     ...server,
     subscriptions,

@@ -2,6 +2,8 @@ import { authConfig, issueToken, type Principal } from '@polyplus/auth';
 import { createRedis } from '@polyplus/events';
 import type { RunningServer } from '@polyplus/subgraph-kit';
 import { deleteRedisKeys, uniqueTestPrefix } from '@polyplus/testing';
+import { createClient } from 'graphql-ws';
+import { WebSocket } from 'ws';
 import { startGateway } from './gateway';
 import { redisRateLimiter } from './limits/rate-limiter';
 
@@ -57,6 +59,35 @@ describe('per-principal rate limiting backed by Redis', () => {
     for (let i = 0; i < 6; i += 1) answers.push((await ask('engineer-1', 'SUPPORT_ENGINEER')).status);
     expect(answers.slice(0, 5)).not.toContain(429);
     expect(answers[5]).toBe(429);
+  });
+
+  it('each subscribe over WebSocket is charged to the same budget', async () => {
+    const token = await issueToken({ subject: 'ws-admin', role: 'CUSTOMER_ADMIN', customerIds: ['c1'] }, authConfig(env));
+    const client = createClient({ url: gateway.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+    const refusals: (string | undefined)[][] = [[], [], [], []];
+    const refused = (n: number) =>
+      new Promise<void>((resolve) => {
+        client.subscribe(
+          { query: 'subscription { incidentUpdated { topic } }' },
+          {
+            next: () => undefined,
+            complete: () => undefined,
+            error: (error) => {
+              refusals[n].push((error as { extensions?: { code?: string } }[])[0]?.extensions?.code);
+              resolve();
+            },
+          },
+        );
+      });
+    try {
+      void refused(0);
+      void refused(1);
+      void refused(2);
+      await refused(3);
+      expect(refusals).toEqual([[], [], [], ['RATE_LIMITED']]);
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('the limit is kept in Redis, so every gateway instance shares it', async () => {

@@ -6,6 +6,7 @@ import { createRedis, eventStreamKey, queuePrefix, tailEvents } from '@polyplus/
 import { formatError } from '@polyplus/subgraph-kit';
 import type { GatewayContext } from '../auth/gateway-context';
 import { queryLimitsPlugin } from '../limits/query-limits.plugin';
+import type { RateLimiter } from '../limits/rate-limiter';
 import { limitConcurrency } from './limit-concurrency';
 import type { EntityReader } from './subscriber';
 import { followedTopic } from './subscription-fields';
@@ -21,6 +22,7 @@ export type SubscriptionsOptions = {
   gateway: ApolloGateway;
   auth: AuthConfig;
   env: NodeJS.ProcessEnv;
+  limiter?: RateLimiter;
   /** How long start-up waits for Redis before serving and catching up in the background. */
   redisWaitMs?: number;
   /** Supergraph reads in flight at once across all subscribers (default 32). */
@@ -76,6 +78,7 @@ export async function startSubscriptions(options: SubscriptionsOptions): Promise
     hub,
     limits: subscriptionLimits(),
     production: options.env.NODE_ENV === 'production',
+    limiter: options.limiter,
   });
   return {
     hub,

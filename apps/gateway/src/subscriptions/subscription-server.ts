@@ -7,6 +7,7 @@ import { MAX_BODY_BYTES } from '@polyplus/subgraph-kit';
 import { planDelivery, type DeliveryPlan } from './delivery-plan';
 import { useGraphQLWs } from './graphql-ws-on-ws';
 import type { SubscriptionHub } from './subscription-hub';
+import type { RateLimiter } from '../limits/rate-limiter';
 
 /** Operations one connection may hold open at once. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
@@ -21,6 +22,8 @@ export type SubscriptionServerOptions = {
   hub: SubscriptionHub;
   limits: DocumentLimits;
   production: boolean;
+  /** Each subscribe is charged to the principal's budget, as an HTTP request is. */
+  limiter?: RateLimiter;
   path?: string;
 };
 
@@ -77,6 +80,8 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { dispos
         if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           return refuse(`At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection`, 'BAD_REQUEST');
         }
+        const decision = await options.limiter?.take(principal);
+        if (decision && !decision.allowed) return refuse(`Too many requests; retry after ${Math.ceil(decision.retryAfterMs / 1000)} s`, 'RATE_LIMITED');
         let document: DocumentNode;
         try {
           document = parse(payload.query);
