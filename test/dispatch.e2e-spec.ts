@@ -1,8 +1,8 @@
-import { graphqlData } from '@polyplus/local-stack';
+import { graphqlData, graphqlRequest } from '@polyplus/local-stack';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 
 let stack: E2eStack;
-let ids: { incidentId: string; siteId: string; technicianId: string };
+let ids: { incidentId: string; siteId: string; technicianId: string; customerId: string };
 
 async function setUp(): Promise<void> {
   const url = stack.gateway;
@@ -24,7 +24,7 @@ async function setUp(): Promise<void> {
   );
   await graphqlData(
     url,
-    'mutation ($customerId: ID!, $deviceId: ID!) { createContract(input: { customerId: $customerId, reference: "PP-DISPATCH", startsOn: "2025-01-01", endsOn: "2099-12-31", deviceIds: [$deviceId] }) { id } }',
+    'mutation ($customerId: ID!, $deviceId: ID!) { createContract(input: { customerId: $customerId, reference: "PP-DISPATCH", startsOn: "2025-01-01", endsOn: "2099-12-31", options: [ONSITE], deviceIds: [$deviceId] }) { id } }',
     { customerId: createCustomer.id, deviceId: registerDevice.id },
   );
   const { openIncident } = await graphqlData<{ openIncident: { id: string } }>(
@@ -34,9 +34,17 @@ async function setUp(): Promise<void> {
   );
   const { createTechnician } = await graphqlData<{ createTechnician: { id: string } }>(
     url,
-    'mutation { createTechnician(input: { name: "Tess", region: "UK-E2E", homeLatitude: 51.45, homeLongitude: -0.1, timeZone: "Europe/London" }) { id } }',
+    'mutation { createTechnician(input: { name: "Tess", region: "UK-E2E", skills: ["ROOM"], homeLatitude: 51.45, homeLongitude: -0.1, timeZone: "Europe/London" }) { id } }',
   );
-  ids = { incidentId: openIncident.id, siteId: createSite.id, technicianId: createTechnician.id };
+  // The onsite option is delivered for room systems in Great Britain; logistics stocks the part at a London depot.
+  await graphqlData(url, 'mutation { setOnsiteAvailability(input: { countryCode: "GB", productType: ROOM, available: true }) { id } }');
+  await graphqlData(url, 'mutation { createPart(input: { partNumber: "2215-DISP1", name: "Studio X50 camera module", productModel: "Studio X50" }) { id } }');
+  const { createDepot } = await graphqlData<{ createDepot: { id: string } }>(
+    url,
+    'mutation { createDepot(input: { code: "LCY", countryCode: "GB", subdivision: "ENG", timeZone: "Europe/London", servesCountries: ["GB"] }) { id } }',
+  );
+  await graphqlData(url, 'mutation ($depotId: ID!) { setStock(input: { depotId: $depotId, partNumber: "2215-DISP1", quantity: 5 }) }', { depotId: createDepot.id });
+  ids = { incidentId: openIncident.id, siteId: createSite.id, technicianId: createTechnician.id, customerId: createCustomer.id };
 }
 
 beforeAll(async () => {
@@ -80,4 +88,84 @@ describe('onsite dispatch through the gateway', () => {
     expect(regionBoard.schedules).toEqual([{ technician: { id: ids.technicianId }, stops: [expect.objectContaining({ visit: { id: requestOnsiteVisit.id } })] }]);
     expect(regionBoard.unassigned).toEqual([]);
   }, 60_000);
+
+  type EventVisit = { id: string; replacementOrderId: string | null; status: string; releaseAt: string | null; windowStart: string | null; technician: { id: string } | null };
+
+  const visitForOrder = async (orderId: string): Promise<EventVisit | undefined> => {
+    const { incident } = await graphqlData<{ incident: { onsiteVisits: EventVisit[] } }>(
+      stack.gateway,
+      'query ($id: ID!) { incident(id: $id) { onsiteVisits { id replacementOrderId status releaseAt windowStart technician { id } } } }',
+      { id: ids.incidentId },
+    );
+    return incident.onsiteVisits.find((visit) => visit.replacementOrderId === orderId);
+  };
+  // Polls until the pipeline shows the expected state; a bound per step names the step that never got there.
+  const until = async <T>(step: string, probe: () => Promise<T | undefined>, holds: (value: T) => boolean, attempts = 160): Promise<T> => {
+    let last: T | undefined;
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      last = await probe();
+      if (last !== undefined && holds(last)) return last;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`${step}: last seen ${JSON.stringify(last)}`);
+  };
+
+  it('a replacement ordered on an onsite contract becomes a visit planned no earlier than the part’s delivery; a carrier exception re-plans it after the new ETA, an absence moves it to another technician, a resolved case cancels it', async () => {
+    const { orderReplacement: order } = await graphqlData<{ orderReplacement: { id: string; expectedDeliveryAt: string } }>(
+      stack.gateway,
+      'mutation ($incidentId: ID!) { orderReplacement(input: { incidentId: $incidentId, partNumber: "2215-DISP1" }) { id expectedDeliveryAt } }',
+      { incidentId: ids.incidentId },
+    );
+    const planned = await until('visit planned', () => visitForOrder(order.id), (visit) => visit.status === 'PLANNED');
+    expect(planned.releaseAt).toBe(order.expectedDeliveryAt);
+    expect(Date.parse(planned.windowStart as string)).toBeGreaterThanOrEqual(Date.parse(order.expectedDeliveryAt));
+    expect(planned.technician).toEqual({ id: ids.technicianId });
+
+    // The carrier reports an exception and a new arrival two days later: no planner involved.
+    const eta = new Date(Date.parse(order.expectedDeliveryAt) + 2 * 86_400_000).toISOString();
+    await graphqlData(stack.gateway, 'mutation ($orderId: ID!) { shipReplacement(input: { orderId: $orderId, carrier: "DHL", trackingNumber: "JD0DISP01", partSerialNumber: "PS-DISP-1" }) { id } }', { orderId: order.id });
+    await graphqlData(stack.gateway, 'mutation ($at: DateTimeISO!, $eta: DateTimeISO!) { recordTrackingEvent(input: { carrier: "DHL", trackingNumber: "JD0DISP01", status: EXCEPTION, at: $at, eta: $eta, note: "Missed connection" }) { status } }', {
+      at: new Date().toISOString(),
+      eta,
+    });
+    const moved = await until('re-planned after the new ETA', () => visitForOrder(order.id), (visit) => visit.releaseAt === eta && visit.status === 'PLANNED' && Date.parse(visit.windowStart as string) >= Date.parse(eta));
+    expect(moved.technician).toEqual({ id: ids.technicianId });
+
+    // Tess is on holiday for the next fortnight: the visit goes to the other technician of the region.
+    const { createTechnician: uma } = await graphqlData<{ createTechnician: { id: string } }>(
+      stack.gateway,
+      'mutation { createTechnician(input: { name: "Uma", region: "UK-E2E", skills: ["ROOM"], homeLatitude: 51.6, homeLongitude: -0.3, timeZone: "Europe/London" }) { id } }',
+    );
+    await graphqlData(stack.gateway, 'mutation ($input: RecordTechnicianAbsenceInput!) { recordTechnicianAbsence(input: $input) { id } }', {
+      input: { technicianId: ids.technicianId, startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 14 * 86_400_000).toISOString(), kind: 'HOLIDAY' },
+    });
+    await until('moved to Uma', () => visitForOrder(order.id), (visit) => visit.status === 'PLANNED' && visit.technician?.id === uma.id);
+
+    // The customer sees its own visit; another customer does not.
+    const own = await stack.as({ subject: 'ada', role: 'CUSTOMER_ADMIN', customerIds: [ids.customerId] });
+    const other = await stack.as({ subject: 'eve', role: 'CUSTOMER_ADMIN', customerIds: ['00000000-0000-4000-8000-000000000000'] });
+    const query = 'query ($id: ID!) { onsiteVisit(id: $id) { id customerId } }';
+    expect(await graphqlData(own, query, { id: planned.id })).toEqual({ onsiteVisit: { id: planned.id, customerId: ids.customerId } });
+    expect(await graphqlData(other, query, { id: planned.id })).toEqual({ onsiteVisit: null });
+
+    // A planner's move to a Saturday is refused with the reason, and nothing moves.
+    const saturday = new Date(Date.parse(eta) + ((6 - new Date(eta).getUTCDay() + 7) % 7 || 7) * 86_400_000);
+    saturday.setUTCHours(10, 0, 0, 0);
+    const refused = await graphqlRequest(stack.gateway, 'mutation ($id: ID!, $technicianId: ID!, $start: DateTimeISO!) { moveOnsiteVisit(id: $id, technicianId: $technicianId, start: $start) { id } }', {
+      id: planned.id, technicianId: uma.id, start: saturday.toISOString(),
+    });
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('business hours') });
+
+    const { incident } = await graphqlData<{ incident: { version: number } }>(stack.gateway, 'query ($id: ID!) { incident(id: $id) { version } }', { id: ids.incidentId });
+    const { respondToIncident } = await graphqlData<{ respondToIncident: { version: number } }>(
+      stack.gateway,
+      'mutation ($id: ID!, $version: Int!) { respondToIncident(input: { incidentId: $id, expectedVersion: $version, engineer: "sam" }) { version } }',
+      { id: ids.incidentId, version: incident.version },
+    );
+    await graphqlData(stack.gateway, 'mutation ($id: ID!, $version: Int!) { resolveIncident(input: { incidentId: $id, expectedVersion: $version, engineer: "sam", resolution: "Fixed remotely after all" }) { status } }', {
+      id: ids.incidentId,
+      version: respondToIncident.version,
+    });
+    await until('cancelled', () => visitForOrder(order.id), (visit) => visit.status === 'CANCELLED');
+  }, 120_000);
 });

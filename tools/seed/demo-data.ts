@@ -60,13 +60,15 @@ export const DEMO_DISCOUNTS = [
   { serviceCode: 'PS-DEPLOYMENT', serviceName: 'Deployment and configuration services', percentOff: 10, validFrom: '2025-01-01' },
 ];
 
+// Room systems need a ROOM-certified technician (dispatch's product profile); the other regions' only
+// technicians hold it, so their customers' room-system replacements get a visit planned.
 export const DEMO_TECHNICIANS = [
   { name: 'Amira Patel', region: 'UK-SOUTH', homeLatitude: 51.4545, homeLongitude: -0.9781, timeZone: 'Europe/London' },
   { name: 'Tom Hughes', region: 'UK-SOUTH', homeLatitude: 51.3758, homeLongitude: -0.0982, timeZone: 'Europe/London' },
-  { name: 'Grace Lee', region: 'UK-NORTH', homeLatitude: 53.8008, homeLongitude: -1.5491, timeZone: 'Europe/London' },
-  { name: 'Jonas Weber', region: 'DE-EAST', homeLatitude: 52.3906, homeLongitude: 13.0645, timeZone: 'Europe/Berlin' },
-  { name: 'Maria Garcia', region: 'US-CENTRAL', homeLatitude: 30.5083, homeLongitude: -97.6789, timeZone: 'America/Chicago' },
-  { name: 'Ben Carter', region: 'US-MOUNTAIN', homeLatitude: 39.6133, homeLongitude: -105.0166, timeZone: 'America/Denver' },
+  { name: 'Grace Lee', skills: ['ROOM'], region: 'UK-NORTH', homeLatitude: 53.8008, homeLongitude: -1.5491, timeZone: 'Europe/London' },
+  { name: 'Jonas Weber', skills: ['ROOM'], region: 'DE-EAST', homeLatitude: 52.3906, homeLongitude: 13.0645, timeZone: 'Europe/Berlin' },
+  { name: 'Maria Garcia', skills: ['ROOM'], region: 'US-CENTRAL', homeLatitude: 30.5083, homeLongitude: -97.6789, timeZone: 'America/Chicago' },
+  { name: 'Ben Carter', skills: ['ROOM'], region: 'US-MOUNTAIN', homeLatitude: 39.6133, homeLongitude: -105.0166, timeZone: 'America/Denver' },
 ];
 
 export const DEMO_PROBLEMS = [

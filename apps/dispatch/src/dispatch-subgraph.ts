@@ -1,36 +1,77 @@
 import type { DataSource } from 'typeorm';
-import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
-import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, RegionPlanStore, Technician } from '@polyplus/dispatch-data';
+import { queuePrefix } from '@polyplus/events';
+import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphClient, type SubgraphDefinition } from '@polyplus/subgraph-kit';
+import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore, Technician } from '@polyplus/dispatch-data';
 import { TechnicianResolver } from './technician/technician.resolver';
 import { IncidentOnsiteVisitsResolver, IncidentReference, OnsiteVisitResolver } from './onsite-visit/onsite-visit.resolver';
 import { OnsiteVisitService } from './onsite-visit/onsite-visit.service';
 import { OptimisationTrigger } from './onsite-visit/optimisation-trigger';
 import { PlannerResolver } from './planner/planner.resolver';
 import { PlannerService } from './planner/planner.service';
+import { TechnicianAbsenceResolver } from './absence/technician-absence.resolver';
+import { TechnicianAbsenceService } from './absence/technician-absence.service';
+import { CaseDirectory } from './intake/case-directory';
+import { RegionDirectory } from './intake/region-directory';
+import { VisitIntakeService } from './intake/visit-intake.service';
+import { startDispatchRuntime, type DispatchRuntime } from './runtime/dispatch-runtime';
 
-export const dispatchSubgraph: SubgraphDefinition = {
-  name: 'dispatch',
-  database: { entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS },
-  async build(dataSource: DataSource) {
-    const optimisation = new OptimisationTrigger();
-    const visits = new OnsiteVisitService(dataSource, createSubgraphClient('incidents', subgraphUrl('incidents')), optimisation, createSubgraphClient('customers', subgraphUrl('customers')));
-    const federated = await buildFederatedSchema({
-      // Visits and technicians are vendor planning data: not shown to customer principals until
-      // visits record their customer (then a customer sees its own visits).
-      ownership: { OnsiteVisit: () => null, Technician: () => null },
-      resolvers: [TechnicianResolver, OnsiteVisitResolver, IncidentOnsiteVisitsResolver, PlannerResolver],
-      instances: [
-        new TechnicianResolver(dataSource),
-        new OnsiteVisitResolver(visits, new RegionPlanStore(dataSource), dataSource),
-        new IncidentOnsiteVisitsResolver(visits),
-        new PlannerResolver(new PlannerService(dataSource, optimisation)),
-      ],
-      references: {
-        OnsiteVisit: (reference) => visits.findById(reference.id),
-        Technician: (reference) => dataSource.getRepository(Technician).findOneBy({ id: reference.id }),
-        Incident: (reference) => new IncidentReference(reference.id),
-      },
-    });
-    return { ...federated, close: () => optimisation.close() };
-  },
+export type DispatchSubgraphOptions = {
+  /** The incidents, devices and customers subgraphs; default: over HTTP at their configured URLs. */
+  incidents?: SubgraphClient;
+  devices?: SubgraphClient;
+  customers?: SubgraphClient;
+  queuePrefix?: string;
+  outboxPollMs?: number;
 };
+
+/** The dispatch subgraph; its background work (event intake, outbox relay) runs only with the server. */
+export function createDispatchSubgraph(options: DispatchSubgraphOptions = {}): SubgraphDefinition {
+  return {
+    name: 'dispatch',
+    database: { entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS },
+    async build(dataSource: DataSource) {
+      const prefix = options.queuePrefix ?? queuePrefix();
+      const incidents = options.incidents ?? createSubgraphClient('incidents', subgraphUrl('incidents'));
+      const devices = options.devices ?? createSubgraphClient('devices', subgraphUrl('devices'));
+      const customers = options.customers ?? createSubgraphClient('customers', subgraphUrl('customers'));
+      const optimisation = new OptimisationTrigger(prefix);
+      const visits = new OnsiteVisitService(dataSource, incidents, optimisation, customers);
+      const planner = new PlannerService(dataSource, optimisation);
+      const intake = new VisitIntakeService(dataSource, new CaseDirectory(incidents, devices, customers), new RegionDirectory(dataSource), optimisation);
+      const federated = await buildFederatedSchema({
+        // A customer sees the visits of its own cases; technicians and plans are vendor planning data.
+        ownership: { OnsiteVisit: (visit: OnsiteVisit) => visit.customerId, Technician: () => null },
+        staffQueries: ['technicians', 'technicianSchedule', 'regionBoard', 'unassignedVisits', 'regionPlan'],
+        // Planners own the schedule: they pin, move and record absences as support engineers do.
+        staffRoles: ['SUPPORT_ENGINEER', 'DISPATCH_PLANNER', 'SERVICE'],
+        resolvers: [TechnicianResolver, TechnicianAbsenceResolver, OnsiteVisitResolver, IncidentOnsiteVisitsResolver, PlannerResolver],
+        instances: [
+          new TechnicianResolver(dataSource),
+          new TechnicianAbsenceResolver(new TechnicianAbsenceService(dataSource, optimisation)),
+          new OnsiteVisitResolver(visits, new RegionPlanStore(dataSource), dataSource, planner),
+          new IncidentOnsiteVisitsResolver(visits),
+          new PlannerResolver(planner),
+        ],
+        references: {
+          OnsiteVisit: (reference) => visits.findById(reference.id),
+          Technician: (reference) => dataSource.getRepository(Technician).findOneBy({ id: reference.id }),
+          Incident: (reference) => new IncidentReference(reference.id),
+        },
+      });
+      // Background work starts with the server only: printing SDL never connects to Redis.
+      let runtime: DispatchRuntime | undefined;
+      return {
+        ...federated,
+        start: async () => {
+          runtime = await startDispatchRuntime({ dataSource, intake, prefix, pollMs: options.outboxPollMs });
+        },
+        close: async () => {
+          await runtime?.close();
+          await optimisation.close();
+        },
+      };
+    },
+  };
+}
+
+export const dispatchSubgraph: SubgraphDefinition = createDispatchSubgraph();

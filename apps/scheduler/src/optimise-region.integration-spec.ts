@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Job } from 'bullmq';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import type { OptimiseRegionJob } from '@polyplus/events';
-import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore, TechnicianAbsence } from '@polyplus/dispatch-data';
+import { OutboxEvent, type OptimiseRegionJob } from '@polyplus/events';
+import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore, TechnicianAbsence, TechnicianAbsenceKind } from '@polyplus/dispatch-data';
 import { createCalendar, isWithinBusinessHours } from '@polyplus/business-calendar';
 import { optimiseRegionProcessor, type ProcessorOptions } from './optimise-region.processor';
 import { addTechnician, addVisit, MONDAY_7AM } from './region-fixtures';
@@ -60,7 +60,7 @@ describe('optimising a region', () => {
     const assigned = (await reload(visit.id)).technicianId;
     expect([first.id, second.id]).toContain(assigned);
     await db.dataSource.getRepository(TechnicianAbsence).insert({
-      id: randomUUID(), technicianId: assigned as string, kind: 'SICK', startsAt: MONDAY_7AM, endsAt: new Date('2026-12-12T00:00:00Z'),
+      id: randomUUID(), technicianId: assigned as string, kind: TechnicianAbsenceKind.SICK, startsAt: MONDAY_7AM, endsAt: new Date('2026-12-12T00:00:00Z'),
     });
     await run('R-ABSENCE');
     const replanned = await reload(visit.id);
@@ -98,5 +98,55 @@ describe('optimising a region', () => {
     const visit = await addVisit(db.dataSource, 'R-SKILL', { requiredSkills: ['MRI-SCANNER'] });
     await run('R-SKILL');
     expect(await reload(visit.id)).toMatchObject({ status: 'UNPLANNED', unassignedReason: 'NO_SKILLED_TECHNICIAN', technicianId: null });
+  });
+
+  it('a committed plan publishes visit.changed for each visit whose technician, window or status changed, and none for the rest', async () => {
+    await addTechnician(db.dataSource, 'R-EVENTS');
+    const steady = await addVisit(db.dataSource, 'R-EVENTS');
+    const delayed = await addVisit(db.dataSource, 'R-EVENTS', { releaseAt: new Date('2026-11-30T09:00:00Z') });
+    const changesOf = async (visitId: string) =>
+      (await db.dataSource.getRepository(OutboxEvent).find({ where: { aggregateKey: visitId }, order: { sequence: 'ASC' } })).map((row) => JSON.parse(row.payload));
+    const first = await run('R-EVENTS');
+    expect(await changesOf(steady.id)).toEqual([expect.objectContaining({ change: 'PLANNED', status: 'PLANNED', planVersion: first.version, region: 'R-EVENTS' })]);
+    const planned = await reload(delayed.id);
+    expect((await changesOf(delayed.id))[0]).toMatchObject({
+      change: 'PLANNED', technicianId: planned.technicianId, windowStart: planned.windowStart?.toISOString(), windowEnd: planned.windowEnd?.toISOString(),
+    });
+    // Nothing changed: a re-run commits a new version but publishes nothing.
+    await run('R-EVENTS');
+    expect(await changesOf(steady.id)).toHaveLength(1);
+    expect(await changesOf(delayed.id)).toHaveLength(1);
+    await db.dataSource.getRepository(OnsiteVisit).update(delayed.id, { releaseAt: new Date('2026-12-02T12:00:00Z') });
+    const third = await run('R-EVENTS');
+    expect((await changesOf(delayed.id)).map((event) => [event.change, event.planVersion])).toEqual([['PLANNED', first.version], ['MOVED', third.version]]);
+  });
+
+  it('a visit whose part is back-ordered waits unplanned until the part has a delivery date', async () => {
+    await addTechnician(db.dataSource, 'R-BACKORDER');
+    const visit = await addVisit(db.dataSource, 'R-BACKORDER', { replacementOrderId: randomUUID(), releaseAt: null });
+    await run('R-BACKORDER');
+    expect(await reload(visit.id)).toMatchObject({ status: 'UNPLANNED', unassignedReason: 'PART_ETA_UNKNOWN' });
+    await db.dataSource.getRepository(OnsiteVisit).update(visit.id, { releaseAt: new Date('2026-12-01T12:00:00Z') });
+    await run('R-BACKORDER');
+    const planned = await reload(visit.id);
+    expect(planned.status).toBe('PLANNED');
+    expect(planned.windowStart!.getTime()).toBeGreaterThanOrEqual(new Date('2026-12-01T12:00:00Z').getTime());
+  });
+
+  it('a one-day absence moves the technician’s visit off that day', async () => {
+    await addTechnician(db.dataSource, 'R-ONEDAY', { homeLatitude: 51.45, homeLongitude: -0.1 });
+    await addTechnician(db.dataSource, 'R-ONEDAY', { homeLatitude: 51.6, homeLongitude: -0.3 });
+    const visit = await addVisit(db.dataSource, 'R-ONEDAY', { releaseAt: new Date('2026-12-01T08:00:00Z') });
+    await run('R-ONEDAY');
+    const before = await reload(visit.id);
+    const day = before.windowStart!.toISOString().slice(0, 10);
+    await db.dataSource.getRepository(TechnicianAbsence).insert({
+      id: randomUUID(), technicianId: before.technicianId as string, kind: TechnicianAbsenceKind.SICK, startsAt: new Date(`${day}T00:00:00Z`), endsAt: new Date(`${day}T23:59:00Z`),
+    });
+    await run('R-ONEDAY');
+    const after = await reload(visit.id);
+    expect(after.status).toBe('PLANNED');
+    const sameTechnicianSameDay = after.technicianId === before.technicianId && after.windowStart!.toISOString().slice(0, 10) === day;
+    expect(sameTechnicianSameDay).toBe(false);
   });
 });

@@ -1,8 +1,12 @@
 export { Technician } from './technician/technician.entity';
-export { TechnicianAbsence } from './technician/technician-absence.entity';
+export { TechnicianAbsence, TechnicianAbsenceKind } from './technician/technician-absence.entity';
 export { OnsiteVisit } from './onsite-visit/onsite-visit.entity';
 export { OnsiteVisitStatus } from './onsite-visit/onsite-visit-status';
 export { RegionPlan } from './region-plan/region-plan.entity';
 export { RegionPlanStore, OPEN_STATUSES } from './region-plan/region-plan.store';
 export type { PlanCommit, RegionSnapshot, VisitPlacement } from './region-plan/region-snapshot';
+export { VISIT_CHANGED, publishVisitChanges, visitChangedPayload, type VisitChange, type VisitChangedPayload } from './events/visit-changed';
+export { localDays, localInstant } from './calendar/local-days';
+export { siteWindows, type SiteCalendarInput } from './calendar/site-windows';
+export { technicianShifts } from './calendar/technician-shifts';
 export { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS } from './dispatch-database';

@@ -4,6 +4,8 @@ import { entityReference } from '@polyplus/subgraph-kit';
 import { OnsiteVisit, RegionPlan, RegionPlanStore, Technician } from '@polyplus/dispatch-data';
 import { OnsiteVisitService } from './onsite-visit.service';
 import { RequestOnsiteVisitInput } from './dto/request-onsite-visit.input';
+import type { PlannerService } from '../planner/planner.service';
+import { VisitPlacementExplanation } from '../planner/dto/visit-placement.type';
 
 export const IncidentReference = entityReference('Incident', { resolvable: true });
 export const SiteReference = entityReference('Site', { resolvable: false });
@@ -14,6 +16,7 @@ export class OnsiteVisitResolver {
     private readonly visits: OnsiteVisitService,
     private readonly plans: RegionPlanStore,
     private readonly dataSource: DataSource,
+    private readonly planner: PlannerService,
   ) {}
 
   @Query(() => OnsiteVisit, { nullable: true })
@@ -29,6 +32,11 @@ export class OnsiteVisitResolver {
   @Mutation(() => OnsiteVisit)
   requestOnsiteVisit(@Arg('input', () => RequestOnsiteVisitInput) input: RequestOnsiteVisitInput): Promise<OnsiteVisit> {
     return this.visits.request(input);
+  }
+
+  @FieldResolver(() => VisitPlacementExplanation, { nullable: true, description: 'Why the visit is planned where it is; null while unplanned.' })
+  placement(@Root() visit: OnsiteVisit): Promise<VisitPlacementExplanation | null> {
+    return this.planner.placement(visit);
   }
 
   @FieldResolver(() => IncidentReference)

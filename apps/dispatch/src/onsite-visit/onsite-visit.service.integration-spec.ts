@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import type { SubgraphClient } from '@polyplus/subgraph-kit';
+import { OutboxEvent } from '@polyplus/events';
 import { OnsiteVisit } from '@polyplus/dispatch-data';
 import { dispatchSubgraph } from '../dispatch-subgraph';
 import { OnsiteVisitService } from './onsite-visit.service';
-import type { OptimisationTrigger } from './optimisation-trigger';
+import { RecordingTrigger } from '../testing/recording-trigger';
 
 const knownIncident = randomUUID();
+const customerId = randomUUID();
 const incidentsSubgraphClient: SubgraphClient = {
   request: async <T>(_query: string, variables?: Record<string, unknown>) =>
-    ({ incident: variables?.id === knownIncident ? { id: knownIncident } : null }) as T,
+    ({ incident: variables?.id === knownIncident ? { id: knownIncident, customer: { id: customerId } } : null }) as T,
 };
 
 const customersSubgraphClient: SubgraphClient = {
@@ -18,20 +20,22 @@ const customersSubgraphClient: SubgraphClient = {
 
 describe('onsite visits', () => {
   let db: TestDatabase;
-  const requested: string[] = [];
-  const recordingTrigger = { request: async (job: { region: string }) => void requested.push(job.region) } as unknown as OptimisationTrigger;
-  const unreachableRedis = { request: async () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6379')) } as unknown as OptimisationTrigger;
+  const recordingTrigger = new RecordingTrigger();
+  const unreachableRedis = new RecordingTrigger(new Error('connect ECONNREFUSED 127.0.0.1:6379'));
 
   beforeAll(async () => {
     db = await createTestDatabase('dispatch', dispatchSubgraph.database);
   });
   afterAll(() => db.drop());
 
-  it('a requested visit is stored unplanned and asks for its region to be re-planned', async () => {
+  it('a requested visit is stored unplanned for the case’s customer, published as CREATED and asks for its region to be re-planned', async () => {
     const visits = new OnsiteVisitService(db.dataSource, incidentsSubgraphClient, recordingTrigger, customersSubgraphClient);
     const visit = await visits.request({ incidentId: knownIncident, siteId: randomUUID(), region: 'UK-SOUTH' });
-    expect(visit).toMatchObject({ status: 'UNPLANNED', latitude: 51.5, siteTimeZone: 'Europe/London', siteCountryCode: 'GB' });
-    expect(requested).toEqual(['UK-SOUTH']);
+    expect(visit).toMatchObject({ status: 'UNPLANNED', customerId, latitude: 51.5, siteTimeZone: 'Europe/London', siteCountryCode: 'GB' });
+    expect(recordingTrigger.requested).toEqual(['UK-SOUTH']);
+    const [event] = await db.dataSource.getRepository(OutboxEvent).findBy({ aggregateKey: visit.id });
+    expect(event.topic).toBe('visit.changed');
+    expect(JSON.parse(event.payload)).toMatchObject({ visitId: visit.id, customerId, change: 'CREATED', status: 'UNPLANNED', windowStart: null });
   });
 
   it('a visit for an unknown case is refused with NOT_FOUND and nothing is written', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, Repository } from 'typeorm';
 import { fetchById, notFound, type SubgraphClient } from '@polyplus/subgraph-kit';
-import { OnsiteVisit, OnsiteVisitStatus } from '@polyplus/dispatch-data';
+import { OnsiteVisit, OnsiteVisitStatus, publishVisitChanges } from '@polyplus/dispatch-data';
 import type { RequestOnsiteVisitInput } from './dto/request-onsite-visit.input';
 import type { OptimisationTrigger } from './optimisation-trigger';
 import { fetchSiteLocation } from '../site/site-directory';
@@ -10,7 +10,7 @@ export class OnsiteVisitService {
   private readonly visits: Repository<OnsiteVisit>;
 
   constructor(
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly incidents: SubgraphClient,
     private readonly optimisation: OptimisationTrigger,
     private readonly customers: SubgraphClient,
@@ -19,30 +19,32 @@ export class OnsiteVisitService {
   }
 
   async request(input: RequestOnsiteVisitInput): Promise<OnsiteVisit> {
-    if (!(await fetchById(this.incidents, 'incident', input.incidentId))) throw notFound('Incident', input.incidentId);
+    const incident = await fetchById<{ id: string; customer: { id: string } | null }>(this.incidents, 'incident', input.incidentId, 'id customer { id }');
+    if (!incident) throw notFound('Incident', input.incidentId);
     const site = await fetchSiteLocation(this.customers, input.siteId);
     if (!site) throw notFound('Site', input.siteId);
-    const visit = await this.visits.save(
-      this.visits.create({
-        id: randomUUID(),
-        ...input,
-        status: OnsiteVisitStatus.UNPLANNED,
-        technicianId: null,
-        windowStart: null,
-        windowEnd: null,
-        latitude: site.latitude,
-        longitude: site.longitude,
-        siteTimeZone: site.timeZone,
-        siteCountryCode: site.countryCode,
-        siteSubdivision: site.subdivision,
-        releaseAt: input.releaseAt ?? null,
-      }),
-    );
-    // The visit is committed either way; a missed trigger is caught up by the next event in the region.
-    await this.optimisation.request({ region: visit.region, reason: `visit ${visit.id} requested` }).catch((error: Error) => {
-      console.error(`[dispatch] could not enqueue optimisation for ${visit.region}: ${error.message}`);
+    const visit = this.visits.create({
+      id: randomUUID(),
+      ...input,
+      customerId: incident.customer?.id ?? null,
+      status: OnsiteVisitStatus.UNPLANNED,
+      technicianId: null,
+      windowStart: null,
+      windowEnd: null,
+      latitude: site.latitude,
+      longitude: site.longitude,
+      siteTimeZone: site.timeZone,
+      siteCountryCode: site.countryCode,
+      siteSubdivision: site.subdivision,
+      releaseAt: input.releaseAt ?? null,
     });
-    return visit;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(OnsiteVisit, visit);
+      await publishVisitChanges(manager, [{ visit, change: 'CREATED' }], null);
+    });
+    // The visit is committed either way; a missed trigger is caught up by the next event in the region.
+    await this.optimisation.requestQuietly(visit.region, `visit ${visit.id} requested`);
+    return this.visits.findOneByOrFail({ id: visit.id });
   }
 
   findById(id: string): Promise<OnsiteVisit | null> {

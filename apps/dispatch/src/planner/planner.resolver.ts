@@ -16,7 +16,7 @@ export class PlannerResolver {
     return this.planner.technicianSchedule(technicianId, from, to);
   }
 
-  @Query(() => RegionBoard, { description: 'A region’s board for one UTC day (yyyy-mm-dd).' })
+  @Query(() => RegionBoard, { description: 'A region’s board for one day (yyyy-mm-dd) in the region’s time zone.' })
   regionBoard(@Arg('region', () => String) region: string, @Arg('date', () => String) date: string): Promise<RegionBoard> {
     return this.planner.regionBoard(region, date);
   }
@@ -24,6 +24,17 @@ export class PlannerResolver {
   @Query(() => [OnsiteVisit], { description: 'Open visits the last run could not place, with unassignedReason.' })
   unassignedVisits(@Arg('region', () => String) region: string): Promise<OnsiteVisit[]> {
     return this.planner.unassignedVisits(region);
+  }
+
+  @Mutation(() => OnsiteVisit, {
+    description: 'Puts a visit on a technician at a start and pins it there; CONFLICT (with the reason) when a hard constraint forbids it, and nothing changes.',
+  })
+  moveOnsiteVisit(
+    @Arg('id', () => ID) id: string,
+    @Arg('technicianId', () => ID) technicianId: string,
+    @Arg('start', () => Date) start: Date,
+  ): Promise<OnsiteVisit> {
+    return this.planner.move(id, technicianId, start);
   }
 
   @Mutation(() => OnsiteVisit, { description: 'Keeps the visit on its technician and start; CONFLICT when it has no slot.' })

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { OnsiteVisit, OnsiteVisitStatus, Technician } from '@polyplus/dispatch-data';
 import { dispatchSubgraph } from '../dispatch-subgraph';
-import type { OptimisationTrigger } from '../onsite-visit/optimisation-trigger';
+import { RecordingTrigger } from '../testing/recording-trigger';
 import { PlannerService } from './planner.service';
 
 describe('planner', () => {
   let db: TestDatabase;
   let planner: PlannerService;
-  const requested: string[] = [];
-  const trigger = { request: async (job: { region: string }) => void requested.push(job.region) } as unknown as OptimisationTrigger;
+  const trigger = new RecordingTrigger();
   const technicianId = randomUUID();
   const visit = (overrides: Partial<OnsiteVisit>) => db.dataSource.getRepository(OnsiteVisit).save(db.dataSource.getRepository(OnsiteVisit).create({
     id: randomUUID(), incidentId: randomUUID(), siteId: randomUUID(), region: 'PLAN', status: OnsiteVisitStatus.UNPLANNED,
@@ -41,6 +40,6 @@ describe('planner', () => {
     const pinned = await visit({ status: OnsiteVisitStatus.PLANNED, technicianId, pinned: true, windowStart: new Date('2026-12-02T09:00:00Z'), windowEnd: new Date('2026-12-02T10:00:00Z') });
     await planner.unpin(pinned.id);
     expect((await db.dataSource.getRepository(OnsiteVisit).findOneByOrFail({ id: pinned.id })).pinned).toBe(false);
-    expect(requested).toEqual(['PLAN']);
+    expect(trigger.requested).toEqual(['PLAN']);
   });
 });

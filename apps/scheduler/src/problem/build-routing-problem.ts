@@ -1,7 +1,6 @@
 import type { OnsiteVisit, RegionSnapshot } from '@polyplus/dispatch-data';
 import type { Plan, RoutingProblem, TechnicianRoute, Visit } from '@polyplus/routing';
-import { siteWindows } from './site-windows';
-import { technicianShifts } from './technician-shifts';
+import { siteWindows, technicianShifts } from '@polyplus/dispatch-data';
 
 export const HORIZON_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -35,6 +34,8 @@ export function buildRoutingProblem(snapshot: RegionSnapshot, now: number): Buil
 }
 
 function toVisit(visit: OnsiteVisit, now: number, to: number): Visit | string {
+  // A back-ordered part has no delivery date yet: the visit waits for one instead of being planned early.
+  if (visit.replacementOrderId && !visit.releaseAt) return 'PART_ETA_UNKNOWN';
   if (visit.latitude === null || visit.longitude === null || !visit.siteTimeZone || !visit.siteCountryCode) return 'NO_SITE_LOCATION';
   let windows;
   try {

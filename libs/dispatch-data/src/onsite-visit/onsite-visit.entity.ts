@@ -7,6 +7,7 @@ import { OnsiteVisitStatus } from './onsite-visit-status';
 @ObjectType('OnsiteVisit', { description: 'A technician visit to a customer site to install a replacement part.' })
 @Entity('onsite_visit')
 @Index('IDX_onsite_visit_region_status', ['region', 'status'])
+@Index('UQ_onsite_visit_replacement_order', ['replacementOrderId'], { unique: true })
 export class OnsiteVisit {
   @Field(() => ID)
   @PrimaryColumn('char', { length: 36 })
@@ -18,6 +19,15 @@ export class OnsiteVisit {
 
   @Column('char', { length: 36 })
   siteId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The customer whose case it is; customers see only their own visits.' })
+  @Index('IDX_onsite_visit_customer')
+  @Column('char', { length: 36, nullable: true, default: null })
+  customerId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The replacement order whose part the visit installs; one visit per order.' })
+  @Column('char', { length: 36, nullable: true, default: null })
+  replacementOrderId: string | null;
 
   @Field(() => String)
   @Column('varchar', { length: 32 })

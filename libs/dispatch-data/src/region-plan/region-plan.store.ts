@@ -6,6 +6,16 @@ import { Technician } from '../technician/technician.entity';
 import { TechnicianAbsence } from '../technician/technician-absence.entity';
 import { RegionPlan } from './region-plan.entity';
 import type { PlanCommit, RegionSnapshot } from './region-snapshot';
+import { publishVisitChanges, type VisitChange } from '../events/visit-changed';
+
+/** What a committed placement means for subscribers: nothing when the visit kept its technician and window. */
+function placementChange(previous: OnsiteVisit, next: { technicianId: string; windowStart: Date; windowEnd: Date }): VisitChange | null {
+  if (previous.status !== OnsiteVisitStatus.PLANNED) return 'PLANNED';
+  const same = previous.technicianId === next.technicianId
+    && previous.windowStart?.getTime() === next.windowStart.getTime()
+    && previous.windowEnd?.getTime() === next.windowEnd.getTime();
+  return same ? null : 'MOVED';
+}
 
 export const OPEN_STATUSES = [OnsiteVisitStatus.UNPLANNED, OnsiteVisitStatus.PLANNED];
 
@@ -36,9 +46,12 @@ export class RegionPlanStore {
   async commitPlan(commit: PlanCommit): Promise<RegionPlan | null> {
     return this.withLockedPlan(commit.region, async (manager, plan) => {
       if (plan.version !== commit.baseVersion) return null;
+      const version = plan.version + 1;
       const open = { region: commit.region, status: In(OPEN_STATUSES) };
+      const before = new Map((await manager.find(OnsiteVisit, { where: open })).map((visit) => [visit.id, visit]));
+      const changes: { visit: OnsiteVisit; change: VisitChange }[] = [];
       for (const placement of commit.placements) {
-        await manager.update(OnsiteVisit, { id: placement.visitId, ...open }, {
+        const patch = {
           status: OnsiteVisitStatus.PLANNED,
           technicianId: placement.technicianId,
           routeSequence: placement.sequence,
@@ -47,11 +60,18 @@ export class RegionPlanStore {
           windowEnd: placement.endAt,
           travelMinutes: placement.travelMinutes,
           unassignedReason: null,
-          planVersion: plan.version + 1,
-        });
+          planVersion: version,
+        };
+        const previous = before.get(placement.visitId);
+        if (!previous) continue; // cancelled since the run read the region
+        await manager.update(OnsiteVisit, { id: placement.visitId, ...open }, patch);
+        const change = placementChange(previous, patch);
+        if (change) changes.push({ visit: { ...previous, ...patch }, change });
       }
       for (const { visitId, reason } of commit.unassigned) {
-        await manager.update(OnsiteVisit, { id: visitId, ...open }, {
+        const previous = before.get(visitId);
+        if (!previous) continue;
+        const patch = {
           status: OnsiteVisitStatus.UNPLANNED,
           technicianId: null,
           routeSequence: null,
@@ -60,9 +80,12 @@ export class RegionPlanStore {
           windowEnd: null,
           travelMinutes: null,
           unassignedReason: reason,
-          planVersion: plan.version + 1,
-        });
+          planVersion: version,
+        };
+        await manager.update(OnsiteVisit, { id: visitId, ...open }, patch);
+        if (previous.status === OnsiteVisitStatus.PLANNED) changes.push({ visit: { ...previous, ...patch }, change: 'UNASSIGNED' });
       }
+      await publishVisitChanges(manager, changes, version, commit.plannedAt);
       return this.bump(manager, plan, commit.plannedAt);
     });
   }
@@ -73,6 +96,19 @@ export class RegionPlanStore {
    */
   commitRun(region: string, plannedAt: Date): Promise<RegionPlan> {
     return this.withLockedPlan(region, (manager, plan) => this.bump(manager, plan, plannedAt));
+  }
+
+  /**
+   * A change of the region's inputs outside a run (a planner's move, an absence, a part's new ETA):
+   * under the region's lock, and the version moves on so a run that read the region before it is stale.
+   * `work` gets the version its change belongs to.
+   */
+  changeRegion<T>(region: string, work: (manager: EntityManager, version: number) => Promise<T>): Promise<T> {
+    return this.withLockedPlan(region, async (manager, plan) => {
+      const result = await work(manager, plan.version + 1);
+      await this.bump(manager, plan, plan.plannedAt);
+      return result;
+    });
   }
 
   /** Runs work under the region's row lock; a manual change uses it too so runs begun before it turn stale. */

@@ -36,6 +36,9 @@ export class RegionBoard {
   @Field(() => String)
   region: string;
 
+  @Field(() => String, { description: 'IANA time zone of the region: the board’s day is a local day there.' })
+  timeZone: string;
+
   @Field(() => Int, { description: 'The plan version shown (0 before the first run).' })
   planVersion: number;
 
