@@ -1,11 +1,12 @@
 // The whole product on this machine: checks MySQL and Redis, starts every service (each migrates
 // its own database), loads the demo data, and prints where to go. Ctrl-C stops everything.
-import { checkDependencies, DEMO_ENGINEER, startStack, tokenFor } from '@polyplus/local-stack';
+import { checkDependencies, DEMO_ENGINEER, DEMO_PLANNER, startStack, tokenFor } from '@polyplus/local-stack';
 import { seedDemo } from '../seed/seed-demo';
+import { DEMO_BOARD_REGION, seedBoardDay } from '../seed/seed-board-day';
 
 async function main(): Promise<void> {
   await checkDependencies();
-  const stack = await startStack();
+  const stack = await startStack({ board: true });
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -17,10 +18,15 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
   const token = await tokenFor(DEMO_ENGINEER, stack.env);
   await seedDemo({ url: stack.gatewayUrl, token });
+  const boardDay = await seedBoardDay({ url: stack.gatewayUrl, token });
+  const plannerToken = await tokenFor(DEMO_PLANNER, stack.env);
   console.log(`
 Poly+ Support Platform is running.
   Gateway (GraphQL):  ${stack.gatewayUrl}
   Gateway health:     ${stack.gatewayUrl.replace(/\/graphql$/, '/health')}
+  Dispatch board:     ${stack.boardUrl}?region=${DEMO_BOARD_REGION}${boardDay?.date ? `&date=${boardDay.date}` : ''}
+    sign in with this planner token (12 h; more with npm run token -- DISPATCH_PLANNER <name>):
+    ${plannerToken}
   Support engineer token (12 h; more with npm run token):
     Authorization: Bearer ${token}
 Press Ctrl-C to stop.`);

@@ -1,4 +1,5 @@
-export { startStack, freePort, type Stack, type StackOptions } from './stack';
+export { startStack, startBoardProcess, freePort, BOARD_PORT, type Stack, type StackOptions, type BoardProcessOptions } from './stack';
+export { buildBoard } from './board';
 export { checkDependencies } from './preflight';
 export { graphqlRequest, graphqlData, type GraphQLResult, type GraphQLErrorShape, type GraphQLTarget } from './graphql-request';
-export { DEMO_ENGINEER, tokenFor } from './demo-tokens';
+export { DEMO_ENGINEER, DEMO_PLANNER, tokenFor } from './demo-tokens';

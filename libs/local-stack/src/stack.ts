@@ -2,10 +2,20 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { GATEWAY_PORT, SUBGRAPH_NAMES, SUBGRAPH_PORTS, type SubgraphName } from '@polyplus/subgraph-kit';
+import { boardLaunch, buildBoard } from './board';
+
+/** Where `npm start` serves the dispatch board (BOARD_PORT overrides). */
+export const BOARD_PORT = 4010;
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-export type Stack = { gatewayUrl: string; env: NodeJS.ProcessEnv; stop(): Promise<void> };
+export type Stack = {
+  gatewayUrl: string;
+  /** The dispatch board's address when the stack was started with `board: true`. */
+  boardUrl?: string;
+  env: NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+};
 
 export type StackOptions = {
   /** Extra environment for every process (database prefix, queue prefix...). */
@@ -13,6 +23,8 @@ export type StackOptions = {
   /** Pick free ports instead of the fixed defaults (tests run beside a developer's stack). */
   freePorts?: boolean;
   log?: (line: string) => void;
+  /** Also build (when stale) and serve the dispatch board in front of the gateway. */
+  board?: boolean;
 };
 
 export async function freePort(): Promise<number> {
@@ -113,5 +125,35 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await stop();
     throw error;
   }
-  return { gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`, env, stop };
+  const gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
+  if (!options.board) return { gatewayUrl, env, stop };
+  try {
+    const port = options.freePorts ? await freePort() : Number(env.BOARD_PORT ?? BOARD_PORT);
+    const board = await startBoardProcess(gatewayUrl, { port, env, log });
+    children.push(board.child);
+    return { gatewayUrl, boardUrl: board.url, env, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export type BoardProcessOptions = { port?: number; env?: NodeJS.ProcessEnv; log?: (line: string) => void; rebuild?: boolean };
+
+/**
+ * Builds the dispatch board when its sources changed (or always with `rebuild`) and starts its
+ * server in front of `gatewayUrl`; resolves once it is healthy.
+ */
+export async function startBoardProcess(gatewayUrl: string, options: BoardProcessOptions = {}): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  await buildBoard({ force: options.rebuild, log });
+  const launchSpec = boardLaunch(gatewayUrl, options.port ?? (await freePort()));
+  const child = launch('dispatch-board', launchSpec.entry, { ...process.env, ...options.env, ...launchSpec.env }, log);
+  try {
+    await waitForHealth(launchSpec.healthUrl, child, 30_000);
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
+  return { url: launchSpec.url, child, stop: () => stopChild(child) };
 }

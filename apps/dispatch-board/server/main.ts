@@ -1,0 +1,33 @@
+// The dispatch board's server: BOARD_PORT (default 4010), GATEWAY_URL (default the local gateway),
+// BOARD_ROOT (default dist/apps/dispatch-board, built by `npx nx build dispatch-board`).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startBoardServer } from './board-server';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+async function main(): Promise<void> {
+  const root = process.env.BOARD_ROOT ?? join(ROOT, 'dist', 'apps', 'dispatch-board');
+  if (!existsSync(join(root, 'index.html'))) throw new Error(`No built board in ${root}: run npx nx build dispatch-board`);
+  const board = await startBoardServer({
+    root,
+    gatewayUrl: process.env.GATEWAY_URL ?? `http://127.0.0.1:${process.env.GATEWAY_PORT ?? 4000}/graphql`,
+    port: Number(process.env.BOARD_PORT ?? 4010),
+    host: process.env.HOST ?? '127.0.0.1',
+  });
+  console.log(`dispatch board ready at ${board.url}`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    board.stop().then(() => process.exit(0), () => process.exit(1));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+// Loads the demo data and the dispatch board's demo day through a running gateway (GATEWAY_URL,
+// default http://127.0.0.1:4000/graphql) and prints what it created as one JSON line: the
+// board's browser tests start from exactly what `npm start` shows.
+import { DEMO_ENGINEER, tokenFor } from '@polyplus/local-stack';
+import { seedDemo } from './seed-demo';
+import { seedBoardDay } from './seed-board-day';
+
+async function main(): Promise<void> {
+  const gateway = { url: process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql', token: await tokenFor(DEMO_ENGINEER) };
+  const quiet = () => undefined;
+  await seedDemo(gateway, quiet);
+  console.log(JSON.stringify(await seedBoardDay(gateway, quiet)));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
