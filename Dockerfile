@@ -4,5 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
+# The dispatch board's static files (served by apps/dispatch-board/server).
+RUN npx vite build --config apps/dispatch-board/vite.config.mts --logLevel warn
 ENV NODE_ENV=production HOST=0.0.0.0
 CMD ["node", "-r", "@swc-node/register", "apps/gateway/src/main.ts"]

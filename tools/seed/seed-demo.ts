@@ -36,7 +36,7 @@ export async function seedDemo(gateway: GraphQLTarget, log: (line: string) => vo
     await graphqlData(gateway, 'mutation ($input: CreateTechnicianInput!) { createTechnician(input: $input) { id } }', { input: technician });
   }
   let serial = 1000;
-  let visits = 0;
+  let replacements = 0;
   for (const [c, demoCustomer] of DEMO_CUSTOMERS.entries()) {
     const { createCustomer } = await graphqlData<{ createCustomer: Id }>(
       gateway,
@@ -51,13 +51,12 @@ export async function seedDemo(gateway: GraphQLTarget, log: (line: string) => vo
       });
       if (contact.designated && !reporterId) reporterId = addContact.id;
     }
-    const placed: { deviceId: string; siteId: string; region: string; s: number; p: number }[] = [];
+    const placed: { deviceId: string; s: number; p: number }[] = [];
     for (const [s, demoSite] of demoCustomer.sites.entries()) {
-      const { region, ...siteInput } = demoSite;
       const { createSite } = await graphqlData<{ createSite: Id }>(
         gateway,
         'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
-        { input: { ...siteInput, customerId: createCustomer.id } },
+        { input: { ...demoSite, customerId: createCustomer.id } },
       );
       const rows = DEMO_PRODUCTS.map((productModel) => ({ productModel, serialNumber: `PLY-${String(serial++).padStart(6, '0')}` }));
       const { registerDevices } = await graphqlData<{ registerDevices: { devices: { id: string; serialNumber: string }[] } }>(
@@ -66,7 +65,7 @@ export async function seedDemo(gateway: GraphQLTarget, log: (line: string) => vo
         { input: { customerId: createCustomer.id, siteId: createSite.id, devices: rows } },
       );
       const idOf = new Map(registerDevices.devices.map((device) => [device.serialNumber, device.id]));
-      rows.forEach((row, p) => placed.push({ deviceId: idOf.get(row.serialNumber)!, siteId: createSite.id, region, s, p }));
+      rows.forEach((row, p) => placed.push({ deviceId: idOf.get(row.serialNumber)!, s, p }));
     }
     await graphqlData(gateway, 'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', {
       input: { ...demoCustomer.contract, customerId: createCustomer.id, deviceIds: placed.map((device) => device.deviceId) },
@@ -78,8 +77,9 @@ export async function seedDemo(gateway: GraphQLTarget, log: (line: string) => vo
       if (!installed) continue;
       await graphqlData(gateway, 'mutation ($d: ID!, $v: String!) { reportInstalledVersion(deviceId: $d, version: $v) { id } }', { d: deviceId, v: installed.version });
     }
-    // A few devices per site have an open case; the severest ones need a part and a visit.
-    for (const { deviceId, siteId, region, s, p } of placed) {
+    // A few devices per site have an open case; the severest ones need a part. On a contract with the
+    // onsite option, dispatch creates the technician visit from the replacement order by itself.
+    for (const { deviceId, s, p } of placed) {
       const problem = DEMO_PROBLEMS[(c + s + p) % DEMO_PROBLEMS.length];
       if (p % 2 !== 0) continue;
       const { openIncident } = await graphqlData<{ openIncident: Id }>(
@@ -91,11 +91,8 @@ export async function seedDemo(gateway: GraphQLTarget, log: (line: string) => vo
       await graphqlData(gateway, 'mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }', {
         input: { incidentId: openIncident.id, partNumber: DEMO_PARTS.find((part) => part.productModel === DEMO_PRODUCTS[p])!.partNumber },
       });
-      await graphqlData(gateway, 'mutation ($input: RequestOnsiteVisitInput!) { requestOnsiteVisit(input: $input) { id } }', {
-        input: { incidentId: openIncident.id, siteId, region },
-      });
-      visits++;
+      replacements++;
     }
   }
-  log(`demo data loaded: ${DEMO_CUSTOMERS.length} customers, ${serial - 1000} devices, ${visits} onsite visits`);
+  log(`demo data loaded: ${DEMO_CUSTOMERS.length} customers, ${serial - 1000} devices, ${replacements} replacement orders`);
 }

@@ -38,6 +38,17 @@ describe('optimising a region', () => {
     expect((await reload(lateDelivery.id)).windowStart!.getTime()).toBeGreaterThanOrEqual(new Date('2026-12-01T08:00:00Z').getTime());
   });
 
+  it('planned arrivals and starts fall on whole minutes, even when the run starts mid-minute', async () => {
+    await addTechnician(db.dataSource, 'R-MINUTES');
+    const visits = await Promise.all([addVisit(db.dataSource, 'R-MINUTES'), addVisit(db.dataSource, 'R-MINUTES', { latitude: 51.47, longitude: -0.45 })]);
+    await run('R-MINUTES', { now: () => new Date(MONDAY_7AM.getTime() + 17_345) });
+    for (const { id } of visits) {
+      const visit = await reload(id);
+      expect(visit.status).toBe('PLANNED');
+      expect([visit.windowStart!.getTime() % 60_000, visit.arrivalAt!.getTime() % 60_000]).toEqual([0, 0]);
+    }
+  });
+
   it('a part delayed by a carrier exception moves the visit to a later feasible slot within one optimisation run', async () => {
     await addTechnician(db.dataSource, 'R-DELAY');
     const visit = await addVisit(db.dataSource, 'R-DELAY', { releaseAt: new Date('2026-11-30T09:00:00Z') });

@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
 import type { OptimiseRegionJob } from '@polyplus/events';
-import type { RegionPlanStore } from '@polyplus/dispatch-data';
+import { dispatchTravelMatrix, planningOrigin, type RegionPlanStore } from '@polyplus/dispatch-data';
 import { checkPlan, solveInWorker } from '@polyplus/routing';
 import { buildRoutingProblem } from './problem/build-routing-problem';
 import { planToCommit } from './problem/plan-to-commit';
@@ -24,11 +24,11 @@ export function optimiseRegionProcessor(plans: RegionPlanStore, options: Process
   return async (job: Job<OptimiseRegionJob>): Promise<OptimiseRegionResult> => {
     const plannedAt = now();
     const snapshot = await plans.loadRegion(job.data.region);
-    const { problem, previousPlan, excluded } = buildRoutingProblem(snapshot, plannedAt.getTime());
+    const { problem, previousPlan, excluded } = buildRoutingProblem(snapshot, planningOrigin(plannedAt));
     const started = Date.now();
-    const plan = await solveInWorker(problem, { previousPlan, timeLimitMs: options.timeLimitMs ?? 2_000, seed: 1 });
+    const plan = await solveInWorker(problem, { previousPlan, timeLimitMs: options.timeLimitMs ?? 2_000, seed: 1, travelMatrix: dispatchTravelMatrix });
     const optimiserMs = Date.now() - started;
-    const check = checkPlan(problem, plan);
+    const check = checkPlan(problem, plan, dispatchTravelMatrix);
     if (!check.feasible) throw new Error(`optimiser returned an infeasible plan: ${check.violations.slice(0, 3).join('; ')}`);
     await options.beforeCommit?.();
     const committed = await plans.commitPlan(planToCommit(snapshot, plan, excluded, plannedAt));

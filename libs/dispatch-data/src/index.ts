@@ -10,3 +10,4 @@ export { localDays, localInstant } from './calendar/local-days';
 export { siteWindows, type SiteCalendarInput } from './calendar/site-windows';
 export { technicianShifts } from './calendar/technician-shifts';
 export { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS } from './dispatch-database';
+export { dispatchTravelMatrix, dispatchTravelMs, planningOrigin } from './travel/dispatch-travel';

@@ -12,7 +12,7 @@ export type { SolomonPlan } from './solomon/solve-solomon';
 export { solve } from './field/solve';
 export { checkPlan } from './field/plan-checker';
 export type { PlanCheck } from './field/plan-checker';
-export { greatCircleKm, greatCircleMatrix } from './field/travel-matrix';
+export { greatCircleKm, greatCircleMatrix, greatCircleTravelMs, type GreatCircleOptions } from './field/travel-matrix';
 export type {
   GeoPoint,
   Pin,

@@ -1,7 +1,6 @@
-import { siteWindows, technicianShifts, type OnsiteVisit, type Technician, type TechnicianAbsence } from '@polyplus/dispatch-data';
+import { dispatchTravelMs as travelMs, siteWindows, technicianShifts, type OnsiteVisit, type Technician, type TechnicianAbsence } from '@polyplus/dispatch-data';
 import type { GeoPoint } from '@polyplus/routing';
 import { localClock, localTime } from './local-time';
-import { travelMs } from './travel';
 
 const DAY_MS = 86_400_000;
 const TOLERANCE_MS = 1_000;

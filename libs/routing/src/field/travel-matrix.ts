@@ -11,11 +11,25 @@ export function greatCircleKm(a: GeoPoint, b: GeoPoint): number {
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+export type GreatCircleOptions = {
+  roadFactor?: number;
+  speedKmh?: number;
+  /** Rounds every duration up to a multiple of this (e.g. 60 000: whole minutes, so plans start on the minute). */
+  roundUpToMs?: number;
+};
+
+/** Great-circle travel time in ms between two points, as {@link greatCircleMatrix} computes it. */
+export function greatCircleTravelMs(a: GeoPoint, b: GeoPoint, options: GreatCircleOptions = {}): number {
+  const exact = (greatCircleKm(a, b) * 3_600_000 * (options.roadFactor ?? 1.3)) / (options.speedKmh ?? 40);
+  return options.roundUpToMs ? Math.ceil(exact / options.roundUpToMs) * options.roundUpToMs : exact;
+}
+
 /** Default provider: great-circle distance × road factor ÷ speed, in milliseconds. */
-export function greatCircleMatrix(options: { roadFactor?: number; speedKmh?: number } = {}): TravelMatrixProvider {
+export function greatCircleMatrix(options: GreatCircleOptions = {}): TravelMatrixProvider {
   const roadFactor = options.roadFactor ?? 1.3;
   const speedKmh = options.speedKmh ?? 40;
   const msPerKm = (3_600_000 * roadFactor) / speedKmh;
+  const step = options.roundUpToMs;
   return (points) => {
     const n = points.length;
     const out = new Float64Array(n * n);
@@ -29,7 +43,8 @@ export function greatCircleMatrix(options: { roadFactor?: number; speedKmh?: num
         const sLat = Math.sin((lat[j] - lat[i]) / 2);
         const sLon = Math.sin((lon[j] - lon[i]) / 2);
         const h = sLat * sLat + cosLat[i] * cosLat[j] * sLon * sLon;
-        const t = scale * Math.asin(Math.min(1, Math.sqrt(h)));
+        const exact = scale * Math.asin(Math.min(1, Math.sqrt(h)));
+        const t = step ? Math.ceil(exact / step) * step : exact;
         out[i * n + j] = t;
         out[j * n + i] = t;
       }
