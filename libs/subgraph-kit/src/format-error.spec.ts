@@ -31,6 +31,13 @@ describe('formatError', () => {
     expect(formatted).toEqual({ message: 'Internal server error', path: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
 
+  it('a subgraph that cannot be reached is SERVICE_UNAVAILABLE, without its address', async () => {
+    const refused = await fetch('http://127.0.0.1:9/graphql').catch((caught: unknown) => caught as Error);
+    const error = new GraphQLError(`request to http://127.0.0.1:9/graphql failed: ${refused.message}`, { originalError: refused });
+    const formatted = formatError({ message: error.message }, error, silent);
+    expect(formatted).toEqual({ message: 'A service is temporarily unavailable; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  });
+
   it('relays an error a subgraph already formatted, without the serviceName that maps our topology', () => {
     const relayed = new GraphQLError('Customer c1 was not found', {
       originalError: { message: 'Customer c1 was not found', extensions: { code: 'NOT_FOUND' } } as unknown as Error,

@@ -57,16 +57,23 @@ export function formatError(
     const summary = fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; ');
     return { message: `Invalid input: ${summary}`, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', fields } };
   }
+  if (isNetworkFailure(original) || (original instanceof GraphQLError && isNetworkFailure(original.originalError))) {
+    // The gateway could not reach a subgraph: say so, without naming it or its address.
+    return { message: 'A service is temporarily unavailable; try again shortly', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code) && !isUnexpected(original)) {
     // serviceName (added by the gateway) would only map our topology for an attacker.
     const { stacktrace: _stacktrace, exception: _exception, serviceName: _serviceName, ...extensions } = formatted.extensions ?? {};
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
   }
-  if (original instanceof Error && original.name === 'FetchError') {
-    // The gateway could not reach a subgraph: say so, without naming it or its address.
-    return { message: 'A service is temporarily unavailable; try again shortly', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
-  }
   log(original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** A request that never got an answer: node-fetch's FetchError, or Node's own fetch ("fetch failed", cause ECONNREFUSED...). */
+function isNetworkFailure(error: unknown): boolean {
+  // By name, not instanceof: fetch's errors may come from another realm (a VM context, a worker).
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+  return name === 'FetchError' || (name === 'TypeError' && message === 'fetch failed');
 }
