@@ -6,3 +6,4 @@ export { eventStreamKey, type EventEnvelope } from './outbox/event-envelope';
 export { startOutboxRelay, publishToStream, type OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { consumeEvents, redisProcessedEvents, type ConsumeEventsOptions, type EventConsumer, type ProcessedEvents } from './outbox/event-consumer';
 export { tailEvents, type EventTail, type TailEventsOptions } from './outbox/event-tail';
+export { closeWorkerWithin } from './close-worker';

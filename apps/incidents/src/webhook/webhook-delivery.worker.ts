@@ -1,5 +1,6 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { closeWorkerWithin } from '@polyplus/events';
 import { retryDelayMs, type RetrySchedule } from '@polyplus/webhooks';
 import type { WebhookDeliveryService } from './webhook-delivery.service';
 import { WEBHOOK_BACKOFF, WEBHOOK_DELIVERY_QUEUE, type WebhookDeliveryJob } from './webhook-queue';
@@ -50,11 +51,6 @@ export async function startWebhookDeliveryWorker(
   await worker.waitUntilReady();
   return {
     worker,
-    // worker.close() waits for active jobs without a limit: bound it so shutdown always ends.
-    async close(graceMs = 10_000) {
-      const closing = worker.close();
-      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
-      if ((await Promise.race([closing, timeout])) === 'timeout') await worker.close(true);
-    },
+    close: (graceMs?: number) => closeWorkerWithin(worker, graceMs),
   };
 }
