@@ -16,6 +16,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // If the command that started us goes away without a signal reaching us, stop rather than linger.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && stop(), 1_000).unref();
   const token = await tokenFor(DEMO_ENGINEER, stack.env);
   await seedDemo({ url: stack.gatewayUrl, token });
   const boardDay = await seedBoardDay({ url: stack.gatewayUrl, token });
