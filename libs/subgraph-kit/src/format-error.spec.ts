@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { ValidationError } from 'class-validator';
+import { QueryFailedError } from 'typeorm';
+import { createConnection } from 'mysql2/promise';
 import { formatError } from './format-error';
 import { notFound } from './errors';
 
@@ -32,10 +34,26 @@ describe('formatError', () => {
   });
 
   it('a subgraph that cannot be reached is SERVICE_UNAVAILABLE, without its address', async () => {
-    const refused = await fetch('http://127.0.0.1:9/graphql').catch((caught: unknown) => caught as Error);
+    const refused = await fetch('http://127.0.0.1:9/graphql').then(
+      () => new Error('nothing should listen on port 9'),
+      (caught: unknown) => caught as Error,
+    );
     const error = new GraphQLError(`request to http://127.0.0.1:9/graphql failed: ${refused.message}`, { originalError: refused });
     const formatted = formatError({ message: error.message }, error, silent);
     expect(formatted).toEqual({ message: 'A service is temporarily unavailable; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  });
+
+  it('a database that is down or restarting is SERVICE_UNAVAILABLE, without its address; a bad query stays masked as INTERNAL_SERVER_ERROR', async () => {
+    const refused = await createConnection({ host: '127.0.0.1', port: 9, user: 'root' }).catch((caught: unknown) => caught as Error);
+    const lost = new QueryFailedError('SELECT 1', [], Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true }));
+    for (const error of [refused, lost]) {
+      const wrapped = new GraphQLError(error.message, { originalError: error, path: ['customer'] });
+      const formatted = formatError({ message: wrapped.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrapped, silent);
+      expect(formatted).toEqual({ message: 'A service is temporarily unavailable; try again shortly', path: undefined, extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    }
+    const badQuery = new QueryFailedError('SELECT * FROM nowhere', [], Object.assign(new Error("Table 'nowhere' doesn't exist"), { code: 'ER_NO_SUCH_TABLE', errno: 1146 }));
+    const wrapped = new GraphQLError(badQuery.message, { originalError: badQuery });
+    expect(formatError({ message: wrapped.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrapped, silent).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
   });
 
   it('relays an error a subgraph already formatted, without the serviceName that maps our topology', () => {
