@@ -44,7 +44,10 @@ describe('formatError', () => {
   });
 
   it('a database that is down or restarting is SERVICE_UNAVAILABLE, without its address; a bad query stays masked as INTERNAL_SERVER_ERROR', async () => {
-    const refused = await createConnection({ host: '127.0.0.1', port: 9, user: 'root' }).catch((caught: unknown) => caught as Error);
+    const refused = await createConnection({ host: '127.0.0.1', port: 9, user: 'root' }).then(
+      () => new Error('nothing should listen on port 9'),
+      (caught: unknown) => caught as Error,
+    );
     const lost = new QueryFailedError('SELECT 1', [], Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true }));
     for (const error of [refused, lost]) {
       const wrapped = new GraphQLError(error.message, { originalError: error, path: ['customer'] });

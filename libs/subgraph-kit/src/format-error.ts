@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
+import { isDatabaseUnavailable } from '@polyplus/persistence';
 
 type FieldProblem = { field: string; problems: string[] };
 
@@ -35,6 +36,8 @@ const CLIENT_SAFE_CODES = new Set([
   'RATE_LIMITED',
 ]);
 
+const UNAVAILABLE_MESSAGE = 'A service is temporarily unavailable; try again shortly';
+
 // An error thrown by our code or a library (TypeORM, mysql2...): never shown. Errors the gateway
 // relays from a subgraph arrive as plain objects, already formatted by that subgraph.
 function isUnexpected(error: unknown): boolean {
@@ -59,7 +62,12 @@ export function formatError(
   }
   if (isNetworkFailure(original) || (original instanceof GraphQLError && isNetworkFailure(original.originalError))) {
     // The gateway could not reach a subgraph: say so, without naming it or its address.
-    return { message: 'A service is temporarily unavailable; try again shortly', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  }
+  if (isDatabaseUnavailable(original)) {
+    // The database is down or restarting: a retry shortly may succeed. The driver's message (host, port) stays in the log.
+    log(original);
+    return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code) && !isUnexpected(original)) {

@@ -1,0 +1,202 @@
+import { Queue, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import { graphqlData } from '@polyplus/local-stack';
+import { startE2eStack, type E2eStack } from '../support/e2e-stack';
+import { startPrivateRedis, type PrivateServer } from './private-servers';
+import { until } from './request-stream';
+
+// Check 4. The whole product (its real processes) on a Redis of this test's own, so it can be
+// killed and restarted: the shared server on 6379 serves other suites at the same time.
+let redis: PrivateServer;
+let stack: E2eStack;
+let inspector: Redis;
+let escalationQueue: Queue;
+let returnQueue: Queue;
+let contactId: string;
+let deviceId: string;
+
+// The queues as the incidents and logistics processes name them (BullMQ keys `<prefix>:<queue>:...`).
+const ESCALATION_QUEUE = 'incident-escalation';
+const RETURN_DEADLINE_QUEUE = 'return-deadlines';
+
+const mutate = <T>(query: string, input: Record<string, unknown>) => graphqlData<T>(stack.gateway, query, { input });
+
+/** The `/health` of a subgraph process: its pid tells whether it is still the same process. */
+async function pidOf(subgraph: 'incidents' | 'logistics'): Promise<number> {
+  const url = (stack.env[`${subgraph.toUpperCase()}_URL`] as string).replace(/\/graphql$/, '/health');
+  return ((await (await fetch(url)).json()) as { pid: number }).pid;
+}
+
+/** Ships an order and has the carrier deliver it: delivery opens the return window. */
+async function deliver(orderId: string, trackingNumber: string): Promise<void> {
+  await mutate('mutation ($input: ShipOrderInput!) { shipReplacement(input: $input) { id } }', { orderId, carrier: 'DHL', trackingNumber, partSerialNumber: `PS-${trackingNumber}` });
+  const track = (status: string, at: Date) =>
+    mutate('mutation ($input: RecordTrackingEventInput!) { recordTrackingEvent(input: $input) { status } }', { carrier: 'DHL', trackingNumber, status, at: at.toISOString() });
+  await track('PICKED_UP', new Date(Date.now() + 3_600_000));
+  await track('DELIVERED', new Date(Date.now() + 20 * 3_600_000));
+}
+
+async function returnOf(orderId: string): Promise<string> {
+  const { replacementOrder } = await graphqlData<{ replacementOrder: { defectiveReturn: { id: string } } }>(
+    stack.gateway,
+    'query ($id: ID!) { replacementOrder(id: $id) { defectiveReturn { id } } }',
+    { id: orderId },
+  );
+  return replacementOrder.defectiveReturn.id;
+}
+
+async function delayedJobs(queue: Queue, matches: (job: Job) => boolean): Promise<Job[]> {
+  return (await queue.getDelayed()).filter(matches);
+}
+
+beforeAll(async () => {
+  redis = await startPrivateRedis();
+  stack = await startE2eStack('rel_redis_restart', { REDIS_URL: redis.url });
+  // The test's own view of the queues; it reconnects like the workers do.
+  inspector = new Redis(redis.url, { maxRetriesPerRequest: null });
+  inspector.on('error', () => undefined);
+  const prefix = stack.prefix.replace(/_$/, '');
+  escalationQueue = new Queue(ESCALATION_QUEUE, { connection: inspector, prefix });
+  returnQueue = new Queue(RETURN_DEADLINE_QUEUE, { connection: inspector, prefix });
+  escalationQueue.on('error', () => undefined);
+  returnQueue.on('error', () => undefined);
+
+  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(stack.gateway, 'mutation { createCustomer(input: { name: "Hooli" }) { id } }');
+  const customerId = createCustomer.id;
+  const { createSite } = await mutate<{ createSite: { id: string } }>('mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', {
+    customerId,
+    name: 'Palo Alto',
+    countryCode: 'GB',
+    subdivision: 'ENG',
+    timeZone: 'Europe/London',
+  });
+  ({ addContact: { id: contactId } } = await mutate<{ addContact: { id: string } }>('mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', {
+    customerId,
+    email: 'gavin@hooli.example',
+    name: 'Gavin',
+    role: 'TECHNICIAN',
+    designated: true,
+  }));
+  ({ registerDevice: { id: deviceId } } = await mutate<{ registerDevice: { id: string } }>('mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }', {
+    customerId,
+    siteId: createSite.id,
+    serialNumber: 'HOOLI-0001',
+    productModel: 'Studio X50',
+  }));
+  await mutate('mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', {
+    customerId,
+    reference: 'PP-HOOLI',
+    startsOn: '2025-01-01',
+    endsOn: '2099-12-31',
+    deviceIds: [deviceId],
+  });
+  await mutate('mutation ($input: CreatePartInput!) { createPart(input: $input) { id } }', { partNumber: '2215-60002', name: 'Studio X50 camera module', productModel: 'Studio X50' });
+  await mutate('mutation ($input: CreatePriceBookInput!) { createPriceBook(input: $input) { id } }', {
+    name: 'List 2026',
+    currency: 'GBP',
+    validFrom: '2026-01-01',
+    prices: [{ partNumber: '2215-60002', listPrice: '249.00' }],
+  });
+  const { createDepot } = await mutate<{ createDepot: { id: string } }>('mutation ($input: CreateDepotInput!) { createDepot(input: $input) { id } }', {
+    code: 'LHR',
+    countryCode: 'GB',
+    subdivision: 'ENG',
+    timeZone: 'Europe/London',
+    servesCountries: ['GB'],
+  });
+  await mutate('mutation ($input: SetStockInput!) { setStock(input: $input) }', { depotId: createDepot.id, partNumber: '2215-60002', quantity: 3 });
+}, 120_000);
+
+afterAll(async () => {
+  await escalationQueue?.close();
+  await returnQueue?.close();
+  inspector?.disconnect();
+  await stack?.teardown();
+  await redis?.dispose();
+}, 60_000);
+
+describe('check 4: Redis restarts with timers pending', () => {
+  it('Redis restarted with delayed escalation and return-deadline jobs pending: workers resume unattended, no job lost', async () => {
+    // A Sev 2 case: the incidents process schedules its two escalation timers (1 hour, 1 business day).
+    const { openIncident: { id: incidentId } } = await mutate<{ openIncident: { id: string } }>('mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
+      contactId,
+      deviceId,
+      severity: 2,
+      channel: 'PHONE',
+      summary: 'Camera module dead',
+    });
+    const timers = await until(async () => {
+      const jobs = await delayedJobs(escalationQueue, (job) => job.data.incidentId === incidentId);
+      return jobs.length === 2 && jobs.sort((a, b) => a.data.level - b.data.level);
+    }, 'the case’s escalation timers');
+
+    // A delivered replacement: the logistics process arms its return deadline (10 business days).
+    const { orderReplacement } = await mutate<{ orderReplacement: { id: string } }>('mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }', {
+      incidentId,
+      partNumber: '2215-60002',
+      quantity: 1,
+    });
+    await deliver(orderReplacement.id, 'JD099001');
+    const returnId = await returnOf(orderReplacement.id);
+    const [deadline] = await until(async () => {
+      const jobs = await delayedJobs(returnQueue, (job) => job.data.returnId === returnId);
+      return jobs.length === 1 && jobs;
+    }, 'the return deadline timer');
+
+    const pids = { incidents: await pidOf('incidents'), logistics: await pidOf('logistics') };
+    // Bring the timers close instead of waiting an hour: level 1 and the deadline fall due while
+    // Redis is down, level 2 after it is back. Nothing has run yet.
+    await timers[0].changeDelay(1_000);
+    await timers[1].changeDelay(6_000);
+    await deadline.changeDelay(1_000);
+    expect(await Promise.all([...timers, deadline].map((job) => job.getState()))).toEqual(['delayed', 'delayed', 'delayed']);
+
+    await redis.stop('SIGKILL');
+    const killedAt = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 3_000)); // an outage longer than the first timers' delay
+    await redis.start();
+
+    // Both escalations happen, once each, with nobody restarting the incidents process.
+    type Escalated = { incident: { escalations: { level: number; escalatedAt: string }[]; auditTrail: { action: string }[] } };
+    const { incident } = await until(async () => {
+      const data = await graphqlData<Escalated>(stack.gateway, 'query ($id: ID!) { incident(id: $id) { escalations { level escalatedAt } auditTrail { action } } }', { id: incidentId });
+      return data.incident.escalations.length === 2 && data;
+    }, 'both escalations after the restart', 40_000, 250);
+    expect(incident.escalations.map((escalation) => escalation.level)).toEqual([1, 2]);
+    // Neither ran before the outage: the jobs waited in Redis through it.
+    expect(incident.escalations.filter((escalation) => Date.parse(escalation.escalatedAt) < killedAt)).toEqual([]);
+    expect(incident.auditTrail.map((entry) => entry.action).filter((action) => action.startsWith('ESCALATED'))).toEqual(['ESCALATED_L1', 'ESCALATED_L2']);
+
+    // The deadline job ran too. The part is not actually late yet (only its timer was brought
+    // forward), so the logistics worker declines to invoice and keeps the job for a retry.
+    const ran = await until(async () => {
+      const job = await returnQueue.getJob(deadline.id as string);
+      return job && job.attemptsMade >= 1 && job;
+    }, 'the return deadline job to run after the restart', 40_000, 250);
+    expect(ran.data).toEqual({ returnId });
+    expect(ran.processedOn).toBeGreaterThanOrEqual(killedAt);
+    expect(ran.failedReason).toMatch(/deadline not reached/);
+    expect(await ran.getState()).toBe('delayed');
+
+    // The paths that make timers resumed as well: a case opened now gets its timers (outbox relay →
+    // event stream → escalation scheduler), a delivery now arms its return deadline.
+    const { openIncident: later } = await mutate<{ openIncident: { id: string } }>('mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
+      contactId,
+      deviceId,
+      severity: 2,
+      channel: 'PHONE',
+      summary: 'Second camera module dead',
+    });
+    await until(async () => (await delayedJobs(escalationQueue, (job) => job.data.incidentId === later.id)).length === 2, 'timers of a case opened after the restart');
+    const { orderReplacement: laterOrder } = await mutate<{ orderReplacement: { id: string } }>('mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }', {
+      incidentId: later.id,
+      partNumber: '2215-60002',
+      quantity: 1,
+    });
+    await deliver(laterOrder.id, 'JD099002');
+    const laterReturnId = await returnOf(laterOrder.id);
+    await until(async () => (await delayedJobs(returnQueue, (job) => job.data.returnId === laterReturnId)).length === 1, 'the deadline of a part delivered after the restart');
+
+    expect({ incidents: await pidOf('incidents'), logistics: await pidOf('logistics') }).toEqual(pids);
+  }, 90_000);
+});

@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { freePort } from '@polyplus/local-stack';
+import type { SubgraphName } from '@polyplus/subgraph-kit';
+
+const ROOT = join(__dirname, '..', '..');
+
+export type SubgraphProcess = {
+  url: string;
+  healthUrl: string;
+  pid: number;
+  /** Whether the process is still the one started (it never exited or restarted). */
+  running(): boolean;
+  logs(): string[];
+  stop(): Promise<void>;
+};
+
+/** One subgraph's real process (`apps/<name>/src/main.ts`) on a free port, healthy when this resolves. */
+export async function startSubgraphProcess(name: SubgraphName, env: NodeJS.ProcessEnv): Promise<SubgraphProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${name}/src/main.ts`], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, [`${name.toUpperCase()}_PORT`]: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: string[] = [];
+  const keep = (chunk: Buffer) => void logs.push(...chunk.toString().split('\n').filter((line) => line.trim()));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const healthUrl = `http://127.0.0.1:${port}/health`;
+  const stop = () => stopChild(child);
+  try {
+    await waitForOwnHealth(healthUrl, child);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n${logs.slice(-30).join('\n')}`);
+  }
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    healthUrl,
+    pid: child.pid as number,
+    running: () => child.exitCode === null && child.signalCode === null,
+    logs: () => logs,
+    stop,
+  };
+}
+
+async function waitForOwnHealth(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: process exited with code ${child.exitCode}`);
+    const health = await fetch(url, { signal: AbortSignal.timeout(1_000) }).then(
+      async (response) => (response.ok ? ((await response.json()) as { pid?: number }) : undefined),
+      () => undefined,
+    );
+    // A port picked as free a moment ago may be someone else's by now: only our child's answer counts.
+    if (health?.pid === child.pid) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} not healthy after ${timeoutMs} ms`);
+}
+
+async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
