@@ -51,7 +51,8 @@ async function delayedJobs(queue: Queue, matches: (job: Job) => boolean): Promis
 
 beforeAll(async () => {
   redis = await startPrivateRedis();
-  stack = await startE2eStack('rel_redis_restart', { REDIS_URL: redis.url });
+  // Open returns' timers are re-armed every second here (10 min in production).
+  stack = await startE2eStack('rel_redis_restart', { REDIS_URL: redis.url, RETURN_DEADLINE_REARM_MS: '1000' });
   // The test's own view of the queues; it reconnects like the workers do.
   inspector = new Redis(redis.url, { maxRetriesPerRequest: null });
   inspector.on('error', () => undefined);
@@ -198,5 +199,38 @@ describe('check 4: Redis restarts with timers pending', () => {
     await until(async () => (await delayedJobs(returnQueue, (job) => job.data.returnId === laterReturnId)).length === 1, 'the deadline of a part delivered after the restart');
 
     expect({ incidents: await pidOf('incidents'), logistics: await pidOf('logistics') }).toEqual(pids);
+  }, 90_000);
+});
+
+describe('check 5: Redis down while a mutation needs to enqueue', () => {
+  it('a delivery recorded while Redis is down commits and answers; its return timer is armed once Redis is back', async () => {
+    const { openIncident } = await mutate<{ openIncident: { id: string } }>('mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
+      contactId,
+      deviceId,
+      severity: 3,
+      channel: 'PHONE',
+      summary: 'Third camera module dead',
+    });
+    const { orderReplacement } = await mutate<{ orderReplacement: { id: string } }>('mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }', {
+      incidentId: openIncident.id,
+      partNumber: '2215-60002',
+      quantity: 1,
+    });
+    await mutate('mutation ($input: ShipOrderInput!) { shipReplacement(input: $input) { id } }', { orderId: orderReplacement.id, carrier: 'DHL', trackingNumber: 'JD099003', partSerialNumber: 'PS-JD099003' });
+    await mutate('mutation ($input: RecordTrackingEventInput!) { recordTrackingEvent(input: $input) { status } }', { carrier: 'DHL', trackingNumber: 'JD099003', status: 'PICKED_UP', at: new Date().toISOString() });
+
+    await redis.stop('SIGKILL');
+    try {
+      // The worker-style connection would queue the add until Redis returns and hold the answer back.
+      const delivered = await mutate<{ recordTrackingEvent: { status: string } }>(
+        'mutation ($input: RecordTrackingEventInput!) { recordTrackingEvent(input: $input) { status } }',
+        { carrier: 'DHL', trackingNumber: 'JD099003', status: 'DELIVERED', at: new Date(Date.now() + 3_600_000).toISOString() },
+      );
+      expect(delivered.recordTrackingEvent.status).toBe('DELIVERED');
+    } finally {
+      await redis.start();
+    }
+    const returnId = await returnOf(orderReplacement.id);
+    await until(async () => (await delayedJobs(returnQueue, (job) => job.data.returnId === returnId)).length === 1, 'the return timer armed by the sweep after Redis is back', 40_000, 250);
   }, 90_000);
 });

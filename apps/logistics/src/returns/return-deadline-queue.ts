@@ -1,6 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { assertNoEviction, createRedis, queuePrefix } from '@polyplus/events';
+import { assertNoEviction, closeWorkerWithin, createRedis, queuePrefix, waitForRedis } from '@polyplus/events';
 import type { ReturnsService } from './returns.service';
 
 export const RETURN_DEADLINE_QUEUE = 'return-deadlines';
@@ -9,17 +9,27 @@ type ReturnDeadlineJob = { returnId: string };
 
 const jobId = (returnId: string) => `return-${returnId}`;
 
-export type ReturnDeadlinesOptions = { redisUrl?: string; prefix?: string; now?: () => Date };
+export type ReturnDeadlinesOptions = {
+  redisUrl?: string;
+  prefix?: string;
+  now?: () => Date;
+  /** How often every open return's timer is re-armed (default `RETURN_DEADLINE_REARM_MS` or 10 min). */
+  rearmEveryMs?: number;
+};
 
 /**
  * Return deadlines as BullMQ delayed jobs: they live in Redis, so they survive restarts. One job
  * per return (the return id is the job id); the handler is idempotent because a job can run twice.
+ * Jobs are added on a fail-fast connection, so a delivery recorded while Redis is down answers at
+ * once; the timer it could not arm is armed by the next periodic sweep over open returns.
  * Connections open in `start`, so building the schema (e.g. to print SDL) needs no Redis.
  */
 export class ReturnDeadlines {
   private redis?: Redis;
+  private producer?: Redis;
   private queue?: Queue<ReturnDeadlineJob>;
   private worker?: Worker<ReturnDeadlineJob>;
+  private sweep?: NodeJS.Timeout;
   private readonly prefix: string;
   private readonly now: () => Date;
 
@@ -51,11 +61,19 @@ export class ReturnDeadlines {
     await this.started.remove(jobId(returnId));
   }
 
-  /** Starts the worker and re-arms every open return's timer (one may have been missed while Redis was down). */
+  /** Arms every open return's timer; a timer that exists already is left as it is (same job id). */
+  async rearm(): Promise<void> {
+    for (const pending of await this.returns.expectedReturns()) await this.schedule(pending.id, pending.lateFrom);
+  }
+
+  /** Starts the worker, arms every open return's timer now and then periodically (Redis may have been down or lost them). */
   async start(): Promise<void> {
     this.redis = createRedis('worker', this.options.redisUrl);
     await assertNoEviction(this.redis);
-    this.queue = new Queue<ReturnDeadlineJob>(RETURN_DEADLINE_QUEUE, { connection: this.redis, prefix: this.prefix });
+    this.producer = createRedis('producer', this.options.redisUrl);
+    this.producer.on('error', () => undefined); // a failed add is reported by its caller
+    await waitForRedis(this.producer);
+    this.queue = new Queue<ReturnDeadlineJob>(RETURN_DEADLINE_QUEUE, { connection: this.producer, prefix: this.prefix });
     this.worker = new Worker<ReturnDeadlineJob>(
       RETURN_DEADLINE_QUEUE,
       async (job) => {
@@ -66,13 +84,18 @@ export class ReturnDeadlines {
       { connection: createRedis('worker', this.options.redisUrl), prefix: this.prefix },
     );
     await this.worker.waitUntilReady();
-    for (const pending of await this.returns.expectedReturns()) await this.schedule(pending.id, pending.lateFrom);
+    await this.rearm();
+    const every = this.options.rearmEveryMs ?? Number(process.env.RETURN_DEADLINE_REARM_MS ?? 10 * 60_000);
+    this.sweep = setInterval(() => void this.rearm().catch((error: Error) => console.error(`[logistics] re-arming return timers: ${error.message}`)), every);
+    this.sweep.unref();
   }
 
   async close(): Promise<void> {
-    await this.worker?.close();
+    clearInterval(this.sweep);
+    if (this.worker) await closeWorkerWithin(this.worker);
     await this.worker?.disconnect();
     await this.queue?.close();
+    this.producer?.disconnect();
     this.redis?.disconnect();
   }
 }

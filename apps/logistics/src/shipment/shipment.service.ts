@@ -81,7 +81,7 @@ export class ShipmentService {
       }
       return null;
     });
-    // After commit: the timer lives in Redis; if this fails, the worker re-arms open returns on start.
+    // After commit: the timer lives in Redis; if Redis is down this fails fast and the periodic sweep arms it later.
     if (delivered) await this.deadlines.schedule(delivered.id, delivered.lateFrom).catch((error: Error) => console.error(`[logistics] return timer: ${error.message}`));
     return this.dataSource.getRepository(Shipment).findOneByOrFail({ carrier: input.carrier, trackingNumber: input.trackingNumber });
   }
