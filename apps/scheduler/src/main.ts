@@ -1,15 +1,17 @@
 import 'reflect-metadata';
 import { databaseName, openDatabase } from '@polyplus/persistence';
-import { createRedis, waitForRedis } from '@polyplus/events';
+import { createRedis, queuePrefix, waitForRedis } from '@polyplus/events';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS } from '@polyplus/dispatch-data';
 import { stopOnSignals } from '@polyplus/subgraph-kit';
 import { startSchedulerWorker } from './scheduler-worker';
+import { schedulerOptionsFromEnv } from './scheduler-config';
 
 async function main(): Promise<() => Promise<void>> {
+  const options = schedulerOptionsFromEnv();
   const dataSource = await openDatabase({ database: databaseName('dispatch'), entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS });
   const redis = createRedis('worker');
   await waitForRedis(redis);
-  const scheduler = await startSchedulerWorker(dataSource, redis);
+  const scheduler = await startSchedulerWorker(dataSource, redis, queuePrefix(), options);
   console.log('scheduler worker ready on queue dispatch-optimisation');
   return async () => {
     await scheduler.close();

@@ -8,7 +8,7 @@ import { optimiseRegionProcessor, type ProcessorOptions } from './optimise-regio
 import { addTechnician, addVisit, MONDAY_7AM } from './region-fixtures';
 
 const london = createCalendar({ timeZone: 'Europe/London', country: 'GB', subdivision: 'ENG' });
-const job = (region: string) => ({ data: { region, reason: 'test' } }) as Job<OptimiseRegionJob>;
+const job = (region: string) => ({ data: { region, reason: 'test' }, updateProgress: async () => undefined }) as unknown as Job<OptimiseRegionJob>;
 
 describe('optimising a region', () => {
   let db: TestDatabase;

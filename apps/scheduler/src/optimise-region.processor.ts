@@ -24,6 +24,8 @@ export function optimiseRegionProcessor(plans: RegionPlanStore, options: Process
   return async (job: Job<OptimiseRegionJob>): Promise<OptimiseRegionResult> => {
     const plannedAt = now();
     const snapshot = await plans.loadRegion(job.data.region);
+    // Shows the run is solving and from which plan version, so a run that outlives its lock can be told apart.
+    await job.updateProgress({ phase: 'solving', baseVersion: snapshot.version });
     const { problem, previousPlan, excluded } = buildRoutingProblem(snapshot, planningOrigin(plannedAt));
     const started = Date.now();
     const plan = await solveInWorker(problem, { previousPlan, timeLimitMs: options.timeLimitMs ?? 2_000, seed: 1, travelMatrix: dispatchTravelMatrix });

@@ -1,21 +1,43 @@
-import { Worker } from 'bullmq';
+import { hostname } from 'node:os';
+import { Worker, type WorkerOptions } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Redis } from 'ioredis';
 import { assertNoEviction, DISPATCH_OPTIMISATION_QUEUE, queuePrefix, type OptimiseRegionJob } from '@polyplus/events';
 import { RegionPlanStore } from '@polyplus/dispatch-data';
-import { optimiseRegionProcessor, type ProcessorOptions } from './optimise-region.processor';
+import { optimiseRegionProcessor, type OptimiseRegionResult, type ProcessorOptions } from './optimise-region.processor';
 
 export type SchedulerWorker = { worker: Worker<OptimiseRegionJob>; close(graceMs?: number): Promise<void> };
 
+export type SchedulerWorkerOptions = ProcessorOptions & {
+  /** BullMQ `lockDuration`: a job whose lock is not renewed for this long is taken over by another worker. */
+  lockDurationMs?: number;
+  /** BullMQ `stalledInterval`: how often this worker looks for jobs whose lock lapsed. */
+  stalledIntervalMs?: number;
+};
+
+/** Stored on every job the worker takes (`job.processedBy`): which process ran, or took over, a run. */
+export function schedulerWorkerName(pid: number = process.pid): string {
+  return `scheduler@${hostname()}:${pid}`;
+}
+
 /** The BullMQ worker of the `dispatch-optimisation` queue over the dispatch database. */
-export async function startSchedulerWorker(dataSource: DataSource, redis: Redis, prefix = queuePrefix(), options: ProcessorOptions = {}): Promise<SchedulerWorker> {
+export async function startSchedulerWorker(dataSource: DataSource, redis: Redis, prefix = queuePrefix(), options: SchedulerWorkerOptions = {}): Promise<SchedulerWorker> {
   await assertNoEviction(redis);
-  const worker = new Worker<OptimiseRegionJob>(DISPATCH_OPTIMISATION_QUEUE, optimiseRegionProcessor(new RegionPlanStore(dataSource), options), {
-    connection: redis,
-    prefix,
-    concurrency: 1,
-  });
+  const { lockDurationMs, stalledIntervalMs, ...processorOptions } = options;
+  const optimise = optimiseRegionProcessor(new RegionPlanStore(dataSource), processorOptions);
+  const workerOptions: WorkerOptions = { connection: redis, prefix, concurrency: 1, name: schedulerWorkerName() };
+  // Only what is configured: BullMQ copies an undefined option over its default.
+  if (lockDurationMs) workerOptions.lockDuration = lockDurationMs;
+  if (stalledIntervalMs) workerOptions.stalledInterval = stalledIntervalMs;
+  const worker = new Worker<OptimiseRegionJob, OptimiseRegionResult>(DISPATCH_OPTIMISATION_QUEUE, async (job) => {
+    const result = await optimise(job);
+    // Expected after a takeover (this worker was paused past its lock) or a change mid-run; a newer run owns the plan.
+    if (result.stale) console.log(`[scheduler] job ${job.id} for ${result.region} was stale: plan not committed`);
+    return result;
+  }, workerOptions);
   worker.on('failed', (job, error) => console.error(`[scheduler] job ${job?.id} for ${job?.data.region} failed: ${error.message}`));
+  // A worker that outlived its lock gets errors renewing or finishing the job another worker took over.
+  worker.on('error', (error) => console.error(`[scheduler] worker error: ${error.message}`));
   await worker.waitUntilReady();
   return {
     worker,

@@ -42,7 +42,9 @@ describe('scheduler worker process', () => {
     const visits = await Promise.all(Array.from({ length: 40 }, (_, index) => addVisit(dataSource, 'R-KILL', { latitude: 51.3 + index * 0.01 })));
     child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/scheduler/src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, MYSQL_DATABASE_PREFIX: databasePrefix, QUEUE_PREFIX: queuePrefix },
+      // A 2 s lock and 1 s stalled checks instead of BullMQ's 30 s: the survivor finds the killed worker's job within
+      // seconds (the interval counts too: each check blocks the queue's next one for that long).
+      env: { ...process.env, MYSQL_DATABASE_PREFIX: databasePrefix, QUEUE_PREFIX: queuePrefix, SCHEDULER_LOCK_MS: '2000', SCHEDULER_STALLED_INTERVAL_MS: '1000' },
       stdio: 'ignore',
     });
     await enqueueRegionOptimisation(queue, { region: 'R-KILL', reason: 'test' }, 10);
@@ -52,7 +54,7 @@ describe('scheduler worker process', () => {
     await new Promise((resolve) => child?.once('exit', resolve));
     expect(await new RegionPlanStore(dataSource).findPlan('R-KILL')).toBeNull();
 
-    survivor = await startSchedulerWorker(dataSource, workerRedis, queuePrefix);
+    survivor = await startSchedulerWorker(dataSource, workerRedis, queuePrefix, { stalledIntervalMs: 1_000 });
     await waitFor(async () => ((await new RegionPlanStore(dataSource).findPlan('R-KILL'))?.version ?? 0) >= 1, 250);
     const stored = await dataSource.getRepository(OnsiteVisit).findBy({ region: 'R-KILL' });
     expect(stored).toHaveLength(visits.length);
