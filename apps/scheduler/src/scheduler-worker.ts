@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { Worker, type WorkerOptions } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Redis } from 'ioredis';
-import { assertNoEviction, DISPATCH_OPTIMISATION_QUEUE, queuePrefix, type OptimiseRegionJob } from '@polyplus/events';
+import { assertNoEviction, closeWorkerWithin, DISPATCH_OPTIMISATION_QUEUE, queuePrefix, type OptimiseRegionJob } from '@polyplus/events';
 import { RegionPlanStore } from '@polyplus/dispatch-data';
 import { optimiseRegionProcessor, type OptimiseRegionResult, type ProcessorOptions } from './optimise-region.processor';
 
@@ -41,11 +41,6 @@ export async function startSchedulerWorker(dataSource: DataSource, redis: Redis,
   await worker.waitUntilReady();
   return {
     worker,
-    // worker.close() waits for active jobs without a limit: bound it so shutdown always ends.
-    async close(graceMs = 10_000) {
-      const closing = worker.close();
-      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
-      if ((await Promise.race([closing, timeout])) === 'timeout') await worker.close(true);
-    },
+    close: (graceMs?: number) => closeWorkerWithin(worker, graceMs),
   };
 }
