@@ -49,6 +49,17 @@ describe('optimising a region', () => {
     }
   });
 
+  it('visits start as soon as their parts allow: an idle skilled technician takes work today rather than the nearest one doing it tomorrow', async () => {
+    const near = await addTechnician(db.dataSource, 'R-SPREAD', { homeLatitude: 51.5, homeLongitude: -0.12 });
+    const far = await addTechnician(db.dataSource, 'R-SPREAD', { homeLatitude: 51.6, homeLongitude: -0.3 });
+    const visits = await Promise.all(Array.from({ length: 6 }, (_, i) => addVisit(db.dataSource, 'R-SPREAD', { latitude: 51.5 + i * 0.002, longitude: -0.12 })));
+    await run('R-SPREAD');
+    const planned = await Promise.all(visits.map(({ id }) => reload(id)));
+    // Six two-hour visits are more than one technician's day (600 min): both work on Monday.
+    expect(planned.every((visit) => visit.windowStart!.toISOString().startsWith('2026-11-30'))).toBe(true);
+    expect(new Set(planned.map((visit) => visit.technicianId))).toEqual(new Set([near.id, far.id]));
+  });
+
   it('a part delayed by a carrier exception moves the visit to a later feasible slot within one optimisation run', async () => {
     await addTechnician(db.dataSource, 'R-DELAY');
     const visit = await addVisit(db.dataSource, 'R-DELAY', { releaseAt: new Date('2026-11-30T09:00:00Z') });

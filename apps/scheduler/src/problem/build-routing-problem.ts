@@ -52,6 +52,10 @@ function toVisit(visit: OnsiteVisit, now: number, to: number): Visit | string {
     serviceMs: visit.durationMinutes * 60_000,
     windows,
     releaseAt: visit.releaseAt?.getTime(),
+    // The visit is due as soon as it could start (the part on site, or now): every hour it waits
+    // after that is lateness weighted by the case's severity, so idle technicians take work today
+    // rather than the nearest one doing it next week.
+    targetAt: Math.max(now, visit.releaseAt?.getTime() ?? now),
     requiredSkills: visit.requiredSkills,
     severity: visit.severity,
     pin: pinned ? { technicianId: visit.technicianId as string, startAt: (visit.windowStart as Date).getTime() } : undefined,
