@@ -73,13 +73,13 @@ export function feasibleMove(board: ApiBoard, date: string, technicianIds: strin
     for (const stop of [...source.stops].reverse()) {
       for (const target of schedules) {
         if (target === source) continue;
-        // Dispatch keeps a technician's whole shift free of visits when an absence falls in it.
-        if (target.technician.absences.some((absence) => DateTime.fromISO(absence.startsAt) < dayStart.plus({ days: 1 }) && DateTime.fromISO(absence.endsAt) > dayStart)) continue;
         const earliest = stop.visit.releaseAt ? DateTime.fromISO(stop.visit.releaseAt).plus({ minutes: 30 }) : dayStart;
         for (let start = dayStart.set({ hour: 9 }); start.plus({ minutes: stop.visit.durationMinutes }) <= dayStart.set({ hour: 16 }); start = start.plus({ minutes: 15 })) {
           if (start < earliest) continue;
           const end = start.plus({ minutes: stop.visit.durationMinutes });
-          const clash = target.stops.some((other) => DateTime.fromISO(other.start) < end.plus(margin) && DateTime.fromISO(other.end) > start.minus(margin));
+          // An absence takes its hours out of the day (a training morning leaves the afternoon).
+          const absent = target.technician.absences.some((absence) => DateTime.fromISO(absence.startsAt) < end.plus(margin) && DateTime.fromISO(absence.endsAt) > start.minus(margin));
+          const clash = absent || target.stops.some((other) => DateTime.fromISO(other.start) < end.plus(margin) && DateTime.fromISO(other.end) > start.minus(margin));
           if (!clash) return { stop, from: source.technician.id, to: target.technician, start: start.toUTC().toISO() as string };
         }
       }

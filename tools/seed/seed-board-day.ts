@@ -16,6 +16,8 @@ const TECHNICIANS = [
   { name: 'Priya Shah', homeLatitude: 51.5560, homeLongitude: -0.2796 },
   { name: 'Daniel Okoro', homeLatitude: 51.4613, homeLongitude: -0.1156 },
   { name: 'Hannah Clarke', homeLatitude: 51.5450, homeLongitude: 0.0090 },
+  { name: 'Owen Price', homeLatitude: 51.3762, homeLongitude: -0.0982 },
+  { name: 'Leila Haddad', homeLatitude: 51.5907, homeLongitude: -0.1110 },
 ].map((technician) => ({ ...technician, region: DEMO_BOARD_REGION, timeZone: 'Europe/London', skills: ['ROOM'], workFrom: '08:00', workTo: '17:30' }));
 
 const SITES = [
