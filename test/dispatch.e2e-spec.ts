@@ -168,4 +168,24 @@ describe('onsite dispatch through the gateway', () => {
     });
     await until('cancelled', () => visitForOrder(order.id), (visit) => visit.status === 'CANCELLED');
   }, 120_000);
+
+  it('a planner sets a technician’s week per weekday through the gateway and reads it back; a bad weekday is BAD_USER_INPUT naming the field; a customer may not change it', async () => {
+    const planner = await stack.as({ subject: 'pat', role: 'DISPATCH_PLANNER', customerIds: [] });
+    const { createTechnician: sam } = await graphqlData<{ createTechnician: { id: string; workingHours: unknown[] } }>(
+      planner,
+      'mutation { createTechnician(input: { name: "Sam", region: "UK-E2E-WEEK", skills: ["ROOM"], timeZone: "Europe/London", workFrom: "07:00", workTo: "15:00" }) { id workingHours { weekday from to } } }',
+    );
+    expect(sam.workingHours).toEqual([1, 2, 3, 4, 5].map((weekday) => ({ weekday, from: '07:00', to: '15:00' })));
+    const set = 'mutation ($id: ID!, $days: [WorkingDayInput!]!) { setTechnicianWorkingHours(technicianId: $id, workingHours: $days) { id workFrom workTo workingHours { weekday from to } } }';
+    const week = [{ weekday: 6, from: '09:00', to: '13:00' }, { weekday: 5, from: '08:00', to: '13:00' }];
+    const { setTechnicianWorkingHours } = await graphqlData<{ setTechnicianWorkingHours: unknown }>(planner, set, { id: sam.id, days: week });
+    expect(setTechnicianWorkingHours).toEqual({ id: sam.id, workFrom: '07:00', workTo: '15:00', workingHours: [week[1], week[0]] });
+    const { technicians } = await graphqlData<{ technicians: unknown[] }>(planner, 'query { technicians(region: "UK-E2E-WEEK") { workingHours { weekday from to } } }');
+    expect(technicians).toEqual([{ workingHours: [week[1], week[0]] }]);
+
+    const invalid = await graphqlRequest(planner, set, { id: sam.id, days: [{ weekday: 9, from: '08:00', to: '13:00' }] });
+    expect(invalid.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'workingHours[0].weekday' } });
+    const customer = await stack.as({ subject: 'ada', role: 'CUSTOMER_ADMIN', customerIds: [ids.customerId] });
+    expect((await graphqlRequest(customer, set, { id: sam.id, days: week })).errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+  }, 60_000);
 });

@@ -3,6 +3,7 @@ import { queuePrefix } from '@polyplus/events';
 import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphClient, type SubgraphDefinition } from '@polyplus/subgraph-kit';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore, Technician } from '@polyplus/dispatch-data';
 import { TechnicianResolver } from './technician/technician.resolver';
+import { TechnicianService } from './technician/technician.service';
 import { IncidentOnsiteVisitsResolver, IncidentReference, OnsiteVisitResolver } from './onsite-visit/onsite-visit.resolver';
 import { OnsiteVisitService } from './onsite-visit/onsite-visit.service';
 import { OptimisationTrigger } from './onsite-visit/optimisation-trigger';
@@ -46,7 +47,7 @@ export function createDispatchSubgraph(options: DispatchSubgraphOptions = {}): S
         staffRoles: ['SUPPORT_ENGINEER', 'DISPATCH_PLANNER', 'SERVICE'],
         resolvers: [TechnicianResolver, TechnicianAbsenceResolver, OnsiteVisitResolver, IncidentOnsiteVisitsResolver, PlannerResolver],
         instances: [
-          new TechnicianResolver(dataSource),
+          new TechnicianResolver(new TechnicianService(dataSource, optimisation)),
           new TechnicianAbsenceResolver(new TechnicianAbsenceService(dataSource, optimisation)),
           new OnsiteVisitResolver(visits, new RegionPlanStore(dataSource), dataSource, planner),
           new IncidentOnsiteVisitsResolver(visits),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Job } from 'bullmq';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { OutboxEvent, type OptimiseRegionJob } from '@polyplus/events';
-import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore, TechnicianAbsence, TechnicianAbsenceKind } from '@polyplus/dispatch-data';
+import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore, Technician, TechnicianAbsence, TechnicianAbsenceKind } from '@polyplus/dispatch-data';
 import { createCalendar, isWithinBusinessHours } from '@polyplus/business-calendar';
 import { optimiseRegionProcessor, type ProcessorOptions } from './optimise-region.processor';
 import { addTechnician, addVisit, MONDAY_7AM } from './region-fixtures';
@@ -170,5 +170,35 @@ describe('optimising a region', () => {
     expect(after.status).toBe('PLANNED');
     const sameTechnicianSameDay = after.technicianId === before.technicianId && after.windowStart!.toISOString().slice(0, 10) === day;
     expect(sameTechnicianSameDay).toBe(false);
+  });
+
+  it('a technician who stops at 13:00 on Fridays gets no Friday afternoon visit', async () => {
+    // The only technician works Friday 08:00–13:00 and Saturday 09:00–13:00; sites are closed on Saturdays.
+    await addTechnician(db.dataSource, 'R-FRIDAY', {
+      weeklyHours: [{ weekday: 5, from: '08:00', to: '13:00' }, { weekday: 6, from: '09:00', to: '13:00' }],
+    });
+    const visits = await Promise.all([0, 1, 2].map(() => addVisit(db.dataSource, 'R-FRIDAY')));
+    await run('R-FRIDAY');
+    const planned = (await Promise.all(visits.map(({ id }) => reload(id)))).filter((visit) => visit.status === 'PLANNED');
+    expect(planned.length).toBeGreaterThan(0);
+    for (const visit of planned) {
+      expect(visit.windowStart!.getTime()).toBeGreaterThanOrEqual(new Date('2026-12-04T08:00:00Z').getTime());
+      expect(visit.windowEnd!.getTime()).toBeLessThanOrEqual(new Date('2026-12-04T13:00:00Z').getTime());
+    }
+    // Five hours hold two two-hour visits, not three: what does not fit that morning stays unplanned.
+    expect(planned.length).toBeLessThan(3);
+  });
+
+  it('a technician whose week changes is re-planned onto the days they now work', async () => {
+    const technician = await addTechnician(db.dataSource, 'R-NEWWEEK');
+    const visit = await addVisit(db.dataSource, 'R-NEWWEEK');
+    await run('R-NEWWEEK');
+    expect((await reload(visit.id)).windowStart!.getTime()).toBeLessThan(new Date('2026-12-01T00:00:00Z').getTime());
+    await db.dataSource.getRepository(Technician).update(technician.id, { weeklyHours: [{ weekday: 3, from: '12:00', to: '18:00' }] });
+    await run('R-NEWWEEK');
+    const moved = await reload(visit.id);
+    expect(moved).toMatchObject({ status: 'PLANNED', technicianId: technician.id });
+    expect(moved.windowStart!.getTime()).toBeGreaterThanOrEqual(new Date('2026-12-02T12:00:00Z').getTime());
+    expect(moved.windowEnd!.getTime()).toBeLessThanOrEqual(new Date('2026-12-02T18:00:00Z').getTime());
   });
 });

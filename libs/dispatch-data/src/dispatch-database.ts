@@ -6,7 +6,8 @@ import { RegionPlan } from './region-plan/region-plan.entity';
 import { CreateDispatch1795534973040 } from './migrations/1795534973040-create-dispatch';
 import { OnsitePlanning1795539487025 } from './migrations/1795539487025-onsite-planning';
 import { VisitEventsAndOwnership1795546160831 } from './migrations/1795546160831-visit-events-and-ownership';
+import { TechnicianWorkingWeek1795550612467 } from './migrations/1795550612467-technician-working-week';
 
 /** The dispatch database is shared by the dispatch subgraph and the scheduler worker. */
 export const DISPATCH_ENTITIES = [Technician, TechnicianAbsence, OnsiteVisit, RegionPlan, OutboxEvent];
-export const DISPATCH_MIGRATIONS = [CreateDispatch1795534973040, OnsitePlanning1795539487025, VisitEventsAndOwnership1795546160831];
+export const DISPATCH_MIGRATIONS = [CreateDispatch1795534973040, OnsitePlanning1795539487025, VisitEventsAndOwnership1795546160831, TechnicianWorkingWeek1795550612467];

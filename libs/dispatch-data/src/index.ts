@@ -1,4 +1,5 @@
 export { Technician } from './technician/technician.entity';
+export { WorkingDay, WEEKDAY_NAMES, workingDayOn, workingWeek, type WeekSource, type WorkingDayHours } from './technician/working-week';
 export { TechnicianAbsence, TechnicianAbsenceKind } from './technician/technician-absence.entity';
 export { OnsiteVisit } from './onsite-visit/onsite-visit.entity';
 export { OnsiteVisitStatus } from './onsite-visit/onsite-visit-status';

@@ -53,7 +53,7 @@ export function TechnicianRow({ schedule, date, zone, range, selected, onSelect,
       <div className="row-label">
         <strong>{technician.name}</strong>
         <span className="row-meta">
-          {shift ? `${technician.workFrom}–${technician.workTo}` : 'Day off'}
+          {shift ? `${shift.from}–${shift.to}` : 'Day off'}
           {technician.timeZone !== zone ? ` (${technician.timeZone})` : ''} · {stops.length} {stops.length === 1 ? 'visit' : 'visits'}
         </span>
         {absences.map((absence) => (

@@ -29,9 +29,18 @@ describe('board time axis', () => {
     expect(percentAt(780, range)).toBe(50);
   });
 
-  it('draws a technician’s shift in their own zone on the region’s axis, and none at the weekend', () => {
-    const technician = { timeZone: 'Europe/Berlin', workFrom: '08:00', workTo: '17:00' };
-    expect(shiftOnDay(technician, '2026-11-25', 'Europe/London')).toEqual({ fromMinute: 7 * 60, toMinute: 16 * 60 });
+  it('draws a technician’s shift in their own zone on the region’s axis, and none on a day they do not work', () => {
+    const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, from: '08:00', to: '17:00' }));
+    const technician = { timeZone: 'Europe/Berlin', workingHours: weekdays };
+    expect(shiftOnDay(technician, '2026-11-25', 'Europe/London')).toEqual({ fromMinute: 7 * 60, toMinute: 16 * 60, from: '08:00', to: '17:00' });
     expect(shiftOnDay(technician, '2026-11-28', 'Europe/London')).toBeNull();
+  });
+
+  it('greys each day by that weekday’s hours: a short Friday, a working Saturday, no Sunday', () => {
+    const technician = { timeZone: 'Europe/London', workingHours: [{ weekday: 5, from: '08:00', to: '13:00' }, { weekday: 6, from: '09:00', to: '13:00' }] };
+    expect(shiftOnDay(technician, '2026-11-27', 'Europe/London')).toEqual({ fromMinute: 8 * 60, toMinute: 13 * 60, from: '08:00', to: '13:00' });
+    expect(shiftOnDay(technician, '2026-11-28', 'Europe/London')).toEqual({ fromMinute: 9 * 60, toMinute: 13 * 60, from: '09:00', to: '13:00' });
+    expect(shiftOnDay(technician, '2026-11-29', 'Europe/London')).toBeNull();
+    expect(shiftOnDay(technician, '2026-11-26', 'Europe/London')).toBeNull();
   });
 });

@@ -73,21 +73,22 @@ export function hourTicks(range: AxisRange): number[] {
 }
 
 /**
- * The technician's shift on the board's day, in board minutes: working hours are Monday to Friday
- * in the technician's own zone (which may differ from the region's). Null on a day off.
+ * The technician's shift on the board's day, in board minutes, with its local hours: the hours of
+ * that weekday in the technician's own zone (which may differ from the region's). Null on a day off.
  */
 export function shiftOnDay(
-  technician: { timeZone: string; workFrom: string; workTo: string },
+  technician: { timeZone: string; workingHours: { weekday: number; from: string; to: string }[] },
   date: string,
   zone: string,
-): { fromMinute: number; toMinute: number } | null {
+): { fromMinute: number; toMinute: number; from: string; to: string } | null {
   const local = DateTime.fromISO(date, { zone: technician.timeZone });
-  if (local.weekday > 5) return null;
+  const hours = technician.workingHours.find((day) => day.weekday === local.weekday);
+  if (!hours) return null;
   const at = (time: string) => {
     const [hour, minute] = time.split(':').map(Number);
     return local.set({ hour, minute, second: 0, millisecond: 0 }).toUTC().toISO() as string;
   };
-  return { fromMinute: minuteOfDay(at(technician.workFrom), date, zone), toMinute: minuteOfDay(at(technician.workTo), date, zone) };
+  return { fromMinute: minuteOfDay(at(hours.from), date, zone), toMinute: minuteOfDay(at(hours.to), date, zone), from: hours.from, to: hours.to };
 }
 
 /** Today's date in a zone. */

@@ -19,13 +19,15 @@ export type VisitSummary = {
 
 export type Absence = { id: string; startsAt: string; endsAt: string; kind: 'SICK' | 'HOLIDAY' | 'TRAINING' | 'OTHER' };
 
+export type WorkingDay = { weekday: number; from: string; to: string };
+
 export type BoardTechnician = {
   id: string;
   name: string;
   skills: string[];
   timeZone: string;
-  workFrom: string;
-  workTo: string;
+  /** The days the technician works (ISO weekday, 1 = Monday) and their local hours; a missing day is off. */
+  workingHours: WorkingDay[];
   absences: Absence[];
 };
 
@@ -55,7 +57,7 @@ export const REGION_BOARD_QUERY = `
     regionBoard(region: $region, date: $date) {
       region timeZone planVersion
       schedules {
-        technician { id name skills timeZone workFrom workTo absences(from: $from, to: $to) { id startsAt endsAt kind } }
+        technician { id name skills timeZone workingHours { weekday from to } absences(from: $from, to: $to) { id startsAt endsAt kind } }
         stops { arrival start end travelMinutes slackMinutes visit { ...VisitSummary } }
       }
       unassigned { ...VisitSummary }

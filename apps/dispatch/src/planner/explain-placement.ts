@@ -1,5 +1,6 @@
 import { siteWindows, technicianShifts, type OnsiteVisit, type Technician, type TechnicianAbsence } from '@polyplus/dispatch-data';
 import { localClock, localTime } from './local-time';
+import { hoursOnDay } from './working-day-text';
 import type { VisitPlacementExplanation } from './dto/visit-placement.type';
 
 const DAY_MS = 86_400_000;
@@ -47,7 +48,10 @@ export function explainPlacement({ visit, technician, previous, skilledTechnicia
   const arrival = (visit.arrivalAt ?? visit.windowStart) as Date;
   if (shift) {
     const leavesAtShiftStart = !previous && Math.abs(arrival.getTime() - travel * 60_000 - shift.start) <= SAME_MS;
-    add(leavesAtShiftStart, `Shift: ${technician.name} works ${localClock(shift.start, techZone)}–${localClock(shift.end, techZone)} (${techZone})`);
+    // The day's hours, and what an absence left of them when it shortened the shift.
+    const day = technicianShifts(technician, [], start - DAY_MS, end + DAY_MS).find((candidate) => candidate.start <= start && end <= candidate.end);
+    const shortened = day && (day.start !== shift.start || day.end !== shift.end) ? `; an absence leaves ${localClock(shift.start, techZone)}–${localClock(shift.end, techZone)}` : '';
+    add(leavesAtShiftStart, `Shift: ${technician.name} works ${hoursOnDay(technician, start)}${shortened}`);
   }
   if (previous?.windowEnd) {
     add(Math.abs(arrival.getTime() - start) <= SAME_MS, `Previous stop: ends ${localClock(previous.windowEnd, techZone)}, then ${travel} min travel`);

@@ -1,6 +1,7 @@
 import { dispatchTravelMs as travelMs, siteWindows, technicianShifts, type OnsiteVisit, type Technician, type TechnicianAbsence } from '@polyplus/dispatch-data';
 import type { GeoPoint } from '@polyplus/routing';
 import { localClock, localTime } from './local-time';
+import { hoursOnDay } from './working-day-text';
 
 const DAY_MS = 86_400_000;
 const TOLERANCE_MS = 1_000;
@@ -47,7 +48,7 @@ export function checkMove({ visit, technician, absences, otherStops, start }: Mo
   const contains = (window: { start: number; end: number }) => window.start <= begin && end <= window.end;
   const regular = technicianShifts(technician, [], begin - DAY_MS, end + DAY_MS).find(contains);
   if (!regular) {
-    return refuse(`${localTime(begin, techZone)}–${localClock(end, techZone)} is outside ${name}’s working hours (${technician.workFrom}–${technician.workTo} ${techZone}, Monday to Friday)`);
+    return refuse(`${localTime(begin, techZone)}–${localClock(end, techZone)} is outside ${name}’s working hours ${hoursOnDay(technician, begin)}`);
   }
   // Absences take their hours out of the day, exactly as the scheduler sees the shift.
   const shift = technicianShifts(technician, absences, begin - DAY_MS, end + DAY_MS).find(contains);

@@ -79,7 +79,7 @@ describe('moving a visit by hand', () => {
     const visit = await addVisit();
     const moved = await planner.move(visit.id, tess.id, at('13:00', '2026-12-14'));
     expect(moved).toMatchObject({ technicianId: tess.id, windowStart: at('13:00', '2026-12-14'), pinned: true });
-    expect((await planner.placement(moved))?.constraints).toContain('Shift: Tess works 11:00–17:00 (Europe/London)');
+    expect((await planner.placement(moved))?.constraints).toContain('Shift: Tess works on Monday (08:00–17:00 Europe/London); an absence leaves 11:00–17:00');
   });
 
   it('50 concurrent moves into one technician slot: exactly one wins, the rest get CONFLICT', async () => {

@@ -1,22 +1,33 @@
-import { randomUUID } from 'node:crypto';
-import { Arg, Mutation, Query, Resolver } from 'type-graphql';
-import type { DataSource } from 'typeorm';
-import { Technician } from '@polyplus/dispatch-data';
+import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Technician, WorkingDay, workingWeek } from '@polyplus/dispatch-data';
 import { CreateTechnicianInput } from './dto/create-technician.input';
+import { WorkingDayInput } from './dto/working-day.input';
+import type { TechnicianService } from './technician.service';
 
 @Resolver(() => Technician)
 export class TechnicianResolver {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly service: TechnicianService) {}
 
   @Query(() => [Technician])
   technicians(@Arg('region', () => String) region: string): Promise<Technician[]> {
-    return this.dataSource.getRepository(Technician).find({ where: { region }, order: { name: 'ASC' } });
+    return this.service.list(region);
+  }
+
+  @FieldResolver(() => [WorkingDay], { description: 'The days the technician works and their hours, Monday first; a weekday missing is a day off.' })
+  workingHours(@Root() technician: Technician): WorkingDay[] {
+    return workingWeek(technician);
   }
 
   @Mutation(() => Technician)
   createTechnician(@Arg('input', () => CreateTechnicianInput) input: CreateTechnicianInput): Promise<Technician> {
-    const technicians = this.dataSource.getRepository(Technician);
-    const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== null));
-    return technicians.save(technicians.create({ ...defined, id: randomUUID(), name: input.name.trim() }));
+    return this.service.create(input);
+  }
+
+  @Mutation(() => Technician, { description: 'Sets the technician’s week, one interval per working weekday; the region is re-planned around it.' })
+  setTechnicianWorkingHours(
+    @Arg('technicianId', () => ID) technicianId: string,
+    @Arg('workingHours', () => [WorkingDayInput]) workingHours: WorkingDayInput[],
+  ): Promise<Technician> {
+    return this.service.setWorkingHours(technicianId, workingHours);
   }
 }

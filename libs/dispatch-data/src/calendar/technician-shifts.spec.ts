@@ -1,6 +1,7 @@
 import { Technician } from '../technician/technician.entity';
 import { TechnicianAbsence, TechnicianAbsenceKind } from '../technician/technician-absence.entity';
 import { technicianShifts } from './technician-shifts';
+import { workingWeek } from '../technician/working-week';
 
 const technician = Object.assign(new Technician(), { id: 't1', timeZone: 'Europe/London', workFrom: '08:00', workTo: '17:00' });
 const absence = (startsAt: string, endsAt: string) =>
@@ -27,4 +28,31 @@ it('an absence in the middle of the day keeps the longer free stretch, and less 
 it('absences of other technicians do not shorten this one’s day', () => {
   const other = Object.assign(absence('2026-11-30T00:00:00Z', '2026-12-01T00:00:00Z'), { technicianId: 't2' });
   expect(technicianShifts(technician, [other], from, Date.parse('2026-12-01T00:00:00Z'))).toHaveLength(1);
+});
+
+it('a week set per weekday gives each day its own hours and none on days off, Saturdays included', () => {
+  // Monday 30 November to Sunday 6 December 2026.
+  const week = Object.assign(new Technician(), {
+    ...technician,
+    weeklyHours: [{ weekday: 5, from: '08:00', to: '13:00' }, { weekday: 1, from: '10:00', to: '18:00' }, { weekday: 6, from: '09:00', to: '13:00' }],
+  });
+  expect(iso(technicianShifts(week, [], from, Date.parse('2026-12-07T00:00:00Z')))).toEqual([
+    ['2026-11-30T10:00:00.000Z', '2026-11-30T18:00:00.000Z'],
+    ['2026-12-04T08:00:00.000Z', '2026-12-04T13:00:00.000Z'],
+    ['2026-12-05T09:00:00.000Z', '2026-12-05T13:00:00.000Z'],
+  ]);
+});
+
+it('without a week set per weekday the hours are workFrom–workTo, Monday to Friday', () => {
+  expect(workingWeek(technician)).toEqual([1, 2, 3, 4, 5].map((weekday) => expect.objectContaining({ weekday, from: '08:00', to: '17:00' })));
+  expect(technicianShifts(technician, [], Date.parse('2026-12-05T00:00:00Z'), Date.parse('2026-12-07T00:00:00Z'))).toEqual([]);
+});
+
+it('a week’s hours are read in the technician’s own zone, across a change of clocks', () => {
+  // Berlin: Friday 27 March 2026 is on CET (UTC+1), Friday 3 April on CEST (UTC+2).
+  const berlin = Object.assign(new Technician(), { ...technician, timeZone: 'Europe/Berlin', weeklyHours: [{ weekday: 5, from: '08:00', to: '13:00' }] });
+  expect(iso(technicianShifts(berlin, [], Date.parse('2026-03-23T00:00:00Z'), Date.parse('2026-04-06T00:00:00Z')))).toEqual([
+    ['2026-03-27T07:00:00.000Z', '2026-03-27T12:00:00.000Z'],
+    ['2026-04-03T06:00:00.000Z', '2026-04-03T11:00:00.000Z'],
+  ]);
 });

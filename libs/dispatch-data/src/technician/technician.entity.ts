@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { csvTransformer } from '../shared/csv-transformer';
+import type { WorkingDayHours } from './working-week';
 
 @Directive('@key(fields: "id")')
 @ObjectType('Technician', { description: 'An authorised field technician who installs replacement parts on site.' })
@@ -35,13 +36,20 @@ export class Technician {
   @Column('varchar', { length: 64, default: 'UTC' })
   timeZone: string;
 
-  @Field(() => String, { description: 'Working hours start, local HH:mm, Monday to Friday.' })
+  @Field(() => String, { description: 'Start of the default week (local HH:mm, Monday to Friday), which applies until a week is set per weekday; `workingHours` gives the hours that apply.' })
   @Column('char', { length: 5, default: '08:00' })
   workFrom: string;
 
-  @Field(() => String, { description: 'Working hours end, local HH:mm, Monday to Friday.' })
+  @Field(() => String, { description: 'End of the default week (local HH:mm, Monday to Friday), which applies until a week is set per weekday; `workingHours` gives the hours that apply.' })
   @Column('char', { length: 5, default: '17:00' })
   workTo: string;
+
+  /**
+   * The week set per weekday (one interval per working day); null means the Monday–Friday default
+   * of workFrom–workTo. Read it through `workingWeek()`, which applies that default.
+   */
+  @Column('simple-json', { nullable: true, default: null })
+  weeklyHours: WorkingDayHours[] | null;
 
   @Field(() => Int)
   @Column('int', { unsigned: true, default: 480 })

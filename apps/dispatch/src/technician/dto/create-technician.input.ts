@@ -1,8 +1,9 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { IsNotEmpty, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CLOCK_PATTERN } from '../working-week.validation';
+import { WorkingDayInput } from './working-day.input';
 
 export const REGION_PATTERN = /^[A-Z0-9-]{2,32}$/;
-const CLOCK_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 @InputType()
 export class CreateTechnicianInput {
@@ -36,12 +37,19 @@ export class CreateTechnicianInput {
   @MaxLength(64)
   timeZone?: string;
 
-  @Field(() => String, { nullable: true, description: 'Local HH:mm, Monday to Friday (default 08:00).' })
+  @Field(() => [WorkingDayInput], {
+    nullable: true,
+    description: 'The week, one interval per working weekday (e.g. Friday 08:00–13:00, Saturday 09:00–13:00). Without it the technician works workFrom–workTo, Monday to Friday.',
+  })
+  @IsOptional()
+  workingHours?: WorkingDayInput[];
+
+  @Field(() => String, { nullable: true, description: 'Start of the Monday–Friday default week, local HH:mm (default 08:00); not with workingHours.' })
   @IsOptional()
   @Matches(CLOCK_PATTERN)
   workFrom?: string;
 
-  @Field(() => String, { nullable: true, description: 'Local HH:mm (default 17:00).' })
+  @Field(() => String, { nullable: true, description: 'End of the Monday–Friday default week, local HH:mm (default 17:00); not with workingHours.' })
   @IsOptional()
   @Matches(CLOCK_PATTERN)
   workTo?: string;
