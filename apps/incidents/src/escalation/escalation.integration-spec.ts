@@ -14,6 +14,7 @@ import { Escalation } from './escalation.entity';
 import { EscalationService } from './escalation.service';
 import { uniformEscalationPolicy, type EscalationPolicy } from './escalation-policy';
 import { ESCALATION_QUEUE, escalationJobId, type EscalationJob } from './escalation-queue';
+import { rearmEscalationTimers } from './escalation.scheduler';
 
 async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, attempts = 300): Promise<T> {
   for (let i = 0; i < attempts; i++) {
@@ -110,6 +111,22 @@ describe('escalation timers', () => {
     expect(event.publishedAt).toBeNull();
     await start(policy(500));
     await until(async () => (await escalationsOf(incident.id)).length === 1, 'the escalation after the outbox drained');
+  });
+
+  it('timers Redis lost are re-armed by the sweep for open cases only, never for a level already escalated', async () => {
+    const escalations = new EscalationService(db.dataSource, policy(60_000), calendars);
+    const [waiting, answered, escalated] = [await openCase(), await openCase(), await openCase()];
+    await lifecycle.respond({ incidentId: answered.id, expectedVersion: 1, engineer: 'tsr' });
+    await new EscalationService(db.dataSource, policy(0), calendars).escalate(escalated.id, 1);
+
+    await rearmEscalationTimers(db.dataSource, escalations, queue);
+    expect(await queue.getJobState(escalationJobId(waiting.id, 1))).toBe('delayed');
+    expect(await queue.getJob(escalationJobId(answered.id, 1))).toBeUndefined();
+    expect(await queue.getJob(escalationJobId(escalated.id, 1))).toBeUndefined();
+
+    await queue.remove(escalationJobId(waiting.id, 1)); // as if Redis had lost it
+    await rearmEscalationTimers(db.dataSource, escalations, queue);
+    expect(await queue.getJobState(escalationJobId(waiting.id, 1))).toBe('delayed');
   });
 
   it('an escalation job that runs again (at-least-once) records one escalation per level', async () => {

@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { assertNoEviction, consumeEvents, createRedis, eventStreamKey, startOutboxRelay, waitForRedis } from '@polyplus/events';
 import type { EscalationService } from '../escalation/escalation.service';
-import { escalationScheduler, ESCALATION_TOPICS } from '../escalation/escalation.scheduler';
+import { escalationScheduler, ESCALATION_TOPICS, rearmEscalationTimers } from '../escalation/escalation.scheduler';
 import { startEscalationWorker } from '../escalation/escalation.worker';
 import { ESCALATION_QUEUE, type EscalationJob } from '../escalation/escalation-queue';
 import { webhookConfigFromEnv, type WebhookConfig } from '../webhook/webhook-config';
@@ -18,6 +18,8 @@ export type IncidentsRuntimeOptions = {
   /** Default: `webhookConfigFromEnv()` and real HTTP. */
   webhooks?: { config: WebhookConfig; send?: SendWebhook };
   now?: () => Date;
+  /** How often open cases' escalation timers are re-armed (default `ESCALATION_REARM_MS` or 10 min). */
+  rearmEveryMs?: number;
 };
 
 export type IncidentsRuntime = { queue: Queue<EscalationJob>; close(): Promise<void> };
@@ -59,9 +61,16 @@ export async function startIncidentsRuntime(options: IncidentsRuntimeOptions): P
   // The groups exist before the relay first publishes, so the scheduler and the webhooks see every event.
   const relay = startOutboxRelay({ dataSource: options.dataSource, redis: producer, source: 'incidents', stream, pollMs: options.pollMs });
   const escalationWorker = await startEscalationWorker(worker, options.prefix, options.escalations);
+  // Open cases' timers again, now and periodically: fixed job ids make it cheap when nothing was lost.
+  const rearm = () =>
+    rearmEscalationTimers(options.dataSource, options.escalations, queue, options.now?.()).catch((error: Error) => console.error(`[escalation] re-arming timers: ${error.message}`));
+  await rearm();
+  const sweep = setInterval(() => void rearm(), options.rearmEveryMs ?? Number(process.env.ESCALATION_REARM_MS ?? 10 * 60_000));
+  sweep.unref();
   return {
     queue,
     async close() {
+      clearInterval(sweep);
       await escalationWorker.close();
       await webhooks.close();
       await consumer.stop();
