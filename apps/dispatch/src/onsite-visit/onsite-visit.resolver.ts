@@ -29,7 +29,7 @@ export class OnsiteVisitResolver {
     return this.plans.findPlan(region);
   }
 
-  @Mutation(() => OnsiteVisit)
+  @Mutation(() => OnsiteVisit, { description: 'A visit requested by staff for a case (visits for replacement orders on onsite contracts are created automatically); CONFLICT when the case already has an open visit.' })
   requestOnsiteVisit(@Arg('input', () => RequestOnsiteVisitInput) input: RequestOnsiteVisitInput): Promise<OnsiteVisit> {
     return this.visits.request(input);
   }

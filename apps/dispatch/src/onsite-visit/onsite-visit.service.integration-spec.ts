@@ -7,11 +7,17 @@ import { dispatchSubgraph } from '../dispatch-subgraph';
 import { OnsiteVisitService } from './onsite-visit.service';
 import { RecordingTrigger } from '../testing/recording-trigger';
 
-const knownIncident = randomUUID();
 const customerId = randomUUID();
+const knownIncidents = new Set<string>();
+/** A case the incidents subgraph knows. */
+const knownCase = () => {
+  const id = randomUUID();
+  knownIncidents.add(id);
+  return id;
+};
 const incidentsSubgraphClient: SubgraphClient = {
   request: async <T>(_query: string, variables?: Record<string, unknown>) =>
-    ({ incident: variables?.id === knownIncident ? { id: knownIncident, customer: { id: customerId } } : null }) as T,
+    ({ incident: knownIncidents.has(variables?.id as string) ? { id: variables?.id, customer: { id: customerId } } : null }) as T,
 };
 
 const customersSubgraphClient: SubgraphClient = {
@@ -30,7 +36,7 @@ describe('onsite visits', () => {
 
   it('a requested visit is stored unplanned for the case’s customer, published as CREATED and asks for its region to be re-planned', async () => {
     const visits = new OnsiteVisitService(db.dataSource, incidentsSubgraphClient, recordingTrigger, customersSubgraphClient);
-    const visit = await visits.request({ incidentId: knownIncident, siteId: randomUUID(), region: 'UK-SOUTH' });
+    const visit = await visits.request({ incidentId: knownCase(), siteId: randomUUID(), region: 'UK-SOUTH' });
     expect(visit).toMatchObject({ status: 'UNPLANNED', customerId, latitude: 51.5, siteTimeZone: 'Europe/London', siteCountryCode: 'GB' });
     expect(recordingTrigger.requested).toEqual(['UK-SOUTH']);
     const [event] = await db.dataSource.getRepository(OutboxEvent).findBy({ aggregateKey: visit.id });
@@ -45,10 +51,24 @@ describe('onsite visits', () => {
     expect(await db.dataSource.getRepository(OnsiteVisit).count()).toBe(before);
   });
 
+  it('a case has one open visit: a second request is CONFLICT, and of 10 concurrent requests exactly one succeeds', async () => {
+    const visits = new OnsiteVisitService(db.dataSource, incidentsSubgraphClient, recordingTrigger, customersSubgraphClient);
+    const incidentId = knownCase();
+    await visits.request({ incidentId, siteId: randomUUID(), region: 'UK-SOUTH' });
+    await expect(visits.request({ incidentId, siteId: randomUUID(), region: 'UK-SOUTH' })).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(await db.dataSource.getRepository(OnsiteVisit).countBy({ incidentId })).toBe(1);
+
+    const racing = knownCase();
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => visits.request({ incidentId: racing, siteId: randomUUID(), region: 'UK-SOUTH' })));
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    expect(results.every((result) => result.status === 'fulfilled' || (result.reason as { extensions?: { code?: string } }).extensions?.code === 'CONFLICT')).toBe(true);
+    expect(await db.dataSource.getRepository(OnsiteVisit).countBy({ incidentId: racing })).toBe(1);
+  });
+
   it('the visit is kept when the queue cannot be reached', async () => {
     const visits = new OnsiteVisitService(db.dataSource, incidentsSubgraphClient, unreachableRedis, customersSubgraphClient);
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const visit = await visits.request({ incidentId: knownIncident, siteId: randomUUID(), region: 'DE-EAST' });
+    const visit = await visits.request({ incidentId: knownCase(), siteId: randomUUID(), region: 'DE-EAST' });
     spy.mockRestore();
     expect(await visits.findById(visit.id)).toMatchObject({ region: 'DE-EAST', status: 'UNPLANNED' });
   });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, Repository } from 'typeorm';
-import { fetchById, notFound, type SubgraphClient } from '@polyplus/subgraph-kit';
-import { OnsiteVisit, OnsiteVisitStatus, publishVisitChanges } from '@polyplus/dispatch-data';
+import { In, type DataSource, type Repository } from 'typeorm';
+import { conflict, fetchById, notFound, type SubgraphClient } from '@polyplus/subgraph-kit';
+import { withDeadlockRetry } from '@polyplus/persistence';
+import { OnsiteVisit, OnsiteVisitStatus, OPEN_STATUSES, publishVisitChanges } from '@polyplus/dispatch-data';
 import type { RequestOnsiteVisitInput } from './dto/request-onsite-visit.input';
 import type { OptimisationTrigger } from './optimisation-trigger';
 import { fetchSiteLocation } from '../site/site-directory';
@@ -38,10 +39,16 @@ export class OnsiteVisitService {
       siteSubdivision: site.subdivision,
       releaseAt: input.releaseAt ?? null,
     });
-    await this.dataSource.transaction(async (manager) => {
-      await manager.insert(OnsiteVisit, visit);
-      await publishVisitChanges(manager, [{ visit, change: 'CREATED' }], null);
-    });
+    // One open visit per case: a second request would send a second technician. The locking read
+    // makes concurrent requests for one case wait for each other (a deadlock between them is retried).
+    await withDeadlockRetry(() =>
+      this.dataSource.transaction(async (manager) => {
+        const open = await manager.find(OnsiteVisit, { where: { incidentId: input.incidentId, status: In(OPEN_STATUSES) }, lock: { mode: 'pessimistic_write' } });
+        if (open.length > 0) throw conflict(`Case ${input.incidentId} already has an open onsite visit (${open[0].id}): move, pin or cancel that one instead`);
+        await manager.insert(OnsiteVisit, visit);
+        await publishVisitChanges(manager, [{ visit, change: 'CREATED' }], null);
+      }),
+    );
     // The visit is committed either way; a missed trigger is caught up by the next event in the region.
     await this.optimisation.requestQuietly(visit.region, `visit ${visit.id} requested`);
     return this.visits.findOneByOrFail({ id: visit.id });
