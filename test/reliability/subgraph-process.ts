@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from '@polyplus/local-stack';
+import { freePort, waitForHealth } from '@polyplus/local-stack';
 import type { SubgraphName } from '@polyplus/subgraph-kit';
 
 const ROOT = join(__dirname, '..', '..');
@@ -30,7 +30,7 @@ export async function startSubgraphProcess(name: SubgraphName, env: NodeJS.Proce
   const healthUrl = `http://127.0.0.1:${port}/health`;
   const stop = () => stopChild(child);
   try {
-    await waitForOwnHealth(healthUrl, child);
+    await waitForHealth(healthUrl, child);
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n${logs.slice(-30).join('\n')}`);
@@ -43,21 +43,6 @@ export async function startSubgraphProcess(name: SubgraphName, env: NodeJS.Proce
     logs: () => logs,
     stop,
   };
-}
-
-async function waitForOwnHealth(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: process exited with code ${child.exitCode}`);
-    const health = await fetch(url, { signal: AbortSignal.timeout(1_000) }).then(
-      async (response) => (response.ok ? ((await response.json()) as { pid?: number }) : undefined),
-      () => undefined,
-    );
-    // A port picked as free a moment ago may be someone else's by now: only our child's answer counts.
-    if (health?.pid === child.pid) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} not healthy after ${timeoutMs} ms`);
 }
 
 async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {

@@ -1,4 +1,4 @@
-export { startStack, startBoardProcess, freePort, BOARD_PORT, type Stack, type StackOptions, type BoardProcessOptions } from './stack';
+export { startStack, startBoardProcess, freePort, waitForHealth, BOARD_PORT, type Stack, type StackOptions, type BoardProcessOptions } from './stack';
 export { buildBoard } from './board';
 export { checkDependencies } from './preflight';
 export { graphqlRequest, graphqlData, type GraphQLResult, type GraphQLErrorShape, type GraphQLTarget } from './graphql-request';
