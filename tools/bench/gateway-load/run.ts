@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   const prefix = `test_bench_gateway_${randomBytes(3).toString('hex')}_`;
   const queuePrefix = prefix.replace(/_$/, '');
   // Limits stay on (their Redis round trip is part of the cost) but high enough never to refuse.
+  // A stack that fails to start still leaves databases behind: drop them either way.
   const stack = await startStack({
     freePorts: true,
     env: {
@@ -60,6 +61,9 @@ async function main(): Promise<void> {
       RATE_LIMIT_BURST: '1000000',
     },
     log: () => undefined,
+  }).catch(async (error: unknown) => {
+    await dropDatabasesWithPrefix(prefix);
+    throw error;
   });
   try {
     const { customerId, incidentId } = await seedIncident({ url: stack.gatewayUrl, token: await tokenFor(DEMO_ENGINEER, stack.env) });
