@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
+import { deleteRedisKeys } from '@polyplus/testing';
 import { createRedis, DISPATCH_OPTIMISATION_QUEUE, enqueueRegionOptimisation, type OptimiseRegionJob } from '@polyplus/events';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, RegionPlanStore } from '@polyplus/dispatch-data';
 import { startSchedulerWorker, type SchedulerWorker } from './scheduler-worker';
@@ -33,6 +34,7 @@ describe('scheduler worker', () => {
     await Promise.all([queue.close(), events.close()]);
     for (const connection of [redis, workerRedis, eventsRedis]) connection.disconnect();
     await db.drop();
+    await Promise.all([deleteRedisKeys(prefix), deleteRedisKeys(`${prefix}-closing`)]);
   });
 
   it('a region optimisation job round-trips through Redis and commits a new plan version', async () => {
