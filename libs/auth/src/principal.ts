@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** Who is calling, as the gateway verified it from a bearer token. */
 export type Role =
   | 'CUSTOMER_ADMIN'
@@ -37,4 +39,19 @@ export function canSeeCustomer(principal: Principal, customerId: string): boolea
 /** The internal caller subgraphs use for service-to-service look-ups. */
 export function servicePrincipal(name: string): Principal {
   return { subject: `service:${name}`, role: 'SERVICE', customerIds: [] };
+}
+
+/** The longest actor string: audit columns hold 100 characters. */
+export const ACTOR_MAX_LENGTH = 100;
+
+/**
+ * How a verified principal is written into every record of who did what: `<ROLE>:<subject>`, e.g.
+ * `SUPPORT_ENGINEER:jane`. The same principal always gives the same string; a subject too long for
+ * the audit columns keeps its start and a digest of the whole, so two long subjects never collide.
+ */
+export function actorOf(principal: Pick<Principal, 'role' | 'subject'>): string {
+  const actor = `${principal.role}:${principal.subject}`;
+  if (actor.length <= ACTOR_MAX_LENGTH) return actor;
+  const digest = createHash('sha256').update(principal.subject).digest('hex').slice(0, 16);
+  return `${actor.slice(0, ACTOR_MAX_LENGTH - digest.length - 1)}#${digest}`;
 }

@@ -1,0 +1,17 @@
+import { ACTOR_MAX_LENGTH, actorOf } from './principal';
+
+describe('actorOf', () => {
+  it('writes a verified principal as <ROLE>:<subject>', () => {
+    expect(actorOf({ role: 'SUPPORT_ENGINEER', subject: 'jane' })).toBe('SUPPORT_ENGINEER:jane');
+    expect(actorOf({ role: 'SERVICE', subject: 'service:logistics' })).toBe('SERVICE:service:logistics');
+  });
+
+  it('a subject too long for the audit columns keeps its start and a digest: bounded, stable, distinct', () => {
+    const long = (tail: string) => ({ role: 'PARTNER' as const, subject: `${'p'.repeat(120)}${tail}` });
+    const a = actorOf(long('a'));
+    expect(a.length).toBe(ACTOR_MAX_LENGTH);
+    expect(a.startsWith('PARTNER:ppp')).toBe(true);
+    expect(actorOf(long('a'))).toBe(a);
+    expect(actorOf(long('b'))).not.toBe(a);
+  });
+});
