@@ -38,8 +38,6 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
       const contracts = new ContractService(dataSource, devices);
       const discounts = new DiscountService(dataSource, contracts);
       return buildFederatedSchema({
-        customerMutations: ['createSite', 'addContact'],
-        staffQueries: ['deviceCoverage', 'isDesignatedContact'],
         ownership: {
           Customer: (customer: Customer) => customer.id,
           Site: (site: Site) => site.customerId,

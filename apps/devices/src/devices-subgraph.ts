@@ -46,7 +46,6 @@ export function createDevicesSubgraph(collaborators: DevicesCollaborators = {}):
       const software = new SoftwareService(dataSource, collaborators.now);
       const licences = new LicenceService(dataSource, collaborators.now);
       return buildFederatedSchema({
-        customerMutations: ['registerDevice', 'registerDevices', 'importSerialList'],
         ownership: { Device: (device: Device) => device.customerId },
         resolvers: [ProductResolver, DeviceResolver, BulkRegistrationResolver, EntitlementResolver, SoftwareResolver, LicenceResolver, DeviceLicencesResolver],
         instances: [

@@ -42,9 +42,6 @@ export function createDispatchSubgraph(options: DispatchSubgraphOptions = {}): S
       const federated = await buildFederatedSchema({
         // A customer sees the visits of its own cases; technicians and plans are vendor planning data.
         ownership: { OnsiteVisit: (visit: OnsiteVisit) => visit.customerId, Technician: () => null },
-        staffQueries: ['technicians', 'technicianSchedule', 'regionBoard', 'unassignedVisits', 'regionPlan'],
-        // Planners own the schedule: they pin, move and record absences as support engineers do.
-        staffRoles: ['SUPPORT_ENGINEER', 'DISPATCH_PLANNER', 'SERVICE'],
         resolvers: [TechnicianResolver, TechnicianAbsenceResolver, OnsiteVisitResolver, IncidentOnsiteVisitsResolver, PlannerResolver],
         instances: [
           new TechnicianResolver(new TechnicianService(dataSource, optimisation)),

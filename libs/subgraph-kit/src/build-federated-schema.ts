@@ -5,8 +5,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, createResolversMap, type BuildSchemaOptions, type ContainerType } from 'type-graphql';
 import type { Principal, Role } from '@polyplus/auth';
 import { scopeToTenant, tenantScopeMiddleware, type TenantOwnership } from './tenant-scope';
-import { mutationPolicyMiddleware } from './mutation-policy';
-import { queryPolicyMiddleware } from './query-policy';
+import { accessPoliciesOf, accessPolicyMiddleware, type AccessPolicies } from './access-policy';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
@@ -25,17 +24,13 @@ export type FederatedSchemaOptions<TContext> = {
   references: ReferenceResolvers<TContext>;
   /** Who owns each entity type: customer principals see only their customers' values. */
   ownership?: TenantOwnership;
-  /** Mutations customer principals may call (for their own customers); every other one is staff-only. */
-  customerMutations?: readonly string[];
-  /** Vendor roles that may run this subgraph's mutations (default: support engineers and services). */
-  staffRoles?: readonly Role[];
-  /** Root queries kept for vendor staff and services (service-to-service look-ups, staff work queues). */
-  staffQueries?: readonly string[];
 };
 
 export type FederatedSchema = {
   schema: GraphQLSchema;
   sdl: string;
+  /** Who may call each field (`Type.field` → roles), from the resolvers' `@Access` declarations. */
+  accessPolicies: AccessPolicies;
   /** Starts background work (queue workers, relays) when the server starts; never when only printing SDL. */
   start?: () => Promise<void>;
   /** Releases what the resolvers opened (queues, clients) when the server stops. */
@@ -55,18 +50,19 @@ function containerOf(instances: object[]): ContainerType {
 
 /** type-graphql resolvers → a Federation 2 subgraph schema with `@key` entities and reference resolvers. */
 export async function buildFederatedSchema<TContext>(options: FederatedSchemaOptions<TContext>): Promise<FederatedSchema> {
+  const accessPolicies = new Map<string, readonly Role[]>();
   const typeGraphqlSchema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     container: containerOf(options.instances),
     validate: { forbidUnknownValues: false },
     globalMiddlewares: [
-      mutationPolicyMiddleware(options.customerMutations ?? [], options.staffRoles),
-      queryPolicyMiddleware(options.staffQueries ?? []),
+      accessPolicyMiddleware(accessPolicies),
       ...(options.ownership ? [tenantScopeMiddleware(options.ownership)] : []),
     ],
     skipCheck: true,
   });
+  for (const [field, roles] of accessPoliciesOf(typeGraphqlSchema)) accessPolicies.set(field, roles);
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<TContext>;
   for (const [typeName, resolveReference] of Object.entries(options.references)) {
@@ -78,5 +74,5 @@ export async function buildFederatedSchema<TContext>(options: FederatedSchemaOpt
     resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: scoped } as never;
   }
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> });
-  return { schema, sdl };
+  return { schema, sdl, accessPolicies };
 }

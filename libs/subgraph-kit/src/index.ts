@@ -10,4 +10,16 @@ export { createSubgraphClient, fetchById, type SubgraphClient } from './subgraph
 export { startSubgraph, runSubgraph, type SubgraphDefinition, type StartSubgraphOptions } from './run-subgraph';
 export { principalContext, type SubgraphContext } from './principal-context';
 export { assertVisible, scopeToTenant, tenantScopeMiddleware, type TenantOwnership } from './tenant-scope';
-export { printSubgraphSdl } from './print-subgraph-sdl';
+export { printSubgraphSdl, buildUnopenedSubgraph, unguardedRootFields } from './print-subgraph-sdl';
+export {
+  Access,
+  SUPPORT,
+  STAFF,
+  CUSTOMER_USERS,
+  CUSTOMER_SIDE,
+  accessPoliciesOf,
+  accessPolicyMiddleware,
+  rootFieldsWithoutPolicy,
+  type AccessPolicies,
+} from './access-policy';
+export { EARLIEST_YEAR, LATEST_YEAR, isCalendarDate, isPlausibleInstant, isDecimalString, isNotBlank, IsCalendarDate, IsPlausibleInstant, IsDecimalString, IsNotBlank, calendarDateArg, plausibleInstantArg, type DecimalColumn } from './input-validators';

@@ -1,2 +1,2 @@
 export { uniqueTestPrefix, dropDatabasesWithPrefix, deleteRedisKeys } from './isolation';
-export { executeOperation, operationData, type OperationResult } from './execute-operation';
+export { executeOperation, operationData, TEST_SUPPORT_ENGINEER, type OperationResult } from './execute-operation';

@@ -1,4 +1,5 @@
-import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access, CUSTOMER_USERS, STAFF, SUPPORT, type SubgraphContext } from '@polyplus/subgraph-kit';
 import { Contact } from './contact.entity';
 import { ContactService } from './contact.service';
 import { AddContactInput } from './dto/add-contact.input';
@@ -12,24 +13,32 @@ export class ContactResolver {
     private readonly customers: CustomerService,
   ) {}
 
+  @Access(STAFF, CUSTOMER_USERS)
   @Query(() => Contact, { nullable: true })
   contact(@Arg('id', () => ID) id: string): Promise<Contact | null> {
     return this.contacts.findById(id);
   }
 
+  @Access(SUPPORT)
   @Query(() => Boolean, { description: 'Whether the contact is a designated contact of that customer (false for unknown ids or another customer’s contact).' })
   isDesignatedContact(@Arg('customerId', () => ID) customerId: string, @Arg('contactId', () => ID) contactId: string): Promise<boolean> {
     return this.contacts.isDesignated(customerId, contactId);
   }
 
+  @Access(SUPPORT, 'CUSTOMER_ADMIN')
   @Mutation(() => Contact)
   addContact(@Arg('input', () => AddContactInput) input: AddContactInput): Promise<Contact> {
     return this.contacts.add(input);
   }
 
+  @Access(SUPPORT, 'CUSTOMER_ADMIN')
   @Mutation(() => Contact, { description: 'Grants or withdraws the right to contact support.' })
-  setContactDesignation(@Arg('contactId', () => ID) contactId: string, @Arg('designated', () => Boolean) designated: boolean): Promise<Contact> {
-    return this.contacts.setDesignated(contactId, designated);
+  setContactDesignation(
+    @Arg('contactId', () => ID) contactId: string,
+    @Arg('designated', () => Boolean) designated: boolean,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<Contact> {
+    return this.contacts.setDesignated(principal, contactId, designated);
   }
 
   @FieldResolver(() => Customer)

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, Repository } from 'typeorm';
 import { conflict, notFound } from '@polyplus/subgraph-kit';
 import { isDuplicateEntry } from '@polyplus/persistence';
+import { canSeeCustomer, type Principal } from '@polyplus/auth';
 import { Customer } from '../customer/customer.entity';
 import { Contact } from './contact.entity';
 import type { AddContactInput } from './dto/add-contact.input';
@@ -35,11 +36,12 @@ export class ContactService {
     });
   }
 
-  async setDesignated(contactId: string, designated: boolean): Promise<Contact> {
+  /** A customer admin designates only its own customer's contacts; another's answers as unknown. */
+  async setDesignated(principal: Principal, contactId: string, designated: boolean): Promise<Contact> {
     const contact = await this.contacts.findOneBy({ id: contactId });
-    if (!contact) throw notFound('Contact', contactId);
+    if (!contact || !canSeeCustomer(principal, contact.customerId)) throw notFound('Contact', contactId);
     await this.contacts.update({ id: contactId }, { designated });
-    return { ...contact, designated };
+    return this.contacts.merge(contact, { designated });
   }
 
   /** The rule the incidents subgraph enforces: the contact belongs to this customer and is designated. */

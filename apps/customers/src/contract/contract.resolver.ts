@@ -1,5 +1,5 @@
 import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { entityReference } from '@polyplus/subgraph-kit';
+import { entityReference, Access, CUSTOMER_USERS, STAFF, SUPPORT } from '@polyplus/subgraph-kit';
 import { Contract } from './contract.entity';
 import { ContractService } from './contract.service';
 import { CreateContractInput } from './dto/create-contract.input';
@@ -17,21 +17,25 @@ export class ContractResolver {
     private readonly customers: CustomerService,
   ) {}
 
+  @Access(STAFF, CUSTOMER_USERS)
   @Query(() => Contract, { nullable: true })
   contract(@Arg('id', () => ID) id: string): Promise<Contract | null> {
     return this.contracts.findById(id);
   }
 
+  @Access(SUPPORT)
   @Query(() => [DeviceCoverage], { description: 'Contract periods covering each device (service-to-service: the devices subgraph derives entitlement from it).' })
   deviceCoverage(@Arg('deviceIds', () => [ID]) deviceIds: string[]): Promise<DeviceCoverage[]> {
     return this.contracts.coverageOf(deviceIds);
   }
 
+  @Access(SUPPORT)
   @Mutation(() => Contract)
   createContract(@Arg('input', () => CreateContractInput) input: CreateContractInput): Promise<Contract> {
     return this.contracts.create(input);
   }
 
+  @Access(SUPPORT)
   @Mutation(() => Contract, { description: 'Adds devices of the contract’s customer to its cover.' })
   coverDevices(@Arg('input', () => CoverDevicesInput) input: CoverDevicesInput): Promise<Contract> {
     return this.contracts.coverDevices(input);

@@ -1,4 +1,5 @@
 import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access, CUSTOMER_SIDE, STAFF, SUPPORT } from '@polyplus/subgraph-kit';
 import { Customer } from './customer.entity';
 import { CustomerService } from './customer.service';
 import { CreateCustomerInput } from './dto/create-customer.input';
@@ -18,16 +19,19 @@ export class CustomerResolver {
     private readonly contractService: ContractService,
   ) {}
 
+  @Access(STAFF, CUSTOMER_SIDE)
   @Query(() => Customer, { nullable: true })
   customer(@Arg('id', () => ID) id: string): Promise<Customer | null> {
     return this.customerService.findById(id);
   }
 
+  @Access(STAFF, CUSTOMER_SIDE)
   @Query(() => [Customer])
   customers(): Promise<Customer[]> {
     return this.customerService.list();
   }
 
+  @Access(SUPPORT)
   @Mutation(() => Customer)
   createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput): Promise<Customer> {
     return this.customerService.create(input);

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertVisible, type SubgraphContext } from '@polyplus/subgraph-kit';
+import { assertVisible, type SubgraphContext, Access, CUSTOMER_USERS, STAFF, SUPPORT } from '@polyplus/subgraph-kit';
 import { Device } from '../device/device.entity';
 import { EntitlementService } from './entitlement.service';
 import { OnsiteRulesService } from './onsite-rules.service';
@@ -14,6 +14,7 @@ export class EntitlementResolver {
     private readonly onsiteRules: OnsiteRulesService,
   ) {}
 
+  @Access(STAFF, CUSTOMER_USERS)
   @Query(() => DeviceEntitlement, { description: 'Coverage, options and advance-replacement right of a device at an instant (incidents and logistics ask this).' })
   async deviceEntitlement(@Arg('deviceId', () => ID) deviceId: string, @Arg('at', () => Date) at: Date, @Ctx() { principal }: SubgraphContext): Promise<DeviceEntitlement> {
     const { device, entitlement } = await this.entitlements.entitlementAt(deviceId, at);
@@ -26,11 +27,13 @@ export class EntitlementResolver {
     return this.entitlements.entitlementOf({ device, at: at ?? new Date() });
   }
 
+  @Access(STAFF)
   @Query(() => [OnsiteAvailabilityRule])
   onsiteAvailabilityRules(): Promise<OnsiteAvailabilityRule[]> {
     return this.onsiteRules.list();
   }
 
+  @Access(SUPPORT)
   @Mutation(() => OnsiteAvailabilityRule, { description: 'Creates or replaces the onsite rule for a country (or subdivision) and product type.' })
   setOnsiteAvailability(@Arg('input', () => SetOnsiteAvailabilityInput) input: SetOnsiteAvailabilityInput): Promise<OnsiteAvailabilityRule> {
     return this.onsiteRules.set(input);

@@ -1,5 +1,5 @@
 import { Arg, Mutation, Resolver } from 'type-graphql';
-import { badUserInput } from '@polyplus/subgraph-kit';
+import { badUserInput, Access, CUSTOMER_USERS, SUPPORT } from '@polyplus/subgraph-kit';
 import { BulkRegistrationService } from './bulk-registration.service';
 import { BulkRegistrationResult } from './dto/bulk-registration.result';
 import { RegisterDevicesInput } from './dto/register-devices.input';
@@ -11,6 +11,7 @@ import { parseSerialList } from './serial-list';
 export class BulkRegistrationResolver {
   constructor(private readonly registration: BulkRegistrationService) {}
 
+  @Access(SUPPORT, CUSTOMER_USERS)
   @Mutation(() => BulkRegistrationResult, { description: 'Registers many devices at one site: all rows or none; bad rows are listed in the error’s extensions.rows.' })
   async registerDevices(@Arg('input', () => RegisterDevicesInput) input: RegisterDevicesInput): Promise<BulkRegistrationResult> {
     const rows = input.devices.map((device, index) => ({ row: index + 1, ...device }));
@@ -18,6 +19,7 @@ export class BulkRegistrationResolver {
     return { registeredCount: devices.length, devices };
   }
 
+  @Access(SUPPORT, CUSTOMER_USERS)
   @Mutation(() => BulkRegistrationResult, { description: 'Registers a serial-number list a customer sent by email (no Poly Lens); rows are numbered by line.' })
   async importSerialList(@Arg('input', () => ImportSerialListInput) input: ImportSerialListInput): Promise<BulkRegistrationResult> {
     const { rows, errors } = parseSerialList(input.lines);

@@ -1,5 +1,5 @@
 import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { entityReference } from '@polyplus/subgraph-kit';
+import { entityReference, Access, CUSTOMER_SIDE, CUSTOMER_USERS, STAFF, SUPPORT } from '@polyplus/subgraph-kit';
 import { Device } from './device.entity';
 import { DeviceService } from './device.service';
 import { RegisterDeviceInput } from './dto/register-device.input';
@@ -11,26 +11,31 @@ export const SiteReference = entityReference('Site', { resolvable: false });
 export class DeviceResolver {
   constructor(private readonly deviceService: DeviceService) {}
 
+  @Access(STAFF, CUSTOMER_SIDE)
   @Query(() => Device, { nullable: true })
   device(@Arg('id', () => ID) id: string): Promise<Device | null> {
     return this.deviceService.findById(id);
   }
 
+  @Access(STAFF, CUSTOMER_SIDE)
   @Query(() => [Device])
   devices(@Arg('customerId', () => ID) customerId: string): Promise<Device[]> {
     return this.deviceService.listForCustomer(customerId);
   }
 
+  @Access(STAFF, CUSTOMER_SIDE)
   @Query(() => [Device], { description: 'Several devices at once (other subgraphs batch their look-ups); unknown ids are left out.' })
   devicesByIds(@Arg('ids', () => [ID]) ids: string[]): Promise<Device[]> {
     return this.deviceService.findByIds(ids);
   }
 
+  @Access(STAFF, CUSTOMER_SIDE)
   @Query(() => Device, { nullable: true })
   deviceBySerialNumber(@Arg('serialNumber', () => String) serialNumber: string): Promise<Device | null> {
     return this.deviceService.findBySerial(serialNumber.trim().toUpperCase());
   }
 
+  @Access(SUPPORT, CUSTOMER_USERS)
   @Mutation(() => Device)
   registerDevice(@Arg('input', () => RegisterDeviceInput) input: RegisterDeviceInput): Promise<Device> {
     return this.deviceService.register(input);

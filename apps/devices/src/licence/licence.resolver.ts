@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertVisible, type SubgraphContext } from '@polyplus/subgraph-kit';
+import { assertVisible, type SubgraphContext, Access, CUSTOMER_USERS, SUPPORT } from '@polyplus/subgraph-kit';
 import { Licence } from './licence.entity';
 import { LicenceService } from './licence.service';
 import { IssueLicenceInput } from './dto/issue-licence.input';
@@ -13,6 +13,7 @@ export class LicenceResolver {
     private readonly devices: DeviceService,
   ) {}
 
+  @Access(SUPPORT, CUSTOMER_USERS)
   @Query(() => [Licence], { description: 'Licences of the registered device with this serial number; NOT_FOUND when none is registered.' })
   async licencesBySerialNumber(@Arg('serialNumber', () => String) serialNumber: string, @Ctx() { principal }: SubgraphContext): Promise<Licence[]> {
     const { device, licences } = await this.licences.lookUpBySerial(serialNumber);
@@ -20,6 +21,7 @@ export class LicenceResolver {
     return licences;
   }
 
+  @Access(SUPPORT)
   @Mutation(() => Licence)
   issueLicence(@Arg('input', () => IssueLicenceInput) input: IssueLicenceInput): Promise<Licence> {
     return this.licences.issue(input);

@@ -1,4 +1,5 @@
 import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access, CUSTOMER_USERS, STAFF, SUPPORT } from '@polyplus/subgraph-kit';
 import { Device } from '../device/device.entity';
 import { DeviceService } from '../device/device.service';
 import { SoftwareRelease } from './software-release.entity';
@@ -13,26 +14,31 @@ export class SoftwareResolver {
     private readonly devices: DeviceService,
   ) {}
 
+  @Access(STAFF, CUSTOMER_USERS)
   @Query(() => [SoftwareRelease], { description: 'Generally available releases of a product, newest first.' })
   softwareReleases(@Arg('productId', () => ID) productId: string): Promise<SoftwareRelease[]> {
     return this.software.listForProduct(productId);
   }
 
+  @Access(SUPPORT, CUSTOMER_USERS)
   @Query(() => [SoftwareRelease], { description: 'What may be downloaded for a product: the latest release and the latest minus one.' })
   softwareDownloads(@Arg('productId', () => ID) productId: string): Promise<SoftwareRelease[]> {
     return this.software.downloadsFor(productId);
   }
 
+  @Access(SUPPORT, CUSTOMER_USERS)
   @Query(() => [Device], { description: 'The customer’s devices running an older version than the latest release (customers must install updates).' })
   devicesBehind(@Arg('customerId', () => ID) customerId: string): Promise<Device[]> {
     return this.software.devicesBehind(customerId);
   }
 
+  @Access(SUPPORT)
   @Mutation(() => SoftwareRelease)
   publishSoftwareRelease(@Arg('input', () => PublishReleaseInput) input: PublishReleaseInput): Promise<SoftwareRelease> {
     return this.software.publish(input);
   }
 
+  @Access(SUPPORT)
   @Mutation(() => Device, { description: 'Records the version a device reports (Poly Lens inventory or the customer).' })
   async reportInstalledVersion(@Arg('deviceId', () => ID) deviceId: string, @Arg('version', () => String) version: string): Promise<Device> {
     const device = await this.devices.getById(deviceId);

@@ -1,6 +1,6 @@
 import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { entityReference } from '@polyplus/subgraph-kit';
+import { entityReference, Access, CUSTOMER_USERS, STAFF } from '@polyplus/subgraph-kit';
 import { OnsiteVisit, RegionPlan, RegionPlanStore, Technician } from '@polyplus/dispatch-data';
 import { OnsiteVisitService } from './onsite-visit.service';
 import { RequestOnsiteVisitInput } from './dto/request-onsite-visit.input';
@@ -19,16 +19,19 @@ export class OnsiteVisitResolver {
     private readonly planner: PlannerService,
   ) {}
 
+  @Access(STAFF, CUSTOMER_USERS)
   @Query(() => OnsiteVisit, { nullable: true })
   onsiteVisit(@Arg('id', () => ID) id: string): Promise<OnsiteVisit | null> {
     return this.visits.findById(id);
   }
 
+  @Access(STAFF)
   @Query(() => RegionPlan, { nullable: true, description: 'The latest committed plan of a dispatch region.' })
   regionPlan(@Arg('region', () => String) region: string): Promise<RegionPlan | null> {
     return this.plans.findPlan(region);
   }
 
+  @Access(STAFF)
   @Mutation(() => OnsiteVisit, { description: 'A visit requested by staff for a case (visits for replacement orders on onsite contracts are created automatically); CONFLICT when the case already has an open visit.' })
   requestOnsiteVisit(@Arg('input', () => RequestOnsiteVisitInput) input: RequestOnsiteVisitInput): Promise<OnsiteVisit> {
     return this.visits.request(input);

@@ -1,4 +1,5 @@
 import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access, STAFF } from '@polyplus/subgraph-kit';
 import { Technician, WorkingDay, workingWeek } from '@polyplus/dispatch-data';
 import { CreateTechnicianInput } from './dto/create-technician.input';
 import { WorkingDayInput } from './dto/working-day.input';
@@ -8,6 +9,7 @@ import type { TechnicianService } from './technician.service';
 export class TechnicianResolver {
   constructor(private readonly service: TechnicianService) {}
 
+  @Access(STAFF)
   @Query(() => [Technician])
   technicians(@Arg('region', () => String) region: string): Promise<Technician[]> {
     return this.service.list(region);
@@ -18,11 +20,13 @@ export class TechnicianResolver {
     return workingWeek(technician);
   }
 
+  @Access(STAFF)
   @Mutation(() => Technician)
   createTechnician(@Arg('input', () => CreateTechnicianInput) input: CreateTechnicianInput): Promise<Technician> {
     return this.service.create(input);
   }
 
+  @Access(STAFF)
   @Mutation(() => Technician, { description: 'Sets the technician’s week, one interval per working weekday; the region is re-planned around it.' })
   setTechnicianWorkingHours(
     @Arg('technicianId', () => ID) technicianId: string,

@@ -1,5 +1,5 @@
 import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { entityReference } from '@polyplus/subgraph-kit';
+import { entityReference, Access, CUSTOMER_USERS, STAFF, SUPPORT } from '@polyplus/subgraph-kit';
 import { ReplacementOrder } from './replacement-order.entity';
 import { ReplacementOrderService } from './replacement-order.service';
 import { OrderReplacementInput } from './dto/order-replacement.input';
@@ -21,11 +21,13 @@ export class ReplacementOrderResolver {
     private readonly returns: ReturnsService,
   ) {}
 
+  @Access(STAFF, CUSTOMER_USERS)
   @Query(() => ReplacementOrder, { nullable: true })
   replacementOrder(@Arg('id', () => ID) id: string): Promise<ReplacementOrder | null> {
     return this.orders.findById(id);
   }
 
+  @Access(SUPPORT)
   @Mutation(() => ReplacementOrder, { description: 'Orders an advance replacement part for a support case.' })
   orderReplacement(@Arg('input', () => OrderReplacementInput) input: OrderReplacementInput): Promise<ReplacementOrder> {
     return this.orders.order(input);

@@ -1,4 +1,5 @@
 import { Arg, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Access, SUPPORT } from '@polyplus/subgraph-kit';
 import { DefectiveReturn } from './defective-return.entity';
 import { Invoice } from './invoice.entity';
 import { ReturnsService } from './returns.service';
@@ -12,6 +13,7 @@ export class ReturnsResolver {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  @Access(SUPPORT)
   @Mutation(() => DefectiveReturn, { description: 'The service facility received the defective part.' })
   async receiveDefectivePart(@Arg('returnId', () => ID) returnId: string): Promise<DefectiveReturn> {
     const received = await this.returns.receive(returnId, this.now());

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access, CUSTOMER_USERS, STAFF, SUPPORT } from '@polyplus/subgraph-kit';
 import { canSeeCustomer, isCustomerScoped } from '@polyplus/auth';
 import type { SubgraphContext } from '@polyplus/subgraph-kit';
 import { isUnderWarranty, replacementWarranty } from '@polyplus/business-calendar';
@@ -16,16 +17,19 @@ export class ShipmentResolver {
     private readonly today: () => string = () => new Date().toISOString().slice(0, 10),
   ) {}
 
+  @Access(SUPPORT)
   @Mutation(() => Shipment, { description: 'The depot hands an ORDERED replacement to the carrier.' })
   shipReplacement(@Arg('input', () => ShipOrderInput) input: ShipOrderInput): Promise<Shipment> {
     return this.shipments.ship(input);
   }
 
+  @Access(SUPPORT)
   @Mutation(() => Shipment, { description: 'A carrier or staff tracking event; a new ETA moves the expected delivery.' })
   recordTrackingEvent(@Arg('input', () => RecordTrackingEventInput) input: RecordTrackingEventInput): Promise<Shipment> {
     return this.shipments.recordTrackingEvent(input);
   }
 
+  @Access(STAFF, CUSTOMER_USERS)
   @Query(() => PartWarranty, { nullable: true, description: 'Warranty of a shipped replacement part, by its serial number.' })
   async partWarranty(@Arg('partSerialNumber', () => String) partSerialNumber: string, @Ctx() { principal }: SubgraphContext): Promise<PartWarranty | null> {
     const shipment = await this.shipments.findByPartSerial(partSerialNumber);
