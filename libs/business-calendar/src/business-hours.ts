@@ -78,6 +78,7 @@ function normalizeDay(weekday: Weekday, ranges: readonly TimeRange[]): MinuteRan
   return merged;
 }
 
-function formatMinutes(minutes: number): string {
+/** Minutes after midnight as `HH:mm` (1440 → `24:00`). */
+export function formatMinutes(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }

@@ -6,13 +6,37 @@ export type { PublicHoliday } from './holidays';
 export { HOUR_MS, MINUTE_MS } from './duration';
 export { addBusinessDays, isBusinessDay, localDate, nextBusinessDay, publicHolidays, startOfBusiness } from './business-days';
 export { addBusinessTime, businessTimeBetween, isWithinBusinessHours } from './business-time';
+export type { Severity } from './severity';
+export { RESPONSE_OBJECTIVE_MINUTES, responseDueAt, responseObjectiveMs, type ResponseObjectiveInput } from './response-objective';
 export {
-  RESPONSE_OBJECTIVE_MINUTES,
-  responseDueAt,
-  responseObjectiveMs,
-  type ResponseObjectiveInput,
-  type Severity,
-} from './response-objective';
+  DEFAULT_BUSINESS_DAY_MINUTES,
+  DEFAULT_RESOLUTION_TARGET_MINUTES,
+  resolutionTargetMs,
+  resolutionTargets,
+  type ResolutionTargets,
+} from './resolution-target';
+export { PAUSE_REASONS, type ClockPause, type PauseReason, type PauseSpan } from './pause-history';
+export {
+  resolutionClockAt,
+  type ClockState,
+  type ResolutionClock,
+  type ResolutionClockInput,
+  type TargetChange,
+} from './resolution-clock';
+export {
+  isSeverityUpgrade,
+  resolutionTargetChanges,
+  responseDueAfterSeverityChange,
+  type ResponseSeverityChangeInput,
+  type SeverityChange,
+} from './severity-change';
+export {
+  DEFAULT_UPCOMING_CLOSURES,
+  describeCalendar,
+  type CalendarDescription,
+  type DescribeCalendarOptions,
+  type UpcomingClosure,
+} from './calendar-description';
 export {
   DEFAULT_DEPOT_CUTOFF,
   planAdvanceReplacement,

@@ -1,19 +1,16 @@
 import { addBusinessTime } from './business-time';
 import type { BusinessCalendar } from './calendar';
 import { MINUTE_MS } from './duration';
-import { CalendarError } from './errors';
+import { assertSeverity, type Severity } from './severity';
 
-/** Incident severity: 1 = Critical, 2 = Major, 3 = Minor. */
-export type Severity = 1 | 2 | 3;
+export type { Severity } from './severity';
 
 /** Response objective per severity in minutes of business time (service description table). */
 export const RESPONSE_OBJECTIVE_MINUTES: Readonly<Record<Severity, number>> = Object.freeze({ 1: 30, 2: 60, 3: 120 });
 
 /** The response objective of a severity in milliseconds of business time. */
 export function responseObjectiveMs(severity: Severity): number {
-  if (severity !== 1 && severity !== 2 && severity !== 3) {
-    throw new CalendarError('INVALID_SEVERITY', `severity must be 1, 2 or 3, got ${String(severity)}`);
-  }
+  assertSeverity(severity);
   return RESPONSE_OBJECTIVE_MINUTES[severity] * MINUTE_MS;
 }
 
