@@ -1,5 +1,5 @@
 import { isObjectType, type GraphQLSchema } from 'graphql';
-import { Extensions, type MiddlewareFn } from 'type-graphql';
+import { Directive, Extensions, type MiddlewareFn } from 'type-graphql';
 import { canSeeCustomer, isCustomerScoped, type Principal, type Role } from '@polyplus/auth';
 import { forbidden } from './errors';
 import type { SubgraphContext } from './principal-context';
@@ -21,9 +21,21 @@ const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
  * field without one is refused for everyone; an object field without one is readable by whoever
  * may read its parent. Customer-side roles are further held to their own customers' ids.
  */
-export function Access(...roles: (Role | readonly Role[])[]) {
-  return Extensions({ [ACCESS]: [...new Set(roles.flat())] });
+export function Access(...roles: (Role | readonly Role[])[]): MethodDecorator & PropertyDecorator {
+  const named = [...new Set(roles.flat())];
+  const decorators = [Extensions({ [ACCESS]: named }), Directive(`@access(roles: ${JSON.stringify(named)})`)];
+  return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
+    for (const decorate of decorators) decorate(target, key, descriptor as never);
+  };
 }
+
+/**
+ * The `@access` directive each subgraph declares and composes into the supergraph, so the composed
+ * schema states who may call every field (the gateway does not enforce it; each subgraph does).
+ */
+export const ACCESS_SCHEMA_EXTENSION = `extend schema @link(url: "https://polyplus.dev/access/v1.0", import: ["@access"]) @composeDirective(name: "@access")
+
+directive @access(roles: [String!]!) on FIELD_DEFINITION`;
 
 /** Access policies of a type-graphql schema, keyed `Type.field`. */
 export type AccessPolicies = ReadonlyMap<string, readonly Role[]>;

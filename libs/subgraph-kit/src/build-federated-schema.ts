@@ -5,10 +5,10 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, createResolversMap, type BuildSchemaOptions, type ContainerType } from 'type-graphql';
 import type { Principal, Role } from '@polyplus/auth';
 import { scopeToTenant, tenantScopeMiddleware, type TenantOwnership } from './tenant-scope';
-import { accessPoliciesOf, accessPolicyMiddleware, type AccessPolicies } from './access-policy';
+import { ACCESS_SCHEMA_EXTENSION, accessPoliciesOf, accessPolicyMiddleware, type AccessPolicies } from './access-policy';
 
 const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@composeDirective"])';
 
 /** `__resolveReference` per entity type name: the only way other subgraphs reach this one's entities. */
 export type ReferenceResolvers<TContext> = Record<
@@ -63,7 +63,7 @@ export async function buildFederatedSchema<TContext>(options: FederatedSchemaOpt
     skipCheck: true,
   });
   for (const [field, roles] of accessPoliciesOf(typeGraphqlSchema)) accessPolicies.set(field, roles);
-  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
+  const sdl = `${FEDERATION_LINK}\n\n${ACCESS_SCHEMA_EXTENSION}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<TContext>;
   for (const [typeName, resolveReference] of Object.entries(options.references)) {
     const scoped = async (reference: Parameters<typeof resolveReference>[0], context: TContext) => {
