@@ -11,7 +11,7 @@ export class OrderReplacementInput {
   @Matches(/^[A-Z0-9][A-Z0-9.-]{1,62}[A-Z0-9]$/, { message: 'partNumber must be 3-64 capital letters, digits, dots or hyphens' })
   partNumber: string;
 
-  @Field(() => Int, { defaultValue: 1 })
+  @Field(() => Int, { defaultValue: 1, description: 'Units of the part, 1 to 20.' })
   @Min(1)
   @Max(20)
   quantity: number;

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { IsNotEmpty, IsUUID, MaxLength } from 'class-validator';
+import { IsUUID, MaxLength } from 'class-validator';
+import { IsNotBlank } from '@polyplus/subgraph-kit';
 
 @InputType()
 export class ShipOrderInput {
@@ -7,18 +8,18 @@ export class ShipOrderInput {
   @IsUUID()
   orderId: string;
 
-  @Field(() => String)
-  @IsNotEmpty()
+  @Field(() => String, { description: 'Up to 40 characters.' })
+  @IsNotBlank()
   @MaxLength(40)
   carrier: string;
 
-  @Field(() => String)
-  @IsNotEmpty()
+  @Field(() => String, { description: 'Up to 64 characters.' })
+  @IsNotBlank()
   @MaxLength(64)
   trackingNumber: string;
 
-  @Field(() => String)
-  @IsNotEmpty()
+  @Field(() => String, { description: 'Up to 64 characters.' })
+  @IsNotBlank()
   @MaxLength(64)
   partSerialNumber: string;
 }
