@@ -49,6 +49,28 @@ describe('customers subgraph', () => {
     expect(await rows('site')).toBe(before);
   });
 
+  it('a site whose time zone is not one of its country’s (Europe/Berlin for GB) is BAD_USER_INPUT naming timeZone, and nothing is written', async () => {
+    const before = await rows('site');
+    const result = await executeOperation(schema, CREATE_SITE, { input: { customerId: acme, name: 'Leeds in Berlin time', countryCode: 'GB', timeZone: 'Europe/Berlin' } });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'timeZone' });
+    expect(await rows('site')).toBe(before);
+  });
+
+  it('a site’s time zone names a place: Etc/UTC, UTC and GMT are BAD_USER_INPUT naming timeZone, and nothing is written', async () => {
+    const before = await rows('site');
+    for (const timeZone of ['Etc/UTC', 'UTC', 'GMT']) {
+      const result = await executeOperation(schema, CREATE_SITE, { input: { customerId: acme, name: `Nowhere ${timeZone}`, countryCode: 'GB', timeZone } });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'timeZone' });
+    }
+    expect(await rows('site')).toBe(before);
+  });
+
+  it('a zone the IANA table lists for several countries is accepted for each of them (Europe/Zurich in DE as in CH)', async () => {
+    const site = (name: string, countryCode: string) => run<{ createSite: { timeZone: string } }>(CREATE_SITE, { input: { customerId: globex, name, countryCode, timeZone: 'Europe/Zurich' } });
+    expect((await site('Büsingen', 'DE')).createSite.timeZone).toBe('Europe/Zurich');
+    expect((await site('Zurich', 'CH')).createSite.timeZone).toBe('Europe/Zurich');
+  });
+
   it('a latitude without a longitude is BAD_USER_INPUT naming longitude, and nothing is written', async () => {
     const before = await rows('site');
     const result = await executeOperation(schema, CREATE_SITE, { input: { customerId: acme, name: 'Half a point', countryCode: 'GB', timeZone: 'Europe/London', latitude: 51.5 } });

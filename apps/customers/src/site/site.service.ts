@@ -5,6 +5,7 @@ import { isDuplicateEntry } from '@polyplus/persistence';
 import { Customer } from '../customer/customer.entity';
 import { Site } from './site.entity';
 import type { CreateSiteInput } from './dto/create-site.input';
+import { assertTimeZoneOfCountry } from './site-time-zone';
 
 function isKnownTimeZone(timeZone: string): boolean {
   try {
@@ -24,6 +25,8 @@ export class SiteService {
 
   async create(input: CreateSiteInput): Promise<Site> {
     if (!isKnownTimeZone(input.timeZone)) throw badUserInput(`timeZone ${input.timeZone} is not an IANA time zone`, 'timeZone');
+    // Business hours, holidays and dispatch all read the site's zone: it must be one of its country's.
+    assertTimeZoneOfCountry(input.timeZone, input.countryCode);
     // Dispatch needs a point, not half of one.
     if ((input.latitude == null) !== (input.longitude == null)) {
       throw badUserInput('latitude and longitude must be given together', input.latitude == null ? 'latitude' : 'longitude');
