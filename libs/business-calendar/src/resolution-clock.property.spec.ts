@@ -65,7 +65,7 @@ function openBusinessTime(scenario: Scenario): number {
   let total = 0;
   for (let slot = 0; slot < scenario.spanSlots; slot += 1) {
     const instant = scenario.startedAt.getTime() + slot * SLOT_MS;
-    const paused = scenario.pauses.some((pause) => pause.start.getTime() <= instant && (pause.end === undefined || instant < pause.end.getTime()));
+    const paused = scenario.pauses.some((pause) => pause.start.getTime() <= instant && (!pause.end || instant < pause.end.getTime()));
     if (!paused && isWithinBusinessHours(scenario.calendar, new Date(instant))) total += SLOT_MS;
   }
   return total;
