@@ -60,7 +60,7 @@ describe('logistics inputs are bounded by their columns and the domain', () => {
   }, 120_000);
   afterAll(() => db.drop());
 
-  // Each of these passed validation and failed in the database (a masked "Internal server error").
+  // Each of these passed validation, then failed in the database (a masked "Internal server error") or stored an impossible value.
   const reachedTheDatabase: Case[] = [
     ['a price book list price that is empty is refused (nested prices are validated)', CREATE_PRICE_BOOK, () => priceBook({ prices: [{ partNumber: PART, listPrice: '' }] }), 'prices.0.listPrice'],
     ['a price book list price of spaces is refused', CREATE_PRICE_BOOK, () => priceBook({ prices: [{ partNumber: PART, listPrice: '   ' }] }), 'prices.0.listPrice'],

@@ -1,5 +1,5 @@
 import { Arg, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, STAFF } from '@polyplus/subgraph-kit';
+import { Access, plausibleInstantArg, STAFF } from '@polyplus/subgraph-kit';
 import { OnsiteVisit } from '@polyplus/dispatch-data';
 import { RegionBoard, TechnicianSchedule } from './dto/schedule.types';
 import { PlannerService } from './planner.service';
@@ -37,7 +37,7 @@ export class PlannerResolver {
   moveOnsiteVisit(
     @Arg('id', () => ID) id: string,
     @Arg('technicianId', () => ID) technicianId: string,
-    @Arg('start', () => Date) start: Date,
+    @Arg('start', () => Date, { validateFn: plausibleInstantArg('start'), description: 'A year from 1970 to 2999.' }) start: Date,
   ): Promise<OnsiteVisit> {
     return this.planner.move(id, technicianId, start);
   }

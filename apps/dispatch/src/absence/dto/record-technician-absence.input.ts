@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { IsEnum, IsUUID } from 'class-validator';
 import { TechnicianAbsenceKind } from '@polyplus/dispatch-data';
+import { IsPlausibleInstant } from '@polyplus/subgraph-kit';
 
 @InputType()
 export class RecordTechnicianAbsenceInput {
@@ -8,10 +9,12 @@ export class RecordTechnicianAbsenceInput {
   @IsUUID()
   technicianId: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'A year from 1970 to 2999.' })
+  @IsPlausibleInstant()
   startsAt: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'After startsAt; a year from 1970 to 2999.' })
+  @IsPlausibleInstant()
   endsAt: Date;
 
   @Field(() => TechnicianAbsenceKind)
