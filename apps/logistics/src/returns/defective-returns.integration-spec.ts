@@ -33,6 +33,7 @@ describe('shipments and defective part returns', () => {
     const order = await new ReplacementOrderService(db.dataSource, fakeDirectory(LONDON_SITE).directory, now).order({ incidentId: randomUUID(), partNumber: '2215-61234', quantity: 1 });
     const tracking = `1Z${randomUUID().slice(0, 8)}`;
     await shipments.ship({ orderId: order.id, carrier: 'UPS', trackingNumber: tracking, partSerialNumber: `PS-${tracking}` });
+    clock = new Date(deliveredAt); // the carrier reports each event once it has happened
     await shipments.recordTrackingEvent({ carrier: 'UPS', trackingNumber: tracking, status: ShipmentStatus.PICKED_UP, at: new Date('2026-03-03T17:00:00Z') });
     await shipments.recordTrackingEvent({ carrier: 'UPS', trackingNumber: tracking, status: ShipmentStatus.DELIVERED, at: new Date(deliveredAt) });
     const pending = await returns.findForOrder(order.id);
@@ -102,7 +103,7 @@ describe('shipments and defective part returns', () => {
   });
 
   it('a tracking event for an unknown shipment is refused with NOT_FOUND', async () => {
-    const event = shipments.recordTrackingEvent({ carrier: 'UPS', trackingNumber: 'NOPE', status: ShipmentStatus.IN_TRANSIT, at: new Date() });
+    const event = shipments.recordTrackingEvent({ carrier: 'UPS', trackingNumber: 'NOPE', status: ShipmentStatus.IN_TRANSIT, at: clock });
     await expect(event).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
   });
 
@@ -111,10 +112,56 @@ describe('shipments and defective part returns', () => {
     const order = await new ReplacementOrderService(db.dataSource, fakeDirectory(LONDON_SITE).directory, now).order({ incidentId: randomUUID(), partNumber: '2215-61234', quantity: 1 });
     await shipments.ship({ orderId: order.id, carrier: 'DHL', trackingNumber: 'JD0001', partSerialNumber: 'PS-JD0001' });
     const events = await db.dataSource.getRepository(ShipmentEvent).count();
-    const delivered = shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0001', status: ShipmentStatus.DELIVERED, at: new Date() });
+    const delivered = shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0001', status: ShipmentStatus.DELIVERED, at: clock });
     await expect(delivered).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
     expect(await db.dataSource.getRepository(ShipmentEvent).count()).toBe(events);
     expect((await shipments.findForOrder(order.id))?.status).toBe('CREATED');
+  });
+
+  /** An order shipped at 10:00 on 3 March 2026 (the depot's hand-over to the carrier); the tracking number is returned. */
+  async function shippedOrder(trackingNumber: string): Promise<string> {
+    clock = new Date('2026-03-03T10:00:00Z');
+    const order = await new ReplacementOrderService(db.dataSource, fakeDirectory(LONDON_SITE).directory, now).order({ incidentId: randomUUID(), partNumber: '2215-61234', quantity: 1 });
+    await shipments.ship({ orderId: order.id, carrier: 'DHL', trackingNumber, partSerialNumber: `PS-${trackingNumber}` });
+    return order.id;
+  }
+
+  async function expectRefusedNamingAt(event: () => Promise<unknown>, orderId: string): Promise<void> {
+    const events = await db.dataSource.getRepository(ShipmentEvent).count();
+    const shipment = await shipments.findForOrder(orderId);
+    const order = await db.dataSource.getRepository('ReplacementOrder').findOneBy({ id: orderId });
+    await expect(event()).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'at' } });
+    expect(await db.dataSource.getRepository(ShipmentEvent).count()).toBe(events);
+    expect(await shipments.findForOrder(orderId)).toEqual(shipment);
+    expect(await db.dataSource.getRepository('ReplacementOrder').findOneBy({ id: orderId })).toEqual(order);
+  }
+
+  it('a tracking event dated before the shipment was handed to the carrier is BAD_USER_INPUT naming at, and nothing is written', async () => {
+    const orderId = await shippedOrder('JD0100');
+    clock = new Date('2026-03-04T12:00:00Z');
+    const early = new Date('2026-03-03T09:59:00Z');
+    await expectRefusedNamingAt(() => shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0100', status: ShipmentStatus.PICKED_UP, at: early }), orderId);
+    await shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0100', status: ShipmentStatus.PICKED_UP, at: new Date('2026-03-03T17:00:00Z') });
+    const delivered = () => shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0100', status: ShipmentStatus.DELIVERED, at: new Date('2026-03-02T11:00:00Z'), eta: new Date('2026-03-05T10:00:00Z') });
+    await expectRefusedNamingAt(delivered, orderId);
+  });
+
+  it('a tracking event dated an hour in the future is BAD_USER_INPUT naming at, and nothing is written; five minutes of clock skew are allowed', async () => {
+    const orderId = await shippedOrder('JD0101');
+    clock = new Date('2026-03-03T18:00:00Z');
+    const inAnHour = new Date(clock.getTime() + 3_600_000);
+    await expectRefusedNamingAt(() => shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0101', status: ShipmentStatus.PICKED_UP, at: inAnHour }), orderId);
+    const withinSkew = new Date(clock.getTime() + 5 * 60_000);
+    expect(await shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0101', status: ShipmentStatus.PICKED_UP, at: withinSkew })).toMatchObject({ status: 'PICKED_UP' });
+  });
+
+  it('tracking events are recorded in the order they happened: one dated before the last recorded event is BAD_USER_INPUT naming at', async () => {
+    const orderId = await shippedOrder('JD0102');
+    clock = new Date('2026-03-04T12:00:00Z');
+    await shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0102', status: ShipmentStatus.PICKED_UP, at: new Date('2026-03-03T17:00:00Z') });
+    await shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0102', status: ShipmentStatus.IN_TRANSIT, at: new Date('2026-03-04T06:00:00Z') });
+    await expectRefusedNamingAt(() => shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0102', status: ShipmentStatus.DELIVERED, at: new Date('2026-03-04T05:00:00Z') }), orderId);
+    expect(await shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0102', status: ShipmentStatus.DELIVERED, at: new Date('2026-03-04T11:00:00Z') })).toMatchObject({ status: 'DELIVERED' });
   });
 
   it('a carrier ETA change moves the expected delivery of the order and publishes the change', async () => {
@@ -122,6 +169,7 @@ describe('shipments and defective part returns', () => {
     const order = await new ReplacementOrderService(db.dataSource, fakeDirectory(LONDON_SITE).directory, now).order({ incidentId: randomUUID(), partNumber: '2215-61234', quantity: 1 });
     await shipments.ship({ orderId: order.id, carrier: 'DHL', trackingNumber: 'JD0002', partSerialNumber: 'PS-JD0002' });
     const eta = new Date('2026-03-06T13:00:00Z');
+    clock = new Date('2026-03-04T07:00:00Z');
     await shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0002', status: ShipmentStatus.EXCEPTION, at: new Date('2026-03-04T07:00:00Z'), eta, note: 'weather delay' });
     expect((await db.dataSource.getRepository('ReplacementOrder').findOneBy({ id: order.id }))?.expectedDeliveryAt).toEqual(eta);
     const published = await db.dataSource.getRepository(OutboxEvent).findBy({ aggregateKey: order.id, topic: 'replacement.eta-changed' });

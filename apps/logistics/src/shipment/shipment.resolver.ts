@@ -24,7 +24,10 @@ export class ShipmentResolver {
   }
 
   @Access(SUPPORT)
-  @Mutation(() => Shipment, { description: 'A carrier or staff tracking event; a new ETA moves the expected delivery.' })
+  @Mutation(() => Shipment, {
+    description:
+      'A carrier or staff tracking event; a new ETA moves the expected delivery. Dated no earlier than the hand-over to the carrier and the last event, and not in the future (5 minutes of clock skew): BAD_USER_INPUT naming at otherwise.',
+  })
   recordTrackingEvent(@Arg('input', () => RecordTrackingEventInput) input: RecordTrackingEventInput): Promise<Shipment> {
     return this.shipments.recordTrackingEvent(input);
   }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { localDate } from '@polyplus/business-calendar';
-import { conflict, notFound } from '@polyplus/subgraph-kit';
+import { badUserInput, conflict, notFound } from '@polyplus/subgraph-kit';
 import { isDuplicateEntry } from '@polyplus/persistence';
 import { Shipment } from './shipment.entity';
 import { ShipmentEvent } from './shipment-event.entity';
 import { canMove, ShipmentStatus } from './shipment-status';
+import { implausibleTrackingTime } from './tracking-event-time';
 import type { ShipOrderInput } from './dto/ship-order.input';
 import type { RecordTrackingEventInput } from './dto/record-tracking-event.input';
 import { ReplacementOrder } from '../replacement-order/replacement-order.entity';
@@ -53,8 +54,15 @@ export class ShipmentService {
     });
   }
 
-  /** A carrier integration or staff reports a tracking event; a new ETA moves the expected delivery. */
+  /**
+   * A carrier integration or staff reports a tracking event; a new ETA moves the expected delivery.
+   * An event dated in the future, before the order, before shipping or before the last event
+   * contradicts what is known: BAD_USER_INPUT naming `at`, and nothing is written.
+   */
   async recordTrackingEvent(input: RecordTrackingEventInput): Promise<Shipment> {
+    const now = this.now();
+    const future = implausibleTrackingTime(input.at, now);
+    if (future) throw badUserInput(future, 'at');
     const delivered = await this.dataSource.transaction(async (manager) => {
       const shipment = await manager.findOne(Shipment, {
         where: { carrier: input.carrier, trackingNumber: input.trackingNumber },
@@ -64,9 +72,15 @@ export class ShipmentService {
       if (!canMove(shipment.status, input.status)) {
         throw conflict(`A ${input.status} event cannot follow ${shipment.status} for shipment ${input.trackingNumber}`);
       }
+      const order = await manager.findOneByOrFail(ReplacementOrder, { id: shipment.orderId });
+      const history = await manager.find(ShipmentEvent, { where: { shipmentId: shipment.id }, order: { at: 'ASC' } });
+      const orderedAt = order.orderReceivedAt ?? order.orderedAt;
+      const shippedAt = history.find((event) => event.status === ShipmentStatus.CREATED)?.at ?? orderedAt;
+      const lastEventAt = history.at(-1)?.at ?? shippedAt;
+      const implausible = implausibleTrackingTime(input.at, now, { orderedAt, shippedAt, lastEventAt });
+      if (implausible) throw badUserInput(implausible, 'at');
       await manager.insert(ShipmentEvent, { id: randomUUID(), shipmentId: shipment.id, at: input.at, status: input.status, eta: input.eta ?? null, note: input.note ?? null });
       await manager.update(Shipment, { id: shipment.id }, { status: input.status, deliveredAt: input.status === ShipmentStatus.DELIVERED ? input.at : null });
-      const order = await manager.findOneByOrFail(ReplacementOrder, { id: shipment.orderId });
       if (input.status === ShipmentStatus.DELIVERED) {
         Object.assign(order, { status: ReplacementOrderStatus.DELIVERED, expectedDeliveryAt: input.at });
         await manager.save(order);
