@@ -64,10 +64,12 @@ describe('advance replacement, next business day', () => {
     expect((await orderAt('2026-03-03T10:00:00Z')).customerFreightCharge).toBe('0.00');
   });
 
-  it('a personal device past 3 years of continuous coverage is refused, and no stock is taken', async () => {
+  it('a personal device past 3 years of continuous coverage is FORBIDDEN with reason PERSONAL_DEVICE_COVERAGE_LIMIT, and no stock is taken', async () => {
     const stockBefore = await catalog.stockOf(depots.london.id, '2215-61234');
     const ordersBefore = await db.dataSource.getRepository(ReplacementOrder).count();
-    await expect(orderAt('2026-03-03T10:00:00Z', LONDON_SITE, () => false)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    await expect(orderAt('2026-03-03T10:00:00Z', LONDON_SITE, () => false)).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN', reason: 'PERSONAL_DEVICE_COVERAGE_LIMIT' },
+    });
     expect(await catalog.stockOf(depots.london.id, '2215-61234')).toBe(stockBefore);
     expect(await db.dataSource.getRepository(ReplacementOrder).count()).toBe(ordersBefore);
   });

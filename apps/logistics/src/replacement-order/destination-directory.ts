@@ -1,4 +1,4 @@
-import { fetchById, forbidden, notFound, type SubgraphClient } from '@polyplus/subgraph-kit';
+import { DomainError, fetchById, notFound, type SubgraphClient } from '@polyplus/subgraph-kit';
 
 export type Destination = { incidentId: string; customerId: string; deviceId: string; siteId: string; countryCode: string; timeZone: string };
 
@@ -27,15 +27,22 @@ export class DestinationDirectory {
     return { incidentId, customerId: incident.customer.id, deviceId: device.id, siteId: site.id, countryCode: site.countryCode, timeZone: site.timeZone };
   }
 
-  /** Coverage and, for personal devices, the 3-years-of-continuous-coverage rule, decided by devices. */
+  /**
+   * Coverage and, for personal devices, the 3-years-of-continuous-coverage rule, decided by devices.
+   * Each refusal is FORBIDDEN with `extensions.reason`, as every entitlement refusal is.
+   */
   async assertAdvanceReplacementAllowed(deviceId: string, at: Date): Promise<void> {
     const { deviceEntitlement } = await this.devices.request<{ deviceEntitlement: { covered: boolean; advanceReplacementAllowed: boolean } }>(
       'query Entitlement($deviceId: ID!, $at: DateTimeISO!) { deviceEntitlement(deviceId: $deviceId, at: $at) { covered advanceReplacementAllowed } }',
       { deviceId, at: at.toISOString() },
     );
-    if (!deviceEntitlement.covered) throw forbidden(`Device ${deviceId} is not covered by a current Poly+ contract`);
+    if (!deviceEntitlement.covered) {
+      throw new DomainError('FORBIDDEN', `Device ${deviceId} is not covered by a current Poly+ contract`, { reason: 'DEVICE_NOT_COVERED' });
+    }
     if (!deviceEntitlement.advanceReplacementAllowed) {
-      throw forbidden(`Device ${deviceId} is not entitled to advance replacement (personal devices: 3 years of continuous coverage at most)`);
+      throw new DomainError('FORBIDDEN', `Device ${deviceId} is not entitled to advance replacement (personal devices: 3 years of continuous coverage at most)`, {
+        reason: 'PERSONAL_DEVICE_COVERAGE_LIMIT',
+      });
     }
   }
 }
