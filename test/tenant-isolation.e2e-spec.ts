@@ -1,32 +1,15 @@
 import { graphqlData, graphqlRequest } from '@polyplus/local-stack';
-import { authConfig, signPrincipal, type Principal } from '@polyplus/auth';
-import { startE2eStack, type E2eStack, type GatewayAs } from './support/e2e-stack';
-
-type Tenant = { customerId: string; contactId: string; deviceId: string; incidentId: string; admin: GatewayAs; principal: Principal };
+import { authConfig, signPrincipal } from '@polyplus/auth';
+import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import { createTenant, type Tenant } from './support/tenants';
 
 let stack: E2eStack;
 const tenants: Record<'a' | 'b', Tenant> = {} as never;
 
-async function createTenant(name: string, serial: string): Promise<Tenant> {
-  const staff = stack.gateway;
-  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(staff, 'mutation ($name: String!) { createCustomer(input: { name: $name }) { id } }', { name });
-  const customerId = createCustomer.id;
-  const input = (value: Record<string, unknown>) => ({ input: { customerId, ...value } });
-  const { createSite } = await graphqlData<{ createSite: { id: string } }>(staff, 'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', input({ name: 'HQ', countryCode: 'GB', timeZone: 'Europe/London' }));
-  const { addContact } = await graphqlData<{ addContact: { id: string } }>(staff, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', input({ email: `tech@${serial.toLowerCase()}.example`, name: 'Tech', role: 'TECHNICIAN', designated: true }));
-  const { registerDevice } = await graphqlData<{ registerDevice: { id: string } }>(staff, 'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }', input({ siteId: createSite.id, serialNumber: serial, productModel: 'Studio X50' }));
-  await graphqlData(staff, 'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', input({ reference: `PP-${serial}`, startsOn: '2025-01-01', endsOn: '2099-12-31', deviceIds: [registerDevice.id] }));
-  const { openIncident } = await graphqlData<{ openIncident: { id: string } }>(staff, 'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
-    input: { contactId: addContact.id, deviceId: registerDevice.id, severity: 2, channel: 'WEB', summary: `${name} camera fault` },
-  });
-  const principal: Principal = { subject: `admin-${serial}`, role: 'CUSTOMER_ADMIN', customerIds: [customerId] };
-  return { customerId, contactId: addContact.id, deviceId: registerDevice.id, incidentId: openIncident.id, admin: await stack.as(principal), principal };
-}
-
 beforeAll(async () => {
   stack = await startE2eStack('e2e_tenants');
-  tenants.a = await createTenant('Tenant A', 'TENANT-A-01');
-  tenants.b = await createTenant('Tenant B', 'TENANT-B-01');
+  tenants.a = await createTenant(stack, 'Tenant A', 'TENANT-A-01');
+  tenants.b = await createTenant(stack, 'Tenant B', 'TENANT-B-01');
 }, 120_000);
 
 afterAll(() => stack?.teardown(), 60_000);

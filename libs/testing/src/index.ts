@@ -1,2 +1,3 @@
 export { uniqueTestPrefix, dropDatabasesWithPrefix, deleteRedisKeys } from './isolation';
 export { executeOperation, operationData, TEST_SUPPORT_ENGINEER, type OperationResult } from './execute-operation';
+export { databaseFingerprint, quiescentFingerprint } from './database-fingerprint';
