@@ -118,7 +118,7 @@ describe('customers subgraph', () => {
 
   it('a contract date that is not a calendar date is BAD_USER_INPUT naming it', async () => {
     const result = await executeOperation(schema, CREATE_CONTRACT, { input: { customerId: acme, reference: 'PP-FEB30', startsOn: '2025-02-30', endsOn: '2025-12-31' } });
-    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsOn' });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'startsOn' }] });
   });
 
   it('a contract covering another customer’s device is refused and nothing is written', async () => {

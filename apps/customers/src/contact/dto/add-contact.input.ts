@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsUUID, MaxLength } from 'class-validator';
+import { IsNotBlank } from '@polyplus/subgraph-kit';
 import { ContactRole } from '../contact-role';
 
 @InputType()
@@ -8,13 +9,13 @@ export class AddContactInput {
   @IsUUID()
   customerId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Up to 254 characters.' })
   @IsEmail()
   @MaxLength(254)
   email: string;
 
-  @Field(() => String)
-  @IsNotEmpty()
+  @Field(() => String, { description: 'Up to 200 characters.' })
+  @IsNotBlank()
   @MaxLength(200)
   name: string;
 

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { ArrayMaxSize, IsEnum, IsUUID, Matches } from 'class-validator';
-import { ContractOption } from '../contract-option';
-import { ISO_DATE_PATTERN } from '../../shared/iso-date';
+import { IsCalendarDate } from '@polyplus/subgraph-kit';
+import { CONTRACT_OPTIONS, ContractOption } from '../contract-option';
 
 export const MAX_DEVICES_PER_REQUEST = 10_000;
 
@@ -16,14 +16,15 @@ export class CreateContractInput {
   reference: string;
 
   @Field(() => String, { description: 'yyyy-mm-dd, inclusive.' })
-  @Matches(ISO_DATE_PATTERN, { message: 'startsOn must be a date yyyy-mm-dd' })
+  @IsCalendarDate()
   startsOn: string;
 
   @Field(() => String, { description: 'yyyy-mm-dd, inclusive; not before startsOn.' })
-  @Matches(ISO_DATE_PATTERN, { message: 'endsOn must be a date yyyy-mm-dd' })
+  @IsCalendarDate()
   endsOn: string;
 
   @Field(() => [ContractOption], { defaultValue: [] })
+  @ArrayMaxSize(CONTRACT_OPTIONS.length)
   @IsEnum(ContractOption, { each: true })
   options: ContractOption[];
 

@@ -1,10 +1,11 @@
 import { Field, InputType } from 'type-graphql';
-import { IsNotEmpty, MaxLength } from 'class-validator';
+import { MaxLength } from 'class-validator';
+import { IsNotBlank } from '@polyplus/subgraph-kit';
 
 @InputType()
 export class CreateCustomerInput {
-  @Field(() => String)
-  @IsNotEmpty()
+  @Field(() => String, { description: 'Up to 200 characters.' })
+  @IsNotBlank()
   @MaxLength(200)
   name: string;
 }

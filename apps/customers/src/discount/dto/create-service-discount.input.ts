@@ -1,6 +1,6 @@
 import { Field, Float, InputType } from 'type-graphql';
-import { IsNotEmpty, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ISO_DATE_PATTERN } from '../../shared/iso-date';
+import { IsNumber, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, IsNotBlank } from '@polyplus/subgraph-kit';
 
 @InputType()
 export class CreateServiceDiscountInput {
@@ -8,22 +8,23 @@ export class CreateServiceDiscountInput {
   @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { message: 'serviceCode must be 2-32 capital letters, digits or hyphens' })
   serviceCode: string;
 
-  @Field(() => String)
-  @IsNotEmpty()
+  @Field(() => String, { description: 'Up to 200 characters.' })
+  @IsNotBlank()
   @MaxLength(200)
   serviceName: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Percent off, 0.01 to 100, with at most 2 decimals.' })
+  @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0.01)
   @Max(100)
   percentOff: number;
 
-  @Field(() => String)
-  @Matches(ISO_DATE_PATTERN, { message: 'validFrom must be a date yyyy-mm-dd' })
+  @Field(() => String, { description: 'First day the offer applies, yyyy-mm-dd.' })
+  @IsCalendarDate()
   validFrom: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Last day the offer applies, yyyy-mm-dd; open-ended when omitted.' })
   @IsOptional()
-  @Matches(ISO_DATE_PATTERN, { message: 'validUntil must be a date yyyy-mm-dd' })
+  @IsCalendarDate()
   validUntil?: string;
 }

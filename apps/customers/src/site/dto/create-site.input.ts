@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { IsNotEmpty, IsOptional, IsTimeZone, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsTimeZone, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsNotBlank } from '@polyplus/subgraph-kit';
 
 @InputType()
 export class CreateSiteInput {
@@ -7,25 +8,26 @@ export class CreateSiteInput {
   @IsUUID()
   customerId: string;
 
-  @Field(() => String)
-  @IsNotEmpty()
+  @Field(() => String, { description: 'Up to 200 characters; unique among the customer’s sites.' })
+  @IsNotBlank()
   @MaxLength(200)
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Street and number, up to 300 characters.' })
   @IsOptional()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(300)
   addressLine?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Up to 100 characters.' })
   @IsOptional()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(100)
   city?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Up to 20 characters.' })
   @IsOptional()
+  @IsNotBlank()
   @MaxLength(20)
   postalCode?: string;
 
@@ -38,7 +40,8 @@ export class CreateSiteInput {
   @Matches(/^[A-Z0-9]{1,3}$/, { message: 'subdivision must be an ISO 3166-2 subdivision code such as ENG or TX' })
   subdivision?: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'IANA time zone of the site, e.g. Europe/London; one used in its country.' })
+  @MaxLength(64)
   @IsTimeZone({ message: 'timeZone must be an IANA time zone such as Europe/London' })
   timeZone: string;
 
