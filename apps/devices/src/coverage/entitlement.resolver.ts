@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertVisible, type SubgraphContext, Access, CUSTOMER_USERS, STAFF, SUPPORT } from '@polyplus/subgraph-kit';
+import { assertVisible, type SubgraphContext, Access, CUSTOMER_USERS, plausibleInstantArg, STAFF, SUPPORT } from '@polyplus/subgraph-kit';
 import { Device } from '../device/device.entity';
 import { EntitlementService } from './entitlement.service';
 import { OnsiteRulesService } from './onsite-rules.service';
@@ -16,14 +16,14 @@ export class EntitlementResolver {
 
   @Access(STAFF, CUSTOMER_USERS)
   @Query(() => DeviceEntitlement, { description: 'Coverage, options and advance-replacement right of a device at an instant (incidents and logistics ask this).' })
-  async deviceEntitlement(@Arg('deviceId', () => ID) deviceId: string, @Arg('at', () => Date) at: Date, @Ctx() { principal }: SubgraphContext): Promise<DeviceEntitlement> {
+  async deviceEntitlement(@Arg('deviceId', () => ID) deviceId: string, @Arg('at', () => Date, { validateFn: plausibleInstantArg('at'), description: 'A year from 1970 to 2999.' }) at: Date, @Ctx() { principal }: SubgraphContext): Promise<DeviceEntitlement> {
     const { device, entitlement } = await this.entitlements.entitlementAt(deviceId, at);
     assertVisible(principal, device.customerId, 'Device', deviceId);
     return entitlement;
   }
 
   @FieldResolver(() => DeviceEntitlement, { description: 'Entitlement at `at`, by default now.' })
-  entitlement(@Root() device: Device, @Arg('at', () => Date, { nullable: true }) at?: Date): Promise<DeviceEntitlement> {
+  entitlement(@Root() device: Device, @Arg('at', () => Date, { nullable: true, validateFn: plausibleInstantArg('at'), description: 'A year from 1970 to 2999.' }) at?: Date): Promise<DeviceEntitlement> {
     return this.entitlements.entitlementOf({ device, at: at ?? new Date() });
   }
 

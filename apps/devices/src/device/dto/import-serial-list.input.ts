@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { ArrayMaxSize, ArrayNotEmpty, IsUUID } from 'class-validator';
-import { MAX_DEVICES_PER_BATCH } from './register-devices.input';
+import { ArrayMaxSize, ArrayNotEmpty, IsUUID, MaxLength } from 'class-validator';
+import { MAX_DEVICES_PER_BATCH, MAX_SERIAL_LIST_LINE } from './register-devices.input';
 
 @InputType({ description: 'A serial-number list a customer sent by email because it cannot use Poly Lens.' })
 export class ImportSerialListInput {
@@ -12,8 +12,11 @@ export class ImportSerialListInput {
   @IsUUID()
   siteId: string;
 
-  @Field(() => [String], { description: 'Lines "SERIAL,MODEL" (comma, semicolon or tab); blank lines, # comments and a header line are skipped.' })
+  @Field(() => [String], {
+    description: `Lines "SERIAL,MODEL" (comma, semicolon or tab), each up to ${MAX_SERIAL_LIST_LINE} characters; blank lines, # comments and a header line are skipped.`,
+  })
   @ArrayNotEmpty()
   @ArrayMaxSize(MAX_DEVICES_PER_BATCH)
+  @MaxLength(MAX_SERIAL_LIST_LINE, { each: true })
   lines: string[];
 }

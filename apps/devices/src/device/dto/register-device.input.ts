@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { IsNotEmpty, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsNotBlank } from '@polyplus/subgraph-kit';
 import { SERIAL_NUMBER_PATTERN, SERIAL_NUMBER_RULE } from '../serial-number';
 
 @InputType()
@@ -9,7 +10,7 @@ export class RegisterDeviceInput {
   serialNumber: string;
 
   @Field(() => String, { description: 'A model of the product catalog, e.g. Studio X50.' })
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(100)
   productModel: string;
 

@@ -1,14 +1,21 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { ArrayMaxSize, ArrayNotEmpty, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 
 export const MAX_DEVICES_PER_BATCH = 5_000;
+/** Longest line of an imported serial list: a serial, a model and their separator, with room for stray spaces. */
+export const MAX_SERIAL_LIST_LINE = 200;
 
 @InputType({ description: 'One row of a bulk registration; rows are checked together and reported by index.' })
 export class DeviceRowInput {
-  @Field(() => String)
+  // Generous bounds: a row within them is checked with the others and reported by index.
+  @Field(() => String, { description: 'Up to 64 characters as typed; surrounding spaces and lower case are normalised.' })
+  @IsString()
+  @MaxLength(64)
   serialNumber: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Up to 100 characters.' })
+  @IsString()
+  @MaxLength(100)
   productModel: string;
 }
 
@@ -25,5 +32,6 @@ export class RegisterDevicesInput {
   @Field(() => [DeviceRowInput], { description: `Up to ${MAX_DEVICES_PER_BATCH} rows, all registered or none.` })
   @ArrayNotEmpty()
   @ArrayMaxSize(MAX_DEVICES_PER_BATCH)
+  @ValidateNested()
   devices: DeviceRowInput[];
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { IsNotEmpty, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsNotBlank } from '@polyplus/subgraph-kit';
 
 @InputType()
 export class IssueLicenceInput {
@@ -7,13 +8,13 @@ export class IssueLicenceInput {
   @IsUUID()
   deviceId: string;
 
-  @Field(() => String)
-  @IsNotEmpty()
+  @Field(() => String, { description: 'What it unlocks, up to 100 characters.' })
+  @IsNotBlank()
   @MaxLength(100)
   feature: string;
 
   @Field(() => String, { nullable: true, description: 'yyyy-mm-dd; omit for a perpetual licence.' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'expiresOn must be a date yyyy-mm-dd' })
+  @IsCalendarDate()
   expiresOn?: string;
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { IsUUID, Matches } from 'class-validator';
+import { IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '@polyplus/subgraph-kit';
 import { VERSION_PATTERN } from '../software-version';
 
 @InputType()
@@ -8,11 +9,12 @@ export class PublishReleaseInput {
   @IsUUID()
   productId: string;
 
-  @Field(() => String, { description: 'Dotted numbers, e.g. 4.1.3.' })
+  @Field(() => String, { description: 'Dotted numbers, e.g. 4.1.3; up to 32 characters.' })
+  @MaxLength(32)
   @Matches(VERSION_PATTERN, { message: 'version must be dotted numbers such as 4.1.3' })
   version: string;
 
   @Field(() => String, { description: 'GA date, yyyy-mm-dd.' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'releasedOn must be a date yyyy-mm-dd' })
+  @IsCalendarDate()
   releasedOn: string;
 }
