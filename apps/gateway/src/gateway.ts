@@ -4,6 +4,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { authConfig } from '@polyplus/auth';
 import { gatewayContext, type GatewayContext } from './auth/gateway-context';
 import { SignedDataSource } from './auth/signed-data-source';
+import { inputValidationPlugin } from './input/input-validation.plugin';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
 import { startRateLimiter } from './limits/start-rate-limiter';
 import { startSubscriptions, type RunningSubscriptions } from './subscriptions/start-subscriptions';
@@ -49,7 +50,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       introspection: env.NODE_ENV !== 'production',
       includeStacktraceInErrorResponses: false,
       hideSchemaDetailsFromClientErrors: true,
-      plugins: [queryLimitsPlugin()],
+      // Input first: a request that cannot run is BAD_USER_INPUT before its cost is weighed.
+      plugins: [inputValidationPlugin(), queryLimitsPlugin()],
     },
     context: gatewayContext(auth, rateLimiter.limiter),
     health: () => subgraphHealth(env),

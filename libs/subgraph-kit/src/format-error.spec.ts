@@ -67,4 +67,25 @@ describe('formatError', () => {
     const formatted = formatError({ message: relayed.message, extensions: relayed.extensions }, relayed, silent);
     expect(formatted.extensions).toEqual({ code: 'NOT_FOUND' });
   });
+
+  it('keeps only the documented extension keys: a relayed subgraph response, its URL and body, a stack or a library’s extras never pass', () => {
+    const relayed = new GraphQLError('400: Bad Request', {
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        response: { url: 'http://127.0.0.1:4005/graphql', status: 400, statusText: 'Bad Request', body: { errors: [{ message: 'x' }] } },
+        serviceName: 'dispatch',
+        stacktrace: ['Error: x', '    at parse (/app/node_modules/graphql/index.js:1:1)'],
+        exception: { stacktrace: ['    at x'] },
+        sql: 'SELECT * FROM onsite_visit',
+        field: 'start',
+        reason: 'DEVICE_NOT_COVERED',
+        fields: [{ field: 'start', problems: ['x'] }],
+        rows: [{ row: 1 }],
+        entity: 'OnsiteVisit',
+        id: 'v1',
+      },
+    });
+    const formatted = formatError({ message: relayed.message, extensions: relayed.extensions }, relayed, silent);
+    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'start', reason: 'DEVICE_NOT_COVERED', fields: [{ field: 'start', problems: ['x'] }], rows: [{ row: 1 }], entity: 'OnsiteVisit', id: 'v1' });
+  });
 });

@@ -36,6 +36,27 @@ const CLIENT_SAFE_CODES = new Set([
   'RATE_LIMITED',
 ]);
 
+// The extensions our errors carry on purpose (DomainError extras, class-validator fields, limits).
+// Everything else is dropped: a relayed subgraph response (its URL and body), a stack trace, the
+// serviceName the gateway adds (it maps our topology), whatever a library attaches.
+const SAFE_EXTENSION_KEYS = [
+  'code',
+  'field', // badUserInput: the input field at fault
+  'fields', // class-validator failures: each field and its problems
+  'rows', // bulk device registration: the rows at fault
+  'entity', // notFound: the kind of record
+  'id', // notFound: the id asked for
+  'reason', // entitlement refusals: why
+  'limit', // QUERY_TOO_COMPLEX: which limit, the query's value and the maximum
+  'value',
+  'maximum',
+  'retryAfterSeconds', // RATE_LIMITED
+] as const;
+
+function safeExtensions(extensions: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(SAFE_EXTENSION_KEYS.filter((key) => Object.hasOwn(extensions, key) && extensions[key] !== undefined).map((key) => [key, extensions[key]]));
+}
+
 const UNAVAILABLE_MESSAGE = 'A service is temporarily unavailable; try again shortly';
 
 // An error thrown by our code or a library (TypeORM, mysql2...): never shown. Errors the gateway
@@ -71,9 +92,7 @@ export function formatError(
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code) && !isUnexpected(original)) {
-    // serviceName (added by the gateway) would only map our topology for an attacker.
-    const { stacktrace: _stacktrace, exception: _exception, serviceName: _serviceName, ...extensions } = formatted.extensions ?? {};
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: safeExtensions(formatted.extensions ?? {}) };
   }
   log(original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
