@@ -159,10 +159,10 @@ describe('onsite dispatch through the gateway', () => {
     const { incident } = await graphqlData<{ incident: { version: number } }>(stack.gateway, 'query ($id: ID!) { incident(id: $id) { version } }', { id: ids.incidentId });
     const { respondToIncident } = await graphqlData<{ respondToIncident: { version: number } }>(
       stack.gateway,
-      'mutation ($id: ID!, $version: Int!) { respondToIncident(input: { incidentId: $id, expectedVersion: $version, engineer: "sam" }) { version } }',
+      'mutation ($id: ID!, $version: Int!) { respondToIncident(input: { incidentId: $id, expectedVersion: $version }) { version } }',
       { id: ids.incidentId, version: incident.version },
     );
-    await graphqlData(stack.gateway, 'mutation ($id: ID!, $version: Int!) { resolveIncident(input: { incidentId: $id, expectedVersion: $version, engineer: "sam", resolution: "Fixed remotely after all" }) { status } }', {
+    await graphqlData(stack.gateway, 'mutation ($id: ID!, $version: Int!) { resolveIncident(input: { incidentId: $id, expectedVersion: $version, resolution: "Fixed remotely after all" }) { status } }', {
       id: ids.incidentId,
       version: respondToIncident.version,
     });

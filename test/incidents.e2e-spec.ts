@@ -92,16 +92,17 @@ describe('incident management through the gateway', () => {
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'DEVICE_NOT_COVERED' });
   });
 
-  it('an engineer’s response is audited, and a change based on the old version gets CONFLICT', async () => {
+  it('an engineer’s response is audited as the verified caller, not the name typed in engineer, and a change based on the old version gets CONFLICT', async () => {
     const incident = await openCase(devices['GLOBEX-0001'], 2, 'Audio drops');
     const respond = 'mutation ($input: IncidentActionInput!) { respondToIncident(input: $input) { status version responseObjectiveMet auditTrail { action actor } } }';
-    const { respondToIncident } = await graphqlData<{ respondToIncident: { status: string; version: number; auditTrail: { action: string }[] } }>(
+    const { respondToIncident } = await graphqlData<{ respondToIncident: { status: string; version: number; auditTrail: { action: string; actor: string }[] } }>(
       stack.gateway, respond, { input: { incidentId: incident.id, expectedVersion: incident.version, engineer: 'tsr.kim' } },
     );
     expect(respondToIncident).toMatchObject({ status: 'RESPONDED', version: 2, responseObjectiveMet: true });
     expect(respondToIncident.auditTrail.map((entry) => entry.action)).toEqual(['OPENED', 'RESPONDED']);
+    expect(respondToIncident.auditTrail[1].actor).toBe('SUPPORT_ENGINEER:demo-engineer');
     const stale = await graphqlRequest(stack.gateway, 'mutation ($input: IncidentActionInput!) { startWorkOnIncident(input: $input) { id } }', {
-      input: { incidentId: incident.id, expectedVersion: incident.version, engineer: 'tsr.lee' },
+      input: { incidentId: incident.id, expectedVersion: incident.version },
     });
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
   });

@@ -167,8 +167,8 @@ describe('partner webhooks through the gateway', () => {
     const incident = await openIncident('Webhook audio fault');
     const respond = 'mutation ($input: IncidentActionInput!) { respondToIncident(input: $input) { version } }';
     const start = 'mutation ($input: IncidentActionInput!) { startWorkOnIncident(input: $input) { version } }';
-    const { respondToIncident } = await graphqlData<{ respondToIncident: { version: number } }>(stack.gateway, respond, { input: { incidentId: incident.id, expectedVersion: incident.version, engineer: 'tsr.e2e' } });
-    await graphqlData(stack.gateway, start, { input: { incidentId: incident.id, expectedVersion: respondToIncident.version, engineer: 'tsr.e2e' } });
+    const { respondToIncident } = await graphqlData<{ respondToIncident: { version: number } }>(stack.gateway, respond, { input: { incidentId: incident.id, expectedVersion: incident.version } });
+    await graphqlData(stack.gateway, start, { input: { incidentId: incident.id, expectedVersion: respondToIncident.version } });
 
     const endpoint = await until(async () => {
       const { webhookEndpoints } = await graphqlData<{ webhookEndpoints: { id: string; status: string; consecutiveFailures: number; disabledReason: string | null }[] }>(

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { createRedis, OutboxEvent } from '@polyplus/events';
 import { incidentsSubgraph } from '../incidents-subgraph';
-import { FakeWorld } from '../testing/fake-subgraphs';
+import { FakeWorld, SUPPORT_DESK } from '../testing/fake-subgraphs';
 import { IncidentService } from '../incident/incident.service';
 import { IncidentLifecycleService } from '../incident/incident-lifecycle.service';
 import { IncidentStatus } from '../incident/incident-status';
@@ -53,7 +53,7 @@ describe('escalation timers', () => {
 
   function openCase() {
     const device = world.device(site);
-    return incidents.open({ contactId: world.designatedContact(device.customerId), deviceId: device.id, severity: 2, channel: ContactChannel.PHONE, summary: 'No audio' });
+    return incidents.open({ contactId: world.designatedContact(device.customerId), deviceId: device.id, severity: 2, channel: ContactChannel.PHONE, summary: 'No audio' }, SUPPORT_DESK);
   }
 
   const escalationsOf = (incidentId: string) => db.dataSource.getRepository(Escalation).findBy({ incidentId });
@@ -80,7 +80,7 @@ describe('escalation timers', () => {
     const responded = await openCase();
     const aged = await openCase();
     await until(() => queue.getJob(escalationJobId(responded.id, 1)), 'the responded case’s timer');
-    await lifecycle.respond({ incidentId: responded.id, expectedVersion: 1, engineer: 'tsr' });
+    await lifecycle.respond({ incidentId: responded.id, expectedVersion: 1, engineer: 'tsr' }, SUPPORT_DESK);
 
     const [escalation] = await until(async () => (await escalationsOf(aged.id)).length > 0 && escalationsOf(aged.id), 'the aged case to escalate');
     expect(escalation).toMatchObject({ level: 1 });
@@ -116,7 +116,7 @@ describe('escalation timers', () => {
   it('timers Redis lost are re-armed by the sweep for open cases only, never for a level already escalated', async () => {
     const escalations = new EscalationService(db.dataSource, policy(60_000), calendars);
     const [waiting, answered, escalated] = [await openCase(), await openCase(), await openCase()];
-    await lifecycle.respond({ incidentId: answered.id, expectedVersion: 1, engineer: 'tsr' });
+    await lifecycle.respond({ incidentId: answered.id, expectedVersion: 1, engineer: 'tsr' }, SUPPORT_DESK);
     await new EscalationService(db.dataSource, policy(0), calendars).escalate(escalated.id, 1);
 
     await rearmEscalationTimers(db.dataSource, escalations, queue);

@@ -9,7 +9,10 @@ import type { IncidentTopic } from './incident-topics';
 export type IncidentChange = {
   incidentId: string;
   expectedVersion: number;
+  /** The verified caller (`actorOf(principal)`), never a name the caller typed. */
   actor: string;
+  /** A name the caller typed for itself: shown in the note, never the actor. */
+  actorName?: string | null;
   action: string;
   note?: string | null;
   topic: IncidentTopic;
@@ -19,7 +22,28 @@ export type IncidentChange = {
   payload?: (incident: Incident) => Record<string, unknown>;
 };
 
-export type AuditLine = { incidentId: string; actor: string; action: string; at: Date; fromStatus?: IncidentStatus | null; toStatus?: IncidentStatus | null; note?: string | null };
+export type AuditLine = {
+  incidentId: string;
+  actor: string;
+  actorName?: string | null;
+  action: string;
+  at: Date;
+  fromStatus?: IncidentStatus | null;
+  toStatus?: IncidentStatus | null;
+  note?: string | null;
+};
+
+/** A display name the caller typed (the deprecated `engineer` input), trimmed; blank is none. */
+function displayName(typed: string | null | undefined): string | null {
+  return typed?.trim() || null;
+}
+
+/** The note of an audit line: the free text, then any name the caller typed for itself, marked as such. */
+export function auditNote(note: string | null | undefined, actorName: string | null | undefined): string | null {
+  const name = displayName(actorName);
+  if (!name) return note ?? null;
+  return note ? `${note} [engineer: ${name}]` : `[engineer: ${name}]`;
+}
 
 export function appendAudit(manager: EntityManager, line: AuditLine): Promise<unknown> {
   return manager.insert(IncidentAuditEntry, {
@@ -29,7 +53,7 @@ export function appendAudit(manager: EntityManager, line: AuditLine): Promise<un
     action: line.action,
     fromStatus: line.fromStatus ?? null,
     toStatus: line.toStatus ?? null,
-    note: line.note ?? null,
+    note: auditNote(line.note, line.actorName),
   });
 }
 
@@ -56,6 +80,7 @@ export function changeIncident(dataSource: DataSource, change: IncidentChange, a
     await appendAudit(manager, {
       incidentId: current.id,
       actor: change.actor,
+      actorName: change.actorName,
       action: change.action,
       at,
       fromStatus: patch.status ? current.status : null,

@@ -1,4 +1,5 @@
-import { Arg, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '@polyplus/subgraph-kit';
 import { Incident } from './incident.entity';
 import { IncidentLifecycleService } from './incident-lifecycle.service';
 import { IncidentActionInput } from './dto/incident-action.input';
@@ -6,38 +7,38 @@ import { ProvideWorkaroundInput } from './dto/provide-workaround.input';
 import { ResolveIncidentInput } from './dto/resolve-incident.input';
 import { RecordRootCauseInput } from './dto/record-root-cause.input';
 
-/** Support-engineer changes; each answers CONFLICT for an illegal transition or a stale version. */
+/** Support-engineer changes, audited as the verified caller; each answers CONFLICT for an illegal transition or a stale version. */
 @Resolver(() => Incident)
 export class IncidentLifecycleResolver {
   constructor(private readonly lifecycle: IncidentLifecycleService) {}
 
   @Mutation(() => Incident, { description: 'First engineer contact with the customer.' })
-  respondToIncident(@Arg('input', () => IncidentActionInput) input: IncidentActionInput): Promise<Incident> {
-    return this.lifecycle.respond(input);
+  respondToIncident(@Arg('input', () => IncidentActionInput) input: IncidentActionInput, @Ctx() { principal }: SubgraphContext): Promise<Incident> {
+    return this.lifecycle.respond(input, principal);
   }
 
   @Mutation(() => Incident)
-  startWorkOnIncident(@Arg('input', () => IncidentActionInput) input: IncidentActionInput): Promise<Incident> {
-    return this.lifecycle.startWork(input);
+  startWorkOnIncident(@Arg('input', () => IncidentActionInput) input: IncidentActionInput, @Ctx() { principal }: SubgraphContext): Promise<Incident> {
+    return this.lifecycle.startWork(input, principal);
   }
 
   @Mutation(() => Incident)
-  provideWorkaround(@Arg('input', () => ProvideWorkaroundInput) input: ProvideWorkaroundInput): Promise<Incident> {
-    return this.lifecycle.provideWorkaround(input);
+  provideWorkaround(@Arg('input', () => ProvideWorkaroundInput) input: ProvideWorkaroundInput, @Ctx() { principal }: SubgraphContext): Promise<Incident> {
+    return this.lifecycle.provideWorkaround(input, principal);
   }
 
   @Mutation(() => Incident)
-  resolveIncident(@Arg('input', () => ResolveIncidentInput) input: ResolveIncidentInput): Promise<Incident> {
-    return this.lifecycle.resolve(input);
+  resolveIncident(@Arg('input', () => ResolveIncidentInput) input: ResolveIncidentInput, @Ctx() { principal }: SubgraphContext): Promise<Incident> {
+    return this.lifecycle.resolve(input, principal);
   }
 
   @Mutation(() => Incident)
-  closeIncident(@Arg('input', () => IncidentActionInput) input: IncidentActionInput): Promise<Incident> {
-    return this.lifecycle.close(input);
+  closeIncident(@Arg('input', () => IncidentActionInput) input: IncidentActionInput, @Ctx() { principal }: SubgraphContext): Promise<Incident> {
+    return this.lifecycle.close(input, principal);
   }
 
   @Mutation(() => Incident, { description: 'Links the case to a known issue, a new issue-tracker entry or a feature request.' })
-  recordRootCause(@Arg('input', () => RecordRootCauseInput) input: RecordRootCauseInput): Promise<Incident> {
-    return this.lifecycle.recordRootCause(input);
+  recordRootCause(@Arg('input', () => RecordRootCauseInput) input: RecordRootCauseInput, @Ctx() { principal }: SubgraphContext): Promise<Incident> {
+    return this.lifecycle.recordRootCause(input, principal);
   }
 }

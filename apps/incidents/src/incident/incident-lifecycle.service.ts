@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { actorOf, type Principal } from '@polyplus/auth';
 import { badUserInput } from '@polyplus/subgraph-kit';
 import type { Incident } from './incident.entity';
 import { IncidentStatus } from './incident-status';
@@ -10,21 +11,31 @@ import type { ProvideWorkaroundInput } from './dto/provide-workaround.input';
 import type { ResolveIncidentInput } from './dto/resolve-incident.input';
 import type { RecordRootCauseInput } from './dto/record-root-cause.input';
 
-/** A support engineer's changes to a case; each is audited, versioned and published. */
+/**
+ * A support engineer's changes to a case; each is audited, versioned and published. The actor of
+ * every change is the verified caller (`by`); a name typed in `engineer` is only displayed.
+ */
 export class IncidentLifecycleService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private transition(input: IncidentActionInput, to: IncidentStatus, action: string, extra: (incident: Incident, at: Date) => Partial<Incident> = () => ({})) {
+  private transition(
+    input: IncidentActionInput,
+    by: Principal,
+    to: IncidentStatus,
+    action: string,
+    extra: (incident: Incident, at: Date) => Partial<Incident> = () => ({}),
+  ) {
     const at = this.now();
     return changeIncident(
       this.dataSource,
       {
         incidentId: input.incidentId,
         expectedVersion: input.expectedVersion,
-        actor: input.engineer,
+        actor: actorOf(by),
+        actorName: input.engineer,
         action,
         note: input.note,
         topic: INCIDENT_TOPICS.statusChanged,
@@ -38,21 +49,21 @@ export class IncidentLifecycleService {
   }
 
   /** First engineer contact: records when, by whom, and whether the response objective was met. */
-  respond(input: IncidentActionInput): Promise<Incident> {
-    return this.transition(input, IncidentStatus.RESPONDED, 'RESPONDED', (incident, at) => ({
+  respond(input: IncidentActionInput, by: Principal): Promise<Incident> {
+    return this.transition(input, by, IncidentStatus.RESPONDED, 'RESPONDED', (incident, at) => ({
       respondedAt: at,
-      respondedBy: input.engineer,
+      respondedBy: actorOf(by),
       responseObjectiveMet: at.getTime() <= incident.responseDueAt.getTime(),
     }));
   }
 
-  startWork(input: IncidentActionInput): Promise<Incident> {
-    return this.transition(input, IncidentStatus.IN_PROGRESS, 'WORK_STARTED');
+  startWork(input: IncidentActionInput, by: Principal): Promise<Incident> {
+    return this.transition(input, by, IncidentStatus.IN_PROGRESS, 'WORK_STARTED');
   }
 
   /** For Severity 1 and 2 the fix is committed to a release, which must be named. */
-  provideWorkaround(input: ProvideWorkaroundInput): Promise<Incident> {
-    return this.transition(input, IncidentStatus.WORKAROUND_PROVIDED, 'WORKAROUND_PROVIDED', (incident) => {
+  provideWorkaround(input: ProvideWorkaroundInput, by: Principal): Promise<Incident> {
+    return this.transition(input, by, IncidentStatus.WORKAROUND_PROVIDED, 'WORKAROUND_PROVIDED', (incident) => {
       if (incident.severity <= 2 && !input.fixExpectedInRelease) {
         throw badUserInput('A workaround for a Severity 1 or 2 case must name the release expected to carry the fix', 'fixExpectedInRelease');
       }
@@ -60,21 +71,22 @@ export class IncidentLifecycleService {
     });
   }
 
-  resolve(input: ResolveIncidentInput): Promise<Incident> {
-    return this.transition(input, IncidentStatus.RESOLVED, 'RESOLVED', (_incident, at) => ({ resolvedAt: at, resolution: input.resolution }));
+  resolve(input: ResolveIncidentInput, by: Principal): Promise<Incident> {
+    return this.transition(input, by, IncidentStatus.RESOLVED, 'RESOLVED', (_incident, at) => ({ resolvedAt: at, resolution: input.resolution }));
   }
 
-  close(input: IncidentActionInput): Promise<Incident> {
-    return this.transition(input, IncidentStatus.CLOSED, 'CLOSED', (_incident, at) => ({ closedAt: at }));
+  close(input: IncidentActionInput, by: Principal): Promise<Incident> {
+    return this.transition(input, by, IncidentStatus.CLOSED, 'CLOSED', (_incident, at) => ({ closedAt: at }));
   }
 
-  recordRootCause(input: RecordRootCauseInput): Promise<Incident> {
+  recordRootCause(input: RecordRootCauseInput, by: Principal): Promise<Incident> {
     return changeIncident(
       this.dataSource,
       {
         incidentId: input.incidentId,
         expectedVersion: input.expectedVersion,
-        actor: input.engineer,
+        actor: actorOf(by),
+        actorName: input.engineer,
         action: `ROOT_CAUSE_${input.kind}`,
         note: input.note ?? input.reference,
         topic: INCIDENT_TOPICS.updated,

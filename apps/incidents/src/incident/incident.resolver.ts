@@ -1,5 +1,5 @@
-import { Arg, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput, entityReference } from '@polyplus/subgraph-kit';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badUserInput, entityReference, type SubgraphContext } from '@polyplus/subgraph-kit';
 import { Incident } from './incident.entity';
 import { IncidentAuditEntry } from './incident-audit-entry.entity';
 import { IncidentService } from './incident.service';
@@ -53,8 +53,8 @@ export class IncidentResolver {
   }
 
   @Mutation(() => Incident, { description: 'Opened by a designated contact for a device covered now.' })
-  openIncident(@Arg('input', () => OpenIncidentInput) input: OpenIncidentInput): Promise<Incident> {
-    return this.incidentService.open(input);
+  openIncident(@Arg('input', () => OpenIncidentInput) input: OpenIncidentInput, @Ctx() { principal }: SubgraphContext): Promise<Incident> {
+    return this.incidentService.open(input, principal);
   }
 
   @FieldResolver(() => Int, { description: 'Business minutes left until the response is due in the site’s calendar; negative once overdue.' })

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type Repository } from 'typeorm';
+import { actorOf, type Principal } from '@polyplus/auth';
 import { businessTimeBetween, MINUTE_MS, responseDueAt, type Severity } from '@polyplus/business-calendar';
 import { appendToOutbox } from '@polyplus/events';
 import { DomainError, forbidden } from '@polyplus/subgraph-kit';
@@ -37,9 +38,10 @@ export class IncidentService {
 
   /**
    * Only a designated contact of the device's customer, for a device covered now; the response
-   * objective is due in the site's business hours and stored with the case.
+   * objective is due in the site's business hours and stored with the case. The audit trail names
+   * the verified caller (`by`) as the one who opened it; the reporting contact is kept on the case.
    */
-  async open(input: OpenIncidentInput): Promise<Incident> {
+  async open(input: OpenIncidentInput, by: Principal): Promise<Incident> {
     const reportedAt = this.now();
     const placement = await this.deps.devices.placementOf(input.deviceId);
     const [designated, entitlement, site] = await Promise.all([
@@ -71,7 +73,7 @@ export class IncidentService {
     });
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(incident);
-      await appendAudit(manager, { incidentId: saved.id, actor: `contact:${input.contactId}`, action: 'OPENED', at: reportedAt, toStatus: saved.status });
+      await appendAudit(manager, { incidentId: saved.id, actor: actorOf(by), action: 'OPENED', at: reportedAt, toStatus: saved.status });
       await appendToOutbox(manager, {
         topic: INCIDENT_TOPICS.opened,
         key: saved.id,

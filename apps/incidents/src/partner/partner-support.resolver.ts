@@ -1,5 +1,5 @@
-import { Arg, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { badUserInput } from '@polyplus/subgraph-kit';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { badUserInput, type SubgraphContext } from '@polyplus/subgraph-kit';
 import { Incident } from '../incident/incident.entity';
 import { MarkPartnerCausedInput } from './dto/mark-partner-caused.input';
 import { OpenPartnerRequestInput } from './dto/open-partner-request.input';
@@ -15,32 +15,43 @@ export class PartnerSupportResolver {
   constructor(private readonly partnerSupport: PartnerSupportService) {}
 
   @Mutation(() => Incident, { description: 'Records that the cause lies in an approved cloud partner’s environment.' })
-  markPartnerCaused(@Arg('input', () => MarkPartnerCausedInput) input: MarkPartnerCausedInput): Promise<Incident> {
-    return this.partnerSupport.markPartnerCaused(input);
+  markPartnerCaused(@Arg('input', () => MarkPartnerCausedInput) input: MarkPartnerCausedInput, @Ctx() { principal }: SubgraphContext): Promise<Incident> {
+    return this.partnerSupport.markPartnerCaused(input, principal);
   }
 
   @Mutation(() => PartnerIncidentRequest)
-  openPartnerRequest(@Arg('input', () => OpenPartnerRequestInput) input: OpenPartnerRequestInput): Promise<PartnerIncidentRequest> {
-    return this.partnerSupport.openRequest(input);
+  openPartnerRequest(
+    @Arg('input', () => OpenPartnerRequestInput) input: OpenPartnerRequestInput,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<PartnerIncidentRequest> {
+    return this.partnerSupport.openRequest(input, principal);
   }
 
   @Mutation(() => PartnerIncidentRequest, { description: 'A status the partner reported; relayed to the customer’s view and published.' })
-  recordPartnerStatus(@Arg('input', () => PartnerStatusInput) input: PartnerStatusInput): Promise<PartnerIncidentRequest> {
-    return this.partnerSupport.recordStatus(input);
+  recordPartnerStatus(@Arg('input', () => PartnerStatusInput) input: PartnerStatusInput, @Ctx() { principal }: SubgraphContext): Promise<PartnerIncidentRequest> {
+    return this.partnerSupport.recordStatus(input, principal);
   }
 
   @Mutation(() => PartnerIncidentRequest)
   closePartnerRequest(
     @Arg('requestId', () => ID) requestId: string,
-    @Arg('engineer', () => String) engineer: string,
+    @Ctx() { principal }: SubgraphContext,
+    @Arg('engineer', () => String, {
+      nullable: true,
+      deprecationReason: 'The record names the verified caller; a name given here is only shown in the audit note.',
+    })
+    engineer?: string | null,
   ): Promise<PartnerIncidentRequest> {
-    if (!engineer.trim() || engineer.length > 100) throw badUserInput('engineer must name the support engineer (up to 100 characters)', 'engineer');
-    return this.partnerSupport.closeRequest(requestId, engineer.trim());
+    if (engineer && engineer.length > 100) throw badUserInput('engineer is at most 100 characters', 'engineer');
+    return this.partnerSupport.closeRequest(requestId, principal, engineer);
   }
 
   @Mutation(() => PartnerEntitlementCheck, { description: 'Records the result of verifying the customer’s entitlement and term with a partner.' })
-  verifyPartnerEntitlement(@Arg('input', () => VerifyPartnerEntitlementInput) input: VerifyPartnerEntitlementInput): Promise<PartnerEntitlementCheck> {
-    return this.partnerSupport.verifyEntitlement(input);
+  verifyPartnerEntitlement(
+    @Arg('input', () => VerifyPartnerEntitlementInput) input: VerifyPartnerEntitlementInput,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<PartnerEntitlementCheck> {
+    return this.partnerSupport.verifyEntitlement(input, principal);
   }
 
   @FieldResolver(() => [PartnerStatusUpdate], { description: 'Status history as the partner reported it, oldest first.' })

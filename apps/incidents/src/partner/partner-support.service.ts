@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { actorOf, type Principal } from '@polyplus/auth';
 import { appendToOutbox } from '@polyplus/events';
 import { isDuplicateEntry } from '@polyplus/persistence';
 import { conflict, notFound } from '@polyplus/subgraph-kit';
@@ -15,20 +16,24 @@ import type { OpenPartnerRequestInput } from './dto/open-partner-request.input';
 import type { PartnerStatusInput } from './dto/partner-status.input';
 import type { VerifyPartnerEntitlementInput } from './dto/verify-partner-entitlement.input';
 
-/** Ecosystem Cloud Partner Support: partner-caused cases, partner incident requests, entitlement checks. */
+/**
+ * Ecosystem Cloud Partner Support: partner-caused cases, partner incident requests, entitlement
+ * checks. Each is recorded as done by the verified caller (`by`); a typed `engineer` is only shown.
+ */
 export class PartnerSupportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  markPartnerCaused(input: MarkPartnerCausedInput): Promise<Incident> {
+  markPartnerCaused(input: MarkPartnerCausedInput, by: Principal): Promise<Incident> {
     return changeIncident(
       this.dataSource,
       {
         incidentId: input.incidentId,
         expectedVersion: input.expectedVersion,
-        actor: input.engineer,
+        actor: actorOf(by),
+        actorName: input.engineer,
         action: 'PARTNER_CAUSED',
         note: input.findings,
         topic: INCIDENT_TOPICS.updated,
@@ -40,7 +45,7 @@ export class PartnerSupportService {
   }
 
   /** Only for a case marked as caused in that partner's environment; one request per tracking number. */
-  async openRequest(input: OpenPartnerRequestInput): Promise<PartnerIncidentRequest> {
+  async openRequest(input: OpenPartnerRequestInput, by: Principal): Promise<PartnerIncidentRequest> {
     const at = this.now();
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -58,7 +63,7 @@ export class PartnerSupportService {
           closedAt: null,
         });
         await manager.insert(PartnerIncidentRequest, request);
-        await this.record(manager, incident, INCIDENT_TOPICS.partnerRequestOpened, input.engineer, 'PARTNER_REQUEST_OPENED', at, request, request.trackingNumber);
+        await this.record(manager, incident, INCIDENT_TOPICS.partnerRequestOpened, { by, typed: input.engineer }, 'PARTNER_REQUEST_OPENED', at, request, request.trackingNumber);
         return request;
       });
     } catch (error) {
@@ -68,31 +73,31 @@ export class PartnerSupportService {
   }
 
   /** The partner's status, kept as history and relayed to the customer's view of the case. */
-  recordStatus(input: PartnerStatusInput): Promise<PartnerIncidentRequest> {
+  recordStatus(input: PartnerStatusInput, by: Principal): Promise<PartnerIncidentRequest> {
     return this.changeOpenRequest(input.requestId, async (manager, request, incident, at) => {
       await manager.insert(PartnerStatusUpdate, {
         requestId: request.id,
         partnerStatus: input.partnerStatus,
         note: input.note ?? null,
         reportedAt: at,
-        recordedBy: input.engineer,
+        recordedBy: actorOf(by),
       });
       request.partnerStatus = input.partnerStatus;
       await manager.update(PartnerIncidentRequest, { id: request.id }, { partnerStatus: input.partnerStatus });
-      await this.record(manager, incident, INCIDENT_TOPICS.partnerStatusUpdated, input.engineer, 'PARTNER_STATUS', at, request, input.partnerStatus);
+      await this.record(manager, incident, INCIDENT_TOPICS.partnerStatusUpdated, { by, typed: input.engineer }, 'PARTNER_STATUS', at, request, input.partnerStatus);
     });
   }
 
-  closeRequest(requestId: string, engineer: string): Promise<PartnerIncidentRequest> {
+  closeRequest(requestId: string, by: Principal, engineer?: string | null): Promise<PartnerIncidentRequest> {
     return this.changeOpenRequest(requestId, async (manager, request, incident, at) => {
       request.status = PartnerRequestStatus.CLOSED;
       request.closedAt = at;
       await manager.update(PartnerIncidentRequest, { id: request.id }, { status: request.status, closedAt: at });
-      await this.record(manager, incident, INCIDENT_TOPICS.partnerRequestClosed, engineer, 'PARTNER_REQUEST_CLOSED', at, request, null);
+      await this.record(manager, incident, INCIDENT_TOPICS.partnerRequestClosed, { by, typed: engineer }, 'PARTNER_REQUEST_CLOSED', at, request, null);
     });
   }
 
-  async verifyEntitlement(input: VerifyPartnerEntitlementInput): Promise<PartnerEntitlementCheck> {
+  async verifyEntitlement(input: VerifyPartnerEntitlementInput, by: Principal): Promise<PartnerEntitlementCheck> {
     const at = this.now();
     return this.dataSource.transaction(async (manager) => {
       const incident = await manager.findOneBy(Incident, { id: input.incidentId });
@@ -105,10 +110,17 @@ export class PartnerSupportService {
         termEndsOn: input.termEndsOn ?? null,
         reference: input.reference ?? null,
         checkedAt: at,
-        checkedBy: input.engineer,
+        checkedBy: actorOf(by),
       });
       await manager.insert(PartnerEntitlementCheck, check);
-      await appendAudit(manager, { incidentId: incident.id, actor: input.engineer, action: 'PARTNER_ENTITLEMENT_CHECKED', at, note: `${input.partner}: ${input.entitled ? 'entitled' : 'not entitled'}` });
+      await appendAudit(manager, {
+        incidentId: incident.id,
+        actor: actorOf(by),
+        actorName: input.engineer,
+        action: 'PARTNER_ENTITLEMENT_CHECKED',
+        at,
+        note: `${input.partner}: ${input.entitled ? 'entitled' : 'not entitled'}`,
+      });
       await appendToOutbox(manager, {
         topic: INCIDENT_TOPICS.partnerEntitlementChecked,
         key: incident.id,
@@ -151,13 +163,13 @@ export class PartnerSupportService {
     manager: EntityManager,
     incident: Incident,
     topic: IncidentTopic,
-    actor: string,
+    actor: { by: Principal; typed?: string | null },
     action: string,
     at: Date,
     request: PartnerIncidentRequest,
     note: string | null,
   ): Promise<void> {
-    await appendAudit(manager, { incidentId: incident.id, actor, action, at, note });
+    await appendAudit(manager, { incidentId: incident.id, actor: actorOf(actor.by), actorName: actor.typed, action, at, note });
     await appendToOutbox(manager, {
       topic,
       key: incident.id,

@@ -1,8 +1,12 @@
 // Test doubles for the devices and customers subgraphs, speaking the queries the directories send.
 import { randomUUID } from 'node:crypto';
+import type { Principal } from '@polyplus/auth';
 import type { SubgraphClient } from '@polyplus/subgraph-kit';
 import { EntitlementDirectory } from '../incident/entitlement-directory';
 import { CustomerDirectory } from '../incident/customer-directory';
+
+/** The support engineer the service-level specs act as (the gateway would have verified them). */
+export const SUPPORT_DESK: Principal = { subject: 'tsr.desk', role: 'SUPPORT_ENGINEER', customerIds: [] };
 
 export type FakeSite = { id: string; countryCode: string; timeZone: string; subdivision: string | null };
 export type FakeDevice = { id: string; customerId: string; siteId: string; covered: boolean };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '@polyplus/auth';
+import { actorOf, type Principal } from '@polyplus/auth';
 import { badUserInput, notFound } from '@polyplus/subgraph-kit';
 import { assertSafeWebhookUrl, generateWebhookSecret, UnsafeWebhookUrlError } from '@polyplus/webhooks';
 import type { WebhookConfig } from './webhook-config';
@@ -68,7 +68,7 @@ export class WebhookEndpointService {
   async disable(principal: Principal | undefined, id: string): Promise<WebhookEndpoint> {
     const endpoint = await this.get(principal, id);
     if (endpoint.status === WebhookEndpointStatus.DISABLED) return endpoint;
-    const changes = { status: WebhookEndpointStatus.DISABLED, disabledAt: this.now(), disabledReason: `Disabled by ${principal?.subject}` };
+    const changes = { status: WebhookEndpointStatus.DISABLED, disabledAt: this.now(), disabledReason: `Disabled by ${actorOf(assertWebhookCaller(principal))}` };
     await this.endpoints.update({ id }, changes);
     return Object.assign(endpoint, changes);
   }

@@ -8,7 +8,7 @@ import { appendToOutbox, createRedis, type EventEnvelope } from '@polyplus/event
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { memorySeenWebhookIds, verifyWebhook, WebhookVerificationError, type WebhookPayload } from '@polyplus/webhooks';
 import { createIncidentsSubgraph, incidentsSubgraph } from '../incidents-subgraph';
-import { FakeWorld } from '../testing/fake-subgraphs';
+import { FakeWorld, SUPPORT_DESK } from '../testing/fake-subgraphs';
 import { IncidentService } from '../incident/incident.service';
 import { ContactChannel } from '../incident/contact-channel';
 import { siteCalendars } from '../incident/site-calendar';
@@ -121,7 +121,7 @@ describe('partner webhooks', () => {
 
   const openCase = (customerId: string) => {
     const device = world.device(site, { customerId });
-    return incidents.open({ contactId: world.designatedContact(customerId), deviceId: device.id, severity: 2, channel: ContactChannel.WEB, summary: 'Camera freezes' });
+    return incidents.open({ contactId: world.designatedContact(customerId), deviceId: device.id, severity: 2, channel: ContactChannel.WEB, summary: 'Camera freezes' }, SUPPORT_DESK);
   };
 
   const publish = (topic: string, key: string, payload: Record<string, unknown>) =>

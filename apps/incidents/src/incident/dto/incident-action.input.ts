@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsNotEmpty, IsOptional, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsUUID, MaxLength, Min } from 'class-validator';
 
-/** A support engineer's change to a case, made against the version the engineer last saw. */
+/** A support engineer's change to a case, made against the version the engineer last saw; the caller is its actor. */
 @InputType()
 export class IncidentActionInput {
   @Field(() => ID)
@@ -12,10 +12,15 @@ export class IncidentActionInput {
   @Min(1)
   expectedVersion: number;
 
-  @Field(() => String, { description: 'The acting support engineer, for the audit trail.' })
-  @IsNotEmpty()
+  // The description repeats the deprecation: inputs extending this one do not inherit deprecationReason.
+  @Field(() => String, {
+    nullable: true,
+    description: 'Deprecated: the audit trail records the verified caller; a name given here is only shown in the audit note.',
+    deprecationReason: 'The audit trail records the verified caller; a name given here is only shown in the audit note.',
+  })
+  @IsOptional()
   @MaxLength(100)
-  engineer: string;
+  engineer?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { IsNotEmpty, IsUUID, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
 
 @InputType()
 export class OpenPartnerRequestInput {
@@ -12,8 +12,11 @@ export class OpenPartnerRequestInput {
   @MaxLength(100)
   trackingNumber: string;
 
-  @Field(() => String)
-  @IsNotEmpty()
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason: 'The record names the verified caller; a name given here is only shown in the audit note.',
+  })
+  @IsOptional()
   @MaxLength(100)
-  engineer: string;
+  engineer?: string;
 }

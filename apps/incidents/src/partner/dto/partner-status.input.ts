@@ -17,8 +17,11 @@ export class PartnerStatusInput {
   @MaxLength(2000)
   note?: string;
 
-  @Field(() => String)
-  @IsNotEmpty()
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason: 'The record names the verified caller; a name given here is only shown in the audit note.',
+  })
+  @IsOptional()
   @MaxLength(100)
-  engineer: string;
+  engineer?: string;
 }

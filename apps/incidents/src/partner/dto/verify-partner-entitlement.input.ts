@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { IsBoolean, IsEnum, IsISO8601, IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsISO8601, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { CloudPartner } from '../cloud-partner';
 
 @InputType()
@@ -26,8 +26,11 @@ export class VerifyPartnerEntitlementInput {
   @MaxLength(100)
   reference?: string;
 
-  @Field(() => String)
-  @IsNotEmpty()
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason: 'The record names the verified caller; a name given here is only shown in the audit note.',
+  })
+  @IsOptional()
   @MaxLength(100)
-  engineer: string;
+  engineer?: string;
 }
