@@ -22,7 +22,7 @@ export class IncidentActionInput {
   @MaxLength(100)
   engineer?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Up to 2,000 characters.' })
   @IsOptional()
   @MaxLength(2000)
   note?: string;

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsEnum, IsNotEmpty, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsNotBlank } from '@polyplus/subgraph-kit';
 import { ContactChannel } from '../contact-channel';
 
 @InputType()
@@ -21,8 +22,8 @@ export class OpenIncidentInput {
   @IsEnum(ContactChannel)
   channel: ContactChannel;
 
-  @Field(() => String)
-  @IsNotEmpty()
+  @Field(() => String, { description: 'Up to 500 characters.' })
+  @IsNotBlank()
   @MaxLength(500)
   summary: string;
 }

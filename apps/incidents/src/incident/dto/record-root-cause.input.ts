@@ -1,5 +1,6 @@
 import { Field, InputType } from 'type-graphql';
-import { IsEnum, IsNotEmpty, MaxLength } from 'class-validator';
+import { IsEnum, MaxLength } from 'class-validator';
+import { IsNotBlank } from '@polyplus/subgraph-kit';
 import { IncidentActionInput } from './incident-action.input';
 import { RootCauseKind } from '../root-cause-kind';
 
@@ -9,8 +10,8 @@ export class RecordRootCauseInput extends IncidentActionInput {
   @IsEnum(RootCauseKind)
   kind: RootCauseKind;
 
-  @Field(() => String, { description: 'Known-issue or issue-tracker key, or feature-request id.' })
-  @IsNotEmpty()
+  @Field(() => String, { description: 'Known-issue or issue-tracker key, or feature-request id; up to 100 characters.' })
+  @IsNotBlank()
   @MaxLength(100)
   reference: string;
 }

@@ -1,5 +1,6 @@
 import { Field, InputType } from 'type-graphql';
-import { IsEnum, IsNotEmpty, MaxLength } from 'class-validator';
+import { IsEnum, MaxLength } from 'class-validator';
+import { IsNotBlank } from '@polyplus/subgraph-kit';
 import { IncidentActionInput } from '../../incident/dto/incident-action.input';
 import { CloudPartner } from '../cloud-partner';
 
@@ -9,8 +10,8 @@ export class MarkPartnerCausedInput extends IncidentActionInput {
   @IsEnum(CloudPartner)
   partner: CloudPartner;
 
-  @Field(() => String, { description: 'What support found, documented for the customer and the partner.' })
-  @IsNotEmpty()
+  @Field(() => String, { description: 'What support found, documented for the customer and the partner; up to 5,000 characters.' })
+  @IsNotBlank()
   @MaxLength(5000)
   findings: string;
 }

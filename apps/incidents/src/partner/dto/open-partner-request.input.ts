@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsNotBlank } from '@polyplus/subgraph-kit';
 
 @InputType()
 export class OpenPartnerRequestInput {
@@ -7,8 +8,8 @@ export class OpenPartnerRequestInput {
   @IsUUID()
   incidentId: string;
 
-  @Field(() => String, { description: 'The partner’s incident tracking number.' })
-  @IsNotEmpty()
+  @Field(() => String, { description: 'The partner’s incident tracking number, up to 100 characters.' })
+  @IsNotBlank()
   @MaxLength(100)
   trackingNumber: string;
 

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsNotBlank } from '@polyplus/subgraph-kit';
 
 @InputType()
 export class PartnerStatusInput {
@@ -7,12 +8,12 @@ export class PartnerStatusInput {
   @IsUUID()
   requestId: string;
 
-  @Field(() => String, { description: 'The status as the partner reported it.' })
-  @IsNotEmpty()
+  @Field(() => String, { description: 'The status as the partner reported it, up to 200 characters.' })
+  @IsNotBlank()
   @MaxLength(200)
   partnerStatus: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Up to 2,000 characters.' })
   @IsOptional()
   @MaxLength(2000)
   note?: string;

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { IsBoolean, IsEnum, IsISO8601, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '@polyplus/subgraph-kit';
 import { CloudPartner } from '../cloud-partner';
 
 @InputType()
@@ -18,10 +19,10 @@ export class VerifyPartnerEntitlementInput {
 
   @Field(() => String, { nullable: true, description: 'End of the customer’s term with the partner, yyyy-mm-dd.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   termEndsOn?: string;
 
-  @Field(() => String, { nullable: true, description: 'The partner’s reference for the check.' })
+  @Field(() => String, { nullable: true, description: 'The partner’s reference for the check, up to 100 characters.' })
   @IsOptional()
   @MaxLength(100)
   reference?: string;

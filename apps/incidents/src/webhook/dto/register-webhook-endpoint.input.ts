@@ -3,14 +3,15 @@ import { ArrayMaxSize, ArrayNotEmpty, IsString, MaxLength } from 'class-validato
 
 @InputType()
 export class RegisterWebhookEndpointInput {
-  @Field(() => String, { description: 'An https URL on a public host; checked again before every delivery.' })
+  @Field(() => String, { description: 'An https URL on a public host, up to 2,000 characters; checked again before every delivery.' })
   @IsString()
   @MaxLength(2000)
   url: string;
 
-  @Field(() => [String], { description: 'Event types to receive (see `webhookEventTypes`).' })
+  @Field(() => [String], { description: 'Up to 50 event types to receive (see `webhookEventTypes`).' })
   @ArrayNotEmpty()
   @ArrayMaxSize(50)
   @IsString({ each: true })
+  @MaxLength(100, { each: true })
   eventTypes: string[];
 }
