@@ -86,9 +86,6 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
       const webhookConfig = { ...webhookConfigFromEnv(), ...options.webhooks };
       const webhooks = new WebhookEndpointService(dataSource, webhookConfig, now);
       const schema = await buildFederatedSchema({
-        // Partners manage their own webhooks: the resolvers refuse customer principals and other partners' endpoints.
-        customerMutations: ['openIncident', 'registerWebhookEndpoint', 'disableWebhookEndpoint', 'enableWebhookEndpoint', 'rotateWebhookEndpointSecret'],
-        staffQueries: ['supportQueue'],
         ownership: { Incident: (incident: Incident) => incident.customerId },
         resolvers: [IncidentResolver, IncidentLifecycleResolver, DeviceIncidentsResolver, PartnerSupportResolver, KnowledgeBaseResolver, WebhookResolver],
         instances: [

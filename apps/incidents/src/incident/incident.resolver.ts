@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput, entityReference, type SubgraphContext } from '@polyplus/subgraph-kit';
+import { badUserInput, entityReference, Access, CUSTOMER_SIDE, CUSTOMER_USERS, STAFF, SUPPORT, type SubgraphContext } from '@polyplus/subgraph-kit';
 import { Incident } from './incident.entity';
 import { IncidentAuditEntry } from './incident-audit-entry.entity';
 import { IncidentService } from './incident.service';
@@ -25,16 +25,19 @@ export class IncidentResolver {
     private readonly partnerSupport: PartnerSupportService,
   ) {}
 
+  @Access(STAFF, CUSTOMER_SIDE)
   @Query(() => Incident, { nullable: true })
   incident(@Arg('id', () => ID) id: string): Promise<Incident | null> {
     return this.incidentService.findById(id);
   }
 
+  @Access(STAFF, CUSTOMER_SIDE)
   @Query(() => [Incident])
   incidents(@Arg('customerId', () => ID) customerId: string): Promise<Incident[]> {
     return this.incidentService.listForCustomer(customerId);
   }
 
+  @Access(STAFF, CUSTOMER_USERS)
   @Query(() => [Incident], { description: 'A customer’s past cases matching the text, most relevant first.' })
   searchIncidents(
     @Arg('customerId', () => ID) customerId: string,
@@ -46,12 +49,14 @@ export class IncidentResolver {
     return this.incidentService.searchForCustomer(customerId, text, limit);
   }
 
+  @Access(SUPPORT)
   @Query(() => [Incident], { description: 'The support engineers’ queue: open cases, the earliest response due first.' })
   supportQueue(@Arg('limit', () => Int, { defaultValue: 100 }) limit = 100): Promise<Incident[]> {
     assertLimit(limit);
     return this.incidentService.supportQueue(limit);
   }
 
+  @Access(SUPPORT, CUSTOMER_USERS)
   @Mutation(() => Incident, { description: 'Opened by a designated contact for a device covered now.' })
   openIncident(@Arg('input', () => OpenIncidentInput) input: OpenIncidentInput, @Ctx() { principal }: SubgraphContext): Promise<Incident> {
     return this.incidentService.open(input, principal);
@@ -67,7 +72,9 @@ export class IncidentResolver {
     return this.incidentService.auditTrail(incident.id);
   }
 
-  @FieldResolver(() => [Escalation])
+  // Internal notifications to service management (the description's Escalation Management): staff only.
+  @Access(STAFF)
+  @FieldResolver(() => [Escalation], { description: 'Internal escalations of the case as it aged; vendor staff only (FORBIDDEN to customers and partners).' })
   escalations(@Root() incident: Incident): Promise<Escalation[]> {
     return this.escalationService.escalationsOf(incident.id);
   }

@@ -1,5 +1,5 @@
 import { Arg, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { badUserInput } from '@polyplus/subgraph-kit';
+import { badUserInput, Access, CUSTOMER_USERS, STAFF, SUPPORT } from '@polyplus/subgraph-kit';
 import { KnowledgeArticle } from './knowledge-article.entity';
 import { KnowledgeSearchHit } from './knowledge-search-hit';
 import { KnowledgeBaseService } from './knowledge-base.service';
@@ -9,6 +9,7 @@ import { PublishArticleInput } from './dto/publish-article.input';
 export class KnowledgeBaseResolver {
   constructor(private readonly knowledgeBase: KnowledgeBaseService) {}
 
+  @Access(STAFF, CUSTOMER_USERS)
   @Query(() => [KnowledgeSearchHit], { description: 'Full-text search of the knowledge base, most relevant first.' })
   searchKnowledgeBase(
     @Arg('text', () => String) text: string,
@@ -20,6 +21,7 @@ export class KnowledgeBaseResolver {
     return this.knowledgeBase.search(text, product, limit);
   }
 
+  @Access(SUPPORT)
   @Mutation(() => KnowledgeArticle)
   publishKnowledgeArticle(@Arg('input', () => PublishArticleInput) input: PublishArticleInput): Promise<KnowledgeArticle> {
     return this.knowledgeBase.publish(input);

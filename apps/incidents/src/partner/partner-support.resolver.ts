@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { badUserInput, type SubgraphContext } from '@polyplus/subgraph-kit';
+import { badUserInput, Access, SUPPORT, type SubgraphContext } from '@polyplus/subgraph-kit';
 import { Incident } from '../incident/incident.entity';
 import { MarkPartnerCausedInput } from './dto/mark-partner-caused.input';
 import { OpenPartnerRequestInput } from './dto/open-partner-request.input';
@@ -14,11 +14,13 @@ import { PartnerSupportService } from './partner-support.service';
 export class PartnerSupportResolver {
   constructor(private readonly partnerSupport: PartnerSupportService) {}
 
+  @Access(SUPPORT)
   @Mutation(() => Incident, { description: 'Records that the cause lies in an approved cloud partner’s environment.' })
   markPartnerCaused(@Arg('input', () => MarkPartnerCausedInput) input: MarkPartnerCausedInput, @Ctx() { principal }: SubgraphContext): Promise<Incident> {
     return this.partnerSupport.markPartnerCaused(input, principal);
   }
 
+  @Access(SUPPORT)
   @Mutation(() => PartnerIncidentRequest)
   openPartnerRequest(
     @Arg('input', () => OpenPartnerRequestInput) input: OpenPartnerRequestInput,
@@ -27,11 +29,13 @@ export class PartnerSupportResolver {
     return this.partnerSupport.openRequest(input, principal);
   }
 
+  @Access(SUPPORT)
   @Mutation(() => PartnerIncidentRequest, { description: 'A status the partner reported; relayed to the customer’s view and published.' })
   recordPartnerStatus(@Arg('input', () => PartnerStatusInput) input: PartnerStatusInput, @Ctx() { principal }: SubgraphContext): Promise<PartnerIncidentRequest> {
     return this.partnerSupport.recordStatus(input, principal);
   }
 
+  @Access(SUPPORT)
   @Mutation(() => PartnerIncidentRequest)
   closePartnerRequest(
     @Arg('requestId', () => ID) requestId: string,
@@ -46,6 +50,7 @@ export class PartnerSupportResolver {
     return this.partnerSupport.closeRequest(requestId, principal, engineer);
   }
 
+  @Access(SUPPORT)
   @Mutation(() => PartnerEntitlementCheck, { description: 'Records the result of verifying the customer’s entitlement and term with a partner.' })
   verifyPartnerEntitlement(
     @Arg('input', () => VerifyPartnerEntitlementInput) input: VerifyPartnerEntitlementInput,

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Access, SUPPORT } from '@polyplus/subgraph-kit';
 import type { SubgraphContext } from '@polyplus/subgraph-kit';
 import { RegisterWebhookEndpointInput } from './dto/register-webhook-endpoint.input';
 import { assertWebhookCaller } from './webhook-access';
@@ -22,17 +23,20 @@ export class WebhookEndpointWithSecret {
 export class WebhookResolver {
   constructor(private readonly webhooks: WebhookEndpointService) {}
 
+  @Access(SUPPORT, 'PARTNER')
   @Query(() => [String], { description: 'Event types a webhook endpoint may subscribe to.' })
   webhookEventTypes(@Ctx() { principal }: SubgraphContext): string[] {
     assertWebhookCaller(principal);
     return [...WEBHOOK_EVENT_TYPES];
   }
 
+  @Access(SUPPORT, 'PARTNER')
   @Query(() => [WebhookEndpoint], { description: 'A partner’s own endpoints; every endpoint for vendor staff.' })
   webhookEndpoints(@Ctx() { principal }: SubgraphContext): Promise<WebhookEndpoint[]> {
     return this.webhooks.list(principal);
   }
 
+  @Access(SUPPORT, 'PARTNER')
   @Query(() => [WebhookDelivery], { description: 'The delivery log of an endpoint, newest first.' })
   webhookDeliveries(
     @Arg('endpointId', () => ID) endpointId: string,
@@ -42,6 +46,7 @@ export class WebhookResolver {
     return this.webhooks.deliveries(principal, endpointId, first);
   }
 
+  @Access(SUPPORT, 'PARTNER')
   @Mutation(() => WebhookEndpointWithSecret, { description: 'Registers an endpoint for the calling partner; the secret is returned once.' })
   registerWebhookEndpoint(
     @Arg('input', () => RegisterWebhookEndpointInput) input: RegisterWebhookEndpointInput,
@@ -50,16 +55,19 @@ export class WebhookResolver {
     return this.webhooks.register(principal, input);
   }
 
+  @Access(SUPPORT, 'PARTNER')
   @Mutation(() => WebhookEndpoint)
   disableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() { principal }: SubgraphContext): Promise<WebhookEndpoint> {
     return this.webhooks.disable(principal, id);
   }
 
+  @Access(SUPPORT, 'PARTNER')
   @Mutation(() => WebhookEndpoint, { description: 'Re-enables an endpoint (after a check of its URL) and resets its failure count.' })
   enableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() { principal }: SubgraphContext): Promise<WebhookEndpoint> {
     return this.webhooks.enable(principal, id);
   }
 
+  @Access(SUPPORT, 'PARTNER')
   @Mutation(() => WebhookEndpointWithSecret, { description: 'A new signing secret, returned once; the previous one keeps signing for an overlap period.' })
   rotateWebhookEndpointSecret(@Arg('id', () => ID) id: string, @Ctx() { principal }: SubgraphContext): Promise<WebhookEndpointWithSecret> {
     return this.webhooks.rotateSecret(principal, id);
