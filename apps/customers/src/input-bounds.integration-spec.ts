@@ -78,6 +78,13 @@ describe('customer inputs are bounded by their columns and the domain', () => {
     await expectRefused(mutation, input(), field);
   });
 
+  it('discount eligibility asked for on a day in year 0000 or on 30 February is BAD_USER_INPUT naming on', async () => {
+    for (const on of ['0000-01-01', '2026-02-30']) {
+      const result = await executeOperation(schema, 'query ($c: ID!, $on: String!) { discountEligibility(customerId: $c, on: $on) { eligible } }', { c: customerId, on });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'on' }] });
+    }
+  });
+
   it('the most the bounds allow is stored: 200-character names, 29 February of a leap year, 99.99 percent off', async () => {
     const named = await executeOperation(schema, CREATE_CUSTOMER, { input: { name: 'é'.repeat(200) } });
     expect(named.errors).toBeUndefined();

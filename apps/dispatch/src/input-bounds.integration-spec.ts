@@ -84,6 +84,13 @@ describe('dispatch inputs are bounded by their columns and the domain', () => {
     await expectRefused(operation, variables(), field);
   });
 
+  it('a region board for a day in year 0000 or in month 13 is BAD_USER_INPUT naming date', async () => {
+    for (const date of ['0000-01-01', '2026-13-01']) {
+      const result = await executeOperation(schema, 'query ($date: String!) { regionBoard(region: "BOUNDS", date: $date) { planVersion } }', { date });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'date' }] });
+    }
+  });
+
   it('the most the bounds allow is stored: 20 skills of 24 characters fill the skills column exactly', async () => {
     const skills = Array.from({ length: 20 }, (_, i) => `${String(i).padStart(2, '0')}${'S'.repeat(22)}`);
     const result = await executeOperation<{ createTechnician: { id: string; skills: string[] } }>(schema, CREATE_TECHNICIAN, technician({ skills }));

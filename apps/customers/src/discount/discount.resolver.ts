@@ -1,5 +1,5 @@
 import { Arg, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, CUSTOMER_USERS, SUPPORT } from '@polyplus/subgraph-kit';
+import { Access, calendarDateArg, CUSTOMER_USERS, SUPPORT } from '@polyplus/subgraph-kit';
 import { ServiceDiscount } from './service-discount.entity';
 import { DiscountEligibility } from './discount-eligibility.type';
 import { DiscountService } from './discount.service';
@@ -17,7 +17,7 @@ export class DiscountResolver {
 
   @Access(SUPPORT, CUSTOMER_USERS)
   @Query(() => DiscountEligibility, { description: 'Whether and which discounts apply to a customer on a date (yyyy-mm-dd).' })
-  discountEligibility(@Arg('customerId', () => ID) customerId: string, @Arg('on', () => String) on: string): Promise<DiscountEligibility> {
+  discountEligibility(@Arg('customerId', () => ID) customerId: string, @Arg('on', () => String, { validateFn: calendarDateArg('on') }) on: string): Promise<DiscountEligibility> {
     return this.discounts.eligibility(customerId, on);
   }
 

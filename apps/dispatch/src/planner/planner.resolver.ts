@@ -1,5 +1,5 @@
 import { Arg, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, plausibleInstantArg, STAFF } from '@polyplus/subgraph-kit';
+import { Access, calendarDateArg, plausibleInstantArg, STAFF } from '@polyplus/subgraph-kit';
 import { OnsiteVisit } from '@polyplus/dispatch-data';
 import { RegionBoard, TechnicianSchedule } from './dto/schedule.types';
 import { PlannerService } from './planner.service';
@@ -20,7 +20,7 @@ export class PlannerResolver {
 
   @Access(STAFF)
   @Query(() => RegionBoard, { description: 'A region’s board for one day (yyyy-mm-dd) in the region’s time zone.' })
-  regionBoard(@Arg('region', () => String) region: string, @Arg('date', () => String) date: string): Promise<RegionBoard> {
+  regionBoard(@Arg('region', () => String) region: string, @Arg('date', () => String, { validateFn: calendarDateArg('date') }) date: string): Promise<RegionBoard> {
     return this.planner.regionBoard(region, date);
   }
 
