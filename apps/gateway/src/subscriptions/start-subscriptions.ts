@@ -5,6 +5,7 @@ import type { AuthConfig } from '@polyplus/auth';
 import { createRedis, eventStreamKey, queuePrefix, tailEvents } from '@polyplus/events';
 import { formatError } from '@polyplus/subgraph-kit';
 import type { GatewayContext } from '../auth/gateway-context';
+import { inputValidationPlugin } from '../input/input-validation.plugin';
 import { queryLimitsPlugin } from '../limits/query-limits.plugin';
 import type { RateLimiter } from '../limits/rate-limiter';
 import { limitConcurrency } from './limit-concurrency';
@@ -56,7 +57,7 @@ export async function startSubscriptions(options: SubscriptionsOptions): Promise
     gateway: options.gateway,
     formatError: (formatted, error) => formatError(formatted, error),
     includeStacktraceInErrorResponses: false,
-    plugins: [queryLimitsPlugin()],
+    plugins: [inputValidationPlugin(), queryLimitsPlugin()],
   });
   await apollo.start();
   const read: EntityReader = limitConcurrency(async (plan, entityId, principal) => {

@@ -40,6 +40,12 @@ function withoutSuggestions(error: GraphQLError): GraphQLError {
   return new GraphQLError(error.message.replace(/ ?Did you mean(.+?)\?$/, ''), { nodes: error.nodes, extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } });
 }
 
+/** The HTTP status a refusal carries for the HTTP path means nothing over WebSocket. */
+function withoutHttp(error: GraphQLError): GraphQLError {
+  const { http: _http, ...extensions } = error.extensions;
+  return new GraphQLError(error.message, { nodes: error.nodes, extensions });
+}
+
 /**
  * GraphQL subscriptions over graphql-ws on the gateway's own HTTP server and path. A connection
  * authenticates once, with `connectionParams.authorization` verified like an HTTP bearer token,
@@ -103,7 +109,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { dispos
           const contextValue: SubscriptionContext = { principal, plan };
           return { schema: options.schema, document, operationName: payload.operationName, variableValues: variables, contextValue };
         } catch (error) {
-          if (error instanceof GraphQLError) return [error];
+          if (error instanceof GraphQLError) return [withoutHttp(error)];
           throw error;
         }
       },

@@ -196,6 +196,17 @@ describe('GraphQL subscriptions on the gateway', () => {
     expect(deep.errors[0]).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', limit: 'depth' }) })]);
   });
 
+  it('a subscription with a wrongly typed variable or an impossible date is refused as BAD_USER_INPUT before it is served', async () => {
+    const { client } = await connect(customer('A'));
+    const typed = subscribe(client, 'subscription($s: Int) { incidentUpdated(filter: { severity: $s }) { topic } }', { s: 'high' });
+    const dated = subscribe(client, 'subscription { incidentUpdated { incident { device { entitlement(at: "2026-02-30T10:00:00Z") { covered } } } } }');
+    await until(() => typed.errors.length > 0 && dated.errors.length > 0, 'the refusals');
+    expect([typed.errors[0], dated.errors[0]]).toEqual([
+      [expect.objectContaining({ message: expect.stringMatching(/^Variable "\$s" got invalid value "high"/), extensions: { code: 'BAD_USER_INPUT' } })],
+      [expect.objectContaining({ message: expect.stringMatching(/^Argument "at" of field "entitlement" has invalid value; .*February 2026 has 28 days/), extensions: { code: 'BAD_USER_INPUT' } })],
+    ]);
+  });
+
   it('queries and mutations are refused over WebSocket: they go through HTTP and its rate limit', async () => {
     const { client } = await connect(customer('A'));
     const query = subscribe(client, '{ incident(id: "a-1") { id } }');
