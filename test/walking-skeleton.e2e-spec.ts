@@ -132,8 +132,9 @@ describe('subgraphs trust only the gateway', () => {
     expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
-  it('the gateway refuses a request without a bearer token', async () => {
+  it('the gateway answers a request without a bearer token as the anonymous caller: customer data is FORBIDDEN', async () => {
     const result = await graphqlRequest(stack.gatewayUrl, '{ customers { id } }');
-    expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(result.data?.customers ?? null).toBeNull();
   });
 });

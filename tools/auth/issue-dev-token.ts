@@ -6,8 +6,10 @@ import { authConfig, issueToken, ROLES, type Role } from '@polyplus/auth';
 
 async function main(): Promise<void> {
   const [role, subject, customers = '', contactId] = process.argv.slice(2);
-  if (!ROLES.includes(role as Role) || role === 'SERVICE' || !subject) {
-    throw new Error(`usage: issue-dev-token.ts <${ROLES.filter((r) => r !== 'SERVICE').join('|')}> <subject> [customerId,...] [contactId]`);
+  // Services sign their own calls, and anonymous callers (PUBLIC) send no token at all.
+  const issuable = ROLES.filter((r) => r !== 'SERVICE' && r !== 'PUBLIC');
+  if (!issuable.includes(role as Role) || !subject) {
+    throw new Error(`usage: issue-dev-token.ts <${issuable.join('|')}> <subject> [customerId,...] [contactId]`);
   }
   const customerIds = customers.split(',').filter(Boolean);
   console.log(await issueToken({ subject, role: role as Role, customerIds, contactId }, authConfig(), '12h'));

@@ -18,6 +18,10 @@ describe('per-principal rate limiting backed by Redis', () => {
     RATE_LIMIT_BURST: '3',
     RATE_LIMIT_STAFF_PER_MINUTE: '1',
     RATE_LIMIT_STAFF_BURST: '5',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1',
+    RATE_LIMIT_ANONYMOUS_BURST: '2',
+    // The test stands in for a relay on this host: its X-Forwarded-For names the caller.
+    GATEWAY_TRUSTED_PROXIES: '127.0.0.1,::1',
     CUSTOMERS_URL: unreachable,
     DEVICES_URL: unreachable,
     INCIDENTS_URL: unreachable,
@@ -52,6 +56,30 @@ describe('per-principal rate limiting backed by Redis', () => {
     expect(fourth).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
     expect(Number(fourth.retryAfter)).toBeGreaterThanOrEqual(1);
     expect((await ask('admin-2')).status).not.toBe(429);
+  });
+
+  async function askAnonymously(forwardedFor: string) {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+      body: JSON.stringify({ query: '{ supportDirectory { id } }' }),
+    });
+    return response.status;
+  }
+
+  it('callers without a token are limited per client address: past the burst 429, another address unaffected', async () => {
+    expect([await askAnonymously('203.0.113.7'), await askAnonymously('203.0.113.7')]).not.toContain(429);
+    expect(await askAnonymously('203.0.113.7')).toBe(429);
+    // A client cannot escape by writing its own X-Forwarded-For: the relay's last entry is what counts.
+    expect(await askAnonymously('198.51.100.1, 203.0.113.7')).toBe(429);
+    expect(await askAnonymously('203.0.113.8')).not.toBe(429);
+  });
+
+  it('addresses of one IPv6 /64 share a budget', async () => {
+    expect(await askAnonymously('2001:db8:1:2::1')).not.toBe(429);
+    expect(await askAnonymously('2001:db8:1:2:aaaa::9')).not.toBe(429);
+    expect(await askAnonymously('2001:0db8:0001:0002:ffff::1')).toBe(429);
+    expect(await askAnonymously('2001:db8:1:3::1')).not.toBe(429);
   });
 
   it('vendor staff have their own, larger budget', async () => {
@@ -105,7 +133,7 @@ describe('per-principal rate limiting backed by Redis', () => {
     const down = createRedis('producer', 'redis://127.0.0.1:1');
     down.on('error', () => undefined);
     const failures: unknown[] = [];
-    const limiter = redisRateLimiter(down, prefix, { customer: { perMinute: 1, burst: 1 }, staff: null }, (error) => failures.push(error));
+    const limiter = redisRateLimiter(down, prefix, { customer: { perMinute: 1, burst: 1 }, staff: null, anonymous: null }, (error) => failures.push(error));
     const anyone: Principal = { subject: 'anyone', role: 'CUSTOMER_ADMIN', customerIds: ['c1'] };
     try {
       expect(await limiter.take(anyone)).toEqual({ allowed: true });

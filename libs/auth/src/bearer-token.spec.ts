@@ -37,6 +37,11 @@ describe('bearer tokens', () => {
     await expect(verifyBearerToken('Basic dXNlcjpwYXNz', config)).rejects.toMatchObject({ message: 'A bearer token is required' });
   });
 
+  it('a validly signed token claiming the anonymous PUBLIC role is refused: anonymous callers send no token', async () => {
+    const token = await issueToken({ subject: 'anonymous', role: 'PUBLIC', customerIds: [] }, config);
+    await expect(verifyBearerToken(bearer(token), config)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'The token does not describe a principal' });
+  });
+
   it('a validly signed token without a known role is refused', async () => {
     const token = await new SignJWT({ role: 'ROOT' })
       .setProtectedHeader({ alg: 'HS256', kid: 'k2' })

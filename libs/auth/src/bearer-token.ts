@@ -47,5 +47,7 @@ export async function verifyBearerToken(authorization: string | undefined, confi
     throw new AuthError('UNAUTHENTICATED', 'The token does not describe a principal');
   }
   if (role === 'SERVICE') throw new AuthError('UNAUTHENTICATED', 'Service principals do not use bearer tokens');
+  // Anonymous callers send no token at all; a token claiming to be one is not a principal.
+  if (role === 'PUBLIC') throw new AuthError('UNAUTHENTICATED', 'The token does not describe a principal');
   return { subject: claims.sub, role, customerIds, contactId: typeof claims.contact_id === 'string' ? claims.contact_id : undefined };
 }

@@ -1,4 +1,16 @@
-export { ROLES, ACTOR_MAX_LENGTH, actorOf, isCustomerScoped, canSeeCustomer, servicePrincipal, type Principal, type Role } from './principal';
+export {
+  ROLES,
+  ACTOR_MAX_LENGTH,
+  ANONYMOUS_SUBJECT,
+  actorOf,
+  anonymousPrincipal,
+  isAnonymous,
+  isCustomerScoped,
+  canSeeCustomer,
+  servicePrincipal,
+  type Principal,
+  type Role,
+} from './principal';
 export { AuthError, type AuthErrorCode } from './auth-error';
 export { authConfig, type AuthConfig } from './auth-config';
 export { issueToken, verifyBearerToken } from './bearer-token';

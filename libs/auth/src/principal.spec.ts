@@ -1,4 +1,4 @@
-import { ACTOR_MAX_LENGTH, actorOf } from './principal';
+import { ACTOR_MAX_LENGTH, actorOf, anonymousPrincipal, canSeeCustomer, isAnonymous, isCustomerScoped } from './principal';
 
 describe('actorOf', () => {
   it('writes a verified principal as <ROLE>:<subject>', () => {
@@ -13,5 +13,18 @@ describe('actorOf', () => {
     expect(a.startsWith('PARTNER:ppp')).toBe(true);
     expect(actorOf(long('a'))).toBe(a);
     expect(actorOf(long('b'))).not.toBe(a);
+  });
+});
+
+describe('the anonymous caller', () => {
+  it('a request without credentials is the PUBLIC principal: subject anonymous, no customers', () => {
+    expect(anonymousPrincipal()).toEqual({ subject: 'anonymous', role: 'PUBLIC', customerIds: [] });
+    expect(isAnonymous(anonymousPrincipal())).toBe(true);
+    expect(isAnonymous({ role: 'CUSTOMER_ADMIN' })).toBe(false);
+  });
+
+  it('an anonymous caller sees no customer’s data (scoped to none, unlike vendor staff)', () => {
+    expect(isCustomerScoped(anonymousPrincipal())).toBe(true);
+    expect(canSeeCustomer(anonymousPrincipal(), 'c1')).toBe(false);
   });
 });

@@ -7,9 +7,10 @@ export type Role =
   | 'SUPPORT_ENGINEER'
   | 'DISPATCH_PLANNER'
   | 'PARTNER'
-  | 'SERVICE';
+  | 'SERVICE'
+  | 'PUBLIC';
 
-export const ROLES: readonly Role[] = ['CUSTOMER_ADMIN', 'CUSTOMER_TECHNICIAN', 'SUPPORT_ENGINEER', 'DISPATCH_PLANNER', 'PARTNER', 'SERVICE'];
+export const ROLES: readonly Role[] = ['CUSTOMER_ADMIN', 'CUSTOMER_TECHNICIAN', 'SUPPORT_ENGINEER', 'DISPATCH_PLANNER', 'PARTNER', 'SERVICE', 'PUBLIC'];
 
 export type Principal = {
   /** Stable id of the caller (user id, partner id or service name). */
@@ -24,7 +25,8 @@ export type Principal = {
   contactId?: string;
 };
 
-const CUSTOMER_SCOPED: readonly Role[] = ['CUSTOMER_ADMIN', 'CUSTOMER_TECHNICIAN', 'PARTNER'];
+// PUBLIC is scoped too, to no customer at all: an anonymous caller sees no customer's data.
+const CUSTOMER_SCOPED: readonly Role[] = ['CUSTOMER_ADMIN', 'CUSTOMER_TECHNICIAN', 'PARTNER', 'PUBLIC'];
 
 /** Customer-facing principals see only their customers' data; vendor staff and services see all. */
 export function isCustomerScoped(principal: Principal): boolean {
@@ -34,6 +36,23 @@ export function isCustomerScoped(principal: Principal): boolean {
 /** Whether the principal may see data that belongs to `customerId`. */
 export function canSeeCustomer(principal: Principal, customerId: string): boolean {
   return !isCustomerScoped(principal) || principal.customerIds.includes(customerId);
+}
+
+/** The subject every anonymous caller shares; rate limits tell anonymous callers apart by address instead. */
+export const ANONYMOUS_SUBJECT = 'anonymous';
+
+/**
+ * The caller of a request that carries no credentials at all (the public support directory, the
+ * published replacement terms): role PUBLIC, no customers. Only fields whose access policy names
+ * PUBLIC answer it.
+ */
+export function anonymousPrincipal(): Principal {
+  return { subject: ANONYMOUS_SUBJECT, role: 'PUBLIC', customerIds: [] };
+}
+
+/** Whether the principal is an anonymous caller (no token). */
+export function isAnonymous(principal: Pick<Principal, 'role'>): boolean {
+  return principal.role === 'PUBLIC';
 }
 
 /** The internal caller subgraphs use for service-to-service look-ups. */

@@ -18,6 +18,12 @@ class WidgetResolver {
     return [{ id: `w-${customerId}` }];
   }
 
+  @Access('PUBLIC', STAFF, CUSTOMER_SIDE)
+  @Query(() => [Widget], { description: 'Public: readable without signing in.' })
+  publicWidgets(): Widget[] {
+    return [{ id: 'w-public' }];
+  }
+
   @Query(() => Boolean)
   forgotten(): boolean {
     return true;
@@ -41,6 +47,7 @@ const admin: Principal = { subject: 'a1', role: 'CUSTOMER_ADMIN', customerIds: [
 const technician: Principal = { subject: 't1', role: 'CUSTOMER_TECHNICIAN', customerIds: ['c1'], contactId: 'k2' };
 const partner: Principal = { subject: 'p1', role: 'PARTNER', customerIds: ['c1'] };
 const planner: Principal = { subject: 'd1', role: 'DISPATCH_PLANNER', customerIds: [] };
+const anonymous: Principal = { subject: 'anonymous', role: 'PUBLIC', customerIds: [] };
 
 describe('access policy', () => {
   let built: FederatedSchema;
@@ -81,6 +88,13 @@ describe('access policy', () => {
   it('an object field with a staff-only policy is refused to customers and readable by staff', async () => {
     expect((await run('{ widgets(customerId: "c1") { id internalNote } }', admin)).codes).toEqual(['FORBIDDEN']);
     expect((await run('{ widgets(customerId: "c1") { id internalNote } }', planner)).data).toEqual({ widgets: [{ id: 'w-c1', internalNote: 'note on w-c1' }] });
+  });
+
+  it('an anonymous (PUBLIC) caller is answered only by root fields whose policy names PUBLIC; every other one is FORBIDDEN', async () => {
+    expect(await run('{ publicWidgets { id } }', anonymous)).toEqual({ data: { publicWidgets: [{ id: 'w-public' }] }, codes: [] });
+    expect((await run('{ widgets(customerId: "c1") { id } }', anonymous)).codes).toEqual(['FORBIDDEN']);
+    expect((await run('mutation { renameWidget(customerId: "c1") }', anonymous)).codes).toEqual(['FORBIDDEN']);
+    expect((await run('{ forgotten }', anonymous)).codes).toEqual(['FORBIDDEN']);
   });
 
   it('object fields without a policy follow their parent', async () => {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { AuthError, verifyBearerToken, type AuthConfig, type Principal } from '@polyplus/auth';
+import { anonymousPrincipal, AuthError, verifyBearerToken, type AuthConfig, type Principal } from '@polyplus/auth';
 import type { RateLimiter } from '../limits/rate-limiter';
 
 export type GatewayContext = { principal: Principal };
@@ -13,19 +13,22 @@ function tooManyRequests(retryAfterMs: number): GraphQLError {
 }
 
 /**
- * Every gateway request carries a bearer token; the verified principal travels on to the subgraphs.
- * The rate limit is charged per principal, after authentication, so a forged token costs nothing.
+ * A request with a bearer token is its verified principal; a request with no Authorization header
+ * at all is the anonymous PUBLIC principal, which only fields open to PUBLIC answer. A bad, expired
+ * or empty credential is 401, never anonymous. The principal travels on to the subgraphs. The rate
+ * limit is charged per principal (anonymous callers per client address), after authentication, so
+ * a forged token costs nothing.
  */
 export function gatewayContext(config: AuthConfig, limiter?: RateLimiter) {
   return async (request: IncomingMessage): Promise<GatewayContext> => {
     let principal: Principal;
     try {
-      principal = await verifyBearerToken(request.headers.authorization, config);
+      principal = request.headers.authorization === undefined ? anonymousPrincipal() : await verifyBearerToken(request.headers.authorization, config);
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
     }
-    const decision = await limiter?.take(principal);
+    const decision = await limiter?.take(principal, request);
     if (decision && !decision.allowed) throw tooManyRequests(decision.retryAfterMs);
     return { principal };
   };

@@ -1,5 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import type { Redis } from 'ioredis';
-import { isCustomerScoped, type Principal } from '@polyplus/auth';
+import { isAnonymous, isCustomerScoped, type Principal } from '@polyplus/auth';
+import { clientAddress, rateLimitKeyOf, type TrustedProxies } from './client-address';
 
 export type RateLimit = {
   /** Sustained requests per minute a principal may make. */
@@ -8,12 +10,18 @@ export type RateLimit = {
   burst: number;
 };
 
-/** Customers and partners share one budget per principal; vendor staff and services get their own, larger one. */
-export type RateLimits = { customer: RateLimit | null; staff: RateLimit | null };
+/**
+ * Customers and partners share one budget per principal; vendor staff and services get their own,
+ * larger one; anonymous callers (no token) a small one per client address.
+ */
+export type RateLimits = { customer: RateLimit | null; staff: RateLimit | null; anonymous: RateLimit | null };
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
-export type RateLimiter = { take(principal: Principal): Promise<RateDecision> };
+/** The request tells anonymous callers apart (by client address); principals with a token are their own key. */
+export type RateLimitedRequest = Pick<IncomingMessage, 'headers' | 'socket'>;
+
+export type RateLimiter = { take(principal: Principal, request?: RateLimitedRequest): Promise<RateDecision> };
 
 /**
  * GCRA (a token bucket kept as one "theoretical arrival time" per key): one key per principal,
@@ -32,7 +40,11 @@ redis.call('SET', KEYS[1], tat + interval, 'PX', math.ceil(tat + interval - now)
 return 0
 `;
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { customer: { perMinute: 600, burst: 100 }, staff: { perMinute: 6_000, burst: 1_000 } };
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  customer: { perMinute: 600, burst: 100 },
+  staff: { perMinute: 6_000, burst: 1_000 },
+  anonymous: { perMinute: 120, burst: 60 },
+};
 
 function limitFromEnv(perMinuteRaw: string | undefined, burstRaw: string | undefined, fallback: RateLimit, name: string): RateLimit | null {
   const perMinute = Number(perMinuteRaw ?? fallback.perMinute);
@@ -43,12 +55,23 @@ function limitFromEnv(perMinuteRaw: string | undefined, burstRaw: string | undef
   return perMinute === 0 ? null : { perMinute, burst };
 }
 
-/** `RATE_LIMIT_PER_MINUTE`/`RATE_LIMIT_BURST` (customers, partners) and `RATE_LIMIT_STAFF_*`; 0 per minute turns a class off. */
+/**
+ * `RATE_LIMIT_PER_MINUTE`/`RATE_LIMIT_BURST` (customers, partners), `RATE_LIMIT_STAFF_*` and
+ * `RATE_LIMIT_ANONYMOUS_*` (callers without a token, per client address); 0 per minute turns a class off.
+ */
 export function rateLimitsFromEnv(env: NodeJS.ProcessEnv): RateLimits {
   return {
     customer: limitFromEnv(env.RATE_LIMIT_PER_MINUTE, env.RATE_LIMIT_BURST, DEFAULT_RATE_LIMITS.customer as RateLimit, 'RATE_LIMIT'),
     staff: limitFromEnv(env.RATE_LIMIT_STAFF_PER_MINUTE, env.RATE_LIMIT_STAFF_BURST, DEFAULT_RATE_LIMITS.staff as RateLimit, 'RATE_LIMIT_STAFF'),
+    anonymous: limitFromEnv(env.RATE_LIMIT_ANONYMOUS_PER_MINUTE, env.RATE_LIMIT_ANONYMOUS_BURST, DEFAULT_RATE_LIMITS.anonymous as RateLimit, 'RATE_LIMIT_ANONYMOUS'),
   };
+}
+
+/** The budget a principal draws on, and the key it is kept under. */
+function bucketOf(principal: Principal, request: RateLimitedRequest | undefined, limits: RateLimits, trustedProxies: TrustedProxies): { limit: RateLimit | null; key: string } {
+  // Every anonymous caller has the same subject: the client address is what tells them apart.
+  if (isAnonymous(principal)) return { limit: limits.anonymous, key: `PUBLIC:${request ? rateLimitKeyOf(clientAddress(request, trustedProxies)) : 'unknown'}` };
+  return { limit: isCustomerScoped(principal) ? limits.customer : limits.staff, key: `${principal.role}:${principal.subject}` };
 }
 
 /**
@@ -56,13 +79,19 @@ export function rateLimitsFromEnv(env: NodeJS.ProcessEnv): RateLimits {
  * requests pass (and `onError` hears of it): the limiter protects the service, it must not take
  * it down with it.
  */
-export function redisRateLimiter(redis: Redis, keyPrefix: string, limits: RateLimits, onError: (error: unknown) => void = () => undefined): RateLimiter {
+export function redisRateLimiter(
+  redis: Redis,
+  keyPrefix: string,
+  limits: RateLimits,
+  onError: (error: unknown) => void = () => undefined,
+  trustedProxies: TrustedProxies = new Set(),
+): RateLimiter {
   return {
-    async take(principal) {
-      const limit = isCustomerScoped(principal) ? limits.customer : limits.staff;
+    async take(principal, request) {
+      const { limit, key: bucket } = bucketOf(principal, request, limits, trustedProxies);
       if (!limit) return { allowed: true };
       const intervalMs = 60_000 / limit.perMinute;
-      const key = `${keyPrefix}:rate:${principal.role}:${principal.subject}`;
+      const key = `${keyPrefix}:rate:${bucket}`;
       try {
         const waitMs = Number(await redis.eval(GCRA, 1, key, intervalMs, intervalMs * limit.burst));
         return waitMs > 0 ? { allowed: false, retryAfterMs: waitMs } : { allowed: true };

@@ -1,4 +1,5 @@
 import { createRedis, queuePrefix, waitForRedis } from '@polyplus/events';
+import { trustedProxiesFromEnv } from './client-address';
 import { rateLimitsFromEnv, redisRateLimiter, type RateLimiter } from './rate-limiter';
 
 export type RunningRateLimiter = { limiter?: RateLimiter; close(): void };
@@ -9,7 +10,8 @@ export type RunningRateLimiter = { limiter?: RateLimiter; close(): void };
  */
 export async function startRateLimiter(env: NodeJS.ProcessEnv): Promise<RunningRateLimiter> {
   const limits = rateLimitsFromEnv(env);
-  if (!limits.customer && !limits.staff) return { close: () => undefined };
+  const trustedProxies = trustedProxiesFromEnv(env);
+  if (!limits.customer && !limits.staff && !limits.anonymous) return { close: () => undefined };
   const redis = createRedis('producer', env.REDIS_URL);
   redis.on('error', () => undefined); // reported through `warn` by the limiter
   let warnedAt = 0;
@@ -20,5 +22,5 @@ export async function startRateLimiter(env: NodeJS.ProcessEnv): Promise<RunningR
   };
   // A fail-fast connection refuses commands until it is ready.
   await waitForRedis(redis, 3_000).catch(warn);
-  return { limiter: redisRateLimiter(redis, queuePrefix(env), limits, warn), close: () => redis.disconnect() };
+  return { limiter: redisRateLimiter(redis, queuePrefix(env), limits, warn, trustedProxies), close: () => redis.disconnect() };
 }
