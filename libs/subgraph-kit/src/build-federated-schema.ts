@@ -5,6 +5,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, createResolversMap, type BuildSchemaOptions, type ContainerType } from 'type-graphql';
 import type { Principal, Role } from '@polyplus/auth';
 import { scopeToTenant, tenantScopeMiddleware, type TenantOwnership } from './tenant-scope';
+import type { HttpRoutes } from './graphql-http-server';
 import { ACCESS_SCHEMA_EXTENSION, accessPoliciesOf, accessPolicyMiddleware, type AccessPolicies } from './access-policy';
 
 const FEDERATION_LINK =
@@ -35,6 +36,8 @@ export type FederatedSchema = {
   start?: () => Promise<void>;
   /** Releases what the resolvers opened (queues, clients) when the server stops. */
   close?: () => Promise<void>;
+  /** HTTP endpoints the subgraph serves beside `/graphql`; they verify the gateway's signature themselves. */
+  routes?: HttpRoutes;
 };
 
 function containerOf(instances: object[]): ContainerType {

@@ -1,15 +1,19 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { handleGraphQLRequest } from './http-graphql';
 
 export type HealthCheck = () => Promise<Record<string, 'up' | 'down'>>;
 
+/** Endpoints served beside `/graphql` (e.g. streamed file transfers): true when it took the request. */
+export type HttpRoutes = (request: IncomingMessage, response: ServerResponse) => boolean;
+
 export type GraphQLHttpServerOptions<TContext extends BaseContext> = {
   name: string;
   apollo: ApolloServerOptions<TContext>;
   context: (request: IncomingMessage) => Promise<TContext>;
   health?: HealthCheck;
+  routes?: HttpRoutes;
   port?: number;
   host?: string;
 };
@@ -40,6 +44,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
         });
       return;
     }
+    if (options.routes?.(request, response)) return;
     if (path !== '/graphql') {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;

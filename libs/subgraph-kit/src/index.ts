@@ -2,7 +2,7 @@ export { DomainError, badUserInput, notFound, conflict, forbidden, serviceUnavai
 export { entityReference, type EntityReference } from './entity-reference';
 export { formatError } from './format-error';
 export { buildFederatedSchema, type FederatedSchema, type FederatedSchemaOptions, type ReferenceResolvers } from './build-federated-schema';
-export { startGraphQLHttpServer, type RunningServer, type HealthCheck, type GraphQLHttpServerOptions } from './graphql-http-server';
+export { startGraphQLHttpServer, type RunningServer, type HealthCheck, type HttpRoutes, type GraphQLHttpServerOptions } from './graphql-http-server';
 export { handleGraphQLRequest, MAX_BODY_BYTES } from './http-graphql';
 export { stopOnSignals } from './shutdown';
 export { SUBGRAPH_PORTS, SUBGRAPH_NAMES, GATEWAY_PORT, subgraphPort, subgraphUrl, type SubgraphName } from './service-directory';

@@ -18,7 +18,7 @@ export type StartSubgraphOptions = { port?: number; host?: string; dataSource: D
 
 /** Serves a subgraph schema over an already open database (tests pass their own database). */
 export async function startSubgraph(definition: SubgraphDefinition, options: StartSubgraphOptions): Promise<RunningServer> {
-  const { schema, start, close } = await definition.build(options.dataSource);
+  const { schema, start, close, routes } = await definition.build(options.dataSource);
   await start?.();
   const production = process.env.NODE_ENV === 'production';
   const server = await startGraphQLHttpServer<SubgraphContext>({
@@ -34,6 +34,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       plugins: [ApolloServerPluginInlineTraceDisabled()],
     },
     context: principalContext(authConfig().principalSecrets),
+    routes,
     health: async () => ({ mysql: await options.dataSource.query('SELECT 1').then(() => 'up' as const, () => 'down' as const) }),
   });
   return {
