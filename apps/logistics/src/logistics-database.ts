@@ -15,6 +15,7 @@ import { CreateReplacementOrders1795533958352 } from './migrations/1795533958352
 import { AdvanceReplacement1795536539416 } from './migrations/1795536539416-advance-replacement';
 import { LogisticsOutbox1795538615786 } from './migrations/1795538615786-logistics-outbox';
 import { ReplacementOrderCustomer1795539341573 } from './migrations/1795539341573-replacement-order-customer';
+import { ShippingTermsNotes1796167960036 } from './migrations/1796167960036-shipping-terms-notes';
 
 export const LOGISTICS_ENTITIES = [
   ReplacementOrder,
@@ -32,4 +33,10 @@ export const LOGISTICS_ENTITIES = [
   OutboxEvent,
 ];
 
-export const LOGISTICS_MIGRATIONS = [CreateReplacementOrders1795533958352, AdvanceReplacement1795536539416, LogisticsOutbox1795538615786, ReplacementOrderCustomer1795539341573];
+export const LOGISTICS_MIGRATIONS = [
+  CreateReplacementOrders1795533958352,
+  AdvanceReplacement1795536539416,
+  LogisticsOutbox1795538615786,
+  ReplacementOrderCustomer1795539341573,
+  ShippingTermsNotes1796167960036,
+];

@@ -14,6 +14,8 @@ import { ShipmentService } from './shipment/shipment.service';
 import { ReturnsResolver } from './returns/returns.resolver';
 import { ReturnsService } from './returns/returns.service';
 import { ReturnDeadlines } from './returns/return-deadline-queue';
+import { ReplacementTermsResolver } from './replacement-terms/replacement-terms.resolver';
+import { ReplacementTermsService } from './replacement-terms/replacement-terms.service';
 
 export const logisticsSubgraph: SubgraphDefinition = {
   name: 'logistics',
@@ -29,15 +31,17 @@ export const logisticsSubgraph: SubgraphDefinition = {
     const returns = new ReturnsService(dataSource);
     const deadlines = new ReturnDeadlines(returns);
     const shipments = new ShipmentService(dataSource, returns, deadlines);
+    const replacementTerms = new ReplacementTermsService(dataSource);
     const federated = await buildFederatedSchema({
       ownership: { ReplacementOrder: (order: ReplacementOrder) => order.customerId },
-      resolvers: [ReplacementOrderResolver, IncidentReplacementOrdersResolver, CatalogResolver, ShipmentResolver, ReturnsResolver],
+      resolvers: [ReplacementOrderResolver, IncidentReplacementOrdersResolver, CatalogResolver, ShipmentResolver, ReturnsResolver, ReplacementTermsResolver],
       instances: [
         new ReplacementOrderResolver(orders, catalog, shipments, returns),
         new IncidentReplacementOrdersResolver(orders),
         new CatalogResolver(catalog),
         new ShipmentResolver(shipments),
         new ReturnsResolver(returns, deadlines),
+        new ReplacementTermsResolver(replacementTerms),
       ],
       references: {
         ReplacementOrder: (reference) => orders.findById(reference.id),

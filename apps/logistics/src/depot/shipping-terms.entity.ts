@@ -16,4 +16,8 @@ export class ShippingTerms {
   @Field(() => Boolean, { description: 'Whether the customer must act as importer of record.' })
   @Column('boolean', { default: false })
   customerIsImporterOfRecord: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Location-specific exceptions published with the terms, e.g. regions a carrier reaches a day later.' })
+  @Column('varchar', { length: 500, nullable: true, default: null })
+  notes: string | null;
 }

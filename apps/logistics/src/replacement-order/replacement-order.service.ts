@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, Repository } from 'typeorm';
-import { planAdvanceReplacement } from '@polyplus/business-calendar';
 import { notFound } from '@polyplus/subgraph-kit';
 import { ReplacementOrder } from './replacement-order.entity';
 import { ReplacementOrderStatus } from './replacement-order-status';
@@ -9,7 +8,7 @@ import type { DestinationDirectory } from './destination-directory';
 import { Part } from '../catalog/part.entity';
 import { ShippingTerms } from '../depot/shipping-terms.entity';
 import { reserveStock } from '../depot/stock-allocator';
-import { depotCalendar, destinationCalendar } from '../depot/depot-calendars';
+import { customerIsImporterOfRecord, planReplacementFrom } from '../depot/replacement-plan';
 import { publishReplacementEvent, REPLACEMENT_TOPICS } from './replacement-events';
 
 export class ReplacementOrderService {
@@ -48,17 +47,11 @@ export class ReplacementOrderService {
         destinationCountry: destination.countryCode,
         destinationTimeZone: destination.timeZone,
         orderReceivedAt: receivedAt,
-        customerIsImporterOfRecord: terms?.customerIsImporterOfRecord ?? false,
+        customerIsImporterOfRecord: customerIsImporterOfRecord(terms),
         customerFreightCharge: '0.00',
       });
       if (depot) {
-        const plan = planAdvanceReplacement({
-          orderReceivedAt: receivedAt,
-          depot: depotCalendar(depot),
-          depotCutoff: depot.cutoff,
-          destination: destinationCalendar(destination.countryCode, destination.timeZone),
-          customsDelayBusinessDays: terms?.customsDelayBusinessDays ?? 0,
-        });
+        const plan = planReplacementFrom(depot, destination, terms, receivedAt);
         Object.assign(order, { status: ReplacementOrderStatus.ORDERED, depotId: depot.id, shipDate: plan.shipDate, expectedDelivery: plan.deliveryDate, expectedDeliveryAt: plan.expectedDeliveryAt });
       } else {
         Object.assign(order, { status: ReplacementOrderStatus.BACKORDERED, backorderReason: `No depot serving ${destination.countryCode} has ${part.partNumber} in stock` });

@@ -26,6 +26,8 @@ export const MAX_PRICES_PER_BOOK = 5_000;
 const MAX_SERVED_COUNTRIES = 249;
 export const MAX_STOCK_QUANTITY = 1_000_000;
 export const MAX_CUSTOMS_DELAY_BUSINESS_DAYS = 30;
+/** shipping_terms.notes is VARCHAR(500). */
+export const MAX_SHIPPING_NOTES_LENGTH = 500;
 
 @InputType()
 export class CreatePartInput {
@@ -142,4 +144,10 @@ export class SetShippingTermsInput {
   @Field(() => Boolean)
   @IsBoolean()
   customerIsImporterOfRecord: boolean;
+
+  @Field(() => String, { nullable: true, description: `Location-specific exceptions published with the terms, up to ${MAX_SHIPPING_NOTES_LENGTH} characters; omitted keeps the current notes, null clears them.` })
+  @IsOptional()
+  @IsNotBlank()
+  @MaxLength(MAX_SHIPPING_NOTES_LENGTH)
+  notes?: string | null;
 }
