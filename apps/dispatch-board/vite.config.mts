@@ -9,6 +9,7 @@ export default defineConfig({
   root,
   base: './',
   plugins: [react()],
+  resolve: { alias: { '@polyplus/web-ui': fileURLToPath(new URL('../../libs/web-ui/src/index.ts', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/apps/dispatch-board', import.meta.url)),
     emptyOutDir: true,

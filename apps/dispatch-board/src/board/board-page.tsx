@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { REGION_BOARD_QUERY, VISIT_CHANGED_SUBSCRIPTION, type RegionBoardData, type RegionBoardVariables, type VisitChangedData } from '../graphql/documents';
-import { useLiveStatus } from '../graphql/board-client';
+import { useLiveStatus } from '@polyplus/web-ui';
 import { useBoardLocation } from './board-location';
 import { BoardControls } from './board-controls';
 import { BoardGrid } from './board-grid';

@@ -1,4 +1,4 @@
-import { useLiveStatus } from '../graphql/board-client';
+import { useLiveStatus } from '@polyplus/web-ui';
 
 /** Says whether the board follows the scheduler live; when the socket drops, says so and offers a reload. */
 export function LiveBanner({ onReload, updatedAt }: { onReload: () => void; updatedAt: Date | null }) {

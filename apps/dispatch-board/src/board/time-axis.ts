@@ -20,15 +20,8 @@ export function instantAt(date: string, zone: string, minute: number): string {
   return dayStart(date, zone).plus({ minutes: minute }).toUTC().toISO({ suppressMilliseconds: true }) as string;
 }
 
-/** Local wall time HH:mm of an instant in a zone. */
-export function localTime(iso: string, zone: string): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone).toFormat('HH:mm');
-}
-
-/** Local date yyyy-mm-dd of an instant in a zone. */
-export function localDate(iso: string, zone: string): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone).toISODate() as string;
-}
+// Times on the board are written like on every page of the product (@polyplus/web-ui).
+export { localDate, localTime } from '@polyplus/web-ui';
 
 /** Minute of the local day for a wall time "HH:mm" on `date` in `zone` (what the move form types). */
 export function minuteOfWallTime(date: string, zone: string, time: string): number {

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { PIN_VISIT_MUTATION, UNPIN_VISIT_MUTATION, VISIT_DETAILS_QUERY, type RegionBoardData, type VisitDetailsData } from '../graphql/documents';
-import { localDate, localTime } from './time-axis';
+import { localDateTime } from '@polyplus/web-ui';
+import { localTime } from './time-axis';
 import { SEVERITY_LABEL } from './severity';
 import { MoveVisitForm } from './move-visit-form';
 import { apiMessage } from './use-move-visit';
@@ -10,7 +11,7 @@ import { describeUnassignedReason } from './unassigned-reason';
 type Props = { visitId: string; board: RegionBoardData['regionBoard']; date: string; onClose: () => void };
 
 function when(iso: string | null, zone: string): string {
-  return iso ? `${localDate(iso, zone)} ${localTime(iso, zone)}` : '—';
+  return localDateTime(iso, zone);
 }
 
 /** Everything a planner asks about a visit: the case, device, customer, part, and why it sits where it does. */

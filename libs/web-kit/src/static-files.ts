@@ -12,14 +12,25 @@ const CONTENT_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
-// Everything the page loads comes from this server; the gateway is reached through /graphql here.
-const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+/**
+ * Everything the page loads comes from this server; the gateway is reached through it too (/graphql,
+ * and /files for the portal's attachments), so the policy names no other origin.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+/** Headers on every page and asset this server answers with. */
+export const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
-};
+  'cross-origin-opener-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+} as const;
 
 /** The file under `root` a URL path names, or null when the path tries to leave `root`. */
 export function resolveStaticPath(root: string, urlPath: string): string | null {
@@ -50,7 +61,7 @@ export async function serveStatic(root: string, request: IncomingMessage, respon
     response.writeHead(400, { 'content-type': 'text/plain' }).end('Bad path');
     return;
   }
-  // Unknown paths without an extension are the page itself (a pasted board link); missing assets are 404.
+  // Unknown paths without an extension are the page itself (a pasted link to a view); missing assets are 404.
   const target = (await isFile(file)) ? file : extname(path) === '' ? join(root, 'index.html') : null;
   if (!target || !(await isFile(target))) {
     response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');

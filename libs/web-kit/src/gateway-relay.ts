@@ -1,4 +1,4 @@
-import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Duplex } from 'node:stream';
 
@@ -16,16 +16,27 @@ function send(target: URL) {
   return target.protocol === 'https:' ? httpsRequest : httpRequest;
 }
 
-/** Relays a /graphql HTTP request to the gateway unchanged (the caller's bearer token included). */
-export function relayHttp(gateway: URL, request: IncomingMessage, response: ServerResponse): void {
-  const upstream = send(gateway)(
-    gateway,
-    { method: request.method, headers: forwardHeaders(request.headers, gateway), timeout: 30_000 },
+export type RelayOptions = {
+  /** Headers added to (or replacing) the gateway's answer, e.g. a sandbox policy for downloaded files. */
+  answerHeaders?: OutgoingHttpHeaders;
+  /** Idle time on either socket before the relay gives up (default 30 s); a long transfer that keeps moving is not cut. */
+  idleTimeoutMs?: number;
+};
+
+/**
+ * Relays one HTTP request to `target` unchanged (method, the caller's bearer token, body) and its
+ * answer back, streaming both bodies: nothing is buffered, so large uploads and downloads pass through.
+ */
+export function relayHttp(target: URL, request: IncomingMessage, response: ServerResponse, options: RelayOptions = {}): void {
+  const upstream = send(target)(
+    target,
+    { method: request.method, headers: forwardHeaders(request.headers, target), timeout: options.idleTimeoutMs ?? 30_000 },
     (answer) => {
-      const headers = { ...answer.headers };
+      const headers: OutgoingHttpHeaders = { ...answer.headers };
       for (const header of HOP_BY_HOP) delete headers[header];
-      response.writeHead(answer.statusCode ?? 502, headers);
+      response.writeHead(answer.statusCode ?? 502, { ...headers, ...options.answerHeaders });
       answer.pipe(response);
+      answer.on('error', () => response.destroy());
     },
   );
   upstream.on('timeout', () => upstream.destroy(new Error('gateway timeout')));
@@ -37,15 +48,19 @@ export function relayHttp(gateway: URL, request: IncomingMessage, response: Serv
       response.destroy();
     }
   });
+  // The caller gave up (closed the tab, cancelled an upload): stop the gateway's side too.
+  response.on('close', () => {
+    if (!response.writableFinished) upstream.destroy();
+  });
   request.pipe(upstream);
 }
 
-/** Relays a WebSocket upgrade on /graphql (graphql-ws) to the gateway and pipes the two sockets together. */
-export function relayUpgrade(gateway: URL, request: IncomingMessage, socket: Duplex, head: Buffer): void {
-  const headers = forwardHeaders(request.headers, gateway);
+/** Relays a WebSocket upgrade (graphql-ws) to `target` and pipes the two sockets together. */
+export function relayUpgrade(target: URL, request: IncomingMessage, socket: Duplex, head: Buffer): void {
+  const headers = forwardHeaders(request.headers, target);
   headers.connection = 'Upgrade';
   headers.upgrade = request.headers.upgrade;
-  const upstream = send(gateway)(gateway, { method: 'GET', headers });
+  const upstream = send(target)(target, { method: 'GET', headers });
   const fail = () => {
     if (socket.writable) socket.end('HTTP/1.1 502 Bad Gateway\r\nconnection: close\r\n\r\n');
     socket.destroy();
