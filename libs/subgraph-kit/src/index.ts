@@ -23,3 +23,4 @@ export {
   type AccessPolicies,
 } from './access-policy';
 export { EARLIEST_YEAR, LATEST_YEAR, isCalendarDate, isPlausibleInstant, isDecimalString, isNotBlank, IsCalendarDate, IsPlausibleInstant, IsDecimalString, IsNotBlank, calendarDateArg, plausibleInstantArg, type DecimalColumn } from './input-validators';
+export { MAX_URL_LENGTH, isPublicHttpsUrl, IsPublicHttpsUrl } from './input-validators';

@@ -3,6 +3,7 @@ import { validate } from 'class-validator';
 import { ArgumentValidationError } from 'type-graphql';
 import {
   calendarDateArg,
+  isPublicHttpsUrl,
   IsCalendarDate,
   IsDecimalString,
   isCalendarDate,
@@ -144,5 +145,32 @@ describe('scalar argument validators', () => {
     expect(() => run(plausibleInstantArg('start'), new Date('0000-01-01T00:00:00Z'))).toThrow(ArgumentValidationError);
     expect(() => run(plausibleInstantArg('start'), new Date('2026-03-02T10:00:00Z'))).not.toThrow();
     expect(() => run(plausibleInstantArg('start'), undefined)).not.toThrow();
+  });
+});
+
+describe('links customers are sent to', () => {
+  it('an https link to a public host name is accepted', () => {
+    for (const url of ['https://www.poly.com/support', 'https://support.hp.com/us-en/document/c081?lang=en#top', 'https://poly.zoom.example/j/123']) expect({ url, ok: isPublicHttpsUrl(url) }).toEqual({ url, ok: true });
+  });
+
+  it('plain http, other schemes, credentials, ports, IP addresses, localhost, single-label hosts, white space and 2,001 characters are refused', () => {
+    const refused = [
+      'http://www.poly.com/support',
+      'javascript:alert(1)',
+      'ftp://ftp.poly.com/fw.bin',
+      'https://user:secret@www.poly.com/',
+      'https://www.poly.com:8443/',
+      'https://10.0.0.7/fw.bin',
+      'https://[::1]/',
+      'https://localhost/',
+      'https://app.localhost/',
+      'https://intranet/',
+      'https://www.poly.com/a b',
+      ' https://www.poly.com/',
+      `https://www.poly.com/${'x'.repeat(2000)}`,
+      'not a url',
+      42,
+    ];
+    for (const url of refused) expect({ url, ok: isPublicHttpsUrl(url) }).toEqual({ url, ok: false });
   });
 });

@@ -47,6 +47,28 @@ export function isNotBlank(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0;
 }
 
+/** The longest link the service stores (VARCHAR(2000) columns). */
+export const MAX_URL_LENGTH = 2000;
+
+// A DNS name of at least two labels ending in a letter TLD: no IP literals, no single-label intranet hosts.
+const PUBLIC_HOST = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/**
+ * True for an absolute `https` link to a public host name, as customers' browsers are sent to it:
+ * at most 2,000 characters, no white space, no user name or password, no IP address, no
+ * `localhost`, no port other than 443.
+ */
+export function isPublicHttpsUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > MAX_URL_LENGTH || /[\s\u0000-\u001f\u007f]/.test(value)) return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return url.protocol === 'https:' && url.username === '' && url.password === '' && url.port === '' && PUBLIC_HOST.test(url.hostname) && !url.hostname.endsWith('.localhost');
+}
+
 function propertyDecorator(name: string, validate: (value: unknown) => boolean, message: string, options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
@@ -81,6 +103,11 @@ export function IsDecimalString(column: DecimalColumn, options?: ValidationOptio
 /** A string input field that must hold more than white space. */
 export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
   return propertyDecorator('isNotBlank', isNotBlank, '$property must not be blank', options);
+}
+
+/** An input field holding a link customers follow: see {@link isPublicHttpsUrl}. */
+export function IsPublicHttpsUrl(options?: ValidationOptions): PropertyDecorator {
+  return propertyDecorator('isPublicHttpsUrl', isPublicHttpsUrl, `$property must be an https link to a public host name, up to ${MAX_URL_LENGTH} characters, without a user name, password or port`, options);
 }
 
 // A scalar @Arg is not seen by class-validator: its checks run as the argument's validateFn and
