@@ -1,0 +1,64 @@
+/**
+ * The keys objects are encrypted with, by id. New objects use the current key; every object names
+ * its key id, so after a rotation the old keys stay in the ring until nothing uses them.
+ */
+export type Keyring = { currentKeyId: string; keys: ReadonlyMap<string, Buffer> };
+
+export const KEY_BYTES = 32;
+const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * The development key: public, so objects encrypted with it are not secret. Refused in production
+ * (see {@link keyringFromEnv}) under any id.
+ */
+export const DEVELOPMENT_KEY_ID = 'dev';
+const DEVELOPMENT_KEY = Buffer.from('polyplus-object-storage-dev-key!', 'utf8');
+
+export function developmentKeyring(): Keyring {
+  return { currentKeyId: DEVELOPMENT_KEY_ID, keys: new Map([[DEVELOPMENT_KEY_ID, DEVELOPMENT_KEY]]) };
+}
+
+export function isValidKeyId(id: string): boolean {
+  return KEY_ID.test(id);
+}
+
+/** `{"<key id>": "<base64 of 32 random bytes>", ...}` and the id new objects use (default: the only key). */
+export function parseKeyring(json: string, currentKeyId?: string): Keyring {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new Error('OBJECT_STORAGE_KEYS must be JSON: {"<key id>": "<base64 of 32 bytes>", ...}');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('OBJECT_STORAGE_KEYS must be a JSON object of key id → base64 key');
+  const keys = new Map<string, Buffer>();
+  for (const [id, encoded] of Object.entries(parsed as Record<string, unknown>)) {
+    if (!isValidKeyId(id)) throw new Error(`OBJECT_STORAGE_KEYS: key id ${JSON.stringify(id.slice(0, 70))} must be 1-64 letters, digits, '.', '_' or '-'`);
+    const key = typeof encoded === 'string' && /^[A-Za-z0-9+/]+={0,2}$/.test(encoded) ? Buffer.from(encoded, 'base64') : undefined;
+    if (!key || key.length !== KEY_BYTES) throw new Error(`OBJECT_STORAGE_KEYS: key ${id} must be the base64 of exactly ${KEY_BYTES} bytes`);
+    keys.set(id, key);
+  }
+  if (keys.size === 0) throw new Error('OBJECT_STORAGE_KEYS needs at least one key');
+  const current = currentKeyId ?? (keys.size === 1 ? [...keys.keys()][0] : undefined);
+  if (!current) throw new Error('OBJECT_STORAGE_CURRENT_KEY_ID must name the key new objects use when OBJECT_STORAGE_KEYS holds several');
+  if (!keys.has(current)) throw new Error(`OBJECT_STORAGE_CURRENT_KEY_ID ${current} is not in OBJECT_STORAGE_KEYS`);
+  return { currentKeyId: current, keys };
+}
+
+/**
+ * Reads `OBJECT_STORAGE_KEYS` and `OBJECT_STORAGE_CURRENT_KEY_ID`. Outside production, missing
+ * keys fall back to the development key; in production they are required, and the development key
+ * is refused wherever it appears.
+ */
+export function keyringFromEnv(env: NodeJS.ProcessEnv = process.env): Keyring {
+  const production = env.NODE_ENV === 'production';
+  if (!env.OBJECT_STORAGE_KEYS) {
+    if (production) throw new Error('OBJECT_STORAGE_KEYS must be set in production');
+    return developmentKeyring();
+  }
+  const keyring = parseKeyring(env.OBJECT_STORAGE_KEYS, env.OBJECT_STORAGE_CURRENT_KEY_ID || undefined);
+  if (production && [...keyring.keys.values()].some((key) => key.equals(DEVELOPMENT_KEY))) {
+    throw new Error('OBJECT_STORAGE_KEYS holds the public development key, which production refuses');
+  }
+  return keyring;
+}
