@@ -17,18 +17,22 @@ import { DeviceDirectory } from './contract/device-directory';
 import { ServiceDiscount } from './discount/service-discount.entity';
 import { DiscountResolver } from './discount/discount.resolver';
 import { DiscountService } from './discount/discount.service';
+import { SupportChannel } from './support-directory/support-channel.entity';
+import { SupportDirectoryResolver } from './support-directory/support-directory.resolver';
+import { SupportDirectoryService } from './support-directory/support-directory.service';
 import { CreateCustomersAndSites1795533852603 } from './migrations/1795533852603-create-customers-and-sites';
 import { ContactsContractsDiscounts1795537066505 } from './migrations/1795537066505-contacts-contracts-discounts';
+import { SupportDirectoryPremiumFeatures1796168217263 } from './migrations/1796168217263-support-directory-premium-features';
 
-export type CustomersCollaborators = { devices?: DeviceDirectory };
+export type CustomersCollaborators = { devices?: DeviceDirectory; now?: () => Date };
 
 /** The customers subgraph; tests pass their own collaborators in place of the devices service. */
 export function createCustomersSubgraph(collaborators: CustomersCollaborators = {}): SubgraphDefinition {
   return {
     name: 'customers',
     database: {
-      entities: [Customer, Site, Contact, Contract, ContractDevice, ServiceDiscount],
-      migrations: [CreateCustomersAndSites1795533852603, ContactsContractsDiscounts1795537066505],
+      entities: [Customer, Site, Contact, Contract, ContractDevice, ServiceDiscount, SupportChannel],
+      migrations: [CreateCustomersAndSites1795533852603, ContactsContractsDiscounts1795537066505, SupportDirectoryPremiumFeatures1796168217263],
     },
     build(dataSource: DataSource) {
       const devices = collaborators.devices ?? new DeviceDirectory(createSubgraphClient('devices', subgraphUrl('devices')));
@@ -37,6 +41,7 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
       const contacts = new ContactService(dataSource);
       const contracts = new ContractService(dataSource, devices);
       const discounts = new DiscountService(dataSource, contracts);
+      const supportDirectory = new SupportDirectoryService(dataSource, collaborators.now);
       return buildFederatedSchema({
         ownership: {
           Customer: (customer: Customer) => customer.id,
@@ -44,13 +49,14 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
           Contact: (contact: Contact) => contact.customerId,
           Contract: (contract: Contract) => contract.customerId,
         },
-        resolvers: [CustomerResolver, SiteResolver, ContactResolver, ContractResolver, DiscountResolver],
+        resolvers: [CustomerResolver, SiteResolver, ContactResolver, ContractResolver, DiscountResolver, SupportDirectoryResolver],
         instances: [
           new CustomerResolver(customers, sites, contacts, contracts),
           new SiteResolver(sites, customers),
           new ContactResolver(contacts, customers),
           new ContractResolver(contracts, customers),
           new DiscountResolver(discounts),
+          new SupportDirectoryResolver(supportDirectory),
         ],
         references: {
           Customer: (reference) => customers.findById(reference.id),

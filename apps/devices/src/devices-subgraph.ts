@@ -21,8 +21,16 @@ import { Licence } from './licence/licence.entity';
 import { LicenceResolver } from './licence/licence.resolver';
 import { DeviceLicencesResolver } from './licence/device-licences.resolver';
 import { LicenceService } from './licence/licence.service';
+import { SoftwareDownload } from './software/software-download.entity';
+import { SoftwareDownloadResolver } from './software/software-download.resolver';
+import { SoftwareDownloadService } from './software/software-download.service';
+import { CoveredDevices } from './software/covered-devices';
+import { ProductDocument } from './documentation/product-document.entity';
+import { DocumentationResolver } from './documentation/documentation.resolver';
+import { DocumentationService } from './documentation/documentation.service';
 import { CreateDevices1795533919507 } from './migrations/1795533919507-create-devices';
 import { ProductsCoverageSoftwareLicences1795537268482 } from './migrations/1795537268482-products-coverage-software-licences';
+import { DocumentationSoftwareDownloads1796168451793 } from './migrations/1796168451793-documentation-software-downloads';
 
 /** What devices learns from the customers subgraph; tests pass fakes. */
 export type DevicesCollaborators = { sites?: CustomerDirectory; coverage?: CoverageDirectory; now?: () => Date };
@@ -31,8 +39,8 @@ export function createDevicesSubgraph(collaborators: DevicesCollaborators = {}):
   return {
     name: 'devices',
     database: {
-      entities: [Product, Device, OnsiteAvailabilityRule, SoftwareRelease, Licence],
-      migrations: [CreateDevices1795533919507, ProductsCoverageSoftwareLicences1795537268482],
+      entities: [Product, Device, OnsiteAvailabilityRule, SoftwareRelease, Licence, SoftwareDownload, ProductDocument],
+      migrations: [CreateDevices1795533919507, ProductsCoverageSoftwareLicences1795537268482, DocumentationSoftwareDownloads1796168451793],
     },
     build(dataSource: DataSource) {
       const customersClient = createSubgraphClient('customers', subgraphUrl('customers'));
@@ -45,9 +53,22 @@ export function createDevicesSubgraph(collaborators: DevicesCollaborators = {}):
       const onsiteRules = new OnsiteRulesService(dataSource);
       const software = new SoftwareService(dataSource, collaborators.now);
       const licences = new LicenceService(dataSource, collaborators.now);
+      const covered = new CoveredDevices(dataSource, entitlements, collaborators.now);
+      const downloads = new SoftwareDownloadService(dataSource, software, covered, collaborators.now);
+      const documentation = new DocumentationService(dataSource, covered, collaborators.now);
       return buildFederatedSchema({
-        ownership: { Device: (device: Device) => device.customerId },
-        resolvers: [ProductResolver, DeviceResolver, BulkRegistrationResolver, EntitlementResolver, SoftwareResolver, LicenceResolver, DeviceLicencesResolver],
+        ownership: { Device: (device: Device) => device.customerId, SoftwareDownload: (download: SoftwareDownload) => download.customerId },
+        resolvers: [
+          ProductResolver,
+          DeviceResolver,
+          BulkRegistrationResolver,
+          EntitlementResolver,
+          SoftwareResolver,
+          LicenceResolver,
+          DeviceLicencesResolver,
+          SoftwareDownloadResolver,
+          DocumentationResolver,
+        ],
         instances: [
           new ProductResolver(products),
           new DeviceResolver(devices),
@@ -56,6 +77,8 @@ export function createDevicesSubgraph(collaborators: DevicesCollaborators = {}):
           new SoftwareResolver(software, devices),
           new LicenceResolver(licences, devices),
           new DeviceLicencesResolver(licences),
+          new SoftwareDownloadResolver(downloads, devices),
+          new DocumentationResolver(documentation),
         ],
         references: {
           Device: (reference) => devices.findById(reference.id),

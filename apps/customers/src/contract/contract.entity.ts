@@ -4,10 +4,16 @@ import { Customer } from '../customer/customer.entity';
 import { DATE_COLUMN } from '../shared/date-column';
 import { ContractOption } from './contract-option';
 import { ContractDevice } from './contract-device.entity';
+import { PREMIUM_FEATURES, PremiumFeature } from './premium-feature';
 
 const optionList = {
   to: (options: ContractOption[]) => [...new Set(options)].sort().join(','),
   from: (value: string) => (value ? (value.split(',') as ContractOption[]) : []),
+};
+
+const featureList = {
+  to: (features: PremiumFeature[]) => [...new Set(features)].sort((a, b) => PREMIUM_FEATURES.indexOf(a) - PREMIUM_FEATURES.indexOf(b)).join(','),
+  from: (value: string) => (value ? (value.split(',') as PremiumFeature[]) : []),
 };
 
 @Directive('@key(fields: "id")')
@@ -42,6 +48,10 @@ export class Contract {
   @Field(() => [ContractOption])
   @Column('varchar', { length: 200, default: '', transformer: optionList })
   options: ContractOption[];
+
+  @Field(() => [PremiumFeature], { description: 'Premium Poly Lens features the contract entitles its covered devices to.' })
+  @Column('varchar', { length: 200, default: '', transformer: featureList })
+  premiumFeatures: PremiumFeature[];
 
   @OneToMany(() => ContractDevice, (covered) => covered.contract)
   coveredDevices: Relation<ContractDevice[]>;

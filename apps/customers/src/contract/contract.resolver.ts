@@ -1,14 +1,20 @@
 import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { entityReference, Access, CUSTOMER_USERS, STAFF, SUPPORT } from '@polyplus/subgraph-kit';
+import { badUserInput, entityReference, Access, CUSTOMER_USERS, STAFF, SUPPORT } from '@polyplus/subgraph-kit';
 import { Contract } from './contract.entity';
 import { ContractService } from './contract.service';
 import { CreateContractInput } from './dto/create-contract.input';
 import { CoverDevicesInput } from './dto/cover-devices.input';
 import { DeviceCoverage } from './device-coverage.type';
+import { PremiumFeature } from './premium-feature';
 import { Customer } from '../customer/customer.entity';
 import { CustomerService } from '../customer/customer.service';
 
 export const DeviceReference = entityReference('Device', { resolvable: false });
+
+// A scalar list argument is not seen by class-validator: a repeated feature is refused here.
+function premiumFeaturesArg(value: unknown): void {
+  if (Array.isArray(value) && new Set(value).size !== value.length) throw badUserInput('premiumFeatures must name each feature once', 'premiumFeatures');
+}
 
 @Resolver(() => Contract)
 export class ContractResolver {
@@ -39,6 +45,15 @@ export class ContractResolver {
   @Mutation(() => Contract, { description: 'Adds devices of the contract’s customer to its cover.' })
   coverDevices(@Arg('input', () => CoverDevicesInput) input: CoverDevicesInput): Promise<Contract> {
     return this.contracts.coverDevices(input);
+  }
+
+  @Access(SUPPORT)
+  @Mutation(() => Contract, { description: 'Sets the premium Poly Lens features a contract entitles (replacing the previous set).' })
+  setContractPremiumFeatures(
+    @Arg('contractId', () => ID) contractId: string,
+    @Arg('premiumFeatures', () => [PremiumFeature], { description: 'Each feature once.', validateFn: premiumFeaturesArg }) premiumFeatures: PremiumFeature[],
+  ): Promise<Contract> {
+    return this.contracts.setPremiumFeatures(contractId, premiumFeatures);
   }
 
   @FieldResolver(() => Customer)

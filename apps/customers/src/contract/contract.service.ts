@@ -10,6 +10,7 @@ import type { CoveragePeriod, DeviceCoverage } from './device-coverage.type';
 import type { CreateContractInput } from './dto/create-contract.input';
 import type { CoverDevicesInput } from './dto/cover-devices.input';
 import type { DeviceDirectory } from './device-directory';
+import type { PremiumFeature } from './premium-feature';
 
 const INSERT_CHUNK = 500;
 
@@ -46,6 +47,7 @@ export class ContractService {
         startsOn: input.startsOn,
         endsOn: input.endsOn,
         options: input.options ?? [],
+        premiumFeatures: input.premiumFeatures ?? [],
       });
       try {
         await manager.insert(Contract, contract);
@@ -65,6 +67,13 @@ export class ContractService {
     await this.devices.assertDevicesOfCustomer(deviceIds, contract.customerId);
     await this.dataSource.transaction((manager) => this.insertCoverage(manager, contract.id, deviceIds));
     return contract;
+  }
+
+  /** Replaces the premium features a contract entitles. */
+  async setPremiumFeatures(contractId: string, features: PremiumFeature[]): Promise<Contract> {
+    const contract = await this.getById(contractId);
+    await this.contracts.update({ id: contract.id }, { premiumFeatures: [...new Set(features)] });
+    return this.getById(contractId);
   }
 
   private async insertCoverage(manager: EntityManager, contractId: string, deviceIds: string[]): Promise<void> {
@@ -110,7 +119,14 @@ export class ContractService {
     const links = await this.dataSource.getRepository(ContractDevice).find({ where: { deviceId: In(unique) }, relations: { contract: true } });
     const byDevice = new Map<string, CoveragePeriod[]>(unique.map((id) => [id, []]));
     for (const { deviceId, contract } of links) {
-      byDevice.get(deviceId)?.push({ contractId: contract.id, reference: contract.reference, startsOn: contract.startsOn, endsOn: contract.endsOn, options: contract.options });
+      byDevice.get(deviceId)?.push({
+        contractId: contract.id,
+        reference: contract.reference,
+        startsOn: contract.startsOn,
+        endsOn: contract.endsOn,
+        options: contract.options,
+        premiumFeatures: contract.premiumFeatures,
+      });
     }
     return unique.map((deviceId) => ({ deviceId, periods: (byDevice.get(deviceId) ?? []).sort((a, b) => a.startsOn.localeCompare(b.startsOn)) }));
   }

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ContractOption } from './contract-option';
+import { PremiumFeature } from './premium-feature';
 
 @ObjectType('CoveragePeriod', { description: 'One contract’s cover of a device: the term, both days inclusive.' })
 export class CoveragePeriod {
@@ -17,6 +18,9 @@ export class CoveragePeriod {
 
   @Field(() => [ContractOption])
   options: ContractOption[];
+
+  @Field(() => [PremiumFeature])
+  premiumFeatures: PremiumFeature[];
 }
 
 @ObjectType('DeviceCoverage', { description: 'Every contract period that ever covered a device: the devices subgraph decides entitlement from it.' })

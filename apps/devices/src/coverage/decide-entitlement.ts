@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { coverageAt, isAdvanceReplacementEligible } from '@polyplus/business-calendar';
 import { ProductType } from '../product/product-type';
 import { ContractOption } from './contract-option';
+import { PremiumFeature } from './premium-feature';
 import type { ContractPeriod } from './coverage-directory';
 import type { DeviceEntitlement } from './device-entitlement.type';
 
@@ -17,6 +18,7 @@ export type EntitlementFacts = {
 };
 
 const KNOWN_OPTIONS = new Set<string>(Object.values(ContractOption));
+const KNOWN_FEATURES = new Set<string>(Object.values(PremiumFeature));
 
 /** Coverage, options and advance replacement for one device at one instant (pure). */
 export function decideEntitlement(facts: EntitlementFacts): DeviceEntitlement {
@@ -27,7 +29,7 @@ export function decideEntitlement(facts: EntitlementFacts): DeviceEntitlement {
   // Several contracts may cover the day (a renewal signed early): the one running longest speaks.
   const [contract] = facts.periods.filter((p) => p.start <= day && day <= p.end).sort((a, b) => b.end.localeCompare(a.end));
   if (!status.covered || !contract) {
-    return { deviceId: facts.deviceId, at: facts.at, covered: false, contractId: null, options: [], purchasedOptions: [], personalDevice, advanceReplacementAllowed: false, continuousCoverageSince: null, coveredUntil: null };
+    return { deviceId: facts.deviceId, at: facts.at, covered: false, contractId: null, options: [], purchasedOptions: [], premiumFeatures: [], personalDevice, advanceReplacementAllowed: false, continuousCoverageSince: null, coveredUntil: null };
   }
   const purchasedOptions = contract.options.filter((option): option is ContractOption => KNOWN_OPTIONS.has(option));
   return {
@@ -37,6 +39,7 @@ export function decideEntitlement(facts: EntitlementFacts): DeviceEntitlement {
     contractId: contract.contractId,
     options: purchasedOptions.filter((option) => option !== ContractOption.ONSITE || facts.onsiteAvailable),
     purchasedOptions,
+    premiumFeatures: (contract.premiumFeatures ?? []).filter((feature): feature is PremiumFeature => KNOWN_FEATURES.has(feature)),
     personalDevice,
     advanceReplacementAllowed: isAdvanceReplacementEligible({ ...input, personalDevice }),
     continuousCoverageSince: status.continuousSince ?? null,

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ContractOption } from './contract-option';
+import { PremiumFeature } from './premium-feature';
 
 @ObjectType('DeviceEntitlement', { description: 'What the Poly+ service owes a device at an instant (dates are the site’s local dates).' })
 export class DeviceEntitlement {
@@ -20,6 +21,9 @@ export class DeviceEntitlement {
 
   @Field(() => [ContractOption], { description: 'Options bought on the covering contract, deliverable here or not.' })
   purchasedOptions: ContractOption[];
+
+  @Field(() => [PremiumFeature], { description: 'Premium Poly Lens features the covering contract entitles.' })
+  premiumFeatures: PremiumFeature[];
 
   @Field(() => Boolean, { description: 'The product is a personal device.' })
   personalDevice: boolean;

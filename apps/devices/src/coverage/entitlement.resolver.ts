@@ -4,6 +4,7 @@ import { Device } from '../device/device.entity';
 import { EntitlementService } from './entitlement.service';
 import { OnsiteRulesService } from './onsite-rules.service';
 import { DeviceEntitlement } from './device-entitlement.type';
+import { PremiumFeature } from './premium-feature';
 import { OnsiteAvailabilityRule } from './onsite-availability-rule.entity';
 import { SetOnsiteAvailabilityInput } from './dto/set-onsite-availability.input';
 
@@ -25,6 +26,11 @@ export class EntitlementResolver {
   @FieldResolver(() => DeviceEntitlement, { description: 'Entitlement at `at`, by default now.' })
   entitlement(@Root() device: Device, @Arg('at', () => Date, { nullable: true, validateFn: plausibleInstantArg('at'), description: 'A year from 1970 to 2999.' }) at?: Date): Promise<DeviceEntitlement> {
     return this.entitlements.entitlementOf({ device, at: at ?? new Date() });
+  }
+
+  @FieldResolver(() => [PremiumFeature], { description: 'Premium Poly Lens features the device’s current contract entitles (none when no contract covers it today).' })
+  async premiumFeatures(@Root() device: Device): Promise<PremiumFeature[]> {
+    return (await this.entitlements.entitlementOf({ device, at: new Date() })).premiumFeatures;
   }
 
   @Access(STAFF)

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Access, STAFF } from '@polyplus/subgraph-kit';
 import { Product } from '../product/product.entity';
 
 @ObjectType('SoftwareRelease', { description: 'A generally available (GA) software version of a product.' })
@@ -24,4 +25,10 @@ export class SoftwareRelease {
   @Field(() => String, { description: 'Date it became generally available, yyyy-mm-dd.' })
   @Column({ type: 'date', utc: true })
   releasedOn: string;
+
+  // Customers get the link through downloadSoftwareRelease, which records the download.
+  @Access(STAFF)
+  @Field(() => String, { nullable: true, description: 'The vendor’s https download link (vendor staff; customers receive it from downloadSoftwareRelease).' })
+  @Column('varchar', { length: 2000, nullable: true, default: null })
+  downloadUrl: string | null;
 }

@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { ArrayMaxSize, IsEnum, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsEnum, IsUUID, Matches } from 'class-validator';
 import { IsCalendarDate } from '@polyplus/subgraph-kit';
 import { CONTRACT_OPTIONS, ContractOption } from '../contract-option';
+import { PREMIUM_FEATURES, PremiumFeature } from '../premium-feature';
 
 export const MAX_DEVICES_PER_REQUEST = 10_000;
 
@@ -27,6 +28,12 @@ export class CreateContractInput {
   @ArrayMaxSize(CONTRACT_OPTIONS.length)
   @IsEnum(ContractOption, { each: true })
   options: ContractOption[];
+
+  @Field(() => [PremiumFeature], { defaultValue: [], description: 'Premium Poly Lens features the contract entitles, each once.' })
+  @ArrayMaxSize(PREMIUM_FEATURES.length)
+  @ArrayUnique({ message: 'premiumFeatures must name each feature once' })
+  @IsEnum(PremiumFeature, { each: true })
+  premiumFeatures: PremiumFeature[];
 
   @Field(() => [ID], { defaultValue: [], description: 'Devices of this customer the contract covers.' })
   @ArrayMaxSize(MAX_DEVICES_PER_REQUEST)

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { IsUUID, Matches, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '@polyplus/subgraph-kit';
+import { IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsPublicHttpsUrl } from '@polyplus/subgraph-kit';
 import { VERSION_PATTERN } from '../software-version';
 
 @InputType()
@@ -17,4 +17,9 @@ export class PublishReleaseInput {
   @Field(() => String, { description: 'GA date, yyyy-mm-dd.' })
   @IsCalendarDate()
   releasedOn: string;
+
+  @Field(() => String, { nullable: true, description: 'The vendor’s https download link, up to 2,000 characters; customers receive it when they download.' })
+  @IsOptional()
+  @IsPublicHttpsUrl()
+  downloadUrl?: string | null;
 }
