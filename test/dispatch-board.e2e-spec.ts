@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_PLANNER, graphqlData, startBoardProcess } from '@polyplus/local-stack';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import { launchBrowser, screenshotPath, type Browser } from './dispatch-board/browser';
-import { apiBoard, feasibleMove, loadDemoBoardDay, waitForPlannedVisits, type BoardDay } from './dispatch-board/board-day-fixture';
+import { apiBoard, feasibleMove, settledBoard, loadDemoBoardDay, waitForPlannedVisits, type BoardDay } from './dispatch-board/board-day-fixture';
 
 let stack: E2eStack;
 let board: Awaited<ReturnType<typeof startBoardProcess>>;
@@ -137,7 +137,7 @@ describe('dispatch board in a browser', () => {
   }, 30_000);
 
   it('a feasible move pins the visit on the other technician at that time, and it is still there after a reload', async () => {
-    const before = await apiBoard(stack.gateway, day.region, date);
+    const before = await settledBoard(stack.gateway, day.region, date);
     const move = feasibleMove(before, date, day.technicianIds);
     const zone = before.timeZone;
     const local = DateTime.fromISO(move.start).setZone(zone);
@@ -160,10 +160,10 @@ describe('dispatch board in a browser', () => {
     expect(Date.parse((await moved.getAttribute('data-start')) as string)).toBe(Date.parse(move.start));
     await expect(moved.textContent()).resolves.toContain('pinned');
     await page.screenshot({ path: screenshotPath('after-move'), fullPage: true });
-  }, 60_000);
+  }, 150_000);
 
   it('dragging a visit onto another technician’s row at a time pins it there', async () => {
-    const before = await apiBoard(stack.gateway, day.region, date);
+    const before = await settledBoard(stack.gateway, day.region, date);
     const move = feasibleMove(before, date, day.technicianIds);
     const lane = technicianRow(move.to.name).locator('.lane');
     const [box, from, to] = await Promise.all([lane.boundingBox(), lane.getAttribute('data-axis-from'), lane.getAttribute('data-axis-to')]);
@@ -175,7 +175,7 @@ describe('dispatch board in a browser', () => {
     const moved = technicianRow(move.to.name).locator(`.visit[data-visit-id="${move.stop.visit.id}"]`);
     await moved.waitFor();
     expect(Date.parse((await moved.getAttribute('data-start')) as string)).toBe(Date.parse(move.start));
-  }, 30_000);
+  }, 150_000);
 
   it('an infeasible move shows the API’s reason and changes nothing', async () => {
     const before = await apiBoard(stack.gateway, day.region, date);

@@ -36,6 +36,25 @@ export async function apiBoard(gateway: GatewayAs, region: string, date: string)
   return (await graphqlData<{ regionBoard: ApiBoard }>(gateway, BOARD, { region, date, from, to })).regionBoard;
 }
 
+/**
+ * The board once re-planning has settled: the plan version unchanged for `quietMs`. A pin or move
+ * triggers a re-plan that may shift other visits; a move chosen from the board before it commits
+ * can land on a slot the re-plan has since filled.
+ */
+export async function settledBoard(gateway: GatewayAs, region: string, date: string, { quietMs = 5_000, timeoutMs = 90_000 } = {}): Promise<ApiBoard> {
+  const deadline = Date.now() + timeoutMs;
+  let board = await apiBoard(gateway, region, date);
+  let stableSince = Date.now();
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const next = await apiBoard(gateway, region, date);
+    if (next.planVersion !== board.planVersion) stableSince = Date.now();
+    board = next;
+    if (Date.now() - stableSince >= quietMs) return board;
+  }
+  throw new Error(`the ${region} plan kept changing for ${timeoutMs} ms`);
+}
+
 type VisitState = { id: string; status: string; windowStart: string | null; unassignedReason: string | null };
 
 /** Waits until dispatch made a visit for every case and the scheduler placed it (or said why not). */
