@@ -5,10 +5,17 @@ import type { Duplex } from 'node:stream';
 // Hop-by-hop headers are for one connection only and are not forwarded.
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'host'];
 
-function forwardHeaders(headers: IncomingHttpHeaders, target: URL): IncomingHttpHeaders {
+function forwardHeaders(request: IncomingMessage, target: URL): IncomingHttpHeaders {
   const forwarded: IncomingHttpHeaders = {};
-  for (const [key, value] of Object.entries(headers)) if (!HOP_BY_HOP.includes(key) && value !== undefined) forwarded[key] = value;
+  for (const [key, value] of Object.entries(request.headers)) if (!HOP_BY_HOP.includes(key) && value !== undefined) forwarded[key] = value;
   forwarded.host = target.host;
+  // The gateway limits anonymous callers per address: name the caller, as a proxy it trusts
+  // (GATEWAY_TRUSTED_PROXIES) must; entries the caller wrote itself stay to the left.
+  const peer = request.socket.remoteAddress;
+  if (peer) {
+    const earlier = request.headers['x-forwarded-for'];
+    forwarded['x-forwarded-for'] = [Array.isArray(earlier) ? earlier.join(', ') : earlier, peer].filter(Boolean).join(', ');
+  }
   return forwarded;
 }
 
@@ -30,7 +37,7 @@ export type RelayOptions = {
 export function relayHttp(target: URL, request: IncomingMessage, response: ServerResponse, options: RelayOptions = {}): void {
   const upstream = send(target)(
     target,
-    { method: request.method, headers: forwardHeaders(request.headers, target), timeout: options.idleTimeoutMs ?? 30_000 },
+    { method: request.method, headers: forwardHeaders(request, target), timeout: options.idleTimeoutMs ?? 30_000 },
     (answer) => {
       const headers: OutgoingHttpHeaders = { ...answer.headers };
       for (const header of HOP_BY_HOP) delete headers[header];
@@ -57,7 +64,7 @@ export function relayHttp(target: URL, request: IncomingMessage, response: Serve
 
 /** Relays a WebSocket upgrade (graphql-ws) to `target` and pipes the two sockets together. */
 export function relayUpgrade(target: URL, request: IncomingMessage, socket: Duplex, head: Buffer): void {
-  const headers = forwardHeaders(request.headers, target);
+  const headers = forwardHeaders(request, target);
   headers.connection = 'Upgrade';
   headers.upgrade = request.headers.upgrade;
   const upstream = send(target)(target, { method: 'GET', headers });

@@ -28,7 +28,7 @@ beforeAll(async () => {
     });
     request.on('end', () => {
       response.writeHead(201, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ url: request.url, method: request.method, authorization: request.headers.authorization ?? null, bytes, sha256: hash.digest('hex') }));
+      response.end(JSON.stringify({ url: request.url, method: request.method, authorization: request.headers.authorization ?? null, forwardedFor: request.headers['x-forwarded-for'] ?? null, bytes, sha256: hash.digest('hex') }));
     });
   });
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', () => resolve()));
@@ -57,11 +57,11 @@ describe('web server', () => {
     await expect((await fetch(new URL('health', web.url))).json()).resolves.toEqual({ service: 'test-page', status: 'up', pid: process.pid });
   });
 
-  it('streams an upload under /files/ to the gateway with its path, query, method and token, byte for byte', async () => {
+  it('streams an upload under /files/ to the gateway with its path, query, method, token and the caller’s address, byte for byte', async () => {
     const body = randomBytes(5 * 1024 * 1024 + 17);
     const response = await fetch(new URL('files/upload/abc?expires=123&signature=xyz', web.url), {
       method: 'PUT',
-      headers: { authorization: 'Bearer t0k3n', 'content-type': 'application/octet-stream' },
+      headers: { authorization: 'Bearer t0k3n', 'content-type': 'application/octet-stream', 'x-forwarded-for': '203.0.113.9' },
       body,
     });
     expect(response.status).toBe(201);
@@ -69,6 +69,8 @@ describe('web server', () => {
       url: '/files/upload/abc?expires=123&signature=xyz',
       method: 'PUT',
       authorization: 'Bearer t0k3n',
+      // The caller's own claim stays to the left of the address the relay saw.
+      forwardedFor: '203.0.113.9, 127.0.0.1',
       bytes: body.length,
       sha256: createHash('sha256').update(body).digest('hex'),
     });

@@ -1,0 +1,27 @@
+// The Online Support Center's server: see portal-config.ts for its settings. Serves the portal built
+// by `npx nx build support-center` and relays its API traffic to the gateway.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { portalConfig } from './portal-config';
+import { startPortalServer } from './portal-server';
+
+async function main(): Promise<void> {
+  const config = portalConfig();
+  if (!existsSync(join(config.root, 'index.html'))) throw new Error(`No built portal in ${config.root}: run npx nx build support-center`);
+  const portal = await startPortalServer(config);
+  console.log(`support center ready at ${portal.url}${config.demoSignIn ? ' (development sign-in on)' : ''}`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    portal.stop().then(() => process.exit(0), () => process.exit(1));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
