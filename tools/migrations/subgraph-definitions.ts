@@ -7,6 +7,7 @@ export const SUBGRAPH_DEFINITIONS: Record<string, () => Promise<SubgraphDefiniti
   incidents: async () => (await import('../../apps/incidents/src/incidents-subgraph')).incidentsSubgraph,
   logistics: async () => (await import('../../apps/logistics/src/logistics-subgraph')).logisticsSubgraph,
   dispatch: async () => (await import('../../apps/dispatch/src/dispatch-subgraph')).dispatchSubgraph,
+  notifications: async () => (await import('../../apps/notifications/src/notifications-subgraph')).notificationsSubgraph,
 };
 
 export async function loadSubgraphDefinition(name: string): Promise<SubgraphDefinition> {

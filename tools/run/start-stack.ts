@@ -6,7 +6,7 @@ import { DEMO_BOARD_REGION, seedBoardDay } from '../seed/seed-board-day';
 
 async function main(): Promise<void> {
   await checkDependencies();
-  const stack = await startStack({ board: true });
+  const stack = await startStack({ board: true, mail: { directory: 'tmp/mail', page: true } });
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -30,6 +30,10 @@ Poly+ Support Platform is running.
   Dispatch board:     ${stack.boardUrl}?region=${DEMO_BOARD_REGION}${boardDay?.date ? `&date=${boardDay.date}` : ''}
     sign in with this planner token (12 h; more with npm run token -- DISPATCH_PLANNER <name>):
     ${plannerToken}
+  Mail (development: nothing leaves this machine):
+    sent by the product:   ${stack.mail.page?.url ?? ''}  (files: ${stack.mail.sentDir ?? `SMTP_URL=${stack.env.SMTP_URL}`})
+    received:              ${stack.mail.receivedDir}
+    send serial lists to   ${stack.mail.serialListAddress} at ${stack.mail.receiverUrl} as a designated contact
   Support engineer token (12 h; more with npm run token):
     Authorization: Bearer ${token}
 Press Ctrl-C to stop.`);

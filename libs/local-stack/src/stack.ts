@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { GATEWAY_PORT, SUBGRAPH_NAMES, SUBGRAPH_PORTS, type SubgraphName } from '@polyplus/subgraph-kit';
 import { boardLaunch, buildBoard } from './board';
+import { prepareStackMail, type StackMail } from './mail';
 
 /** Where `npm start` serves the dispatch board (BOARD_PORT overrides). */
 export const BOARD_PORT = 4010;
@@ -13,6 +14,8 @@ export type Stack = {
   gatewayUrl: string;
   /** The dispatch board's address when the stack was started with `board: true`. */
   boardUrl?: string;
+  /** Mail in and out: the sink the product sends to, the receiver's address, the folders. */
+  mail: StackMail;
   env: NodeJS.ProcessEnv;
   stop(): Promise<void>;
 };
@@ -25,6 +28,8 @@ export type StackOptions = {
   log?: (line: string) => void;
   /** Also build (when stale) and serve the dispatch board in front of the gateway. */
   board?: boolean;
+  /** Where sent and received mail is kept (`sent/`, `received/`), and whether a page lists them. */
+  mail?: { directory?: string; page?: boolean };
 };
 
 export async function freePort(): Promise<number> {
@@ -88,7 +93,7 @@ async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
 }
 
 /**
- * Starts the five subgraphs, then the gateway and the scheduler, each as its own process, and
+ * Starts the subgraphs, then the gateway and the scheduler, each as its own process, and
  * waits until every one reports healthy. Subgraphs migrate their own databases as they start.
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -102,10 +107,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${ports[name]}/graphql`;
   }
   env.GATEWAY_PORT = String(ports.gateway);
+  const mail = await prepareStackMail(env, { ...options.mail, freePort });
 
   const children: ChildProcess[] = [];
   const stop = async () => {
     await Promise.all([...children].reverse().map((child) => stopChild(child)));
+    await mail.close();
   };
   try {
     const subgraphs = SUBGRAPH_NAMES.map((name) => {
@@ -127,12 +134,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw error;
   }
   const gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
-  if (!options.board) return { gatewayUrl, env, stop };
+  if (!options.board) return { gatewayUrl, mail, env, stop };
   try {
     const port = options.freePorts ? await freePort() : Number(env.BOARD_PORT ?? BOARD_PORT);
     const board = await startBoardProcess(gatewayUrl, { port, env, log });
     children.push(board.child);
-    return { gatewayUrl, boardUrl: board.url, env, stop };
+    return { gatewayUrl, boardUrl: board.url, mail, env, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,10 +1,11 @@
-/** The five subgraphs and the port each listens on by default (override with `<NAME>_PORT`). */
+/** The six subgraphs and the port each listens on by default (override with `<NAME>_PORT`). */
 export const SUBGRAPH_PORTS = {
   customers: 4001,
   devices: 4002,
   incidents: 4003,
   logistics: 4004,
   dispatch: 4005,
+  notifications: 4006,
 } as const;
 
 export type SubgraphName = keyof typeof SUBGRAPH_PORTS;

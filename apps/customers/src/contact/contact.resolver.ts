@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Access, CUSTOMER_USERS, STAFF, SUPPORT, type SubgraphContext } from '@polyplus/subgraph-kit';
+import { Access, badUserInput, CUSTOMER_USERS, STAFF, SUPPORT, type SubgraphContext } from '@polyplus/subgraph-kit';
 import { Contact } from './contact.entity';
 import { ContactService } from './contact.service';
 import { AddContactInput } from './dto/add-contact.input';
@@ -23,6 +23,13 @@ export class ContactResolver {
   @Query(() => Boolean, { description: 'Whether the contact is a designated contact of that customer (false for unknown ids or another customer’s contact).' })
   isDesignatedContact(@Arg('customerId', () => ID) customerId: string, @Arg('contactId', () => ID) contactId: string): Promise<boolean> {
     return this.contacts.isDesignated(customerId, contactId);
+  }
+
+  @Access(SUPPORT)
+  @Query(() => [Contact], { description: 'Contacts with this e-mail address (up to 254 characters), across customers: how a received mail finds its sender.' })
+  contactsByEmail(@Arg('email', () => String) email: string): Promise<Contact[]> {
+    if (email.length > 254) throw badUserInput('email must be at most 254 characters', 'email');
+    return this.contacts.findByEmail(email);
   }
 
   @Access(SUPPORT, 'CUSTOMER_ADMIN')

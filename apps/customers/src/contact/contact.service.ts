@@ -49,6 +49,11 @@ export class ContactService {
     return this.contacts.existsBy({ id: contactId, customerId, designated: true });
   }
 
+  /** Addresses are stored lower-cased (see add), so the match ignores case as mail does. */
+  findByEmail(email: string): Promise<Contact[]> {
+    return this.contacts.find({ where: { email: email.trim().toLowerCase() }, order: { customerId: 'ASC', id: 'ASC' } });
+  }
+
   findById(id: string): Promise<Contact | null> {
     return this.contacts.findOneBy({ id });
   }

@@ -1,0 +1,114 @@
+import type { DataSource } from 'typeorm';
+import { queuePrefix } from '@polyplus/events';
+import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphClient, type SubgraphDefinition } from '@polyplus/subgraph-kit';
+import { mailConfigFromEnv, type MailConfig } from './config/mail-config';
+import { MailBounce } from './delivery/mail-bounce.entity';
+import { MailDelivery } from './delivery/mail-delivery.entity';
+import { MailLog } from './delivery/mail-log';
+import type { MailSender } from './delivery/smtp-sender';
+import { DigestEntry } from './digest/digest-entry.entity';
+import { CaseDirectory } from './directory/case-directory';
+import { CustomerDirectory } from './directory/customer-directory';
+import { DeviceRegistry } from './directory/device-registry';
+import { OrderDirectory } from './directory/order-directory';
+import { InboundMail } from './inbound/inbound-mail.entity';
+import { VisitNoticeState } from './notice/visit-notice-state.entity';
+import { ContactReference } from './preferences/contact-reference';
+import { NotificationPreference } from './preferences/notification-preference.entity';
+import { NotificationPreferenceService } from './preferences/notification-preference.service';
+import { NotificationPreferences } from './preferences/notification-preferences.type';
+import { ContactMailResolver, NotificationPreferencesResolver } from './preferences/notification-preferences.resolver';
+import { startNotificationsRuntime, type NotificationsRuntime } from './runtime/notifications-runtime';
+import { CreateNotifications1796168235862 } from './migrations/1796168235862-create-notifications';
+
+export const NOTIFICATIONS_ENTITIES = [NotificationPreference, MailDelivery, DigestEntry, MailBounce, InboundMail, VisitNoticeState];
+
+export const NOTIFICATIONS_MIGRATIONS = [CreateNotifications1796168235862];
+
+export type NotificationsSubgraphOptions = {
+  /** Default: `mailConfigFromEnv()`; tests point it at their own SMTP sink and free ports. */
+  mail?: MailConfig;
+  /** The other subgraphs; default: over HTTP at their configured URLs. */
+  customers?: SubgraphClient;
+  incidents?: SubgraphClient;
+  devices?: SubgraphClient;
+  logistics?: SubgraphClient;
+  devicesUrl?: string;
+  sender?: MailSender;
+  queuePrefix?: string;
+  pollMs?: number;
+  lockDurationMs?: number;
+  /** Off: this process writes and queues mail but does not send it. */
+  sendMail?: boolean;
+  now?: () => Date;
+  /** Receives the running background work (tests reach the queue, the receiver and the sweep). */
+  onStarted?: (runtime: NotificationsRuntime) => void;
+};
+
+/**
+ * The notifications subgraph: contacts' mail preferences and delivery log in the API, and the
+ * mail itself in the background (events → mail, the serial-list receiver, unsubscribe links).
+ */
+export function createNotificationsSubgraph(options: NotificationsSubgraphOptions = {}): SubgraphDefinition {
+  return {
+    name: 'notifications',
+    database: { entities: NOTIFICATIONS_ENTITIES, migrations: NOTIFICATIONS_MIGRATIONS },
+    async build(dataSource: DataSource) {
+      const now = options.now ?? (() => new Date());
+      const config = options.mail ?? mailConfigFromEnv();
+      const customersClient = options.customers ?? createSubgraphClient('customers', subgraphUrl('customers'));
+      const customers = new CustomerDirectory(customersClient);
+      const preferences = new NotificationPreferenceService(dataSource, customers, now);
+      const log = new MailLog(dataSource);
+      const schema = await buildFederatedSchema({
+        ownership: {
+          ContactReference: (contact: ContactReference) => contact.customerId,
+          NotificationPreferences: (preferences: NotificationPreferences) => preferences.customerId,
+          MailDelivery: (delivery: MailDelivery) => delivery.customerId,
+          InboundMail: (mail: InboundMail) => mail.customerId,
+        },
+        resolvers: [ContactMailResolver, NotificationPreferencesResolver],
+        // Contact is reached only through federation (`_entities`), never from a root field here.
+        orphanedTypes: [ContactReference],
+        instances: [new ContactMailResolver(preferences, log), new NotificationPreferencesResolver(preferences, log)],
+        references: {
+          // Owner and address from the customers subgraph, never from the representation.
+          Contact: async (reference) => {
+            const contact = await customers.contact(reference.id);
+            return contact ? new ContactReference(contact.id, contact.customerId, contact.email) : null;
+          },
+        },
+      });
+      // Background work starts with the server only: printing SDL never connects to Redis or opens ports.
+      let runtime: NotificationsRuntime | undefined;
+      return {
+        ...schema,
+        start: async () => {
+          runtime = await startNotificationsRuntime({
+            dataSource,
+            config,
+            directories: {
+              customers,
+              cases: new CaseDirectory(options.incidents ?? createSubgraphClient('incidents', subgraphUrl('incidents')), options.devices ?? createSubgraphClient('devices', subgraphUrl('devices'))),
+              orders: new OrderDirectory(options.logistics ?? createSubgraphClient('logistics', subgraphUrl('logistics'))),
+            },
+            registry: new DeviceRegistry(options.devicesUrl ?? subgraphUrl('devices')),
+            preferences,
+            prefix: options.queuePrefix ?? queuePrefix(),
+            sender: options.sender,
+            pollMs: options.pollMs,
+            lockDurationMs: options.lockDurationMs,
+            sendMail: options.sendMail,
+            now,
+          });
+          if (runtime.receiver) console.log(`notifications mail receiver (${config.serialListAddress}) at smtp://${runtime.receiver.host}:${runtime.receiver.port}`);
+          console.log(`notifications unsubscribe page at ${runtime.links.url}/unsubscribe`);
+          options.onStarted?.(runtime);
+        },
+        close: async () => runtime?.close(),
+      };
+    },
+  };
+}
+
+export const notificationsSubgraph: SubgraphDefinition = createNotificationsSubgraph();
