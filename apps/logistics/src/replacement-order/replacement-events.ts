@@ -2,9 +2,10 @@ import type { EntityManager } from 'typeorm';
 import { appendToOutbox } from '@polyplus/events';
 import type { ReplacementOrder } from './replacement-order.entity';
 
-/** Topics logistics publishes; dispatch re-plans onsite visits on the ETA ones. */
+/** Topics logistics publishes; dispatch re-plans onsite visits on the ETA ones, notifications mails customers. */
 export const REPLACEMENT_TOPICS = {
   ordered: 'replacement.ordered',
+  shipped: 'replacement.shipped',
   etaChanged: 'replacement.eta-changed',
   delivered: 'replacement.delivered',
   returnInvoiced: 'replacement.return-invoiced',

@@ -50,6 +50,7 @@ export class ShipmentService {
       }
       await manager.insert(ShipmentEvent, { id: randomUUID(), shipmentId: shipment.id, at: this.now(), status: ShipmentStatus.CREATED, eta: null, note: null });
       await manager.update(ReplacementOrder, { id: order.id }, { status: ReplacementOrderStatus.SHIPPED });
+      await publishReplacementEvent(manager, REPLACEMENT_TOPICS.shipped, { ...order, status: ReplacementOrderStatus.SHIPPED }, { carrier: input.carrier, trackingNumber: input.trackingNumber });
       return shipment;
     });
   }
