@@ -35,6 +35,12 @@ import type { SendWebhook } from './webhook/webhook-sender';
 import { CreateIncidents1795533939999 } from './migrations/1795533939999-create-incidents';
 import { IncidentManagement1795537885724 } from './migrations/1795537885724-incident-management';
 import { PartnerWebhooks1795546377393 } from './migrations/1795546377393-partner-webhooks';
+import { SecurityNotice } from './security-notice/security-notice.entity';
+import { SecurityNoticeRecipient } from './security-notice/security-notice-recipient.entity';
+import { SecurityNoticeRecipientResolver, SecurityNoticeResolver } from './security-notice/security-notice.resolver';
+import { SecurityNoticeService } from './security-notice/security-notice.service';
+import { CustomerRegistry } from './security-notice/customer-registry';
+import { SecurityNotices1796168853538 } from './migrations/1796168853538-security-notices';
 
 export type IncidentsSubgraphOptions = {
   /** Default: `INCIDENTS_ESCALATION_MINUTES`, else the built-in thresholds. */
@@ -64,9 +70,11 @@ export const INCIDENTS_ENTITIES = [
   WebhookEndpoint,
   WebhookDelivery,
   WebhookDeliveryAttempt,
+  SecurityNotice,
+  SecurityNoticeRecipient,
 ];
 
-export const INCIDENTS_MIGRATIONS = [CreateIncidents1795533939999, IncidentManagement1795537885724, PartnerWebhooks1795546377393];
+export const INCIDENTS_MIGRATIONS = [CreateIncidents1795533939999, IncidentManagement1795537885724, PartnerWebhooks1795546377393, SecurityNotices1796168853538];
 
 /** The incidents subgraph; its background work (outbox relay, escalation timers) runs only over an opened database. */
 export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}): SubgraphDefinition {
@@ -85,9 +93,13 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
       const knowledgeBase = new KnowledgeBaseService(dataSource, now);
       const webhookConfig = { ...webhookConfigFromEnv(), ...options.webhooks };
       const webhooks = new WebhookEndpointService(dataSource, webhookConfig, now);
+      const securityNotices = new SecurityNoticeService(dataSource, new CustomerRegistry(customers), now);
       const schema = await buildFederatedSchema({
-        ownership: { Incident: (incident: Incident) => incident.customerId },
-        resolvers: [IncidentResolver, IncidentLifecycleResolver, DeviceIncidentsResolver, PartnerSupportResolver, KnowledgeBaseResolver, WebhookResolver],
+        ownership: {
+          Incident: (incident: Incident) => incident.customerId,
+          SecurityNoticeRecipient: (recipient: SecurityNoticeRecipient) => recipient.customerId,
+        },
+        resolvers: [IncidentResolver, IncidentLifecycleResolver, DeviceIncidentsResolver, PartnerSupportResolver, KnowledgeBaseResolver, WebhookResolver, SecurityNoticeResolver, SecurityNoticeRecipientResolver],
         instances: [
           new IncidentResolver(incidents, escalations, partnerSupport),
           new IncidentLifecycleResolver(lifecycle),
@@ -95,6 +107,8 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
           new PartnerSupportResolver(partnerSupport),
           new KnowledgeBaseResolver(knowledgeBase),
           new WebhookResolver(webhooks),
+          new SecurityNoticeResolver(securityNotices),
+          new SecurityNoticeRecipientResolver(),
         ],
         references: {
           Incident: (reference) => incidents.findById(reference.id),

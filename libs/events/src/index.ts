@@ -7,3 +7,10 @@ export { startOutboxRelay, publishToStream, type OutboxRelay, type OutboxRelayOp
 export { consumeEvents, redisProcessedEvents, type ConsumeEventsOptions, type EventConsumer, type ProcessedEvents } from './outbox/event-consumer';
 export { tailEvents, type EventTail, type TailEventsOptions } from './outbox/event-tail';
 export { closeWorkerWithin } from './close-worker';
+export {
+  SECURITY_NOTICE_PUBLISHED,
+  decodeSecurityNoticePublished,
+  type SecurityNoticeKind,
+  type SecurityNoticePublished,
+  type SecurityNoticeSeverity,
+} from './security-notice-events';

@@ -4,7 +4,7 @@ import type { EventEnvelope } from '@polyplus/events';
 import { SUPERGRAPH_PATH } from '../gateway';
 import { planDelivery } from './delivery-plan';
 import { deliveryResult } from './delivery-result';
-import { incidentUpdated, visitChanged } from './subscription-fields';
+import { incidentUpdated, securityNoticePublished, visitChanged } from './subscription-fields';
 import { buildSubscriptionSchema } from './subscription-schema';
 
 const schema = buildSubscriptionSchema(readFileSync(SUPERGRAPH_PATH, 'utf8'));
@@ -136,5 +136,33 @@ describe('filters', () => {
     expect(visitChanged.matches({ region: 'GB-S', incidentId: 'i1' }, { region: 'GB-S', incident: { id: 'i1' } })).toBe(true);
     expect(visitChanged.matches({ incidentId: 'i1' }, { region: 'GB-S', incident: { id: 'i2' } })).toBe(false);
     expect(visitChanged.metaValue(event('visit.changed', 'v1', { change: 'MOVED' }))).toBe('MOVED');
+  });
+
+  it('a security notice reaches a subscriber of the affected customer the event names, and not another customer’s', () => {
+    const notice = (customerId: string) => event('security-notice.published', 'n1', { noticeId: 'n1', customerId, kind: 'SECURITY', severity: 'HIGH', title: 'T', notifiedAt: '2026-11-24T10:00:00.000Z' });
+    expect(securityNoticePublished.follows('security-notice.published')).toBe(true);
+    expect(securityNoticePublished.follows('incident.opened')).toBe(false);
+    expect(securityNoticePublished.mayMatch({}, notice('A'), customerA)).toBe(true);
+    expect(securityNoticePublished.mayMatch({}, notice('B'), customerA)).toBe(false);
+    expect(securityNoticePublished.mayMatch({ customerId: 'A' }, notice('B'), engineer)).toBe(false);
+    expect(securityNoticePublished.mayMatch({}, event('security-notice.published', 'n1', { noticeId: 'n1' }), engineer)).toBe(false);
+    expect(securityNoticePublished.metaValue(notice('B'))).toBe('B');
+  });
+});
+
+describe('planning a security notice delivery', () => {
+  it('the notice is re-read by id as the subscriber, so a customer it does not affect receives nothing', () => {
+    const delivery = plan('subscription { securityNoticePublished { customerId notice { title severity recipients { acknowledgedAt } } } }');
+    expect(squash(delivery.query)).toBe(
+      squash(`query securityNoticePublishedDelivery($entityId: ID!) {
+        notice: securityNotice(id: $entityId) { title severity recipients { acknowledgedAt } }
+        subscriptionCheck: securityNotice(id: $entityId) { id }
+      }`),
+    );
+    const notice = event('security-notice.published', 'n1', { noticeId: 'n1', customerId: 'A', kind: 'PRIVACY', severity: 'LOW', title: 'T', notifiedAt: '2026-11-24T10:00:00.000Z' });
+    expect(deliveryResult(delivery, notice, { data: { notice: null, subscriptionCheck: null } })).toBeUndefined();
+    expect(deliveryResult(delivery, notice, { data: { notice: { title: 'T', severity: 'LOW', recipients: [] }, subscriptionCheck: { id: 'n1' } } })?.data).toEqual({
+      securityNoticePublished: { customerId: 'A', notice: { title: 'T', severity: 'LOW', recipients: [] } },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { canSeeCustomer, type Principal } from '@polyplus/auth';
-import type { EventEnvelope } from '@polyplus/events';
+import { decodeSecurityNoticePublished, SECURITY_NOTICE_PUBLISHED, type EventEnvelope } from '@polyplus/events';
 
 export type SubscriptionArgs = Record<string, unknown>;
 
@@ -101,7 +101,29 @@ export const visitChanged: SubscriptionField = {
   },
 };
 
-export const SUBSCRIPTION_FIELDS: readonly SubscriptionField[] = [incidentUpdated, visitChanged];
+type NoticeArgs = { customerId?: string | null };
+
+/**
+ * Incidents publishes one `security-notice.published` per affected customer (key = notice id,
+ * payload.customerId = that customer): a customer's subscribers receive their own customer's event
+ * only, and the notice is re-read as the subscriber, so a customer it does not affect gets nothing.
+ */
+export const securityNoticePublished: SubscriptionField = {
+  name: 'securityNoticePublished',
+  entityField: 'notice',
+  metaField: 'customerId',
+  queryField: 'securityNotice',
+  follows: (topic) => topic === SECURITY_NOTICE_PUBLISHED,
+  metaValue: (event) => decodeSecurityNoticePublished(event.payload)?.customerId ?? '',
+  mayMatch(args, event, principal) {
+    const published = decodeSecurityNoticePublished(event.payload);
+    return published !== null && customerMayMatch(principal, published.customerId, (args as NoticeArgs).customerId);
+  },
+  filterSelection: () => undefined,
+  matches: () => true,
+};
+
+export const SUBSCRIPTION_FIELDS: readonly SubscriptionField[] = [incidentUpdated, visitChanged, securityNoticePublished];
 
 /** Whether any subscription follows the topic: the gateway tails only these. */
 export function followedTopic(topic: string): boolean {

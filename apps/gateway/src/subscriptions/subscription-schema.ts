@@ -30,11 +30,20 @@ export const SUBSCRIPTION_SDL = /* GraphQL */ `
     visit: OnsiteVisit!
   }
 
+  type SecurityNoticePublication {
+    "The affected customer this notification is for (one per affected customer)."
+    customerId: ID!
+    "The notice as the subscriber may see it."
+    notice: SecurityNotice!
+  }
+
   type Subscription {
     "Changes to support cases the caller may see."
     incidentUpdated(filter: IncidentUpdateFilter): IncidentUpdate!
     "Changes to onsite visits the caller may see: planned, moved, pinned, cancelled..."
     visitChanged(region: String, incidentId: ID): VisitChange!
+    "A security or privacy notice published to an affected customer the caller may see (customers' admins and technicians, vendor staff)."
+    securityNoticePublished(customerId: ID): SecurityNoticePublication!
   }
 
   extend schema {

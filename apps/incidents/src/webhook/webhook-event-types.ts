@@ -1,9 +1,12 @@
+import { SECURITY_NOTICE_PUBLISHED } from '@polyplus/events';
 import { INCIDENT_TOPICS } from '../incident/incident-topics';
 
 /**
  * Event types partners may receive: every topic on the event stream that concerns a customer's
- * case. Replacement and visit topics are published by logistics and dispatch; they are named
- * here, not imported, because subgraphs meet only through events and federation keys.
+ * case, and the security and privacy notices published to a customer (one event per affected
+ * customer, so an endpoint receives only those of the customers that authorised its partner).
+ * Replacement and visit topics are published by logistics and dispatch; they are named here, not
+ * imported, because subgraphs meet only through events and federation keys.
  */
 export const WEBHOOK_EVENT_TYPES: readonly string[] = [
   ...Object.values(INCIDENT_TOPICS),
@@ -12,6 +15,7 @@ export const WEBHOOK_EVENT_TYPES: readonly string[] = [
   'replacement.delivered',
   'replacement.return-invoiced',
   'visit.changed',
+  SECURITY_NOTICE_PUBLISHED,
 ];
 
 export function isWebhookEventType(topic: string): boolean {
