@@ -35,6 +35,19 @@ import type { SendWebhook } from './webhook/webhook-sender';
 import { CreateIncidents1795533939999 } from './migrations/1795533939999-create-incidents';
 import { IncidentManagement1795537885724 } from './migrations/1795537885724-incident-management';
 import { PartnerWebhooks1795546377393 } from './migrations/1795546377393-partner-webhooks';
+import { authConfig } from '@polyplus/auth';
+import { createObjectStorage, type EncryptedObjectStorage } from '@polyplus/object-storage';
+import { Attachment } from './attachment/attachment.entity';
+import { AttachmentDownload } from './attachment/attachment-download.entity';
+import { AttachmentService } from './attachment/attachment.service';
+import { AttachmentResolver, IncidentAttachmentsResolver } from './attachment/attachment.resolver';
+import { attachmentRoutes } from './attachment/attachment-http';
+import { attachmentConfigFromEnv, type AttachmentConfig } from './attachment/attachment-config';
+import { CaseContributors } from './attachment/case-contributors';
+import { IncidentComment } from './comment/incident-comment.entity';
+import { IncidentCommentService } from './comment/incident-comment.service';
+import { IncidentCommentResolver } from './comment/incident-comment.resolver';
+import { CaseAttachmentsAndComments1796168517463 } from './migrations/1796168517463-case-attachments-and-comments';
 import { SecurityNotice } from './security-notice/security-notice.entity';
 import { SecurityNoticeRecipient } from './security-notice/security-notice-recipient.entity';
 import { SecurityNoticeRecipientResolver, SecurityNoticeResolver } from './security-notice/security-notice.resolver';
@@ -54,6 +67,10 @@ export type IncidentsSubgraphOptions = {
   outboxPollMs?: number;
   /** Default: `webhookConfigFromEnv()`; tests shorten the retries and allow a local receiver. */
   webhooks?: Partial<WebhookConfig> & { send?: SendWebhook };
+  /** Default: `attachmentConfigFromEnv()` and links timed by real time; tests shorten the limit or move the links' clock. */
+  attachments?: Partial<AttachmentConfig> & { linkClock?: () => Date };
+  /** Where attachment bytes go; default: `createObjectStorage()` from the OBJECT_STORAGE_* settings. */
+  objectStorage?: EncryptedObjectStorage;
   now?: () => Date;
 };
 
@@ -70,11 +87,14 @@ export const INCIDENTS_ENTITIES = [
   WebhookEndpoint,
   WebhookDelivery,
   WebhookDeliveryAttempt,
+  Attachment,
+  AttachmentDownload,
+  IncidentComment,
   SecurityNotice,
   SecurityNoticeRecipient,
 ];
 
-export const INCIDENTS_MIGRATIONS = [CreateIncidents1795533939999, IncidentManagement1795537885724, PartnerWebhooks1795546377393, SecurityNotices1796168853538];
+export const INCIDENTS_MIGRATIONS = [CreateIncidents1795533939999, IncidentManagement1795537885724, PartnerWebhooks1795546377393, SecurityNotices1796168853538, CaseAttachmentsAndComments1796168517463];
 
 /** The incidents subgraph; its background work (outbox relay, escalation timers) runs only over an opened database. */
 export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}): SubgraphDefinition {
@@ -93,13 +113,19 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
       const knowledgeBase = new KnowledgeBaseService(dataSource, now);
       const webhookConfig = { ...webhookConfigFromEnv(), ...options.webhooks };
       const webhooks = new WebhookEndpointService(dataSource, webhookConfig, now);
+      const caseContributors = new CaseContributors(dataSource, new CustomerDirectory(customers));
+      const storage = options.objectStorage ?? createObjectStorage();
+      const attachments = new AttachmentService(dataSource, { storage, contributors: caseContributors, config: { ...attachmentConfigFromEnv(), ...options.attachments }, now, linkClock: options.attachments?.linkClock });
+      const comments = new IncidentCommentService(dataSource, caseContributors, now);
       const securityNotices = new SecurityNoticeService(dataSource, new CustomerRegistry(customers), now);
       const schema = await buildFederatedSchema({
         ownership: {
           Incident: (incident: Incident) => incident.customerId,
+          Attachment: (attachment: Attachment) => attachment.customerId,
+          IncidentComment: (comment: IncidentComment) => comment.customerId,
           SecurityNoticeRecipient: (recipient: SecurityNoticeRecipient) => recipient.customerId,
         },
-        resolvers: [IncidentResolver, IncidentLifecycleResolver, DeviceIncidentsResolver, PartnerSupportResolver, KnowledgeBaseResolver, WebhookResolver, SecurityNoticeResolver, SecurityNoticeRecipientResolver],
+        resolvers: [IncidentResolver, IncidentLifecycleResolver, DeviceIncidentsResolver, PartnerSupportResolver, KnowledgeBaseResolver, WebhookResolver, AttachmentResolver, IncidentAttachmentsResolver, IncidentCommentResolver, SecurityNoticeResolver, SecurityNoticeRecipientResolver],
         instances: [
           new IncidentResolver(incidents, escalations, partnerSupport),
           new IncidentLifecycleResolver(lifecycle),
@@ -107,6 +133,9 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
           new PartnerSupportResolver(partnerSupport),
           new KnowledgeBaseResolver(knowledgeBase),
           new WebhookResolver(webhooks),
+          new AttachmentResolver(attachments),
+          new IncidentAttachmentsResolver(attachments),
+          new IncidentCommentResolver(comments),
           new SecurityNoticeResolver(securityNotices),
           new SecurityNoticeRecipientResolver(),
         ],
@@ -119,6 +148,7 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
       let runtime: Awaited<ReturnType<typeof startIncidentsRuntime>> | undefined;
       return {
         ...schema,
+        routes: attachmentRoutes(attachments, { principalSecrets: authConfig().principalSecrets }),
         start: async () => {
           runtime = await startIncidentsRuntime({
             dataSource,
@@ -129,7 +159,10 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
             now,
           });
         },
-        close: async () => runtime?.close(),
+        close: async () => {
+          await runtime?.close();
+          if (!options.objectStorage) await storage.close();
+        },
       };
     },
   };

@@ -1,0 +1,30 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Field, ID, ObjectType } from 'type-graphql';
+
+/** A message on a case between the customer's people and support. Rows are only ever inserted. */
+@ObjectType('IncidentComment')
+@Entity('incident_comment')
+@Index('IDX_incident_comment_incident', ['incidentId', 'createdAt'])
+export class IncidentComment {
+  @Field(() => ID)
+  @PrimaryColumn('char', { length: 36 })
+  id: string;
+
+  @Column('char', { length: 36 })
+  incidentId: string;
+
+  @Column('char', { length: 36 })
+  customerId: string;
+
+  @Field(() => String)
+  @Column('text')
+  body: string;
+
+  @Field(() => String, { description: 'Who wrote it, as the gateway verified the caller: `<ROLE>:<subject>`.' })
+  @Column('varchar', { length: 100 })
+  author: string;
+
+  @Field(() => Date)
+  @Column('datetime', { precision: 3 })
+  createdAt: Date;
+}

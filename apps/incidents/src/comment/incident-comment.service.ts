@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { actorOf, type Principal } from '@polyplus/auth';
+import { appendToOutbox } from '@polyplus/events';
+import { appendAudit } from '../incident/incident-change';
+import type { CaseContributors } from '../attachment/case-contributors';
+import { IncidentComment } from './incident-comment.entity';
+import type { AddIncidentCommentInput } from './dto/add-incident-comment.input';
+
+/** Published through the outbox (key = incident id) when a comment has been added to a case. */
+export const COMMENT_ADDED_TOPIC = 'incident.comment-added';
+
+/** Comments on a case: written by the verified caller, audited and published with the comment in one transaction. */
+export class IncidentCommentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly contributors: CaseContributors,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async add(input: AddIncidentCommentInput, by: Principal): Promise<IncidentComment> {
+    const incident = await this.contributors.caseFor(input.incidentId, by);
+    const body = input.body.trim();
+    const comment = Object.assign(new IncidentComment(), { id: randomUUID(), incidentId: incident.id, customerId: incident.customerId, body, author: actorOf(by), createdAt: this.now() });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(IncidentComment, comment);
+      await appendAudit(manager, {
+        incidentId: incident.id,
+        actor: comment.author,
+        action: 'COMMENT_ADDED',
+        at: comment.createdAt,
+        // The text stays in the comment, readable by those who may read comments.
+        note: `comment ${comment.id}`,
+      });
+      await appendToOutbox(manager, {
+        topic: COMMENT_ADDED_TOPIC,
+        key: incident.id,
+        occurredAt: comment.createdAt,
+        payload: { incidentId: incident.id, customerId: incident.customerId, status: incident.status, version: incident.version, action: 'COMMENT_ADDED', commentId: comment.id, author: comment.author },
+      });
+    });
+    return comment;
+  }
+
+  listFor(incidentId: string): Promise<IncidentComment[]> {
+    return this.dataSource.getRepository(IncidentComment).find({ where: { incidentId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+}
