@@ -26,6 +26,12 @@ describe('formatError', () => {
     expect(formatted.message).toContain('severity');
   });
 
+  it('a validator that throws instead of judging refuses the input as BAD_USER_INPUT, not a 500', () => {
+    const error = new ArgumentValidationError(new TypeError("Cannot read properties of undefined (reading 'length')") as never);
+    const formatted = formatError({ message: error.message, extensions: error.extensions }, error, silent);
+    expect(formatted).toEqual({ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
   it('masks an unexpected error: no SQL, no stack, code INTERNAL_SERVER_ERROR', () => {
     const sqlError = new Error("ER_PARSE_ERROR: near 'SHARE' in SELECT * FROM customer");
     const wrapped = new GraphQLError(sqlError.message, { originalError: sqlError, path: ['customer'] });

@@ -77,7 +77,13 @@ export function formatError(
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof ArgumentValidationError) {
-    const fields = flatten(original.extensions.validationErrors as ValidationError[]);
+    const validationErrors = original.extensions.validationErrors;
+    if (!Array.isArray(validationErrors)) {
+      // A validator threw instead of judging the value: the input is refused, the validator's bug is logged.
+      log(validationErrors);
+      return { message: 'Invalid input', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    const fields = flatten(validationErrors as ValidationError[]);
     const summary = fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; ');
     return { message: `Invalid input: ${summary}`, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', fields } };
   }

@@ -22,5 +22,5 @@ export {
   rootFieldsWithoutPolicy,
   type AccessPolicies,
 } from './access-policy';
-export { EARLIEST_YEAR, LATEST_YEAR, isCalendarDate, isPlausibleInstant, isDecimalString, isNotBlank, IsCalendarDate, IsPlausibleInstant, IsDecimalString, IsNotBlank, calendarDateArg, plausibleInstantArg, type DecimalColumn } from './input-validators';
+export { EARLIEST_YEAR, LATEST_YEAR, isCalendarDate, isPlausibleInstant, isDecimalString, isNotBlank, hasAtMostDecimals, HasAtMostDecimals, IsCalendarDate, IsPlausibleInstant, IsDecimalString, IsNotBlank, calendarDateArg, plausibleInstantArg, type DecimalColumn } from './input-validators';
 export { MAX_URL_LENGTH, isPublicHttpsUrl, IsPublicHttpsUrl } from './input-validators';

@@ -3,6 +3,7 @@ import { validate } from 'class-validator';
 import { ArgumentValidationError } from 'type-graphql';
 import {
   calendarDateArg,
+  hasAtMostDecimals,
   isPublicHttpsUrl,
   IsCalendarDate,
   IsDecimalString,
@@ -47,6 +48,17 @@ describe('real calendar dates', () => {
     for (const value of [20260203, null, undefined, new Date('2026-02-03'), ['2026-02-03'], { toString: () => '2026-02-03' }]) {
       expect(isCalendarDate(value)).toBe(false);
     }
+  });
+});
+
+describe('numbers with at most n decimals', () => {
+  it('12, 12.5 and 12.34 have at most 2 decimals; 12.345 does not', () => {
+    expect([12, 12.5, 12.34, 0.01, 100].map((value) => hasAtMostDecimals(value, 2))).toEqual([true, true, true, true, true]);
+    expect(hasAtMostDecimals(12.345, 2)).toBe(false);
+  });
+
+  it('exponent notation, NaN, infinities and non-numbers are refused, not thrown on', () => {
+    expect([5e-324, 1e-7, Number.NaN, Number.POSITIVE_INFINITY, '12.5', null].map((value) => hasAtMostDecimals(value, 2))).toEqual([false, false, false, false, false, false]);
   });
 });
 

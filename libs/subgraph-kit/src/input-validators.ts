@@ -42,6 +42,14 @@ export function isDecimalString(value: unknown, { precision, scale }: DecimalCol
   return match[1].length <= precision - scale && (match[2]?.length ?? 0) <= scale;
 }
 
+/**
+ * True for a finite number written with at most `places` decimals (12.5, 12.34; not 12.345, 5e-324).
+ * class-validator's own `maxDecimalPlaces` throws on exponent notation instead of refusing it.
+ */
+export function hasAtMostDecimals(value: unknown, places: number): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && Number(value.toFixed(places)) === value;
+}
+
 /** True for a string with at least one character that is not white space. */
 export function isNotBlank(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0;
@@ -98,6 +106,11 @@ export function IsDecimalString(column: DecimalColumn, options?: ValidationOptio
   const integerDigits = column.precision - column.scale;
   const message = `$property must be a non-negative decimal such as "249.00", with at most ${integerDigits} digits before the point and ${column.scale} after it`;
   return propertyDecorator('isDecimalString', (value) => isDecimalString(value, column), message, options);
+}
+
+/** A number input field with at most `places` decimals (see {@link hasAtMostDecimals}). */
+export function HasAtMostDecimals(places: number, options?: ValidationOptions): PropertyDecorator {
+  return propertyDecorator('hasAtMostDecimals', (value) => hasAtMostDecimals(value, places), `$property must be a number with at most ${places} decimals`, options);
 }
 
 /** A string input field that must hold more than white space. */

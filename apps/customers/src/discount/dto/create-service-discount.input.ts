@@ -1,6 +1,6 @@
 import { Field, Float, InputType } from 'type-graphql';
-import { IsNumber, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, IsNotBlank } from '@polyplus/subgraph-kit';
+import { IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { HasAtMostDecimals, IsCalendarDate, IsNotBlank } from '@polyplus/subgraph-kit';
 
 @InputType()
 export class CreateServiceDiscountInput {
@@ -14,7 +14,7 @@ export class CreateServiceDiscountInput {
   serviceName: string;
 
   @Field(() => Float, { description: 'Percent off, 0.01 to 100, with at most 2 decimals.' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @HasAtMostDecimals(2)
   @Min(0.01)
   @Max(100)
   percentOff: number;
