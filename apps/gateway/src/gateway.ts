@@ -7,6 +7,7 @@ import { SignedDataSource } from './auth/signed-data-source';
 import { inputValidationPlugin } from './input/input-validation.plugin';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
 import { startRateLimiter } from './limits/start-rate-limiter';
+import { fileRelay } from './files/file-relay';
 import { startSubscriptions, type RunningSubscriptions } from './subscriptions/start-subscriptions';
 import { formatError, GATEWAY_PORT, startGraphQLHttpServer, SUBGRAPH_NAMES, subgraphUrl, type RunningServer, type SubgraphName } from '@polyplus/subgraph-kit';
 
@@ -55,6 +56,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     },
     context: gatewayContext(auth, rateLimiter.limiter),
     health: () => subgraphHealth(env),
+    routes: fileRelay({ env, auth, limiter: rateLimiter.limiter }),
   });
   // Subscriptions (graphql-ws) on the same server and path, with a gateway of their own for deliveries.
   const subscriptions = await startSubscriptions({ httpServer: server.httpServer, supergraphSdl, gateway: createGateway(), auth, env, limiter: rateLimiter.limiter });
