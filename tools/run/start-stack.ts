@@ -3,10 +3,11 @@
 import { checkDependencies, DEMO_ENGINEER, DEMO_PLANNER, startStack, tokenFor } from '@polyplus/local-stack';
 import { seedDemo } from '../seed/seed-demo';
 import { DEMO_BOARD_REGION, seedBoardDay } from '../seed/seed-board-day';
+import { PORTAL_DEMO_CUSTOMER, seedPortalDemo } from '../seed/seed-portal';
 
 async function main(): Promise<void> {
   await checkDependencies();
-  const stack = await startStack({ board: true, mail: { directory: 'tmp/mail', page: true } });
+  const stack = await startStack({ board: true, portal: true, mail: { directory: 'tmp/mail', page: true } });
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -21,12 +22,16 @@ async function main(): Promise<void> {
   setInterval(() => process.ppid !== parent && stop(), 1_000).unref();
   const token = await tokenFor(DEMO_ENGINEER, stack.env);
   await seedDemo({ url: stack.gatewayUrl, token });
+  await seedPortalDemo({ url: stack.gatewayUrl, token });
   const boardDay = await seedBoardDay({ url: stack.gatewayUrl, token });
   const plannerToken = await tokenFor(DEMO_PLANNER, stack.env);
   console.log(`
 Poly+ Support Platform is running.
   Gateway (GraphQL):  ${stack.gatewayUrl}
   Gateway health:     ${stack.gatewayUrl.replace(/\/graphql$/, '/health')}
+  Online Support Center (customers): ${stack.portalUrl}
+    signed in as ${PORTAL_DEMO_CUSTOMER}'s designated technician: ${stack.portalUrl}?sign-in=technician
+    signed in as its customer admin (not a designated contact):  ${stack.portalUrl}?sign-in=admin
   Dispatch board:     ${stack.boardUrl}?region=${DEMO_BOARD_REGION}${boardDay?.date ? `&date=${boardDay.date}` : ''}
     sign in with this planner token (12 h; more with npm run token -- DISPATCH_PLANNER <name>):
     ${plannerToken}

@@ -2,11 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { GATEWAY_PORT, SUBGRAPH_NAMES, SUBGRAPH_PORTS, type SubgraphName } from '@polyplus/subgraph-kit';
-import { boardLaunch, buildBoard } from './board';
+import { buildWebApp, webAppLaunch, type WebAppName } from './web-app';
 import { prepareStackMail, type StackMail } from './mail';
 
 /** Where `npm start` serves the dispatch board (BOARD_PORT overrides). */
 export const BOARD_PORT = 4010;
+
+/** Where `npm start` serves the Online Support Center (SUPPORT_CENTER_PORT overrides). */
+export const SUPPORT_CENTER_PORT = 4020;
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -14,6 +17,8 @@ export type Stack = {
   gatewayUrl: string;
   /** The dispatch board's address when the stack was started with `board: true`. */
   boardUrl?: string;
+  /** The Online Support Center's address when the stack was started with `portal: true`. */
+  portalUrl?: string;
   /** Mail in and out: the sink the product sends to, the receiver's address, the folders. */
   mail: StackMail;
   env: NodeJS.ProcessEnv;
@@ -28,6 +33,8 @@ export type StackOptions = {
   log?: (line: string) => void;
   /** Also build (when stale) and serve the dispatch board in front of the gateway. */
   board?: boolean;
+  /** Also build (when stale) and serve the customers' Online Support Center in front of the gateway. */
+  portal?: boolean;
   /** Where sent and received mail is kept (`sent/`, `received/`), and whether a page lists them. */
   mail?: { directory?: string; page?: boolean };
 };
@@ -134,29 +141,40 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw error;
   }
   const gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
-  if (!options.board) return { gatewayUrl, mail, env, stop };
+  const urls: Pick<Stack, 'boardUrl' | 'portalUrl'> = {};
   try {
-    const port = options.freePorts ? await freePort() : Number(env.BOARD_PORT ?? BOARD_PORT);
-    const board = await startBoardProcess(gatewayUrl, { port, env, log });
-    children.push(board.child);
-    return { gatewayUrl, boardUrl: board.url, mail, env, stop };
+    if (options.board) {
+      const port = options.freePorts ? await freePort() : Number(env.BOARD_PORT ?? BOARD_PORT);
+      const board = await startBoardProcess(gatewayUrl, { port, env, log });
+      children.push(board.child);
+      urls.boardUrl = board.url;
+    }
+    if (options.portal) {
+      const port = options.freePorts ? await freePort() : Number(env.SUPPORT_CENTER_PORT ?? SUPPORT_CENTER_PORT);
+      const portal = await startPortalProcess(gatewayUrl, { port, env, log });
+      children.push(portal.child);
+      urls.portalUrl = portal.url;
+    }
   } catch (error) {
     await stop();
     throw error;
   }
+  return { gatewayUrl, ...urls, mail, env, stop };
 }
 
 export type BoardProcessOptions = { port?: number; env?: NodeJS.ProcessEnv; log?: (line: string) => void; rebuild?: boolean };
 
+export type WebAppProcess = { url: string; child: ChildProcess; stop(): Promise<void> };
+
 /**
- * Builds the dispatch board when its sources changed (or always with `rebuild`) and starts its
- * server in front of `gatewayUrl`; resolves once it is healthy.
+ * Builds a web page when its sources changed (or always with `rebuild`) and starts its server in
+ * front of `gatewayUrl`; resolves once it is healthy.
  */
-export async function startBoardProcess(gatewayUrl: string, options: BoardProcessOptions = {}): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+async function startWebAppProcess(app: WebAppName, gatewayUrl: string, options: BoardProcessOptions): Promise<WebAppProcess> {
   const log = options.log ?? ((line: string) => console.log(line));
-  await buildBoard({ force: options.rebuild, log });
-  const launchSpec = boardLaunch(gatewayUrl, options.port ?? (await freePort()));
-  const child = launch('dispatch-board', launchSpec.entry, { ...process.env, ...options.env, ...launchSpec.env }, log);
+  await buildWebApp(app, { force: options.rebuild, log });
+  const launchSpec = webAppLaunch(app, gatewayUrl, options.port ?? (await freePort()));
+  const child = launch(app, launchSpec.entry, { ...process.env, ...options.env, ...launchSpec.env }, log);
   try {
     await waitForHealth(launchSpec.healthUrl, child, 30_000);
   } catch (error) {
@@ -164,4 +182,14 @@ export async function startBoardProcess(gatewayUrl: string, options: BoardProces
     throw error;
   }
   return { url: launchSpec.url, child, stop: () => stopChild(child) };
+}
+
+/** The dispatch board in front of `gatewayUrl`, built when its sources changed. */
+export function startBoardProcess(gatewayUrl: string, options: BoardProcessOptions = {}): Promise<WebAppProcess> {
+  return startWebAppProcess('dispatch-board', gatewayUrl, options);
+}
+
+/** The Online Support Center in front of `gatewayUrl`, built when its sources changed. */
+export function startPortalProcess(gatewayUrl: string, options: BoardProcessOptions = {}): Promise<WebAppProcess> {
+  return startWebAppProcess('support-center', gatewayUrl, options);
 }
