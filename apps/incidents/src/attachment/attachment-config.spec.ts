@@ -2,8 +2,9 @@ import { attachmentConfigFromEnv, DEFAULT_MAX_BYTES } from './attachment-config'
 import { contentDisposition } from './attachment-http';
 
 describe('attachment settings', () => {
-  it('by default: 25 MiB files, links valid 5 minutes, relative to the gateway', () => {
+  it('by default: 25 MiB files, links valid 5 minutes, relative to the gateway; empty variables count as unset', () => {
     expect(attachmentConfigFromEnv({})).toMatchObject({ maxBytes: DEFAULT_MAX_BYTES, linkTtlSeconds: 300, publicBaseUrl: '' });
+    expect(attachmentConfigFromEnv({ ATTACHMENT_MAX_BYTES: '', ATTACHMENT_LINK_TTL_SECONDS: '', ATTACHMENT_LINK_SECRETS: '', FILES_PUBLIC_URL: '' })).toEqual(attachmentConfigFromEnv({}));
     expect(DEFAULT_MAX_BYTES).toBe(26_214_400);
   });
 

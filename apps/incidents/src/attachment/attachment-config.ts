@@ -31,7 +31,7 @@ function integer(name: string, raw: string | undefined, fallback: number, min: n
 export function attachmentConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AttachmentConfig {
   const production = env.NODE_ENV === 'production';
   if (production && !env.ATTACHMENT_LINK_SECRETS) throw new Error('ATTACHMENT_LINK_SECRETS must be set in production');
-  const linkSecrets = (env.ATTACHMENT_LINK_SECRETS ?? DEV_LINK_SECRET).split(',').map((secret) => secret.trim()).filter(Boolean);
+  const linkSecrets = (env.ATTACHMENT_LINK_SECRETS || DEV_LINK_SECRET).split(',').map((secret) => secret.trim()).filter(Boolean);
   if (linkSecrets.length === 0 || linkSecrets.some((secret) => secret.length < 32)) throw new Error('ATTACHMENT_LINK_SECRETS entries need 32 characters or more');
   if (production && linkSecrets.includes(DEV_LINK_SECRET)) throw new Error('ATTACHMENT_LINK_SECRETS holds the development secret, which production refuses');
   const publicBaseUrl = (env.FILES_PUBLIC_URL ?? '').replace(/\/+$/, '');
