@@ -7,7 +7,7 @@ import { authConfig, issueToken, ROLES, type Role } from '@polyplus/auth';
 async function main(): Promise<void> {
   const [role, subject, customers = '', contactId] = process.argv.slice(2);
   // Services sign their own calls, and anonymous callers (PUBLIC) send no token at all.
-  const issuable = ROLES.filter((r) => r !== 'SERVICE' && r !== 'PUBLIC');
+  const issuable: readonly Role[] = ROLES.filter((r) => r !== 'SERVICE' && r !== 'PUBLIC');
   if (!issuable.includes(role as Role) || !subject) {
     throw new Error(`usage: issue-dev-token.ts <${issuable.join('|')}> <subject> [customerId,...] [contactId]`);
   }
