@@ -70,7 +70,7 @@ export function createNotificationsSubgraph(options: NotificationsSubgraphOption
         resolvers: [ContactMailResolver, NotificationPreferencesResolver],
         // Contact is reached only through federation (`_entities`), never from a root field here.
         orphanedTypes: [ContactReference],
-        instances: [new ContactMailResolver(preferences, log), new NotificationPreferencesResolver(preferences, log)],
+        instances: [new ContactMailResolver(preferences, log), new NotificationPreferencesResolver(preferences, log, config.linkSecret)],
         references: {
           // Owner and address from the customers subgraph, never from the representation.
           Contact: async (reference) => {

@@ -5,6 +5,9 @@ import { MailDelivery } from './delivery/mail-delivery.entity';
 import { MailDeliveryStatus } from './delivery/mail-delivery-status';
 import { NotificationPreference } from './preferences/notification-preference.entity';
 import { DeliveryMode } from './preferences/delivery-mode';
+import { authConfig, signPrincipal } from '@polyplus/auth';
+import { signUnsubscribeToken } from './unsubscribe/mail-link-token';
+import { NotificationCategory } from './notice/notification-category';
 import { startHarness, type Harness } from './testing/notifications-harness';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -166,6 +169,23 @@ describe('outgoing mail', () => {
     await h.sink.waitFor((message) => message.to.includes(later.email));
     expect(await h.db.dataSource.getRepository(MailDelivery).countBy({ sourceKey: resolved.id })).toBe(0);
   }, 90_000);
+
+  it('the unsubscribe mutation works without signing in (PUBLIC) for a genuine token only', async () => {
+    const { customer, contact } = scenario('Europe/London');
+    const call = async (token: string) => {
+      const response = await fetch(h.server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signPrincipal({ subject: 'anonymous', role: 'PUBLIC', customerIds: [] }, authConfig().principalSecrets[0]) },
+        body: JSON.stringify({ query: 'mutation ($token: String!) { unsubscribe(token: $token) }', variables: { token } }),
+      });
+      return (await response.json()) as { data?: { unsubscribe: boolean } | null; errors?: { extensions: { code: string } }[] };
+    };
+    const token = signUnsubscribeToken({ contactId: contact.id, customerId: customer.id, scope: NotificationCategory.ONSITE_VISITS }, h.config.linkSecret);
+    expect((await call(`${token.slice(0, -2)}AA`)).errors?.map((error) => error.extensions.code)).toEqual(['BAD_USER_INPUT']);
+    expect((await call(token)).data).toEqual({ unsubscribe: true });
+    const preference = await h.db.dataSource.getRepository(NotificationPreference).findOneByOrFail({ contactId: contact.id });
+    expect([preference.onsiteVisits, preference.caseUpdates]).toEqual([false, true]);
+  }, 60_000);
 });
 
 describe('a mail worker killed between rendering and sending', () => {

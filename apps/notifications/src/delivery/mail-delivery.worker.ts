@@ -1,5 +1,4 @@
-import { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { Worker, type ConnectionOptions } from 'bullmq';
 import { closeWorkerWithin } from '@polyplus/events';
 import type { MailDeliveryService } from './mail-delivery.service';
 import { MAIL_DELIVERY_QUEUE, RETURN_REMINDER, SEND_MAIL, type MailJob, type ReturnReminderJob, type SendMailJob } from './mail-queue';
@@ -15,7 +14,7 @@ export class RetryMailDelivery extends Error {
 export type MailWorker = { worker: Worker<MailJob>; close(graceMs?: number): Promise<void> };
 
 export type MailWorkerOptions = {
-  redis: Redis;
+  redis: ConnectionOptions;
   prefix: string;
   deliveries: MailDeliveryService;
   returnReminder: (job: ReturnReminderJob) => Promise<void>;

@@ -8,6 +8,7 @@ import { ContactReference } from './contact-reference';
 import { SetNotificationPreferencesInput } from './dto/set-notification-preferences.input';
 import type { NotificationPreferenceService } from './notification-preference.service';
 import { NotificationPreferences } from './notification-preferences.type';
+import { verifyUnsubscribeToken } from '../unsubscribe/mail-link-token';
 
 function assertLimit(limit: number): void {
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badUserInput('limit must be between 1 and 500', 'limit');
@@ -38,7 +39,19 @@ export class NotificationPreferencesResolver {
   constructor(
     private readonly preferences: NotificationPreferenceService,
     private readonly log: MailLog,
+    private readonly linkSecret: string,
   ) {}
+
+  @Access('PUBLIC', SUPPORT, CUSTOMER_USERS)
+  @Mutation(() => Boolean, {
+    description: 'Turns off what an unsubscribe link names (a category, or all mail) for its contact; no sign-in needed. BAD_USER_INPUT for a token that is not genuine (up to 300 characters).',
+  })
+  async unsubscribe(@Arg('token', () => String) token: string): Promise<boolean> {
+    const claim = token.length <= 300 ? verifyUnsubscribeToken(token, this.linkSecret) : null;
+    if (!claim) throw badUserInput('The unsubscribe token is not valid', 'token');
+    await this.preferences.unsubscribe(claim);
+    return true;
+  }
 
   @Access(SUPPORT, CUSTOMER_USERS)
   @Mutation(() => NotificationPreferences, {
