@@ -170,6 +170,24 @@ describe('outgoing mail', () => {
     expect(await h.db.dataSource.getRepository(MailDelivery).countBy({ sourceKey: resolved.id })).toBe(0);
   }, 90_000);
 
+  it('a security notice reaches the customer’s designated contacts and admins at once, even those on a digest, and nobody else', async () => {
+    const customer = h.world.customer('Umbrella', [{ name: 'Umbrella Lyon', timeZone: 'Europe/Paris', countryCode: 'FR' }]);
+    const designated = h.world.contact(customer, { name: 'Deb Designated', email: 'deb@umbrella.example', designated: true });
+    const admin = h.world.contact(customer, { name: 'Ann Admin', email: 'ann@umbrella.example', role: 'ADMIN', designated: false });
+    const other = h.world.contact(customer, { name: 'Olly Other', email: 'olly@umbrella.example', designated: false });
+    await h.db.dataSource.getRepository(NotificationPreference).insert({
+      contactId: designated.id, customerId: customer.id, mode: DeliveryMode.DAILY_DIGEST, caseUpdates: true, replacementParts: true, returns: true,
+      onsiteVisits: true, securityNotices: true, timeZone: null, locale: null, digestHour: null, updatedAt: new Date(), updatedBy: 'test',
+    });
+    const noticeId = randomUUID();
+    h.world.securityNotices.set(noticeId, 'Rotate the admin passwords of Studio X50 devices registered before 2026.');
+    await h.publish('security-notice.published', { noticeId, customerId: customer.id, kind: 'SECURITY', severity: 'HIGH', title: 'Default credentials on Studio X50', notifiedAt: h.clock.now.toISOString() });
+    const mails = await h.sink.waitFor((message) => message.to.includes(designated.email) || message.to.includes(admin.email), 2);
+    expect(mails.map((mail) => mail.parsed.subject)).toEqual(['[Poly+] Security notice: Default credentials on Studio X50', '[Poly+] Security notice: Default credentials on Studio X50']);
+    expect(mails[0].parsed.text).toContain('Rotate the admin passwords');
+    expect(await h.db.dataSource.getRepository(MailDelivery).countBy({ contactId: other.id })).toBe(0);
+  }, 60_000);
+
   it('the unsubscribe mutation works without signing in (PUBLIC) for a genuine token only', async () => {
     const { customer, contact } = scenario('Europe/London');
     const call = async (token: string) => {

@@ -32,6 +32,12 @@ export class CaseDirectory {
     private readonly devices: SubgraphClient,
   ) {}
 
+  /** What a security or privacy notice says (its summary), for the mail about it. */
+  async securityNoticeSummary(noticeId: string): Promise<string | null> {
+    const notice = await fetchById<{ summary: string }>(this.incidents, 'securityNotice', noticeId, 'summary');
+    return notice?.summary ?? null;
+  }
+
   async caseFacts(incidentId: string): Promise<CaseFacts | null> {
     const incident = await fetchById<IncidentReply>(this.incidents, 'incident', incidentId, INCIDENT_FIELDS);
     if (!incident) return null;

@@ -85,7 +85,8 @@ export class NotificationEventHandler {
         return;
       case 'security': {
         const customerIds = trigger.notice.customerIds ?? (await this.directories.customers.allCustomerIds());
-        for (const customerId of customerIds) await this.send(event.id, securityNotice(customerId, trigger.notice, occurredAt));
+        const summary = trigger.notice.summary ?? (await this.directories.cases.securityNoticeSummary(trigger.notice.noticeId));
+        for (const customerId of customerIds) await this.send(event.id, securityNotice(customerId, { ...trigger.notice, summary }, occurredAt));
         return;
       }
     }

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@polyplus/events';
+import { decodeSecurityNoticePublished, type EventEnvelope } from '@polyplus/events';
 import type { CaseNoticeKind, PartNoticeKind } from '../notice/notice-builders';
 
 /** Topics of the event stream that can become mail. Escalations are vendor-internal: never mailed. */
@@ -26,6 +26,8 @@ export type VisitPayload = {
 export type SecurityNoticeEvent = {
   noticeId: string;
   title: string;
+  /** SECURITY or PRIVACY. */
+  kind: string;
   summary: string | null;
   severity: string | null;
   url: string | null;
@@ -48,7 +50,6 @@ const STATUS_ACTIONS: Record<string, CaseNoticeKind> = {
 };
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
-const texts = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : []);
 
 /** Reads an event's payload (the contract is checked here, at the consumer); unknown shapes are skipped. */
 export function triggerOf(event: EventEnvelope): Trigger | null {
@@ -104,19 +105,20 @@ export function triggerOf(event: EventEnvelope): Trigger | null {
       };
     }
     case NOTIFICATION_TOPICS.securityNoticePublished: {
-      const title = text(payload.title);
-      if (!title) return null;
-      const customerIds = Array.isArray(payload.customerIds) ? texts(payload.customerIds) : null;
+      // Incidents publishes one event per affected customer; the notice's text is read from incidents.
+      const published = decodeSecurityNoticePublished(event.payload);
+      if (!published) return null;
       return {
         type: 'security',
         notice: {
-          noticeId: text(payload.noticeId) ?? text(payload.id) ?? event.key,
-          title,
-          summary: text(payload.summary) ?? text(payload.body),
-          severity: text(payload.severity),
-          url: text(payload.url),
-          products: texts(payload.products ?? payload.productModels),
-          customerIds,
+          noticeId: published.noticeId,
+          title: published.title,
+          kind: published.kind,
+          summary: null,
+          severity: published.severity,
+          url: null,
+          products: [],
+          customerIds: [published.customerId],
         },
       };
     }

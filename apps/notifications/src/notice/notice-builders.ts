@@ -152,6 +152,8 @@ export function visitNotice(kind: VisitNoticeKind, facts: CaseFacts, site: Direc
 export type SecurityNoticePayload = {
   noticeId: string;
   title: string;
+  /** SECURITY or PRIVACY. */
+  kind: string;
   summary: string | null;
   severity: string | null;
   url: string | null;
@@ -173,8 +175,8 @@ export function securityNotice(customerId: string, payload: SecurityNoticePayloa
     caseRef: null,
     caseId: null,
     reporterContactId: null,
-    headline: `Security notice: ${payload.title}`,
-    intro: 'Poly has published a security notice that may concern products your organisation uses.',
+    headline: `${payload.kind === 'PRIVACY' ? 'Privacy' : 'Security'} notice: ${payload.title}`,
+    intro: `Poly has published a ${payload.kind === 'PRIVACY' ? 'privacy' : 'security'} notice that concerns your organisation. Please read it and acknowledge it in the Online Support Center.`,
     facts,
     body: payload.summary,
     siteTimeZone: null,

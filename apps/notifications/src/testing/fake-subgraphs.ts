@@ -125,8 +125,14 @@ export class FakeSubgraphs {
     },
   };
 
+  readonly securityNotices = new Map<string, string>();
+
   readonly incidentsClient: SubgraphClient = {
-    request: async <T>(_query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    request: async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+      if (query.includes('securityNotice')) {
+        const summary = this.securityNotices.get(String(variables.id));
+        return { securityNotice: summary ? { summary } : null } as T;
+      }
       const incident = this.incidents.get(String(variables.id));
       if (!incident) return { incident: null } as T;
       const { customerId, deviceId, ...fields } = incident;
