@@ -61,6 +61,8 @@ describe('malformed requests through the whole stack', () => {
           NODE_ENV: 'production',
           AUTH_JWT_KEYS: JSON.stringify({ fuzz: randomBytes(32).toString('hex') }),
           AUTH_PRINCIPAL_SECRETS: randomBytes(32).toString('hex'),
+          OBJECT_STORAGE_KEYS: JSON.stringify({ fuzz: randomBytes(32).toString('base64') }),
+          ATTACHMENT_LINK_SECRETS: randomBytes(32).toString('hex'),
         },
         log: (line) => logs.push(line),
       });

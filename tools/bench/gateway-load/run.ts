@@ -57,6 +57,8 @@ async function main(): Promise<void> {
       NODE_ENV: 'production',
       AUTH_JWT_KEYS: JSON.stringify({ bench: randomBytes(32).toString('hex') }),
       AUTH_PRINCIPAL_SECRETS: randomBytes(32).toString('hex'),
+      OBJECT_STORAGE_KEYS: JSON.stringify({ bench: randomBytes(32).toString('base64') }),
+      ATTACHMENT_LINK_SECRETS: randomBytes(32).toString('hex'),
       RATE_LIMIT_PER_MINUTE: '100000000',
       RATE_LIMIT_BURST: '1000000',
     },
