@@ -62,7 +62,9 @@ function relay(request: IncomingMessage, response: ServerResponse, principal: Pr
     const value = request.headers[name];
     if (typeof value === 'string') headers[name] = value;
   }
+  let answered = false;
   const upstream = httpRequest(target, { method: request.method, headers }, (answer) => {
+    answered = true;
     const relayed: Record<string, string> = {};
     for (const name of RELAYED_RESPONSE_HEADERS) {
       const value = answer.headers[name];
@@ -74,7 +76,11 @@ function relay(request: IncomingMessage, response: ServerResponse, principal: Pr
     answer.once('error', () => response.destroy());
     answer.once('aborted', () => response.destroy());
   });
-  upstream.once('error', () => refuse(request, response, 503, 'SERVICE_UNAVAILABLE', 'File transfers are temporarily unavailable; try again shortly'));
+  // Once the service has answered (e.g. 413 before reading the rest of an upload), the failing
+  // rest of the request does not cut that answer short.
+  upstream.once('error', () => {
+    if (!answered) refuse(request, response, 503, 'SERVICE_UNAVAILABLE', 'File transfers are temporarily unavailable; try again shortly');
+  });
   // The caller went away: stop the transfer upstream too.
   response.once('close', () => {
     if (!response.writableFinished) upstream.destroy();
