@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Redis } from 'ioredis';
-import { createRedis, startOutboxRelay, waitForRedis, type OutboxRelay } from '@polyplus/events';
+import { createRedis, startOutboxRelay, waitForRedis, type OutboxRelay, type RedisConnection } from '@polyplus/events';
 import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
 import { LOGISTICS_ENTITIES, LOGISTICS_MIGRATIONS } from './logistics-database';
 import { IncidentReference, IncidentReplacementOrdersResolver, ReplacementOrderResolver } from './replacement-order/replacement-order.resolver';
@@ -50,7 +49,7 @@ export const logisticsSubgraph: SubgraphDefinition = {
       },
     });
     let relay: OutboxRelay | undefined;
-    let producer: Redis | undefined;
+    let producer: RedisConnection | undefined;
     return {
       ...federated,
       start: async () => {

@@ -1,8 +1,7 @@
 import { hostname } from 'node:os';
 import { Worker, type WorkerOptions } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import type { Redis } from 'ioredis';
-import { assertNoEviction, closeWorkerWithin, DISPATCH_OPTIMISATION_QUEUE, queuePrefix, type OptimiseRegionJob } from '@polyplus/events';
+import { assertNoEviction, closeWorkerWithin, DISPATCH_OPTIMISATION_QUEUE, queuePrefix, type OptimiseRegionJob, type RedisConnection } from '@polyplus/events';
 import { RegionPlanStore } from '@polyplus/dispatch-data';
 import { optimiseRegionProcessor, type OptimiseRegionResult, type ProcessorOptions } from './optimise-region.processor';
 
@@ -21,7 +20,7 @@ export function schedulerWorkerName(pid: number = process.pid): string {
 }
 
 /** The BullMQ worker of the `dispatch-optimisation` queue over the dispatch database. */
-export async function startSchedulerWorker(dataSource: DataSource, redis: Redis, prefix = queuePrefix(), options: SchedulerWorkerOptions = {}): Promise<SchedulerWorker> {
+export async function startSchedulerWorker(dataSource: DataSource, redis: RedisConnection, prefix = queuePrefix(), options: SchedulerWorkerOptions = {}): Promise<SchedulerWorker> {
   await assertNoEviction(redis);
   const { lockDurationMs, stalledIntervalMs, ...processorOptions } = options;
   const optimise = optimiseRegionProcessor(new RegionPlanStore(dataSource), processorOptions);

@@ -1,6 +1,5 @@
 import { hostname } from 'node:os';
-import type { Redis } from 'ioredis';
-import { createRedis, queuePrefix, waitForRedis } from '@polyplus/events';
+import { createRedis, duplicateConnection, queuePrefix, waitForRedis, type RedisConnection } from '@polyplus/events';
 import type { Clock } from './clock';
 import { clockNow, parseState, sameState, stateFor, SYSTEM_TIME, TestClockError, type TestClockChange, type TestClockState } from './test-clock-state';
 
@@ -81,8 +80,8 @@ export function createServiceClock(options: ServiceClockOptions = {}): ServiceCl
   const me = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const listeners = new Set<(state: TestClockState) => void>();
   let current: TestClockState = SYSTEM_TIME;
-  let commands: Redis | undefined;
-  let subscriber: Redis | undefined;
+  let commands: RedisConnection | undefined;
+  let subscriber: RedisConnection | undefined;
   let refresh: NodeJS.Timeout | undefined;
   let lastError = '';
 
@@ -145,7 +144,7 @@ export function createServiceClock(options: ServiceClockOptions = {}): ServiceCl
       commands = createRedis('producer', options.redisUrl);
       commands.on('error', () => undefined); // reported by load()
       await waitForRedis(commands);
-      subscriber = commands.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true });
+      subscriber = duplicateConnection(commands, { maxRetriesPerRequest: null, enableOfflineQueue: true });
       subscriber.on('error', () => undefined); // ioredis reconnects and re-subscribes
       subscriber.on('message', (_channel: string, message: string) => {
         void load().then(async () => {

@@ -1,11 +1,42 @@
-export { DEFAULT_REDIS_URL, createRedis, assertNoEviction, waitForRedis, type RedisRole } from './redis';
-export { queuePrefix, DISPATCH_OPTIMISATION_QUEUE, OPTIMISE_REGION, enqueueRegionOptimisation, type OptimiseRegionJob } from './queues';
+export {
+  DEFAULT_REDIS_URL,
+  createRedis,
+  duplicateConnection,
+  masterNodes,
+  redisTarget,
+  isClusterConfigured,
+  assertNoEviction,
+  waitForRedis,
+  type RedisConnection,
+  type RedisRole,
+  type RedisTarget,
+} from './redis';
+export { hashTagOf } from './keys';
+export { queuePrefix, DEFAULT_QUEUE_PREFIX, DISPATCH_OPTIMISATION_QUEUE, OPTIMISE_REGION, enqueueRegionOptimisation, type OptimiseRegionJob } from './queues';
 export { OutboxEvent } from './outbox/outbox-event.entity';
 export { appendToOutbox, type NewOutboxEvent } from './outbox/append-to-outbox';
 export { eventStreamKey, type EventEnvelope } from './outbox/event-envelope';
 export { startOutboxRelay, publishToStream, type OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
-export { consumeEvents, redisProcessedEvents, type ConsumeEventsOptions, type EventConsumer, type ProcessedEvents } from './outbox/event-consumer';
+export {
+  consumeEvents,
+  consumerSettingsFromEnv,
+  processInstance,
+  redisProcessedEvents,
+  type ConsumeEventsOptions,
+  type EventConsumer,
+  type ProcessedEvents,
+} from './outbox/event-consumer';
+export {
+  deadLetterStreamKey,
+  deadLetterCounts,
+  readDeadLetters,
+  redriveDeadLetters,
+  type DeadLetter,
+  type DeadLetterInfo,
+} from './outbox/dead-letter';
+export { eventStreamStatus, consumerGroupStatus, type ConsumerGroupStatus, type ConsumerStatus } from './outbox/consumer-status';
 export { tailEvents, type EventTail, type TailEventsOptions } from './outbox/event-tail';
+export { tryAcquireLease, startLeasedSweep, type Lease, type LeasedSweep, type LeasedSweepOptions } from './lease';
 export { closeWorkerWithin } from './close-worker';
 export {
   SECURITY_NOTICE_PUBLISHED,

@@ -1,8 +1,26 @@
 import type { Queue } from 'bullmq';
+import { hashTagOf } from './keys';
+import { isClusterConfigured } from './redis';
 
-/** Every queue key lives under this prefix; tests use their own so they never see each other's jobs. */
+/**
+ * The default key prefix, hash-tagged: every queue, the event stream and the rate limiter's keys
+ * share one Redis Cluster slot, as BullMQ's scripts and the stream's transactions need. The same
+ * keys on a single server, so moving to a cluster renames nothing.
+ */
+export const DEFAULT_QUEUE_PREFIX = '{polyplus}';
+
+/**
+ * Every queue key lives under this prefix (`QUEUE_PREFIX`, default {@link DEFAULT_QUEUE_PREFIX});
+ * tests use their own so they never see each other's jobs. In a Redis Cluster
+ * (`REDIS_CLUSTER_NODES`) the prefix must carry a hash tag (`{name}`); one without is refused here,
+ * at start-up, rather than failing later with CROSSSLOT errors.
+ */
 export function queuePrefix(env: NodeJS.ProcessEnv = process.env): string {
-  return env.QUEUE_PREFIX ?? 'polyplus';
+  const prefix = env.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX;
+  if (hashTagOf(prefix) === undefined && isClusterConfigured(env)) {
+    throw new Error(`QUEUE_PREFIX "${prefix}" has no hash tag; in a Redis Cluster use e.g. "{${prefix}}" so each queue's keys share a slot`);
+  }
+  return prefix;
 }
 
 export const DISPATCH_OPTIMISATION_QUEUE = 'dispatch-optimisation';

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import {
   createRedis,
+  type RedisConnection,
   DISPATCH_OPTIMISATION_QUEUE,
   enqueueRegionOptimisation,
   queuePrefix,
@@ -17,7 +17,7 @@ export const REPLAN_DEBOUNCE_MS = 500;
 
 /** Asks the scheduler to re-plan a region; the queue connection opens on first use. */
 export class OptimisationTrigger {
-  private redis?: Redis;
+  private redis?: RedisConnection;
   private queue?: Queue<OptimiseRegionJob>;
 
   constructor(

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '@polyplus/events';
 import { isAnonymous, isCustomerScoped, type Principal } from '@polyplus/auth';
 import { clientAddress, rateLimitKeyOf, type TrustedProxies } from './client-address';
 
@@ -80,7 +80,7 @@ function bucketOf(principal: Principal, request: RateLimitedRequest | undefined,
  * it down with it.
  */
 export function redisRateLimiter(
-  redis: Redis,
+  redis: RedisConnection,
   keyPrefix: string,
   limits: RateLimits,
   onError: (error: unknown) => void = () => undefined,

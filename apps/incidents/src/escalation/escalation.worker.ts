@@ -1,13 +1,12 @@
 import { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { closeWorkerWithin } from '@polyplus/events';
+import { closeWorkerWithin, type RedisConnection } from '@polyplus/events';
 import type { EscalationService } from './escalation.service';
 import { ESCALATION_QUEUE, type EscalationJob } from './escalation-queue';
 
 export type EscalationWorker = { worker: Worker<EscalationJob>; close(graceMs?: number): Promise<void> };
 
 /** Wires the escalation queue to the use case; the timers live in Redis and outlive this process. */
-export async function startEscalationWorker(redis: Redis, prefix: string, escalations: EscalationService): Promise<EscalationWorker> {
+export async function startEscalationWorker(redis: RedisConnection, prefix: string, escalations: EscalationService): Promise<EscalationWorker> {
   const worker = new Worker<EscalationJob>(
     ESCALATION_QUEUE,
     async (job) => {

@@ -1,6 +1,5 @@
 import { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { closeWorkerWithin } from '@polyplus/events';
+import { closeWorkerWithin, type RedisConnection } from '@polyplus/events';
 import { retryDelayMs, type RetrySchedule } from '@polyplus/webhooks';
 import type { WebhookDeliveryService } from './webhook-delivery.service';
 import { WEBHOOK_BACKOFF, WEBHOOK_DELIVERY_QUEUE, type WebhookDeliveryJob } from './webhook-queue';
@@ -20,7 +19,7 @@ export type WebhookDeliveryWorker = { worker: Worker<WebhookDeliveryJob>; close(
 
 /** Wires the delivery queue to the use case; retries wait by the webhook schedule (a custom BullMQ backoff). */
 export async function startWebhookDeliveryWorker(
-  redis: Redis,
+  redis: RedisConnection,
   prefix: string,
   deliveries: WebhookDeliveryService,
   schedule: RetrySchedule,

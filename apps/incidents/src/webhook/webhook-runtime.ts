@@ -1,7 +1,6 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { consumeEvents } from '@polyplus/events';
+import { consumeEvents, type RedisConnection } from '@polyplus/events';
 import type { WebhookConfig } from './webhook-config';
 import { WebhookDeliveryService } from './webhook-delivery.service';
 import { startWebhookDeliveryWorker } from './webhook-delivery.worker';
@@ -12,7 +11,7 @@ import type { SendWebhook } from './webhook-sender';
 export type WebhookRuntimeOptions = {
   dataSource: DataSource;
   /** A worker connection (`createRedis('worker')`). */
-  redis: Redis;
+  redis: RedisConnection;
   prefix: string;
   stream: string;
   config: WebhookConfig;

@@ -1,6 +1,5 @@
 import { Queue, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { assertNoEviction, closeWorkerWithin, createRedis, queuePrefix, waitForRedis } from '@polyplus/events';
+import { assertNoEviction, closeWorkerWithin, createRedis, queuePrefix, waitForRedis, type RedisConnection } from '@polyplus/events';
 import type { ReturnsService } from './returns.service';
 
 export const RETURN_DEADLINE_QUEUE = 'return-deadlines';
@@ -25,8 +24,8 @@ export type ReturnDeadlinesOptions = {
  * Connections open in `start`, so building the schema (e.g. to print SDL) needs no Redis.
  */
 export class ReturnDeadlines {
-  private redis?: Redis;
-  private producer?: Redis;
+  private redis?: RedisConnection;
+  private producer?: RedisConnection;
   private queue?: Queue<ReturnDeadlineJob>;
   private worker?: Worker<ReturnDeadlineJob>;
   private sweep?: NodeJS.Timeout;

@@ -1,9 +1,9 @@
-import type { Redis } from 'ioredis';
+import { duplicateConnection, type RedisConnection } from '../redis';
 import { eventStreamKey, fromStreamFields, type EventEnvelope } from './event-envelope';
 
 export type TailEventsOptions = {
   /** Any connection: it is duplicated for the blocking XREAD. */
-  redis: Redis;
+  redis: RedisConnection;
   /** Called once per stream entry, in stream order; the next entry waits for it. */
   handler: (event: EventEnvelope) => Promise<void> | void;
   /** Only events whose topic passes reach the handler. */
@@ -34,7 +34,7 @@ export function tailEvents(options: TailEventsOptions): EventTail {
   const stream = options.stream ?? eventStreamKey();
   const log = options.log ?? ((message: string) => console.error(message));
   // Blocking reads need a connection of their own that waits out Redis outages.
-  const blocking = options.redis.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true });
+  const blocking = duplicateConnection(options.redis, { maxRetriesPerRequest: null, enableOfflineQueue: true });
   blocking.on('error', () => undefined); // failed reads are reported below, once per distinct failure
   let stopped = false;
   let lastError = '';

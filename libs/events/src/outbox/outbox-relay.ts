@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis';
 import { eventStreamKey, toStreamFields, type EventEnvelope } from './event-envelope';
 
 export type OutboxRelayOptions = {
   dataSource: DataSource;
   /** A fail-fast connection (`createRedis('producer')`): while Redis is down the rows stay unpublished. */
-  redis: Redis;
+  redis: RedisConnection;
   /** The service whose outbox this is; stamped on every envelope. */
   source: string;
   /** Pause between drains when the outbox is empty or Redis failed. Default 500 ms. */
@@ -29,7 +29,7 @@ export type OutboxRelay = {
 type OutboxRow = { sequence: string; id: string; topic: string; aggregateKey: string; payload: string; occurredAt: Date };
 
 /** XADDs envelopes in order in one round trip; rejects if any of them failed. */
-export async function publishToStream(redis: Redis, stream: string, envelopes: EventEnvelope[], maxStreamLength = 100_000): Promise<void> {
+export async function publishToStream(redis: RedisConnection, stream: string, envelopes: EventEnvelope[], maxStreamLength = 100_000): Promise<void> {
   if (envelopes.length === 0) return;
   const pipeline = redis.pipeline();
   for (const envelope of envelopes) pipeline.xadd(stream, 'MAXLEN', '~', String(maxStreamLength), '*', ...toStreamFields(envelope));

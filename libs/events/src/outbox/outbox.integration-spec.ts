@@ -118,4 +118,21 @@ describe('event outbox', () => {
     await consumer.stop();
     expect({ applied, calls }).toEqual({ applied: [id], calls: 2 });
   });
+  it('two relays draining one outbox side by side publish every event exactly once', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push(...(await commitEvents(25, `two-relays-${i}`)));
+    const before = new Set((await redis.xrange(stream, '-', '+')).map(([entryId]) => entryId));
+    // Small batches, so the relays contend for rows over many transactions.
+    const relays = [1, 2].map(() => startOutboxRelay({ dataSource: db.dataSource, redis: producer, source: 'probe', stream, pollMs: 10, batchSize: 20 }));
+    await until(async () => {
+      const [row] = await db.dataSource.query('SELECT COUNT(*) AS n FROM outbox_event WHERE publishedAt IS NULL');
+      return Number(row.n) === 0;
+    }, 'both relays to drain the outbox');
+    await Promise.all(relays.map((relay) => relay.stop()));
+    const published = (await redis.xrange(stream, '-', '+'))
+      .filter(([entryId]) => !before.has(entryId))
+      .map(([, fields]) => fields[fields.indexOf('id') + 1]);
+    expect(published).toHaveLength(ids.length);
+    expect([...published].sort()).toEqual([...ids].sort());
+  });
 });
