@@ -259,6 +259,16 @@ describe('case attachments: network diagrams, system configurations, CDRs and op
     await nothingStoredSince(files, rows);
   });
 
+  it('a file at the size limit whose first bytes betray another type is refused; nothing is stored', async () => {
+    const [files, rows] = [await storedFiles(), await attachmentRows()];
+    const large = Buffer.concat([PDF, randomBytes(MAX_BYTES - PDF.length)]);
+    const link = await uploadLink(adminA, { size: large.length });
+    const refused = await put(link.uploadUrl, large, adminA);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'contentType' } }] });
+    await nothingStoredSince(files, rows);
+  });
+
   it('an expired or tampered upload link is refused; nothing is stored', async () => {
     const [files, rows] = [await storedFiles(), await attachmentRows()];
     const link = await uploadLink(adminA);
