@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { buildSchema } from 'graphql';
 import type { Principal } from '@polyplus/auth';
-import { DEMO_ENGINEER, DEMO_PLANNER, graphqlData, startStack, tokenFor, type Stack } from '@polyplus/local-stack';
+import { DEMO_ENGINEER, DEMO_PLANNER, graphqlData, productionSecrets, startStack, tokenFor, type Stack } from '@polyplus/local-stack';
 import { SUBGRAPH_NAMES } from '@polyplus/subgraph-kit';
 import { deleteRedisKeys, dropDatabasesWithPrefix, uniqueTestPrefix } from '@polyplus/testing';
 import { SUPERGRAPH_PATH } from './gateway';
@@ -59,10 +58,7 @@ describe('malformed requests through the whole stack', () => {
           MYSQL_DATABASE_PREFIX: prefix,
           QUEUE_PREFIX: queuePrefix,
           NODE_ENV: 'production',
-          AUTH_JWT_KEYS: JSON.stringify({ fuzz: randomBytes(32).toString('hex') }),
-          AUTH_PRINCIPAL_SECRETS: randomBytes(32).toString('hex'),
-          OBJECT_STORAGE_KEYS: JSON.stringify({ fuzz: randomBytes(32).toString('base64') }),
-          ATTACHMENT_LINK_SECRETS: randomBytes(32).toString('hex'),
+          ...productionSecrets('fuzz'),
         },
         log: (line) => logs.push(line),
       });

@@ -5,3 +5,4 @@ export type { StackMail } from './mail';
 export { checkDependencies } from './preflight';
 export { graphqlRequest, graphqlData, type GraphQLResult, type GraphQLErrorShape, type GraphQLTarget } from './graphql-request';
 export { DEMO_ENGINEER, DEMO_PLANNER, tokenFor } from './demo-tokens';
+export { productionSecrets } from './production-secrets';

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { authConfig, signPrincipal, type Principal } from '@polyplus/auth';
-import { DEMO_ENGINEER, graphqlData, startStack, tokenFor } from '@polyplus/local-stack';
+import { DEMO_ENGINEER, graphqlData, productionSecrets, startStack, tokenFor } from '@polyplus/local-stack';
 import { deleteRedisKeys, dropDatabasesWithPrefix } from '@polyplus/testing';
 
 const CROSS_SUBGRAPH = 'query ($id: ID!) { incident(id: $id) { id status severity summary responseDueAt device { serialNumber productModel } customer { name } } }';
@@ -55,10 +55,7 @@ async function main(): Promise<void> {
       MYSQL_DATABASE_PREFIX: prefix,
       QUEUE_PREFIX: queuePrefix,
       NODE_ENV: 'production',
-      AUTH_JWT_KEYS: JSON.stringify({ bench: randomBytes(32).toString('hex') }),
-      AUTH_PRINCIPAL_SECRETS: randomBytes(32).toString('hex'),
-      OBJECT_STORAGE_KEYS: JSON.stringify({ bench: randomBytes(32).toString('base64') }),
-      ATTACHMENT_LINK_SECRETS: randomBytes(32).toString('hex'),
+      ...productionSecrets('bench'),
       RATE_LIMIT_PER_MINUTE: '100000000',
       RATE_LIMIT_BURST: '1000000',
     },
