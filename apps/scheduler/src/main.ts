@@ -1,19 +1,32 @@
 import 'reflect-metadata';
-import { databaseName, openDatabase } from '@polyplus/persistence';
+import { databaseName, mysqlServerFor, openDatabase } from '@polyplus/persistence';
 import { createRedis, queuePrefix, waitForRedis } from '@polyplus/events';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS } from '@polyplus/dispatch-data';
 import { stopOnSignals } from '@polyplus/subgraph-kit';
 import { startSchedulerWorker } from './scheduler-worker';
-import { schedulerOptionsFromEnv } from './scheduler-config';
+import { schedulerHealthPort, schedulerOptionsFromEnv } from './scheduler-config';
+import { startHealthServer, type HealthServer } from './health-server';
 
 async function main(): Promise<() => Promise<void>> {
   const options = schedulerOptionsFromEnv();
-  const dataSource = await openDatabase({ database: databaseName('dispatch'), entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS });
+  const healthPort = schedulerHealthPort();
+  // The dispatch database, wherever `DISPATCH_MYSQL_URL` (or the shared `MYSQL_URL`) puts it.
+  const dataSource = await openDatabase({ database: databaseName('dispatch'), server: mysqlServerFor('dispatch'), entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS });
   const redis = createRedis('worker');
   await waitForRedis(redis);
   const scheduler = await startSchedulerWorker(dataSource, redis, queuePrefix(), options);
+  let health: HealthServer | undefined;
+  if (healthPort !== undefined) {
+    health = await startHealthServer(healthPort, async () => ({
+      mysql: await dataSource.query('SELECT 1').then(() => 'up' as const, () => 'down' as const),
+      redis: redis.status === 'ready' ? 'up' : 'down',
+      worker: scheduler.worker.isRunning() ? 'up' : 'down',
+    }), process.env.HOST ?? '0.0.0.0');
+    console.log(`scheduler health at http://127.0.0.1:${health.port}/health`);
+  }
   console.log('scheduler worker ready on queue dispatch-optimisation');
   return async () => {
+    await health?.close();
     await scheduler.close();
     redis.disconnect();
     await dataSource.destroy();

@@ -1,4 +1,4 @@
-import { schedulerOptionsFromEnv } from './scheduler-config';
+import { schedulerHealthPort, schedulerOptionsFromEnv } from './scheduler-config';
 
 describe('scheduler configuration', () => {
   it('leaves BullMQ’s lock and stalled-check defaults alone when nothing is set', () => {
@@ -14,5 +14,11 @@ describe('scheduler configuration', () => {
     for (const value of ['0', '-5', '2s', '1.5']) {
       expect(() => schedulerOptionsFromEnv({ SCHEDULER_LOCK_MS: value })).toThrow(/SCHEDULER_LOCK_MS/);
     }
+  });
+
+  it('serves /health only where SCHEDULER_HEALTH_PORT says, and refuses a port that is not one', () => {
+    expect(schedulerHealthPort({})).toBeUndefined();
+    expect(schedulerHealthPort({ SCHEDULER_HEALTH_PORT: '4008' })).toBe(4008);
+    expect(() => schedulerHealthPort({ SCHEDULER_HEALTH_PORT: 'http' })).toThrow(/SCHEDULER_HEALTH_PORT/);
   });
 });

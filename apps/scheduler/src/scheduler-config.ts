@@ -26,3 +26,15 @@ function milliseconds(env: NodeJS.ProcessEnv, name: string): number | undefined 
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number of milliseconds, got "${raw}"`);
   return value;
 }
+
+/**
+ * `SCHEDULER_HEALTH_PORT`: where the worker answers `/health` (for orchestrators' probes); unset,
+ * no HTTP server is started. 0 picks a free port.
+ */
+export function schedulerHealthPort(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env.SCHEDULER_HEALTH_PORT;
+  if (raw === undefined || raw === '') return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`SCHEDULER_HEALTH_PORT must be a port number, got "${raw}"`);
+  return port;
+}

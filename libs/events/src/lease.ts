@@ -48,7 +48,7 @@ export type LeasedSweepOptions = {
 };
 
 export type LeasedSweep = {
-  /** Tries now: runs when the lease is free, resolving true when this replica ran it. */
+  /** Tries now: runs when the lease is free, resolving true when this replica ran it (false after a logged failure). */
   tick(): Promise<boolean>;
   /** Stops ticking and waits for a run in progress. */
   stop(): Promise<void>;
@@ -80,18 +80,18 @@ export function startLeasedSweep(options: LeasedSweepOptions): LeasedSweep {
       clearInterval(keep);
     }
   };
+  // Ticks queue behind each other; a failed one (Redis away, the job threw) is logged and skipped.
   const tick = () => {
     if (stopped) return Promise.resolve(false);
-    const next = current.then(attempt, attempt);
-    current = next.catch((error: Error) => {
+    current = current.then(attempt).catch((error: Error) => {
       log(`[sweep:${options.name}] ${error.message}`);
       return false;
     });
-    return next;
+    return current;
   };
-  const timer = setInterval(() => void tick().catch(() => undefined), options.everyMs);
+  const timer = setInterval(() => void tick(), options.everyMs);
   timer.unref();
-  if (options.runAtStart) void tick().catch(() => undefined);
+  if (options.runAtStart) void tick();
   return {
     tick,
     async stop() {

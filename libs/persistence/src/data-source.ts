@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
 import { parseMysqlUrl, type MysqlServer } from './mysql-url';
@@ -64,13 +65,43 @@ export async function dropDatabase(database: string, server: MysqlServer = parse
   }
 }
 
-/** Creates the database if needed, connects, and applies pending migrations (schema is never synchronised). */
+/** How long a replica waits for another one's migrations before giving up on starting. */
+const MIGRATION_LOCK_TIMEOUT_S = 300;
+
+/**
+ * Runs `work` while holding a server-wide named lock for the database (`GET_LOCK`, on a
+ * connection of its own): replicas starting together migrate one after another, and the later
+ * ones find nothing left to do. The lock goes with the connection if the holder dies.
+ */
+async function withMigrationLock<T>(database: string, server: MysqlServer, work: () => Promise<T>): Promise<T> {
+  const connection = await connectToServer(server);
+  const name = `polyplus-migrate-${createHash('sha1').update(database).digest('hex')}`;
+  try {
+    const [rows] = await connection.query('SELECT GET_LOCK(?, ?) AS locked', [name, MIGRATION_LOCK_TIMEOUT_S]);
+    if (Number((rows as { locked: number | null }[])[0].locked) !== 1) {
+      throw new Error(`Another process has been migrating ${database} for over ${MIGRATION_LOCK_TIMEOUT_S} s`);
+    }
+    try {
+      return await work();
+    } finally {
+      await connection.query('SELECT RELEASE_LOCK(?)', [name]).catch(() => undefined);
+    }
+  } finally {
+    await connection.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Creates the database if needed, connects, and applies pending migrations (schema is never
+ * synchronised). Replicas may call it at the same time: migrations run under a lock.
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
-  const flavour = await ensureDatabase(options.database, options.server);
-  const dataSource = createDataSource({ ...options, flavour });
+  const server = options.server ?? parseMysqlUrl();
+  const flavour = await ensureDatabase(options.database, server);
+  const dataSource = createDataSource({ ...options, server, flavour });
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
+    await withMigrationLock(options.database, server, () => dataSource.runMigrations({ transaction: 'each' }));
   } catch (error) {
     await dataSource.destroy();
     throw error;

@@ -1,4 +1,4 @@
-export { DEFAULT_MYSQL_URL, DEFAULT_DATABASE_PREFIX, parseMysqlUrl, databaseName, type MysqlServer } from './mysql-url';
+export { DEFAULT_MYSQL_URL, DEFAULT_DATABASE_PREFIX, parseMysqlUrl, databaseName, mysqlServerFor, serviceMysqlUrlVariable, type MysqlServer } from './mysql-url';
 export { createDataSource, ensureDatabase, dropDatabase, openDatabase, pendingSchemaChanges, type DatabaseOptions, type MysqlFlavour } from './data-source';
 export { isDuplicateEntry, isDeadlock, isDatabaseUnavailable, withDeadlockRetry } from './mysql-errors';
 export { createTestDatabase, testDatabaseName, type TestDatabase } from './test-database';

@@ -6,15 +6,18 @@ export const DEFAULT_DATABASE_PREFIX = 'polyplus_';
 
 export type MysqlServer = { host: string; port: number; username: string; password: string };
 
-/** Parses `MYSQL_URL` (`mysql://user:password@host:port[/ignored]`) into connection settings. */
-export function parseMysqlUrl(url: string = process.env.MYSQL_URL ?? DEFAULT_MYSQL_URL): MysqlServer {
+/**
+ * Parses `MYSQL_URL` (`mysql://user:password@host:port[/ignored]`) into connection settings;
+ * `variable` names the setting the URL came from in error messages.
+ */
+export function parseMysqlUrl(url: string = process.env.MYSQL_URL ?? DEFAULT_MYSQL_URL, variable = 'MYSQL_URL'): MysqlServer {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new Error(`MYSQL_URL is not a valid URL: ${url}`);
+    throw new Error(`${variable} is not a valid URL: ${url}`);
   }
-  if (parsed.protocol !== 'mysql:') throw new Error(`MYSQL_URL must start with mysql:// (got ${url})`);
+  if (parsed.protocol !== 'mysql:') throw new Error(`${variable} must start with mysql:// (got ${url})`);
   return {
     host: parsed.hostname,
     port: Number(parsed.port || 3306),
@@ -27,4 +30,21 @@ export function databaseName(service: string, prefix = process.env.MYSQL_DATABAS
   const name = `${prefix}${service}`;
   if (!/^[A-Za-z0-9_]{1,64}$/.test(name)) throw new Error(`Invalid database name: ${name}`);
   return name;
+}
+
+/** The variable that moves one service's database to a server of its own: `<SERVICE>_MYSQL_URL`. */
+export function serviceMysqlUrlVariable(service: string): string {
+  return `${service.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_MYSQL_URL`;
+}
+
+/**
+ * The server holding a service's database: `<SERVICE>_MYSQL_URL` (e.g. `INCIDENTS_MYSQL_URL`) when
+ * set, so each subgraph's database may live on its own server or managed cluster, else the shared
+ * `MYSQL_URL`, else the local default.
+ */
+export function mysqlServerFor(service: string, env: NodeJS.ProcessEnv = process.env): MysqlServer {
+  const variable = serviceMysqlUrlVariable(service);
+  const own = env[variable];
+  if (own) return parseMysqlUrl(own, variable);
+  return parseMysqlUrl(env.MYSQL_URL ?? DEFAULT_MYSQL_URL);
 }

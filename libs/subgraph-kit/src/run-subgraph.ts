@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { databaseName, openDatabase, type DatabaseOptions } from '@polyplus/persistence';
+import { databaseName, mysqlServerFor, openDatabase, type DatabaseOptions } from '@polyplus/persistence';
 import { formatError } from './format-error';
 import type { FederatedSchema } from './build-federated-schema';
 import { startGraphQLHttpServer, type RunningServer } from './graphql-http-server';
@@ -49,7 +49,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
 /** A subgraph process: open (and migrate) its own database, serve, stop cleanly on a signal. */
 export async function runSubgraph(definition: SubgraphDefinition, port: number): Promise<() => Promise<void>> {
   process.env.SERVICE_NAME ??= definition.name; // the subject of its service-to-service calls
-  const dataSource = await openDatabase({ ...definition.database, database: databaseName(definition.name) });
+  // `<SUBGRAPH>_MYSQL_URL` puts this subgraph's database on a server of its own; else `MYSQL_URL`.
+  const dataSource = await openDatabase({ ...definition.database, database: databaseName(definition.name), server: mysqlServerFor(definition.name) });
   const server = await startSubgraph(definition, { dataSource, port, host: process.env.HOST ?? '127.0.0.1' });
   console.log(`${definition.name} subgraph ready at ${server.url}`);
   return async () => {

@@ -29,7 +29,7 @@ export async function startDispatchRuntime(options: DispatchRuntimeOptions): Pro
     redis: worker,
     stream,
     group: 'dispatch-visit-intake',
-    // One intake per deployment: a fixed name picks up what the previous process left pending.
+    // Named per process; what a dead replica left pending is claimed by the others.
     consumer: 'dispatch',
     topics: Object.values(CONSUMED_TOPICS),
     handler: dispatchEventHandler(options.intake),

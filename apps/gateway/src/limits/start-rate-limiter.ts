@@ -12,7 +12,7 @@ export async function startRateLimiter(env: NodeJS.ProcessEnv): Promise<RunningR
   const limits = rateLimitsFromEnv(env);
   const trustedProxies = trustedProxiesFromEnv(env);
   if (!limits.customer && !limits.staff && !limits.anonymous) return { close: () => undefined };
-  const redis = createRedis('producer', env.REDIS_URL);
+  const redis = createRedis('producer', env);
   redis.on('error', () => undefined); // reported through `warn` by the limiter
   let warnedAt = 0;
   const warn = (error: unknown) => {

@@ -9,6 +9,7 @@ import { inputValidationPlugin } from '../input/input-validation.plugin';
 import { queryLimitsPlugin } from '../limits/query-limits.plugin';
 import type { RateLimiter } from '../limits/rate-limiter';
 import { limitConcurrency } from './limit-concurrency';
+import { retryUnavailable } from './retry-unavailable';
 import type { EntityReader } from './subscriber';
 import { followedTopic } from './subscription-fields';
 import { SubscriptionHub } from './subscription-hub';
@@ -60,15 +61,16 @@ export async function startSubscriptions(options: SubscriptionsOptions): Promise
     plugins: [inputValidationPlugin(), queryLimitsPlugin()],
   });
   await apollo.start();
-  const read: EntityReader = limitConcurrency(async (plan, entityId, principal) => {
+  // A read that met a dying subgraph replica is tried again, outside the concurrency limit's slot.
+  const read: EntityReader = retryUnavailable(limitConcurrency(async (plan, entityId, principal) => {
     const response = await apollo.executeOperation(
       { query: plan.query, operationName: plan.operationName, variables: { ...plan.variables, [plan.idVariable]: entityId } },
       { contextValue: { principal } },
     );
     return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental delivery is not supported here' }] };
-  }, options.maxConcurrentReads ?? 32);
+  }, options.maxConcurrentReads ?? 32));
   const hub = new SubscriptionHub(read);
-  const redis = createRedis('worker', options.env.REDIS_URL);
+  const redis = createRedis('worker', options.env);
   redis.on('error', () => undefined); // the tail reports read failures itself
   const tail = tailEvents({ redis, stream: eventStreamKey(queuePrefix(options.env)), accept: followedTopic, handler: (event) => hub.publish(event) });
   if (!(await within(tail.ready, options.redisWaitMs ?? 3_000))) console.warn('subscriptions: Redis not reachable yet; events are followed once it is');

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { assertNoEviction, consumeEvents, createRedis, eventStreamKey, startOutboxRelay, waitForRedis } from '@polyplus/events';
+import { assertNoEviction, consumeEvents, createRedis, eventStreamKey, startLeasedSweep, startOutboxRelay, waitForRedis } from '@polyplus/events';
 import type { EscalationService } from '../escalation/escalation.service';
 import { escalationScheduler, ESCALATION_TOPICS, rearmEscalationTimers } from '../escalation/escalation.scheduler';
 import { startEscalationWorker } from '../escalation/escalation.worker';
@@ -42,7 +42,7 @@ export async function startIncidentsRuntime(options: IncidentsRuntimeOptions): P
     redis: worker,
     stream,
     group: 'incidents-escalation-scheduler',
-    // One scheduler per deployment: a fixed name picks up what the previous process left pending.
+    // Named per process; what a dead replica left pending is claimed by the others.
     consumer: 'incidents',
     topics: ESCALATION_TOPICS,
     handler: escalationScheduler(options.dataSource, options.escalations, queue, options.now),
@@ -64,13 +64,19 @@ export async function startIncidentsRuntime(options: IncidentsRuntimeOptions): P
   // Open cases' timers again, now and periodically: fixed job ids make it cheap when nothing was lost.
   const rearm = () =>
     rearmEscalationTimers(options.dataSource, options.escalations, queue, options.now?.()).catch((error: Error) => console.error(`[escalation] re-arming timers: ${error.message}`));
-  await rearm();
-  const sweep = setInterval(() => void rearm(), options.rearmEveryMs ?? Number(process.env.ESCALATION_REARM_MS ?? 10 * 60_000));
-  sweep.unref();
+  // One sweep per period across all replicas (a lease in Redis), the first one at start.
+  const sweep = startLeasedSweep({
+    redis: producer,
+    prefix: options.prefix,
+    name: 'incidents-escalation-rearm',
+    everyMs: options.rearmEveryMs ?? Number(process.env.ESCALATION_REARM_MS ?? 10 * 60_000),
+    run: rearm,
+  });
+  await sweep.tick();
   return {
     queue,
     async close() {
-      clearInterval(sweep);
+      await sweep.stop();
       await escalationWorker.close();
       await webhooks.close();
       await consumer.stop();

@@ -32,7 +32,7 @@ export async function startWebhookRuntime(options: WebhookRuntimeOptions): Promi
     redis: options.redis,
     stream: options.stream,
     group: 'incidents-webhooks',
-    // One fan-out per deployment: a fixed name picks up what the previous process left pending.
+    // Named per process; what a dead replica left pending is claimed by the others.
     consumer: 'incidents-webhooks',
     handler: webhookFanout(options.dataSource, queue, { maxAttempts: options.config.retry.maxAttempts, now: options.now }),
     blockMs: options.blockMs,

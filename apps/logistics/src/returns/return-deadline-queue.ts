@@ -1,5 +1,5 @@
 import { Queue, Worker } from 'bullmq';
-import { assertNoEviction, closeWorkerWithin, createRedis, queuePrefix, waitForRedis, type RedisConnection } from '@polyplus/events';
+import { assertNoEviction, closeWorkerWithin, createRedis, queuePrefix, startLeasedSweep, waitForRedis, type LeasedSweep, type RedisConnection } from '@polyplus/events';
 import type { ReturnsService } from './returns.service';
 
 export const RETURN_DEADLINE_QUEUE = 'return-deadlines';
@@ -28,7 +28,7 @@ export class ReturnDeadlines {
   private producer?: RedisConnection;
   private queue?: Queue<ReturnDeadlineJob>;
   private worker?: Worker<ReturnDeadlineJob>;
-  private sweep?: NodeJS.Timeout;
+  private sweep?: LeasedSweep;
   private readonly prefix: string;
   private readonly now: () => Date;
 
@@ -65,7 +65,10 @@ export class ReturnDeadlines {
     for (const pending of await this.returns.expectedReturns()) await this.schedule(pending.id, pending.lateFrom);
   }
 
-  /** Starts the worker, arms every open return's timer now and then periodically (Redis may have been down or lost them). */
+  /**
+   * Starts the worker, arms every open return's timer now and then periodically (Redis may have
+   * been down or lost them); with several replicas, one of them sweeps per period.
+   */
   async start(): Promise<void> {
     this.redis = createRedis('worker', this.options.redisUrl);
     await assertNoEviction(this.redis);
@@ -83,14 +86,20 @@ export class ReturnDeadlines {
       { connection: createRedis('worker', this.options.redisUrl), prefix: this.prefix },
     );
     await this.worker.waitUntilReady();
-    await this.rearm();
-    const every = this.options.rearmEveryMs ?? Number(process.env.RETURN_DEADLINE_REARM_MS ?? 10 * 60_000);
-    this.sweep = setInterval(() => void this.rearm().catch((error: Error) => console.error(`[logistics] re-arming return timers: ${error.message}`)), every);
-    this.sweep.unref();
+    // One sweep per period across all replicas (a lease in Redis), the first one at start.
+    this.sweep = startLeasedSweep({
+      redis: this.producer,
+      prefix: this.prefix,
+      name: 'logistics-return-deadline-rearm',
+      everyMs: this.options.rearmEveryMs ?? Number(process.env.RETURN_DEADLINE_REARM_MS ?? 10 * 60_000),
+      run: () => this.rearm(),
+      log: (message) => console.error(`[logistics] re-arming return timers: ${message}`),
+    });
+    await this.sweep.tick();
   }
 
   async close(): Promise<void> {
-    clearInterval(this.sweep);
+    await this.sweep?.stop();
     if (this.worker) await closeWorkerWithin(this.worker);
     await this.worker?.disconnect();
     await this.queue?.close();

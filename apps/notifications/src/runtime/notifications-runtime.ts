@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { assertNoEviction, consumeEvents, createRedis, eventStreamKey, waitForRedis } from '@polyplus/events';
+import { assertNoEviction, consumeEvents, createRedis, eventStreamKey, startLeasedSweep, waitForRedis } from '@polyplus/events';
 import type { MailConfig } from '../config/mail-config';
 import { DigestSweep } from '../digest/digest-sweep';
 import type { NotificationDirectories } from '../events/notification-event-handler';
@@ -84,7 +84,7 @@ export async function startNotificationsRuntime(options: NotificationsRuntimeOpt
     redis,
     stream: eventStreamKey(options.prefix),
     group: 'notifications-mail',
-    // One fan-out per deployment: a fixed name picks up what the previous process left pending.
+    // Named per process; what a dead replica left pending is claimed by the others.
     consumer: 'notifications',
     topics: Object.values(NOTIFICATION_TOPICS),
     handler: handler.handle,
@@ -109,12 +109,15 @@ export async function startNotificationsRuntime(options: NotificationsRuntimeOpt
       .getRawMany<{ id: string }>();
     await enqueueDeliveries(queue, stale.map((row) => row.id), retry);
   };
-  const sweep = setInterval(() => {
-    sweepDigests()
-      .then(requeue)
-      .catch((error: Error) => log(`[notifications] sweep: ${error.message}`));
-  }, config.digestSweepMs);
-  sweep.unref();
+  // One sweep per period across all replicas (a lease in Redis).
+  const sweep = startLeasedSweep({
+    redis,
+    prefix: options.prefix,
+    name: 'notifications-digest-sweep',
+    everyMs: config.digestSweepMs,
+    run: () => sweepDigests().then(requeue),
+    log: (message) => log(`[notifications] sweep: ${message}`),
+  });
 
   let receiver: MailReceiver | null = null;
   if (config.receiver.enabled) {
@@ -141,7 +144,7 @@ export async function startNotificationsRuntime(options: NotificationsRuntimeOpt
     links,
     sweepDigests,
     async close() {
-      clearInterval(sweep);
+      await sweep.stop();
       await receiver?.close();
       await consumer.stop();
       await worker?.close();
