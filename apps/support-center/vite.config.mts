@@ -12,7 +12,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@polyplus/web-ui': fileURLToPath(new URL('../../libs/web-ui/src/index.ts', import.meta.url)) } },
   build: {
-    outDir: fileURLToPath(new URL('../../dist/apps/support-center', import.meta.url)),
+    outDir: fileURLToPath(new URL('../../dist/apps/support-center/public', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
   },

@@ -1,5 +1,5 @@
 // The portal server's settings, read once at start; a bad value names its variable.
-import { join } from 'node:path';
+import { builtPageRoot } from '@polyplus/web-kit';
 
 export type PortalConfig = {
   port: number;
@@ -15,8 +15,6 @@ export type PortalConfig = {
   /** The demo customer the development sign-in acts for. */
   demoCustomer: string;
 };
-
-const ROOT = join(__dirname, '..', '..', '..');
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -40,7 +38,7 @@ function url(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
 
 /**
  * SUPPORT_CENTER_PORT (default 4020), HOST, GATEWAY_URL (default the local gateway),
- * SUPPORT_CENTER_ROOT (default dist/apps/support-center), AUTH_JWT_ISSUER, and outside production
+ * SUPPORT_CENTER_ROOT (default dist/apps/support-center/public), AUTH_JWT_ISSUER, and outside production
  * SUPPORT_CENTER_DEMO_SIGN_IN (on by default; "off" turns it off) and SUPPORT_CENTER_DEMO_CUSTOMER.
  */
 export function portalConfig(env: NodeJS.ProcessEnv = process.env): PortalConfig {
@@ -51,7 +49,7 @@ export function portalConfig(env: NodeJS.ProcessEnv = process.env): PortalConfig
     port: port(env, 'SUPPORT_CENTER_PORT', 4020),
     host: env.HOST ?? '127.0.0.1',
     gatewayUrl: url(env, 'GATEWAY_URL', `http://127.0.0.1:${port(env, 'GATEWAY_PORT', 4000)}/graphql`),
-    root: env.SUPPORT_CENTER_ROOT ?? join(ROOT, 'dist', 'apps', 'support-center'),
+    root: env.SUPPORT_CENTER_ROOT ?? builtPageRoot('support-center', __dirname),
     production,
     issuer: env.AUTH_JWT_ISSUER ?? 'polyplus',
     demoSignIn: !production && demo === 'on',

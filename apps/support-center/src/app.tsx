@@ -13,6 +13,8 @@ import { ReplacementsPage } from './replacements/replacements-page';
 import { VisitsPage } from './visits/visits-page';
 import { KnowledgePage } from './knowledge/knowledge-page';
 import { DownloadsPage } from './downloads/downloads-page';
+import { NoticesPage } from './notices/notices-page';
+import { DirectoryPage } from './public/directory-page';
 import { TermsPage } from './public/terms-page';
 import { NotFoundPage } from './ui/not-found-page';
 
@@ -36,6 +38,10 @@ function signedInView(route: Route): ReactNode {
       return <KnowledgePage />;
     case 'downloads':
       return <DownloadsPage />;
+    case 'notices':
+      return <NoticesPage />;
+    case 'directory':
+      return <DirectoryPage />;
     case 'terms':
       return <TermsPage />;
     default:
@@ -79,9 +85,7 @@ function Portal() {
     if (PUBLIC_VIEWS.has(route.view)) {
       return (
         <GraphqlClientProvider token={null}>
-          <PublicLayout>
-            <TermsPage />
-          </PublicLayout>
+          <PublicLayout>{route.view === 'directory' ? <DirectoryPage /> : <TermsPage />}</PublicLayout>
         </GraphqlClientProvider>
       );
     }

@@ -10,11 +10,13 @@ export type Route =
   | { view: 'visits' }
   | { view: 'knowledge' }
   | { view: 'downloads' }
+  | { view: 'notices' }
+  | { view: 'directory' }
   | { view: 'terms' }
   | { view: 'not-found'; path: string };
 
 /** Views open without signing in. */
-export const PUBLIC_VIEWS: ReadonlySet<Route['view']> = new Set(['terms']);
+export const PUBLIC_VIEWS: ReadonlySet<Route['view']> = new Set(['directory', 'terms']);
 
 const FIXED: Record<string, Route> = {
   '/': { view: 'overview' },
@@ -24,6 +26,8 @@ const FIXED: Record<string, Route> = {
   '/visits': { view: 'visits' },
   '/knowledge': { view: 'knowledge' },
   '/downloads': { view: 'downloads' },
+  '/notices': { view: 'notices' },
+  '/support-directory': { view: 'directory' },
   '/replacement-terms': { view: 'terms' },
 };
 

@@ -49,6 +49,21 @@ export type CaseVisit = {
   technician: { name: string } | null;
 };
 
+export type CaseComment = { id: string; body: string; author: string; createdAt: string };
+
+export type CaseAttachment = {
+  id: string;
+  fileName: string;
+  contentType: string;
+  kind: string;
+  size: number;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: string;
+  /** A short-lived link for the caller (GET with the bearer token); a path on this page's origin. */
+  downloadUrl: string;
+};
+
 export type CaseDetail = CaseSummary & {
   respondedBy: string | null;
   resolvedAt: string | null;
@@ -64,6 +79,8 @@ export type CaseDetail = CaseSummary & {
   partnerRequests: PartnerRequest[];
   replacementOrders: Replacement[];
   onsiteVisits: CaseVisit[];
+  comments: CaseComment[];
+  attachments: CaseAttachment[];
 };
 
 export const CASE_QUERY = `
@@ -75,6 +92,8 @@ export const CASE_QUERY = `
       partnerRequests { id partner trackingNumber status partnerStatus openedAt closedAt updates { partnerStatus note reportedAt } }
       replacementOrders { ${REPLACEMENT_FIELDS} }
       onsiteVisits { id status windowStart windowEnd releaseAt siteTimeZone technician { name } }
+      comments { id body author createdAt }
+      attachments { id fileName contentType kind size sha256 uploadedBy uploadedAt downloadUrl }
     }
   }`;
 

@@ -12,6 +12,8 @@ import { actorWords, shortId, words } from '../ui/words';
 import { useRefetchOnReconnect } from '../ui/use-refetch-on-reconnect';
 import { CASE_QUERY, type CaseData, type CaseDetail } from './case-documents';
 import { responseState } from './response-objective';
+import { CaseAttachments } from './case-attachments';
+import { CaseComments } from './case-comments';
 
 /** One case in full: its clocks, what support did, partner (ECPS) requests, parts, visits and history. */
 export function CasePage({ id }: { id: string }) {
@@ -33,12 +35,12 @@ export function CasePage({ id }: { id: string }) {
           Case opened. An engineer will respond by <LocalDateTime iso={item.responseDueAt} zone={item.device.site.timeZone} />.
         </Done>
       )}
-      {item && <CaseBody item={item} />}
+      {item && <CaseBody item={item} onChanged={() => refetch({ requestPolicy: 'network-only' })} />}
     </>
   );
 }
 
-function CaseBody({ item }: { item: CaseDetail }) {
+function CaseBody({ item, onChanged }: { item: CaseDetail; onChanged: () => void }) {
   const zone = item.device.site.timeZone;
   const response = responseState(item);
   return (
@@ -97,6 +99,8 @@ function CaseBody({ item }: { item: CaseDetail }) {
         )}
       </dl>
       <PartnerSupport item={item} zone={zone} />
+      <CaseComments incidentId={item.id} comments={item.comments} zone={zone} closed={item.status === 'CLOSED'} />
+      <CaseAttachments incidentId={item.id} attachments={item.attachments} zone={zone} onChanged={onChanged} />
       <section aria-labelledby="parts-heading">
         <h2 id="parts-heading">Replacement parts</h2>
         {item.replacementOrders.length === 0 ? (

@@ -8,13 +8,14 @@ import { useRefetchOnReconnect } from '../ui/use-refetch-on-reconnect';
 import { CASES_QUERY, type CasesData } from './case-documents';
 import { CaseTable } from './case-table';
 import { OpenCaseForm } from './open-case-form';
+import { CASES_CONTEXT } from '../ui/live-contexts';
 
 const CLOSED = new Set(['RESOLVED', 'CLOSED']);
 
 /** Create service requests and review Support Ticket status. */
 export function CasesPage() {
   const { customer } = usePortalSession();
-  const [{ data, error, fetching }, refetch] = useQuery<CasesData>({ query: CASES_QUERY, variables: { customerId: customer.id }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, refetch] = useQuery<CasesData>({ query: CASES_QUERY, variables: { customerId: customer.id }, requestPolicy: 'cache-and-network', context: CASES_CONTEXT });
   useRefetchOnReconnect(useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]));
   const [showClosed, setShowClosed] = useState(false);
   const open = data?.incidents.filter((item) => !CLOSED.has(item.status)) ?? [];

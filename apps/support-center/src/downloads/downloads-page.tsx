@@ -1,5 +1,7 @@
 import { useQuery } from 'urql';
 import { usePortalSession } from '../session/portal-session';
+import { DocumentationSection } from './documentation-section';
+import { ReleaseDownload } from './release-download';
 import { ApiErrorMessage } from '../ui/api-error-message';
 import { PageHeading } from '../ui/page-heading';
 import { Empty, Loading } from '../ui/states';
@@ -33,7 +35,10 @@ function ownedProducts(data: OwnedProductsData): OwnedProduct[] {
   return [...byId.values()].sort((a, b) => a.model.localeCompare(b.model));
 }
 
-/** Download the latest Poly Endpoint Software for the current release and the latest minus one. */
+/**
+ * Download the latest Poly Endpoint Software for the current release and the latest minus one, and
+ * the latest Product documentation of the products the customer owns.
+ */
 export function DownloadsPage() {
   const { customer } = usePortalSession();
   const [{ data, error, fetching }] = useQuery<OwnedProductsData>({ query: OWNED_PRODUCTS, variables: { customerId: customer.id } });
@@ -41,13 +46,18 @@ export function DownloadsPage() {
   return (
     <>
       <PageHeading title="Downloads" />
-      <p className="hint">Generally available software for the products you own: the latest release and the one before it. Install updates as they are released.</p>
+      <p className="hint">
+        Generally available software for the products you own: you may download the latest release and the one before it, for products under a current contract. Each
+        download is recorded. Install updates as they are released.
+      </p>
       {error && <ApiErrorMessage error={error} />}
       {!data && fetching && <Loading what="your products" />}
       {data && products.length === 0 && <Empty>Register a product to see its software.</Empty>}
+      <h2>Software</h2>
       {products.map((product) => (
         <ProductReleases key={product.id} product={product} />
       ))}
+      <DocumentationSection />
     </>
   );
 }
@@ -59,9 +69,9 @@ function ProductReleases({ product }: { product: OwnedProduct }) {
   const headingId = `software-${product.id}`;
   return (
     <section aria-labelledby={headingId} className="card product-software" data-product={product.model}>
-      <h2 id={headingId}>
+      <h3 id={headingId}>
         {product.model} <span className="sub-inline">{product.name}</span>
-      </h2>
+      </h3>
       <p className="sub">
         {product.devices.length} registered
         {behind.length > 0 && <span className="warn-text"> · {behind.length} not on the latest release ({behind.map((device) => device.serialNumber).join(', ')})</span>}
@@ -87,7 +97,9 @@ function ProductReleases({ product }: { product: OwnedProduct }) {
                   {index === 0 && <span className="tag tag-ok">latest</span>}
                 </th>
                 <td>{release.releasedOn}</td>
-                <td>{downloadable.has(release.id) ? 'Available' : <span className="hint">Not offered: only the latest and the latest minus one</span>}</td>
+                <td>
+                  <ReleaseDownload release={release} model={product.model} offered={downloadable.has(release.id)} />
+                </td>
               </tr>
             ))}
           </tbody>

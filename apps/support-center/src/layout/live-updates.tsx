@@ -13,11 +13,19 @@ const VISIT_CHANGED = `
     visitChanged { change visit { id status windowStart windowEnd } }
   }`;
 
+const NOTICE_PUBLISHED = `
+  subscription PortalNoticePublished($customerId: ID!) {
+    securityNoticePublished(customerId: $customerId) { customerId notice { id title } }
+  }`;
+
+type NoticePublished = { securityNoticePublished: { customerId: string; notice: { id: string; title: string } } };
+
 type IncidentUpdate = { incidentUpdated: { topic: string; incident: { id: string; summary: string; status: string } } };
 type VisitChange = { visitChanged: { change: string; visit: { id: string; status: string } } };
 
 /**
- * Follows the customer's cases (incidentUpdated) and onsite visits (visitChanged) over the
+ * Follows the customer's cases (incidentUpdated), onsite visits (visitChanged) and security notices
+ * (securityNoticePublished) over the
  * gateway's subscriptions. Each event re-reads every open view that shows a case or a visit;
  * views re-read on a reconnect themselves (useRefetchOnReconnect), as events during a drop are lost.
  */
@@ -34,6 +42,15 @@ export function LiveUpdates() {
   useEffect(() => {
     if (incident) setSaid(`Case “${incident.summary}” updated: ${words(incident.status).toLowerCase()}`);
   }, [incident]);
+  const [notices] = useSubscription<NoticePublished, NoticePublished, { customerId: string }>({
+    query: NOTICE_PUBLISHED,
+    variables: { customerId: customer.id },
+    context: NOTICE_CONTEXT,
+  });
+  const notice = notices.data?.securityNoticePublished.notice;
+  useEffect(() => {
+    if (notice) setSaid(`New security notice: ${notice.title}`);
+  }, [notice]);
   const visit = visits.data?.visitChanged;
   useEffect(() => {
     if (visit) setSaid(`Onsite visit ${words(visit.change).toLowerCase()}`);
@@ -48,3 +65,4 @@ export function LiveUpdates() {
 // Stable objects: a new context on every render would restart the subscription.
 const INCIDENT_CONTEXT = { additionalTypenames: ['Incident'] };
 const VISIT_CONTEXT = { additionalTypenames: ['OnsiteVisit'] };
+const NOTICE_CONTEXT = { additionalTypenames: ['SecurityNotice'] };

@@ -11,9 +11,12 @@ export const SIGNED_IN_NAV: NavItem[] = [
   { to: '/visits', label: 'Onsite visits', views: ['visits'] },
   { to: '/knowledge', label: 'Knowledge base', views: ['knowledge'] },
   { to: '/downloads', label: 'Downloads', views: ['downloads'] },
+  { to: '/notices', label: 'Security notices', views: ['notices'] },
+  { to: '/support-directory', label: 'Contact support', views: ['directory'] },
   { to: '/replacement-terms', label: 'Replacement terms', views: ['terms'] },
 ];
 
 export const PUBLIC_NAV: NavItem[] = [
+  { to: '/support-directory', label: 'Contact support', views: ['directory'] },
   { to: '/replacement-terms', label: 'Replacement terms', views: ['terms'] },
 ];

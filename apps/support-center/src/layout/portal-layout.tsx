@@ -1,12 +1,28 @@
 import { useId, type ReactNode } from 'react';
+import { useQuery } from 'urql';
 import { useLiveStatus } from '@polyplus/web-ui';
+import { NOTICES_QUERY, unacknowledged, type NoticesData } from '../notices/notice-documents';
+import { NOTICES_CONTEXT } from '../ui/live-contexts';
 import { Link, useNavigation } from '../routing';
 import { ROLE_LABEL } from '../session/sign-in-rules';
 import { usePortalSession } from '../session/portal-session';
 import { PUBLIC_NAV, SIGNED_IN_NAV, type NavItem } from './navigation';
 import { LiveUpdates } from './live-updates';
 
-function Nav({ items }: { items: NavItem[] }) {
+/** How many published notices the customer has still to acknowledge, beside their section's link. */
+function NoticeBadge() {
+  const { customer } = usePortalSession();
+  const [{ data }] = useQuery<NoticesData>({ query: NOTICES_QUERY, variables: { customerId: customer.id }, context: NOTICES_CONTEXT });
+  const count = data ? unacknowledged(data.securityNotices, customer.id).length : 0;
+  if (count === 0) return null;
+  return (
+    <span className="count-badge" role="status">
+      {count} to acknowledge
+    </span>
+  );
+}
+
+function Nav({ items, signedIn }: { items: NavItem[]; signedIn: boolean }) {
   const { route } = useNavigation();
   return (
     <nav aria-label="Online Support Center" className="portal-nav">
@@ -18,6 +34,7 @@ function Nav({ items }: { items: NavItem[] }) {
               <Link to={item.to} aria-current={current ? 'page' : undefined}>
                 {item.label}
               </Link>
+              {signedIn && item.to === '/notices' && <NoticeBadge />}
             </li>
           );
         })}
@@ -38,7 +55,7 @@ function LiveLine() {
   return (
     <p className="live-line" role="status">
       <span className={`live-dot live-${status}`} aria-hidden="true" />
-      {status === 'live' ? 'Live: case and visit changes appear as they happen' : 'Connecting to live updates…'}
+      {status === 'live' ? 'Live: changes to cases, visits and security notices appear as they happen' : 'Connecting to live updates…'}
     </p>
   );
 }
@@ -90,7 +107,7 @@ export function PortalLayout({ children }: { children: ReactNode }) {
         </button>
       </header>
       <div className="portal-body">
-        <Nav items={SIGNED_IN_NAV} />
+        <Nav items={SIGNED_IN_NAV} signedIn />
         <main id="main" className="portal-main" tabIndex={-1}>
           <LiveLine />
           <LiveUpdates />
@@ -115,7 +132,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
         </Link>
       </header>
       <div className="portal-body">
-        <Nav items={PUBLIC_NAV} />
+        <Nav items={PUBLIC_NAV} signedIn={false} />
         <main id="main" className="portal-main" tabIndex={-1}>
           {children}
         </main>

@@ -6,6 +6,7 @@ import { ApiErrorMessage } from '../ui/api-error-message';
 import { PageHeading } from '../ui/page-heading';
 import { Loading } from '../ui/states';
 import { shortId } from '../ui/words';
+import { OVERVIEW_CONTEXT } from '../ui/live-contexts';
 
 const OVERVIEW = `
   query Overview($customerId: ID!) {
@@ -16,6 +17,7 @@ const OVERVIEW = `
       onsiteVisits { id status windowStart siteTimeZone }
     }
     devices(customerId: $customerId) { id updateRequired entitlement { covered } }
+    securityNotices(customerId: $customerId, status: PUBLISHED, first: 100) { id title recipients { customerId acknowledgedAt } }
   }`;
 
 type OverviewData = {
@@ -29,6 +31,7 @@ type OverviewData = {
     onsiteVisits: { id: string; status: string; windowStart: string | null; siteTimeZone: string | null }[];
   }[];
   devices: { id: string; updateRequired: boolean; entitlement: { covered: boolean } }[];
+  securityNotices: { id: string; title: string; recipients: { customerId: string; acknowledgedAt: string | null }[] }[];
 };
 
 const CLOSED = new Set(['RESOLVED', 'CLOSED']);
@@ -36,7 +39,7 @@ const CLOSED = new Set(['RESOLVED', 'CLOSED']);
 /** Where things stand for the customer account, with a way into each section. */
 export function OverviewPage() {
   const { customer, me } = usePortalSession();
-  const [{ data, error, fetching }] = useQuery<OverviewData>({ query: OVERVIEW, variables: { customerId: customer.id }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }] = useQuery<OverviewData>({ query: OVERVIEW, variables: { customerId: customer.id }, requestPolicy: 'cache-and-network', context: OVERVIEW_CONTEXT });
   const open = data?.incidents.filter((item) => !CLOSED.has(item.status)) ?? [];
   const awaitingResponse = open.filter((item) => item.status === 'NEW').sort((a, b) => a.responseDueAt.localeCompare(b.responseDueAt));
   const moving = data?.incidents.flatMap((item) => item.replacementOrders).filter((order) => order.status !== 'DELIVERED' && order.status !== 'CANCELLED') ?? [];
@@ -46,12 +49,19 @@ export function OverviewPage() {
     .sort((a, b) => (a.visit.windowStart as string).localeCompare(b.visit.windowStart as string));
   const covered = data?.devices.filter((device) => device.entitlement.covered).length ?? 0;
   const behind = data?.devices.filter((device) => device.updateRequired).length ?? 0;
+  const toAcknowledge = data?.securityNotices.filter((notice) => !notice.recipients.find((recipient) => recipient.customerId === customer.id)?.acknowledgedAt) ?? [];
   return (
     <>
       <PageHeading title={`${customer.name}`} />
       <p>Welcome{me ? `, ${me.name}` : ''}. Support is available 24x7 by phone, chat, web and video.</p>
       {error && <ApiErrorMessage error={error} />}
       {!data && fetching && <Loading what="your account" />}
+      {toAcknowledge.length > 0 && (
+        <p className="banner banner-error" role="alert">
+          {toAcknowledge.length === 1 ? `A security notice needs your acknowledgement: “${toAcknowledge[0].title}”.` : `${toAcknowledge.length} security notices need your acknowledgement.`}{' '}
+          <Link to="/notices">Read and acknowledge</Link>
+        </p>
+      )}
       {data && (
         <ul className="tiles">
           <li className="tile">

@@ -21,6 +21,7 @@ export function DeviceTable({ devices, contracts, highlight }: { devices: Device
             <th scope="col">Coverage</th>
             <th scope="col">Options</th>
             <th scope="col">Advance replacement</th>
+            <th scope="col">Poly Lens premium features</th>
             <th scope="col">Software</th>
             <th scope="col">Registered</th>
           </tr>
@@ -41,6 +42,7 @@ export function DeviceTable({ devices, contracts, highlight }: { devices: Device
               </td>
               <td>{optionsText(device.entitlement)}</td>
               <td>{advanceReplacementText(device.entitlement)}</td>
+              <td data-column="premium">{device.premiumFeatures.length > 0 ? device.premiumFeatures.map(words).join(', ') : 'None'}</td>
               <td>
                 {device.installedVersion ?? 'not reported'}
                 {device.updateRequired && device.latestVersion && <span className="sub warn-text">update to {device.latestVersion} available</span>}

@@ -26,6 +26,8 @@ export type DeviceRow = {
   site: { id: string; name: string; timeZone: string };
   entitlement: Entitlement;
   licences: Licence[];
+  /** Premium Poly Lens features the device's current contract entitles. */
+  premiumFeatures: string[];
 };
 
 export type Product = { id: string; model: string; name: string; productType: string };
@@ -40,6 +42,7 @@ export const PRODUCTS_QUERY = `
       site { id name timeZone }
       entitlement { covered contractId options purchasedOptions personalDevice advanceReplacementAllowed continuousCoverageSince coveredUntil }
       licences { id feature licenceKey issuedOn expiresOn }
+      premiumFeatures
     }
     products { id model name productType }
   }`;

@@ -30,6 +30,7 @@ export function ProductsPage() {
               <li key={contract.id}>
                 <strong>{contract.reference}</strong>: {contract.startsOn} to {contract.endsOn}
                 {contract.options.length > 0 ? ` · options: ${contract.options.map(words).join(', ')}` : ' · no options'}
+                {contract.premiumFeatures.length > 0 && ` · Poly Lens premium features: ${contract.premiumFeatures.map(words).join(', ')}`}
               </li>
             ))}
           </ul>

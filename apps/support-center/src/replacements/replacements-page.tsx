@@ -12,6 +12,7 @@ import { useRefetchOnReconnect } from '../ui/use-refetch-on-reconnect';
 import { ReplacementCard } from './replacement-card';
 import { REPLACEMENTS_QUERY, type ReplacementsData } from './replacement-documents';
 import { inFlightFirst } from './replacement-progress';
+import { CASES_CONTEXT } from '../ui/live-contexts';
 
 // Carrier events arrive without a case event: the page asks again every minute while it is open.
 const REFRESH_MS = 60_000;
@@ -19,7 +20,7 @@ const REFRESH_MS = 60_000;
 /** Check the status of parts replacement including delivery tracking information. */
 export function ReplacementsPage() {
   const { customer } = usePortalSession();
-  const [{ data, error, fetching }, refetch] = useQuery<ReplacementsData>({ query: REPLACEMENTS_QUERY, variables: { customerId: customer.id }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, refetch] = useQuery<ReplacementsData>({ query: REPLACEMENTS_QUERY, variables: { customerId: customer.id }, requestPolicy: 'cache-and-network', context: CASES_CONTEXT });
   const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   useInterval(refresh, REFRESH_MS);
   useRefetchOnReconnect(refresh);

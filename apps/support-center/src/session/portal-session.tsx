@@ -6,11 +6,13 @@ import { Loading } from '../ui/states';
 import { customerClaims, type CustomerRole } from './sign-in-rules';
 
 export type Site = { id: string; name: string; city: string | null; countryCode: string; timeZone: string };
-export type Contract = { id: string; reference: string; startsOn: string; endsOn: string; options: string[] };
+export type Contract = { id: string; reference: string; startsOn: string; endsOn: string; options: string[]; premiumFeatures: string[] };
 export type CustomerAccount = { id: string; name: string; sites: Site[]; contracts: Contract[] };
 export type Me = { id: string; name: string; email: string; role: 'ADMIN' | 'TECHNICIAN'; designated: boolean };
 
 export type PortalSession = {
+  /** The bearer token, for the file transfers that go beside GraphQL (/files/). */
+  token: string;
   role: CustomerRole;
   subject: string;
   /** The customer account shown (a person may act for several). */
@@ -26,7 +28,7 @@ export type PortalSession = {
 
 const PORTAL_CONTEXT = `
   query PortalContext($contactId: ID!, $withContact: Boolean!) {
-    customers { id name sites { id name city countryCode timeZone } contracts { id reference startsOn endsOn options } }
+    customers { id name sites { id name city countryCode timeZone } contracts { id reference startsOn endsOn options premiumFeatures } }
     contact(id: $contactId) @include(if: $withContact) { id name email role designated }
   }`;
 
@@ -53,6 +55,7 @@ export function PortalSessionProvider({ token, signOut, children }: { token: str
     if (!claims || !data || data.customers.length === 0) return null;
     const customer = data.customers.find((candidate) => candidate.id === selected) ?? data.customers[0];
     return {
+      token,
       role: claims.role,
       subject: claims.subject,
       customer,
@@ -62,7 +65,7 @@ export function PortalSessionProvider({ token, signOut, children }: { token: str
       homeZone: customer.sites[0]?.timeZone ?? 'UTC',
       signOut,
     };
-  }, [claims, data, selected, signOut]);
+  }, [claims, data, selected, signOut, token]);
   if (!claims) {
     return (
       <main className="sign-in" id="main">

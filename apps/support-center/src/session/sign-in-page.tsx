@@ -78,7 +78,8 @@ export function SignInPage({ settings, settingsError, onSignIn }: { settings: Au
         </p>
       )}
       <p className="public-links">
-        Without signing in: <Link to="/replacement-terms">advance-replacement terms by country</Link>
+        Without signing in: <Link to="/support-directory">contact support (regional numbers, chat, web and video)</Link> ·{' '}
+        <Link to="/replacement-terms">advance-replacement terms by country</Link>
       </p>
     </main>
   );

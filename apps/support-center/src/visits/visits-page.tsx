@@ -10,6 +10,7 @@ import { SeverityBadge } from '../ui/severity';
 import { shortId } from '../ui/words';
 import { useRefetchOnReconnect } from '../ui/use-refetch-on-reconnect';
 import { VisitSummary } from './visit-summary';
+import { VISITS_CONTEXT } from '../ui/live-contexts';
 
 const VISITS_QUERY = `
   query Visits($customerId: ID!) {
@@ -29,7 +30,7 @@ const UPCOMING = new Set(['UNPLANNED', 'PLANNED']);
 /** Onsite visits: the technician visits for the customer's cases, following the plan live (visitChanged). */
 export function VisitsPage() {
   const { customer } = usePortalSession();
-  const [{ data, error, fetching }, refetch] = useQuery<VisitsData>({ query: VISITS_QUERY, variables: { customerId: customer.id }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, refetch] = useQuery<VisitsData>({ query: VISITS_QUERY, variables: { customerId: customer.id }, requestPolicy: 'cache-and-network', context: VISITS_CONTEXT });
   useRefetchOnReconnect(useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]));
   const visits = (data?.incidents ?? []).flatMap((incident) => incident.onsiteVisits.map((visit) => ({ incident, visit })));
   const upcoming = visits.filter(({ visit }) => UPCOMING.has(visit.status)).sort((a, b) => (a.visit.windowStart ?? '9').localeCompare(b.visit.windowStart ?? '9'));
