@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+
+/** A Redis Cluster of the test's own: `masters` redis-server processes on free ports, all slots assigned. */
+export type PrivateRedisCluster = {
+  nodes: { host: string; port: number }[];
+  /** The value for `REDIS_CLUSTER_NODES`. */
+  nodesEnv: string;
+  /** Kills every node and removes their data directories. */
+  dispose(): Promise<void>;
+};
+
+const REDIS_SERVER = '/usr/bin/redis-server';
+const REDIS_CLI = '/usr/bin/redis-cli';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await probe().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`Redis Cluster: gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function ask(port: number, ...command: string[]): Promise<string> {
+  const redis = new Redis({ host: '127.0.0.1', port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    return String(await redis.call(command[0], ...command.slice(1)));
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function run(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} exited with ${code}:\n${output}`))));
+  });
+}
+
+/**
+ * Starts a Redis Cluster from Debian's `redis-server` (cluster mode, each node's bus on a free port
+ * of its own) and joins the nodes with `redis-cli --cluster create … --cluster-yes`; resolves once
+ * every node reports `cluster_state:ok`. Nothing is persisted. Always `dispose()` it, also when a
+ * test failed: the nodes are stopped even if creating the cluster failed.
+ */
+export async function startPrivateRedisCluster(masters = 3): Promise<PrivateRedisCluster> {
+  const children: ChildProcess[] = [];
+  const dirs: string[] = [];
+  const nodes: { host: string; port: number }[] = [];
+  const dispose = async () => {
+    await Promise.all(children.map((child) => new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    })));
+    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  };
+  try {
+    for (let i = 0; i < masters; i++) {
+      const dir = await mkdtemp(join(tmpdir(), 'polyplus-redis-cluster-'));
+      dirs.push(dir);
+      const [port, busPort] = [await freePort(), await freePort()];
+      const child = spawn(REDIS_SERVER, [
+        '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
+        '--cluster-enabled', 'yes', '--cluster-config-file', join(dir, 'nodes.conf'), '--cluster-port', String(busPort),
+        '--cluster-node-timeout', '2000', '--appendonly', 'no', '--save', '', '--daemonize', 'no',
+      ], { stdio: 'ignore' });
+      children.push(child);
+      nodes.push({ host: '127.0.0.1', port });
+    }
+    for (const node of nodes) await until(async () => (await ask(node.port, 'PING')) === 'PONG', `node ${node.port} to answer`);
+    await run(REDIS_CLI, ['--cluster', 'create', ...nodes.map((node) => `${node.host}:${node.port}`), '--cluster-replicas', '0', '--cluster-yes']);
+    for (const node of nodes) await until(async () => (await ask(node.port, 'CLUSTER', 'INFO')).includes('cluster_state:ok'), `node ${node.port} to see the cluster ok`);
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+  return { nodes, nodesEnv: nodes.map((node) => `${node.host}:${node.port}`).join(','), dispose };
+}
