@@ -6,7 +6,7 @@ export const DEMO_CUSTOMERS = [
       { name: 'London HQ', addressLine: '20 Fenchurch Street', city: 'London', postalCode: 'EC3M 3BY', countryCode: 'GB', subdivision: 'ENG', timeZone: 'Europe/London', latitude: 51.5113, longitude: -0.0835 },
       { name: 'Manchester Office', addressLine: '1 Spinningfields', city: 'Manchester', postalCode: 'M3 3JE', countryCode: 'GB', subdivision: 'ENG', timeZone: 'Europe/London', latitude: 53.4794, longitude: -2.2530 },
     ],
-    contract: { reference: 'PP-NW-2025', startsOn: '2025-01-01', endsOn: '2027-12-31', options: ['ONSITE'] },
+    contract: { reference: 'PP-NW-2025', startsOn: '2025-01-01', endsOn: '2027-12-31', options: ['ONSITE'], premiumFeatures: ['REMOTE_MANAGEMENT', 'ADVANCED_ANALYTICS', 'FIRMWARE_SCHEDULING'] },
     contacts: [
       { name: 'Olivia Brown', email: 'olivia.brown@northwind.example', role: 'ADMIN', designated: false },
       { name: 'Sam Okafor', email: 'sam.okafor@northwind.example', role: 'TECHNICIAN', designated: true },
@@ -15,7 +15,7 @@ export const DEMO_CUSTOMERS = [
   {
     name: 'Contoso GmbH',
     sites: [{ name: 'Berlin Campus', addressLine: 'Friedrichstraße 68', city: 'Berlin', postalCode: '10117', countryCode: 'DE', subdivision: 'BE', timeZone: 'Europe/Berlin', latitude: 52.5105, longitude: 13.3896 }],
-    contract: { reference: 'PP-CO-2026', startsOn: '2026-01-01', endsOn: '2026-12-31', options: [] },
+    contract: { reference: 'PP-CO-2026', startsOn: '2026-01-01', endsOn: '2026-12-31', options: [], premiumFeatures: [] },
     contacts: [
       { name: 'Lena Fischer', email: 'lena.fischer@contoso.example', role: 'TECHNICIAN', designated: true },
     ],
@@ -26,7 +26,7 @@ export const DEMO_CUSTOMERS = [
       { name: 'Austin Studio', addressLine: '500 W 2nd St', city: 'Austin', postalCode: '78701', countryCode: 'US', subdivision: 'TX', timeZone: 'America/Chicago', latitude: 30.2655, longitude: -97.7493 },
       { name: 'Denver Hub', addressLine: '1801 California St', city: 'Denver', postalCode: '80202', countryCode: 'US', subdivision: 'CO', timeZone: 'America/Denver', latitude: 39.7482, longitude: -104.9897 },
     ],
-    contract: { reference: 'PP-FA-2024', startsOn: '2024-07-01', endsOn: '2027-06-30', options: ['ONSITE'] },
+    contract: { reference: 'PP-FA-2024', startsOn: '2024-07-01', endsOn: '2027-06-30', options: ['ONSITE'], premiumFeatures: ['REMOTE_MANAGEMENT', 'PROVISIONING_TEMPLATES', 'PROACTIVE_ALERTS'] },
     contacts: [
       { name: 'Dana Whitfield', email: 'dana.whitfield@fabrikam.example', role: 'ADMIN', designated: true },
       { name: 'Luis Romero', email: 'luis.romero@fabrikam.example', role: 'TECHNICIAN', designated: true },

@@ -1,5 +1,6 @@
 import { graphqlData, type GraphQLTarget } from '@polyplus/local-stack';
 import { DEMO_PARTS, seedLogistics } from './seed-logistics';
+import { releaseDownloadUrl, seedOnlineSupport } from './seed-online-support';
 import { DEMO_CUSTOMERS, DEMO_DISCOUNTS, DEMO_ONSITE_RULES, DEMO_PRODUCTS, DEMO_PROBLEMS, DEMO_RELEASES, DEMO_TECHNICIANS } from './demo-data';
 
 type Id = { id: string };
@@ -9,7 +10,9 @@ async function seedCatalog(gateway: GraphQLTarget): Promise<void> {
   const { products } = await graphqlData<{ products: { id: string; model: string }[] }>(gateway, '{ products { id model } }');
   for (const { id, model } of products) {
     for (const release of DEMO_RELEASES[model] ?? []) {
-      await graphqlData(gateway, 'mutation ($input: PublishReleaseInput!) { publishSoftwareRelease(input: $input) { id } }', { input: { productId: id, ...release } });
+      await graphqlData(gateway, 'mutation ($input: PublishReleaseInput!) { publishSoftwareRelease(input: $input) { id } }', {
+        input: { productId: id, ...release, downloadUrl: releaseDownloadUrl(model, release.version) },
+      });
     }
   }
   for (const rule of DEMO_ONSITE_RULES) {
@@ -94,5 +97,6 @@ export async function seedDemo(gateway: GraphQLTarget, log: (line: string) => vo
       replacements++;
     }
   }
-  log(`demo data loaded: ${DEMO_CUSTOMERS.length} customers, ${serial - 1000} devices, ${replacements} replacement orders`);
+  const support = await seedOnlineSupport(gateway);
+  log(`demo data loaded: ${DEMO_CUSTOMERS.length} customers, ${serial - 1000} devices, ${replacements} replacement orders, ${support.channels} support channels, ${support.documents} documents`);
 }

@@ -15,6 +15,14 @@ const DEMO_DEPOTS = [
   { code: 'DFW', countryCode: 'US', subdivision: 'TX', timeZone: 'America/Chicago', servesCountries: ['US', 'CA'] },
 ];
 
+/** Location-specific terms the published replacement terms show. */
+const DEMO_SHIPPING_TERMS = [
+  { countryCode: 'CH', customsDelayBusinessDays: 2, customerIsImporterOfRecord: true, notes: 'Deliveries to Liechtenstein are cleared through Swiss customs in Buchs SG.' },
+  { countryCode: 'GB', customsDelayBusinessDays: 0, customerIsImporterOfRecord: false, notes: 'Scottish Highlands and islands, Isle of Man and Channel Islands: one more business day.' },
+  { countryCode: 'CA', customsDelayBusinessDays: 1, customerIsImporterOfRecord: false, notes: 'Shipped from Dallas; duties are paid by Poly.' },
+  { countryCode: 'US', customsDelayBusinessDays: 0, customerIsImporterOfRecord: false, notes: 'Alaska and Hawaii: two more business days.' },
+];
+
 export async function seedLogistics(gateway: GraphQLTarget): Promise<void> {
   for (const { listPrice: _listPrice, ...part } of DEMO_PARTS) {
     await graphqlData(gateway, 'mutation ($input: CreatePartInput!) { createPart(input: $input) { id } }', { input: part });
@@ -32,7 +40,7 @@ export async function seedLogistics(gateway: GraphQLTarget): Promise<void> {
       await graphqlData(gateway, 'mutation ($input: SetStockInput!) { setStock(input: $input) }', { input: { depotId: createDepot.id, partNumber, quantity: 25 } });
     }
   }
-  await graphqlData(gateway, 'mutation ($input: SetShippingTermsInput!) { setShippingTerms(input: $input) { countryCode } }', {
-    input: { countryCode: 'CH', customsDelayBusinessDays: 2, customerIsImporterOfRecord: true },
-  });
+  for (const input of DEMO_SHIPPING_TERMS) {
+    await graphqlData(gateway, 'mutation ($input: SetShippingTermsInput!) { setShippingTerms(input: $input) { countryCode } }', { input });
+  }
 }

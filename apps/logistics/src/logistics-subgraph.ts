@@ -25,12 +25,14 @@ export const logisticsSubgraph: SubgraphDefinition = {
       createSubgraphClient('devices', subgraphUrl('devices')),
       createSubgraphClient('customers', subgraphUrl('customers')),
     );
+    // One "now" for orders and the published terms: what is published is what an order gets.
+    const now = () => new Date();
     const catalog = new CatalogService(dataSource);
-    const orders = new ReplacementOrderService(dataSource, destinations);
+    const orders = new ReplacementOrderService(dataSource, destinations, now);
     const returns = new ReturnsService(dataSource);
     const deadlines = new ReturnDeadlines(returns);
     const shipments = new ShipmentService(dataSource, returns, deadlines);
-    const replacementTerms = new ReplacementTermsService(dataSource);
+    const replacementTerms = new ReplacementTermsService(dataSource, now);
     const federated = await buildFederatedSchema({
       ownership: { ReplacementOrder: (order: ReplacementOrder) => order.customerId },
       resolvers: [ReplacementOrderResolver, IncidentReplacementOrdersResolver, CatalogResolver, ShipmentResolver, ReturnsResolver, ReplacementTermsResolver],
