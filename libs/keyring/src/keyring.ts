@@ -1,6 +1,8 @@
 /**
- * The keys objects are encrypted with, by id. New objects use the current key; every object names
- * its key id, so after a rotation the old keys stay in the ring until nothing uses them.
+ * The platform's encryption keys, by id: one keyring, configured once (`OBJECT_STORAGE_KEYS`,
+ * `OBJECT_STORAGE_CURRENT_KEY_ID`), for attachment bytes in object storage and for secrets stored
+ * in databases. New data uses the current key; everything encrypted names its key id, so after a
+ * rotation the old keys stay in the ring until nothing uses them.
  */
 export type Keyring = { currentKeyId: string; keys: ReadonlyMap<string, Buffer> };
 
@@ -8,7 +10,7 @@ export const KEY_BYTES = 32;
 const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
- * The development key: public, so objects encrypted with it are not secret. Refused in production
+ * The development key: public, so what is encrypted with it is not secret. Refused in production
  * (see {@link keyringFromEnv}) under any id.
  */
 export const DEVELOPMENT_KEY_ID = 'dev';
@@ -22,7 +24,7 @@ export function isValidKeyId(id: string): boolean {
   return KEY_ID.test(id);
 }
 
-/** `{"<key id>": "<base64 of 32 random bytes>", ...}` and the id new objects use (default: the only key). */
+/** `{"<key id>": "<base64 of 32 random bytes>", ...}` and the id new data uses (default: the only key). */
 export function parseKeyring(json: string, currentKeyId?: string): Keyring {
   let parsed: unknown;
   try {
@@ -40,7 +42,7 @@ export function parseKeyring(json: string, currentKeyId?: string): Keyring {
   }
   if (keys.size === 0) throw new Error('OBJECT_STORAGE_KEYS needs at least one key');
   const current = currentKeyId ?? (keys.size === 1 ? [...keys.keys()][0] : undefined);
-  if (!current) throw new Error('OBJECT_STORAGE_CURRENT_KEY_ID must name the key new objects use when OBJECT_STORAGE_KEYS holds several');
+  if (!current) throw new Error('OBJECT_STORAGE_CURRENT_KEY_ID must name the key new data uses when OBJECT_STORAGE_KEYS holds several');
   if (!keys.has(current)) throw new Error(`OBJECT_STORAGE_CURRENT_KEY_ID ${current} is not in OBJECT_STORAGE_KEYS`);
   return { currentKeyId: current, keys };
 }

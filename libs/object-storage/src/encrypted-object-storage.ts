@@ -1,6 +1,6 @@
 import { pipeline, type Readable } from 'node:stream';
 import { ByteCounter } from './exact-length';
-import type { Keyring } from './keyring';
+import type { Keyring } from '@polyplus/keyring';
 import { assertValidKey, type ObjectHead, type ObjectStorage, type PutOptions, type PutResult } from './object-storage';
 import { DecryptingStream, encryptedLength, EncryptingStream, parseHeader, plaintextLength } from './segmented-gcm';
 

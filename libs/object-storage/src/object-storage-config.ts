@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { EncryptedObjectStorage } from './encrypted-object-storage';
 import { FilesystemObjectStorage } from './filesystem-object-storage';
-import { keyringFromEnv, type Keyring } from './keyring';
+import { keyringFromEnv, type Keyring } from '@polyplus/keyring';
 import { S3ObjectStorage, type S3Location } from './s3-object-storage';
 
 /** Where `npm start` keeps objects when nothing is configured: `var/object-storage` in the working directory. */

@@ -2,7 +2,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { EncryptedObjectStorage } from './encrypted-object-storage';
-import { parseKeyring, type Keyring } from './keyring';
+import { parseKeyring, type Keyring } from '@polyplus/keyring';
 import { ObjectNotFoundError, ObjectSizeMismatchError, type ObjectStorage } from './object-storage';
 import { ObjectIntegrityError } from './segmented-gcm';
 

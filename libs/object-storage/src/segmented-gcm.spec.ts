@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { parseKeyring, type Keyring } from './keyring';
+import { parseKeyring, type Keyring } from '@polyplus/keyring';
 import { DecryptingStream, encryptedLength, EncryptingStream, ObjectIntegrityError, plaintextLength, headerLength, UnknownKeyError } from './segmented-gcm';
 
 const SEGMENT = 1024;

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, type Hash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
-import type { Keyring } from './keyring';
+import type { Keyring } from '@polyplus/keyring';
 
 /*
  * Encryption at rest: AES-256-GCM over fixed-size segments (the "STREAM" construction), so an object
