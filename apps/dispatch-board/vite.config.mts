@@ -11,7 +11,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@polyplus/web-ui': fileURLToPath(new URL('../../libs/web-ui/src/index.ts', import.meta.url)) } },
   build: {
-    outDir: fileURLToPath(new URL('../../dist/apps/dispatch-board', import.meta.url)),
+    outDir: fileURLToPath(new URL('../../dist/apps/dispatch-board/public', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
   },

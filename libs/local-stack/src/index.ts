@@ -1,5 +1,20 @@
-export { startStack, startBoardProcess, startPortalProcess, freePort, waitForHealth, BOARD_PORT, SUPPORT_CENTER_PORT, type Stack, type StackOptions, type BoardProcessOptions, type WebAppProcess } from './stack';
-export { buildBoard } from './board';
+export {
+  startStack,
+  startBoardProcess,
+  startPortalProcess,
+  freePort,
+  waitForHealth,
+  compiledEntry,
+  BOARD_PORT,
+  SUPPORT_CENTER_PORT,
+  type Stack,
+  type StackOptions,
+  type StackProcess,
+  type BoardProcessOptions,
+  type WebAppProcess,
+} from './stack';
+export { buildBoard, boardSignInUrl } from './board';
+export { buildGraphqlIde } from './graphql-ide';
 export { buildWebApp, type WebAppName } from './web-app';
 export type { StackMail } from './mail';
 export { checkDependencies } from './preflight';

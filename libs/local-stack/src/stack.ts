@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { GATEWAY_PORT, SUBGRAPH_NAMES, SUBGRAPH_PORTS, type SubgraphName } from '@polyplus/subgraph-kit';
 import { buildWebApp, webAppLaunch, type WebAppName } from './web-app';
 import { prepareStackMail, type StackMail } from './mail';
+import { buildGraphqlIde } from './graphql-ide';
 
 /** Where `npm start` serves the dispatch board (BOARD_PORT overrides). */
 export const BOARD_PORT = 4010;
@@ -22,8 +24,12 @@ export type Stack = {
   /** Mail in and out: the sink the product sends to, the receiver's address, the folders. */
   mail: StackMail;
   env: NodeJS.ProcessEnv;
+  /** Every process the stack started, by app name, with the command line it runs. */
+  processes: StackProcess[];
   stop(): Promise<void>;
 };
+
+export type StackProcess = { name: string; pid: number | undefined; command: string[] };
 
 export type StackOptions = {
   /** Extra environment for every process (database prefix, queue prefix...). */
@@ -37,6 +43,13 @@ export type StackOptions = {
   portal?: boolean;
   /** Where sent and received mail is kept (`sent/`, `received/`), and whether a page lists them. */
   mail?: { directory?: string; page?: boolean };
+  /**
+   * Run the compiled apps (`node dist/apps/<app>/main.js`, from `nx build <app>`) instead of their
+   * TypeScript sources: what production and the containers run.
+   */
+  fromDist?: boolean;
+  /** Build the gateway's development GraphQL IDE first when its sources changed (not with `fromDist`: `nx build gateway` builds it). */
+  ide?: boolean;
 };
 
 export async function freePort(): Promise<number> {
@@ -80,8 +93,21 @@ function waitForOutput(child: ChildProcess, text: string, timeoutMs: number): Pr
   });
 }
 
-function launch(name: string, entry: string, env: NodeJS.ProcessEnv, log: (line: string) => void): ChildProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** The compiled entry point `nx build <app>` writes. */
+export function compiledEntry(app: string): string {
+  return join('dist', 'apps', app, 'main.js');
+}
+
+export type Launcher = { fromDist: boolean; log: (line: string) => void; processes: StackProcess[] };
+
+/** Starts an app from its TypeScript `entry` through swc, or with `fromDist` its compiled entry point with plain node. */
+function launch(name: string, entry: string, env: NodeJS.ProcessEnv, launcher: Launcher): ChildProcess {
+  const { log } = launcher;
+  const compiled = compiledEntry(name);
+  if (launcher.fromDist && !existsSync(join(ROOT, compiled))) throw new Error(`No compiled ${name} at ${compiled}: run npx nx run-many -t build`);
+  const args = launcher.fromDist ? [compiled] : ['-r', '@swc-node/register', entry];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  launcher.processes.push({ name, pid: child.pid, command: [process.execPath, ...args] });
   const relay = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) if (line.trim()) log(`[${name}] ${line}`);
   };
@@ -106,6 +132,8 @@ async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const log = options.log ?? ((line: string) => console.log(line));
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  const launcher: Launcher = { fromDist: options.fromDist ?? false, log, processes: [] };
+  if (options.ide && !options.fromDist) await buildGraphqlIde({ log });
   const ports = {} as Record<SubgraphName | 'gateway', number>;
   for (const name of SUBGRAPH_NAMES) ports[name] = options.freePorts ? await freePort() : SUBGRAPH_PORTS[name];
   ports.gateway = options.freePorts ? await freePort() : Number(env.GATEWAY_PORT ?? GATEWAY_PORT);
@@ -123,14 +151,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
   try {
     const subgraphs = SUBGRAPH_NAMES.map((name) => {
-      const child = launch(name, `apps/${name}/src/main.ts`, env, log);
+      const child = launch(name, `apps/${name}/src/main.ts`, env, launcher);
       children.push(child);
       return waitForHealth(`http://127.0.0.1:${ports[name]}/health`, child, 60_000);
     });
     await Promise.all(subgraphs);
     // The scheduler shares the dispatch database: start it once dispatch has migrated it.
-    const gateway = launch('gateway', 'apps/gateway/src/main.ts', env, log);
-    const scheduler = launch('scheduler', 'apps/scheduler/src/main.ts', env, log);
+    const gateway = launch('gateway', 'apps/gateway/src/main.ts', env, launcher);
+    const scheduler = launch('scheduler', 'apps/scheduler/src/main.ts', env, launcher);
     children.push(gateway, scheduler);
     await Promise.all([
       waitForHealth(`http://127.0.0.1:${ports.gateway}/health`, gateway, 60_000),
@@ -145,13 +173,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   try {
     if (options.board) {
       const port = options.freePorts ? await freePort() : Number(env.BOARD_PORT ?? BOARD_PORT);
-      const board = await startBoardProcess(gatewayUrl, { port, env, log });
+      const board = await startBoardProcess(gatewayUrl, { port, env, log, fromDist: options.fromDist, launcher });
       children.push(board.child);
       urls.boardUrl = board.url;
     }
     if (options.portal) {
       const port = options.freePorts ? await freePort() : Number(env.SUPPORT_CENTER_PORT ?? SUPPORT_CENTER_PORT);
-      const portal = await startPortalProcess(gatewayUrl, { port, env, log });
+      const portal = await startPortalProcess(gatewayUrl, { port, env, log, fromDist: options.fromDist, launcher });
       children.push(portal.child);
       urls.portalUrl = portal.url;
     }
@@ -159,10 +187,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await stop();
     throw error;
   }
-  return { gatewayUrl, ...urls, mail, env, stop };
+  return { gatewayUrl, ...urls, mail, env, processes: launcher.processes, stop };
 }
 
-export type BoardProcessOptions = { port?: number; env?: NodeJS.ProcessEnv; log?: (line: string) => void; rebuild?: boolean };
+export type BoardProcessOptions = {
+  port?: number;
+  env?: NodeJS.ProcessEnv;
+  log?: (line: string) => void;
+  rebuild?: boolean;
+  /** Run the compiled server (`nx build <app>` built it and the page) instead of building the page and running the sources. */
+  fromDist?: boolean;
+  /** The stack's record of what it started (internal). */
+  launcher?: Launcher;
+};
 
 export type WebAppProcess = { url: string; child: ChildProcess; stop(): Promise<void> };
 
@@ -172,9 +209,13 @@ export type WebAppProcess = { url: string; child: ChildProcess; stop(): Promise<
  */
 async function startWebAppProcess(app: WebAppName, gatewayUrl: string, options: BoardProcessOptions): Promise<WebAppProcess> {
   const log = options.log ?? ((line: string) => console.log(line));
-  await buildWebApp(app, { force: options.rebuild, log });
+  const launcher = options.launcher ?? { fromDist: options.fromDist ?? false, log, processes: [] };
+  if (!launcher.fromDist) await buildWebApp(app, { force: options.rebuild, log });
   const launchSpec = webAppLaunch(app, gatewayUrl, options.port ?? (await freePort()));
-  const child = launch(app, launchSpec.entry, { ...process.env, ...options.env, ...launchSpec.env }, log);
+  // Compiled, the server finds its page beside itself, as in a container.
+  const env = { ...process.env, ...options.env, ...launchSpec.env };
+  if (launcher.fromDist) delete env[launchSpec.rootVariable];
+  const child = launch(app, launchSpec.entry, env, { ...launcher, log });
   try {
     await waitForHealth(launchSpec.healthUrl, child, 30_000);
   } catch (error) {

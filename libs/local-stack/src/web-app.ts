@@ -23,25 +23,29 @@ function newestChange(path: string): number {
   return Math.max(stats.mtimeMs, ...readdirSync(path).map((entry) => newestChange(join(path, entry))));
 }
 
+/** Where a page's static files are built (`nx build <app>` compiles its server beside them). */
 function distOf(app: WebAppName): string {
-  return join(ROOT, 'dist', 'apps', app);
-}
-
-function builtAt(app: WebAppName): number {
-  try {
-    return statSync(join(distOf(app), 'index.html')).mtimeMs;
-  } catch {
-    return 0;
-  }
+  return join(ROOT, 'dist', 'apps', app, 'public');
 }
 
 /** Builds a page's static files with Vite unless the last build is newer than every source (`force` always builds). */
-export async function buildWebApp(app: WebAppName, options: { force?: boolean; log?: (line: string) => void } = {}): Promise<void> {
+export function buildWebApp(app: WebAppName, options: { force?: boolean; log?: (line: string) => void } = {}): Promise<void> {
   const appDir = join(ROOT, 'apps', app);
-  const sources = [...['src', 'index.html', 'vite.config.mts'].map((entry) => join(appDir, entry)), ...SHARED_SOURCES].map(newestChange);
-  if (!options.force && builtAt(app) > Math.max(...sources)) return;
+  return buildWithVite({
+    label: app,
+    config: join(appDir, 'vite.config.mts'),
+    sources: [...['src', 'index.html', 'vite.config.mts'].map((entry) => join(appDir, entry)), ...SHARED_SOURCES],
+    built: join(distOf(app), 'index.html'),
+    ...options,
+  });
+}
+
+/** Runs `vite build` with `config` unless `built` is newer than every file under `sources` (`force` always builds). */
+export async function buildWithVite(build: { label: string; config: string; sources: string[]; built: string; force?: boolean; log?: (line: string) => void }): Promise<void> {
+  const builtAt = statSync(build.built, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (!build.force && builtAt > Math.max(...build.sources.map(newestChange))) return;
   const output: string[] = [];
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(appDir, 'vite.config.mts'), '--logLevel', 'warn'], {
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', build.config, '--logLevel', 'warn'], {
     cwd: ROOT,
     // A production bundle even when called from a test runner (jest sets NODE_ENV=test).
     env: { ...process.env, NODE_ENV: 'production' },
@@ -50,15 +54,16 @@ export async function buildWebApp(app: WebAppName, options: { force?: boolean; l
   child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`${app} build failed (exit ${code}):\n${output.join('')}`);
-  options.log?.(`[${app}] built`);
+  if (code !== 0) throw new Error(`${build.label} build failed (exit ${code}):\n${output.join('')}`);
+  build.log?.(`[${build.label}] built`);
 }
 
 /** The env and entry point of a page's server process, in front of `gatewayUrl`. */
-export function webAppLaunch(app: WebAppName, gatewayUrl: string, port: number): { entry: string; env: NodeJS.ProcessEnv; healthUrl: string; url: string } {
+export function webAppLaunch(app: WebAppName, gatewayUrl: string, port: number): { entry: string; env: NodeJS.ProcessEnv; rootVariable: string; healthUrl: string; url: string } {
   const spec = WEB_APPS[app];
   return {
     entry: spec.entry,
+    rootVariable: spec.rootVariable,
     env: { GATEWAY_URL: gatewayUrl, [spec.portVariable]: String(port), [spec.rootVariable]: distOf(app) },
     healthUrl: `http://127.0.0.1:${port}/health`,
     url: `http://127.0.0.1:${port}/`,

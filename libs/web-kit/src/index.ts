@@ -2,3 +2,4 @@ export { startWebServer, sendJson, type WebServer, type WebServerOptions, type R
 export { relayHttp, relayUpgrade, type RelayOptions } from './gateway-relay';
 export { serveStatic, resolveStaticPath, SECURITY_HEADERS, CONTENT_SECURITY_POLICY } from './static-files';
 export { readJsonBody } from './request-body';
+export { builtPageRoot } from './built-page';
