@@ -1,13 +1,13 @@
 // The whole product on this machine: checks MySQL and Redis, starts every service (each migrates
 // its own database), loads the demo data, and prints where to go. Ctrl-C stops everything.
-import { checkDependencies, DEMO_ENGINEER, DEMO_PLANNER, startStack, tokenFor } from '@polyplus/local-stack';
+import { boardSignInUrl, checkDependencies, DEMO_ENGINEER, startStack, tokenFor } from '@polyplus/local-stack';
 import { seedDemo } from '../seed/seed-demo';
 import { DEMO_BOARD_REGION, seedBoardDay } from '../seed/seed-board-day';
 import { PORTAL_DEMO_CUSTOMER, seedPortalDemo } from '../seed/seed-portal';
 
 async function main(): Promise<void> {
   await checkDependencies();
-  const stack = await startStack({ board: true, portal: true, mail: { directory: 'tmp/mail', page: true } });
+  const stack = await startStack({ board: true, portal: true, ide: true, mail: { directory: 'tmp/mail', page: true } });
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -24,17 +24,16 @@ async function main(): Promise<void> {
   await seedDemo({ url: stack.gatewayUrl, token });
   await seedPortalDemo({ url: stack.gatewayUrl, token });
   const boardDay = await seedBoardDay({ url: stack.gatewayUrl, token });
-  const plannerToken = await tokenFor(DEMO_PLANNER, stack.env);
   console.log(`
 Poly+ Support Platform is running.
-  Gateway (GraphQL):  ${stack.gatewayUrl}
+  Gateway (GraphQL):  ${stack.gatewayUrl}   (open it in a browser: GraphiQL, signed in as the demo support engineer)
   Gateway health:     ${stack.gatewayUrl.replace(/\/graphql$/, '/health')}
   Online Support Center (customers): ${stack.portalUrl}
     signed in as ${PORTAL_DEMO_CUSTOMER}'s designated technician: ${stack.portalUrl}?sign-in=technician
     signed in as its customer admin (not a designated contact):  ${stack.portalUrl}?sign-in=admin
-  Dispatch board:     ${stack.boardUrl}?region=${DEMO_BOARD_REGION}${boardDay?.date ? `&date=${boardDay.date}` : ''}
-    sign in with this planner token (12 h; more with npm run token -- DISPATCH_PLANNER <name>):
-    ${plannerToken}
+  Dispatch board, signed in as the demo planner:
+    ${boardSignInUrl(stack.boardUrl as string, { region: DEMO_BOARD_REGION, date: boardDay?.date ?? undefined })}
+    (other planners sign in with a token: npm run token -- DISPATCH_PLANNER <name>)
   Mail (development: nothing leaves this machine):
     sent by the product:   ${stack.mail.page?.url ?? ''}  (files: ${stack.mail.sentDir ?? `SMTP_URL=${stack.env.SMTP_URL}`})
     received:              ${stack.mail.receivedDir}

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
+import { authConfig, verifyBearerToken } from '@polyplus/auth';
 import { startBoardServer, type BoardServer } from './board-server';
+import { boardDemoSignIn } from './demo-sign-in';
 
 // A stand-in upstream that answers like the gateway's transport does: it echoes what reached it.
 let upstream: Server;
@@ -34,14 +36,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', () => resolve()));
   const { port } = upstream.address() as AddressInfo;
   board = await startBoardServer({ root, gatewayUrl: `http://127.0.0.1:${port}/graphql` });
-});
+}, 60_000);
 
 afterAll(async () => {
   await board.stop();
   sockets.close();
   upstream.closeAllConnections();
   await new Promise((resolve) => upstream.close(resolve));
-});
+}, 60_000);
 
 describe('board server', () => {
   it('serves the built page with a policy that allows only its own origin', async () => {
@@ -88,5 +90,44 @@ describe('board server', () => {
     });
     socket.close();
     expect(messages).toEqual(['protocol=graphql-transport-ws auth=Bearer xyz', 'echo:ping']);
+  });
+});
+
+describe('board development sign-in', () => {
+  let development: BoardServer;
+  let production: BoardServer;
+  const productionEnv = { NODE_ENV: 'production', AUTH_JWT_KEYS: JSON.stringify({ k1: 'p'.repeat(40) }), AUTH_PRINCIPAL_SECRETS: 's'.repeat(40) };
+
+  beforeAll(async () => {
+    development = await startBoardServer({ root, gatewayUrl: 'http://127.0.0.1:9/graphql', demoSignIn: boardDemoSignIn({}), env: {} });
+    production = await startBoardServer({ root, gatewayUrl: 'http://127.0.0.1:9/graphql', demoSignIn: boardDemoSignIn({ ...productionEnv, BOARD_DEMO_SIGN_IN: 'on' }), env: productionEnv });
+  }, 60_000);
+
+  afterAll(async () => {
+    await development?.stop();
+    await production?.stop();
+  }, 60_000);
+
+  const signIn = (server: BoardServer, body: unknown) =>
+    fetch(new URL('auth/demo', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('outside production, one click signs in as the demo planner with a token the gateway verifies', async () => {
+    expect(await (await fetch(new URL('auth/settings', development.url))).json()).toEqual({ demoSignIn: true, demoIdentities: ['planner'] });
+    const response = await signIn(development, { as: 'planner' });
+    expect(response.status).toBe(200);
+    const session = (await response.json()) as { token: string };
+    await expect(verifyBearerToken(`Bearer ${session.token}`, authConfig({}))).resolves.toMatchObject({ subject: 'demo-planner', role: 'DISPATCH_PLANNER' });
+  });
+
+  it('the demo sign-in takes only a JSON POST naming the planner', async () => {
+    expect((await fetch(new URL('auth/demo', development.url))).status).toBe(405);
+    expect((await signIn(development, { as: 'admin' })).status).toBe(400);
+  });
+
+  it('in production there is no demo sign-in, even when asked for: only real tokens sign in', async () => {
+    expect(await (await fetch(new URL('auth/settings', production.url))).json()).toEqual({ demoSignIn: false, demoIdentities: [] });
+    const response = await signIn(production, { as: 'planner' });
+    expect(response.status).toBe(404);
+    expect(JSON.stringify(await response.json())).not.toMatch(/token/);
   });
 });

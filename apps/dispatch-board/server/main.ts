@@ -1,21 +1,24 @@
 // The dispatch board's server: BOARD_PORT (default 4010), GATEWAY_URL (default the local gateway),
-// BOARD_ROOT (default dist/apps/dispatch-board, built by `npx nx build dispatch-board`).
+// BOARD_ROOT (default dist/apps/dispatch-board/public, built by `npx nx build dispatch-board`), and
+// outside production BOARD_DEMO_SIGN_IN (on by default; "off" turns the one-click demo sign-in off).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { builtPageRoot } from '@polyplus/web-kit';
 import { startBoardServer } from './board-server';
-
-const ROOT = join(__dirname, '..', '..', '..');
+import { boardDemoSignIn } from './demo-sign-in';
 
 async function main(): Promise<void> {
-  const root = process.env.BOARD_ROOT ?? join(ROOT, 'dist', 'apps', 'dispatch-board');
+  const root = process.env.BOARD_ROOT ?? builtPageRoot('dispatch-board', __dirname);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`No built board in ${root}: run npx nx build dispatch-board`);
+  const demoSignIn = boardDemoSignIn();
   const board = await startBoardServer({
     root,
     gatewayUrl: process.env.GATEWAY_URL ?? `http://127.0.0.1:${process.env.GATEWAY_PORT ?? 4000}/graphql`,
     port: Number(process.env.BOARD_PORT ?? 4010),
     host: process.env.HOST ?? '127.0.0.1',
+    demoSignIn,
   });
-  console.log(`dispatch board ready at ${board.url}`);
+  console.log(`dispatch board ready at ${board.url}${demoSignIn ? ' (development sign-in on)' : ''}`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { authConfig } from '@polyplus/auth';
 import { gatewayContext, type GatewayContext } from './auth/gateway-context';
 import { SignedDataSource } from './auth/signed-data-source';
@@ -8,6 +9,7 @@ import { inputValidationPlugin } from './input/input-validation.plugin';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
 import { startRateLimiter } from './limits/start-rate-limiter';
 import { fileRelay } from './files/file-relay';
+import { withDevelopmentIde } from './ide/graphiql';
 import { startSubscriptions, type RunningSubscriptions } from './subscriptions/start-subscriptions';
 import { formatError, GATEWAY_PORT, startGraphQLHttpServer, SUBGRAPH_NAMES, subgraphUrl, type RunningServer, type SubgraphName } from '@polyplus/subgraph-kit';
 
@@ -51,12 +53,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       introspection: env.NODE_ENV !== 'production',
       includeStacktraceInErrorResponses: false,
       hideSchemaDetailsFromClientErrors: true,
-      // Input first: a request that cannot run is BAD_USER_INPUT before its cost is weighed.
-      plugins: [inputValidationPlugin(), queryLimitsPlugin()],
+      // Input first: a request that cannot run is BAD_USER_INPUT before its cost is weighed. No Apollo
+      // landing page (it loads Sandbox from a CDN): outside production browsers get GraphiQL instead.
+      plugins: [ApolloServerPluginLandingPageDisabled(), inputValidationPlugin(), queryLimitsPlugin()],
     },
     context: gatewayContext(auth, rateLimiter.limiter),
     health: () => subgraphHealth(env),
-    routes: fileRelay({ env, auth, limiter: rateLimiter.limiter }),
+    routes: withDevelopmentIde(env, fileRelay({ env, auth, limiter: rateLimiter.limiter })),
   });
   // Subscriptions (graphql-ws) on the same server and path, with a gateway of their own for deliveries.
   const subscriptions = await startSubscriptions({ httpServer: server.httpServer, supergraphSdl, gateway: createGateway(), auth, env, limiter: rateLimiter.limiter });
