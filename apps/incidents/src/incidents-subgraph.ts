@@ -54,6 +54,7 @@ import { SecurityNoticeRecipientResolver, SecurityNoticeResolver } from './secur
 import { SecurityNoticeService } from './security-notice/security-notice.service';
 import { CustomerRegistry } from './security-notice/customer-registry';
 import { SecurityNotices1796168853538 } from './migrations/1796168853538-security-notices';
+import { SealedWebhookSecrets1796170729830 } from './migrations/1796170729830-sealed-webhook-secrets';
 
 export type IncidentsSubgraphOptions = {
   /** Default: `INCIDENTS_ESCALATION_MINUTES`, else the built-in thresholds. */
@@ -94,7 +95,7 @@ export const INCIDENTS_ENTITIES = [
   SecurityNoticeRecipient,
 ];
 
-export const INCIDENTS_MIGRATIONS = [CreateIncidents1795533939999, IncidentManagement1795537885724, PartnerWebhooks1795546377393, SecurityNotices1796168853538, CaseAttachmentsAndComments1796168517463];
+export const INCIDENTS_MIGRATIONS = [CreateIncidents1795533939999, IncidentManagement1795537885724, PartnerWebhooks1795546377393, SecurityNotices1796168853538, CaseAttachmentsAndComments1796168517463, SealedWebhookSecrets1796170729830];
 
 /** The incidents subgraph; its background work (outbox relay, escalation timers) runs only over an opened database. */
 export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}): SubgraphDefinition {

@@ -1,3 +1,4 @@
+import { developmentKeyring } from '@polyplus/keyring';
 import { DEFAULT_RETRY_SCHEDULE } from '@polyplus/webhooks';
 import { webhookConfigFromEnv } from './webhook-config';
 
@@ -9,6 +10,8 @@ describe('webhook configuration', () => {
       disableAfterFailures: 5,
       secretOverlapMs: 24 * 3600_000,
       allowPrivateHosts: [],
+      keyring: developmentKeyring(),
+      resealEveryMs: 3600_000,
     });
   });
 

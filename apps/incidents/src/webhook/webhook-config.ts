@@ -1,3 +1,4 @@
+import { keyringFromEnv, type Keyring } from '@polyplus/keyring';
 import { allowedPrivateHostsFromEnv, DEFAULT_RETRY_SCHEDULE, type RetrySchedule } from '@polyplus/webhooks';
 
 export type WebhookConfig = {
@@ -10,6 +11,10 @@ export type WebhookConfig = {
   secretOverlapMs: number;
   /** Private or loopback hosts allowed anyway (tests, local demo). */
   allowPrivateHosts: string[];
+  /** Seals the signing secrets at rest: the platform keyring (`OBJECT_STORAGE_KEYS`, `OBJECT_STORAGE_CURRENT_KEY_ID`). */
+  keyring: Keyring;
+  /** How often the stored secrets are checked for plaintext or an old key and re-sealed. */
+  resealEveryMs: number;
 };
 
 const positive = (raw: string | undefined, fallback: number, name: string): number => {
@@ -22,7 +27,8 @@ const positive = (raw: string | undefined, fallback: number, name: string): numb
 /**
  * From the environment: `WEBHOOK_MAX_ATTEMPTS`, `WEBHOOK_RETRY_BASE_MS`, `WEBHOOK_RETRY_MAX_MS`,
  * `WEBHOOK_TIMEOUT_MS`, `WEBHOOK_DISABLE_AFTER_FAILURES`, `WEBHOOK_SECRET_OVERLAP_HOURS`,
- * `WEBHOOK_ALLOW_PRIVATE_HOSTS` (comma-separated; refused in production).
+ * `WEBHOOK_ALLOW_PRIVATE_HOSTS` (comma-separated; refused in production), `WEBHOOK_RESEAL_MINUTES`
+ * (60), and the platform keyring that seals the signing secrets.
  */
 export function webhookConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WebhookConfig {
   const allowPrivateHosts = allowedPrivateHostsFromEnv(env);
@@ -38,5 +44,7 @@ export function webhookConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Webh
     disableAfterFailures: positive(env.WEBHOOK_DISABLE_AFTER_FAILURES, 5, 'WEBHOOK_DISABLE_AFTER_FAILURES'),
     secretOverlapMs: positive(env.WEBHOOK_SECRET_OVERLAP_HOURS, 24, 'WEBHOOK_SECRET_OVERLAP_HOURS') * 3600_000,
     allowPrivateHosts,
+    keyring: keyringFromEnv(env),
+    resealEveryMs: positive(env.WEBHOOK_RESEAL_MINUTES, 60, 'WEBHOOK_RESEAL_MINUTES') * 60_000,
   };
 }

@@ -9,6 +9,7 @@ import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { WebhookEndpointStatus } from './webhook-endpoint-status';
 import type { WebhookDeliveryJob } from './webhook-queue';
 import { sendWebhook, type SendWebhook } from './webhook-sender';
+import { WebhookSecrets } from './webhook-secrets';
 
 export type AttemptResult =
   | { outcome: 'delivered' | 'failed' | 'refused' | 'skipped' | 'settled' }
@@ -24,12 +25,16 @@ const clip = (text: string | null, length = 500) => (text && text.length > lengt
  * (a re-run job) or an endpoint disabled meanwhile, and re-checks the URL before every attempt.
  */
 export class WebhookDeliveryService {
+  private readonly secrets: WebhookSecrets;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: WebhookConfig,
     private readonly send: SendWebhook = sendWebhook,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.secrets = new WebhookSecrets(config.keyring);
+  }
 
   /** `attempt` counts from 1; the last one allowed is `maxAttempts`. */
   async attempt(job: WebhookDeliveryJob, attempt: number, maxAttempts = this.config.retry.maxAttempts): Promise<AttemptResult> {
@@ -103,10 +108,11 @@ export class WebhookDeliveryService {
     return { outcome: 'retry', retryInMs, error: record.error ?? 'failed' };
   }
 
-  /** The current secret, and the previous one while its overlap after a rotation lasts. */
+  /** The current secret, and the previous one while its overlap after a rotation lasts, opened from their sealed form. */
   private secretsOf(endpoint: WebhookEndpoint, at: Date): string[] {
     const previousValid = endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt.getTime() > at.getTime();
-    return previousValid ? [endpoint.secret, endpoint.previousSecret as string] : [endpoint.secret];
+    const stored = previousValid ? [endpoint.secret, endpoint.previousSecret as string] : [endpoint.secret];
+    return stored.map((secret) => this.secrets.open(endpoint.id, secret));
   }
 
   /** The delivery gave up: logged, FAILED, and one more failure in the endpoint's run; a long run disables it. */

@@ -27,12 +27,13 @@ export class WebhookEndpoint {
   @Column('simple-json')
   customerIds: string[];
 
-  // The signing secrets never leave through the API after registration or rotation.
-  @Column('varchar', { length: 100 })
+  // The signing secrets never leave through the API after registration or rotation, and are stored
+  // sealed with the platform keyring (`WebhookSecrets`): `enc:v1:<key id>:…`, never the secret itself.
+  @Column('varchar', { length: 255 })
   secret: string;
 
-  /** The secret before the last rotation, still signing until `previousSecretExpiresAt`. */
-  @Column('varchar', { length: 100, nullable: true, default: null })
+  /** The secret before the last rotation (sealed), still signing until `previousSecretExpiresAt`. */
+  @Column('varchar', { length: 255, nullable: true, default: null })
   previousSecret: string | null;
 
   @Field(() => Date, { nullable: true, description: 'Until when deliveries are also signed with the previous secret.' })

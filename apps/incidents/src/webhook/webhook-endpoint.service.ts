@@ -8,6 +8,7 @@ import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { WebhookEndpointStatus } from './webhook-endpoint-status';
+import { WebhookSecrets } from './webhook-secrets';
 import { WEBHOOK_EVENT_TYPES } from './webhook-event-types';
 import { assertPartner, assertWebhookCaller, mayManageEndpoint } from './webhook-access';
 import type { RegisterWebhookEndpointInput } from './dto/register-webhook-endpoint.input';
@@ -16,11 +17,15 @@ export type EndpointWithSecret = { endpoint: WebhookEndpoint; secret: string };
 
 /** Partners' webhook endpoints: registration, secrets, on/off, and the delivery log. */
 export class WebhookEndpointService {
+  private readonly secrets: WebhookSecrets;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly config: Pick<WebhookConfig, 'allowPrivateHosts' | 'secretOverlapMs'>,
+    private readonly config: Pick<WebhookConfig, 'allowPrivateHosts' | 'secretOverlapMs' | 'keyring'>,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.secrets = new WebhookSecrets(config.keyring);
+  }
 
   private get endpoints() {
     return this.dataSource.getRepository(WebhookEndpoint);
@@ -33,13 +38,14 @@ export class WebhookEndpointService {
     if (unknown.length > 0) throw badUserInput(`Unknown event types: ${unknown.join(', ')}; see webhookEventTypes`, 'eventTypes');
     const url = await this.checkUrl(input.url.trim());
     const secret = generateWebhookSecret();
+    const id = randomUUID();
     const endpoint = Object.assign(new WebhookEndpoint(), {
-      id: randomUUID(),
+      id,
       partnerId: partner.subject,
       url,
       eventTypes,
       customerIds: [...partner.customerIds],
-      secret,
+      secret: this.secrets.seal(id, secret),
       previousSecret: null,
       previousSecretExpiresAt: null,
       status: WebhookEndpointStatus.ACTIVE,
@@ -93,7 +99,8 @@ export class WebhookEndpointService {
     assertPartner(principal);
     const endpoint = await this.get(principal, id);
     const secret = generateWebhookSecret();
-    const changes = { secret, previousSecret: endpoint.secret, previousSecretExpiresAt: new Date(this.now().getTime() + this.config.secretOverlapMs) };
+    // Both columns are sealed for this endpoint: the current secret becomes the previous one as it is.
+    const changes = { secret: this.secrets.seal(id, secret), previousSecret: endpoint.secret, previousSecretExpiresAt: new Date(this.now().getTime() + this.config.secretOverlapMs) };
     await this.endpoints.update({ id }, changes);
     return { endpoint: Object.assign(endpoint, changes), secret };
   }

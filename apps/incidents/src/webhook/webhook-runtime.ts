@@ -1,12 +1,13 @@
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { consumeEvents, type RedisConnection } from '@polyplus/events';
+import { consumeEvents, startLeasedSweep, type RedisConnection } from '@polyplus/events';
 import type { WebhookConfig } from './webhook-config';
 import { WebhookDeliveryService } from './webhook-delivery.service';
 import { startWebhookDeliveryWorker } from './webhook-delivery.worker';
 import { webhookFanout } from './webhook-fanout';
 import { WEBHOOK_DELIVERY_QUEUE, type WebhookDeliveryJob } from './webhook-queue';
 import type { SendWebhook } from './webhook-sender';
+import { resealWebhookSecrets, WebhookSecrets } from './webhook-secrets';
 
 export type WebhookRuntimeOptions = {
   dataSource: DataSource;
@@ -39,9 +40,21 @@ export async function startWebhookRuntime(options: WebhookRuntimeOptions): Promi
   });
   const deliveries = new WebhookDeliveryService(options.dataSource, options.config, options.send, options.now);
   const worker = await startWebhookDeliveryWorker(options.redis, options.prefix, deliveries, options.config.retry);
+  // Secrets stored in plaintext before encryption, or sealed under a key that is no longer current,
+  // are (re-)sealed at start and then periodically by one replica at a time.
+  const secrets = new WebhookSecrets(options.config.keyring);
+  const reseal = startLeasedSweep({
+    redis: options.redis,
+    name: 'incidents-webhook-secret-reseal',
+    prefix: options.prefix,
+    everyMs: options.config.resealEveryMs,
+    runAtStart: true,
+    run: () => resealWebhookSecrets(options.dataSource, secrets),
+  });
   return {
     queue,
     async close() {
+      await reseal.stop();
       await consumer.stop();
       await worker.close();
       await queue.close();
