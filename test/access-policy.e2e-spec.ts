@@ -1,7 +1,7 @@
 import { getNamedType, isListType, isNonNullType, type GraphQLInputType } from 'graphql';
 import { graphqlData, graphqlRequest, type GraphQLResult } from '@polyplus/local-stack';
 import { quiescentFingerprint } from '@polyplus/testing';
-import type { Principal, Role } from '@polyplus/auth';
+import { anonymousPrincipal, type Principal, type Role } from '@polyplus/auth';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import { createTenant, customerSidePrincipals, type Tenant } from './support/tenants';
 import { loadSupergraph, rootOperations, sampleVariables, type RootOperation, type ValuePicker } from './support/supergraph-operations';
@@ -22,10 +22,11 @@ let callers: Principal[];
 let before: Record<string, string>;
 
 beforeAll(async () => {
-  stack = await startE2eStack('e2e_access', { RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_STAFF_PER_MINUTE: '0' });
+  stack = await startE2eStack('e2e_access', { RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_STAFF_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0' });
   a = await createTenant(stack, 'Access Tenant A', 'ACCESS-A-01');
   b = await createTenant(stack, 'Access Tenant B', 'ACCESS-B-01');
-  callers = [...customerSidePrincipals(a), { subject: 'engineer-1', role: 'SUPPORT_ENGINEER', customerIds: [] }, { subject: 'planner-1', role: 'DISPATCH_PLANNER', customerIds: [] }];
+  // The anonymous caller sends no token at all.
+  callers = [...customerSidePrincipals(a), { subject: 'engineer-1', role: 'SUPPORT_ENGINEER', customerIds: [] }, { subject: 'planner-1', role: 'DISPATCH_PLANNER', customerIds: [] }, anonymousPrincipal()];
   before = await quiescentFingerprint(stack.prefix);
 }, 240_000);
 
@@ -66,7 +67,7 @@ describe('every mutation of the supergraph is refused to every role its access p
   it.each(mutations.map((operation) => [operation.name, operation] as const))('%s', async (_name, operation) => {
     const variables = sampleVariables(operation.field.args, tenantValues(a, returnTypeOf(operation)));
     for (const caller of callers.filter((principal) => !operation.roles.includes(principal.role))) {
-      const result = await graphqlRequest(await stack.as(caller), operation.document, variables);
+      const result = await graphqlRequest(caller.role === 'PUBLIC' ? stack.gatewayUrl : await stack.as(caller), operation.document, variables);
       expect({ role: caller.role, codes: codesOf(result), data: result.data?.[operation.name as never] ?? null }).toEqual({ role: caller.role, codes: ['FORBIDDEN'], data: null });
     }
   });
