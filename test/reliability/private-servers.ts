@@ -21,7 +21,7 @@ export type PrivateServer = {
   dispose(): Promise<void>;
 };
 
-type ServerSpec = {
+export type ServerSpec = {
   name: string;
   command: string;
   args: string[];
@@ -47,7 +47,7 @@ async function waitUntilAnswering(spec: ServerSpec, child: ChildProcess, output:
   }
 }
 
-function privateServer(spec: ServerSpec, port: number, url: string, dir: string): PrivateServer {
+export function privateServer(spec: ServerSpec, port: number, url: string, dir: string): PrivateServer {
   let child: ChildProcess | undefined;
   const output: string[] = [];
   const stop = async (signal: NodeJS.Signals = 'SIGKILL') => {
@@ -154,7 +154,7 @@ export async function startPrivateMariadb(): Promise<PrivateServer> {
   return server;
 }
 
-async function startOrClean(server: PrivateServer, dir: string): Promise<void> {
+export async function startOrClean(server: PrivateServer, dir: string): Promise<void> {
   try {
     await server.start();
   } catch (error) {
@@ -163,7 +163,7 @@ async function startOrClean(server: PrivateServer, dir: string): Promise<void> {
   }
 }
 
-function run(command: string, args: string[]): Promise<void> {
+export function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const output: string[] = [];

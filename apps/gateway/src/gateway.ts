@@ -12,6 +12,8 @@ import { fileRelay } from './files/file-relay';
 import { withDevelopmentIde } from './ide/graphiql';
 import { startSubscriptions, type RunningSubscriptions } from './subscriptions/start-subscriptions';
 import { formatError, GATEWAY_PORT, startGraphQLHttpServer, SUBGRAPH_NAMES, subgraphUrl, type RunningServer, type SubgraphName } from '@polyplus/subgraph-kit';
+import { defaultSubgraphTransport, serverTlsFromEnv } from '@polyplus/subgraph-kit';
+import { checkGatewayTransport } from './transport/gateway-transport';
 
 /** Composed at build time by `npm run compose` and checked in: the gateway never introspects subgraphs. */
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
@@ -24,7 +26,7 @@ async function subgraphHealth(env: NodeJS.ProcessEnv): Promise<Record<string, 'u
   const states = await Promise.all(
     SUBGRAPH_NAMES.map(async (name) => {
       const url = subgraphUrl(name, env).replace(/\/graphql$/, '/health');
-      const up = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+      const up = await defaultSubgraphTransport(env).fetch(url, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
       return [name, up ? 'up' : 'down'] as const;
     }),
   );
@@ -34,19 +36,24 @@ async function subgraphHealth(env: NodeJS.ProcessEnv): Promise<Record<string, 'u
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
   const env = options.env ?? process.env;
   const auth = authConfig(env);
+  const host = options.host ?? env.HOST ?? '127.0.0.1';
+  const tls = serverTlsFromEnv(env);
+  checkGatewayTransport(env, host, tls);
+  const transport = defaultSubgraphTransport(env);
   const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
   const createGateway = () =>
     new ApolloGateway({
       supergraphSdl,
       // The supergraph names default local URLs; the environment decides where each subgraph really is.
-      buildService: ({ name }) => new SignedDataSource(subgraphUrl(name as SubgraphName, env), auth.principalSecrets[0]),
+      buildService: ({ name }) => new SignedDataSource(subgraphUrl(name as SubgraphName, env), auth.principalSecrets[0], transport),
     });
   const gateway = createGateway();
   const rateLimiter = await startRateLimiter(env);
   const server = await startGraphQLHttpServer<GatewayContext>({
     name: 'gateway',
     port: options.port ?? Number(env.GATEWAY_PORT ?? GATEWAY_PORT),
-    host: options.host ?? env.HOST ?? '127.0.0.1',
+    host,
+    tls,
     apollo: {
       gateway,
       formatError: (formatted, error) => formatError(formatted, error),

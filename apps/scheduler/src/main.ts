@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { databaseName, mysqlServerFor, openDatabase } from '@polyplus/persistence';
-import { createRedis, queuePrefix, waitForRedis } from '@polyplus/events';
+import { createRedis, queuePrefix, redisTarget, waitForRedis } from '@polyplus/events';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS } from '@polyplus/dispatch-data';
-import { stopOnSignals } from '@polyplus/subgraph-kit';
+import { assertTransportSecurity, mysqlHop, redisHop, stopOnSignals, transportSecurityFromEnv } from '@polyplus/subgraph-kit';
 import { startSchedulerWorker } from './scheduler-worker';
 import { schedulerHealthPort, schedulerOptionsFromEnv } from './scheduler-config';
 import { startHealthServer, type HealthServer } from './health-server';
@@ -11,7 +11,9 @@ async function main(): Promise<() => Promise<void>> {
   const options = schedulerOptionsFromEnv();
   const healthPort = schedulerHealthPort();
   // The dispatch database, wherever `DISPATCH_MYSQL_URL` (or the shared `MYSQL_URL`) puts it.
-  const dataSource = await openDatabase({ database: databaseName('dispatch'), server: mysqlServerFor('dispatch'), entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS });
+  const mysql = mysqlServerFor('dispatch');
+  assertTransportSecurity(transportSecurityFromEnv(), [mysqlHop(process.env.DISPATCH_MYSQL_URL ? 'DISPATCH_MYSQL_URL' : 'MYSQL_URL', mysql), redisHop(redisTarget())], 'the scheduler');
+  const dataSource = await openDatabase({ database: databaseName('dispatch'), server: mysql, entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS });
   const redis = createRedis('worker');
   await waitForRedis(redis);
   const scheduler = await startSchedulerWorker(dataSource, redis, queuePrefix(), options);

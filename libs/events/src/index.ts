@@ -5,12 +5,15 @@ export {
   masterNodes,
   redisTarget,
   isClusterConfigured,
+  isEncryptedTarget,
+  targetHosts,
   assertNoEviction,
   waitForRedis,
   type RedisConnection,
   type RedisRole,
   type RedisTarget,
 } from './redis';
+export { redisTlsFromEnv, redisTlsOption } from './redis-tls';
 export { hashTagOf } from './keys';
 export { queuePrefix, DEFAULT_QUEUE_PREFIX, DISPATCH_OPTIMISATION_QUEUE, OPTIMISE_REGION, enqueueRegionOptimisation, type OptimiseRegionJob } from './queues';
 export { OutboxEvent } from './outbox/outbox-event.entity';

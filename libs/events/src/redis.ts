@@ -1,4 +1,5 @@
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
+import { redisTlsOption } from './redis-tls';
 
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -40,6 +41,21 @@ export function redisTarget(env: NodeJS.ProcessEnv = process.env): RedisTarget {
   };
 }
 
+/** Whether connections to the target are TLS (`rediss://`). */
+export function isEncryptedTarget(target: RedisTarget): boolean {
+  return target.kind === 'cluster' ? target.tls : /^rediss:\/\//i.test(target.url);
+}
+
+/** The hosts a target names (the server, or the cluster's seed nodes). */
+export function targetHosts(target: RedisTarget): string[] {
+  if (target.kind === 'cluster') return target.nodes.map((node) => node.host);
+  try {
+    return [new URL(target.url).hostname];
+  } catch {
+    return [target.url];
+  }
+}
+
 /** Whether the environment points at a Redis Cluster (`REDIS_CLUSTER_NODES` set). */
 export function isClusterConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
   return redisTarget(env).kind === 'cluster';
@@ -61,7 +77,9 @@ function roleOptions(role: RedisRole): RedisOptions {
 export function createRedis(role: RedisRole, source: string | NodeJS.ProcessEnv = process.env): RedisConnection {
   const target: RedisTarget = typeof source === 'string' ? { kind: 'node', url: source } : redisTarget(source);
   const options = roleOptions(role);
-  if (target.kind === 'node') return new Redis(target.url, options);
+  // rediss:// (or a cluster of rediss:// nodes) is TLS, with the CA and client certificate of REDIS_TLS_*.
+  const tls = redisTlsOption(isEncryptedTarget(target), typeof source === 'string' ? process.env : source);
+  if (target.kind === 'node') return new Redis(target.url, { ...options, ...(tls ? { tls } : {}) });
   const { enableOfflineQueue, ...nodeOptions } = options;
   const clusterOptions: ClusterOptions = {
     enableReadyCheck: true,
@@ -73,7 +91,7 @@ export function createRedis(role: RedisRole, source: string | NodeJS.ProcessEnv 
       ...nodeOptions,
       username: target.username,
       password: target.password,
-      ...(target.tls ? { tls: {} } : {}),
+      ...(tls ? { tls } : {}),
     },
   };
   return new Cluster(target.nodes, clusterOptions);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
 import { parseMysqlUrl, type MysqlServer } from './mysql-url';
+import { mysqlSslOptions } from './mysql-tls';
 
 export type DatabaseOptions = {
   database: string;
@@ -25,6 +26,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     port: server.port,
     username: server.username,
     password: server.password,
+    ssl: mysqlSslOptions(server.tls),
     database: options.database,
     entities: options.entities,
     migrations: options.migrations,
@@ -41,7 +43,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
 }
 
 function connectToServer(server: MysqlServer) {
-  return createConnection({ host: server.host, port: server.port, user: server.username, password: server.password, connectTimeout: 5_000 });
+  return createConnection({ host: server.host, port: server.port, user: server.username, password: server.password, ssl: mysqlSslOptions(server.tls), connectTimeout: 5_000 });
 }
 
 /** Creates the database when missing and tells which server flavour answered. */

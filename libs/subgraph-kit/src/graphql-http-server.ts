@@ -1,7 +1,9 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { handleGraphQLRequest } from './http-graphql';
+import type { ServerTls } from './tls/server-tls';
 
 export type HealthCheck = () => Promise<Record<string, 'up' | 'down'>>;
 
@@ -16,6 +18,8 @@ export type GraphQLHttpServerOptions<TContext extends BaseContext> = {
   routes?: HttpRoutes;
   port?: number;
   host?: string;
+  /** Serve HTTPS (and with a client CA, demand client certificates); see `serverTlsFromEnv`. */
+  tls?: ServerTls;
 };
 
 export type RunningServer = { name: string; url: string; port: number; httpServer: Server; stop(): Promise<void> };
@@ -29,7 +33,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
 ): Promise<RunningServer> {
   const apollo = new ApolloServer<TContext>(options.apollo);
   await apollo.start();
-  const httpServer = createServer((request, response) => {
+  const handler: RequestListener = (request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     if (path === '/health') {
       void (options.health ?? (async () => ({})))()
@@ -54,7 +58,8 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
     });
-  });
+  };
+  const httpServer: Server = options.tls ? createHttpsServer(options.tls, handler) : createServer(handler);
   httpServer.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -64,7 +69,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
   return {
     name: options.name,
     port,
-    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
+    url: `${options.tls ? 'https' : 'http'}://${options.host ?? '127.0.0.1'}:${port}/graphql`,
     httpServer,
     async stop() {
       // Stop accepting connections, let in-flight requests finish, then release Apollo.

@@ -24,3 +24,16 @@ export {
 } from './access-policy';
 export { EARLIEST_YEAR, LATEST_YEAR, isCalendarDate, isPlausibleInstant, isDecimalString, isNotBlank, hasAtMostDecimals, HasAtMostDecimals, IsCalendarDate, IsPlausibleInstant, IsDecimalString, IsNotBlank, calendarDateArg, plausibleInstantArg, type DecimalColumn } from './input-validators';
 export { MAX_URL_LENGTH, isPublicHttpsUrl, IsPublicHttpsUrl } from './input-validators';
+export { serverTlsFromEnv, type ServerTls } from './tls/server-tls';
+export { createSubgraphTransport, defaultSubgraphTransport, subgraphTransportFromEnv, type SubgraphTransport } from './tls/subgraph-transport';
+export {
+  assertTransportSecurity,
+  listenerHop,
+  mysqlHop,
+  plainHops,
+  redisHop,
+  subgraphHop,
+  transportSecurityFromEnv,
+  type Hop,
+  type TransportSecurity,
+} from './tls/transport-security';

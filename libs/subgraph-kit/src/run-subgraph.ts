@@ -1,11 +1,15 @@
 import type { DataSource } from 'typeorm';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { databaseName, mysqlServerFor, openDatabase, type DatabaseOptions } from '@polyplus/persistence';
+import { databaseName, mysqlServerFor, openDatabase, serviceMysqlUrlVariable, type DatabaseOptions } from '@polyplus/persistence';
+import { redisTarget } from '@polyplus/events';
 import { formatError } from './format-error';
 import type { FederatedSchema } from './build-federated-schema';
 import { startGraphQLHttpServer, type RunningServer } from './graphql-http-server';
 import { principalContext, type SubgraphContext } from './principal-context';
 import { authConfig } from '@polyplus/auth';
+import { SUBGRAPH_NAMES, subgraphUrl } from './service-directory';
+import { serverTlsFromEnv, type ServerTls } from './tls/server-tls';
+import { assertTransportSecurity, listenerHop, mysqlHop, redisHop, subgraphHop, transportSecurityFromEnv } from './tls/transport-security';
 
 export type SubgraphDefinition = {
   name: string;
@@ -14,7 +18,7 @@ export type SubgraphDefinition = {
   build(dataSource: DataSource): Promise<FederatedSchema>;
 };
 
-export type StartSubgraphOptions = { port?: number; host?: string; dataSource: DataSource };
+export type StartSubgraphOptions = { port?: number; host?: string; dataSource: DataSource; tls?: ServerTls };
 
 /** Serves a subgraph schema over an already open database (tests pass their own database). */
 export async function startSubgraph(definition: SubgraphDefinition, options: StartSubgraphOptions): Promise<RunningServer> {
@@ -25,6 +29,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     name: definition.name,
     port: options.port,
     host: options.host,
+    tls: options.tls,
     apollo: {
       schema,
       formatError: (formatted, error) => formatError(formatted, error),
@@ -50,8 +55,23 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
 export async function runSubgraph(definition: SubgraphDefinition, port: number): Promise<() => Promise<void>> {
   process.env.SERVICE_NAME ??= definition.name; // the subject of its service-to-service calls
   // `<SUBGRAPH>_MYSQL_URL` puts this subgraph's database on a server of its own; else `MYSQL_URL`.
-  const dataSource = await openDatabase({ ...definition.database, database: databaseName(definition.name), server: mysqlServerFor(definition.name) });
-  const server = await startSubgraph(definition, { dataSource, port, host: process.env.HOST ?? '127.0.0.1' });
+  const mysql = mysqlServerFor(definition.name);
+  const host = process.env.HOST ?? '127.0.0.1';
+  const tls = serverTlsFromEnv();
+  // TRANSPORT_SECURITY=require: nothing is opened while a hop that leaves the host is configured plain.
+  const mysqlVariable = process.env[serviceMysqlUrlVariable(definition.name)] ? serviceMysqlUrlVariable(definition.name) : 'MYSQL_URL';
+  assertTransportSecurity(
+    transportSecurityFromEnv(),
+    [
+      mysqlHop(mysqlVariable, mysql),
+      redisHop(redisTarget()),
+      listenerHop(host, tls),
+      ...SUBGRAPH_NAMES.filter((name) => name !== definition.name).map((name) => subgraphHop(`${name.toUpperCase()}_URL`, subgraphUrl(name))),
+    ],
+    `the ${definition.name} subgraph`,
+  );
+  const dataSource = await openDatabase({ ...definition.database, database: databaseName(definition.name), server: mysql });
+  const server = await startSubgraph(definition, { dataSource, port, host, tls });
   console.log(`${definition.name} subgraph ready at ${server.url}`);
   return async () => {
     await server.stop();

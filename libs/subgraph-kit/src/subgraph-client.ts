@@ -1,5 +1,6 @@
 import { authConfig, servicePrincipal, signPrincipal } from '@polyplus/auth';
 import { DomainError, serviceUnavailable, type ErrorCode } from './errors';
+import { defaultSubgraphTransport, type SubgraphTransport } from './tls/subgraph-transport';
 
 type GraphQLResponse<T> = { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
 
@@ -9,13 +10,20 @@ export type SubgraphClient = { request<T>(query: string, variables?: Record<stri
  * Service-to-service queries (an entitlement or existence check in another subgraph): the only
  * way a subgraph learns about data it does not own besides federation keys. Errors keep their code.
  */
-export function createSubgraphClient(name: string, url: string, timeoutMs = 5_000, caller = process.env.SERVICE_NAME ?? 'subgraph'): SubgraphClient {
+export function createSubgraphClient(
+  name: string,
+  url: string,
+  timeoutMs = 5_000,
+  caller = process.env.SERVICE_NAME ?? 'subgraph',
+  // https:// subgraphs are reached with the configured CA and client certificate (SUBGRAPH_*).
+  transport: SubgraphTransport = defaultSubgraphTransport(),
+): SubgraphClient {
   const [secret] = authConfig().principalSecrets;
   return {
     async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
       let response: Response;
       try {
-        response = await fetch(url, {
+        response = await transport.fetch(url, {
           method: 'POST',
           // Signed like the gateway signs: the callee trusts a service, never an anonymous caller.
           headers: { 'content-type': 'application/json', ...signPrincipal(servicePrincipal(caller), secret) },

@@ -1,6 +1,6 @@
-import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuthError, signPrincipal, verifyBearerToken, type AuthConfig, type Principal } from '@polyplus/auth';
-import { subgraphUrl, type HttpRoutes } from '@polyplus/subgraph-kit';
+import { defaultSubgraphTransport, subgraphUrl, type HttpRoutes } from '@polyplus/subgraph-kit';
 import type { RateLimiter } from '../limits/rate-limiter';
 
 /** Case attachment transfers: `PUT /files/uploads/<link>`, `GET /files/downloads/<link>`, served by the incidents subgraph. */
@@ -63,7 +63,8 @@ function relay(request: IncomingMessage, response: ServerResponse, principal: Pr
     if (typeof value === 'string') headers[name] = value;
   }
   let answered = false;
-  const upstream = httpRequest(target, { method: request.method, headers }, (answer) => {
+  // https:// to the incidents service goes with the configured CA and client certificate.
+  const upstream = defaultSubgraphTransport(options.env).request(target, { method: request.method, headers }, (answer) => {
     answered = true;
     const relayed: Record<string, string> = {};
     for (const name of RELAYED_RESPONSE_HEADERS) {
