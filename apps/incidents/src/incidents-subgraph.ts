@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { WeeklyHours } from '@polyplus/business-calendar';
+import type { ResolutionTargets, WeeklyHours } from '@polyplus/business-calendar';
+import { createServiceClock, type ServiceClock } from '@polyplus/clock';
 import { OutboxEvent, queuePrefix } from '@polyplus/events';
 import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphClient, type SubgraphDefinition } from '@polyplus/subgraph-kit';
 import { Incident } from './incident/incident.entity';
@@ -35,6 +36,15 @@ import type { SendWebhook } from './webhook/webhook-sender';
 import { CreateIncidents1795533939999 } from './migrations/1795533939999-create-incidents';
 import { IncidentManagement1795537885724 } from './migrations/1795537885724-incident-management';
 import { PartnerWebhooks1795546377393 } from './migrations/1795546377393-partner-webhooks';
+import { CaseClocks1796171280273 } from './migrations/1796171280273-case-clocks';
+import { IncidentClockPause } from './case-clock/clock-pause.entity';
+import { IncidentSeverityChange } from './case-clock/severity-change.entity';
+import { IncidentConsumedEvent } from './case-clock/consumed-event.entity';
+import { CaseClockService } from './case-clock/case-clock.service';
+import { CaseClockResolver } from './case-clock/case-clock.resolver';
+import { contactTimePolicyFromEnv, type ContactTimePolicy } from './case-clock/contact-time';
+import { resolutionTargetsFromEnv } from './case-clock/resolution-targets-config';
+import { TestClockResolver } from './test-clock/test-clock.resolver';
 import { authConfig } from '@polyplus/auth';
 import { createObjectStorage, type EncryptedObjectStorage } from '@polyplus/object-storage';
 import { Attachment } from './attachment/attachment.entity';
@@ -68,6 +78,12 @@ export type IncidentsSubgraphOptions = {
   outboxPollMs?: number;
   /** Default: `webhookConfigFromEnv()`; tests shorten the retries and allow a local receiver. */
   webhooks?: Partial<WebhookConfig> & { send?: SendWebhook };
+  /** Default: `createServiceClock()` under the queue prefix: system time, or the stack's test clock outside production. */
+  clock?: ServiceClock;
+  /** Default: `INCIDENTS_RESOLUTION_TARGET_MINUTES`, else the business-calendar defaults. */
+  resolutionTargets?: ResolutionTargets;
+  /** Default: `INCIDENTS_CONTACTED_AT_MAX_AGE_MINUTES`, else 24 h. */
+  contactTime?: ContactTimePolicy;
   /** Default: `attachmentConfigFromEnv()` and links timed by real time; tests shorten the limit or move the links' clock. */
   attachments?: Partial<AttachmentConfig> & { linkClock?: () => Date };
   /** Where attachment bytes go; default: `createObjectStorage()` from the OBJECT_STORAGE_* settings. */
@@ -88,6 +104,9 @@ export const INCIDENTS_ENTITIES = [
   WebhookEndpoint,
   WebhookDelivery,
   WebhookDeliveryAttempt,
+  IncidentClockPause,
+  IncidentSeverityChange,
+  IncidentConsumedEvent,
   Attachment,
   AttachmentDownload,
   IncidentComment,
@@ -95,7 +114,7 @@ export const INCIDENTS_ENTITIES = [
   SecurityNoticeRecipient,
 ];
 
-export const INCIDENTS_MIGRATIONS = [CreateIncidents1795533939999, IncidentManagement1795537885724, PartnerWebhooks1795546377393, SecurityNotices1796168853538, CaseAttachmentsAndComments1796168517463, SealedWebhookSecrets1796170729830];
+export const INCIDENTS_MIGRATIONS = [CreateIncidents1795533939999, IncidentManagement1795537885724, PartnerWebhooks1795546377393, SecurityNotices1796168853538, CaseAttachmentsAndComments1796168517463, SealedWebhookSecrets1796170729830, CaseClocks1796171280273];
 
 /** The incidents subgraph; its background work (outbox relay, escalation timers) runs only over an opened database. */
 export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}): SubgraphDefinition {
@@ -103,11 +122,14 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
     name: 'incidents',
     database: { entities: INCIDENTS_ENTITIES, migrations: INCIDENTS_MIGRATIONS },
     async build(dataSource: DataSource) {
-      const now = options.now ?? (() => new Date());
+      const clock = options.clock ?? createServiceClock({ prefix: options.queuePrefix ?? queuePrefix() });
+      const now = options.now ?? clock.now;
+      const resolutionTargets = options.resolutionTargets ?? resolutionTargetsFromEnv();
       const calendars = siteCalendars(options.businessHours);
       const devices = options.devices ?? createSubgraphClient('devices', subgraphUrl('devices'));
       const customers = options.customers ?? createSubgraphClient('customers', subgraphUrl('customers'));
-      const incidents = new IncidentService(dataSource, { devices: new EntitlementDirectory(devices), customers: new CustomerDirectory(customers), calendars, now });
+      const incidents = new IncidentService(dataSource, { devices: new EntitlementDirectory(devices), customers: new CustomerDirectory(customers), calendars, now, resolutionTargets, contactTime: options.contactTime ?? contactTimePolicyFromEnv() });
+      const caseClocks = new CaseClockService(dataSource, { calendars, resolutionTargets, now });
       const lifecycle = new IncidentLifecycleService(dataSource, now);
       const escalations = new EscalationService(dataSource, options.escalationPolicy ?? escalationPolicyFromEnv(), calendars, now);
       const partnerSupport = new PartnerSupportService(dataSource, now);
@@ -126,7 +148,7 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
           IncidentComment: (comment: IncidentComment) => comment.customerId,
           SecurityNoticeRecipient: (recipient: SecurityNoticeRecipient) => recipient.customerId,
         },
-        resolvers: [IncidentResolver, IncidentLifecycleResolver, DeviceIncidentsResolver, PartnerSupportResolver, KnowledgeBaseResolver, WebhookResolver, AttachmentResolver, IncidentAttachmentsResolver, IncidentCommentResolver, SecurityNoticeResolver, SecurityNoticeRecipientResolver],
+        resolvers: [IncidentResolver, IncidentLifecycleResolver, DeviceIncidentsResolver, PartnerSupportResolver, KnowledgeBaseResolver, WebhookResolver, AttachmentResolver, IncidentAttachmentsResolver, IncidentCommentResolver, SecurityNoticeResolver, SecurityNoticeRecipientResolver, CaseClockResolver, ...(clock.testable ? [TestClockResolver] : [])],
         instances: [
           new IncidentResolver(incidents, escalations, partnerSupport),
           new IncidentLifecycleResolver(lifecycle),
@@ -139,6 +161,8 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
           new IncidentCommentResolver(comments),
           new SecurityNoticeResolver(securityNotices),
           new SecurityNoticeRecipientResolver(),
+          new CaseClockResolver(caseClocks),
+          new TestClockResolver(clock),
         ],
         references: {
           Incident: (reference) => incidents.findById(reference.id),
@@ -151,6 +175,7 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
         ...schema,
         routes: attachmentRoutes(attachments, { principalSecrets: authConfig().principalSecrets }),
         start: async () => {
+          await clock.start();
           runtime = await startIncidentsRuntime({
             dataSource,
             escalations,
@@ -158,10 +183,12 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
             pollMs: options.outboxPollMs,
             webhooks: { config: webhookConfig, send: options.webhooks?.send },
             now,
+            onClockChange: (listener) => clock.onChange(listener),
           });
         },
         close: async () => {
           await runtime?.close();
+          await clock.close();
           if (!options.objectStorage) await storage.close();
         },
       };

@@ -3,9 +3,10 @@ export const ESCALATION_QUEUE = 'incident-escalation';
 
 export const ESCALATE = 'escalate';
 
-export type EscalationJob = { incidentId: string; level: number };
+/** `dueAt`: the instant (on the service's clock) the timer was armed for, ISO. */
+export type EscalationJob = { incidentId: string; level: number; dueAt?: string };
 
-/** One timer per case and level: a custom id lets a response or resolution remove it (BullMQ ids may not contain ':'). */
+/** One timer per case and level: a custom id lets a re-arm move it and a response remove it (BullMQ ids may not contain ':'). */
 export function escalationJobId(incidentId: string, level: number): string {
   return `escalation-${incidentId}-${level}`;
 }

@@ -1,17 +1,29 @@
-import { Worker } from 'bullmq';
+import { DelayedError, Worker } from 'bullmq';
 import { closeWorkerWithin, type RedisConnection } from '@polyplus/events';
 import type { EscalationService } from './escalation.service';
 import { ESCALATION_QUEUE, type EscalationJob } from './escalation-queue';
 
 export type EscalationWorker = { worker: Worker<EscalationJob>; close(graceMs?: number): Promise<void> };
 
-/** Wires the escalation queue to the use case; the timers live in Redis and outlive this process. */
+/**
+ * Wires the escalation queue to the use case; the timers live in Redis and outlive this process.
+ * A timer that fires before its level is due on the service's clock (the case paused, or a test
+ * clock frozen or moved back) puts itself back for the time that is left.
+ */
 export async function startEscalationWorker(redis: RedisConnection, prefix: string, escalations: EscalationService): Promise<EscalationWorker> {
   const worker = new Worker<EscalationJob>(
     ESCALATION_QUEUE,
-    async (job) => {
+    async (job, token) => {
       const escalation = await escalations.escalate(job.data.incidentId, job.data.level);
-      return { escalated: escalation !== null };
+      if (escalation) return { escalated: true };
+      const dueAt = await escalations.pendingDueAt(job.data.incidentId, job.data.level);
+      const wait = dueAt ? dueAt.getTime() - escalations.currentTime().getTime() : 0;
+      if (dueAt && wait > 0 && token) {
+        await job.updateData({ ...job.data, dueAt: dueAt.toISOString() });
+        await job.moveToDelayed(Date.now() + wait, token);
+        throw new DelayedError();
+      }
+      return { escalated: false };
     },
     { connection: redis, prefix, concurrency: 5 },
   );

@@ -20,6 +20,8 @@ export type IncidentChange = {
   apply(incident: Incident): Partial<Incident>;
   /** Extra event payload beyond the case's id, customer, status and version. */
   payload?: (incident: Incident) => Record<string, unknown>;
+  /** Further writes of the same change (history rows, clock pauses), in its transaction after the update. */
+  also?: (manager: EntityManager, before: Incident, after: Incident) => Promise<void>;
 };
 
 export type AuditLine = {
@@ -77,6 +79,7 @@ export function changeIncident(dataSource: DataSource, change: IncidentChange, a
       .execute();
     if (result.affected !== 1) throw conflict(`Incident ${change.incidentId} was changed concurrently: reload and retry`);
     const updated = Object.assign(new Incident(), current, patch, { version: current.version + 1 });
+    await change.also?.(manager, current, updated);
     await appendAudit(manager, {
       incidentId: current.id,
       actor: change.actor,

@@ -151,7 +151,7 @@ describe('case lifecycle', () => {
 
     const trail = await incidents.auditTrail(openIncident.id);
     expect(trail.map((entry) => [entry.action, entry.actor, entry.note])).toEqual([
-      ['OPENED', 'CUSTOMER_TECHNICIAN:tech-7', null],
+      ['OPENED', 'CUSTOMER_TECHNICIAN:tech-7', 'customer contact 2026-03-02T17:00:00.000Z by PHONE'],
       ['RESPONDED', 'SUPPORT_ENGINEER:jane', '[engineer: The CEO]'],
       ['WORK_STARTED', 'SUPPORT_ENGINEER:jane', null],
       ['ROOT_CAUSE_KNOWN_ISSUE', 'SUPPORT_ENGINEER:jane', 'KI-1 [engineer: tsr.someone-else]'],

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { actorOf, type Principal } from '@polyplus/auth';
 import { badUserInput } from '@polyplus/subgraph-kit';
 import type { Incident } from './incident.entity';
@@ -10,6 +10,8 @@ import type { IncidentActionInput } from './dto/incident-action.input';
 import type { ProvideWorkaroundInput } from './dto/provide-workaround.input';
 import type { ResolveIncidentInput } from './dto/resolve-incident.input';
 import type { RecordRootCauseInput } from './dto/record-root-cause.input';
+import { recordClosedPause } from '../case-clock/clock-pauses';
+import { PauseReason, PauseSource } from '../case-clock/pause-reason';
 
 /**
  * A support engineer's changes to a case; each is audited, versioned and published. The actor of
@@ -27,6 +29,7 @@ export class IncidentLifecycleService {
     to: IncidentStatus,
     action: string,
     extra: (incident: Incident, at: Date) => Partial<Incident> = () => ({}),
+    also?: (manager: EntityManager, before: Incident, at: Date) => Promise<void>,
   ) {
     const at = this.now();
     return changeIncident(
@@ -43,6 +46,7 @@ export class IncidentLifecycleService {
           assertTransition(incident.status, to);
           return { status: to, ...extra(incident, at) };
         },
+        also: also && ((manager, before) => also(manager, before, at)),
       },
       at,
     );
@@ -57,8 +61,23 @@ export class IncidentLifecycleService {
     }));
   }
 
+  /**
+   * Work starts, or a resolution the customer disputes reopens it: the time the case spent
+   * resolved counts as waiting on the customer, so its resolution clock resumes where it stopped.
+   */
   startWork(input: IncidentActionInput, by: Principal): Promise<Incident> {
-    return this.transition(input, by, IncidentStatus.IN_PROGRESS, 'WORK_STARTED');
+    return this.transition(input, by, IncidentStatus.IN_PROGRESS, 'WORK_STARTED', undefined, async (manager, before, at) => {
+      if (before.status !== IncidentStatus.RESOLVED || !before.resolvedAt) return;
+      await recordClosedPause(manager, {
+        incident: before,
+        reason: PauseReason.WAITING_ON_CUSTOMER,
+        source: PauseSource.REOPENED,
+        at: before.resolvedAt,
+        endedAt: at,
+        by: actorOf(by),
+        note: 'resolved until reopened',
+      });
+    });
   }
 
   /** For Severity 1 and 2 the fix is committed to a release, which must be named. */

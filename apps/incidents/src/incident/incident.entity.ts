@@ -51,11 +51,21 @@ export class Incident {
   @Column('varchar', { length: 500 })
   summary: string;
 
-  @Field(() => Date, { description: 'When the customer contacted support to report the problem.' })
+  @Field(() => Date, { description: 'When the case was logged (server time).' })
   @Column('datetime', { precision: 3 })
   reportedAt: Date;
 
-  @Field(() => Date, { description: 'When an engineer must be in contact: the response objective in the site’s business hours.' })
+  @Field(() => Date, {
+    description:
+      'When the customer contacted support to report the problem: given by support staff for phone, chat, video and e-mail cases, the server time for web cases. The response and resolution clocks start here.',
+  })
+  @Column('datetime', { precision: 3 })
+  contactedAt: Date;
+
+  @Column('int', { unsigned: true })
+  resolutionTargetMinutes: number;
+
+  @Field(() => Date, { description: 'When an engineer must be in contact: the response objective from the customer’s contact in the site’s business hours, re-targeted by severity changes.' })
   @Column('datetime', { precision: 3 })
   responseDueAt: Date;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type Repository } from 'typeorm';
-import { actorOf, type Principal } from '@polyplus/auth';
-import { businessTimeBetween, MINUTE_MS, responseDueAt, type Severity } from '@polyplus/business-calendar';
+import { actorOf, isCustomerScoped, type Principal } from '@polyplus/auth';
+import { businessTimeBetween, DEFAULT_RESOLUTION_TARGET_MINUTES, MINUTE_MS, responseDueAt, type ResolutionTargets, type Severity } from '@polyplus/business-calendar';
 import { appendToOutbox } from '@polyplus/events';
 import { DomainError, forbidden } from '@polyplus/subgraph-kit';
 import { Incident } from './incident.entity';
@@ -13,6 +13,7 @@ import type { OpenIncidentInput } from './dto/open-incident.input';
 import type { EntitlementDirectory } from './entitlement-directory';
 import type { CustomerDirectory } from './customer-directory';
 import type { CalendarResolver } from './site-calendar';
+import { contactTimeOf, type ContactTimePolicy } from '../case-clock/contact-time';
 
 const OPEN_STATUSES = [IncidentStatus.NEW, IncidentStatus.RESPONDED, IncidentStatus.IN_PROGRESS, IncidentStatus.WORKAROUND_PROVIDED];
 
@@ -21,6 +22,10 @@ export type IncidentServiceDeps = {
   customers: CustomerDirectory;
   calendars: CalendarResolver;
   now?: () => Date;
+  /** How far back staff may log a contact; default 24 h. */
+  contactTime?: ContactTimePolicy;
+  /** Resolution target per severity; default the business-calendar defaults. */
+  resolutionTargets?: ResolutionTargets;
 };
 
 /** Opening cases and reading them: the support queue, a customer's history, its search. */
@@ -37,16 +42,20 @@ export class IncidentService {
   }
 
   /**
-   * Only a designated contact of the device's customer, for a device covered now; the response
-   * objective is due in the site's business hours and stored with the case. The audit trail names
-   * the verified caller (`by`) as the one who opened it; the reporting contact is kept on the case.
+   * Only a designated contact of the device's customer, for a device covered when the customer
+   * made contact; the response objective is due from that contact in the site's business hours and
+   * stored with the case, as is the resolution target of its severity. The contact time is given
+   * by staff for phone, chat, video and e-mail cases, the server's for web cases and customers'
+   * own (see {@link contactTimeOf}); it is checked before anything is asked or written. The audit
+   * trail names the verified caller (`by`) as the one who opened it, with the contact time.
    */
   async open(input: OpenIncidentInput, by: Principal): Promise<Incident> {
     const reportedAt = this.now();
+    const contactedAt = contactTimeOf({ channel: input.channel, contactedAt: input.contactedAt, byCustomer: isCustomerScoped(by), now: reportedAt, policy: this.deps.contactTime });
     const placement = await this.deps.devices.placementOf(input.deviceId);
     const [designated, entitlement, site] = await Promise.all([
       this.deps.customers.isDesignatedContact(placement.customerId, input.contactId),
-      this.deps.devices.entitlementAt(placement.deviceId, reportedAt),
+      this.deps.devices.entitlementAt(placement.deviceId, contactedAt),
       this.deps.customers.siteLocation(placement.siteId),
     ]);
     if (!designated) throw forbidden(`Contact ${input.contactId} is not a designated contact of the device’s customer`);
@@ -66,19 +75,31 @@ export class IncidentService {
       status: IncidentStatus.NEW,
       summary: input.summary.trim(),
       reportedAt,
-      responseDueAt: responseDueAt({ reportedAt, severity: input.severity as Severity, calendar }),
+      contactedAt,
+      responseDueAt: responseDueAt({ reportedAt: contactedAt, severity: input.severity as Severity, calendar }),
+      resolutionTargetMinutes: (this.deps.resolutionTargets ?? DEFAULT_RESOLUTION_TARGET_MINUTES)[input.severity as Severity],
       siteTimeZone: site.timeZone,
       siteCountry: site.countryCode,
       siteSubdivision: site.subdivision,
     });
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(incident);
-      await appendAudit(manager, { incidentId: saved.id, actor: actorOf(by), action: 'OPENED', at: reportedAt, toStatus: saved.status });
+      const contact = `customer contact ${contactedAt.toISOString()} by ${input.channel}${input.contactedAt ? ' (given by the caller)' : ''}`;
+      await appendAudit(manager, { incidentId: saved.id, actor: actorOf(by), action: 'OPENED', at: reportedAt, toStatus: saved.status, note: contact });
       await appendToOutbox(manager, {
         topic: INCIDENT_TOPICS.opened,
         key: saved.id,
         occurredAt: reportedAt,
-        payload: { incidentId: saved.id, customerId: saved.customerId, deviceId: saved.deviceId, severity: saved.severity, status: saved.status, responseDueAt: saved.responseDueAt.toISOString(), version: saved.version },
+        payload: {
+          incidentId: saved.id,
+          customerId: saved.customerId,
+          deviceId: saved.deviceId,
+          severity: saved.severity,
+          status: saved.status,
+          contactedAt: saved.contactedAt.toISOString(),
+          responseDueAt: saved.responseDueAt.toISOString(),
+          version: saved.version,
+        },
       });
       return saved;
     });

@@ -16,7 +16,7 @@ describe('knowledge base', () => {
       { key: 'hdmi', title: 'No picture over HDMI', body: 'Check the HDMI cable and the display input; reboot the system.', products: ['Studio X50', 'Studio X30'], tags: ['video'] },
     ];
     for (const { key, ...input } of articles) ids[key] = (await kb.publish(input)).id;
-  });
+  }, 120_000);
   afterAll(() => db.drop());
 
   it('full-text search ranks the article that matches the words best first', async () => {

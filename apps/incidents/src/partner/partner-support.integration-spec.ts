@@ -57,9 +57,11 @@ describe('ecosystem cloud partner support', () => {
     expect(await topicsOf(incident.id)).toEqual([
       'incident.opened',
       'incident.updated',
+      'incident.clock-paused',
       'incident.partner-request-opened',
       'incident.partner-status-updated',
       'incident.partner-status-updated',
+      'incident.clock-resumed',
       'incident.partner-request-closed',
     ]);
   });

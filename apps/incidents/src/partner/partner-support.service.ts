@@ -11,6 +11,8 @@ import { PartnerIncidentRequest } from './partner-request.entity';
 import { PartnerStatusUpdate } from './partner-status-update.entity';
 import { PartnerEntitlementCheck } from './partner-entitlement-check.entity';
 import { PartnerRequestStatus } from './partner-request-status';
+import { closePause, openPause } from '../case-clock/clock-pauses';
+import { PauseReason, PauseSource } from '../case-clock/pause-reason';
 import type { MarkPartnerCausedInput } from './dto/mark-partner-caused.input';
 import type { OpenPartnerRequestInput } from './dto/open-partner-request.input';
 import type { PartnerStatusInput } from './dto/partner-status.input';
@@ -63,6 +65,8 @@ export class PartnerSupportService {
           closedAt: null,
         });
         await manager.insert(PartnerIncidentRequest, request);
+        // While the partner works on it, the case waits on the partner: its resolution clock pauses.
+        await openPause(manager, { incident, reason: PauseReason.WAITING_ON_PARTNER, source: PauseSource.PARTNER_REQUEST, sourceId: request.id, at, by: actorOf(by), note: `${request.partner} ${request.trackingNumber}` });
         await this.record(manager, incident, INCIDENT_TOPICS.partnerRequestOpened, { by, typed: input.engineer }, 'PARTNER_REQUEST_OPENED', at, request, request.trackingNumber);
         return request;
       });
@@ -93,6 +97,7 @@ export class PartnerSupportService {
       request.status = PartnerRequestStatus.CLOSED;
       request.closedAt = at;
       await manager.update(PartnerIncidentRequest, { id: request.id }, { status: request.status, closedAt: at });
+      await closePause(manager, { incident, reason: PauseReason.WAITING_ON_PARTNER, sourceId: request.id, at, by: actorOf(by), note: 'partner request closed' });
       await this.record(manager, incident, INCIDENT_TOPICS.partnerRequestClosed, { by, typed: engineer }, 'PARTNER_REQUEST_CLOSED', at, request, null);
     });
   }

@@ -8,6 +8,7 @@ import { ESCALATION_QUEUE, type EscalationJob } from '../escalation/escalation-q
 import { webhookConfigFromEnv, type WebhookConfig } from '../webhook/webhook-config';
 import { startWebhookRuntime } from '../webhook/webhook-runtime';
 import type { SendWebhook } from '../webhook/webhook-sender';
+import { consumedEvents, PART_TOPICS, PART_WAIT_GROUP, partWaitHandler } from '../case-clock/part-wait.consumer';
 
 export type IncidentsRuntimeOptions = {
   dataSource: DataSource;
@@ -20,14 +21,17 @@ export type IncidentsRuntimeOptions = {
   now?: () => Date;
   /** How often open cases' escalation timers are re-armed (default `ESCALATION_REARM_MS` or 10 min). */
   rearmEveryMs?: number;
+  /** Subscribes to changes of the service's clock (a test clock moved): timers are re-armed at once. */
+  onClockChange?: (listener: () => void) => () => void;
 };
 
 export type IncidentsRuntime = { queue: Queue<EscalationJob>; close(): Promise<void> };
 
 /**
  * The incidents process's background work: the outbox relay (events → Redis stream), the
- * escalation scheduler (stream → delayed jobs), the escalation worker (jobs → escalations) and
- * partner webhooks (stream → delivery jobs → signed POSTs).
+ * escalation scheduler (stream → delayed jobs), the escalation worker (jobs → escalations), the
+ * part-wait consumer (replacement orders → resolution clock pauses) and partner webhooks
+ * (stream → delivery jobs → signed POSTs).
  */
 export async function startIncidentsRuntime(options: IncidentsRuntimeOptions): Promise<IncidentsRuntime> {
   const producer = createRedis('producer', options.redisUrl);
@@ -48,6 +52,17 @@ export async function startIncidentsRuntime(options: IncidentsRuntimeOptions): P
     handler: escalationScheduler(options.dataSource, options.escalations, queue, options.now),
     blockMs: options.pollMs ? Math.max(100, options.pollMs) : 1_000,
   });
+  // Replacement parts ordered for a case pause its resolution clock until delivered.
+  const partWait = await consumeEvents({
+    redis: worker,
+    stream,
+    group: PART_WAIT_GROUP,
+    consumer: 'incidents',
+    topics: Object.values(PART_TOPICS),
+    handler: partWaitHandler(options.dataSource, options.now),
+    processed: consumedEvents(options.dataSource),
+    blockMs: options.pollMs ? Math.max(100, options.pollMs) : 1_000,
+  });
   const webhooks = await startWebhookRuntime({
     dataSource: options.dataSource,
     redis: worker,
@@ -63,7 +78,7 @@ export async function startIncidentsRuntime(options: IncidentsRuntimeOptions): P
   const escalationWorker = await startEscalationWorker(worker, options.prefix, options.escalations);
   // Open cases' timers again, now and periodically: fixed job ids make it cheap when nothing was lost.
   const rearm = () =>
-    rearmEscalationTimers(options.dataSource, options.escalations, queue, options.now?.()).catch((error: Error) => console.error(`[escalation] re-arming timers: ${error.message}`));
+    rearmEscalationTimers(options.dataSource, options.escalations, queue).catch((error: Error) => console.error(`[escalation] re-arming timers: ${error.message}`));
   // One sweep per period across all replicas (a lease in Redis), the first one at start.
   const sweep = startLeasedSweep({
     redis: producer,
@@ -73,13 +88,17 @@ export async function startIncidentsRuntime(options: IncidentsRuntimeOptions): P
     run: rearm,
   });
   await sweep.tick();
+  // BullMQ counts delays in real time: when the test clock moves, every replica recomputes its delays at once.
+  const stopFollowingClock = options.onClockChange?.(() => void rearm());
   return {
     queue,
     async close() {
+      stopFollowingClock?.();
       await sweep.stop();
       await escalationWorker.close();
       await webhooks.close();
       await consumer.stop();
+      await partWait.stop();
       await relay.stop();
       await queue.close();
       worker.disconnect();

@@ -91,7 +91,7 @@ describe('partner webhooks', () => {
     await built.start?.();
     close = built.close;
     incidents = new IncidentService(db.dataSource, { ...world.directories(), calendars: siteCalendars() });
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await close?.();

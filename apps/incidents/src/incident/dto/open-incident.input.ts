@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsEnum, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsNotBlank } from '@polyplus/subgraph-kit';
+import { IsEnum, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsNotBlank, IsPlausibleInstant } from '@polyplus/subgraph-kit';
 import { ContactChannel } from '../contact-channel';
 
 @InputType()
@@ -26,4 +26,13 @@ export class OpenIncidentInput {
   @IsNotBlank()
   @MaxLength(500)
   summary: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the customer reached support, for a case support staff log from a phone call, chat, video or e-mail (default: now). At most 5 minutes ahead of the server’s time and 24 hours (configurable) before it; refused (BAD_USER_INPUT) for web cases and from customers, whose cases start when they are opened.',
+  })
+  @IsOptional()
+  @IsPlausibleInstant()
+  contactedAt?: Date | null;
 }

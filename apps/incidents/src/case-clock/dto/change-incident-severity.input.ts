@@ -1,0 +1,24 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsNotBlank } from '@polyplus/subgraph-kit';
+
+@InputType({ description: 'A support engineer re-assesses a case’s severity; the caller is recorded as its actor.' })
+export class ChangeIncidentSeverityInput {
+  @Field(() => ID)
+  @IsUUID()
+  incidentId: string;
+
+  @Field(() => Int, { description: 'The case version the change is based on; a newer version answers CONFLICT.' })
+  @Min(1)
+  expectedVersion: number;
+
+  @Field(() => Int, { description: '1 = Critical, 2 = Major, 3 = Minor; a different level than the current one.' })
+  @Min(1)
+  @Max(3)
+  severity: number;
+
+  @Field(() => String, { description: 'Why the severity changes; up to 500 characters.' })
+  @IsNotBlank()
+  @MaxLength(500)
+  reason: string;
+}
