@@ -23,6 +23,11 @@ import { SupportDirectoryService } from './support-directory/support-directory.s
 import { CreateCustomersAndSites1795533852603 } from './migrations/1795533852603-create-customers-and-sites';
 import { ContactsContractsDiscounts1795537066505 } from './migrations/1795537066505-contacts-contracts-discounts';
 import { SupportDirectoryPremiumFeatures1796168217263 } from './migrations/1796168217263-support-directory-premium-features';
+import { LegalHolds1796171433312 } from './migrations/1796171433312-legal-holds';
+import { LegalHold } from './privacy/legal-hold.entity';
+import { PrivacyAuditEntry } from './privacy/privacy-audit-entry.entity';
+import { LegalHoldService } from './privacy/legal-hold.service';
+import { PrivacyResolver } from './privacy/privacy.resolver';
 
 export type CustomersCollaborators = { devices?: DeviceDirectory; now?: () => Date };
 
@@ -31,8 +36,8 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
   return {
     name: 'customers',
     database: {
-      entities: [Customer, Site, Contact, Contract, ContractDevice, ServiceDiscount, SupportChannel],
-      migrations: [CreateCustomersAndSites1795533852603, ContactsContractsDiscounts1795537066505, SupportDirectoryPremiumFeatures1796168217263],
+      entities: [Customer, Site, Contact, Contract, ContractDevice, ServiceDiscount, SupportChannel, LegalHold, PrivacyAuditEntry],
+      migrations: [CreateCustomersAndSites1795533852603, ContactsContractsDiscounts1795537066505, SupportDirectoryPremiumFeatures1796168217263, LegalHolds1796171433312],
     },
     build(dataSource: DataSource) {
       const devices = collaborators.devices ?? new DeviceDirectory(createSubgraphClient('devices', subgraphUrl('devices')));
@@ -49,7 +54,7 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
           Contact: (contact: Contact) => contact.customerId,
           Contract: (contract: Contract) => contract.customerId,
         },
-        resolvers: [CustomerResolver, SiteResolver, ContactResolver, ContractResolver, DiscountResolver, SupportDirectoryResolver],
+        resolvers: [CustomerResolver, SiteResolver, ContactResolver, ContractResolver, DiscountResolver, SupportDirectoryResolver, PrivacyResolver],
         instances: [
           new CustomerResolver(customers, sites, contacts, contracts),
           new SiteResolver(sites, customers),
@@ -57,6 +62,7 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
           new ContractResolver(contracts, customers),
           new DiscountResolver(discounts),
           new SupportDirectoryResolver(supportDirectory),
+          new PrivacyResolver(new LegalHoldService(dataSource, collaborators.now)),
         ],
         references: {
           Customer: (reference) => customers.findById(reference.id),

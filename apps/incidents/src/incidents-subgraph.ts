@@ -54,6 +54,7 @@ import { AttachmentResolver, IncidentAttachmentsResolver } from './attachment/at
 import { attachmentRoutes } from './attachment/attachment-http';
 import { attachmentConfigFromEnv, type AttachmentConfig } from './attachment/attachment-config';
 import { CaseContributors } from './attachment/case-contributors';
+import { attachmentRetentionFromEnv, legalHoldsFrom, startAttachmentRetention, type AttachmentRetentionSweep } from './attachment/attachment-retention';
 import { IncidentComment } from './comment/incident-comment.entity';
 import { IncidentCommentService } from './comment/incident-comment.service';
 import { IncidentCommentResolver } from './comment/incident-comment.resolver';
@@ -171,6 +172,7 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
       });
       // Background work starts with the server only: printing SDL never connects to Redis.
       let runtime: Awaited<ReturnType<typeof startIncidentsRuntime>> | undefined;
+      let retention: AttachmentRetentionSweep | undefined;
       return {
         ...schema,
         routes: attachmentRoutes(attachments, { principalSecrets: authConfig().principalSecrets }),
@@ -185,8 +187,11 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
             now,
             onClockChange: (listener) => clock.onChange(listener),
           });
+          // Files whose retention ran out (CDRs 90 days after the case closed) are deleted, never under a legal hold.
+          retention = startAttachmentRetention({ dataSource, storage, retention: attachmentRetentionFromEnv(), legalHolds: legalHoldsFrom(customers), now, prefix: options.queuePrefix ?? queuePrefix() });
         },
         close: async () => {
+          await retention?.stop();
           await runtime?.close();
           await clock.close();
           if (!options.objectStorage) await storage.close();
