@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { authConfig, issueToken } from '@polyplus/auth';
+import { SUBGRAPH_NAMES } from '@polyplus/subgraph-kit';
 import { deleteRedisKeys, uniqueTestPrefix } from '@polyplus/testing';
 import { startGateway, type RunningGateway } from './gateway';
 
@@ -48,7 +49,7 @@ describe('bad input at the gateway', () => {
 
   beforeAll(async () => {
     const url = await standIn.listen();
-    const env = { ...process.env, QUEUE_PREFIX: prefix, CUSTOMERS_URL: url, DEVICES_URL: url, INCIDENTS_URL: url, LOGISTICS_URL: url, DISPATCH_URL: url };
+    const env = { ...process.env, QUEUE_PREFIX: prefix, ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, url])) };
     gateway = await startGateway({ port: 0, env });
     token = await issueToken({ subject: 'e1', role: 'SUPPORT_ENGINEER', customerIds: [] }, authConfig(env));
   }, 120_000);
@@ -59,7 +60,7 @@ describe('bad input at the gateway', () => {
     await deleteRedisKeys(prefix);
   }, 60_000);
 
-  beforeEach(() => standIn.reset());
+  beforeEach(() => standIn.reset(), 60_000);
 
   async function send(body: string): Promise<Answer> {
     const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
