@@ -28,4 +28,8 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   setupFiles: [path.join(__dirname, 'tools/jest/setup-reflect-metadata.js')],
+  // A marker per run on every test database and key prefix, swept at the end should a set-up fail.
+  globalSetup: path.join(__dirname, 'tools/jest/global-setup.js'),
+  globalTeardown: path.join(__dirname, 'tools/jest/global-teardown.js'),
+  reporters: ['default', path.join(__dirname, 'tools/jest/slow-suites-reporter.js')],
 };

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
-import { DEMO_PLANNER, graphqlData, startBoardProcess } from '@polyplus/local-stack';
+import { boardSignInUrl, DEMO_PLANNER, graphqlData, startBoardProcess } from '@polyplus/local-stack';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import { launchBrowser, screenshotPath, type Browser } from './dispatch-board/browser';
 import { apiBoard, feasibleMove, settledBoard, loadDemoBoardDay, waitForPlannedVisits, type BoardDay } from './dispatch-board/board-day-fixture';
@@ -243,6 +243,19 @@ describe('dispatch board in a browser', () => {
     await expect(page.evaluate(`window.boardSession`)).resolves.toBe('still the same page');
     await page.screenshot({ path: screenshotPath('after-part-delay'), fullPage: true });
   }, 30_000);
+
+  it('opens signed in as the demo planner from the address npm start prints (development sign-in)', async () => {
+    const fresh = await browser.context.newPage();
+    try {
+      await fresh.goto(boardSignInUrl(board.url, { region: day.region, date }));
+      await fresh.getByRole('heading', { level: 2, name: new RegExp(`${day.region} · ${date}`) }).waitFor({ timeout: 30_000 });
+      expect(new URL(fresh.url()).searchParams.has('sign-in')).toBe(false);
+      const token = String(await fresh.evaluate(`sessionStorage.getItem('dispatch-board.token')`));
+      expect(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub).toBe('demo-planner');
+    } finally {
+      await fresh.close();
+    }
+  }, 60_000);
 
   it('loads everything from its own server: no request leaves for another origin', async () => {
     const origin = new URL(board.url);

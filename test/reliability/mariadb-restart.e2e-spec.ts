@@ -37,12 +37,12 @@ const WRITE = 'mutation ($input: CreateSiteInput!) { createSite(input: $input) {
 beforeAll(async () => {
   mariadb = await startPrivateMariadb();
   customers = await startSubgraphProcess('customers', { ...env, MYSQL_URL: mariadb.url });
-}, 90_000);
+}, 300_000);
 
 afterAll(async () => {
   await customers?.stop();
   await mariadb?.dispose();
-}, 30_000);
+}, 60_000);
 
 describe('check 9: the database restarts under load', () => {
   // A crash cuts connections mid-query; a clean shutdown refuses new work first. The same process lives through both.

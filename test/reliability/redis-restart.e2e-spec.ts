@@ -107,7 +107,7 @@ beforeAll(async () => {
     servesCountries: ['GB'],
   });
   await mutate('mutation ($input: SetStockInput!) { setStock(input: $input) }', { depotId: createDepot.id, partNumber: '2215-60002', quantity: 3 });
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await escalationQueue?.close();

@@ -27,8 +27,8 @@ describe('customers subgraph', () => {
     ({ schema } = await createCustomersSubgraph({ devices: devices.directory }).build(db.dataSource));
     acme = await createCustomer('Acme Ltd');
     globex = await createCustomer('Globex GmbH');
-  });
-  afterAll(() => db.drop());
+  }, 180_000);
+  afterAll(() => db.drop(), 60_000);
 
   it('migrations create exactly the schema the entities describe', async () => {
     expect(await pendingSchemaChanges(db.dataSource)).toEqual([]);

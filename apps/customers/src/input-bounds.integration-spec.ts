@@ -43,7 +43,7 @@ describe('customer inputs are bounded by their columns and the domain', () => {
     customerId = (await operationData<{ createCustomer: { id: string } }>(schema, CREATE_CUSTOMER, { input: { name: 'Bounds Ltd' } })).createCustomer.id;
     contractId = (await operationData<{ createContract: { id: string } }>(schema, CREATE_CONTRACT, { input: contract() })).createContract.id;
   }, 120_000);
-  afterAll(() => db.drop());
+  afterAll(() => db.drop(), 60_000);
 
   // Each of these passed validation, then stored an impossible or blank value, or one the column rounds.
   const passedValidation: Case[] = [

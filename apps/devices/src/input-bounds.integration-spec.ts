@@ -47,7 +47,7 @@ describe('device inputs are bounded by their columns and the domain', () => {
     productId = (await operationData<{ createProduct: { id: string } }>(schema, CREATE_PRODUCT, { input: { model: 'Bounds Bar', name: 'Bounds Bar video bar', productType: 'ROOM' } })).createProduct.id;
     deviceId = (await operationData<{ registerDevice: { id: string } }>(schema, REGISTER, { input: { serialNumber: 'BOUNDS-0001', productModel: 'Bounds Bar', customerId, siteId } })).registerDevice.id;
   }, 120_000);
-  afterAll(() => db.drop());
+  afterAll(() => db.drop(), 60_000);
 
   // Each of these passed validation, then failed in the database (a masked "Internal server error") or stored a blank value.
   const passedValidation: Case[] = [

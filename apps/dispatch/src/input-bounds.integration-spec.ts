@@ -52,7 +52,7 @@ describe('dispatch inputs are bounded by their columns and the domain', () => {
     await close?.();
     await deleteRedisKeys(prefix);
     await db.drop();
-  });
+  }, 60_000);
 
   // Each of these passed validation, then failed in the database (a masked "Internal server error") or stored an impossible value.
   const reachedTheDatabase: Case[] = [

@@ -13,8 +13,8 @@ describe('gateway authentication and query limits', () => {
   beforeAll(async () => {
     gateway = await startGateway({ port: 0, env });
     token = await issueToken({ subject: 'e1', role: 'SUPPORT_ENGINEER', customerIds: [] }, authConfig(env));
-  });
-  afterAll(() => gateway.stop());
+  }, 180_000);
+  afterAll(() => gateway.stop(), 60_000);
 
   async function post(body: unknown, authorization = `Bearer ${token}`): Promise<Answer> {
     const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(body) });

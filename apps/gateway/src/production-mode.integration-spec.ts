@@ -15,8 +15,8 @@ describe('gateway in production mode', () => {
   beforeAll(async () => {
     gateway = await startGateway({ port: 0, env });
     token = await issueToken({ subject: 'e1', role: 'SUPPORT_ENGINEER', customerIds: [] }, authConfig(env));
-  });
-  afterAll(() => gateway.stop());
+  }, 180_000);
+  afterAll(() => gateway.stop(), 60_000);
 
   const post = async (query: string) => {
     const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });

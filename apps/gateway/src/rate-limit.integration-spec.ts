@@ -32,11 +32,11 @@ describe('per-principal rate limiting backed by Redis', () => {
 
   beforeAll(async () => {
     gateway = await startGateway({ port: 0, env });
-  });
+  }, 180_000);
   afterAll(async () => {
     await gateway.stop();
     await deleteRedisKeys(prefix);
-  });
+  }, 60_000);
 
   async function ask(subject: string, role: 'CUSTOMER_ADMIN' | 'SUPPORT_ENGINEER' = 'CUSTOMER_ADMIN') {
     const token = await issueToken({ subject, role, customerIds: role === 'CUSTOMER_ADMIN' ? ['c1'] : [] }, authConfig(env));

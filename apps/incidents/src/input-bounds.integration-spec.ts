@@ -63,7 +63,7 @@ describe('incident inputs are bounded by their columns and the domain', () => {
     });
     incidentId = opened.openIncident.id;
   }, 120_000);
-  afterAll(() => db.drop());
+  afterAll(() => db.drop(), 60_000);
 
   // Each of these passed validation, then failed in the database (a masked "Internal server error") or stored an impossible or blank value.
   const passedValidation: Case[] = [

@@ -58,7 +58,7 @@ describe('logistics inputs are bounded by their columns and the domain', () => {
     const open = await new ReplacementOrderService(db.dataSource, fakeDirectory({ countryCode: 'GB', timeZone: 'Europe/London' }).directory, clock).order({ incidentId: randomUUID(), partNumber: PART, quantity: 1 });
     orderId = open.id;
   }, 120_000);
-  afterAll(() => db.drop());
+  afterAll(() => db.drop(), 60_000);
 
   // Each of these passed validation, then failed in the database (a masked "Internal server error") or stored an impossible value.
   const reachedTheDatabase: Case[] = [

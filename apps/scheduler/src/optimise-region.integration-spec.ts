@@ -20,8 +20,8 @@ describe('optimising a region', () => {
   beforeAll(async () => {
     db = await createTestDatabase('scheduler_plan', { entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS });
     store = new RegionPlanStore(db.dataSource);
-  });
-  afterAll(() => db.drop());
+  }, 180_000);
+  afterAll(() => db.drop(), 60_000);
 
   it('a visit is never scheduled before its part’s expected delivery nor outside the site’s business hours', async () => {
     await addTechnician(db.dataSource, 'R-RELEASE');

@@ -21,7 +21,7 @@ describe('scheduler worker', () => {
     db = await createTestDatabase('scheduler', { entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS });
     scheduler = await startSchedulerWorker(db.dataSource, workerRedis, prefix);
     await events.waitUntilReady();
-  });
+  }, 180_000);
 
   const pendingJobs = async () => {
     const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized');
@@ -35,7 +35,7 @@ describe('scheduler worker', () => {
     for (const connection of [redis, workerRedis, eventsRedis]) connection.disconnect();
     await db.drop();
     await Promise.all([deleteRedisKeys(prefix), deleteRedisKeys(`${prefix}-closing`)]);
-  });
+  }, 60_000);
 
   it('a region optimisation job round-trips through Redis and commits a new plan version', async () => {
     const job = await enqueueRegionOptimisation(queue, { region: 'UK-SOUTH', reason: 'test' }, 10);

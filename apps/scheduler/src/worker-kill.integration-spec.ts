@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { databaseName, dropDatabase, openDatabase } from '@polyplus/persistence';
+import { uniqueTestPrefix } from '@polyplus/testing';
 import { createRedis, DISPATCH_OPTIMISATION_QUEUE, enqueueRegionOptimisation, type OptimiseRegionJob } from '@polyplus/events';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore } from '@polyplus/dispatch-data';
 import { startSchedulerWorker, type SchedulerWorker } from './scheduler-worker';
@@ -13,8 +13,8 @@ import { waitFor } from './wait-for';
 const ROOT = join(__dirname, '..', '..', '..');
 
 describe('scheduler worker process', () => {
-  const databasePrefix = `test_kill_${randomBytes(4).toString('hex')}_`;
-  const queuePrefix = `test-${randomUUID()}`;
+  const databasePrefix = uniqueTestPrefix('kill');
+  const queuePrefix = databasePrefix.replace(/_$/, '');
   const redis = createRedis('producer');
   const workerRedis = createRedis('worker');
   const queue = new Queue<OptimiseRegionJob>(DISPATCH_OPTIMISATION_QUEUE, { connection: redis, prefix: queuePrefix });
@@ -24,7 +24,7 @@ describe('scheduler worker process', () => {
 
   beforeAll(async () => {
     dataSource = await openDatabase({ database: databaseName('dispatch', databasePrefix), entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS });
-  });
+  }, 180_000);
 
   afterAll(async () => {
     child?.kill('SIGKILL');
@@ -35,7 +35,7 @@ describe('scheduler worker process', () => {
     workerRedis.disconnect();
     await dataSource.destroy();
     await dropDatabase(databaseName('dispatch', databasePrefix));
-  });
+  }, 60_000);
 
   it('killing the worker process mid-run (SIGKILL) loses no visit: the job is retried and the plan ends complete', async () => {
     for (let index = 0; index < 3; index++) await addTechnician(dataSource, 'R-KILL', { workFrom: '08:00', workTo: '17:00' });

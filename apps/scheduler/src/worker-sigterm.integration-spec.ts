@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Queue } from 'bullmq';
 import { databaseName, dropDatabase, openDatabase } from '@polyplus/persistence';
+import { uniqueTestPrefix } from '@polyplus/testing';
 import { createRedis, DISPATCH_OPTIMISATION_QUEUE, enqueueRegionOptimisation, type OptimiseRegionJob } from '@polyplus/events';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore } from '@polyplus/dispatch-data';
 import { startSchedulerWorker, type SchedulerWorker } from './scheduler-worker';
@@ -10,8 +10,8 @@ import { spawnWorkerProcess, type WorkerProcess } from './worker-process';
 import { waitFor } from './wait-for';
 
 describe('scheduler worker shutdown', () => {
-  const databasePrefix = `test_term_${randomBytes(4).toString('hex')}_`;
-  const queuePrefix = `test-${randomUUID()}`;
+  const databasePrefix = uniqueTestPrefix('term');
+  const queuePrefix = databasePrefix.replace(/_$/, '');
   const redis = createRedis('producer');
   const workerRedis = createRedis('worker');
   const queue = new Queue<OptimiseRegionJob>(DISPATCH_OPTIMISATION_QUEUE, { connection: redis, prefix: queuePrefix });
@@ -21,7 +21,7 @@ describe('scheduler worker shutdown', () => {
 
   beforeAll(async () => {
     dataSource = await openDatabase({ database: databaseName('dispatch', databasePrefix), entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS });
-  });
+  }, 180_000);
 
   afterAll(async () => {
     worker?.child.kill('SIGKILL');
@@ -32,7 +32,7 @@ describe('scheduler worker shutdown', () => {
     workerRedis.disconnect();
     await dataSource.destroy();
     await dropDatabase(databaseName('dispatch', databasePrefix));
-  });
+  }, 60_000);
 
   it('SIGTERM with a job active: no new jobs fetched, the active one finishes, exit 0 within the grace period', async () => {
     for (let index = 0; index < 3; index++) await addTechnician(dataSource, 'R-TERM', { workFrom: '08:00', workTo: '17:00' });

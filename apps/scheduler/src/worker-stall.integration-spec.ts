@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
 import { Queue } from 'bullmq';
 import { databaseName, dropDatabase, openDatabase } from '@polyplus/persistence';
+import { uniqueTestPrefix } from '@polyplus/testing';
 import { createRedis, DISPATCH_OPTIMISATION_QUEUE, enqueueRegionOptimisation, OutboxEvent, type OptimiseRegionJob } from '@polyplus/events';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore } from '@polyplus/dispatch-data';
 import { addTechnician, addVisit } from './region-fixtures';
@@ -9,8 +9,8 @@ import { spawnWorkerProcess, type WorkerProcess } from './worker-process';
 import { waitFor } from './wait-for';
 
 describe('scheduler worker paused past its lock', () => {
-  const databasePrefix = `test_stall_${randomBytes(4).toString('hex')}_`;
-  const queuePrefix = `test-${randomUUID()}`;
+  const databasePrefix = uniqueTestPrefix('stall');
+  const queuePrefix = databasePrefix.replace(/_$/, '');
   const redis = createRedis('producer');
   const queue = new Queue<OptimiseRegionJob>(DISPATCH_OPTIMISATION_QUEUE, { connection: redis, prefix: queuePrefix });
   let dataSource: DataSource;
@@ -18,7 +18,7 @@ describe('scheduler worker paused past its lock', () => {
 
   beforeAll(async () => {
     dataSource = await openDatabase({ database: databaseName('dispatch', databasePrefix), entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS });
-  });
+  }, 180_000);
 
   afterAll(async () => {
     for (const { child } of workers) {
@@ -30,7 +30,7 @@ describe('scheduler worker paused past its lock', () => {
     redis.disconnect();
     await dataSource.destroy();
     await dropDatabase(databaseName('dispatch', databasePrefix));
-  });
+  }, 60_000);
 
   it('a worker SIGSTOPped past its lock is taken over by another worker, and after SIGCONT the plan is committed once', async () => {
     for (let index = 0; index < 3; index++) await addTechnician(dataSource, 'R-STALL', { workFrom: '08:00', workTo: '17:00' });

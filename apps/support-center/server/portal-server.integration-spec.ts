@@ -43,14 +43,14 @@ beforeAll(async () => {
   const common = { root, gatewayUrl, issuer: 'polyplus', demoCustomer: 'Northwind Trading', env: {} };
   development = await startPortalServer({ ...common, demoSignIn: true });
   production = await startPortalServer({ ...common, demoSignIn: false });
-});
+}, 180_000);
 
 afterAll(async () => {
   await development.stop();
   await production.stop();
   upstream.closeAllConnections();
   await new Promise((resolve) => upstream.close(resolve));
-});
+}, 60_000);
 
 describe('support center server', () => {
   it('serves any view of the portal as the page, under the strict policy', async () => {

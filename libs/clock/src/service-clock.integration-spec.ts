@@ -20,7 +20,7 @@ describe('the stack’s shared test clock (Redis)', () => {
     const keys = await redis.keys(`${prefix}*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
-  });
+  }, 60_000);
 
   it('a change made in one process is applied by every process of the stack before it answers', async () => {
     const [incidents, logistics, scheduler] = [await process(), await process(), await process()];

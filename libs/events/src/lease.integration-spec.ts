@@ -14,7 +14,7 @@ describe('leases for work that must run once across replicas', () => {
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
-  });
+  }, 60_000);
 
   it('two sweepers ticking at the same moment: one runs, the other skips the period', async () => {
     const runs: string[] = [];

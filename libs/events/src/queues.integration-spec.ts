@@ -12,7 +12,7 @@ describe('region optimisation queue', () => {
     await queue.obliterate({ force: true });
     await queue.close();
     redis.disconnect();
-  });
+  }, 60_000);
 
   it('collapses a burst of events for one region into one pending job carrying the latest reason', async () => {
     for (let i = 0; i < 20; i++) await enqueueRegionOptimisation(queue, { region: 'UK-SOUTH', reason: `event ${i}` }, 5_000);

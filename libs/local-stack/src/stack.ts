@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { GATEWAY_PORT, SUBGRAPH_NAMES, SUBGRAPH_PORTS, type SubgraphName } from '@polyplus/subgraph-kit';
+import { configureTestClock } from '@polyplus/clock';
+import { queuePrefix } from '@polyplus/events';
 import { buildWebApp, webAppLaunch, type WebAppName } from './web-app';
 import { prepareStackMail, type StackMail } from './mail';
 import { buildGraphqlIde } from './graphql-ide';
@@ -14,6 +16,12 @@ export const BOARD_PORT = 4010;
 export const SUPPORT_CENTER_PORT = 4020;
 
 const ROOT = join(__dirname, '..', '..', '..');
+
+/**
+ * How long a service may take to become healthy: generous, because on a loaded two-core machine
+ * transpiling and migrating several services at once takes minutes, and a start is never retried.
+ */
+export const START_TIMEOUT_MS = 180_000;
 
 export type Stack = {
   gatewayUrl: string;
@@ -93,6 +101,21 @@ function waitForOutput(child: ChildProcess, text: string, timeoutMs: number): Pr
   });
 }
 
+// Processes still running when this one exits (a test's set-up that timed out before it could stop
+// them) are killed with it rather than left holding ports and databases.
+const running = new Set<ChildProcess>();
+let killOnExit = false;
+
+function killWithThisProcess(child: ChildProcess): void {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  if (killOnExit) return;
+  killOnExit = true;
+  process.once('exit', () => {
+    for (const leftover of running) leftover.kill('SIGKILL');
+  });
+}
+
 /** The compiled entry point `nx build <app>` writes. */
 export function compiledEntry(app: string): string {
   return join('dist', 'apps', app, 'main.js');
@@ -108,6 +131,7 @@ function launch(name: string, entry: string, env: NodeJS.ProcessEnv, launcher: L
   const args = launcher.fromDist ? [compiled] : ['-r', '@swc-node/register', entry];
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   launcher.processes.push({ name, pid: child.pid, command: [process.execPath, ...args] });
+  killWithThisProcess(child);
   const relay = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) if (line.trim()) log(`[${name}] ${line}`);
   };
@@ -143,6 +167,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
   env.GATEWAY_PORT = String(ports.gateway);
   const mail = await prepareStackMail(env, { ...options.mail, freePort });
+  // The stack's test clock (not in production): TEST_CLOCK_FROZEN_AT / TEST_CLOCK_OFFSET_MINUTES, else system time.
+  const testClock = await configureTestClock({ prefix: queuePrefix(env), env });
+  if (testClock && testClock.mode !== 'SYSTEM') log(`test clock ${testClock.mode === 'FROZEN' ? `frozen at ${new Date(testClock.frozenAt as number).toISOString()}` : `offset ${testClock.offsetMs / 60_000} minutes`}`);
 
   const children: ChildProcess[] = [];
   const stop = async () => {
@@ -153,7 +180,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const subgraphs = SUBGRAPH_NAMES.map((name) => {
       const child = launch(name, `apps/${name}/src/main.ts`, env, launcher);
       children.push(child);
-      return waitForHealth(`http://127.0.0.1:${ports[name]}/health`, child, 60_000);
+      return waitForHealth(`http://127.0.0.1:${ports[name]}/health`, child, START_TIMEOUT_MS);
     });
     await Promise.all(subgraphs);
     // The scheduler shares the dispatch database: start it once dispatch has migrated it.
@@ -161,8 +188,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const scheduler = launch('scheduler', 'apps/scheduler/src/main.ts', env, launcher);
     children.push(gateway, scheduler);
     await Promise.all([
-      waitForHealth(`http://127.0.0.1:${ports.gateway}/health`, gateway, 60_000),
-      waitForOutput(scheduler, 'scheduler worker ready', 60_000),
+      waitForHealth(`http://127.0.0.1:${ports.gateway}/health`, gateway, START_TIMEOUT_MS),
+      waitForOutput(scheduler, 'scheduler worker ready', START_TIMEOUT_MS),
     ]);
   } catch (error) {
     await stop();
@@ -217,7 +244,7 @@ async function startWebAppProcess(app: WebAppName, gatewayUrl: string, options: 
   if (launcher.fromDist) delete env[launchSpec.rootVariable];
   const child = launch(app, launchSpec.entry, env, { ...launcher, log });
   try {
-    await waitForHealth(launchSpec.healthUrl, child, 30_000);
+    await waitForHealth(launchSpec.healthUrl, child, START_TIMEOUT_MS);
   } catch (error) {
     await stopChild(child);
     throw error;

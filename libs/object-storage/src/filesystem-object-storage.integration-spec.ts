@@ -16,8 +16,8 @@ let storage: FilesystemObjectStorage;
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'object-storage-'));
   storage = new FilesystemObjectStorage(directory);
-});
-afterAll(() => rm(directory, { recursive: true, force: true }));
+}, 180_000);
+afterAll(() => rm(directory, { recursive: true, force: true }), 60_000);
 
 describeObjectStorageContract('filesystem', () => ({
   storage,

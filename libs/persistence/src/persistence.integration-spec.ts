@@ -23,7 +23,7 @@ class CreateProbe1700000000000 implements MigrationInterface {
 describe('persistence', () => {
   it('gives a suite its own migrated database and drops it afterwards', async () => {
     const db = await createTestDatabase('persistence', { entities: [Probe], migrations: [CreateProbe1700000000000] });
-    expect(db.database).toMatch(/^test_persistence_[0-9a-f]{8}$/);
+    expect(db.database).toMatch(/^test_(r[0-9a-f]{6}_)?persistence_[0-9a-f]{8}$/);
     expect(await pendingSchemaChanges(db.dataSource)).toEqual([]);
     const [applied] = await db.dataSource.query('SELECT name FROM migrations');
     expect(applied.name).toBe('CreateProbe1700000000000');

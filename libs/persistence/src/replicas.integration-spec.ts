@@ -29,7 +29,7 @@ describe('databases opened by several replicas', () => {
 
   afterAll(async () => {
     await dropDatabase(database);
-  });
+  }, 60_000);
 
   it('three replicas starting at once all start, and each migration runs exactly once', async () => {
     const options = { database, entities: [], migrations: [CreateLedger1700000000001, AddLedgerNote1700000000002], poolSize: 2 };

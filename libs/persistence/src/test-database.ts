@@ -22,5 +22,17 @@ export async function createTestDatabase(
 }
 
 export function testDatabaseName(service: string): string {
-  return `test_${service.replace(/[^a-z0-9]/gi, '_')}_${randomBytes(4).toString('hex')}`.slice(0, 64);
+  const run = testRunMarker();
+  return `test_${run ? `${run}_` : ''}${service.replace(/[^a-z0-9]/gi, '_')}_${randomBytes(4).toString('hex')}`.slice(0, 64);
+}
+
+/**
+ * The marker of the test run this process belongs to (`POLYPLUS_TEST_RUN`, set by the jest global
+ * set-up, e.g. `r3fa9c1`), or undefined outside one. Test databases and key prefixes carry it
+ * (`test_<marker>_…`), so the run's global teardown can sweep what a failed set-up left behind
+ * without touching another run's.
+ */
+export function testRunMarker(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const marker = env.POLYPLUS_TEST_RUN;
+  return marker && /^r[0-9a-f]{6}$/.test(marker) ? marker : undefined;
 }

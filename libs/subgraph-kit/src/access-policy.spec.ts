@@ -53,7 +53,7 @@ describe('access policy', () => {
   let built: FederatedSchema;
   beforeAll(async () => {
     built = await buildFederatedSchema({ resolvers: [WidgetResolver], instances: [new WidgetResolver()], references: {} });
-  });
+  }, 180_000);
 
   const run = async (source: string, principal?: Principal) => {
     const result = await graphql({ schema: built.schema, source, contextValue: principal ? { principal } : {} });

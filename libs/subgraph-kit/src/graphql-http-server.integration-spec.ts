@@ -13,8 +13,8 @@ describe('GraphQL HTTP server', () => {
       context: async () => ({}),
       health: async () => ({ mysql: healthy ? 'up' : 'down' }),
     });
-  });
-  afterAll(() => server.stop());
+  }, 180_000);
+  afterAll(() => server.stop(), 60_000);
 
   const post = (body: string) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 

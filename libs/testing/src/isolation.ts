@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { Redis } from 'ioredis';
-import { parseMysqlUrl } from '@polyplus/persistence';
+import { parseMysqlUrl, testRunMarker } from '@polyplus/persistence';
 import { DEFAULT_REDIS_URL } from '@polyplus/events';
 
-/** A prefix no other suite uses, for databases (`<prefix>customers`...) and queue keys. */
+/**
+ * A prefix no other suite uses, for databases (`<prefix>customers`...) and queue keys; within a jest
+ * run it carries the run's marker (`test_<marker>_<suite>_<random>_`), which the global teardown sweeps.
+ */
 export function uniqueTestPrefix(suite: string): string {
-  return `test_${suite.replace(/[^a-z0-9]/gi, '_')}_${randomBytes(3).toString('hex')}_`;
+  const run = testRunMarker();
+  return `test_${run ? `${run}_` : ''}${suite.replace(/[^a-z0-9]/gi, '_')}_${randomBytes(3).toString('hex')}_`;
 }
 
 /** Drops every database whose name starts with the prefix: what a suite created, and nothing else. */

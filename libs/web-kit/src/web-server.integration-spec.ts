@@ -44,13 +44,13 @@ beforeAll(async () => {
       return true;
     },
   });
-});
+}, 180_000);
 
 afterAll(async () => {
   await web.stop();
   upstream.closeAllConnections();
   await new Promise((resolve) => upstream.close(resolve));
-});
+}, 60_000);
 
 describe('web server', () => {
   it('reports its own name and process on /health', async () => {

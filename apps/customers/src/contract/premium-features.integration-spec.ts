@@ -28,7 +28,7 @@ describe('premium features ("Poly Lens Features — select premium features not 
     contractId = createContract.id;
     expect(createContract.premiumFeatures).toEqual(['REMOTE_MANAGEMENT', 'FIRMWARE_SCHEDULING']);
   }, 120_000);
-  afterAll(() => db.drop());
+  afterAll(() => db.drop(), 60_000);
 
   it('a contract lists the premium features it entitles, and the device coverage devices derives entitlement from carries them', async () => {
     const { deviceCoverage } = await operationData<{ deviceCoverage: { periods: { reference: string; premiumFeatures: string[] }[] }[] }>(

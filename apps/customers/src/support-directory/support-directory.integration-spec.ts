@@ -40,7 +40,7 @@ describe('support directory ("Support is available via chat, phone, web and vide
     ({ schema } = await createCustomersSubgraph({ devices: new FakeDevices().directory, now: () => now }).build(db.dataSource));
     for (const input of [ukPhone, dePhone, emeaChat, usVideo]) await operationData(schema, ADD, { input });
   }, 120_000);
-  afterAll(() => db.drop());
+  afterAll(() => db.drop(), 60_000);
 
   it('the directory is readable without signing in: regional phone numbers and chat, web and video links with hours and languages', async () => {
     const { supportDirectory } = await operationData<{ supportDirectory: Record<string, unknown>[] }>(schema, DIRECTORY, {}, anonymousPrincipal());

@@ -53,8 +53,8 @@ describe('device coverage and entitlement', () => {
     await setRule({ countryCode: 'US', productType: 'ROOM', available: true });
     await setRule({ countryCode: 'US', subdivision: 'AK', productType: 'ROOM', available: false });
     await setRule({ countryCode: 'GB', productType: 'PERSONAL', available: true });
-  });
-  afterAll(() => db.drop());
+  }, 180_000);
+  afterAll(() => db.drop(), 60_000);
 
   it('a device is covered on the days of its contract term and not the day after', async () => {
     const id = await device('G7500');

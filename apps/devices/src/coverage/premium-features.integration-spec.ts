@@ -32,7 +32,7 @@ describe('premium features per device ("Poly Lens Features — select premium fe
     customers.cover(ids['LENS-RENEWED'], { contractId: 'c-expiring', start: '2020-01-01', end: '2098-12-31', options: [], premiumFeatures: ['PROACTIVE_ALERTS'] });
     customers.cover(ids['LENS-RENEWED'], { contractId: 'c-renewal', start: '2020-06-01', end: '2099-12-31', options: [], premiumFeatures: ['FIRMWARE_SCHEDULING', 'PROVISIONING_TEMPLATES'] });
   }, 120_000);
-  afterAll(() => db.drop());
+  afterAll(() => db.drop(), 60_000);
 
   it('each device shows the premium features of its current contract; a lapsed or basic contract shows none', async () => {
     const { devices } = await operationData<{ devices: { serialNumber: string; premiumFeatures: string[]; entitlement: { contractId: string | null; premiumFeatures: string[] } }[] }>(

@@ -31,8 +31,8 @@ describe('device registry', () => {
     customers.addSite({ id: otherSiteId, customerId: otherCustomerId, countryCode: 'DE', subdivision: null, timeZone: 'Europe/Berlin' });
     ({ schema } = await createDevicesSubgraph({ sites: customers.directory, coverage: customers.coverage }).build(db.dataSource));
     devices = new DeviceService(db.dataSource, customers.directory, new ProductService(db.dataSource));
-  });
-  afterAll(() => db.drop());
+  }, 180_000);
+  afterAll(() => db.drop(), 60_000);
 
   it('migrations create exactly the schema the entities describe', async () => {
     expect(await pendingSchemaChanges(db.dataSource)).toEqual([]);

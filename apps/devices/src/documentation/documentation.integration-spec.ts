@@ -58,7 +58,7 @@ describe('product documentation ("Download the latest Product documentation")', 
     await operationData(schema, PUBLISH, { input: doc('Doc Phone 2', 'Doc Phone 2 User Guide', { kind: 'USER_GUIDE' }) });
     await operationData(schema, PUBLISH, { input: doc('Doc Headset 3', 'Doc Headset 3 Quick Start', { kind: 'QUICK_START_GUIDE' }) });
   }, 120_000);
-  afterAll(() => db.drop());
+  afterAll(() => db.drop(), 60_000);
 
   it('documents are listed latest first: newest software version, then newest publication, version-independent documents last', async () => {
     expect((await documents(admin(owner), { productId: products['Doc Bar 1'] })).map((document) => [document.title, document.softwareVersion])).toEqual([

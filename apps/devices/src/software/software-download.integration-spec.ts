@@ -65,7 +65,7 @@ describe('software downloads ("Download the latest Poly Endpoint Software that i
     await register(tenants.lapsed, 'DL-LAPSED-1', 'Test Bar 9', ['2024-01-01', '2025-12-31']);
     await register(tenants.otherProduct, 'DL-OTHER-1', 'Test Phone 2', ['2026-01-01', '2026-12-31']);
   }, 120_000);
-  afterAll(() => db.drop());
+  afterAll(() => db.drop(), 60_000);
 
   it('the latest release and the latest minus one are downloaded and recorded: who (the verified caller), what, when, for which device, with the link', async () => {
     const latest = await download(admin(tenants.covered), '10.0.0');

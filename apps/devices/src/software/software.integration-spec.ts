@@ -39,8 +39,8 @@ describe('software releases and licences', () => {
     const report = (deviceId: string, version: string) => run('mutation ($d: ID!, $v: String!) { reportInstalledVersion(deviceId: $d, version: $v) { id } }', { d: deviceId, v: version });
     await report(ids['SW-CURRENT'], '10.0.0');
     await report(ids['SW-BEHIND'], '9.1.0');
-  });
-  afterAll(() => db.drop());
+  }, 180_000);
+  afterAll(() => db.drop(), 60_000);
 
   it('latest and N−1 downloads only: the two newest generally available versions, by version number', async () => {
     const data = await run<{ softwareDownloads: { version: string }[]; device: { availableDownloads: { version: string }[] } }>(

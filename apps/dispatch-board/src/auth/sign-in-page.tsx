@@ -40,7 +40,7 @@ export function SignInPage({ onSignIn, demoSignIn, problem: outerProblem }: Sign
           <h2 id="demo-heading">Development sign-in</h2>
           <p className="hint">This server runs outside production and issues development tokens for the demo planner.</p>
           <button type="button" onClick={demo} disabled={busy}>
-            {busy ? 'Signing in…' : 'Sign in as the demo planner'}
+            {busy ? 'Opening the board…' : 'Continue as the demo planner'}
           </button>
         </section>
       )}

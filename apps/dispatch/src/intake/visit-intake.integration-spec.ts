@@ -69,7 +69,7 @@ describe('visits from the event stream', () => {
     ]);
     intake = new VisitIntakeService(db.dataSource, new CaseDirectory(incidents, devices, customers), new RegionDirectory(db.dataSource), trigger);
     runtime = await startDispatchRuntime({ dataSource: db.dataSource, intake, prefix, pollMs: 100 });
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await runtime.close();
@@ -80,7 +80,7 @@ describe('visits from the event stream', () => {
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
     await db.drop();
-  });
+  }, 60_000);
 
   it('a replacement ordered on a contract with the onsite option creates a visit released at the part’s expected delivery, with the case’s severity and customer and the product’s duration and skills', async () => {
     const incidentId = addCase({ severity: 1, onsite: true, productType: 'ROOM' });

@@ -31,8 +31,8 @@ describe('onsite visits', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('dispatch', dispatchSubgraph.database);
-  });
-  afterAll(() => db.drop());
+  }, 180_000);
+  afterAll(() => db.drop(), 60_000);
 
   it('a requested visit is stored unplanned for the case’s customer, published as CREATED and asks for its region to be re-planned', async () => {
     const visits = new OnsiteVisitService(db.dataSource, incidentsSubgraphClient, recordingTrigger, customersSubgraphClient);

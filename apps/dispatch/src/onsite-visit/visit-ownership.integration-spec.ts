@@ -32,11 +32,11 @@ describe('who sees onsite visits', () => {
         windowStart: new Date('2026-12-01T10:00:00Z'), windowEnd: new Date('2026-12-01T11:00:00Z'),
       }));
     }
-  });
+  }, 180_000);
   afterAll(async () => {
     await close?.();
     await db.drop();
-  });
+  }, 60_000);
 
   it('a customer sees its own visit with its customerId, and another customer’s visit not at all', async () => {
     const own = await run(customer(acme), 'query ($id: ID!) { onsiteVisit(id: $id) { id customerId status technician { id } } }', { id: ids.acme });

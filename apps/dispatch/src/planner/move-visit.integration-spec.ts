@@ -36,8 +36,8 @@ describe('moving a visit by hand', () => {
     planner = new PlannerService(db.dataSource, trigger);
     absences = new TechnicianAbsenceService(db.dataSource, trigger);
     await db.dataSource.getRepository(Technician).save([tess, ned]);
-  });
-  afterAll(() => db.drop());
+  }, 180_000);
+  afterAll(() => db.drop(), 60_000);
 
   it('a feasible move puts the visit on the technician at that start, pins it, publishes MOVED and asks for a re-plan', async () => {
     const visit = await addVisit();

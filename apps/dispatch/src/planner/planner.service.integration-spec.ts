@@ -19,8 +19,8 @@ describe('planner', () => {
     db = await createTestDatabase('dispatch_planner', dispatchSubgraph.database);
     planner = new PlannerService(db.dataSource, trigger);
     await db.dataSource.getRepository(Technician).save({ id: technicianId, name: 'Tess', region: 'PLAN', skills: [] });
-  });
-  afterAll(() => db.drop());
+  }, 180_000);
+  afterAll(() => db.drop(), 60_000);
 
   it('a technician’s schedule lists the stops in the range in time order with travel and slack', async () => {
     const later = await visit({ status: OnsiteVisitStatus.PLANNED, technicianId, arrivalAt: new Date('2026-12-01T12:50:00Z'), windowStart: new Date('2026-12-01T13:00:00Z'), windowEnd: new Date('2026-12-01T14:00:00Z'), travelMinutes: 20 });

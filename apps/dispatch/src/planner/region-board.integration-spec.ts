@@ -14,8 +14,8 @@ describe('region board', () => {
     db = await createTestDatabase('dispatch_board', dispatchSubgraph.database);
     planner = new PlannerService(db.dataSource, new RecordingTrigger());
     await db.dataSource.getRepository(Technician).save({ id: technicianId, name: 'Maria', region: 'US-CENTRAL', skills: [], timeZone: 'America/Chicago' });
-  });
-  afterAll(() => db.drop());
+  }, 180_000);
+  afterAll(() => db.drop(), 60_000);
 
   it('the board’s date is the region’s local day: a 21:00 Monday visit in Chicago is on Monday’s board, not Tuesday’s', async () => {
     const visits = db.dataSource.getRepository(OnsiteVisit);

@@ -33,8 +33,8 @@ describe('technicians’ working hours per weekday', () => {
     db = await createTestDatabase('dispatch_week', dispatchSubgraph.database);
     technicians = new TechnicianService(db.dataSource, trigger);
     planner = new PlannerService(db.dataSource, trigger);
-  });
-  afterAll(() => db.drop());
+  }, 180_000);
+  afterAll(() => db.drop(), 60_000);
 
   it('a technician created without working hours works workFrom–workTo Monday to Friday, as before', async () => {
     const created = await create({ workFrom: '07:30', workTo: '16:00' });

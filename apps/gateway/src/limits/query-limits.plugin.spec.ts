@@ -9,8 +9,8 @@ const typeDefs = `
 
 describe('query limits plugin', () => {
   const server = new ApolloServer({ typeDefs, resolvers: { Query: { cases: () => [] } }, plugins: [queryLimitsPlugin()] });
-  beforeAll(() => server.start());
-  afterAll(() => server.stop());
+  beforeAll(() => server.start(), 180_000);
+  afterAll(() => server.stop(), 60_000);
 
   async function run(query: string, variables?: Record<string, unknown>) {
     const response = await server.executeOperation({ query, variables });

@@ -84,7 +84,7 @@ describe('GraphQL subscriptions on the gateway', () => {
     const env = { ...process.env, QUEUE_PREFIX: prefix, INCIDENTS_URL: incidentsUrl, CUSTOMERS_URL: unreachable, DEVICES_URL: unreachable, LOGISTICS_URL: unreachable, DISPATCH_URL: unreachable };
     gateway = await startGateway({ port: 0, env });
     wsUrl = gateway.url.replace(/^http/, 'ws');
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.dispose()));
@@ -92,7 +92,7 @@ describe('GraphQL subscriptions on the gateway', () => {
     await standIn.close();
     redis.disconnect();
     await deleteRedisKeys(prefix);
-  });
+  }, 60_000);
 
   async function connect(principal: Principal | string): Promise<{ client: Client; closed: Promise<{ code: number; reason: string }> }> {
     const token = typeof principal === 'string' ? principal : await issueToken(principal, config);

@@ -40,7 +40,7 @@ describe('attachment retention', () => {
   afterAll(async () => {
     await db?.drop();
     await rm(directory, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   /** A case of `customerId` closed `closedDaysAgo` days before now (open when null), with one stored file of `kind`. */
   async function fileOnCase(customerId: string, kind: AttachmentKind, closedDaysAgo: number | null) {

@@ -56,7 +56,7 @@ describe('comments on a case between the customer’s people and support', () =>
     incidentA = await openCase(deviceA.id, contactA);
     incidentB = await openCase(deviceB.id, world.designatedContact(deviceB.customerId));
   }, 120_000);
-  afterAll(() => db?.drop());
+  afterAll(() => db?.drop(), 60_000);
 
   it('the customer’s admin, its designated technician and support comment on a case; the list is oldest first and names each verified author', async () => {
     expect((await addComment(adminA, incidentA, 'The echo started after the firmware update.')).data?.addIncidentComment).toMatchObject({ author: 'CUSTOMER_ADMIN:admin-a' });

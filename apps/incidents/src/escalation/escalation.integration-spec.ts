@@ -62,9 +62,9 @@ describe('escalation timers', () => {
     db = await createTestDatabase('incidents_escalation', incidentsSubgraph.database);
     incidents = new IncidentService(db.dataSource, { ...world.directories(), calendars });
     lifecycle = new IncidentLifecycleService(db.dataSource);
-  });
+  }, 180_000);
 
-  afterEach(() => stop());
+  afterEach(() => stop(), 60_000);
 
   afterAll(async () => {
     await queue.obliterate({ force: true });
@@ -73,7 +73,7 @@ describe('escalation timers', () => {
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
     await db.drop();
-  });
+  }, 60_000);
 
   it('an escalation fires for an aged case and not for a responded one', async () => {
     await start(policy(1_500));

@@ -28,7 +28,7 @@ describe('case lifecycle', () => {
     lifecycle = new IncidentLifecycleService(db.dataSource, () => clock);
     ({ schema } = await createIncidentsSubgraph({ devices: world.devicesClient, customers: world.customersClient, now: () => clock }).build(db.dataSource));
   }, 120_000);
-  afterAll(() => db.drop());
+  afterAll(() => db.drop(), 60_000);
 
   async function openCase(severity = 2): Promise<Incident> {
     clock = new Date('2026-03-02T17:00:00Z');

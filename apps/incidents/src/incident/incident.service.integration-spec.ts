@@ -18,8 +18,8 @@ describe('opening and finding cases', () => {
   beforeAll(async () => {
     db = await createTestDatabase('incidents', incidentsSubgraph.database);
     incidents = new IncidentService(db.dataSource, { ...world.directories(), calendars: siteCalendars(), now: () => clock });
-  });
-  afterAll(() => db.drop());
+  }, 180_000);
+  afterAll(() => db.drop(), 60_000);
 
   function reporter(options: { covered?: boolean } = {}) {
     const device = world.device(london, options);

@@ -17,7 +17,7 @@ describe('knowledge base', () => {
     ];
     for (const { key, ...input } of articles) ids[key] = (await kb.publish(input)).id;
   }, 120_000);
-  afterAll(() => db.drop());
+  afterAll(() => db.drop(), 60_000);
 
   it('full-text search ranks the article that matches the words best first', async () => {
     const hits = await kb.search('acoustic echo cancellation');

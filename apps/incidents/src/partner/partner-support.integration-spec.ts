@@ -26,7 +26,7 @@ describe('ecosystem cloud partner support', () => {
     partners = new PartnerSupportService(db.dataSource, () => clock);
     ({ schema } = await createIncidentsSubgraph({ devices: world.devicesClient, customers: world.customersClient, now: () => clock }).build(db.dataSource));
   }, 120_000);
-  afterAll(() => db.drop());
+  afterAll(() => db.drop(), 60_000);
 
   function openCase() {
     const device = world.device(site);

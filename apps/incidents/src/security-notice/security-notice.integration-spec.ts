@@ -72,7 +72,7 @@ describe('security and privacy notices (ISMS: "the Customer will be notified in 
     await queue.close();
     redis.disconnect();
     await db.drop();
-  });
+  }, 60_000);
 
   it('a recorded notice is a draft: vendor staff see it, no customer does, and nothing is announced yet', async () => {
     expect((await notices(engineer)).map((notice) => [notice.id, notice.status])).toEqual([[noticeId, 'DRAFT']]);

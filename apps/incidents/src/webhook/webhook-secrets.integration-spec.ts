@@ -39,7 +39,7 @@ describe('webhook signing secrets at rest', () => {
 
   afterAll(async () => {
     await db?.drop();
-  });
+  }, 60_000);
 
   const rawSecrets = async (id: string) =>
     ((await db.dataSource.query('SELECT `secret`, `previousSecret` FROM `webhook_endpoint` WHERE `id` = ?', [id])) as { secret: string; previousSecret: string | null }[])[0];

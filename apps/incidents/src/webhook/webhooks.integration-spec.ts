@@ -102,7 +102,7 @@ describe('partner webhooks', () => {
     redis.disconnect();
     await new Promise((resolve) => receiver.server.close(resolve));
     await db.drop();
-  });
+  }, 60_000);
 
   async function run<T = Record<string, unknown>>(principal: Principal, source: string, variableValues: Record<string, unknown> = {}) {
     const result = await graphql({ schema, source, variableValues, contextValue: { principal } });

@@ -25,8 +25,8 @@ describe('advance replacement, next business day', () => {
     db = await createTestDatabase('logistics', logisticsSubgraph.database);
     catalog = new CatalogService(db.dataSource);
     depots = await seedCatalog(catalog);
-  });
-  afterAll(() => db.drop());
+  }, 180_000);
+  afterAll(() => db.drop(), 60_000);
 
   it('migrations create exactly the schema the entities describe', async () => {
     expect(await pendingSchemaChanges(db.dataSource)).toEqual([]);

@@ -49,7 +49,7 @@ describe('published advance-replacement terms ("Poly will publish a list of loca
     // A second depot for GB: the terms name it as the fallback.
     await catalog.createDepot({ code: 'DUB', countryCode: 'IE', timeZone: 'Europe/Dublin', cutoff: '14:00', servesCountries: ['GB'] });
   }, 120_000);
-  afterAll(() => db.drop());
+  afterAll(() => db.drop(), 60_000);
 
   it.each([
     ['an order on Friday after the cut-off (ships Monday, delivered Tuesday)', '2026-03-06T15:30:00Z', LONDON],

@@ -45,8 +45,8 @@ describe('shipments and defective part returns', () => {
     await seedCatalog(new CatalogService(db.dataSource));
     returns = new ReturnsService(db.dataSource);
     shipments = new ShipmentService(db.dataSource, returns, { schedule: async (returnId) => void scheduled.push(returnId) }, now);
-  });
-  afterAll(() => db.drop());
+  }, 180_000);
+  afterAll(() => db.drop(), 60_000);
 
   it('delivery opens a return window of 10 business days and arms its deadline timer', async () => {
     const { returnId, lateFrom } = await deliveredOrder('2026-03-04T11:00:00Z');

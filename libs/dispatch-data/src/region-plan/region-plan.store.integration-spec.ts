@@ -12,8 +12,8 @@ describe('region plan store', () => {
   beforeAll(async () => {
     db = await createTestDatabase('dispatch_data', { entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS });
     store = new RegionPlanStore(db.dataSource);
-  });
-  afterAll(() => db.drop());
+  }, 180_000);
+  afterAll(() => db.drop(), 60_000);
 
   it('migrations create exactly the schema the entities describe', async () => {
     expect(await pendingSchemaChanges(db.dataSource)).toEqual([]);

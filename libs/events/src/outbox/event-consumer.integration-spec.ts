@@ -47,7 +47,7 @@ describe('consumer groups with several replicas', () => {
       cursor = next;
     } while (cursor !== '0');
     redis.disconnect();
-  });
+  }, 60_000);
 
   /** A replica in its own process, which the test can kill -9. */
   async function startReplicaProcess(env: Record<string, string>): Promise<ChildProcess> {

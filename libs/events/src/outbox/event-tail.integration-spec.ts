@@ -23,7 +23,7 @@ describe('tailing the event stream without a consumer group', () => {
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
-  });
+  }, 60_000);
 
   it('two tails each see every event added after they started, in stream order, and none from before', async () => {
     await publishToStream(redis, stream, [envelope('probe.before', 'old')]);

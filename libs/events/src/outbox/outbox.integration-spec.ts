@@ -25,7 +25,7 @@ describe('event outbox', () => {
   beforeAll(async () => {
     db = await createTestDatabase('events_outbox', { entities: [OutboxEvent], migrations: [] });
     await db.dataSource.synchronize();
-  });
+  }, 180_000);
 
   afterAll(async () => {
     const keys = await redis.keys(`${prefix}:*`);
@@ -33,7 +33,7 @@ describe('event outbox', () => {
     redis.disconnect();
     producer.disconnect();
     await db.drop();
-  });
+  }, 60_000);
 
   // Every stream entry delivered to the group and acknowledged.
   async function groupSettled(group: string): Promise<boolean> {
