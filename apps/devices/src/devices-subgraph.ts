@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { createServiceClock } from '@polyplus/clock';
 import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
 import { Product } from './product/product.entity';
 import { ProductResolver } from './product/product.resolver';
@@ -33,6 +34,7 @@ import { ProductsCoverageSoftwareLicences1795537268482 } from './migrations/1795
 import { DocumentationSoftwareDownloads1796168451793 } from './migrations/1796168451793-documentation-software-downloads';
 
 /** What devices learns from the customers subgraph; tests pass fakes. */
+/** `now`: default the service clock (system time in production, the stack's test clock elsewhere). */
 export type DevicesCollaborators = { sites?: CustomerDirectory; coverage?: CoverageDirectory; now?: () => Date };
 
 export function createDevicesSubgraph(collaborators: DevicesCollaborators = {}): SubgraphDefinition {
@@ -42,7 +44,9 @@ export function createDevicesSubgraph(collaborators: DevicesCollaborators = {}):
       entities: [Product, Device, OnsiteAvailabilityRule, SoftwareRelease, Licence, SoftwareDownload, ProductDocument],
       migrations: [CreateDevices1795533919507, ProductsCoverageSoftwareLicences1795537268482, DocumentationSoftwareDownloads1796168451793],
     },
-    build(dataSource: DataSource) {
+    async build(dataSource: DataSource) {
+      const clock = createServiceClock();
+      const now = collaborators.now ?? clock.now;
       const customersClient = createSubgraphClient('customers', subgraphUrl('customers'));
       const sites = collaborators.sites ?? new CustomerDirectory(customersClient);
       const coverage = collaborators.coverage ?? new CoverageDirectory(customersClient);
@@ -51,12 +55,12 @@ export function createDevicesSubgraph(collaborators: DevicesCollaborators = {}):
       const registration = new BulkRegistrationService(dataSource, sites, products);
       const entitlements = new EntitlementService(dataSource, coverage);
       const onsiteRules = new OnsiteRulesService(dataSource);
-      const software = new SoftwareService(dataSource, collaborators.now);
-      const licences = new LicenceService(dataSource, collaborators.now);
-      const covered = new CoveredDevices(dataSource, entitlements, collaborators.now);
-      const downloads = new SoftwareDownloadService(dataSource, software, covered, collaborators.now);
-      const documentation = new DocumentationService(dataSource, covered, collaborators.now);
-      return buildFederatedSchema({
+      const software = new SoftwareService(dataSource, now);
+      const licences = new LicenceService(dataSource, now);
+      const covered = new CoveredDevices(dataSource, entitlements, now);
+      const downloads = new SoftwareDownloadService(dataSource, software, covered, now);
+      const documentation = new DocumentationService(dataSource, covered, now);
+      const schema = await buildFederatedSchema({
         ownership: { Device: (device: Device) => device.customerId, SoftwareDownload: (download: SoftwareDownload) => download.customerId },
         resolvers: [
           ProductResolver,
@@ -73,7 +77,7 @@ export function createDevicesSubgraph(collaborators: DevicesCollaborators = {}):
           new ProductResolver(products),
           new DeviceResolver(devices),
           new BulkRegistrationResolver(registration),
-          new EntitlementResolver(entitlements, onsiteRules),
+          new EntitlementResolver(entitlements, onsiteRules, now),
           new SoftwareResolver(software, devices),
           new LicenceResolver(licences, devices),
           new DeviceLicencesResolver(licences),
@@ -85,6 +89,7 @@ export function createDevicesSubgraph(collaborators: DevicesCollaborators = {}):
           Product: (reference) => products.findById(reference.id),
         },
       });
+      return { ...schema, start: () => clock.start(), close: () => clock.close() };
     },
   };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { authConfig } from '@polyplus/auth';
+import { testClockAllowed, withoutTestClock } from '@polyplus/clock';
 import { gatewayContext, type GatewayContext } from './auth/gateway-context';
 import { SignedDataSource } from './auth/signed-data-source';
 import { inputValidationPlugin } from './input/input-validation.plugin';
@@ -40,7 +41,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const tls = serverTlsFromEnv(env);
   checkGatewayTransport(env, host, tls);
   const transport = defaultSubgraphTransport(env);
-  const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
+  // Production serves no test clock: its fields are absent from the API, not merely refused.
+  const composed = readFileSync(SUPERGRAPH_PATH, 'utf8');
+  const supergraphSdl = testClockAllowed(env) ? composed : withoutTestClock(composed);
   const createGateway = () =>
     new ApolloGateway({
       supergraphSdl,

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { createRedis, startOutboxRelay, waitForRedis, type OutboxRelay, type RedisConnection } from '@polyplus/events';
 import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
+import { createServiceClock } from '@polyplus/clock';
 import { LOGISTICS_ENTITIES, LOGISTICS_MIGRATIONS } from './logistics-database';
 import { IncidentReference, IncidentReplacementOrdersResolver, ReplacementOrderResolver } from './replacement-order/replacement-order.resolver';
 import { ReplacementOrderService } from './replacement-order/replacement-order.service';
@@ -25,13 +26,15 @@ export const logisticsSubgraph: SubgraphDefinition = {
       createSubgraphClient('devices', subgraphUrl('devices')),
       createSubgraphClient('customers', subgraphUrl('customers')),
     );
-    // One "now" for orders and the published terms: what is published is what an order gets.
-    const now = () => new Date();
+    // One "now" for orders, shipments, returns and the published terms: what is published is what
+    // an order gets. System time in production; outside it the stack's test clock may move it.
+    const clock = createServiceClock();
+    const now = clock.now;
     const catalog = new CatalogService(dataSource);
     const orders = new ReplacementOrderService(dataSource, destinations, now);
     const returns = new ReturnsService(dataSource);
-    const deadlines = new ReturnDeadlines(returns);
-    const shipments = new ShipmentService(dataSource, returns, deadlines);
+    const deadlines = new ReturnDeadlines(returns, { now });
+    const shipments = new ShipmentService(dataSource, returns, deadlines, now);
     const replacementTerms = new ReplacementTermsService(dataSource, now);
     const federated = await buildFederatedSchema({
       ownership: { ReplacementOrder: (order: ReplacementOrder) => order.customerId },
@@ -40,8 +43,8 @@ export const logisticsSubgraph: SubgraphDefinition = {
         new ReplacementOrderResolver(orders, catalog, shipments, returns),
         new IncidentReplacementOrdersResolver(orders),
         new CatalogResolver(catalog),
-        new ShipmentResolver(shipments),
-        new ReturnsResolver(returns, deadlines),
+        new ShipmentResolver(shipments, () => now().toISOString().slice(0, 10)),
+        new ReturnsResolver(returns, deadlines, now),
         new ReplacementTermsResolver(replacementTerms),
       ],
       references: {
@@ -52,19 +55,25 @@ export const logisticsSubgraph: SubgraphDefinition = {
     });
     let relay: OutboxRelay | undefined;
     let producer: RedisConnection | undefined;
+    let stopFollowingClock: (() => void) | undefined;
     return {
       ...federated,
       start: async () => {
+        await clock.start();
         producer = createRedis('producer');
         producer.on('error', () => undefined); // the relay reports and retries
         await waitForRedis(producer);
         relay = startOutboxRelay({ dataSource, redis: producer, source: 'logistics' });
         await deadlines.start();
+        // Return timers count real time: when the test clock moves, their delays are recomputed.
+        stopFollowingClock = clock.onChange(() => void deadlines.rearm().catch((error: Error) => console.error(`[logistics] re-arming return timers: ${error.message}`)));
       },
       close: async () => {
+        stopFollowingClock?.();
         await deadlines.close();
         await relay?.stop();
         producer?.disconnect();
+        await clock.close();
       },
     };
   },

@@ -3,6 +3,7 @@ import { Worker, type WorkerOptions } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { assertNoEviction, closeWorkerWithin, DISPATCH_OPTIMISATION_QUEUE, queuePrefix, type OptimiseRegionJob, type RedisConnection } from '@polyplus/events';
 import { RegionPlanStore } from '@polyplus/dispatch-data';
+import { createServiceClock } from '@polyplus/clock';
 import { optimiseRegionProcessor, type OptimiseRegionResult, type ProcessorOptions } from './optimise-region.processor';
 
 export type SchedulerWorker = { worker: Worker<OptimiseRegionJob>; close(graceMs?: number): Promise<void> };
@@ -19,11 +20,17 @@ export function schedulerWorkerName(pid: number = process.pid): string {
   return `scheduler@${hostname()}:${pid}`;
 }
 
-/** The BullMQ worker of the `dispatch-optimisation` queue over the dispatch database. */
+/**
+ * The BullMQ worker of the `dispatch-optimisation` queue over the dispatch database. Plans start
+ * from "now" on the service clock (`options.now` overrides it): system time in production, the
+ * stack's test clock under the same queue prefix elsewhere.
+ */
 export async function startSchedulerWorker(dataSource: DataSource, redis: RedisConnection, prefix = queuePrefix(), options: SchedulerWorkerOptions = {}): Promise<SchedulerWorker> {
   await assertNoEviction(redis);
   const { lockDurationMs, stalledIntervalMs, ...processorOptions } = options;
-  const optimise = optimiseRegionProcessor(new RegionPlanStore(dataSource), processorOptions);
+  const clock = createServiceClock({ prefix });
+  if (!processorOptions.now) await clock.start();
+  const optimise = optimiseRegionProcessor(new RegionPlanStore(dataSource), { now: clock.now, ...processorOptions });
   const workerOptions: WorkerOptions = { connection: redis, prefix, concurrency: 1, name: schedulerWorkerName() };
   // Only what is configured: BullMQ copies an undefined option over its default.
   if (lockDurationMs) workerOptions.lockDuration = lockDurationMs;
@@ -40,6 +47,9 @@ export async function startSchedulerWorker(dataSource: DataSource, redis: RedisC
   await worker.waitUntilReady();
   return {
     worker,
-    close: (graceMs?: number) => closeWorkerWithin(worker, graceMs),
+    close: async (graceMs?: number) => {
+      await closeWorkerWithin(worker, graceMs);
+      await clock.close();
+    },
   };
 }

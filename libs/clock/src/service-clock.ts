@@ -141,7 +141,7 @@ export function createServiceClock(options: ServiceClockOptions = {}): ServiceCl
     },
     async start() {
       if (commands) return;
-      commands = createRedis('producer', options.redisUrl);
+      commands = createRedis('producer', options.redisUrl ?? env);
       commands.on('error', () => undefined); // reported by load()
       await waitForRedis(commands);
       subscriber = duplicateConnection(commands, { maxRetriesPerRequest: null, enableOfflineQueue: true });

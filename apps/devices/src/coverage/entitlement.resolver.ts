@@ -13,6 +13,7 @@ export class EntitlementResolver {
   constructor(
     private readonly entitlements: EntitlementService,
     private readonly onsiteRules: OnsiteRulesService,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   @Access(STAFF, CUSTOMER_USERS)
@@ -25,12 +26,12 @@ export class EntitlementResolver {
 
   @FieldResolver(() => DeviceEntitlement, { description: 'Entitlement at `at`, by default now.' })
   entitlement(@Root() device: Device, @Arg('at', () => Date, { nullable: true, validateFn: plausibleInstantArg('at'), description: 'A year from 1970 to 2999.' }) at?: Date): Promise<DeviceEntitlement> {
-    return this.entitlements.entitlementOf({ device, at: at ?? new Date() });
+    return this.entitlements.entitlementOf({ device, at: at ?? this.now() });
   }
 
   @FieldResolver(() => [PremiumFeature], { description: 'Premium Poly Lens features the device’s current contract entitles (none when no contract covers it today).' })
   async premiumFeatures(@Root() device: Device): Promise<PremiumFeature[]> {
-    return (await this.entitlements.entitlementOf({ device, at: new Date() })).premiumFeatures;
+    return (await this.entitlements.entitlementOf({ device, at: this.now() })).premiumFeatures;
   }
 
   @Access(STAFF)

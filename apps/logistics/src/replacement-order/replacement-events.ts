@@ -11,11 +11,15 @@ export const REPLACEMENT_TOPICS = {
   returnInvoiced: 'replacement.return-invoiced',
 } as const;
 
-/** Records a replacement order event in the caller's transaction (the outbox relay publishes it). */
-export function publishReplacementEvent(manager: EntityManager, topic: string, order: ReplacementOrder, extra: Record<string, unknown> = {}) {
+/**
+ * Records a replacement order event in the caller's transaction (the outbox relay publishes it).
+ * `occurredAt` is the service's "now" (a test clock moves it); consumers date what they do by it.
+ */
+export function publishReplacementEvent(manager: EntityManager, topic: string, order: ReplacementOrder, extra: Record<string, unknown> = {}, occurredAt?: Date) {
   return appendToOutbox(manager, {
     topic,
     key: order.id,
+    occurredAt,
     payload: {
       orderId: order.id,
       incidentId: order.incidentId,

@@ -57,7 +57,7 @@ export class ReplacementOrderService {
         Object.assign(order, { status: ReplacementOrderStatus.BACKORDERED, backorderReason: `No depot serving ${destination.countryCode} has ${part.partNumber} in stock` });
       }
       const saved = await manager.save(order);
-      await publishReplacementEvent(manager, REPLACEMENT_TOPICS.ordered, saved);
+      await publishReplacementEvent(manager, REPLACEMENT_TOPICS.ordered, saved, {}, receivedAt);
       return saved;
     });
   }

@@ -45,10 +45,24 @@ export class ReturnDeadlines {
     return this.queue;
   }
 
+  /**
+   * Arms the return's timer for `lateFrom` on the service's clock. A timer already waiting is moved
+   * to the delay that is left now (BullMQ counts delays in real time; a test clock may have moved);
+   * one that gave up is armed again.
+   */
   async schedule(returnId: string, lateFrom: Date): Promise<void> {
+    const delay = Math.max(0, lateFrom.getTime() - this.now().getTime());
+    const existing = await this.started.getJob(jobId(returnId));
+    const state = existing ? await existing.getState() : 'missing';
+    if (existing && state === 'delayed') {
+      // A job turning active meanwhile re-checks the deadline itself.
+      await existing.changeDelay(delay).catch(() => undefined);
+      return;
+    }
+    if (existing && state === 'failed') await existing.remove().catch(() => undefined);
     await this.started.add('invoice-if-late', { returnId }, {
       jobId: jobId(returnId),
-      delay: Math.max(0, lateFrom.getTime() - this.now().getTime()),
+      delay,
       attempts: 10,
       backoff: { type: 'exponential', delay: 5_000 },
       removeOnComplete: true,
@@ -60,7 +74,7 @@ export class ReturnDeadlines {
     await this.started.remove(jobId(returnId));
   }
 
-  /** Arms every open return's timer; a timer that exists already is left as it is (same job id). */
+  /** Arms every open return's timer against the service's clock (same job id: never a second timer). */
   async rearm(): Promise<void> {
     for (const pending of await this.returns.expectedReturns()) await this.schedule(pending.id, pending.lateFrom);
   }

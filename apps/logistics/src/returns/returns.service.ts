@@ -43,7 +43,7 @@ export class ReturnsService {
       const amount = (Number(price.amount) * order.quantity).toFixed(2);
       await manager.insert(Invoice, { id: randomUUID(), returnId, kind: InvoiceKind.INVOICE, amount, currency: price.currency, priceBookId: price.priceBookId, issuedAt: now });
       await manager.update(DefectiveReturn, { id: returnId }, { status: DefectiveReturnStatus.INVOICED });
-      await publishReplacementEvent(manager, REPLACEMENT_TOPICS.returnInvoiced, order, { returnId, amount, currency: price.currency });
+      await publishReplacementEvent(manager, REPLACEMENT_TOPICS.returnInvoiced, order, { returnId, amount, currency: price.currency }, now);
       return 'INVOICED';
     });
   }

@@ -50,7 +50,7 @@ export class ShipmentService {
       }
       await manager.insert(ShipmentEvent, { id: randomUUID(), shipmentId: shipment.id, at: this.now(), status: ShipmentStatus.CREATED, eta: null, note: null });
       await manager.update(ReplacementOrder, { id: order.id }, { status: ReplacementOrderStatus.SHIPPED });
-      await publishReplacementEvent(manager, REPLACEMENT_TOPICS.shipped, { ...order, status: ReplacementOrderStatus.SHIPPED }, { carrier: input.carrier, trackingNumber: input.trackingNumber });
+      await publishReplacementEvent(manager, REPLACEMENT_TOPICS.shipped, { ...order, status: ReplacementOrderStatus.SHIPPED }, { carrier: input.carrier, trackingNumber: input.trackingNumber }, this.now());
       return shipment;
     });
   }
@@ -85,14 +85,14 @@ export class ShipmentService {
       if (input.status === ShipmentStatus.DELIVERED) {
         Object.assign(order, { status: ReplacementOrderStatus.DELIVERED, expectedDeliveryAt: input.at });
         await manager.save(order);
-        await publishReplacementEvent(manager, REPLACEMENT_TOPICS.delivered, order, { deliveredAt: input.at.toISOString() });
+        await publishReplacementEvent(manager, REPLACEMENT_TOPICS.delivered, order, { deliveredAt: input.at.toISOString() }, now);
         return this.returns.expectReturn(manager, order, input.at);
       }
       if (input.eta && input.eta.getTime() !== order.expectedDeliveryAt?.getTime()) {
         // The carrier moved the arrival: the onsite visit planned on it must move too.
         order.expectedDeliveryAt = input.eta;
         await manager.save(order);
-        await publishReplacementEvent(manager, REPLACEMENT_TOPICS.etaChanged, order, { shipmentStatus: input.status });
+        await publishReplacementEvent(manager, REPLACEMENT_TOPICS.etaChanged, order, { shipmentStatus: input.status }, now);
       }
       return null;
     });
