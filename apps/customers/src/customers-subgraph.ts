@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { createServiceClock } from '@polyplus/clock';
 import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
 import { Customer } from './customer/customer.entity';
 import { CustomerResolver } from './customer/customer.resolver';
@@ -29,6 +30,7 @@ import { PrivacyAuditEntry } from './privacy/privacy-audit-entry.entity';
 import { LegalHoldService } from './privacy/legal-hold.service';
 import { PrivacyResolver } from './privacy/privacy.resolver';
 
+/** `now`: default the service clock (system time in production, the stack's test clock elsewhere). */
 export type CustomersCollaborators = { devices?: DeviceDirectory; now?: () => Date };
 
 /** The customers subgraph; tests pass their own collaborators in place of the devices service. */
@@ -39,15 +41,17 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
       entities: [Customer, Site, Contact, Contract, ContractDevice, ServiceDiscount, SupportChannel, LegalHold, PrivacyAuditEntry],
       migrations: [CreateCustomersAndSites1795533852603, ContactsContractsDiscounts1795537066505, SupportDirectoryPremiumFeatures1796168217263, LegalHolds1796171433312],
     },
-    build(dataSource: DataSource) {
+    async build(dataSource: DataSource) {
+      const clock = createServiceClock();
+      const now = collaborators.now ?? clock.now;
       const devices = collaborators.devices ?? new DeviceDirectory(createSubgraphClient('devices', subgraphUrl('devices')));
       const customers = new CustomerService(dataSource);
       const sites = new SiteService(dataSource);
       const contacts = new ContactService(dataSource);
       const contracts = new ContractService(dataSource, devices);
       const discounts = new DiscountService(dataSource, contracts);
-      const supportDirectory = new SupportDirectoryService(dataSource, collaborators.now);
-      return buildFederatedSchema({
+      const supportDirectory = new SupportDirectoryService(dataSource, now);
+      const schema = await buildFederatedSchema({
         ownership: {
           Customer: (customer: Customer) => customer.id,
           Site: (site: Site) => site.customerId,
@@ -62,7 +66,7 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
           new ContractResolver(contracts, customers),
           new DiscountResolver(discounts),
           new SupportDirectoryResolver(supportDirectory),
-          new PrivacyResolver(new LegalHoldService(dataSource, collaborators.now)),
+          new PrivacyResolver(new LegalHoldService(dataSource, now)),
         ],
         references: {
           Customer: (reference) => customers.findById(reference.id),
@@ -71,6 +75,7 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
           Contract: (reference) => contracts.findById(reference.id),
         },
       });
+      return { ...schema, start: () => clock.start(), close: () => clock.close() };
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { queuePrefix } from '@polyplus/events';
+import { createServiceClock } from '@polyplus/clock';
 import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphClient, type SubgraphDefinition } from '@polyplus/subgraph-kit';
 import { mailConfigFromEnv, type MailConfig } from './config/mail-config';
 import { MailBounce } from './delivery/mail-bounce.entity';
@@ -54,7 +55,9 @@ export function createNotificationsSubgraph(options: NotificationsSubgraphOption
     name: 'notifications',
     database: { entities: NOTIFICATIONS_ENTITIES, migrations: NOTIFICATIONS_MIGRATIONS },
     async build(dataSource: DataSource) {
-      const now = options.now ?? (() => new Date());
+      // System time in production; elsewhere the stack's test clock (digest hours follow it).
+      const clock = createServiceClock({ prefix: options.queuePrefix ?? queuePrefix() });
+      const now = options.now ?? clock.now;
       const config = options.mail ?? mailConfigFromEnv();
       const customersClient = options.customers ?? createSubgraphClient('customers', subgraphUrl('customers'));
       const customers = new CustomerDirectory(customersClient);
@@ -84,6 +87,7 @@ export function createNotificationsSubgraph(options: NotificationsSubgraphOption
       return {
         ...schema,
         start: async () => {
+          await clock.start();
           runtime = await startNotificationsRuntime({
             dataSource,
             config,
@@ -105,7 +109,10 @@ export function createNotificationsSubgraph(options: NotificationsSubgraphOption
           console.log(`notifications unsubscribe page at ${runtime.links.url}/unsubscribe`);
           options.onStarted?.(runtime);
         },
-        close: async () => runtime?.close(),
+        close: async () => {
+          await runtime?.close();
+          await clock.close();
+        },
       };
     },
   };
