@@ -4,6 +4,8 @@ export { TechnicianAbsence, TechnicianAbsenceKind } from './technician/technicia
 export { OnsiteVisit } from './onsite-visit/onsite-visit.entity';
 export { OnsiteVisitStatus } from './onsite-visit/onsite-visit-status';
 export { RegionPlan } from './region-plan/region-plan.entity';
+export { PartArrival } from './part-arrival/part-arrival.entity';
+export { recordPartArrival } from './part-arrival/part-arrivals';
 export { RegionPlanStore, OPEN_STATUSES } from './region-plan/region-plan.store';
 export type { PlanCommit, RegionSnapshot, VisitPlacement } from './region-plan/region-snapshot';
 export { VISIT_CHANGED, publishVisitChanges, visitChangedPayload, type VisitChange, type VisitChangedPayload } from './events/visit-changed';

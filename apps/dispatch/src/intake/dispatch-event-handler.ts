@@ -24,13 +24,13 @@ export function dispatchEventHandler(intake: VisitIntakeService, log: (message: 
         }
         case CONSUMED_TOPICS.replacementEtaChanged: {
           const order = event.payload as ReplacementEventPayload;
-          await intake.releaseMoved(order.orderId, order.expectedDeliveryAt ? new Date(order.expectedDeliveryAt) : null);
+          await intake.releaseMoved(order.orderId, order.expectedDeliveryAt ? new Date(order.expectedDeliveryAt) : null, new Date(event.occurredAt));
           return;
         }
         case CONSUMED_TOPICS.replacementDelivered: {
           const order = event.payload as ReplacementEventPayload;
           const deliveredAt = order.deliveredAt ?? order.expectedDeliveryAt;
-          if (deliveredAt) await intake.releaseMoved(order.orderId, new Date(deliveredAt));
+          if (deliveredAt) await intake.releaseMoved(order.orderId, new Date(deliveredAt), new Date(event.occurredAt));
           return;
         }
         case CONSUMED_TOPICS.incidentStatusChanged: {

@@ -141,6 +141,25 @@ describe('visits from the event stream', () => {
     expect(await db.dataSource.getRepository(OnsiteVisit).countBy({ replacementOrderId: orderId })).toBe(1);
   });
 
+  it('replicas applying an order’s events out of order still release the visit at the newest arrival: an ETA heard before the order’s own event is kept, an older ETA applied late changes nothing', async () => {
+    const incidentId = addCase({ severity: 2, onsite: true, productType: 'ROOM' });
+    const orderId = randomUUID();
+    const at = (isoMinutesAgo: number) => new Date(Date.now() - isoMinutesAgo * 60_000).toISOString();
+    const event = (topic: string, occurredAt: string, expectedDeliveryAt: string): EventEnvelope => ({
+      id: randomUUID(), topic, key: orderId, source: 'test', occurredAt, payload: { orderId, incidentId, status: 'SHIPPED', expectedDeliveryAt },
+    });
+    // Published as ordered (10 min ago) → ETA 4 Dec (5 min ago) → ETA 5 Dec (1 min ago), applied newest first.
+    await publishToStream(redis, stream, [
+      event('replacement.eta-changed', at(1), '2026-12-05T15:00:00.000Z'),
+      event('replacement.ordered', at(10), '2026-12-03T10:00:00.000Z'),
+      event('replacement.eta-changed', at(5), '2026-12-04T15:00:00.000Z'),
+    ]);
+    const marker = randomUUID();
+    await ordered(marker, addCase({ severity: 3, onsite: true, productType: 'ROOM' }), null);
+    await waitFor(async () => (await visitOf(marker)) !== null);
+    expect((await visitOf(orderId))?.releaseAt).toEqual(new Date('2026-12-05T15:00:00.000Z'));
+  });
+
   it('a new part ETA after a carrier exception moves the visit’s release time, releases a pin before it and asks for a re-plan', async () => {
     const incidentId = addCase({ severity: 2, onsite: true, productType: 'ROOM' });
     const orderId = randomUUID();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
-import { isDuplicateEntry } from '@polyplus/persistence';
-import { OnsiteVisit, OnsiteVisitStatus, OPEN_STATUSES, publishVisitChanges, RegionPlanStore, type VisitChange } from '@polyplus/dispatch-data';
+import { isDuplicateEntry, withDeadlockRetry } from '@polyplus/persistence';
+import { OnsiteVisit, OnsiteVisitStatus, OPEN_STATUSES, PartArrival, publishVisitChanges, recordPartArrival, RegionPlanStore, type VisitChange } from '@polyplus/dispatch-data';
 import type { OptimisationTrigger } from '../onsite-visit/optimisation-trigger';
 import type { CaseDirectory } from './case-directory';
 import type { RegionDirectory } from './region-directory';
@@ -13,6 +13,8 @@ export type IntakeOutcome = 'CREATED' | 'ALREADY_EXISTS' | 'NO_ONSITE_OPTION' | 
  * Turns other services' events into visits: a replacement order on an onsite contract creates one
  * (at most one per order: a UNIQUE key on the order id), a new part ETA moves its release time, a
  * closed case cancels its open visits. Every change publishes `visit.changed` in its transaction.
+ * Replicas share the events and may apply one order's events in another order than they were
+ * published: a visit is always released at the newest arrival heard of (`part_arrival`).
  */
 export class VisitIntakeService {
   private readonly plans: RegionPlanStore;
@@ -56,10 +58,13 @@ export class VisitIntakeService {
       severity: facts.severity,
     });
     try {
-      await this.dataSource.transaction(async (manager) => {
+      // Concurrent deliveries of one order's event may deadlock on its arrival row: the retry finds the visit.
+      await withDeadlockRetry(() => this.dataSource.transaction(async (manager) => {
+        // This event's arrival, unless a newer one was applied before it (by another replica).
+        visit.releaseAt = await recordPartArrival(manager, order.orderId, order.expectedDeliveryAt ? new Date(order.expectedDeliveryAt) : null, at);
         await manager.insert(OnsiteVisit, visit);
         await publishVisitChanges(manager, [{ visit, change: 'CREATED' }], null);
-      });
+      }));
     } catch (error) {
       // A redelivered event racing the first: the UNIQUE order id keeps one visit.
       if (isDuplicateEntry(error)) return 'ALREADY_EXISTS';
@@ -73,15 +78,20 @@ export class VisitIntakeService {
    * The part's arrival moved (carrier exception, new ETA, delivered early): the visit may not start
    * before it. A pin before the new arrival is released, since it can no longer be kept.
    */
-  async releaseMoved(orderId: string, releaseAt: Date | null): Promise<number> {
+  async releaseMoved(orderId: string, releaseAt: Date | null, asOf: Date = new Date()): Promise<number> {
+    // Kept even when no visit exists yet: the order's own event may still be on its way to another replica.
+    await withDeadlockRetry(() => this.dataSource.transaction((manager) => recordPartArrival(manager, orderId, releaseAt, asOf)));
     const open = await this.dataSource.getRepository(OnsiteVisit).findBy({ replacementOrderId: orderId, status: In(OPEN_STATUSES) });
     for (const region of new Set(open.map((visit) => visit.region))) {
       await this.plans.changeRegion(region, async (manager, version) => {
+        // The newest arrival heard of, which an older event applied after a newer one does not undo.
+        const latest = await manager.findOne(PartArrival, { where: { replacementOrderId: orderId }, lock: { mode: 'pessimistic_write' } });
+        const newest = latest ? latest.expectedAt : releaseAt;
         const visits = await manager.find(OnsiteVisit, { where: { replacementOrderId: orderId, region, status: In(OPEN_STATUSES) }, lock: { mode: 'pessimistic_write' } });
         const changes: { visit: OnsiteVisit; change: VisitChange }[] = [];
         for (const visit of visits) {
-          const unpin = visit.pinned && releaseAt !== null && visit.windowStart !== null && visit.windowStart < releaseAt;
-          await manager.update(OnsiteVisit, { id: visit.id }, { releaseAt, ...(unpin ? { pinned: false } : {}) });
+          const unpin = visit.pinned && newest !== null && visit.windowStart !== null && visit.windowStart < newest;
+          await manager.update(OnsiteVisit, { id: visit.id }, { releaseAt: newest, ...(unpin ? { pinned: false } : {}) });
           if (unpin) changes.push({ visit, change: 'UNPINNED' });
         }
         await publishVisitChanges(manager, changes, version);
