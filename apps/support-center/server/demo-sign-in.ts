@@ -1,7 +1,7 @@
 // Development only: a one-click sign-in as the demo customer's admin or designated technician. The
-// server finds them through the gateway as vendor staff and issues a token with the development
-// keys; in production this route does not exist and only the configured issuer's tokens work.
-import { authConfig, issueToken, type Principal } from '@polyplus/auth';
+// server finds them through the gateway as vendor staff and issues development tokens (libs/auth,
+// never in production); in production this route does not exist and only the issuer's tokens work.
+import { issueDevelopmentToken, type Principal } from '@polyplus/auth';
 
 export type DemoIdentity = 'admin' | 'technician';
 
@@ -30,8 +30,9 @@ export function demoPrincipal(customer: Customer, contact: Contact): Principal {
 
 /** Finds the demo customer's contact through the gateway and issues a 12-hour token for it. */
 export async function demoSession(options: { gatewayUrl: string; customerName: string; identity: DemoIdentity; env?: NodeJS.ProcessEnv }): Promise<DemoSession> {
-  const config = authConfig(options.env ?? process.env);
-  const staffToken = await issueToken(LOOKUP, config, '5m');
+  const env = options.env ?? process.env;
+  // Development tokens (libs/auth) are never issued with NODE_ENV=production, whatever calls this.
+  const staffToken = await issueDevelopmentToken(LOOKUP, env, '5m');
   const response = await fetch(options.gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` },
@@ -45,5 +46,5 @@ export async function demoSession(options: { gatewayUrl: string; customerName: s
   const contact = demoContact(customer, options.identity);
   if (!contact) throw new DemoSignInError(`${options.customerName} has no ${options.identity === 'admin' ? 'admin' : 'designated technician'} contact`);
   const principal = demoPrincipal(customer, contact);
-  return { token: await issueToken(principal, config, '12h'), name: contact.name, customer: customer.name, role: principal.role, designated: contact.designated };
+  return { token: await issueDevelopmentToken(principal, env, '12h'), name: contact.name, customer: customer.name, role: principal.role, designated: contact.designated };
 }

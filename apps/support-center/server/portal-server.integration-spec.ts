@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { authConfig, verifyBearerToken } from '@polyplus/auth';
+import { demoSession } from './demo-sign-in';
 import { portalConfig } from './portal-config';
 import { startPortalServer, type PortalServer } from './portal-server';
 
@@ -90,6 +91,10 @@ describe('support center server', () => {
     expect((await post(production, 'auth/demo', { as: 'admin' })).status).toBe(404);
     expect(await (await fetch(new URL('auth/settings', production.url))).json()).toEqual({ issuer: 'polyplus', demoSignIn: false, demoIdentities: [] });
     expect(await (await fetch(new URL('auth/settings', development.url))).json()).toEqual({ issuer: 'polyplus', demoSignIn: true, demoIdentities: ['admin', 'technician'] });
+  });
+
+  it('never issues a demo token in production, even if asked directly', async () => {
+    await expect(demoSession({ gatewayUrl, customerName: 'Northwind Trading', identity: 'admin', env: { NODE_ENV: 'production' } })).rejects.toThrow('not issued in production');
   });
 
   it('never turns the demo sign-in on in production, whatever the settings say', () => {
