@@ -157,7 +157,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const log = options.log ?? ((line: string) => console.log(line));
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   const launcher: Launcher = { fromDist: options.fromDist ?? false, log, processes: [] };
-  if (options.ide && !options.fromDist) await buildGraphqlIde({ log });
+  // Without the IDE the gateway still serves the API (and says how to build the IDE): a failed build is only reported.
+  if (options.ide && !options.fromDist) await buildGraphqlIde({ log }).catch((error: Error) => log(`[graphql-ide] not built: ${error.message}`));
   const ports = {} as Record<SubgraphName | 'gateway', number>;
   for (const name of SUBGRAPH_NAMES) ports[name] = options.freePorts ? await freePort() : SUBGRAPH_PORTS[name];
   ports.gateway = options.freePorts ? await freePort() : Number(env.GATEWAY_PORT ?? GATEWAY_PORT);
