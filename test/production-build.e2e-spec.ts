@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { authConfig, issueToken, DEMO_ENGINEER, type Principal } from '@polyplus/auth';
-import { compiledEntry, graphqlData, graphqlRequest, productionSecrets, startStack, tokenFor, type Stack } from '@polyplus/local-stack';
+import { compiledEntry, freePort, graphqlData, graphqlRequest, productionSecrets, startStack, tokenFor, type Stack } from '@polyplus/local-stack';
 import { SUBGRAPH_NAMES } from '@polyplus/subgraph-kit';
 import { deleteRedisKeys, dropDatabasesWithPrefix, uniqueTestPrefix } from '@polyplus/testing';
 
@@ -49,6 +49,7 @@ function httpServices(): { name: string; base: string }[] {
   return [
     { name: 'gateway', base: port('GATEWAY_PORT') },
     ...SUBGRAPH_NAMES.map((name) => ({ name, base: port(`${name.toUpperCase()}_PORT`) })),
+    { name: 'scheduler', base: port('SCHEDULER_HEALTH_PORT') },
     { name: 'dispatch-board', base: (stack.boardUrl as string).replace(/\/$/, '') },
     { name: 'support-center', base: (stack.portalUrl as string).replace(/\/$/, '') },
   ];
@@ -68,6 +69,8 @@ beforeAll(async () => {
         QUEUE_PREFIX: queuePrefix,
         OBJECT_STORAGE_DIR: storage,
         MAIL_PUBLIC_URL: 'https://support.polyplus.test',
+        // The queue worker's /health, for orchestrators' probes.
+        SCHEDULER_HEALTH_PORT: String(await freePort()),
       },
       log: (line) => logs.push(line),
     });
