@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { authConfig } from '@polyplus/auth';
 import { createServiceClock } from '@polyplus/clock';
+import type { PersonalDataPeer } from '@polyplus/privacy';
 import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
 import { Customer } from './customer/customer.entity';
 import { CustomerResolver } from './customer/customer.resolver';
@@ -25,21 +27,31 @@ import { CreateCustomersAndSites1795533852603 } from './migrations/1795533852603
 import { ContactsContractsDiscounts1795537066505 } from './migrations/1795537066505-contacts-contracts-discounts';
 import { SupportDirectoryPremiumFeatures1796168217263 } from './migrations/1796168217263-support-directory-premium-features';
 import { LegalHolds1796171433312 } from './migrations/1796171433312-legal-holds';
+import { ContactErasure1796173315554 } from './migrations/1796173315554-contact-erasure';
 import { LegalHold } from './privacy/legal-hold.entity';
 import { PrivacyAuditEntry } from './privacy/privacy-audit-entry.entity';
 import { LegalHoldService } from './privacy/legal-hold.service';
 import { PrivacyResolver } from './privacy/privacy.resolver';
+import { ContactErasure } from './privacy/contact-erasure.entity';
+import { ContactErasureStep } from './privacy/contact-erasure-step.entity';
+import { ContactErasureService } from './privacy/contact-erasure.service';
+import { ExportLinks } from './privacy/export-link';
+import { PersonalDataExports } from './privacy/personal-data-exports';
+import { personalDataPeers } from './privacy/personal-data-peers';
+import { PersonalDataRequestsResolver } from './privacy/personal-data-requests.resolver';
+import { personalDataRoutes } from './privacy/personal-data-routes';
 
 /** `now`: default the service clock (system time in production, the stack's test clock elsewhere). */
-export type CustomersCollaborators = { devices?: DeviceDirectory; now?: () => Date };
+/** `personalData`: the other services' parts of exports and erasures (default: over HTTP, as a service). */
+export type CustomersCollaborators = { devices?: DeviceDirectory; now?: () => Date; personalData?: readonly PersonalDataPeer[] };
 
 /** The customers subgraph; tests pass their own collaborators in place of the devices service. */
 export function createCustomersSubgraph(collaborators: CustomersCollaborators = {}): SubgraphDefinition {
   return {
     name: 'customers',
     database: {
-      entities: [Customer, Site, Contact, Contract, ContractDevice, ServiceDiscount, SupportChannel, LegalHold, PrivacyAuditEntry],
-      migrations: [CreateCustomersAndSites1795533852603, ContactsContractsDiscounts1795537066505, SupportDirectoryPremiumFeatures1796168217263, LegalHolds1796171433312],
+      entities: [Customer, Site, Contact, Contract, ContractDevice, ServiceDiscount, SupportChannel, LegalHold, PrivacyAuditEntry, ContactErasure, ContactErasureStep],
+      migrations: [CreateCustomersAndSites1795533852603, ContactsContractsDiscounts1795537066505, SupportDirectoryPremiumFeatures1796168217263, LegalHolds1796171433312, ContactErasure1796173315554],
     },
     async build(dataSource: DataSource) {
       const clock = createServiceClock();
@@ -51,6 +63,9 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
       const contracts = new ContractService(dataSource, devices);
       const discounts = new DiscountService(dataSource, contracts);
       const supportDirectory = new SupportDirectoryService(dataSource, now);
+      const peers = collaborators.personalData ?? personalDataPeers();
+      const principalSecrets = authConfig().principalSecrets;
+      const exports = new PersonalDataExports(dataSource, peers, new ExportLinks(principalSecrets, now), { now, publicBaseUrl: (process.env.FILES_PUBLIC_URL ?? '').replace(/\/+$/, '') });
       const schema = await buildFederatedSchema({
         ownership: {
           Customer: (customer: Customer) => customer.id,
@@ -58,7 +73,7 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
           Contact: (contact: Contact) => contact.customerId,
           Contract: (contract: Contract) => contract.customerId,
         },
-        resolvers: [CustomerResolver, SiteResolver, ContactResolver, ContractResolver, DiscountResolver, SupportDirectoryResolver, PrivacyResolver],
+        resolvers: [CustomerResolver, SiteResolver, ContactResolver, ContractResolver, DiscountResolver, SupportDirectoryResolver, PrivacyResolver, PersonalDataRequestsResolver],
         instances: [
           new CustomerResolver(customers, sites, contacts, contracts),
           new SiteResolver(sites, customers),
@@ -67,6 +82,7 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
           new DiscountResolver(discounts),
           new SupportDirectoryResolver(supportDirectory),
           new PrivacyResolver(new LegalHoldService(dataSource, now)),
+          new PersonalDataRequestsResolver(exports, new ContactErasureService(dataSource, peers, now)),
         ],
         references: {
           Customer: (reference) => customers.findById(reference.id),
@@ -75,7 +91,7 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
           Contract: (reference) => contracts.findById(reference.id),
         },
       });
-      return { ...schema, start: () => clock.start(), close: () => clock.close() };
+      return { ...schema, routes: personalDataRoutes(exports, { principalSecrets }), start: () => clock.start(), close: () => clock.close() };
     },
   };
 }

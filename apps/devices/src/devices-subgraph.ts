@@ -32,6 +32,7 @@ import { DocumentationService } from './documentation/documentation.service';
 import { CreateDevices1795533919507 } from './migrations/1795533919507-create-devices';
 import { ProductsCoverageSoftwareLicences1795537268482 } from './migrations/1795537268482-products-coverage-software-licences';
 import { DocumentationSoftwareDownloads1796168451793 } from './migrations/1796168451793-documentation-software-downloads';
+import { DevicesPersonalData, DevicesPersonalDataResolver } from './privacy/devices-personal-data';
 
 /** What devices learns from the customers subgraph; tests pass fakes. */
 /** `now`: default the service clock (system time in production, the stack's test clock elsewhere). */
@@ -72,6 +73,7 @@ export function createDevicesSubgraph(collaborators: DevicesCollaborators = {}):
           DeviceLicencesResolver,
           SoftwareDownloadResolver,
           DocumentationResolver,
+          DevicesPersonalDataResolver,
         ],
         instances: [
           new ProductResolver(products),
@@ -83,6 +85,7 @@ export function createDevicesSubgraph(collaborators: DevicesCollaborators = {}):
           new DeviceLicencesResolver(licences),
           new SoftwareDownloadResolver(downloads, devices),
           new DocumentationResolver(documentation),
+          new DevicesPersonalDataResolver(new DevicesPersonalData(dataSource)),
         ],
         references: {
           Device: (reference) => devices.findById(reference.id),

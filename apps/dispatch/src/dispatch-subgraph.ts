@@ -15,6 +15,7 @@ import { CaseDirectory } from './intake/case-directory';
 import { RegionDirectory } from './intake/region-directory';
 import { VisitIntakeService } from './intake/visit-intake.service';
 import { startDispatchRuntime, type DispatchRuntime } from './runtime/dispatch-runtime';
+import { DispatchPersonalData, DispatchPersonalDataResolver } from './privacy/dispatch-personal-data';
 
 export type DispatchSubgraphOptions = {
   /** The incidents, devices and customers subgraphs; default: over HTTP at their configured URLs. */
@@ -42,13 +43,14 @@ export function createDispatchSubgraph(options: DispatchSubgraphOptions = {}): S
       const federated = await buildFederatedSchema({
         // A customer sees the visits of its own cases; technicians and plans are vendor planning data.
         ownership: { OnsiteVisit: (visit: OnsiteVisit) => visit.customerId, Technician: () => null },
-        resolvers: [TechnicianResolver, TechnicianAbsenceResolver, OnsiteVisitResolver, IncidentOnsiteVisitsResolver, PlannerResolver],
+        resolvers: [TechnicianResolver, TechnicianAbsenceResolver, OnsiteVisitResolver, IncidentOnsiteVisitsResolver, PlannerResolver, DispatchPersonalDataResolver],
         instances: [
           new TechnicianResolver(new TechnicianService(dataSource, optimisation)),
           new TechnicianAbsenceResolver(new TechnicianAbsenceService(dataSource, optimisation)),
           new OnsiteVisitResolver(visits, new RegionPlanStore(dataSource), dataSource, planner),
           new IncidentOnsiteVisitsResolver(visits),
           new PlannerResolver(planner),
+          new DispatchPersonalDataResolver(new DispatchPersonalData(dataSource)),
         ],
         references: {
           OnsiteVisit: (reference) => visits.findById(reference.id),

@@ -66,6 +66,7 @@ import { SecurityNoticeService } from './security-notice/security-notice.service
 import { CustomerRegistry } from './security-notice/customer-registry';
 import { SecurityNotices1796168853538 } from './migrations/1796168853538-security-notices';
 import { SealedWebhookSecrets1796170729830 } from './migrations/1796170729830-sealed-webhook-secrets';
+import { IncidentsPersonalData, IncidentsPersonalDataResolver } from './privacy/incidents-personal-data';
 
 export type IncidentsSubgraphOptions = {
   /** Default: `INCIDENTS_ESCALATION_MINUTES`, else the built-in thresholds. */
@@ -149,7 +150,7 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
           IncidentComment: (comment: IncidentComment) => comment.customerId,
           SecurityNoticeRecipient: (recipient: SecurityNoticeRecipient) => recipient.customerId,
         },
-        resolvers: [IncidentResolver, IncidentLifecycleResolver, DeviceIncidentsResolver, PartnerSupportResolver, KnowledgeBaseResolver, WebhookResolver, AttachmentResolver, IncidentAttachmentsResolver, IncidentCommentResolver, SecurityNoticeResolver, SecurityNoticeRecipientResolver, CaseClockResolver, ...(clock.testable ? [TestClockResolver] : [])],
+        resolvers: [IncidentResolver, IncidentLifecycleResolver, DeviceIncidentsResolver, PartnerSupportResolver, KnowledgeBaseResolver, WebhookResolver, AttachmentResolver, IncidentAttachmentsResolver, IncidentCommentResolver, SecurityNoticeResolver, SecurityNoticeRecipientResolver, CaseClockResolver, IncidentsPersonalDataResolver, ...(clock.testable ? [TestClockResolver] : [])],
         instances: [
           new IncidentResolver(incidents, escalations, partnerSupport),
           new IncidentLifecycleResolver(lifecycle),
@@ -163,6 +164,7 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
           new SecurityNoticeResolver(securityNotices),
           new SecurityNoticeRecipientResolver(),
           new CaseClockResolver(caseClocks),
+          new IncidentsPersonalDataResolver(new IncidentsPersonalData(dataSource, storage, now)),
           new TestClockResolver(clock),
         ],
         references: {

@@ -3,6 +3,7 @@ import { createRedis, startOutboxRelay, waitForRedis, type OutboxRelay, type Red
 import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
 import { createServiceClock } from '@polyplus/clock';
 import { LOGISTICS_ENTITIES, LOGISTICS_MIGRATIONS } from './logistics-database';
+import { LogisticsPersonalData, LogisticsPersonalDataResolver } from './privacy/logistics-personal-data';
 import { IncidentReference, IncidentReplacementOrdersResolver, ReplacementOrderResolver } from './replacement-order/replacement-order.resolver';
 import { ReplacementOrderService } from './replacement-order/replacement-order.service';
 import { ReplacementOrder } from './replacement-order/replacement-order.entity';
@@ -38,7 +39,7 @@ export const logisticsSubgraph: SubgraphDefinition = {
     const replacementTerms = new ReplacementTermsService(dataSource, now);
     const federated = await buildFederatedSchema({
       ownership: { ReplacementOrder: (order: ReplacementOrder) => order.customerId },
-      resolvers: [ReplacementOrderResolver, IncidentReplacementOrdersResolver, CatalogResolver, ShipmentResolver, ReturnsResolver, ReplacementTermsResolver],
+      resolvers: [ReplacementOrderResolver, IncidentReplacementOrdersResolver, CatalogResolver, ShipmentResolver, ReturnsResolver, ReplacementTermsResolver, LogisticsPersonalDataResolver],
       instances: [
         new ReplacementOrderResolver(orders, catalog, shipments, returns),
         new IncidentReplacementOrdersResolver(orders),
@@ -46,6 +47,7 @@ export const logisticsSubgraph: SubgraphDefinition = {
         new ShipmentResolver(shipments, () => now().toISOString().slice(0, 10)),
         new ReturnsResolver(returns, deadlines, now),
         new ReplacementTermsResolver(replacementTerms),
+        new LogisticsPersonalDataResolver(new LogisticsPersonalData(dataSource)),
       ],
       references: {
         ReplacementOrder: (reference) => orders.findById(reference.id),

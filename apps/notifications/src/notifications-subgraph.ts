@@ -21,6 +21,7 @@ import { NotificationPreferences } from './preferences/notification-preferences.
 import { ContactMailResolver, NotificationPreferencesResolver } from './preferences/notification-preferences.resolver';
 import { startNotificationsRuntime, type NotificationsRuntime } from './runtime/notifications-runtime';
 import { CreateNotifications1796168235862 } from './migrations/1796168235862-create-notifications';
+import { NotificationsPersonalData, NotificationsPersonalDataResolver } from './privacy/notifications-personal-data';
 
 export const NOTIFICATIONS_ENTITIES = [NotificationPreference, MailDelivery, DigestEntry, MailBounce, InboundMail, VisitNoticeState];
 
@@ -70,10 +71,10 @@ export function createNotificationsSubgraph(options: NotificationsSubgraphOption
           MailDelivery: (delivery: MailDelivery) => delivery.customerId,
           InboundMail: (mail: InboundMail) => mail.customerId,
         },
-        resolvers: [ContactMailResolver, NotificationPreferencesResolver],
+        resolvers: [ContactMailResolver, NotificationPreferencesResolver, NotificationsPersonalDataResolver],
         // Contact is reached only through federation (`_entities`), never from a root field here.
         orphanedTypes: [ContactReference],
-        instances: [new ContactMailResolver(preferences, log), new NotificationPreferencesResolver(preferences, log, config.linkSecret)],
+        instances: [new ContactMailResolver(preferences, log), new NotificationPreferencesResolver(preferences, log, config.linkSecret), new NotificationsPersonalDataResolver(new NotificationsPersonalData(dataSource, now))],
         references: {
           // Owner and address from the customers subgraph, never from the representation.
           Contact: async (reference) => {

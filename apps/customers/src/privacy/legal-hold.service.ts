@@ -5,8 +5,8 @@ import { badUserInput, notFound } from '@polyplus/subgraph-kit';
 import { Customer } from '../customer/customer.entity';
 import { LegalHold } from './legal-hold.entity';
 import { PrivacyAuditEntry } from './privacy-audit-entry.entity';
+import { checkedReason } from './privacy-reason';
 
-export const MAX_REASON_LENGTH = 500;
 export const MAX_HOLD_LOOKUP = 500;
 
 /** Legal holds on customers, set and released by support staff with a reason, each change audited. */
@@ -18,9 +18,7 @@ export class LegalHoldService {
 
   /** Sets (hold) or releases a customer's legal hold; resolves with the hold in force afterwards (null when none). */
   async set(principal: Principal, customerId: string, hold: boolean, reason: string): Promise<LegalHold | null> {
-    const why = reason.trim();
-    if (!why) throw badUserInput('reason must not be blank', 'reason');
-    if (why.length > MAX_REASON_LENGTH) throw badUserInput(`reason must be at most ${MAX_REASON_LENGTH} characters`, 'reason');
+    const why = checkedReason(reason);
     const actor = actorOf(principal);
     const at = this.now();
     return this.dataSource.transaction(async (manager) => {

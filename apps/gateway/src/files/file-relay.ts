@@ -5,6 +5,8 @@ import type { RateLimiter } from '../limits/rate-limiter';
 
 /** Case attachment transfers: `PUT /files/uploads/<link>`, `GET /files/downloads/<link>`, served by the incidents subgraph. */
 export const FILES_PREFIX = '/files/';
+/** Personal-data exports (`GET /files/personal-data/<link>`), served by the customers subgraph. */
+export const PERSONAL_DATA_PREFIX = '/files/personal-data/';
 
 // What the incidents service may tell the caller about a transfer; nothing else of its answer is relayed.
 const RELAYED_RESPONSE_HEADERS = [
@@ -54,9 +56,10 @@ async function authenticate(request: IncomingMessage, response: ServerResponse, 
   return principal;
 }
 
-/** Streams one transfer to the incidents service and its answer back, with the caller's principal signed as for GraphQL. */
+/** Streams one transfer to the service behind it (incidents; customers for exports) and its answer back, with the caller's principal signed as for GraphQL. */
 function relay(request: IncomingMessage, response: ServerResponse, principal: Principal, options: FileRelayOptions): void {
-  const target = new URL(request.url ?? '/', subgraphUrl('incidents', options.env));
+  const path = (request.url ?? '/').split('?')[0];
+  const target = new URL(request.url ?? '/', subgraphUrl(path.startsWith(PERSONAL_DATA_PREFIX) ? 'customers' : 'incidents', options.env));
   const headers: Record<string, string> = { ...signPrincipal(principal, options.auth.principalSecrets[0]) };
   for (const name of ['content-type', 'content-length', 'transfer-encoding']) {
     const value = request.headers[name];

@@ -1,0 +1,58 @@
+import type { DataSource } from 'typeorm';
+import { OnsiteVisit } from '@polyplus/dispatch-data';
+import {
+  applyErasurePlan,
+  isContactExport,
+  personalDataResolver,
+  querySection,
+  readExportPage,
+  type ErasureSubject,
+  type ExportPage,
+  type ExportSection,
+  type ExportSubject,
+  type PersonalDataMap,
+  type PersonalDataService,
+} from '@polyplus/privacy';
+
+/** Every table of the dispatch service: where a contact's name or address may be, and why the others hold none. */
+export const DISPATCH_PERSONAL_DATA: PersonalDataMap = [
+  { table: 'outbox_event', scope: (subject) => ({ sql: '`payload` LIKE ?', params: [`%${subject.customerId}%`] }), key: 'sequence', text: ['payload'] },
+  { table: 'onsite_visit', holdsNoPersonalData: 'visits to the customer’s sites: case, site, window, technician' },
+  { table: 'technician', holdsNoPersonalData: 'the vendor’s field technicians' },
+  { table: 'technician_absence', holdsNoPersonalData: 'the vendor’s field technicians’ absences' },
+  { table: 'region_plan', holdsNoPersonalData: 'plan versions per region' },
+  { table: 'part_arrival', holdsNoPersonalData: 'when replacement parts are expected' },
+];
+
+/** The onsite visits of the customer's cases (for a contact, of the cases they reported). */
+export function dispatchExportSections(dataSource: DataSource, subject: ExportSubject): ExportSection[] {
+  const contact = isContactExport(subject);
+  const incidentIds = subject.incidentIds ?? [];
+  if (contact && incidentIds.length === 0) return [];
+  return [
+    querySection('onsiteVisits', {
+      key: 'id',
+      query: () =>
+        dataSource
+          .getRepository(OnsiteVisit)
+          .createQueryBuilder('visit')
+          .where(`visit.customerId = :customerId${contact ? ' AND visit.incidentId IN (:...incidentIds)' : ''}`, { customerId: subject.customerId, incidentIds }),
+    }),
+  ];
+}
+
+/** The dispatch service's part of personal-data exports and erasures. */
+export class DispatchPersonalData implements PersonalDataService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  exportPage(subject: ExportSubject, after: string | null, limit: number): Promise<ExportPage> {
+    return readExportPage(dispatchExportSections(this.dataSource, subject), after, limit);
+  }
+
+  async erase(subject: ErasureSubject) {
+    const changedRows = await this.dataSource.transaction((manager) => applyErasurePlan(manager, DISPATCH_PERSONAL_DATA, subject));
+    return { changedRows, deletedFiles: 0 };
+  }
+}
+
+export const DispatchPersonalDataResolver = personalDataResolver('dispatch');
