@@ -137,7 +137,8 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
       const partnerSupport = new PartnerSupportService(dataSource, now);
       const knowledgeBase = new KnowledgeBaseService(dataSource, now);
       const webhookConfig = { ...webhookConfigFromEnv(), ...options.webhooks };
-      const webhooks = new WebhookEndpointService(dataSource, webhookConfig, now);
+      // Webhooks are a transport: signatures and secret overlaps run on real time, which receivers check (not the test clock).
+      const webhooks = new WebhookEndpointService(dataSource, webhookConfig, options.now);
       const caseContributors = new CaseContributors(dataSource, new CustomerDirectory(customers));
       const storage = options.objectStorage ?? createObjectStorage();
       const attachments = new AttachmentService(dataSource, { storage, contributors: caseContributors, config: { ...attachmentConfigFromEnv(), ...options.attachments }, now, linkClock: options.attachments?.linkClock });
@@ -187,6 +188,7 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
             pollMs: options.outboxPollMs,
             webhooks: { config: webhookConfig, send: options.webhooks?.send },
             now,
+            transportNow: options.now,
             onClockChange: (listener) => clock.onChange(listener),
           });
           // Files whose retention ran out (CDRs 90 days after the case closed) are deleted, never under a legal hold.

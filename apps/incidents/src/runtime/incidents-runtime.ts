@@ -19,6 +19,8 @@ export type IncidentsRuntimeOptions = {
   /** Default: `webhookConfigFromEnv()` and real HTTP. */
   webhooks?: { config: WebhookConfig; send?: SendWebhook };
   now?: () => Date;
+  /** Real time for partner webhooks (signature timestamps are checked against the receiver's clock); default system time. */
+  transportNow?: () => Date;
   /** How often open cases' escalation timers are re-armed (default `ESCALATION_REARM_MS` or 10 min). */
   rearmEveryMs?: number;
   /** Subscribes to changes of the service's clock (a test clock moved): timers are re-armed at once. */
@@ -71,7 +73,7 @@ export async function startIncidentsRuntime(options: IncidentsRuntimeOptions): P
     config: options.webhooks?.config ?? webhookConfigFromEnv(),
     send: options.webhooks?.send,
     blockMs: options.pollMs ? Math.max(100, options.pollMs) : 1_000,
-    now: options.now,
+    now: options.transportNow,
   });
   // The groups exist before the relay first publishes, so the scheduler and the webhooks see every event.
   const relay = startOutboxRelay({ dataSource: options.dataSource, redis: producer, source: 'incidents', stream, pollMs: options.pollMs });
