@@ -32,4 +32,7 @@ module.exports = {
   globalSetup: path.join(__dirname, 'tools/jest/global-setup.js'),
   globalTeardown: path.join(__dirname, 'tools/jest/global-teardown.js'),
   reporters: ['default', path.join(__dirname, 'tools/jest/slow-suites-reporter.js')],
+  // Integration tests talk to real MariaDB and Redis on a shared 2-core machine: a busy moment is
+  // not a failure. Tests that drive a whole stack say their own, longer, limit.
+  testTimeout: 30_000,
 };

@@ -3,4 +3,6 @@ module.exports = {
   preset: '../jest.preset.js',
   rootDir: __dirname,
   testMatch: ['<rootDir>/**/*.e2e-spec.ts'],
+  // Each test drives a stack of real processes through the gateway.
+  testTimeout: 120_000,
 };
