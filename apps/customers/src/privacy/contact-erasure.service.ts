@@ -72,6 +72,9 @@ export class ContactErasureService {
         completedAt: null,
       });
       await manager.insert(ContactErasure, erasure);
+      // From now on the contact opens no cases and sends no serial lists: nothing new of theirs
+      // reaches the services while they are erased one after another.
+      await manager.update(Contact, { id: contactId }, { designated: false });
       return { erasure, contact };
     });
   }
@@ -84,7 +87,7 @@ export class ContactErasureService {
       if (erasure.completedAt) return;
       if (await manager.existsBy(LegalHold, { customerId: subject.customerId })) throw legalHoldRefusal(subject.customerId);
       let changedRows = await applyErasurePlan(manager, CUSTOMERS_PERSONAL_DATA, subject);
-      // An erased contact is no longer a designated technician: nobody can open cases in their name.
+      // Undesignated when the erasure started; once more in case staff designated them since.
       changedRows += (await manager.update(Contact, { id: subject.contactId, designated: true }, { designated: false })).affected ?? 0;
       const at = this.now();
       await manager.update(ContactErasure, { contactId: subject.contactId }, { completedAt: at });
