@@ -87,12 +87,14 @@ describe('Kubernetes manifests in deploy/', () => {
     for (const manifest of manifests) expect({ file: manifest.file, ok: Boolean(manifest.apiVersion && manifest.kind && manifest.metadata?.name) }).toEqual({ file: manifest.file, ok: true });
   });
 
-  it('every service of the product has a Deployment running its entry point in two or more replicas', () => {
+  it('every service of the product has a Deployment running its compiled entry point in two or more replicas', () => {
     const expected = productServices();
     expect(deployments.map((deployment) => deployment.metadata.name).sort()).toEqual(expected.map((service) => service.name).sort());
-    for (const { name, entry } of expected) {
+    for (const { name } of expected) {
       const deployment = deployments.find((candidate) => candidate.metadata.name === name) as Manifest;
-      expect({ name, replicas: (deployment.spec?.replicas ?? 1) >= 2, command: container(deployment).command }).toEqual({ name, replicas: true, command: ['node', '-r', '@swc-node/register', entry] });
+      // The image runs each app compiled by `nx build <app>` (the Dockerfile's runtime stage).
+      expect({ name, replicas: (deployment.spec?.replicas ?? 1) >= 2, command: container(deployment).command }).toEqual({ name, replicas: true, command: ['node', `dist/apps/${name}/main.js`] });
+      expect({ name, built: existsSync(join(ROOT, 'apps', name, 'project.json')) && /"build"/.test(readFileSync(join(ROOT, 'apps', name, 'project.json'), 'utf8')) }).toEqual({ name, built: true });
       // A rolling update never takes a serving replica away before its successor is ready.
       expect({ name, maxUnavailable: deployment.spec?.strategy?.rollingUpdate?.maxUnavailable }).toEqual({ name, maxUnavailable: 0 });
       expect(kustomization.images?.map((image) => image.name)).toContain(container(deployment).image);
