@@ -2,6 +2,7 @@ import { createClient, type Client, type FormattedExecutionResult } from 'graphq
 import { WebSocket } from 'ws';
 import { graphqlData } from '@polyplus/local-stack';
 import { authConfig, issueToken, type Principal } from '@polyplus/auth';
+import { businessMorningClock } from './support/business-hours-clock';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 
 type Tenant = { name: string; customerId: string; contactId: string; deviceId: string; siteId: string; serial: string; principal: Principal };
@@ -97,7 +98,8 @@ const tokenFor = (principal: Principal) => issueToken(principal, authConfig(stac
 
 beforeAll(async () => {
   // Every case escalates as soon as it is opened (level 1 after 0 business minutes, until the first response).
-  stack = await startE2eStack('e2e_subscriptions', { INCIDENTS_ESCALATION_MINUTES: '{"1":[0],"2":[0],"3":[0]}' });
+  // Escalation after 0 business minutes is immediate only in business hours: the stack's clock starts in them.
+  stack = await startE2eStack('e2e_subscriptions', { ...businessMorningClock(), INCIDENTS_ESCALATION_MINUTES: '{"1":[0],"2":[0],"3":[0]}' });
   tenants.a = await createTenant('Acme Studios', 'ACME-SUB-01');
   tenants.b = await createTenant('Bravo Media', 'BRAVO-SUB-01');
   await graphqlData(stack.gateway, 'mutation { createPart(input: { partNumber: "2215-SUB01", name: "Studio X50 camera module", productModel: "Studio X50" }) { id } }');
@@ -143,6 +145,8 @@ describe('GraphQL subscriptions through the gateway', () => {
       'mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { expectedDelivery } }',
       { input: { incidentId: caseId, partNumber: '2215-SUB01', quantity: 1 } },
     );
+    // The case waits on the part from the order on (its resolution clock pauses): seen before the response.
+    const paused = await a.next(mine('incident.clock-paused'), 'paused on the part');
     await graphqlData(stack.gateway, 'mutation ($input: IncidentActionInput!) { respondToIncident(input: $input) { id } }', {
       input: { incidentId: caseId, expectedVersion: await versionOf(caseId) },
     });
@@ -156,9 +160,10 @@ describe('GraphQL subscriptions through the gateway', () => {
     const customer = { name: 'Acme Studios' };
     const replacement = [{ partNumber: '2215-SUB01', expectedDelivery: orderReplacement.expectedDelivery }];
     expect(orderReplacement.expectedDelivery).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect([opened, escalated, responded, resolved]).toEqual([
+    expect([opened, escalated, paused, responded, resolved]).toEqual([
       { topic: 'incident.opened', incident: { id: caseId, status: 'NEW', device, customer, replacementOrders: [] } },
       { topic: 'incident.escalated', incident: { id: caseId, status: 'NEW', device, customer, replacementOrders: [] } },
+      { topic: 'incident.clock-paused', incident: { id: caseId, status: 'NEW', device, customer, replacementOrders: replacement } },
       { topic: 'incident.status-changed', incident: { id: caseId, status: 'RESPONDED', device, customer, replacementOrders: replacement } },
       { topic: 'incident.status-changed', incident: { id: caseId, status: 'RESOLVED', device, customer, replacementOrders: replacement } },
     ]);
@@ -166,6 +171,7 @@ describe('GraphQL subscriptions through the gateway', () => {
     expect(a.items.filter((u) => u.incident.id === caseId).map((u) => `${u.topic} ${u.incident.status}`)).toEqual([
       'incident.opened NEW',
       'incident.escalated NEW',
+      'incident.clock-paused NEW',
       'incident.status-changed RESPONDED',
       'incident.status-changed RESOLVED',
     ]);

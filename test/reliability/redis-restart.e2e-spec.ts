@@ -147,11 +147,11 @@ describe('check 4: Redis restarts with timers pending', () => {
       const { incident } = await graphqlData<Clock>(stack.gateway, 'query ($id: ID!) { incident(id: $id) { resolutionClock { pauses { reason to } } } }', { id: incidentId });
       const partPauses = incident.resolutionClock.pauses.filter((pause) => pause.reason === 'WAITING_ON_PART');
       return partPauses.length > 0 && partPauses.every((pause) => pause.to !== null);
-    }, 'the wait for the part to end');
+    }, 'the wait for the part to end', 60_000);
     const timers = await until(async () => {
       const jobs = await delayedJobs(escalationQueue, (job) => job.data.incidentId === incidentId);
       return jobs.length === 2 && jobs.sort((a, b) => a.data.level - b.data.level);
-    }, 'the case’s escalation timers');
+    }, 'the case’s escalation timers', 60_000);
 
     const pids = { incidents: await pidOf('incidents'), logistics: await pidOf('logistics') };
     // Bring the timers close instead of waiting an hour: level 1 and the deadline fall due while

@@ -4,6 +4,7 @@ export { formatError } from './format-error';
 export { buildFederatedSchema, type FederatedSchema, type FederatedSchemaOptions, type ReferenceResolvers } from './build-federated-schema';
 export { startGraphQLHttpServer, type RunningServer, type HealthCheck, type HttpRoutes, type GraphQLHttpServerOptions } from './graphql-http-server';
 export { handleGraphQLRequest, MAX_BODY_BYTES } from './http-graphql';
+export { answerAfterUnreadBody } from './unread-body';
 export { stopOnSignals } from './shutdown';
 export { SUBGRAPH_PORTS, SUBGRAPH_NAMES, GATEWAY_PORT, subgraphPort, subgraphUrl, type SubgraphName } from './service-directory';
 export { createSubgraphClient, fetchById, type SubgraphClient } from './subgraph-client';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuthError, signPrincipal, verifyBearerToken, type AuthConfig, type Principal } from '@polyplus/auth';
-import { defaultSubgraphTransport, subgraphUrl, type HttpRoutes } from '@polyplus/subgraph-kit';
+import { answerAfterUnreadBody, defaultSubgraphTransport, subgraphUrl, type HttpRoutes } from '@polyplus/subgraph-kit';
 import type { RateLimiter } from '../limits/rate-limiter';
 
 /** Case attachment transfers: `PUT /files/uploads/<link>`, `GET /files/downloads/<link>`, served by the incidents subgraph. */
@@ -28,13 +28,11 @@ function refuse(request: IncomingMessage, response: ServerResponse, status: numb
     response.destroy();
     return;
   }
-  // The body of a refused upload is not read: close the connection once the answer is out.
-  if (!request.complete && request.method === 'PUT') {
-    response.setHeader('connection', 'close');
-    response.once('finish', () => request.destroy());
-  }
-  response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
-  response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  // The rest of a refused upload is read and dropped first, so that the refusal reaches the uploader.
+  answerAfterUnreadBody(request, () => {
+    response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
+    response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  });
 }
 
 async function authenticate(request: IncomingMessage, response: ServerResponse, options: FileRelayOptions): Promise<Principal | undefined> {

@@ -214,6 +214,7 @@ describe('GraphQL subscriptions on the gateway', () => {
     expect(query.errors[0]).toEqual([expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })]);
   });
 
+  // Starts a gateway of its own: room for a loaded machine.
   it('in production, a refused subscription names no field suggestions', async () => {
     const productionEnv = {
       ...process.env,
@@ -237,7 +238,7 @@ describe('GraphQL subscriptions on the gateway', () => {
     } finally {
       await production.stop();
     }
-  });
+  }, 120_000);
 
   it('stopping the gateway completes the open subscriptions', async () => {
     const { client } = await connect(customer('A'));

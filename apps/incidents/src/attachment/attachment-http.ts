@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { GraphQLError } from 'graphql';
 import { AuthError, verifyPrincipal, type Principal } from '@polyplus/auth';
-import { DomainError, type HttpRoutes } from '@polyplus/subgraph-kit';
+import { DomainError, answerAfterUnreadBody, type HttpRoutes } from '@polyplus/subgraph-kit';
 import { ContentRefused, isTextContentType } from './attachment-content';
 import type { Attachment } from './attachment.entity';
 import type { AttachmentService } from './attachment.service';
@@ -20,13 +20,11 @@ function sendError(request: IncomingMessage, response: ServerResponse, status: n
     response.destroy();
     return;
   }
-  // A refused upload's body is not read any further: close the connection once the answer is out.
-  if (request.method === 'PUT' && !request.complete) {
-    response.setHeader('connection', 'close');
-    response.once('finish', () => request.destroy());
-  }
-  response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  response.end(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
+  // The rest of a refused upload is read and dropped first, so that the refusal reaches the uploader.
+  answerAfterUnreadBody(request, () => {
+    response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    response.end(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
+  });
 }
 
 function sendFailure(request: IncomingMessage, response: ServerResponse, error: unknown, log: RouteOptions['log']): void {
