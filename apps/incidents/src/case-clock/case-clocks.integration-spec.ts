@@ -221,6 +221,27 @@ describe('case clocks', () => {
       expect(actions.filter((action) => action === 'WAITING_ON_PART' || action === 'PART_DELIVERED')).toEqual(['WAITING_ON_PART', 'PART_DELIVERED']);
     });
 
+    it('the part’s delivery handled before its order (two processes, events out of order) still ends the wait: the case waited from the order to the delivery', async () => {
+      clock = new Date('2026-03-04T09:00:00Z'); // Wednesday 09:00 London
+      const incident = await openCase({ severity: 1 });
+      const orderId = randomUUID();
+      const handle = partWaitHandler(db.dataSource, now);
+      const envelope = (topic: string, occurredAt: string, payload: Record<string, unknown>): EventEnvelope => ({
+        id: randomUUID(), topic, key: orderId, source: 'logistics', occurredAt, payload: { orderId, incidentId: incident.id, ...payload },
+      });
+      const delivered = envelope(PART_TOPICS.delivered, '2026-03-05T09:05:00.000Z', { status: 'DELIVERED', deliveredAt: '2026-03-05T09:00:00.000Z' });
+      const ordered = envelope(PART_TOPICS.ordered, '2026-03-04T10:00:00.000Z', { status: 'ORDERED' });
+      await handle(delivered);
+      await Promise.all([handle(ordered), handle(ordered)]);
+      await handle(delivered);
+      clock = new Date('2026-03-05T10:00:00Z');
+      const view = await clockOf(incident.id);
+      expect(view).toMatchObject({ state: 'ON_TRACK', elapsedMinutes: 120, remainingMinutes: 120, waitingOn: [] });
+      expect(view.pauses).toEqual([{ reason: 'WAITING_ON_PART', source: 'REPLACEMENT_ORDER', from: '2026-03-04T10:00:00.000Z', to: '2026-03-05T09:00:00.000Z' }]);
+      const actions = (await db.dataSource.getRepository(IncidentAuditEntry).findBy({ incidentId: incident.id })).map((entry) => entry.action);
+      expect(actions.filter((action) => action === 'WAITING_ON_PART' || action === 'PART_DELIVERED').sort()).toEqual(['PART_DELIVERED', 'WAITING_ON_PART']);
+    });
+
     it('pauses for different reasons that overlap withhold their shared time once', async () => {
       clock = new Date('2026-03-09T09:00:00Z'); // Monday 09:00 London
       const incident = await openCase({ severity: 3 });

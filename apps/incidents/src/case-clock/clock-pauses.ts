@@ -93,6 +93,44 @@ export async function recordClosedPause(manager: EntityManager, opening: PauseOp
   });
 }
 
+/** The pause (open or closed) a source caused for this reason, read under a write lock; null when it has none. */
+export function pauseOfSource(manager: EntityManager, incidentId: string, reason: PauseReason, sourceId: string): Promise<IncidentClockPause | null> {
+  return manager.findOne(IncidentClockPause, { where: { incidentId, reason, sourceId }, order: { startedAt: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+}
+
+/**
+ * Records a wait whose end was learnt before its start (events of one source handled out of
+ * order): a closed pause of no length at `at`, which `backdatePause` later stretches back to the start.
+ */
+export async function recordEndedWait(manager: EntityManager, opening: PauseOpening): Promise<void> {
+  await manager.insert(IncidentClockPause, {
+    id: randomUUID(),
+    incidentId: opening.incident.id,
+    reason: opening.reason,
+    source: opening.source,
+    sourceId: opening.sourceId ?? null,
+    startedAt: opening.at,
+    endedAt: opening.at,
+    openedBy: opening.by,
+    closedBy: opening.by,
+    note: opening.note ?? null,
+    closeNote: null,
+    openKey: null,
+  });
+}
+
+/**
+ * Moves the start of an already closed pause back to `at` (never past its end) and publishes
+ * `incident.clock-paused` with the interval it now covers; null when `at` is not earlier.
+ */
+export async function backdatePause(manager: EntityManager, incident: Pick<Incident, 'id' | 'customerId'>, pause: IncidentClockPause, at: Date): Promise<IncidentClockPause | null> {
+  if (!pause.endedAt || at >= pause.startedAt) return null;
+  await manager.update(IncidentClockPause, { id: pause.id }, { startedAt: at });
+  pause.startedAt = at;
+  await publishPauseEvent(manager, INCIDENT_TOPICS.clockPaused, incident, pause, at);
+  return pause;
+}
+
 export function pausesOf(manager: EntityManager, incidentId: string): Promise<IncidentClockPause[]> {
   return manager.find(IncidentClockPause, { where: { incidentId }, order: { startedAt: 'ASC', id: 'ASC' } });
 }

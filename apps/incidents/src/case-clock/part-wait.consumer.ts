@@ -3,7 +3,7 @@ import type { EventEnvelope, ProcessedEvents } from '@polyplus/events';
 import { isDuplicateEntry } from '@polyplus/persistence';
 import { Incident } from '../incident/incident.entity';
 import { appendAudit } from '../incident/incident-change';
-import { closePause, openPause } from './clock-pauses';
+import { backdatePause, closePause, openPause, pauseOfSource, recordEndedWait, type PauseOpening } from './clock-pauses';
 import { IncidentConsumedEvent } from './consumed-event.entity';
 import { PauseReason, PauseSource } from './pause-reason';
 
@@ -41,8 +41,8 @@ export function consumedEvents(dataSource: DataSource): ProcessedEvents {
 /**
  * While a replacement part ordered for a case is not yet delivered, the case waits on the part:
  * `replacement.ordered` opens a WAITING_ON_PART pause (from the order), `replacement.delivered`
- * closes it (at the delivery). Exactly once per event id: the id is stored in the transaction
- * that writes the pause, and the pause itself is unique per order while open.
+ * closes it (at the delivery), in whichever order the two are handled. Exactly once per event id:
+ * the id is stored in the transaction that writes the pause, and an order has one pause.
  */
 export function partWaitHandler(dataSource: DataSource, now: () => Date = () => new Date()) {
   return async (event: EventEnvelope): Promise<void> => {
@@ -60,13 +60,14 @@ export function partWaitHandler(dataSource: DataSource, now: () => Date = () => 
 }
 
 async function applyPartEvent(manager: EntityManager, part: PartEvent): Promise<void> {
-  const incident = await manager.findOneBy(Incident, { id: part.incidentId });
+  // The case's row lock orders the events of its orders even when two processes handle them at once.
+  const incident = await manager.findOne(Incident, { where: { id: part.incidentId }, lock: { mode: 'pessimistic_write' } });
   if (!incident) return;
-  const common = { incident, reason: PauseReason.WAITING_ON_PART, sourceId: part.orderId, at: part.at, by: 'system' };
-  const pause = part.delivered
-    ? await closePause(manager, { ...common, note: 'replacement part delivered' })
-    : await openPause(manager, { ...common, source: PauseSource.REPLACEMENT_ORDER, note: `replacement order ${part.orderId}` });
-  if (!pause) return;
+  const wait = { incident, reason: PauseReason.WAITING_ON_PART, source: PauseSource.REPLACEMENT_ORDER, sourceId: part.orderId, at: part.at, by: 'system' };
+  const changed = part.delivered
+    ? await applyDelivery(manager, { ...wait, note: 'replacement part delivered' })
+    : await applyOrder(manager, { ...wait, note: `replacement order ${part.orderId}` });
+  if (!changed) return;
   await appendAudit(manager, {
     incidentId: incident.id,
     actor: 'system',
@@ -74,4 +75,24 @@ async function applyPartEvent(manager: EntityManager, part: PartEvent): Promise<
     at: part.at,
     note: `replacement order ${part.orderId}`,
   });
+}
+
+type PartWait = PauseOpening & { sourceId: string };
+
+/**
+ * The delivery ends the order's wait. Handled before the order itself (another process took the
+ * order's event), it is kept as a wait that ended at the delivery; the order then dates its start.
+ */
+async function applyDelivery(manager: EntityManager, wait: PartWait): Promise<boolean> {
+  if (await closePause(manager, wait)) return true;
+  if (await pauseOfSource(manager, wait.incident.id, wait.reason, wait.sourceId)) return false; // delivered before: a repeat
+  await recordEndedWait(manager, wait);
+  return true;
+}
+
+/** The order opens the case's wait for the part, or dates the start of one whose delivery came first. */
+async function applyOrder(manager: EntityManager, wait: PartWait): Promise<boolean> {
+  const earlier = await pauseOfSource(manager, wait.incident.id, wait.reason, wait.sourceId);
+  if (!earlier) return (await openPause(manager, wait)) !== null;
+  return (await backdatePause(manager, wait.incident, earlier, wait.at)) !== null;
 }
