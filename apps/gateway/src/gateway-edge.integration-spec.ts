@@ -21,6 +21,14 @@ describe('gateway authentication and query limits', () => {
     return { status: response.status, body: (await response.json()) as Answer['body'] };
   }
 
+  it('stays ready while subgraphs are unreachable (the others can still answer), and shows each one down on /health', async () => {
+    const response = await fetch(gateway.url.replace(/\/graphql$/, '/health'));
+    const health = (await response.json()) as { status: string; subgraphs: Record<string, string> };
+    expect(response.status).toBe(200);
+    expect(health.status).toBe('up');
+    expect(health.subgraphs).toMatchObject({ customers: 'down', devices: 'down', incidents: 'down', logistics: 'down', dispatch: 'down' });
+  });
+
   it('a depth-20 query is refused before any resolver runs', async () => {
     const nested = Array.from({ length: 10 }, () => 'device { incidents {').join(' ');
     const query = `{ incident(id: "x") { ${nested} id ${'} }'.repeat(10)} } }`;

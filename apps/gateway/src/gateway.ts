@@ -68,7 +68,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       plugins: [ApolloServerPluginLandingPageDisabled(), inputValidationPlugin(), queryLimitsPlugin()],
     },
     context: gatewayContext(auth, rateLimiter.limiter),
-    health: () => subgraphHealth(env),
+    // A subgraph being down makes no gateway unready: taking every gateway out of service would
+    // refuse the queries the other subgraphs can still answer. /health shows each subgraph's state.
+    healthReport: async () => ({ subgraphs: await subgraphHealth(env) }),
     routes: withDevelopmentIde(env, fileRelay({ env, auth, limiter: rateLimiter.limiter })),
   });
   // Subscriptions (graphql-ws) on the same server and path, with a gateway of their own for deliveries.

@@ -15,6 +15,8 @@ export type GraphQLHttpServerOptions<TContext extends BaseContext> = {
   apollo: ApolloServerOptions<TContext>;
   context: (request: IncomingMessage) => Promise<TContext>;
   health?: HealthCheck;
+  /** What `/health` also shows without deciding readiness (e.g. the gateway's view of each subgraph). */
+  healthReport?: () => Promise<Record<string, unknown>>;
   routes?: HttpRoutes;
   port?: number;
   host?: string;
@@ -36,12 +38,12 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
   const handler: RequestListener = (request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     if (path === '/health') {
-      void (options.health ?? (async () => ({})))()
-        .then((checks) => {
+      void Promise.all([(options.health ?? (async () => ({})))(), options.healthReport?.() ?? {}])
+        .then(([checks, report]) => {
           const up = Object.values(checks).every((state) => state === 'up');
           response.writeHead(up ? 200 : 503, { 'content-type': 'application/json' });
           // pid: a supervisor on a shared machine can tell its own process from whatever else holds the port.
-          response.end(JSON.stringify({ service: options.name, status: up ? 'up' : 'down', checks, pid: process.pid }));
+          response.end(JSON.stringify({ service: options.name, status: up ? 'up' : 'down', checks, ...report, pid: process.pid }));
         })
         .catch(() => {
           response.writeHead(503).end();
