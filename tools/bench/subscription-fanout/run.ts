@@ -3,8 +3,6 @@
 // requests the gateways made per event (through counting proxies in front of every subgraph).
 // Usage: node -r @swc-node/register tools/bench/subscription-fanout/run.ts [--rate 50] [--duration 20]
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { createClient, type Client } from 'graphql-ws';
@@ -14,6 +12,7 @@ import { DEMO_ENGINEER, freePort, graphqlData, startStack, tokenFor, waitForHeal
 import { parseMysqlUrl } from '@polyplus/persistence';
 import { SUBGRAPH_NAMES, type SubgraphName } from '@polyplus/subgraph-kit';
 import { deleteRedisKeys, dropDatabasesWithPrefix, uniqueTestPrefix } from '@polyplus/testing';
+import { countingProxy } from './counting-proxy';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CUSTOMERS = 20;
@@ -35,36 +34,6 @@ function arg(name: string, fallback: number): number {
 }
 
 const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
-
-/** Forwards HTTP to a subgraph and counts the requests: what the gateways ask of each subgraph. */
-async function countingProxy(target: string): Promise<{ url: string; count: () => number; reset: () => void; close: () => Promise<void> }> {
-  const upstream = new URL(target);
-  let count = 0;
-  const server: Server = createServer((request, response) => {
-    count++;
-    const forwarded = httpRequest(
-      { host: upstream.hostname, port: upstream.port, path: request.url, method: request.method, headers: request.headers },
-      (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
-      },
-    );
-    forwarded.on('error', () => response.writeHead(502).end());
-    request.pipe(forwarded);
-  });
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}${upstream.pathname}`,
-    count: () => count,
-    reset: () => void (count = 0),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
-}
 
 type Delivery = { incidentId: string; at: number };
 

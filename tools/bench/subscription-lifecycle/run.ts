@@ -1,0 +1,169 @@
+// Subscriptions that must tell a case's history: customers with one open case each, subscribers
+// following their own customer's cases on two gateways (subgraph requests counted by proxies),
+// lifecycle transitions committed at a set rate. Prints delivered/expected, stale deliveries (a
+// status other than the one its event set), subgraph requests per event, mutation response →
+// delivery p50/p95/p99, and the mutation p50 without and with subscribers.
+// Usage: node -r @swc-node/register tools/bench/subscription-lifecycle/run.ts
+//   [--customers 20] [--subscribers 500] [--rate 10] [--events 300] [--selection '{ severity device { serialNumber } customer { name } }']
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createClient, type Client } from 'graphql-ws';
+import { WebSocket } from 'ws';
+import { authConfig, issueToken } from '@polyplus/auth';
+import { DEMO_ENGINEER, freePort, graphqlData, startStack, tokenFor, waitForHealth } from '@polyplus/local-stack';
+import { SUBGRAPH_NAMES, type SubgraphName } from '@polyplus/subgraph-kit';
+import { deleteRedisKeys, dropDatabasesWithPrefix, uniqueTestPrefix } from '@polyplus/testing';
+import { countingProxy, type CountingProxy } from '../subscription-fanout/counting-proxy';
+import { createCases, driveTransitions, type Transition } from './transitions';
+import { summarise, type Delivery } from './report';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+
+async function main(): Promise<void> {
+  const customers = Number(option('customers', '20'));
+  const subscribers = Number(option('subscribers', '500'));
+  const rate = Number(option('rate', '10'));
+  const events = Number(option('events', '300'));
+  const selection = option('selection', '{ severity device { serialNumber } customer { name } }');
+  const prefix = uniqueTestPrefix('bench_lifecycle');
+  const queuePrefix = prefix.replace(/_$/, '');
+  const env: NodeJS.ProcessEnv = {
+    MYSQL_DATABASE_PREFIX: prefix,
+    QUEUE_PREFIX: queuePrefix,
+    NODE_ENV: 'test',
+    // Measure fan-out, not the limiter: high enough never to refuse.
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    RATE_LIMIT_BURST: '1000000',
+    RATE_LIMIT_STAFF_PER_MINUTE: '100000000',
+    RATE_LIMIT_STAFF_BURST: '1000000',
+  };
+  let cleanUp: () => Promise<void> = async () => {
+    await dropDatabasesWithPrefix(prefix);
+    await deleteRedisKeys(queuePrefix);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+  const stack = await startStack({ freePorts: true, env, log: () => undefined }).catch(async (error: unknown) => {
+    await dropDatabasesWithPrefix(prefix);
+    throw error;
+  });
+  const proxies = {} as Record<SubgraphName, CountingProxy>;
+  const gateways: ChildProcess[] = [];
+  const clients: Client[] = [];
+  let cleaned = false;
+  cleanUp = async () => {
+    if (cleaned) return;
+    cleaned = true;
+    await Promise.all(clients.map((client) => Promise.resolve(client.dispose()).catch(() => undefined)));
+    for (const child of gateways) child.kill('SIGTERM');
+    await Promise.all(Object.values(proxies).map((proxy) => proxy.close()));
+    await stack.stop();
+    await dropDatabasesWithPrefix(prefix);
+    await deleteRedisKeys(queuePrefix);
+  };
+  try {
+    for (const name of SUBGRAPH_NAMES) proxies[name] = await countingProxy(stack.env[`${name.toUpperCase()}_URL`] as string);
+    // Two gateways serve the subscriptions through the counting proxies; the stack's own gateway
+    // takes the mutations, so the proxies count what deliveries cost.
+    const gatewayUrls: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const port = await freePort();
+      const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/gateway/src/main.ts'], {
+        cwd: ROOT,
+        env: { ...stack.env, GATEWAY_PORT: String(port), ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, proxies[name].url])) },
+        stdio: 'ignore',
+      });
+      gateways.push(child);
+      await waitForHealth(`http://127.0.0.1:${port}/health`, child, 120_000);
+      gatewayUrls.push(`http://127.0.0.1:${port}/graphql`);
+    }
+    const staff = { url: stack.gatewayUrl, token: await tokenFor(DEMO_ENGINEER, stack.env) };
+    const cases = await createCases(staff, customers);
+
+    // Without subscribers: the mutations' own response time on this machine now.
+    const warmUpEvents = Math.min(100, events);
+    const alone = await driveTransitions(staff, cases, { rate, events: warmUpEvents });
+
+    // Subscribers spread over the customers, each its own principal and socket, on alternating gateways.
+    const feeds: Delivery[][] = [];
+    const live: boolean[] = [];
+    for (let s = 0; s < subscribers; s++) {
+      const own = cases[s % cases.length];
+      const token = await issueToken({ subject: `lifecycle-${s}`, role: 'CUSTOMER_ADMIN', customerIds: [own.customerId] }, authConfig(stack.env));
+      let connected: () => void = () => undefined;
+      const open = new Promise<void>((resolve) => (connected = resolve));
+      const client = createClient({
+        url: gatewayUrls[s % 2].replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token}` },
+        lazy: false,
+        retryAttempts: 5,
+        onNonLazyError: () => undefined,
+        on: { connected: () => connected() },
+      });
+      clients.push(client);
+      // One handshake at a time: a burst on a loaded machine would outlast the connection_init wait.
+      await open;
+      const received: Delivery[] = [];
+      feeds.push(received);
+      live.push(false);
+      client.subscribe(
+        {
+          query: `subscription ($customerId: ID!) { incidentUpdated(filter: { customerId: $customerId }) { topic incident { benchId: id benchStatus: status ${selection.replace(/^\s*\{|\}\s*$/g, '')} } } }`,
+          variables: { customerId: own.customerId },
+        },
+        {
+          next: (result) => {
+            const update = (result.data as { incidentUpdated?: { topic: string; incident: { benchId: string; benchStatus: string } } } | undefined)?.incidentUpdated;
+            if (!update) return;
+            // A comment marks the subscription live: what came before it belongs to no measured event.
+            if (update.topic === 'incident.comment-added') {
+              received.length = 0;
+              live[s] = true;
+            } else if (update.topic === 'incident.status-changed' && live[s]) {
+              received.push({ incidentId: update.incident.benchId, status: update.incident.benchStatus, at: Date.now() });
+            }
+          },
+          error: (error) => console.error(`subscription error: ${(error as { reason?: string }).reason ?? JSON.stringify(error)}`),
+          complete: () => undefined,
+        },
+      );
+    }
+    const comment = (incidentId: string) => graphqlData(staff, 'mutation ($input: AddIncidentCommentInput!) { addIncidentComment(input: $input) { id } }', { input: { incidentId, body: 'live?' } });
+    for (let round = 0; round < 20 && live.some((ok) => !ok); round++) {
+      for (const c of cases) await comment(c.incidentId);
+      for (let i = 0; i < 100 && live.some((ok) => !ok); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (live.some((ok) => !ok)) throw new Error(`${live.filter((ok) => !ok).length} subscriptions never went live`);
+    for (const proxy of Object.values(proxies)) proxy.reset();
+
+    const measured: Transition[] = await driveTransitions(staff, cases, { rate, events });
+    const expected = measured.length;
+    // Let the fan-out drain: until every expected delivery arrived or nothing moved for 15 s.
+    let last = -1;
+    let stillSince = Date.now();
+    for (;;) {
+      const now = feeds.reduce((sum, received) => sum + received.length, 0);
+      if (now >= expected * (subscribers / cases.length)) break;
+      if (now !== last) [last, stillSince] = [now, Date.now()];
+      if (Date.now() - stillSince > 15_000) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const requests = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, proxies[name].count()]));
+    for (const line of summarise({ customers, subscribers, rate, selection, alone, measured, feeds, cases, requests })) console.log(line);
+  } finally {
+    await cleanUp();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
