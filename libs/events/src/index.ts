@@ -15,7 +15,16 @@ export {
 } from './redis';
 export { redisTlsFromEnv, redisTlsOption } from './redis-tls';
 export { hashTagOf } from './keys';
-export { queuePrefix, DEFAULT_QUEUE_PREFIX, DISPATCH_OPTIMISATION_QUEUE, OPTIMISE_REGION, enqueueRegionOptimisation, type OptimiseRegionJob } from './queues';
+export { queuePrefix, DEFAULT_QUEUE_PREFIX, OPTIMISE_REGION, enqueueRegionOptimisation, type OptimiseRegionJob } from './queues';
+export {
+  PRODUCT_QUEUES,
+  ESCALATION_QUEUE,
+  RETURN_DEADLINE_QUEUE,
+  DISPATCH_OPTIMISATION_QUEUE,
+  MAIL_DELIVERY_QUEUE,
+  WEBHOOK_DELIVERY_QUEUE,
+  type ProductQueue,
+} from './queue-names';
 export { OutboxEvent } from './outbox/outbox-event.entity';
 export { appendToOutbox, type NewOutboxEvent } from './outbox/append-to-outbox';
 export { eventStreamKey, type EventEnvelope } from './outbox/event-envelope';

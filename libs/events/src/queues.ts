@@ -23,8 +23,6 @@ export function queuePrefix(env: NodeJS.ProcessEnv = process.env): string {
   return prefix;
 }
 
-export const DISPATCH_OPTIMISATION_QUEUE = 'dispatch-optimisation';
-
 export type OptimiseRegionJob = { region: string; reason: string };
 
 export const OPTIMISE_REGION = 'optimise-region';

@@ -1,5 +1,5 @@
-/** BullMQ queue of the delayed escalation timers (under `queuePrefix()`). */
-export const ESCALATION_QUEUE = 'incident-escalation';
+/** BullMQ queue of the delayed escalation timers (under `queuePrefix()`), named in the product's list of queues. */
+export { ESCALATION_QUEUE } from '@polyplus/events';
 
 export const ESCALATE = 'escalate';
 

@@ -1,5 +1,5 @@
-/** BullMQ queue of webhook deliveries (under `queuePrefix()`). */
-export const WEBHOOK_DELIVERY_QUEUE = 'webhook-delivery';
+/** BullMQ queue of webhook deliveries (under `queuePrefix()`), named in the product's list of queues. */
+export { WEBHOOK_DELIVERY_QUEUE } from '@polyplus/events';
 
 export const DELIVER_WEBHOOK = 'deliver';
 

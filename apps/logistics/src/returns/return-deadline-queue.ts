@@ -1,8 +1,18 @@
 import { Queue, Worker } from 'bullmq';
-import { assertNoEviction, closeWorkerWithin, createRedis, queuePrefix, startLeasedSweep, waitForRedis, type LeasedSweep, type RedisConnection } from '@polyplus/events';
+import {
+  assertNoEviction,
+  closeWorkerWithin,
+  createRedis,
+  queuePrefix,
+  RETURN_DEADLINE_QUEUE,
+  startLeasedSweep,
+  waitForRedis,
+  type LeasedSweep,
+  type RedisConnection,
+} from '@polyplus/events';
 import type { ReturnsService } from './returns.service';
 
-export const RETURN_DEADLINE_QUEUE = 'return-deadlines';
+export { RETURN_DEADLINE_QUEUE };
 
 type ReturnDeadlineJob = { returnId: string };
 

@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 
-/** BullMQ queue of mails to send (under `queuePrefix()`), and of timers (return reminders). */
-export const MAIL_DELIVERY_QUEUE = 'mail-delivery';
+/** BullMQ queue of mails to send (under `queuePrefix()`), and of timers (return reminders); named in the product's list of queues. */
+export { MAIL_DELIVERY_QUEUE } from '@polyplus/events';
 
 export const SEND_MAIL = 'send';
 export const RETURN_REMINDER = 'return-reminder';
