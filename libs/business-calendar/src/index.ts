@@ -1,7 +1,8 @@
 export { CalendarError, type CalendarErrorCode } from './errors';
 export type { IsoDate } from './iso-date';
-export { DEFAULT_BUSINESS_HOURS, type TimeRange, type WeeklyHours, type Weekday } from './business-hours';
+export { DEFAULT_BUSINESS_HOURS, ROUND_THE_CLOCK_HOURS, type TimeRange, type WeeklyHours, type Weekday } from './business-hours';
 export { createCalendar, type BusinessCalendar, type CalendarConfig } from './calendar';
+export { placeCalendar, placeCalendars, type CalendarPlace, type PlaceCalendars } from './place-calendar';
 export type { PublicHoliday } from './holidays';
 export { HOUR_MS, MINUTE_MS } from './duration';
 export { addBusinessDays, isBusinessDay, localDate, nextBusinessDay, publicHolidays, startOfBusiness } from './business-days';
@@ -15,6 +16,7 @@ export {
   resolutionTargets,
   type ResolutionTargets,
 } from './resolution-target';
+export { DEFAULT_ESCALATION_THRESHOLDS, type EscalationClock, type EscalationThresholdMinutes } from './escalation-thresholds';
 export { PAUSE_REASONS, type ClockPause, type PauseReason, type PauseSpan } from './pause-history';
 export {
   resolutionClockAt,

@@ -1,5 +1,6 @@
 // Shared fixtures for this library's specs only (not exported from the index).
 import { DateTime } from 'luxon';
+import { ROUND_THE_CLOCK_HOURS } from './business-hours';
 import { createCalendar } from './calendar';
 
 /** An instant from a local wall-clock time, e.g. `local('2024-03-08T17:00', 'America/New_York')`. */
@@ -37,11 +38,5 @@ export const SPLIT_SHIFT_PARIS = createCalendar({
   hours: { monday: SPLIT_SHIFT, tuesday: SPLIT_SHIFT, wednesday: SPLIT_SHIFT, thursday: SPLIT_SHIFT, friday: [{ from: '08:00', to: '12:00' }] },
 });
 
-const ALL_DAY = [{ from: '00:00', to: '24:00' }];
 /** Round-the-clock every day: shows DST nights in business time. Holidays still close it. */
-export const ROUND_THE_CLOCK_BERLIN = createCalendar({
-  id: 'noc:berlin',
-  timeZone: 'Europe/Berlin',
-  country: 'DE',
-  hours: { monday: ALL_DAY, tuesday: ALL_DAY, wednesday: ALL_DAY, thursday: ALL_DAY, friday: ALL_DAY, saturday: ALL_DAY, sunday: ALL_DAY },
-});
+export const ROUND_THE_CLOCK_BERLIN = createCalendar({ id: 'noc:berlin', timeZone: 'Europe/Berlin', country: 'DE', hours: ROUND_THE_CLOCK_HOURS });
