@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { ResolutionTargets, WeeklyHours } from '@polyplus/business-calendar';
+import { placeCalendars, type ResolutionTargets, type WeeklyHours } from '@polyplus/business-calendar';
 import { createServiceClock, type ServiceClock } from '@polyplus/clock';
 import { OutboxEvent, queuePrefix } from '@polyplus/events';
 import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphClient, type SubgraphDefinition } from '@polyplus/subgraph-kit';
@@ -11,7 +11,6 @@ import { IncidentService } from './incident/incident.service';
 import { IncidentLifecycleService } from './incident/incident-lifecycle.service';
 import { EntitlementDirectory } from './incident/entitlement-directory';
 import { CustomerDirectory } from './incident/customer-directory';
-import { siteCalendars } from './incident/site-calendar';
 import { Escalation } from './escalation/escalation.entity';
 import { EscalationService } from './escalation/escalation.service';
 import type { EscalationPolicy } from './escalation/escalation-policy';
@@ -127,7 +126,7 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
       const clock = options.clock ?? createServiceClock({ prefix: options.queuePrefix ?? queuePrefix() });
       const now = options.now ?? clock.now;
       const resolutionTargets = options.resolutionTargets ?? resolutionTargetsFromEnv();
-      const calendars = siteCalendars(options.businessHours);
+      const calendars = placeCalendars({ hours: options.businessHours });
       const devices = options.devices ?? createSubgraphClient('devices', subgraphUrl('devices'));
       const customers = options.customers ?? createSubgraphClient('customers', subgraphUrl('customers'));
       const incidents = new IncidentService(dataSource, { devices: new EntitlementDirectory(devices), customers: new CustomerDirectory(customers), calendars, now, resolutionTargets, contactTime: options.contactTime ?? contactTimePolicyFromEnv() });

@@ -10,7 +10,7 @@ export { RegionPlanStore, OPEN_STATUSES } from './region-plan/region-plan.store'
 export type { PlanCommit, RegionSnapshot, VisitPlacement } from './region-plan/region-snapshot';
 export { VISIT_CHANGED, publishVisitChanges, visitChangedPayload, type VisitChange, type VisitChangedPayload } from './events/visit-changed';
 export { localDays, localInstant } from './calendar/local-days';
-export { siteWindows, type SiteCalendarInput } from './calendar/site-windows';
+export { siteWindows } from './calendar/site-windows';
 export { technicianShifts } from './calendar/technician-shifts';
 export { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS } from './dispatch-database';
 export { dispatchTravelMatrix, dispatchTravelMs, planningOrigin } from './travel/dispatch-travel';

@@ -9,7 +9,7 @@ import { incidentsSubgraph } from '../incidents-subgraph';
 import { FakeWorld, SUPPORT_DESK } from '../testing/fake-subgraphs';
 import { IncidentService } from '../incident/incident.service';
 import { ContactChannel } from '../incident/contact-channel';
-import { siteCalendars } from '../incident/site-calendar';
+import { placeCalendar } from '@polyplus/business-calendar';
 import { Incident } from '../incident/incident.entity';
 import { IncidentAuditEntry } from '../incident/incident-audit-entry.entity';
 import { Attachment } from './attachment.entity';
@@ -34,7 +34,7 @@ describe('attachment retention', () => {
     db = await createTestDatabase('incidents_retention', incidentsSubgraph.database);
     directory = await mkdtemp(join(tmpdir(), 'retention-'));
     storage = new EncryptedObjectStorage(new FilesystemObjectStorage(directory), developmentKeyring());
-    incidents = new IncidentService(db.dataSource, { ...world.directories(), calendars: siteCalendars() });
+    incidents = new IncidentService(db.dataSource, { ...world.directories(), calendars: placeCalendar });
   }, 120_000);
 
   afterAll(async () => {

@@ -6,6 +6,7 @@ import {
   isSeverityUpgrade,
   MINUTE_MS,
   responseDueAfterSeverityChange,
+  type PlaceCalendars,
   type ResolutionTargets,
   type Severity,
 } from '@polyplus/business-calendar';
@@ -14,7 +15,6 @@ import type { Incident } from '../incident/incident.entity';
 import { changeIncident } from '../incident/incident-change';
 import { isOpen } from '../incident/incident-lifecycle';
 import { INCIDENT_TOPICS } from '../incident/incident-topics';
-import type { CalendarResolver } from '../incident/site-calendar';
 import { closePause, openPause, pausesOf } from './clock-pauses';
 import { clockFactsOfOne } from './clock-facts';
 import { IncidentSeverityChange } from './severity-change.entity';
@@ -26,7 +26,7 @@ import { ClockState, PausedSpan, ResolutionClockType } from './dto/resolution-cl
 import { CaseCalendar, ClosureKind } from './dto/case-calendar.type';
 
 export type CaseClockDeps = {
-  calendars: CalendarResolver;
+  calendars: PlaceCalendars;
   /** Resolution target per severity; default the business-calendar defaults. */
   resolutionTargets?: ResolutionTargets;
   now?: () => Date;

@@ -10,7 +10,7 @@ import { FakeWorld } from '../testing/fake-subgraphs';
 import { Incident } from '../incident/incident.entity';
 import { IncidentAuditEntry } from '../incident/incident-audit-entry.entity';
 import { INCIDENT_TOPICS } from '../incident/incident-topics';
-import { siteCalendars } from '../incident/site-calendar';
+import { placeCalendar } from '@polyplus/business-calendar';
 import { EscalationService } from '../escalation/escalation.service';
 import { DEFAULT_ESCALATION_POLICY } from '../escalation/escalation-policy';
 import { escalationScheduler } from '../escalation/escalation.scheduler';
@@ -280,7 +280,7 @@ describe('case clocks', () => {
     const deliver = (incidentId: string, topic: string): EventEnvelope => ({ id: randomUUID(), topic, key: incidentId, source: 'incidents', occurredAt: clock.toISOString(), payload: {} });
 
     it('a severity 3 → 1 upgrade at 16:50 re-targets the response to 30 business minutes and re-arms escalation', async () => {
-      const escalations = new EscalationService(db.dataSource, DEFAULT_ESCALATION_POLICY, siteCalendars(), now);
+      const escalations = new EscalationService(db.dataSource, DEFAULT_ESCALATION_POLICY, placeCalendar, now);
       const schedule = escalationScheduler(db.dataSource, escalations, queue, now);
       clock = new Date('2026-03-16T16:00:00Z'); // Monday 16:00 London
       const incident = await openCase({ severity: 3 });
@@ -356,7 +356,7 @@ describe('case clocks', () => {
 
   describe('escalation on the resolution clock', () => {
     it('an escalation watching the resolution does not fire while the case waits on the customer; it falls due later by the time withheld', async () => {
-      const escalations = new EscalationService(db.dataSource, DEFAULT_ESCALATION_POLICY, siteCalendars(), now);
+      const escalations = new EscalationService(db.dataSource, DEFAULT_ESCALATION_POLICY, placeCalendar, now);
       clock = new Date('2026-03-18T09:00:00Z'); // Wednesday 09:00 London, Severity 1: level 2 after 4 business hours
       const incident = await openCase({ severity: 1 });
       clock = new Date('2026-03-18T10:00:00Z');

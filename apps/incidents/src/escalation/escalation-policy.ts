@@ -1,4 +1,4 @@
-import { HOUR_MS, MINUTE_MS, type Severity } from '@polyplus/business-calendar';
+import { DEFAULT_ESCALATION_THRESHOLDS, MINUTE_MS, type EscalationClock, type EscalationThresholdMinutes, type Severity } from '@polyplus/business-calendar';
 import { IncidentStatus } from '../incident/incident-status';
 
 /** One ageing threshold: after `afterMs` of business time since the report, unless the case reached `until`. */
@@ -6,25 +6,19 @@ export type EscalationThreshold = { level: number; afterMs: number; until: Incid
 
 export type EscalationPolicy = Readonly<Record<Severity, readonly EscalationThreshold[]>>;
 
-const BUSINESS_DAY_MS = 9.5 * HOUR_MS;
+// A response threshold stops mattering once the case is responded to, a resolution one once it is resolved.
+const UNTIL: Record<EscalationClock, EscalationThreshold['until']> = { RESPONSE: IncidentStatus.RESPONDED, RESOLUTION: IncidentStatus.RESOLVED };
+
+const toThreshold = ({ level, clock, afterMinutes }: EscalationThresholdMinutes): EscalationThreshold => ({ level, afterMs: afterMinutes * MINUTE_MS, until: UNTIL[clock] });
 
 /**
- * Level 1 when the response objective passes without contact; level 2 when the case ages
- * unresolved (Sev 1: 4 business hours, Sev 2: 1 business day, Sev 3: 3 business days).
+ * The business calendar's default thresholds: level 1 when the response objective passes without
+ * contact; level 2 when the case ages unresolved past its default resolution target.
  */
 export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = {
-  1: [
-    { level: 1, afterMs: 30 * MINUTE_MS, until: IncidentStatus.RESPONDED },
-    { level: 2, afterMs: 4 * HOUR_MS, until: IncidentStatus.RESOLVED },
-  ],
-  2: [
-    { level: 1, afterMs: HOUR_MS, until: IncidentStatus.RESPONDED },
-    { level: 2, afterMs: BUSINESS_DAY_MS, until: IncidentStatus.RESOLVED },
-  ],
-  3: [
-    { level: 1, afterMs: 2 * HOUR_MS, until: IncidentStatus.RESPONDED },
-    { level: 2, afterMs: 3 * BUSINESS_DAY_MS, until: IncidentStatus.RESOLVED },
-  ],
+  1: DEFAULT_ESCALATION_THRESHOLDS[1].map(toThreshold),
+  2: DEFAULT_ESCALATION_THRESHOLDS[2].map(toThreshold),
+  3: DEFAULT_ESCALATION_THRESHOLDS[3].map(toThreshold),
 };
 
 /** The same thresholds for every severity, e.g. a short one in tests. */

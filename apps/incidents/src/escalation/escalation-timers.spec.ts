@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { IncidentStatus } from '../incident/incident-status';
 import type { Incident } from '../incident/incident.entity';
-import { siteCalendars } from '../incident/site-calendar';
+import { placeCalendar } from '@polyplus/business-calendar';
 import type { StoredClockFacts } from '../case-clock/clock-facts';
 import type { IncidentClockPause } from '../case-clock/clock-pause.entity';
 import type { IncidentSeverityChange } from '../case-clock/severity-change.entity';
@@ -9,7 +9,7 @@ import { PauseReason } from '../case-clock/pause-reason';
 import { EscalationService } from './escalation.service';
 import { DEFAULT_ESCALATION_POLICY } from './escalation-policy';
 
-const escalations = new EscalationService({} as DataSource, DEFAULT_ESCALATION_POLICY, siteCalendars());
+const escalations = new EscalationService({} as DataSource, DEFAULT_ESCALATION_POLICY, placeCalendar);
 // London, March 2026 (GMT): business hours Mon–Fri 08:00–17:30.
 const incident = (severity: number): Incident =>
   ({ id: 'case', severity, status: IncidentStatus.NEW, contactedAt: new Date('2026-03-16T16:00:00Z'), siteTimeZone: 'Europe/London', siteCountry: 'GB', siteSubdivision: 'ENG' }) as Incident;

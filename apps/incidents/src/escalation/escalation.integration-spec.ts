@@ -8,7 +8,7 @@ import { IncidentService } from '../incident/incident.service';
 import { IncidentLifecycleService } from '../incident/incident-lifecycle.service';
 import { IncidentStatus } from '../incident/incident-status';
 import { ContactChannel } from '../incident/contact-channel';
-import { ROUND_THE_CLOCK, siteCalendars } from '../incident/site-calendar';
+import { placeCalendars, ROUND_THE_CLOCK_HOURS } from '@polyplus/business-calendar';
 import { startIncidentsRuntime, type IncidentsRuntime } from '../runtime/incidents-runtime';
 import { Escalation } from './escalation.entity';
 import { EscalationService } from './escalation.service';
@@ -30,7 +30,7 @@ describe('escalation timers', () => {
   const world = new FakeWorld();
   const site = world.site();
   // 24x7 so that business time is real time; short thresholds instead of minutes of sleep.
-  const calendars = siteCalendars(ROUND_THE_CLOCK);
+  const calendars = placeCalendars({ hours: ROUND_THE_CLOCK_HOURS });
   const redis = createRedis('worker');
   const queue = new Queue<EscalationJob>(ESCALATION_QUEUE, { connection: redis, prefix });
   let db: TestDatabase;

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { businessTimeBetween, MINUTE_MS, resolutionClockAt, type ClockPause, type Severity } from '@polyplus/business-calendar';
+import { businessTimeBetween, MINUTE_MS, resolutionClockAt, type ClockPause, type PlaceCalendars, type Severity } from '@polyplus/business-calendar';
 import { appendToOutbox } from '@polyplus/events';
 import { Incident } from '../incident/incident.entity';
 import { appendAudit } from '../incident/incident-change';
 import { hasReached } from '../incident/incident-lifecycle';
 import { IncidentStatus } from '../incident/incident-status';
 import { INCIDENT_TOPICS } from '../incident/incident-topics';
-import type { CalendarResolver } from '../incident/site-calendar';
 import { clockFactsOfOne, type StoredClockFacts } from '../case-clock/clock-facts';
 import { evaluationInstant, type ClockFacts } from '../case-clock/resolution-clock.view';
 import { Escalation } from './escalation.entity';
@@ -24,7 +23,7 @@ export class EscalationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: EscalationPolicy,
-    private readonly calendars: CalendarResolver,
+    private readonly calendars: PlaceCalendars,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

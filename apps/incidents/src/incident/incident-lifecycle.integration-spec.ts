@@ -9,7 +9,7 @@ import { IncidentService } from './incident.service';
 import { IncidentLifecycleService } from './incident-lifecycle.service';
 import { ContactChannel } from './contact-channel';
 import { RootCauseKind } from './root-cause-kind';
-import { siteCalendars } from './site-calendar';
+import { placeCalendar } from '@polyplus/business-calendar';
 
 describe('case lifecycle', () => {
   let db: TestDatabase;
@@ -24,7 +24,7 @@ describe('case lifecycle', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('incidents_lifecycle', incidentsSubgraph.database);
-    incidents = new IncidentService(db.dataSource, { ...world.directories(), calendars: siteCalendars(), now: () => clock });
+    incidents = new IncidentService(db.dataSource, { ...world.directories(), calendars: placeCalendar, now: () => clock });
     lifecycle = new IncidentLifecycleService(db.dataSource, () => clock);
     ({ schema } = await createIncidentsSubgraph({ devices: world.devicesClient, customers: world.customersClient, now: () => clock }).build(db.dataSource));
   }, 120_000);

@@ -6,7 +6,7 @@ import { FakeWorld, SUPPORT_DESK } from '../testing/fake-subgraphs';
 import { Incident } from './incident.entity';
 import { IncidentService } from './incident.service';
 import { ContactChannel } from './contact-channel';
-import { siteCalendars } from './site-calendar';
+import { placeCalendar } from '@polyplus/business-calendar';
 
 describe('opening and finding cases', () => {
   let db: TestDatabase;
@@ -17,7 +17,7 @@ describe('opening and finding cases', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('incidents', incidentsSubgraph.database);
-    incidents = new IncidentService(db.dataSource, { ...world.directories(), calendars: siteCalendars(), now: () => clock });
+    incidents = new IncidentService(db.dataSource, { ...world.directories(), calendars: placeCalendar, now: () => clock });
   }, 180_000);
   afterAll(() => db.drop(), 60_000);
 

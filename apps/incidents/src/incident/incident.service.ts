@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type Repository } from 'typeorm';
 import { actorOf, isCustomerScoped, type Principal } from '@polyplus/auth';
-import { businessTimeBetween, DEFAULT_RESOLUTION_TARGET_MINUTES, MINUTE_MS, responseDueAt, type ResolutionTargets, type Severity } from '@polyplus/business-calendar';
+import {
+  businessTimeBetween,
+  DEFAULT_RESOLUTION_TARGET_MINUTES,
+  MINUTE_MS,
+  responseDueAt,
+  type PlaceCalendars,
+  type ResolutionTargets,
+  type Severity,
+} from '@polyplus/business-calendar';
 import { appendToOutbox } from '@polyplus/events';
 import { DomainError, forbidden } from '@polyplus/subgraph-kit';
 import { Incident } from './incident.entity';
@@ -12,7 +20,6 @@ import { INCIDENT_TOPICS } from './incident-topics';
 import type { OpenIncidentInput } from './dto/open-incident.input';
 import type { EntitlementDirectory } from './entitlement-directory';
 import type { CustomerDirectory } from './customer-directory';
-import type { CalendarResolver } from './site-calendar';
 import { contactTimeOf, type ContactTimePolicy } from '../case-clock/contact-time';
 
 const OPEN_STATUSES = [IncidentStatus.NEW, IncidentStatus.RESPONDED, IncidentStatus.IN_PROGRESS, IncidentStatus.WORKAROUND_PROVIDED];
@@ -20,7 +27,7 @@ const OPEN_STATUSES = [IncidentStatus.NEW, IncidentStatus.RESPONDED, IncidentSta
 export type IncidentServiceDeps = {
   devices: EntitlementDirectory;
   customers: CustomerDirectory;
-  calendars: CalendarResolver;
+  calendars: PlaceCalendars;
   now?: () => Date;
   /** How far back staff may log a contact; default 24 h. */
   contactTime?: ContactTimePolicy;

@@ -6,7 +6,7 @@ import { createIncidentsSubgraph, incidentsSubgraph } from '../incidents-subgrap
 import { FakeWorld, SUPPORT_DESK } from '../testing/fake-subgraphs';
 import { IncidentService } from '../incident/incident.service';
 import { ContactChannel } from '../incident/contact-channel';
-import { siteCalendars } from '../incident/site-calendar';
+import { placeCalendar } from '@polyplus/business-calendar';
 import { PartnerSupportService } from './partner-support.service';
 import { CloudPartner } from './cloud-partner';
 
@@ -22,7 +22,7 @@ describe('ecosystem cloud partner support', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('incidents_partner', incidentsSubgraph.database);
-    incidents = new IncidentService(db.dataSource, { ...world.directories(), calendars: siteCalendars(), now: () => clock });
+    incidents = new IncidentService(db.dataSource, { ...world.directories(), calendars: placeCalendar, now: () => clock });
     partners = new PartnerSupportService(db.dataSource, () => clock);
     ({ schema } = await createIncidentsSubgraph({ devices: world.devicesClient, customers: world.customersClient, now: () => clock }).build(db.dataSource));
   }, 120_000);

@@ -11,7 +11,7 @@ import { createIncidentsSubgraph, incidentsSubgraph } from '../incidents-subgrap
 import { FakeWorld, SUPPORT_DESK } from '../testing/fake-subgraphs';
 import { IncidentService } from '../incident/incident.service';
 import { ContactChannel } from '../incident/contact-channel';
-import { siteCalendars } from '../incident/site-calendar';
+import { placeCalendar } from '@polyplus/business-calendar';
 import type { WebhookConfig } from './webhook-config';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
@@ -90,7 +90,7 @@ describe('partner webhooks', () => {
     schema = built.schema;
     await built.start?.();
     close = built.close;
-    incidents = new IncidentService(db.dataSource, { ...world.directories(), calendars: siteCalendars() });
+    incidents = new IncidentService(db.dataSource, { ...world.directories(), calendars: placeCalendar });
   }, 120_000);
 
   afterAll(async () => {

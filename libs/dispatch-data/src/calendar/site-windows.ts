@@ -1,14 +1,12 @@
-import { createCalendar, isBusinessDay, type Weekday } from '@polyplus/business-calendar';
+import { isBusinessDay, placeCalendar, type CalendarPlace, type Weekday } from '@polyplus/business-calendar';
 import type { TimeWindow } from '@polyplus/routing';
 import { localDays, localInstant } from './local-days';
 
 const WEEKDAY_NAMES: Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
-export type SiteCalendarInput = { timeZone: string; countryCode: string; subdivision?: string | null };
-
 /** The site's business hours over the horizon (public holidays closed), clipped to the horizon. */
-export function siteWindows(site: SiteCalendarInput, from: number, to: number): TimeWindow[] {
-  const calendar = createCalendar({ timeZone: site.timeZone, country: site.countryCode, subdivision: site.subdivision ?? undefined });
+export function siteWindows(site: CalendarPlace, from: number, to: number): TimeWindow[] {
+  const calendar = placeCalendar(site);
   const windows: TimeWindow[] = [];
   for (const { date, weekday } of localDays(site.timeZone, from, to)) {
     if (!isBusinessDay(calendar, date)) continue;
