@@ -1,6 +1,10 @@
 import 'reflect-metadata';
+import { loadConfigOrExit, customersSchema } from '@polyplus/config';
 import { runSubgraph, stopOnSignals, subgraphPort } from '@polyplus/subgraph-kit';
 import { customersSubgraph } from './customers-subgraph';
+
+// The whole environment, validated before anything connects: a bad value stops here, in one line.
+loadConfigOrExit(customersSchema);
 
 runSubgraph(customersSubgraph, subgraphPort('customers')).then(stopOnSignals, (error) => {
   console.error(error);

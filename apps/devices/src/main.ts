@@ -1,6 +1,10 @@
 import 'reflect-metadata';
+import { loadConfigOrExit, devicesSchema } from '@polyplus/config';
 import { runSubgraph, stopOnSignals, subgraphPort } from '@polyplus/subgraph-kit';
 import { devicesSubgraph } from './devices-subgraph';
+
+// The whole environment, validated before anything connects: a bad value stops here, in one line.
+loadConfigOrExit(devicesSchema);
 
 runSubgraph(devicesSubgraph, subgraphPort('devices')).then(stopOnSignals, (error) => {
   console.error(error);

@@ -1,6 +1,7 @@
 // The dispatch board's server: BOARD_PORT (default 4010), GATEWAY_URL (default the local gateway),
 // BOARD_ROOT (default dist/apps/dispatch-board/public, built by `npx nx build dispatch-board`), and
 // outside production BOARD_DEMO_SIGN_IN (on by default; "off" turns the one-click demo sign-in off).
+import { loadConfigOrExit, dispatchBoardSchema } from '@polyplus/config';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtPageRoot } from '@polyplus/web-kit';
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
+
+// The whole environment, validated before anything is served: a bad value stops here, in one line.
+loadConfigOrExit(dispatchBoardSchema);
 
 main().catch((error) => {
   console.error(error instanceof Error ? error.message : error);

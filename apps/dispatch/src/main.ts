@@ -1,6 +1,10 @@
 import 'reflect-metadata';
+import { loadConfigOrExit, dispatchSchema } from '@polyplus/config';
 import { runSubgraph, stopOnSignals, subgraphPort } from '@polyplus/subgraph-kit';
 import { dispatchSubgraph } from './dispatch-subgraph';
+
+// The whole environment, validated before anything connects: a bad value stops here, in one line.
+loadConfigOrExit(dispatchSchema);
 
 runSubgraph(dispatchSubgraph, subgraphPort('dispatch')).then(stopOnSignals, (error) => {
   console.error(error);

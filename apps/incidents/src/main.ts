@@ -1,6 +1,10 @@
 import 'reflect-metadata';
+import { loadConfigOrExit, incidentsSchema } from '@polyplus/config';
 import { runSubgraph, stopOnSignals, subgraphPort } from '@polyplus/subgraph-kit';
 import { incidentsSubgraph } from './incidents-subgraph';
+
+// The whole environment, validated before anything connects: a bad value stops here, in one line.
+loadConfigOrExit(incidentsSchema);
 
 runSubgraph(incidentsSubgraph, subgraphPort('incidents')).then(stopOnSignals, (error) => {
   console.error(error);

@@ -1,6 +1,10 @@
 import 'reflect-metadata';
+import { loadConfigOrExit, notificationsSchema } from '@polyplus/config';
 import { runSubgraph, stopOnSignals, subgraphPort } from '@polyplus/subgraph-kit';
 import { notificationsSubgraph } from './notifications-subgraph';
+
+// The whole environment, validated before anything connects: a bad value stops here, in one line.
+loadConfigOrExit(notificationsSchema);
 
 runSubgraph(notificationsSubgraph, subgraphPort('notifications')).then(stopOnSignals, (error) => {
   console.error(error);

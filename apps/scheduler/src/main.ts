@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { loadConfigOrExit, schedulerSchema } from '@polyplus/config';
 import { databaseName, mysqlServerFor, openDatabase } from '@polyplus/persistence';
 import { createRedis, queuePrefix, redisTarget, waitForRedis } from '@polyplus/events';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS } from '@polyplus/dispatch-data';
@@ -34,6 +35,9 @@ async function main(): Promise<() => Promise<void>> {
     await dataSource.destroy();
   };
 }
+
+// The whole environment, validated before anything connects: a bad value stops here, in one line.
+loadConfigOrExit(schedulerSchema);
 
 main().then((stop) => stopOnSignals(stop, 15_000), (error) => {
   console.error(error);

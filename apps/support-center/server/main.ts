@@ -1,5 +1,6 @@
 // The Online Support Center's server: see portal-config.ts for its settings. Serves the portal built
 // by `npx nx build support-center` and relays its API traffic to the gateway.
+import { loadConfigOrExit, supportCenterSchema } from '@polyplus/config';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { portalConfig } from './portal-config';
@@ -20,6 +21,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
+
+// The whole environment, validated before anything is served: a bad value stops here, in one line.
+loadConfigOrExit(supportCenterSchema);
 
 main().catch((error) => {
   console.error(error instanceof Error ? error.message : error);

@@ -1,0 +1,13 @@
+export type { ConfigOf, Entry, Group } from './entry';
+export * as entries from './entries';
+export { ConfigError, isProduction, readConfig, readEntry, type Env } from './read-config';
+export { defineService, readServiceConfig, type Rule, type ServiceSchema } from './service-schema';
+export { CONFIG_EXIT_CODE, loadConfigOrExit } from './load-config';
+export { productionSecrets } from './production-secrets';
+export { configurationDocument } from './configuration-doc';
+export { SUBGRAPH_PORTS, type SubgraphName } from './groups/directory';
+export { attachmentGroup, caseGroup, webhookGroup } from './groups/incidents';
+export { mailGroup, schedulerGroup, logisticsGroup } from './groups/mail';
+export { boardPageGroup, supportCenterPageGroup } from './groups/web-page';
+export { gatewayEdgeGroup } from './groups/gateway';
+export * from './services';

@@ -1,0 +1,32 @@
+import { authGroup, authRules } from '../groups/auth';
+import { clockGroup, clockRules } from '../groups/clock';
+import { subgraphDirectoryGroup } from '../groups/directory';
+import { mysqlGroup } from '../groups/mysql';
+import { eventConsumerGroup, redisGroup, redisRules } from '../groups/redis';
+import { loggingGroup, metricsGroup, runtimeGroup, tracingGroup } from '../groups/runtime';
+import { transportGroup, transportRules } from '../groups/transport';
+import { text } from '../entries';
+import type { Rule } from '../service-schema';
+
+/** What every backend service reads: mode, logs, traces, Redis, the test clock, auth, transport security. */
+export const backendGroup = {
+  ...runtimeGroup,
+  ...loggingGroup,
+  ...tracingGroup,
+  ...metricsGroup,
+  ...redisGroup,
+  ...clockGroup,
+  ...authGroup,
+  ...transportGroup,
+} as const;
+
+export const backendRules: Rule<typeof backendGroup>[] = [...redisRules, ...clockRules, ...authRules, ...transportRules];
+
+/** What every subgraph reads besides: MySQL, the event stream, its peers' addresses, its caller name. */
+export const subgraphGroup = {
+  ...backendGroup,
+  ...mysqlGroup,
+  ...eventConsumerGroup,
+  ...subgraphDirectoryGroup,
+  SERVICE_NAME: text({ defaultNote: 'the subgraph’s name', description: 'The subject of the service’s calls to other subgraphs.' }),
+} as const;
