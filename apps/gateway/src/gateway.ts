@@ -10,6 +10,7 @@ import { inputValidationPlugin } from './input/input-validation.plugin';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
 import { startRateLimiter } from './limits/start-rate-limiter';
 import { fileRelay } from './files/file-relay';
+import { startQueueDashboard } from './queues/queue-dashboard';
 import { withDevelopmentIde } from './ide/graphiql';
 import { startSubscriptions, type RunningSubscriptions } from './subscriptions/start-subscriptions';
 import { formatError, GATEWAY_PORT, startGraphQLHttpServer, SUBGRAPH_NAMES, subgraphUrl, type RunningServer, type SubgraphName } from '@polyplus/subgraph-kit';
@@ -52,6 +53,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     });
   const gateway = createGateway();
   const rateLimiter = await startRateLimiter(env);
+  const queueDashboard = startQueueDashboard({ env, auth, limiter: rateLimiter.limiter });
+  const fileRoutes = fileRelay({ env, auth, limiter: rateLimiter.limiter });
   const server = await startGraphQLHttpServer<GatewayContext>({
     name: 'gateway',
     port: options.port ?? Number(env.GATEWAY_PORT ?? GATEWAY_PORT),
@@ -71,7 +74,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     // A subgraph being down makes no gateway unready: taking every gateway out of service would
     // refuse the queries the other subgraphs can still answer. /health shows each subgraph's state.
     healthReport: async () => ({ subgraphs: await subgraphHealth(env) }),
-    routes: withDevelopmentIde(env, fileRelay({ env, auth, limiter: rateLimiter.limiter })),
+    routes: withDevelopmentIde(env, (request, response) => queueDashboard.routes(request, response) || fileRoutes(request, response)),
   });
   // Subscriptions (graphql-ws) on the same server and path, with a gateway of their own for deliveries.
   const subscriptions = await startSubscriptions({ httpServer: server.httpServer, supergraphSdl, gateway: createGateway(), auth, env, limiter: rateLimiter.limiter });
@@ -81,6 +84,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     stop: async () => {
       await subscriptions.stop();
       await server.stop();
+      await queueDashboard.close();
       rateLimiter.close();
     },
   };

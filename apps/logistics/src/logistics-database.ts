@@ -16,6 +16,7 @@ import { AdvanceReplacement1795536539416 } from './migrations/1795536539416-adva
 import { LogisticsOutbox1795538615786 } from './migrations/1795538615786-logistics-outbox';
 import { ReplacementOrderCustomer1795539341573 } from './migrations/1795539341573-replacement-order-customer';
 import { ShippingTermsNotes1796167960036 } from './migrations/1796167960036-shipping-terms-notes';
+import { DestinationSubdivision1796180132656 } from './migrations/1796180132656-destination-subdivision';
 
 export const LOGISTICS_ENTITIES = [
   ReplacementOrder,
@@ -39,4 +40,5 @@ export const LOGISTICS_MIGRATIONS = [
   LogisticsOutbox1795538615786,
   ReplacementOrderCustomer1795539341573,
   ShippingTermsNotes1796167960036,
+  DestinationSubdivision1796180132656,
 ];

@@ -1,9 +1,16 @@
-import { planAdvanceReplacement, type AdvanceReplacementPlan } from '@polyplus/business-calendar';
-import { depotCalendar, destinationCalendar } from './depot-calendars';
+import { placeCalendar, planAdvanceReplacement, type AdvanceReplacementPlan, type BusinessCalendar } from '@polyplus/business-calendar';
 import type { Depot } from './depot.entity';
 import type { ShippingTerms } from './shipping-terms.entity';
 
-export type ReplacementDestination = { countryCode: string; timeZone: string };
+/** Where a replacement goes; without a subdivision (orders placed before it was kept) the country's holidays alone count. */
+export type ReplacementDestination = { countryCode: string; subdivision?: string | null; timeZone: string };
+
+type OrderDestination = { destinationCountry: string | null; destinationSubdivision: string | null; destinationTimeZone: string | null };
+
+/** The calendar of an order's destination: its delivery date and its defective part's return deadline. */
+export function destinationCalendarOf(order: OrderDestination): BusinessCalendar {
+  return placeCalendar({ countryCode: order.destinationCountry as string, subdivision: order.destinationSubdivision, timeZone: order.destinationTimeZone as string });
+}
 
 /**
  * When a replacement leaving `depot` for a destination ships and arrives, for an order the depot
@@ -13,9 +20,9 @@ export type ReplacementDestination = { countryCode: string; timeZone: string };
 export function planReplacementFrom(depot: Depot, destination: ReplacementDestination, terms: ShippingTerms | null, receivedAt: Date): AdvanceReplacementPlan {
   return planAdvanceReplacement({
     orderReceivedAt: receivedAt,
-    depot: depotCalendar(depot),
+    depot: placeCalendar(depot),
     depotCutoff: depot.cutoff,
-    destination: destinationCalendar(destination.countryCode, destination.timeZone),
+    destination: placeCalendar(destination),
     customsDelayBusinessDays: customsDelayOf(terms),
   });
 }

@@ -1,10 +1,10 @@
 import { DomainError, fetchById, notFound, type SubgraphClient } from '@polyplus/subgraph-kit';
 
-export type Destination = { incidentId: string; customerId: string; deviceId: string; siteId: string; countryCode: string; timeZone: string };
+export type Destination = { incidentId: string; customerId: string; deviceId: string; siteId: string; countryCode: string; subdivision: string | null; timeZone: string };
 
 type IncidentRow = { id: string; device: { id: string }; customer: { id: string } };
 type DeviceRow = { id: string; site: { id: string } };
-type SiteRow = { id: string; countryCode: string; timeZone: string };
+type SiteRow = { id: string; countryCode: string; subdivision?: string | null; timeZone: string };
 
 /**
  * Where a case's replacement goes and whether the device is entitled to one, asked of the
@@ -22,9 +22,11 @@ export class DestinationDirectory {
     if (!incident) throw notFound('Incident', incidentId);
     const device = await fetchById<DeviceRow>(this.devices, 'device', incident.device.id, 'id site { id }');
     if (!device) throw notFound('Device', incident.device.id);
-    const site = await fetchById<SiteRow>(this.customers, 'site', device.site.id, 'id countryCode timeZone');
+    const site = await fetchById<SiteRow>(this.customers, 'site', device.site.id, 'id countryCode subdivision timeZone');
     if (!site) throw notFound('Site', device.site.id);
-    return { incidentId, customerId: incident.customer.id, deviceId: device.id, siteId: site.id, countryCode: site.countryCode, timeZone: site.timeZone };
+    // The subdivision brings the site's regional holidays into delivery and return dates, as in its case clock.
+    const subdivision = site.subdivision ?? null;
+    return { incidentId, customerId: incident.customer.id, deviceId: device.id, siteId: site.id, countryCode: site.countryCode, subdivision, timeZone: site.timeZone };
   }
 
   /**

@@ -47,6 +47,11 @@ export class ReplacementOrder {
   @Column('varchar', { length: 64, nullable: true, default: null })
   destinationTimeZone: string | null;
 
+  /** The site's subdivision (ISO 3166-2 without the country): its regional holidays move delivery and return dates. Null on orders placed before it was kept: they use the country's calendar. */
+  @Field(() => String, { nullable: true, description: 'Destination subdivision (the customer site’s, ISO 3166-2 without the country, e.g. BY or SCT): its regional holidays count for delivery and return dates.' })
+  @Column('varchar', { length: 16, nullable: true, default: null })
+  destinationSubdivision: string | null;
+
   @Field(() => Date, { nullable: true, description: 'When the order reached the depot.' })
   @Column('datetime', { precision: 3, nullable: true, default: null })
   orderReceivedAt: Date | null;

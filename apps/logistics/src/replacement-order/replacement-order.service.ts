@@ -45,6 +45,7 @@ export class ReplacementOrderService {
         quantity: input.quantity,
         siteId: destination.siteId,
         destinationCountry: destination.countryCode,
+        destinationSubdivision: destination.subdivision,
         destinationTimeZone: destination.timeZone,
         orderReceivedAt: receivedAt,
         customerIsImporterOfRecord: customerIsImporterOfRecord(terms),

@@ -9,11 +9,12 @@ import { ReplacementOrderService } from '../replacement-order/replacement-order.
 import { fakeDirectory, seedCatalog, type FakeSite } from '../testing/logistics-fixture';
 import { ReplacementTermsService } from './replacement-terms.service';
 
-const LONDON = { countryCode: 'GB', timeZone: 'Europe/London' };
-const ZURICH = { countryCode: 'CH', timeZone: 'Europe/Zurich' };
-const TERMS = `query ($countryCode: String!, $at: DateTimeISO, $timeZone: String) {
-  replacementTerms(countryCode: $countryCode, at: $at, timeZone: $timeZone) {
-    countryCode countryName deliveryBusinessDays customsDelayBusinessDays customerIsImporterOfRecord notes
+const LONDON: FakeSite = { countryCode: 'GB', timeZone: 'Europe/London' };
+const ZURICH: FakeSite = { countryCode: 'CH', timeZone: 'Europe/Zurich' };
+const GLASGOW: FakeSite = { countryCode: 'GB', subdivision: 'SCT', timeZone: 'Europe/London' };
+const TERMS = `query ($countryCode: String!, $at: DateTimeISO, $timeZone: String, $subdivision: String) {
+  replacementTerms(countryCode: $countryCode, at: $at, timeZone: $timeZone, subdivision: $subdivision) {
+    countryCode countryName subdivision deliveryBusinessDays customsDelayBusinessDays customerIsImporterOfRecord notes
     depots { priority cutoffLocalTime timeZone cutoffDescription depot { code } upcomingClosures { date name } example { shipDate deliveryDate } }
     upcomingDestinationClosures { date name kind }
     example { orderedAt shipsSameDay shipDate deliveryDate expectedDeliveryAt timeZone }
@@ -24,11 +25,13 @@ type Example = { orderedAt: string; shipsSameDay: boolean; shipDate: string; del
 type Terms = {
   countryCode: string;
   countryName: string;
+  subdivision: string | null;
   deliveryBusinessDays: number;
   customsDelayBusinessDays: number;
   customerIsImporterOfRecord: boolean;
   notes: string[];
   depots: { priority: number; cutoffLocalTime: string; timeZone: string; cutoffDescription: string; depot: { code: string }; example: { shipDate: string; deliveryDate: string } }[];
+  upcomingDestinationClosures: { date: string; name: string; kind: string }[];
   example: Example;
 };
 
@@ -36,8 +39,8 @@ describe('published advance-replacement terms ("Poly will publish a list of loca
   let db: TestDatabase;
   let schema: GraphQLSchema;
 
-  const publicTerms = async (countryCode: string, at: string, timeZone?: string) =>
-    (await operationData<{ replacementTerms: Terms | null }>(schema, TERMS, { countryCode, at, timeZone }, anonymousPrincipal())).replacementTerms;
+  const publicTerms = async (countryCode: string, at: string, timeZone?: string, subdivision?: string | null) =>
+    (await operationData<{ replacementTerms: Terms | null }>(schema, TERMS, { countryCode, at, timeZone, subdivision }, anonymousPrincipal())).replacementTerms;
   const orderAt = (at: string, site: FakeSite) =>
     new ReplacementOrderService(db.dataSource, fakeDirectory(site).directory, () => new Date(at)).order({ incidentId: randomUUID(), partNumber: '2215-61234', quantity: 1 });
 
@@ -57,8 +60,9 @@ describe('published advance-replacement terms ("Poly will publish a list of loca
     ['a depot holiday (the early May bank holiday in England)', '2026-05-01T16:00:00+01:00', LONDON],
     ['a country with a customs delay and the customer as importer of record', '2026-03-03T10:00:00Z', ZURICH],
     ['a customs-delay country ordered on Friday after the cut-off', '2026-03-06T16:00:00+01:00', ZURICH],
+    ['a site with a regional holiday (2 January in Scotland)', '2025-12-31T10:00:00Z', GLASGOW],
   ])('the published terms equal what a real order placed at the same instant gets: %s', async (_case, at, site) => {
-    const terms = (await publicTerms(site.countryCode, at, site.timeZone)) as Terms;
+    const terms = (await publicTerms(site.countryCode, at, site.timeZone, site.subdivision)) as Terms;
     const order = await orderAt(at, site);
     expect(terms.example).toEqual({
       orderedAt: new Date(at).toISOString(),
@@ -131,6 +135,15 @@ describe('published advance-replacement terms ("Poly will publish a list of loca
     ]);
   });
 
+  it('terms asked for a subdivision include its regional holidays; one the holiday data does not know gives the country’s terms', async () => {
+    const scotland = (await publicTerms('GB', '2025-12-31T10:00:00Z', undefined, 'SCT')) as Terms;
+    expect(scotland).toMatchObject({ subdivision: 'SCT', example: { shipDate: '2025-12-31', deliveryDate: '2026-01-05' } });
+    expect(scotland.upcomingDestinationClosures.map((closure) => closure.date)).toEqual(['2026-01-01', '2026-01-02', '2026-04-03']);
+    const unknown = (await publicTerms('GB', '2025-12-31T10:00:00Z', undefined, 'ZZZ')) as Terms;
+    expect(unknown).toMatchObject({ subdivision: null, example: { deliveryDate: '2026-01-02' } });
+    expect(unknown.upcomingDestinationClosures).toEqual(((await publicTerms('GB', '2025-12-31T10:00:00Z')) as Terms).upcomingDestinationClosures);
+  });
+
   it('a country no depot serves has no terms (null)', async () => {
     expect(await publicTerms('JP', '2026-03-03T10:00:00Z')).toBeNull();
   });
@@ -140,6 +153,7 @@ describe('published advance-replacement terms ("Poly will publish a list of loca
     ['a country code that names no country', { countryCode: 'ZZ' }, 'countryCode'],
     ['a time zone of another country', { countryCode: 'GB', timeZone: 'Europe/Berlin' }, 'timeZone'],
     ['a time zone of 10,000 characters', { countryCode: 'GB', timeZone: 'x'.repeat(10_000) }, 'timeZone'],
+    ['a subdivision that is not an ISO 3166-2 code', { countryCode: 'GB', subdivision: 'Scotland' }, 'subdivision'],
   ])('%s is BAD_USER_INPUT naming the argument', async (_case, variables, field) => {
     const result = await executeOperation(schema, TERMS, variables, anonymousPrincipal());
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });

@@ -1,12 +1,11 @@
 import { getCountry } from 'countries-and-timezones';
 import { In, type DataSource } from 'typeorm';
-import { describeCalendar, localDate, type BusinessCalendar, type UpcomingClosure } from '@polyplus/business-calendar';
+import { describeCalendar, localDate, placeCalendar, type BusinessCalendar, type UpcomingClosure } from '@polyplus/business-calendar';
 import { badUserInput } from '@polyplus/subgraph-kit';
 import { Depot } from '../depot/depot.entity';
 import { DepotCoverage } from '../depot/depot-coverage.entity';
 import { ShippingTerms } from '../depot/shipping-terms.entity';
-import { depotCalendar, destinationCalendar } from '../depot/depot-calendars';
-import { customerIsImporterOfRecord, customsDelayOf, planReplacementFrom } from '../depot/replacement-plan';
+import { customerIsImporterOfRecord, customsDelayOf, planReplacementFrom, type ReplacementDestination } from '../depot/replacement-plan';
 import type { ReplacementClosure, ReplacementDepotTerms, ReplacementExample, ReplacementTerms } from './replacement-terms.type';
 
 /** How many coming holidays the terms list per depot and destination. */
@@ -55,8 +54,8 @@ export class ReplacementTermsService {
     });
   }
 
-  /** One destination country's terms, or null when no depot serves it. */
-  async forCountry(countryCode: string, at?: Date, timeZone?: string | null): Promise<ReplacementTerms | null> {
+  /** One destination country's terms (with a subdivision, its regional holidays too), or null when no depot serves it. */
+  async forCountry(countryCode: string, at?: Date, timeZone?: string | null, subdivision?: string | null): Promise<ReplacementTerms | null> {
     const country = getCountry(countryCode);
     if (!country) throw badUserInput(`countryCode ${countryCode} is not an ISO 3166-1 country`, 'countryCode');
     if (timeZone && !(country.timezones as readonly string[]).includes(timeZone)) {
@@ -71,14 +70,14 @@ export class ReplacementTermsService {
       .getMany();
     if (depots.length === 0) return null;
     const terms = await this.dataSource.getRepository(ShippingTerms).findOneBy({ countryCode });
-    return this.termsOf(countryCode, depots, terms, at ?? this.now(), timeZone ?? undefined);
+    return this.termsOf(countryCode, depots, terms, at ?? this.now(), timeZone ?? undefined, subdivision);
   }
 
-  private termsOf(countryCode: string, depots: Depot[], terms: ShippingTerms | null, at: Date, timeZone?: string): ReplacementTerms {
-    const zone = timeZone ?? exampleTimeZone(countryCode, depots[0]);
-    const destination = { countryCode, timeZone: zone };
+  private termsOf(countryCode: string, depots: Depot[], terms: ShippingTerms | null, at: Date, timeZone?: string, subdivision?: string | null): ReplacementTerms {
+    const destination: ReplacementDestination = { countryCode, subdivision, timeZone: timeZone ?? exampleTimeZone(countryCode, depots[0]) };
+    const destinationCalendar = placeCalendar(destination);
     const depotTerms = depots.map((depot, index): ReplacementDepotTerms => {
-      const calendar = depotCalendar(depot);
+      const calendar = placeCalendar(depot);
       return {
         priority: index + 1,
         depot,
@@ -93,21 +92,22 @@ export class ReplacementTermsService {
     return {
       countryCode,
       countryName: countryName(countryCode),
+      subdivision: destinationCalendar.subdivision ?? null,
       depots: depotTerms,
       deliveryBusinessDays: 1 + customs,
       customsDelayBusinessDays: customs,
       customerIsImporterOfRecord: customerIsImporterOfRecord(terms),
       notes: notesOf(countryCode, depots, terms),
-      upcomingDestinationClosures: closures(destinationCalendar(countryCode, zone), at),
+      upcomingDestinationClosures: closures(destinationCalendar, at),
       example: depotTerms[0].example,
     };
   }
 
-  private example(depot: Depot, destination: { countryCode: string; timeZone: string }, terms: ShippingTerms | null, at: Date): ReplacementExample {
+  private example(depot: Depot, destination: ReplacementDestination, terms: ShippingTerms | null, at: Date): ReplacementExample {
     const plan = planReplacementFrom(depot, destination, terms, at);
     return {
       orderedAt: at,
-      shipsSameDay: plan.shipDate === localDate(depotCalendar(depot), at),
+      shipsSameDay: plan.shipDate === localDate(placeCalendar(depot), at),
       shipDate: plan.shipDate,
       deliveryDate: plan.deliveryDate,
       expectedDeliveryAt: plan.expectedDeliveryAt,
@@ -119,7 +119,7 @@ export class ReplacementTermsService {
 /**
  * The destination zone an example arrival is reckoned in when the caller names none: the first
  * depot's own zone when it lies in the country, otherwise the country's first listed zone. Dates
- * do not depend on it (holidays are the country's); only the arrival instant does.
+ * do not depend on it (holidays are the country's and the subdivision's); only the arrival instant does.
  */
 function exampleTimeZone(countryCode: string, depot: Depot | undefined): string {
   const zones: readonly string[] = getCountry(countryCode)?.timezones ?? [];

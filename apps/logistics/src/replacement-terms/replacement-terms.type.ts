@@ -69,6 +69,12 @@ export class ReplacementTerms {
   @Field(() => String)
   countryName: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The subdivision whose regional holidays the dates and closures include (as asked); null when only the country’s count (none asked, or one the holiday data does not know).',
+  })
+  subdivision: string | null;
+
   @Field(() => [ReplacementDepotTerms], { description: 'Depots serving the country, in the order an order tries them (the first with the part in stock ships it).' })
   depots: ReplacementDepotTerms[];
 

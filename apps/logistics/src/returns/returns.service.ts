@@ -6,15 +6,11 @@ import { DefectiveReturn } from './defective-return.entity';
 import { DefectiveReturnStatus } from './defective-return-status';
 import { Invoice, InvoiceKind } from './invoice.entity';
 import { ReplacementOrder } from '../replacement-order/replacement-order.entity';
-import { destinationCalendar } from '../depot/depot-calendars';
+import { destinationCalendarOf } from '../depot/replacement-plan';
 import { listPriceOn } from '../catalog/price-list';
 import { publishReplacementEvent, REPLACEMENT_TOPICS } from '../replacement-order/replacement-events';
 
 export type InvoiceOutcome = 'INVOICED' | 'NOT_DUE' | 'NOTHING_OWED';
-
-function calendarOf(order: ReplacementOrder) {
-  return destinationCalendar(order.destinationCountry as string, order.destinationTimeZone as string);
-}
 
 /** The defective part's way back: a 10-business-day window, an invoice when late, a credit note when it arrives after. */
 export class ReturnsService {
@@ -22,7 +18,7 @@ export class ReturnsService {
 
   /** Opens the return window when the replacement is delivered (inside the delivery's transaction). */
   async expectReturn(manager: EntityManager, order: ReplacementOrder, deliveredAt: Date): Promise<DefectiveReturn> {
-    const deadline = returnDeadline(calendarOf(order), deliveredAt);
+    const deadline = returnDeadline(destinationCalendarOf(order), deliveredAt);
     return manager.save(
       manager.create(DefectiveReturn, { id: randomUUID(), orderId: order.id, dueDate: deadline.dueDate, lateFrom: deadline.lateFrom, status: DefectiveReturnStatus.EXPECTED }),
     );
@@ -38,7 +34,7 @@ export class ReturnsService {
       if (!pending || pending.status !== DefectiveReturnStatus.EXPECTED) return 'NOTHING_OWED';
       if (now < pending.lateFrom) return 'NOT_DUE';
       const order = await manager.findOneByOrFail(ReplacementOrder, { id: pending.orderId });
-      const price = await listPriceOn(manager, order.partId as string, localDate(calendarOf(order), now));
+      const price = await listPriceOn(manager, order.partId as string, localDate(destinationCalendarOf(order), now));
       if (!price) throw new Error(`No price book in force lists part ${order.partNumber}`);
       const amount = (Number(price.amount) * order.quantity).toFixed(2);
       await manager.insert(Invoice, { id: randomUUID(), returnId, kind: InvoiceKind.INVOICE, amount, currency: price.currency, priceBookId: price.priceBookId, issuedAt: now });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { localDate } from '@polyplus/business-calendar';
+import { localDate, placeCalendar } from '@polyplus/business-calendar';
 import { badUserInput, conflict, notFound } from '@polyplus/subgraph-kit';
 import { isDuplicateEntry } from '@polyplus/persistence';
 import { Shipment } from './shipment.entity';
@@ -12,7 +12,6 @@ import type { RecordTrackingEventInput } from './dto/record-tracking-event.input
 import { ReplacementOrder } from '../replacement-order/replacement-order.entity';
 import { ReplacementOrderStatus } from '../replacement-order/replacement-order-status';
 import { Depot } from '../depot/depot.entity';
-import { depotCalendar } from '../depot/depot-calendars';
 import type { ReturnsService } from '../returns/returns.service';
 import type { ReturnDeadlines } from '../returns/return-deadline-queue';
 import { publishReplacementEvent, REPLACEMENT_TOPICS } from '../replacement-order/replacement-events';
@@ -39,7 +38,7 @@ export class ShipmentService {
         trackingNumber: input.trackingNumber,
         partSerialNumber: input.partSerialNumber,
         status: ShipmentStatus.CREATED,
-        shippedOn: localDate(depotCalendar(depot), this.now()),
+        shippedOn: localDate(placeCalendar(depot), this.now()),
         deliveredAt: null,
       });
       try {

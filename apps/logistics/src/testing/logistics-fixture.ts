@@ -3,7 +3,7 @@ import type { SubgraphClient } from '@polyplus/subgraph-kit';
 import { CatalogService } from '../catalog/catalog.service';
 import { DestinationDirectory } from '../replacement-order/destination-directory';
 
-export type FakeSite = { countryCode: string; timeZone: string };
+export type FakeSite = { countryCode: string; subdivision?: string | null; timeZone: string };
 
 /**
  * The three subgraphs logistics asks, faked as their GraphQL answers: every incident is on one
