@@ -44,4 +44,24 @@ export default [
       ],
     },
   },
+  // Logs are data: production code logs through its service's logger (@polyplus/logger), never the
+  // console. Not covered: tests, test harness processes (src/testing), the libs that run the stack for
+  // `npm start` and tests (local-stack, mail-sink, testing), command-line tools and browser code.
+  {
+    files: ['apps/*/src/**/*.ts', 'apps/*/server/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: [
+      '**/*.spec.ts',
+      '**/*.integration-spec.ts',
+      '**/*.e2e-spec.ts',
+      '**/src/testing/**',
+      '**/src/cli/**',
+      'libs/local-stack/**',
+      'libs/mail-sink/**',
+      'libs/testing/**',
+      'libs/web-ui/**',
+      'apps/dispatch-board/src/**',
+      'apps/support-center/src/**',
+    ],
+    rules: { 'no-console': 'error' },
+  },
 ];

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit, customersSchema } from '@polyplus/config';
+import { logStartFailure } from '@polyplus/logger';
 import { runSubgraph, stopOnSignals, subgraphPort } from '@polyplus/subgraph-kit';
 import { customersSubgraph } from './customers-subgraph';
 
@@ -7,6 +8,6 @@ import { customersSubgraph } from './customers-subgraph';
 loadConfigOrExit(customersSchema);
 
 runSubgraph(customersSubgraph, subgraphPort('customers')).then(stopOnSignals, (error) => {
-  console.error(error);
+  logStartFailure(error);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit, devicesSchema } from '@polyplus/config';
+import { logStartFailure } from '@polyplus/logger';
 import { runSubgraph, stopOnSignals, subgraphPort } from '@polyplus/subgraph-kit';
 import { devicesSubgraph } from './devices-subgraph';
 
@@ -7,6 +8,6 @@ import { devicesSubgraph } from './devices-subgraph';
 loadConfigOrExit(devicesSchema);
 
 runSubgraph(devicesSubgraph, subgraphPort('devices')).then(stopOnSignals, (error) => {
-  console.error(error);
+  logStartFailure(error);
   process.exit(1);
 });

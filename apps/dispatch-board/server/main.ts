@@ -4,11 +4,13 @@
 import { loadConfigOrExit, dispatchBoardSchema } from '@polyplus/config';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { logStartFailure, startServiceLogger } from '@polyplus/logger';
 import { builtPageRoot } from '@polyplus/web-kit';
 import { startBoardServer } from './board-server';
 import { boardDemoSignIn } from './demo-sign-in';
 
 async function main(): Promise<void> {
+  const log = startServiceLogger('dispatch-board');
   const root = process.env.BOARD_ROOT ?? builtPageRoot('dispatch-board', __dirname);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`No built board in ${root}: run npx nx build dispatch-board`);
   const demoSignIn = boardDemoSignIn();
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
     host: process.env.HOST ?? '127.0.0.1',
     demoSignIn,
   });
-  console.log(`dispatch board ready at ${board.url}${demoSignIn ? ' (development sign-in on)' : ''}`);
+  log.info(`dispatch board ready at ${board.url}${demoSignIn ? ' (development sign-in on)' : ''}`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -35,6 +37,6 @@ async function main(): Promise<void> {
 loadConfigOrExit(dispatchBoardSchema);
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  logStartFailure(error);
   process.exit(1);
 });

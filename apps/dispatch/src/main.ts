@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit, dispatchSchema } from '@polyplus/config';
+import { logStartFailure } from '@polyplus/logger';
 import { runSubgraph, stopOnSignals, subgraphPort } from '@polyplus/subgraph-kit';
 import { dispatchSubgraph } from './dispatch-subgraph';
 
@@ -7,6 +8,6 @@ import { dispatchSubgraph } from './dispatch-subgraph';
 loadConfigOrExit(dispatchSchema);
 
 runSubgraph(dispatchSubgraph, subgraphPort('dispatch')).then(stopOnSignals, (error) => {
-  console.error(error);
+  logStartFailure(error);
   process.exit(1);
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { authConfig } from '@polyplus/auth';
+import { startServiceLogger } from '@polyplus/logger';
 import { testClockAllowed, withoutTestClock } from '@polyplus/clock';
 import { gatewayContext, type GatewayContext } from './auth/gateway-context';
 import { SignedDataSource } from './auth/signed-data-source';
@@ -37,6 +38,7 @@ async function subgraphHealth(env: NodeJS.ProcessEnv): Promise<Record<string, 'u
 
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
   const env = options.env ?? process.env;
+  startServiceLogger('gateway', { env });
   const auth = authConfig(env);
   const host = options.host ?? env.HOST ?? '127.0.0.1';
   const tls = serverTlsFromEnv(env);

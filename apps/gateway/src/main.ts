@@ -1,4 +1,5 @@
 import { gatewaySchema, loadConfigOrExit } from '@polyplus/config';
+import { logStartFailure, serviceLogger } from '@polyplus/logger';
 import { stopOnSignals } from '@polyplus/subgraph-kit';
 import { startGateway } from './gateway';
 
@@ -7,11 +8,11 @@ loadConfigOrExit(gatewaySchema);
 
 startGateway().then(
   (server) => {
-    console.log(`gateway ready at ${server.url}`);
+    serviceLogger().info(`gateway ready at ${server.url}`);
     stopOnSignals(() => server.stop());
   },
   (error) => {
-    console.error(error);
+    logStartFailure(error);
     process.exit(1);
   },
 );

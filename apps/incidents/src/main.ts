@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit, incidentsSchema } from '@polyplus/config';
+import { logStartFailure } from '@polyplus/logger';
 import { runSubgraph, stopOnSignals, subgraphPort } from '@polyplus/subgraph-kit';
 import { incidentsSubgraph } from './incidents-subgraph';
 
@@ -7,6 +8,6 @@ import { incidentsSubgraph } from './incidents-subgraph';
 loadConfigOrExit(incidentsSchema);
 
 runSubgraph(incidentsSubgraph, subgraphPort('incidents')).then(stopOnSignals, (error) => {
-  console.error(error);
+  logStartFailure(error);
   process.exit(1);
 });

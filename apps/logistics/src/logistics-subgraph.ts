@@ -1,3 +1,4 @@
+import { serviceLogger } from '@polyplus/logger';
 import type { DataSource } from 'typeorm';
 import { createRedis, startOutboxRelay, waitForRedis, type OutboxRelay, type RedisConnection } from '@polyplus/events';
 import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
@@ -68,7 +69,7 @@ export const logisticsSubgraph: SubgraphDefinition = {
         relay = startOutboxRelay({ dataSource, redis: producer, source: 'logistics' });
         await deadlines.start();
         // Return timers count real time: when the test clock moves, their delays are recomputed.
-        stopFollowingClock = clock.onChange(() => void deadlines.rearm().catch((error: Error) => console.error(`[logistics] re-arming return timers: ${error.message}`)));
+        stopFollowingClock = clock.onChange(() => void deadlines.rearm().catch((error: Error) => serviceLogger('returns').error({ err: error }, 're-arming return timers failed')));
       },
       close: async () => {
         stopFollowingClock?.();

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit, logisticsSchema } from '@polyplus/config';
+import { logStartFailure } from '@polyplus/logger';
 import { runSubgraph, stopOnSignals, subgraphPort } from '@polyplus/subgraph-kit';
 import { logisticsSubgraph } from './logistics-subgraph';
 
@@ -7,6 +8,6 @@ import { logisticsSubgraph } from './logistics-subgraph';
 loadConfigOrExit(logisticsSchema);
 
 runSubgraph(logisticsSubgraph, subgraphPort('logistics')).then(stopOnSignals, (error) => {
-  console.error(error);
+  logStartFailure(error);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit, notificationsSchema } from '@polyplus/config';
+import { logStartFailure } from '@polyplus/logger';
 import { runSubgraph, stopOnSignals, subgraphPort } from '@polyplus/subgraph-kit';
 import { notificationsSubgraph } from './notifications-subgraph';
 
@@ -7,6 +8,6 @@ import { notificationsSubgraph } from './notifications-subgraph';
 loadConfigOrExit(notificationsSchema);
 
 runSubgraph(notificationsSubgraph, subgraphPort('notifications')).then(stopOnSignals, (error) => {
-  console.error(error);
+  logStartFailure(error);
   process.exit(1);
 });

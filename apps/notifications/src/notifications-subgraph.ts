@@ -1,3 +1,4 @@
+import { serviceLogger } from '@polyplus/logger';
 import type { DataSource } from 'typeorm';
 import { queuePrefix } from '@polyplus/events';
 import { createServiceClock } from '@polyplus/clock';
@@ -106,8 +107,8 @@ export function createNotificationsSubgraph(options: NotificationsSubgraphOption
             sendMail: options.sendMail,
             now,
           });
-          if (runtime.receiver) console.log(`notifications mail receiver (${config.serialListAddress}) at smtp://${runtime.receiver.host}:${runtime.receiver.port}`);
-          console.log(`notifications unsubscribe page at ${runtime.links.url}/unsubscribe`);
+          if (runtime.receiver) serviceLogger().info(`notifications mail receiver (${config.serialListAddress}) at smtp://${runtime.receiver.host}:${runtime.receiver.port}`);
+          serviceLogger().info(`notifications unsubscribe page at ${runtime.links.url}/unsubscribe`);
           options.onStarted?.(runtime);
         },
         close: async () => {

@@ -4,11 +4,13 @@ import { databaseName, mysqlServerFor, openDatabase } from '@polyplus/persistenc
 import { createRedis, queuePrefix, redisTarget, waitForRedis } from '@polyplus/events';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS } from '@polyplus/dispatch-data';
 import { assertTransportSecurity, mysqlHop, redisHop, stopOnSignals, transportSecurityFromEnv } from '@polyplus/subgraph-kit';
+import { logStartFailure, startServiceLogger } from '@polyplus/logger';
 import { startSchedulerWorker } from './scheduler-worker';
 import { schedulerHealthPort, schedulerOptionsFromEnv } from './scheduler-config';
 import { startHealthServer, type HealthServer } from './health-server';
 
 async function main(): Promise<() => Promise<void>> {
+  const log = startServiceLogger('scheduler');
   const options = schedulerOptionsFromEnv();
   const healthPort = schedulerHealthPort();
   // The dispatch database, wherever `DISPATCH_MYSQL_URL` (or the shared `MYSQL_URL`) puts it.
@@ -25,9 +27,9 @@ async function main(): Promise<() => Promise<void>> {
       redis: redis.status === 'ready' ? 'up' : 'down',
       worker: scheduler.worker.isRunning() ? 'up' : 'down',
     }), process.env.HOST ?? '0.0.0.0');
-    console.log(`scheduler health at http://127.0.0.1:${health.port}/health`);
+    log.info(`scheduler health at http://127.0.0.1:${health.port}/health`);
   }
-  console.log('scheduler worker ready on queue dispatch-optimisation');
+  log.info('scheduler worker ready on queue dispatch-optimisation');
   return async () => {
     await health?.close();
     await scheduler.close();
@@ -40,6 +42,6 @@ async function main(): Promise<() => Promise<void>> {
 loadConfigOrExit(schedulerSchema);
 
 main().then((stop) => stopOnSignals(stop, 15_000), (error) => {
-  console.error(error);
+  logStartFailure(error);
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { assertNoEviction, closeWorkerWithin, DISPATCH_OPTIMISATION_QUEUE, queuePrefix, type OptimiseRegionJob, type RedisConnection } from '@polyplus/events';
 import { RegionPlanStore } from '@polyplus/dispatch-data';
 import { createServiceClock } from '@polyplus/clock';
+import { serviceLogger, withJobLogContext } from '@polyplus/logger';
 import { optimiseRegionProcessor, type OptimiseRegionResult, type ProcessorOptions } from './optimise-region.processor';
 
 export type SchedulerWorker = { worker: Worker<OptimiseRegionJob>; close(graceMs?: number): Promise<void> };
@@ -38,12 +39,12 @@ export async function startSchedulerWorker(dataSource: DataSource, redis: RedisC
   const worker = new Worker<OptimiseRegionJob, OptimiseRegionResult>(DISPATCH_OPTIMISATION_QUEUE, async (job) => {
     const result = await optimise(job);
     // Expected after a takeover (this worker was paused past its lock) or a change mid-run; a newer run owns the plan.
-    if (result.stale) console.log(`[scheduler] job ${job.id} for ${result.region} was stale: plan not committed`);
+    if (result.stale) withJobLogContext(job, () => serviceLogger('optimiser').info({ region: result.region }, 'run was stale: plan not committed'));
     return result;
   }, workerOptions);
-  worker.on('failed', (job, error) => console.error(`[scheduler] job ${job?.id} for ${job?.data.region} failed: ${error.message}`));
+  worker.on('failed', (job, error) => withJobLogContext(job, () => serviceLogger('optimiser').error({ err: error, region: job?.data.region }, 'optimisation job failed')));
   // A worker that outlived its lock gets errors renewing or finishing the job another worker took over.
-  worker.on('error', (error) => console.error(`[scheduler] worker error: ${error.message}`));
+  worker.on('error', (error) => serviceLogger('optimiser').error({ err: error }, 'worker error'));
   await worker.waitUntilReady();
   return {
     worker,

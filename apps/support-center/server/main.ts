@@ -3,14 +3,16 @@
 import { loadConfigOrExit, supportCenterSchema } from '@polyplus/config';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { logStartFailure, startServiceLogger } from '@polyplus/logger';
 import { portalConfig } from './portal-config';
 import { startPortalServer } from './portal-server';
 
 async function main(): Promise<void> {
+  const log = startServiceLogger('support-center');
   const config = portalConfig();
   if (!existsSync(join(config.root, 'index.html'))) throw new Error(`No built portal in ${config.root}: run npx nx build support-center`);
   const portal = await startPortalServer(config);
-  console.log(`support center ready at ${portal.url}${config.demoSignIn ? ' (development sign-in on)' : ''}`);
+  log.info(`support center ready at ${portal.url}${config.demoSignIn ? ' (development sign-in on)' : ''}`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -26,6 +28,6 @@ async function main(): Promise<void> {
 loadConfigOrExit(supportCenterSchema);
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  logStartFailure(error);
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import { serviceLogger } from '@polyplus/logger';
 import { hostname } from 'node:os';
 import { createRedis, duplicateConnection, queuePrefix, waitForRedis, type RedisConnection } from '@polyplus/events';
 import type { Clock } from './clock';
@@ -76,7 +77,7 @@ export function createServiceClock(options: ServiceClockOptions = {}): ServiceCl
   const keys = testClockKeys(prefix);
   const refreshMs = options.refreshMs ?? positive(env.TEST_CLOCK_REFRESH_MS, 2_000);
   const ackTimeoutMs = options.ackTimeoutMs ?? positive(env.TEST_CLOCK_ACK_TIMEOUT_MS, 2_000);
-  const log = options.log ?? ((message: string) => console.error(message));
+  const log = options.log ?? ((message: string) => serviceLogger('clock').error(message));
   const me = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const listeners = new Set<(state: TestClockState) => void>();
   let current: TestClockState = SYSTEM_TIME;

@@ -1,3 +1,4 @@
+import { serviceLogger } from '@polyplus/logger';
 import { randomUUID } from 'node:crypto';
 import type { RedisConnection } from './redis';
 import { queuePrefix } from './queues';
@@ -64,7 +65,7 @@ export type LeasedSweep = {
 export function startLeasedSweep(options: LeasedSweepOptions): LeasedSweep {
   const key = `${options.prefix ?? queuePrefix()}:lease:${options.name}`;
   const ttlMs = Math.max(1, Math.floor(options.everyMs * 0.9));
-  const log = options.log ?? ((message: string) => console.error(message));
+  const log = options.log ?? ((message: string) => serviceLogger('lease').error(message));
   let stopped = false;
   let current: Promise<boolean> = Promise.resolve(false);
 

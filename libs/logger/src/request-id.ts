@@ -19,3 +19,8 @@ export function acceptRequestId(header: string | string[] | undefined): string {
 export function requestLogContext(headers: IncomingHttpHeaders): LogContext & { requestId: string } {
   return { requestId: acceptRequestId(headers[REQUEST_ID_HEADER]), traceId: traceIdFromTraceparent(headers.traceparent) };
 }
+
+/** A request id for work no caller asked for (a subscription's delivery): its subgraph hops share it. */
+export function newRequestId(): string {
+  return randomUUID();
+}

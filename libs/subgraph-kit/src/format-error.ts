@@ -4,6 +4,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { isDatabaseUnavailable } from '@polyplus/persistence';
+import { serviceLogger } from '@polyplus/logger';
 
 type FieldProblem = { field: string; problems: string[] };
 
@@ -73,7 +74,7 @@ function isUnexpected(error: unknown): boolean {
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
-  log: (e: unknown) => void = console.error,
+  log: (e: unknown) => void = (e) => serviceLogger('graphql').error({ err: e }, 'request error'),
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof ArgumentValidationError) {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
+import { REQUEST_ID_HEADER, requestLogContext, serviceLogger, withLogContext } from '@polyplus/logger';
 import { handleGraphQLRequest } from './http-graphql';
 import type { ServerTls } from './tls/server-tls';
 
@@ -35,7 +36,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
 ): Promise<RunningServer> {
   const apollo = new ApolloServer<TContext>(options.apollo);
   await apollo.start();
-  const handler: RequestListener = (request, response) => {
+  const serve: RequestListener = (request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     if (path === '/health') {
       void Promise.all([(options.health ?? (async () => ({})))(), options.healthReport?.() ?? {}])
@@ -56,10 +57,16 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
       return;
     }
     handleGraphQLRequest(apollo, request, response, () => options.context(request)).catch((error) => {
-      console.error(`[${options.name}]`, error);
+      serviceLogger('http').error({ err: error, server: options.name }, 'request failed');
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
     });
+  };
+  // Every line logged while serving a request names it (see @polyplus/logger); the caller gets the id back.
+  const handler: RequestListener = (request, response) => {
+    const logContext = requestLogContext(request.headers);
+    response.setHeader(REQUEST_ID_HEADER, logContext.requestId);
+    withLogContext(logContext, () => serve(request, response));
   };
   const httpServer: Server = options.tls ? createHttpsServer(options.tls, handler) : createServer(handler);
   httpServer.keepAliveTimeout = 5_000;

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { databaseName, mysqlServerFor, openDatabase, serviceMysqlUrlVariable, type DatabaseOptions } from '@polyplus/persistence';
 import { redisTarget } from '@polyplus/events';
+import { startServiceLogger } from '@polyplus/logger';
 import { formatError } from './format-error';
 import type { FederatedSchema } from './build-federated-schema';
 import { startGraphQLHttpServer, type RunningServer } from './graphql-http-server';
@@ -54,6 +55,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
 /** A subgraph process: open (and migrate) its own database, serve, stop cleanly on a signal. */
 export async function runSubgraph(definition: SubgraphDefinition, port: number): Promise<() => Promise<void>> {
   process.env.SERVICE_NAME ??= definition.name; // the subject of its service-to-service calls
+  const log = startServiceLogger(definition.name);
   // `<SUBGRAPH>_MYSQL_URL` puts this subgraph's database on a server of its own; else `MYSQL_URL`.
   const mysql = mysqlServerFor(definition.name);
   const host = process.env.HOST ?? '127.0.0.1';
@@ -72,7 +74,7 @@ export async function runSubgraph(definition: SubgraphDefinition, port: number):
   );
   const dataSource = await openDatabase({ ...definition.database, database: databaseName(definition.name), server: mysql });
   const server = await startSubgraph(definition, { dataSource, port, host, tls });
-  console.log(`${definition.name} subgraph ready at ${server.url}`);
+  log.info(`${definition.name} subgraph ready at ${server.url}`);
   return async () => {
     await server.stop();
     await dataSource.destroy();

@@ -1,8 +1,10 @@
+import { serviceLogger } from '@polyplus/logger';
+
 /**
  * Runs the stop steps once on SIGTERM/SIGINT, exiting 0 when they finish and 1 when they
  * outlast the grace period (a stuck dependency must not keep the process alive forever).
  */
-export function stopOnSignals(stop: () => Promise<void>, graceMs = 10_000, log: (message: string) => void = console.log): void {
+export function stopOnSignals(stop: () => Promise<void>, graceMs = 10_000, log: (message: string) => void = (message) => serviceLogger().info(message)): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -16,7 +18,7 @@ export function stopOnSignals(stop: () => Promise<void>, graceMs = 10_000, log: 
     stop().then(
       () => process.exit(0),
       (error) => {
-        console.error(error);
+        serviceLogger().error({ err: error }, 'stopping failed');
         process.exit(1);
       },
     );

@@ -1,4 +1,5 @@
 import { authConfig, servicePrincipal, signPrincipal } from '@polyplus/auth';
+import { currentLogContext, REQUEST_ID_HEADER } from '@polyplus/logger';
 import { DomainError, serviceUnavailable, type ErrorCode } from './errors';
 import { defaultSubgraphTransport, type SubgraphTransport } from './tls/subgraph-transport';
 
@@ -26,7 +27,7 @@ export function createSubgraphClient(
         response = await transport.fetch(url, {
           method: 'POST',
           // Signed like the gateway signs: the callee trusts a service, never an anonymous caller.
-          headers: { 'content-type': 'application/json', ...signPrincipal(servicePrincipal(caller), secret) },
+          headers: { 'content-type': 'application/json', ...signPrincipal(servicePrincipal(caller), secret), ...requestIdHeader() },
           body: JSON.stringify({ query, variables }),
           signal: AbortSignal.timeout(timeoutMs),
         });
@@ -43,6 +44,12 @@ export function createSubgraphClient(
       return payload.data;
     },
   };
+}
+
+// A call made while handling a request carries its id on, like the gateway's hops do.
+function requestIdHeader(): Record<string, string> {
+  const { requestId } = currentLogContext();
+  return requestId ? { [REQUEST_ID_HEADER]: requestId } : {};
 }
 
 /** Looks one entity up by id through another subgraph's `<field>(id:)` query; null when it does not exist. */

@@ -1,3 +1,4 @@
+import { serviceLogger } from '@polyplus/logger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { AuthError, verifyPrincipal, type Principal } from '@polyplus/auth';
@@ -34,7 +35,7 @@ function principalOf(request: IncomingMessage, options: RouteOptions): Principal
  * requests, only callers the gateway vouched for (its signed principal header) are served.
  */
 export function personalDataRoutes(exports: PersonalDataExports, options: RouteOptions): HttpRoutes {
-  const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error));
+  const log = options.log ?? ((message: string, error?: unknown) => serviceLogger('personal-data').error({ err: error }, message));
   return (request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     if (!path.startsWith(EXPORT_PATH_PREFIX)) return false;

@@ -1,3 +1,4 @@
+import { serviceLogger } from '@polyplus/logger';
 import type { EventEnvelope } from '@polyplus/events';
 import { DomainError } from '@polyplus/subgraph-kit';
 import { CLOSED_CASE_STATUSES, CONSUMED_TOPICS, type IncidentStatusPayload, type ReplacementEventPayload } from './dispatch-topics';
@@ -12,7 +13,7 @@ function isTransient(error: unknown): boolean {
  * Routes stream events to the intake. A transient failure throws (the entry stays pending and is
  * retried); a permanent one is logged and skipped, so one bad event cannot stall the stream.
  */
-export function dispatchEventHandler(intake: VisitIntakeService, log: (message: string) => void = console.warn) {
+export function dispatchEventHandler(intake: VisitIntakeService, log: (message: string) => void = (message) => serviceLogger('intake').warn(message)) {
   return async (event: EventEnvelope): Promise<void> => {
     try {
       switch (event.topic) {

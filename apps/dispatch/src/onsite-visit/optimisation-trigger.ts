@@ -1,3 +1,4 @@
+import { serviceLogger } from '@polyplus/logger';
 import { Queue } from 'bullmq';
 import {
   createRedis,
@@ -36,7 +37,7 @@ export class OptimisationTrigger {
   /** The change is committed either way; a missed trigger is caught up by the next event in the region. */
   requestQuietly(region: string, reason: string): Promise<void> {
     return this.request({ region, reason }).catch((error: Error) => {
-      console.error(`[dispatch] could not enqueue optimisation for ${region}: ${error.message}`);
+      serviceLogger('optimisation-trigger').error({ err: error, region }, 'could not enqueue optimisation')
     });
   }
 

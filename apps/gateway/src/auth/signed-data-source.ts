@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { signPrincipal } from '@polyplus/auth';
+import { currentLogContext, REQUEST_ID_HEADER } from '@polyplus/logger';
 import { defaultSubgraphTransport, type SubgraphTransport } from '@polyplus/subgraph-kit';
 import type { GatewayContext } from './gateway-context';
 import { asGraphQLResponse } from './subgraph-response';
@@ -21,6 +22,9 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    // Each hop carries the request id the gateway accepted or made, so the subgraph's lines name the same request.
+    const { requestId } = currentLogContext();
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
     // Health checks and schema loads have no principal: they carry no signature and are refused.
     if (!('principal' in context) || !context.principal) return;
     for (const [name, value] of Object.entries(signPrincipal(context.principal, this.secret))) request.http?.headers.set(name, value);

@@ -1,4 +1,5 @@
 import { createRedis, queuePrefix, waitForRedis } from '@polyplus/events';
+import { serviceLogger } from '@polyplus/logger';
 import { trustedProxiesFromEnv } from './client-address';
 import { rateLimitsFromEnv, redisRateLimiter, type RateLimiter } from './rate-limiter';
 
@@ -18,7 +19,7 @@ export async function startRateLimiter(env: NodeJS.ProcessEnv): Promise<RunningR
   const warn = (error: unknown) => {
     if (Date.now() - warnedAt < 60_000) return;
     warnedAt = Date.now();
-    console.warn(`rate limiter unavailable, requests pass unlimited: ${String(error)}`);
+    serviceLogger('rate-limiter').warn({ err: error }, 'rate limiter unavailable, requests pass unlimited');
   };
   // A fail-fast connection refuses commands until it is ready.
   await waitForRedis(redis, 3_000).catch(warn);

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
+import { requestLogContext, serviceLogger, withLogContext } from '@polyplus/logger';
 
 /** What every connection's context carries besides our own fields. */
 export type SocketExtra = { socket: WebSocket; request: IncomingMessage };
@@ -17,6 +18,8 @@ export function useGraphQLWs<E extends Record<string, unknown>>(options: ServerO
   wss.options.handleProtocols = handleProtocols;
   wss.on('connection', (socket, request) => {
     socket.once('error', () => socket.close(CloseCode.InternalServerError, 'Internal server error'));
+    // One request id per connection, from its upgrade request: the lines of its operations share it.
+    const logContext = requestLogContext(request.headers);
     let pongWait: NodeJS.Timeout | undefined;
     const keepAlive = setInterval(() => {
       if (socket.readyState !== socket.OPEN) return;
@@ -36,9 +39,9 @@ export function useGraphQLWs<E extends Record<string, unknown>>(options: ServerO
         onMessage: (callback) =>
           socket.on('message', async (data) => {
             try {
-              await callback(String(data));
+              await withLogContext(logContext, () => callback(String(data)));
             } catch (error) {
-              console.error('[subscriptions] message handling failed:', error);
+              withLogContext(logContext, () => serviceLogger('subscriptions').error({ err: error }, 'message handling failed'));
               socket.close(CloseCode.InternalServerError, 'Internal server error');
             }
           }),

@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import type { ApolloGateway } from '@apollo/gateway';
 import type { AuthConfig } from '@polyplus/auth';
 import { createRedis, eventStreamKey, queuePrefix, tailEvents } from '@polyplus/events';
+import { serviceLogger } from '@polyplus/logger';
 import { formatError } from '@polyplus/subgraph-kit';
 import type { GatewayContext } from '../auth/gateway-context';
 import { inputValidationPlugin } from '../input/input-validation.plugin';
@@ -73,7 +74,7 @@ export async function startSubscriptions(options: SubscriptionsOptions): Promise
   const redis = createRedis('worker', options.env);
   redis.on('error', () => undefined); // the tail reports read failures itself
   const tail = tailEvents({ redis, stream: eventStreamKey(queuePrefix(options.env)), accept: followedTopic, handler: (event) => hub.publish(event) });
-  if (!(await within(tail.ready, options.redisWaitMs ?? 3_000))) console.warn('subscriptions: Redis not reachable yet; events are followed once it is');
+  if (!(await within(tail.ready, options.redisWaitMs ?? 3_000))) serviceLogger('subscriptions').warn('Redis not reachable yet; events are followed once it is');
   const server = serveSubscriptions({
     httpServer: options.httpServer,
     schema,

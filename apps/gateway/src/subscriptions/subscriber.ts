@@ -1,6 +1,7 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Principal } from '@polyplus/auth';
 import type { EventEnvelope } from '@polyplus/events';
+import { newRequestId, serviceLogger, withLogContext } from '@polyplus/logger';
 import type { DeliveryPlan } from './delivery-plan';
 import { deliveryResult, type EntityReadResult } from './delivery-result';
 import { PushIterator } from './push-iterator';
@@ -26,7 +27,7 @@ export class Subscriber {
     readonly principal: Principal,
     private readonly read: EntityReader,
     onEnd: (subscriber: Subscriber) => void,
-    private readonly log: (message: string) => void = (message) => console.warn(message),
+    private readonly log: (message: string) => void = (message) => serviceLogger('subscriptions').warn(message),
   ) {
     this.results = new PushIterator(() => onEnd(this));
   }
@@ -42,7 +43,9 @@ export class Subscriber {
       return;
     }
     this.pending += 1;
-    this.chain = this.chain.then(() => this.deliver(event)).finally(() => {
+    // Each delivery is a request of its own through the supergraph: its hops and lines share an id and name the event.
+    const logContext = { requestId: newRequestId(), eventId: event.id, topic: event.topic };
+    this.chain = this.chain.then(() => withLogContext(logContext, () => this.deliver(event))).finally(() => {
       this.pending -= 1;
     });
   }

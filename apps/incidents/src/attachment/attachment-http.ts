@@ -1,3 +1,4 @@
+import { serviceLogger } from '@polyplus/logger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { GraphQLError } from 'graphql';
@@ -104,7 +105,7 @@ async function download(service: AttachmentService, token: string, request: Inco
  * requests, they accept only callers the gateway vouched for (its signed principal header).
  */
 export function attachmentRoutes(service: AttachmentService, options: RouteOptions): HttpRoutes {
-  const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error));
+  const log = options.log ?? ((message: string, error?: unknown) => serviceLogger('attachments').error({ err: error }, message));
   return (request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     if (!path.startsWith(FILES_PATH_PREFIX)) return false;

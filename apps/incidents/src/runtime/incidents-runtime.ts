@@ -1,3 +1,4 @@
+import { serviceLogger } from '@polyplus/logger';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { assertNoEviction, consumeEvents, createRedis, eventStreamKey, startLeasedSweep, startOutboxRelay, waitForRedis } from '@polyplus/events';
@@ -80,7 +81,7 @@ export async function startIncidentsRuntime(options: IncidentsRuntimeOptions): P
   const escalationWorker = await startEscalationWorker(worker, options.prefix, options.escalations);
   // Open cases' timers again, now and periodically: fixed job ids make it cheap when nothing was lost.
   const rearm = () =>
-    rearmEscalationTimers(options.dataSource, options.escalations, queue).catch((error: Error) => console.error(`[escalation] re-arming timers: ${error.message}`));
+    rearmEscalationTimers(options.dataSource, options.escalations, queue).catch((error: Error) => serviceLogger('escalation').error({ err: error }, 're-arming escalation timers failed'));
   // One sweep per period across all replicas (a lease in Redis), the first one at start.
   const sweep = startLeasedSweep({
     redis: producer,

@@ -1,5 +1,6 @@
 import { Worker } from 'bullmq';
 import { closeWorkerWithin, type RedisConnection } from '@polyplus/events';
+import { serviceLogger, withJobLogContext } from '@polyplus/logger';
 import { retryDelayMs, type RetrySchedule } from '@polyplus/webhooks';
 import type { WebhookDeliveryService } from './webhook-delivery.service';
 import { WEBHOOK_BACKOFF, WEBHOOK_DELIVERY_QUEUE, type WebhookDeliveryJob } from './webhook-queue';
@@ -27,11 +28,11 @@ export async function startWebhookDeliveryWorker(
 ): Promise<WebhookDeliveryWorker> {
   const worker = new Worker<WebhookDeliveryJob>(
     WEBHOOK_DELIVERY_QUEUE,
-    async (job) => {
+    (job) => withJobLogContext(job, async () => {
       const result = await deliveries.attempt(job.data, job.attemptsMade + 1, job.opts.attempts ?? schedule.maxAttempts);
       if (result.outcome === 'retry') throw new RetryWebhookDelivery(result.retryInMs, result.error);
       return result;
-    },
+    }),
     {
       connection: redis,
       prefix,
@@ -45,7 +46,7 @@ export async function startWebhookDeliveryWorker(
     },
   );
   worker.on('failed', (job, error) => {
-    if (!(error instanceof RetryWebhookDelivery)) console.error(`[webhooks] job ${job?.id} failed: ${error.message}`);
+    if (!(error instanceof RetryWebhookDelivery)) withJobLogContext(job, () => serviceLogger('webhooks').error({ err: error }, 'webhook delivery job failed'));
   });
   await worker.waitUntilReady();
   return {

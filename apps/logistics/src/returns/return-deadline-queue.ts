@@ -10,6 +10,7 @@ import {
   type LeasedSweep,
   type RedisConnection,
 } from '@polyplus/events';
+import { serviceLogger, withJobLogContext } from '@polyplus/logger';
 import type { ReturnsService } from './returns.service';
 
 export { RETURN_DEADLINE_QUEUE };
@@ -102,11 +103,12 @@ export class ReturnDeadlines {
     this.queue = new Queue<ReturnDeadlineJob>(RETURN_DEADLINE_QUEUE, { connection: this.producer, prefix: this.prefix });
     this.worker = new Worker<ReturnDeadlineJob>(
       RETURN_DEADLINE_QUEUE,
-      async (job) => {
-        const outcome = await this.returns.invoiceIfLate(job.data.returnId, this.now());
-        if (outcome === 'NOT_DUE') throw new Error('deadline not reached yet; retrying later');
-        return outcome;
-      },
+      (job) =>
+        withJobLogContext(job, async () => {
+          const outcome = await this.returns.invoiceIfLate(job.data.returnId, this.now());
+          if (outcome === 'NOT_DUE') throw new Error('deadline not reached yet; retrying later');
+          return outcome;
+        }),
       { connection: createRedis('worker', this.options.redisUrl), prefix: this.prefix },
     );
     await this.worker.waitUntilReady();
@@ -117,7 +119,7 @@ export class ReturnDeadlines {
       name: 'logistics-return-deadline-rearm',
       everyMs: this.options.rearmEveryMs ?? Number(process.env.RETURN_DEADLINE_REARM_MS ?? 10 * 60_000),
       run: () => this.rearm(),
-      log: (message) => console.error(`[logistics] re-arming return timers: ${message}`),
+      log: (message) => serviceLogger('returns').error(`re-arming return timers: ${message}`),
     });
     await this.sweep.tick();
   }

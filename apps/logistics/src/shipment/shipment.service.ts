@@ -1,3 +1,4 @@
+import { serviceLogger } from '@polyplus/logger';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { localDate, placeCalendar } from '@polyplus/business-calendar';
@@ -96,7 +97,7 @@ export class ShipmentService {
       return null;
     });
     // After commit: the timer lives in Redis; if Redis is down this fails fast and the periodic sweep arms it later.
-    if (delivered) await this.deadlines.schedule(delivered.id, delivered.lateFrom).catch((error: Error) => console.error(`[logistics] return timer: ${error.message}`));
+    if (delivered) await this.deadlines.schedule(delivered.id, delivered.lateFrom).catch((error: Error) => serviceLogger('returns').error({ err: error, returnId: delivered.id }, 'return timer not armed'));
     return this.dataSource.getRepository(Shipment).findOneByOrFail({ carrier: input.carrier, trackingNumber: input.trackingNumber });
   }
 

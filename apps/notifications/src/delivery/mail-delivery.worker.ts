@@ -1,5 +1,6 @@
 import { Worker, type ConnectionOptions } from 'bullmq';
 import { closeWorkerWithin } from '@polyplus/events';
+import { serviceLogger, withJobLogContext } from '@polyplus/logger';
 import type { MailDeliveryService } from './mail-delivery.service';
 import { MAIL_DELIVERY_QUEUE, RETURN_REMINDER, SEND_MAIL, type MailJob, type ReturnReminderJob, type SendMailJob } from './mail-queue';
 
@@ -28,13 +29,13 @@ export type MailWorkerOptions = {
 export async function startMailWorker(options: MailWorkerOptions): Promise<MailWorker> {
   const worker = new Worker<MailJob>(
     MAIL_DELIVERY_QUEUE,
-    async (job) => {
+    (job) => withJobLogContext(job, async () => {
       if (job.name === RETURN_REMINDER) return options.returnReminder(job.data as ReturnReminderJob);
       if (job.name !== SEND_MAIL) return undefined;
       const result = await options.deliveries.attempt((job.data as SendMailJob).deliveryId, job.attemptsMade + 1, job.opts.attempts ?? options.maxAttempts);
       if (result.outcome === 'RETRY') throw new RetryMailDelivery(result.error);
       return result;
-    },
+    }),
     {
       connection: options.redis,
       prefix: options.prefix,
@@ -43,9 +44,9 @@ export async function startMailWorker(options: MailWorkerOptions): Promise<MailW
     },
   );
   worker.on('failed', (job, error) => {
-    if (!(error instanceof RetryMailDelivery)) console.error(`[notifications] job ${job?.id} failed: ${error.message}`);
+    if (!(error instanceof RetryMailDelivery)) withJobLogContext(job, () => serviceLogger('mail').error({ err: error }, 'mail job failed'));
   });
-  worker.on('error', (error) => console.error(`[notifications] worker: ${error.message}`));
+  worker.on('error', (error) => serviceLogger('mail').error({ err: error }, 'mail worker error'));
   await worker.waitUntilReady();
   return { worker, close: (graceMs?: number) => closeWorkerWithin(worker, graceMs) };
 }

@@ -1,3 +1,4 @@
+import { serviceLogger } from '@polyplus/logger';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@polyplus/events';
@@ -36,7 +37,7 @@ export class NotificationEventHandler {
     private readonly queue: Queue<MailJob>,
     private readonly retry: RetrySettings,
     private readonly now: () => Date = () => new Date(),
-    private readonly log: (message: string) => void = console.warn,
+    private readonly log: (message: string) => void = (message) => serviceLogger('events').warn(message),
   ) {}
 
   readonly handle = async (event: EventEnvelope): Promise<void> => {

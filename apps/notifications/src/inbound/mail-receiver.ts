@@ -1,3 +1,4 @@
+import { serviceLogger } from '@polyplus/logger';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import type { InboundMailService, InboundVerdict } from './inbound-mail.service';
@@ -31,7 +32,7 @@ function smtpError(code: number, message: string): SmtpError {
  * and answers each message with the verdict of processing it (so a failure is retried by the MTA).
  */
 export async function startMailReceiver(options: MailReceiverOptions): Promise<MailReceiver> {
-  const log = options.log ?? ((message: string) => console.log(message));
+  const log = options.log ?? ((message: string) => serviceLogger('mail-receiver').info(message));
   const config: SMTPServerOptions = {
     name: 'polyplus-notifications',
     banner: 'Poly+ Support mail receiver',

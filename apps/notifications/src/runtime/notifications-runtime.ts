@@ -1,3 +1,4 @@
+import { serviceLogger } from '@polyplus/logger';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { assertNoEviction, consumeEvents, createRedis, eventStreamKey, startLeasedSweep, waitForRedis } from '@polyplus/events';
@@ -53,7 +54,7 @@ export type NotificationsRuntime = {
  * receiver of the serial-list address, and the public unsubscribe page.
  */
 export async function startNotificationsRuntime(options: NotificationsRuntimeOptions): Promise<NotificationsRuntime> {
-  const log = options.log ?? ((message: string) => console.log(message));
+  const log = options.log ?? ((message: string) => serviceLogger('runtime').info(message));
   const { config } = options;
   const now = options.now ?? (() => new Date());
   const redis = createRedis('worker', options.redisUrl);

@@ -1,3 +1,4 @@
+import { serviceLogger } from '@polyplus/logger';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { html, type SafeHtml } from '../render/html';
@@ -67,7 +68,7 @@ function readForm(request: IncomingMessage): Promise<URLSearchParams> {
  * HMAC-signed claim: no sign-in, and a forged or altered link does nothing.
  */
 export async function startLinksServer(options: LinksServerOptions): Promise<LinksServer> {
-  const log = options.log ?? ((message: string) => console.log(message));
+  const log = options.log ?? ((message: string) => serviceLogger('unsubscribe').info(message));
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') return send(response, 200, JSON.stringify({ service: 'notifications-links', status: 'up', pid: process.pid }), 'application/json');

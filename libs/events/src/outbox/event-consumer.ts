@@ -1,3 +1,4 @@
+import { serviceLogger, withLogContext } from '@polyplus/logger';
 import { hostname } from 'node:os';
 import { duplicateConnection, type RedisConnection } from '../redis';
 import { eventStreamKey, fromStreamFields, type EventEnvelope } from './event-envelope';
@@ -159,7 +160,7 @@ export async function consumeEvents(options: ConsumeEventsOptions): Promise<Even
   const maxDeliveries = options.maxDeliveries ?? settings.maxDeliveries;
   const retryBaseMs = options.retryBaseMs ?? settings.retryBaseMs;
   const batchSize = options.batchSize ?? 100;
-  const log = options.log ?? ((message: string) => console.error(message));
+  const log = options.log ?? ((message: string) => serviceLogger('event-consumer').error(message));
   const processed = options.processed ?? redisProcessedEvents(options.redis, `${stream}:processed:${group}`);
   const commands = options.redis;
   // Blocking reads need a connection of their own that waits out Redis outages.
@@ -230,7 +231,8 @@ export async function consumeEvents(options: ConsumeEventsOptions): Promise<Even
     try {
       const wanted = !options.topics || options.topics.includes(event.topic);
       if (wanted && !(await processed.has(event.id))) {
-        await options.handler(event);
+        // Every line the handler logs names the event it is applying.
+        await withLogContext({ eventId: event.id, topic: event.topic }, () => options.handler(event));
         await processed.add(event.id);
       }
       await blocking.xack(stream, group, entryId);

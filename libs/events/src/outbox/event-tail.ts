@@ -1,3 +1,4 @@
+import { serviceLogger } from '@polyplus/logger';
 import { duplicateConnection, type RedisConnection } from '../redis';
 import { eventStreamKey, fromStreamFields, type EventEnvelope } from './event-envelope';
 
@@ -32,7 +33,7 @@ type StreamReply = [string, [string, string[]][]][] | null;
  */
 export function tailEvents(options: TailEventsOptions): EventTail {
   const stream = options.stream ?? eventStreamKey();
-  const log = options.log ?? ((message: string) => console.error(message));
+  const log = options.log ?? ((message: string) => serviceLogger('event-tail').error(message));
   // Blocking reads need a connection of their own that waits out Redis outages.
   const blocking = duplicateConnection(options.redis, { maxRetriesPerRequest: null, enableOfflineQueue: true });
   blocking.on('error', () => undefined); // failed reads are reported below, once per distinct failure

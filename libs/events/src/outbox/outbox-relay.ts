@@ -1,3 +1,4 @@
+import { serviceLogger } from '@polyplus/logger';
 import type { DataSource } from 'typeorm';
 import type { RedisConnection } from '../redis';
 import { eventStreamKey, toStreamFields, type EventEnvelope } from './event-envelope';
@@ -49,7 +50,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const pollMs = options.pollMs ?? 500;
   const batchSize = options.batchSize ?? 100;
   const stream = options.stream ?? eventStreamKey();
-  const log = options.log ?? ((message: string) => console.error(message));
+  const log = options.log ?? ((message: string) => serviceLogger('outbox-relay').error(message));
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> = Promise.resolve(0);
