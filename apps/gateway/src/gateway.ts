@@ -51,7 +51,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     new ApolloGateway({
       supergraphSdl,
       // The supergraph names default local URLs; the environment decides where each subgraph really is.
-      buildService: ({ name }) => new SignedDataSource(subgraphUrl(name as SubgraphName, env), auth.principalSecrets[0], transport),
+      buildService: ({ name }) => new SignedDataSource(subgraphUrl(name as SubgraphName, env), auth.principalSecrets[0], transport, name),
     });
   const gateway = createGateway();
   const rateLimiter = await startRateLimiter(env);
@@ -77,6 +77,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     // refuse the queries the other subgraphs can still answer. /health shows each subgraph's state.
     healthReport: async () => ({ subgraphs: await subgraphHealth(env) }),
     routes: withDevelopmentIde(env, (request, response) => queueDashboard.routes(request, response) || fileRoutes(request, response)),
+    // The gateway faces the internet: in production its /metrics wants METRICS_TOKEN, or is not served.
+    metrics: { exposure: 'internet', env },
   });
   // Subscriptions (graphql-ws) on the same server and path, with a gateway of their own for deliveries.
   const subscriptions = await startSubscriptions({ httpServer: server.httpServer, supergraphSdl, gateway: createGateway(), auth, env, limiter: rateLimiter.limiter });

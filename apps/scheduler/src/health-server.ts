@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { metricsEndpoint } from '@polyplus/metrics';
 
 export type HealthChecks = () => Promise<Record<string, 'up' | 'down'>>;
 
@@ -7,10 +8,13 @@ export type HealthServer = { port: number; close(): Promise<void> };
 
 /**
  * `/health` for orchestrators (the scheduler serves no GraphQL): 200 when every check is up, 503
- * otherwise, with the checks and the pid, like the subgraphs' `/health`.
+ * otherwise, with the checks and the pid, like the subgraphs' `/health`; and `/metrics` for
+ * Prometheus, internal like the subgraphs'.
  */
 export async function startHealthServer(port: number, checks: HealthChecks, host = '0.0.0.0'): Promise<HealthServer> {
+  const metrics = metricsEndpoint();
   const server: Server = createServer((request, response) => {
+    if (metrics(request, response)) return;
     if ((request.url ?? '/').split('?')[0] !== '/health') {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;

@@ -8,8 +8,10 @@ import { logStartFailure, startServiceLogger } from '@polyplus/logger';
 import { startSchedulerWorker } from './scheduler-worker';
 import { schedulerHealthPort, schedulerOptionsFromEnv } from './scheduler-config';
 import { startHealthServer, type HealthServer } from './health-server';
+import { useMetricsService } from '@polyplus/metrics';
 
 async function main(): Promise<() => Promise<void>> {
+  useMetricsService('scheduler');
   const log = startServiceLogger('scheduler');
   const options = schedulerOptionsFromEnv();
   const healthPort = schedulerHealthPort();

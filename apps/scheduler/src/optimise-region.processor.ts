@@ -4,8 +4,9 @@ import { dispatchTravelMatrix, planningOrigin, type RegionPlanStore } from '@pol
 import { checkPlan, solveInWorker } from '@polyplus/routing';
 import { buildRoutingProblem } from './problem/build-routing-problem';
 import { planToCommit } from './problem/plan-to-commit';
+import { planQuality, type PlanQuality } from './plan-quality';
 
-export type OptimiseRegionResult = { region: string; version: number | null; openVisits: number; stale: boolean; optimiserMs: number };
+export type OptimiseRegionResult = { region: string; version: number | null; openVisits: number; stale: boolean; optimiserMs: number; quality: PlanQuality };
 
 export type ProcessorOptions = {
   now?: () => Date;
@@ -34,6 +35,6 @@ export function optimiseRegionProcessor(plans: RegionPlanStore, options: Process
     if (!check.feasible) throw new Error(`optimiser returned an infeasible plan: ${check.violations.slice(0, 3).join('; ')}`);
     await options.beforeCommit?.();
     const committed = await plans.commitPlan(planToCommit(snapshot, plan, excluded, plannedAt));
-    return { region: job.data.region, version: committed?.version ?? null, openVisits: snapshot.visits.length, stale: committed === null, optimiserMs };
+    return { region: job.data.region, version: committed?.version ?? null, openVisits: snapshot.visits.length, stale: committed === null, optimiserMs, quality: planQuality(plan, excluded) };
   };
 }

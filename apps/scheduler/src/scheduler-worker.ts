@@ -1,9 +1,10 @@
 import { hostname } from 'node:os';
-import { Worker, type WorkerOptions } from 'bullmq';
+import { Queue, Worker, type WorkerOptions } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { assertNoEviction, closeWorkerWithin, DISPATCH_OPTIMISATION_QUEUE, queuePrefix, type OptimiseRegionJob, type RedisConnection } from '@polyplus/events';
 import { RegionPlanStore } from '@polyplus/dispatch-data';
 import { createServiceClock } from '@polyplus/clock';
+import { recordOptimiserRun, watchDbPool, watchQueue } from '@polyplus/metrics';
 import { serviceLogger, withJobLogContext } from '@polyplus/logger';
 import { optimiseRegionProcessor, type OptimiseRegionResult, type ProcessorOptions } from './optimise-region.processor';
 
@@ -37,7 +38,12 @@ export async function startSchedulerWorker(dataSource: DataSource, redis: RedisC
   if (lockDurationMs) workerOptions.lockDuration = lockDurationMs;
   if (stalledIntervalMs) workerOptions.stalledInterval = stalledIntervalMs;
   const worker = new Worker<OptimiseRegionJob, OptimiseRegionResult>(DISPATCH_OPTIMISATION_QUEUE, async (job) => {
-    const result = await optimise(job);
+    const started = Date.now();
+    const result = await optimise(job).catch((error: unknown) => {
+      recordOptimiserRun({ region: job.data.region, outcome: 'failed', runMs: Date.now() - started });
+      throw error;
+    });
+    recordOptimiserRun({ region: result.region, outcome: result.stale ? 'stale' : 'committed', runMs: Date.now() - started, plan: result.quality });
     // Expected after a takeover (this worker was paused past its lock) or a change mid-run; a newer run owns the plan.
     if (result.stale) withJobLogContext(job, () => serviceLogger('optimiser').info({ region: result.region }, 'run was stale: plan not committed'));
     return result;
@@ -46,10 +52,15 @@ export async function startSchedulerWorker(dataSource: DataSource, redis: RedisC
   // A worker that outlived its lock gets errors renewing or finishing the job another worker took over.
   worker.on('error', (error) => serviceLogger('optimiser').error({ err: error }, 'worker error'));
   await worker.waitUntilReady();
+  // The queue this worker drains and the database it plans in, reported at each scrape.
+  const queue = new Queue<OptimiseRegionJob>(DISPATCH_OPTIMISATION_QUEUE, { connection: redis, prefix });
+  const unwatch = [watchQueue(queue), watchDbPool(dataSource)];
   return {
     worker,
     close: async (graceMs?: number) => {
+      for (const stopWatching of unwatch) stopWatching();
       await closeWorkerWithin(worker, graceMs);
+      await queue.close();
       await clock.close();
     },
   };

@@ -29,6 +29,7 @@ export { OutboxEvent } from './outbox/outbox-event.entity';
 export { appendToOutbox, type NewOutboxEvent } from './outbox/append-to-outbox';
 export { eventStreamKey, type EventEnvelope } from './outbox/event-envelope';
 export { startOutboxRelay, publishToStream, type OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
+export { watchOutboxOf } from './outbox/outbox-metrics';
 export {
   consumeEvents,
   consumerSettingsFromEnv,

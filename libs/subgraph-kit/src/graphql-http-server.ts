@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
+import { graphqlMetricsPlugin, metricsEndpoint, useMetricsService, type MetricsEndpointOptions } from '@polyplus/metrics';
 import { REQUEST_ID_HEADER, requestLogContext, serviceLogger, withLogContext } from '@polyplus/logger';
 import { handleGraphQLRequest } from './http-graphql';
 import type { ServerTls } from './tls/server-tls';
@@ -23,18 +24,26 @@ export type GraphQLHttpServerOptions<TContext extends BaseContext> = {
   host?: string;
   /** Serve HTTPS (and with a client CA, demand client certificates); see `serverTlsFromEnv`. */
   tls?: ServerTls;
+  /** Who may read `/metrics` (default: an internal service, configured from `process.env`). */
+  metrics?: MetricsEndpointOptions;
 };
 
 export type RunningServer = { name: string; url: string; port: number; httpServer: Server; stop(): Promise<void> };
 
 /**
- * Apollo Server on a plain Node HTTP server: POST/GET `/graphql`, and `/health` that reports each
- * dependency and answers 503 when one is down (so orchestrators stop routing to it).
+ * Apollo Server on a plain Node HTTP server: POST/GET `/graphql`, `/health` that reports each
+ * dependency and answers 503 when one is down (so orchestrators stop routing to it), and `/metrics`
+ * for Prometheus (`@polyplus/metrics`).
  */
 export async function startGraphQLHttpServer<TContext extends BaseContext>(
   options: GraphQLHttpServerOptions<TContext>,
 ): Promise<RunningServer> {
-  const apollo = new ApolloServer<TContext>(options.apollo);
+  useMetricsService(options.name);
+  const metrics = metricsEndpoint(options.metrics);
+  const apollo = new ApolloServer<TContext>({
+    ...options.apollo,
+    plugins: [...(options.apollo.plugins ?? []), graphqlMetricsPlugin<TContext>(options.name)],
+  } as ApolloServerOptions<TContext>);
   await apollo.start();
   const serve: RequestListener = (request, response) => {
     const path = (request.url ?? '/').split('?')[0];
@@ -51,6 +60,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
         });
       return;
     }
+    if (metrics(request, response)) return;
     if (options.routes?.(request, response)) return;
     if (path !== '/graphql') {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { databaseName, mysqlServerFor, openDatabase, serviceMysqlUrlVariable, type DatabaseOptions } from '@polyplus/persistence';
-import { redisTarget } from '@polyplus/events';
+import { redisTarget, watchOutboxOf } from '@polyplus/events';
+import { watchDbPool } from '@polyplus/metrics';
 import { startServiceLogger } from '@polyplus/logger';
 import { formatError } from './format-error';
 import type { FederatedSchema } from './build-federated-schema';
@@ -43,9 +44,11 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     routes,
     health: async () => ({ mysql: await options.dataSource.query('SELECT 1').then(() => 'up' as const, () => 'down' as const) }),
   });
+  const unwatch = [watchDbPool(options.dataSource), watchOutboxOf(options.dataSource)];
   return {
     ...server,
     async stop() {
+      for (const stopWatching of unwatch) stopWatching();
       await server.stop();
       await close?.();
     },

@@ -2,3 +2,4 @@ export { uniqueTestPrefix, dropDatabasesWithPrefix, deleteRedisKeys } from './is
 export { executeOperation, operationData, TEST_SUPPORT_ENGINEER, type OperationResult } from './execute-operation';
 export { databaseFingerprint, quiescentFingerprint } from './database-fingerprint';
 export { startPrivateRedisCluster, type PrivateRedisCluster } from './redis-cluster';
+export { parsePrometheusText, metricSamples, metricValue, type MetricSample } from './prometheus-text';

@@ -2,6 +2,7 @@ import { serviceLogger } from '@polyplus/logger';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { assertNoEviction, consumeEvents, createRedis, eventStreamKey, startLeasedSweep, startOutboxRelay, waitForRedis } from '@polyplus/events';
+import { watchQueue } from '@polyplus/metrics';
 import type { EscalationService } from '../escalation/escalation.service';
 import { escalationScheduler, ESCALATION_TOPICS, rearmEscalationTimers } from '../escalation/escalation.scheduler';
 import { startEscalationWorker } from '../escalation/escalation.worker';
@@ -45,6 +46,7 @@ export async function startIncidentsRuntime(options: IncidentsRuntimeOptions): P
   await waitForRedis(producer);
   const stream = eventStreamKey(options.prefix);
   const queue = new Queue<EscalationJob>(ESCALATION_QUEUE, { connection: worker, prefix: options.prefix });
+  const unwatchQueue = watchQueue(queue);
   const consumer = await consumeEvents({
     redis: worker,
     stream,
@@ -103,6 +105,7 @@ export async function startIncidentsRuntime(options: IncidentsRuntimeOptions): P
       await consumer.stop();
       await partWait.stop();
       await relay.stop();
+      unwatchQueue();
       await queue.close();
       worker.disconnect();
       producer.disconnect();

@@ -1,5 +1,6 @@
 import { Worker } from 'bullmq';
 import { closeWorkerWithin, type RedisConnection } from '@polyplus/events';
+import { countWebhookAttempt } from '@polyplus/metrics';
 import { serviceLogger, withJobLogContext } from '@polyplus/logger';
 import { retryDelayMs, type RetrySchedule } from '@polyplus/webhooks';
 import type { WebhookDeliveryService } from './webhook-delivery.service';
@@ -29,7 +30,11 @@ export async function startWebhookDeliveryWorker(
   const worker = new Worker<WebhookDeliveryJob>(
     WEBHOOK_DELIVERY_QUEUE,
     (job) => withJobLogContext(job, async () => {
-      const result = await deliveries.attempt(job.data, job.attemptsMade + 1, job.opts.attempts ?? schedule.maxAttempts);
+      const result = await deliveries.attempt(job.data, job.attemptsMade + 1, job.opts.attempts ?? schedule.maxAttempts).catch((error: unknown) => {
+        countWebhookAttempt('error');
+        throw error;
+      });
+      countWebhookAttempt(result.outcome);
       if (result.outcome === 'retry') throw new RetryWebhookDelivery(result.retryInMs, result.error);
       return result;
     }),

@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { consumeEvents, startLeasedSweep, type RedisConnection } from '@polyplus/events';
+import { watchQueue } from '@polyplus/metrics';
 import type { WebhookConfig } from './webhook-config';
 import { WebhookDeliveryService } from './webhook-delivery.service';
 import { startWebhookDeliveryWorker } from './webhook-delivery.worker';
@@ -29,6 +30,7 @@ export type WebhookRuntime = { queue: Queue<WebhookDeliveryJob>; close(): Promis
  */
 export async function startWebhookRuntime(options: WebhookRuntimeOptions): Promise<WebhookRuntime> {
   const queue = new Queue<WebhookDeliveryJob>(WEBHOOK_DELIVERY_QUEUE, { connection: options.redis, prefix: options.prefix });
+  const unwatchQueue = watchQueue(queue);
   const consumer = await consumeEvents({
     redis: options.redis,
     stream: options.stream,
@@ -57,6 +59,7 @@ export async function startWebhookRuntime(options: WebhookRuntimeOptions): Promi
       await reseal.stop();
       await consumer.stop();
       await worker.close();
+      unwatchQueue();
       await queue.close();
     },
   };

@@ -11,6 +11,7 @@ import {
   type RedisConnection,
 } from '@polyplus/events';
 import { serviceLogger, withJobLogContext } from '@polyplus/logger';
+import { watchQueue } from '@polyplus/metrics';
 import type { ReturnsService } from './returns.service';
 
 export { RETURN_DEADLINE_QUEUE };
@@ -40,6 +41,7 @@ export class ReturnDeadlines {
   private queue?: Queue<ReturnDeadlineJob>;
   private worker?: Worker<ReturnDeadlineJob>;
   private sweep?: LeasedSweep;
+  private unwatchQueue?: () => void;
   private readonly prefix: string;
   private readonly now: () => Date;
 
@@ -101,6 +103,7 @@ export class ReturnDeadlines {
     this.producer.on('error', () => undefined); // a failed add is reported by its caller
     await waitForRedis(this.producer);
     this.queue = new Queue<ReturnDeadlineJob>(RETURN_DEADLINE_QUEUE, { connection: this.producer, prefix: this.prefix });
+    this.unwatchQueue = watchQueue(this.queue);
     this.worker = new Worker<ReturnDeadlineJob>(
       RETURN_DEADLINE_QUEUE,
       (job) =>
@@ -128,6 +131,7 @@ export class ReturnDeadlines {
     await this.sweep?.stop();
     if (this.worker) await closeWorkerWithin(this.worker);
     await this.worker?.disconnect();
+    this.unwatchQueue?.();
     await this.queue?.close();
     this.producer?.disconnect();
     this.redis?.disconnect();

@@ -2,6 +2,7 @@ import { serviceLogger } from '@polyplus/logger';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { assertNoEviction, consumeEvents, createRedis, eventStreamKey, startLeasedSweep, waitForRedis } from '@polyplus/events';
+import { watchQueue } from '@polyplus/metrics';
 import type { MailConfig } from '../config/mail-config';
 import { DigestSweep } from '../digest/digest-sweep';
 import type { NotificationDirectories } from '../events/notification-event-handler';
@@ -61,6 +62,7 @@ export async function startNotificationsRuntime(options: NotificationsRuntimeOpt
   await assertNoEviction(redis);
   await waitForRedis(redis);
   const queue = new Queue<MailJob>(MAIL_DELIVERY_QUEUE, { connection: redis, prefix: options.prefix });
+  const unwatchQueue = watchQueue(queue);
   const retry = { maxAttempts: config.maxAttempts, retryBaseMs: config.retryBaseMs };
 
   const links = await startLinksServer({ host: config.linksHost, port: config.linksPort, linkSecret: config.linkSecret, unsubscribe: (claim) => options.preferences.unsubscribe(claim), log });
@@ -149,6 +151,7 @@ export async function startNotificationsRuntime(options: NotificationsRuntimeOpt
       await receiver?.close();
       await consumer.stop();
       await worker?.close();
+      unwatchQueue();
       await queue.close();
       await links.close();
       sender.close();

@@ -1,5 +1,6 @@
 import { serviceLogger, withLogContext } from '@polyplus/logger';
 import { hostname } from 'node:os';
+import { watchConsumerGroup } from '@polyplus/metrics';
 import { duplicateConnection, type RedisConnection } from '../redis';
 import { eventStreamKey, fromStreamFields, type EventEnvelope } from './event-envelope';
 import { moveToDeadLetter, type DeadLetterInfo } from './dead-letter';
@@ -364,11 +365,14 @@ export async function consumeEvents(options: ConsumeEventsOptions): Promise<Even
   };
   const backoff = (deliveries: number) => Math.min(retryBaseMs * 2 ** Math.max(0, deliveries - 1), 60_000, Math.max(retryBaseMs, claimIdleMs / 2));
   const running = loop();
+  // Lag, pending and dead letters of this group, read from Redis when Prometheus scrapes.
+  const unwatch = watchConsumerGroup(() => consumerGroupStatus(commands, { stream, group }));
 
   return {
     name,
     status: () => consumerGroupStatus(commands, { stream, group }),
     async stop() {
+      unwatch();
       stopped = true;
       wake?.();
       // Closing the connection ends a blocked XREADGROUP at once.
