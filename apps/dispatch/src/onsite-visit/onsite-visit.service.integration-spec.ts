@@ -67,9 +67,7 @@ describe('onsite visits', () => {
 
   it('the visit is kept when the queue cannot be reached', async () => {
     const visits = new OnsiteVisitService(db.dataSource, incidentsSubgraphClient, unreachableRedis, customersSubgraphClient);
-    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const visit = await visits.request({ incidentId: knownCase(), siteId: randomUUID(), region: 'DE-EAST' });
-    spy.mockRestore();
     expect(await visits.findById(visit.id)).toMatchObject({ region: 'DE-EAST', status: 'UNPLANNED' });
   });
 });
