@@ -45,7 +45,7 @@ export async function startSchedulerWorker(dataSource: DataSource, redis: RedisC
     });
     recordOptimiserRun({ region: result.region, outcome: result.stale ? 'stale' : 'committed', runMs: Date.now() - started, plan: result.quality });
     // Expected after a takeover (this worker was paused past its lock) or a change mid-run; a newer run owns the plan.
-    if (result.stale) withJobLogContext(job, () => serviceLogger('optimiser').info({ region: result.region }, 'run was stale: plan not committed'));
+    if (result.stale) withJobLogContext(job, () => serviceLogger('optimiser').info({ region: result.region }, `job ${job.id} for ${result.region} was stale: plan not committed`));
     return result;
   }, workerOptions);
   worker.on('failed', (job, error) => withJobLogContext(job, () => serviceLogger('optimiser').error({ err: error, region: job?.data.region }, 'optimisation job failed')));

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { OutboxEvent } from './outbox-event.entity';
+import { outboxTraceparent } from './event-trace';
+import { markOutboxAppended } from './outbox-commit-hook';
 
 export type NewOutboxEvent = {
   topic: string;
@@ -24,6 +26,9 @@ export async function appendToOutbox(manager: EntityManager, event: NewOutboxEve
     payload: JSON.stringify(event.payload),
     occurredAt: event.occurredAt ?? new Date(),
     publishedAt: null,
+    traceparent: outboxTraceparent(event.topic, id),
   });
+  // Lets the relay publish right after this transaction commits instead of at its next poll.
+  markOutboxAppended(manager);
   return id;
 }

@@ -2,6 +2,7 @@ import { serviceLogger } from '@polyplus/logger';
 import type { DataSource } from 'typeorm';
 import type { RedisConnection } from '../redis';
 import { eventStreamKey, toStreamFields, type EventEnvelope } from './event-envelope';
+import { onOutboxCommit } from './outbox-commit-hook';
 
 export type OutboxRelayOptions = {
   dataSource: DataSource;
@@ -9,7 +10,11 @@ export type OutboxRelayOptions = {
   redis: RedisConnection;
   /** The service whose outbox this is; stamped on every envelope. */
   source: string;
-  /** Pause between drains when the outbox is empty or Redis failed. Default 500 ms. */
+  /**
+   * Pause between drains when the outbox is empty or Redis failed. Default 500 ms. A transaction
+   * of `dataSource` that appended events wakes the relay at its commit; the poll is the safety net
+   * for rows it did not see committed (another process's, or left by a failed publish).
+   */
   pollMs?: number;
   /** Rows per transaction. Default 100. */
   batchSize?: number;
@@ -27,7 +32,7 @@ export type OutboxRelay = {
   stop(): Promise<void>;
 };
 
-type OutboxRow = { sequence: string; id: string; topic: string; aggregateKey: string; payload: string; occurredAt: Date };
+type OutboxRow = { sequence: string; id: string; topic: string; aggregateKey: string; payload: string; occurredAt: Date; traceparent: string | null };
 
 /** XADDs envelopes in order in one round trip; rejects if any of them failed. */
 export async function publishToStream(redis: RedisConnection, stream: string, envelopes: EventEnvelope[], maxStreamLength = 100_000): Promise<void> {
@@ -55,11 +60,14 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> = Promise.resolve(0);
   let lastError = '';
+  // A wake-up that came while a drain ran: that drain may have missed the new rows, so drain again.
+  let wokenWhileDraining = false;
+  let draining = false;
 
   const drainBatch = () =>
     options.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        'SELECT `sequence`, `id`, `topic`, `aggregateKey`, `payload`, `occurredAt` FROM `outbox_event` WHERE `publishedAt` IS NULL ORDER BY `sequence` LIMIT ? FOR UPDATE SKIP LOCKED',
+        'SELECT `sequence`, `id`, `topic`, `aggregateKey`, `payload`, `occurredAt`, `traceparent` FROM `outbox_event` WHERE `publishedAt` IS NULL ORDER BY `sequence` LIMIT ? FOR UPDATE SKIP LOCKED',
         [batchSize],
       );
       const envelopes = rows.map((row): EventEnvelope => ({
@@ -69,6 +77,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         source: options.source,
         occurredAt: new Date(row.occurredAt).toISOString(),
         payload: JSON.parse(row.payload) as Record<string, unknown>,
+        ...(row.traceparent ? { traceparent: row.traceparent } : {}),
       }));
       await publishToStream(options.redis, stream, envelopes, options.maxStreamLength);
       if (rows.length > 0) {
@@ -87,6 +96,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   };
 
   const tick = () => {
+    draining = true;
     running = drain().then(
       (sent) => {
         lastError = '';
@@ -100,9 +110,23 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       },
     );
     void running.then(() => {
-      if (!stopped) timer = setTimeout(tick, pollMs);
+      draining = false;
+      if (stopped) return;
+      if (wokenWhileDraining && !lastError) {
+        wokenWhileDraining = false;
+        tick();
+      } else timer = setTimeout(tick, pollMs);
     });
   };
+  const wake = () => {
+    if (stopped) return;
+    if (draining) wokenWhileDraining = true;
+    else {
+      clearTimeout(timer);
+      tick();
+    }
+  };
+  const removeHook = onOutboxCommit(options.dataSource, wake);
   tick();
 
   return {
@@ -112,6 +136,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     },
     async stop() {
       stopped = true;
+      removeHook();
       if (timer) clearTimeout(timer);
       await running;
     },

@@ -118,6 +118,26 @@ describe('event outbox', () => {
     await consumer.stop();
     expect({ applied, calls }).toEqual({ applied: [id], calls: 2 });
   });
+  it('a commit that appended events wakes the relay: they are published long before its next poll', async () => {
+    // A poll interval no test waits for: only the wake-up at the commit can publish in time.
+    const relay = startOutboxRelay({ dataSource: db.dataSource, redis: producer, source: 'probe', stream, pollMs: 10 * 60_000 });
+    await relay.drainOnce();
+    for (const round of [1, 2, 3]) {
+      const [id] = await commitEvents(1, `woken-${round}`);
+      await until(async () => (await redis.xrange(stream, '-', '+')).some(([, fields]) => fields.includes(id)), `event ${round} on the stream`);
+    }
+    // A rolled-back transaction's events were never committed: nothing to publish.
+    await expect(
+      db.dataSource.transaction(async (manager) => {
+        await appendToOutbox(manager, { topic: 'probe.happened', key: 'rolled-back', payload: {} });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await relay.stop();
+    const published = await redis.xrange(stream, '-', '+');
+    expect(published.filter(([, fields]) => fields.includes('rolled-back'))).toHaveLength(0);
+  });
+
   it('two relays draining one outbox side by side publish every event exactly once', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) ids.push(...(await commitEvents(25, `two-relays-${i}`)));
