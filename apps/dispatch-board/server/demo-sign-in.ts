@@ -4,6 +4,7 @@
 // tokens of the real issuer, pasted on its sign-in page.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEMO_PLANNER, issueDevelopmentToken } from '@polyplus/auth';
+import { boardPageGroup, isProduction, readConfig } from '@polyplus/config';
 import { readJsonBody, sendJson, type RouteHandler } from '@polyplus/web-kit';
 
 export type BoardDemoIdentity = 'planner';
@@ -22,9 +23,8 @@ export type DemoSignInOptions = {
 
 /** The one-click sign-in is on outside production unless BOARD_DEMO_SIGN_IN=off. */
 export function boardDemoSignIn(env: NodeJS.ProcessEnv = process.env): boolean {
-  const setting = (env.BOARD_DEMO_SIGN_IN ?? 'on').toLowerCase();
-  if (!['on', 'off'].includes(setting)) throw new Error(`BOARD_DEMO_SIGN_IN must be "on" or "off", not ${JSON.stringify(env.BOARD_DEMO_SIGN_IN)}`);
-  return env.NODE_ENV !== 'production' && setting === 'on';
+  const { BOARD_DEMO_SIGN_IN: on } = readConfig({ BOARD_DEMO_SIGN_IN: boardPageGroup.BOARD_DEMO_SIGN_IN }, env);
+  return !isProduction(env) && on;
 }
 
 async function answerDemoSignIn(options: DemoSignInOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {

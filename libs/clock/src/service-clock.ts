@@ -1,5 +1,6 @@
 import { serviceLogger } from '@polyplus/logger';
 import { hostname } from 'node:os';
+import { clockGroup, readConfig } from '@polyplus/config';
 import { createRedis, duplicateConnection, queuePrefix, waitForRedis, type RedisConnection } from '@polyplus/events';
 import type { Clock } from './clock';
 import { clockNow, parseState, sameState, stateFor, SYSTEM_TIME, TestClockError, type TestClockChange, type TestClockState } from './test-clock-state';
@@ -57,10 +58,6 @@ export function testClockAllowed(env: NodeJS.ProcessEnv = process.env): boolean 
   return env.NODE_ENV !== 'production';
 }
 
-const positive = (value: string | undefined, fallback: number) => {
-  const parsed = Number(value);
-  return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
-};
 
 /**
  * The clock every service of a stack reads "now" from. In production it is the system clock, full
@@ -75,8 +72,9 @@ export function createServiceClock(options: ServiceClockOptions = {}): ServiceCl
   if (!testClockAllowed(env)) return productionClock();
   const prefix = options.prefix ?? queuePrefix(env);
   const keys = testClockKeys(prefix);
-  const refreshMs = options.refreshMs ?? positive(env.TEST_CLOCK_REFRESH_MS, 2_000);
-  const ackTimeoutMs = options.ackTimeoutMs ?? positive(env.TEST_CLOCK_ACK_TIMEOUT_MS, 2_000);
+  const settings = readConfig({ TEST_CLOCK_REFRESH_MS: clockGroup.TEST_CLOCK_REFRESH_MS, TEST_CLOCK_ACK_TIMEOUT_MS: clockGroup.TEST_CLOCK_ACK_TIMEOUT_MS }, env);
+  const refreshMs = options.refreshMs ?? settings.TEST_CLOCK_REFRESH_MS;
+  const ackTimeoutMs = options.ackTimeoutMs ?? settings.TEST_CLOCK_ACK_TIMEOUT_MS;
   const log = options.log ?? ((message: string) => serviceLogger('clock').error(message));
   const me = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const listeners = new Set<(state: TestClockState) => void>();

@@ -23,8 +23,13 @@ export function defineService<G extends Group>(service: string, title: string, e
  * @throws ConfigError naming the first variable (or pair) that cannot be used.
  */
 export function readServiceConfig<G extends Group>(schema: ServiceSchema<G>, env: Env = process.env): ConfigOf<G> {
-  const config = readConfig(schema.entries, env);
-  for (const rule of schema.rules) {
+  return readGroup(schema.entries, schema.rules, env);
+}
+
+/** A group's values and its rules across them (what a part of a service reads). @throws ConfigError */
+export function readGroup<G extends Group>(group: G, rules: readonly NoInfer<Rule<G>>[], env: Env = process.env): ConfigOf<G> {
+  const config = readConfig(group, env);
+  for (const rule of rules) {
     const problem = rule(config, isProduction(env));
     if (problem) throw new ConfigError(problem.split(/[\s:=]/)[0], problem);
   }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
+import { gatewayEdgeGroup, readConfig } from '@polyplus/config';
 
 /** Addresses of the proxies in front of the gateway whose `X-Forwarded-For` is believed. */
 export type TrustedProxies = ReadonlySet<string>;
@@ -9,9 +10,7 @@ export type TrustedProxies = ReadonlySet<string>;
  * of the gateway (e.g. the portal's server). Empty by default: the client is the socket's peer.
  */
 export function trustedProxiesFromEnv(env: NodeJS.ProcessEnv): TrustedProxies {
-  const listed = (env.GATEWAY_TRUSTED_PROXIES ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
-  const invalid = listed.filter((entry) => isIP(entry) === 0);
-  if (invalid.length > 0) throw new Error(`GATEWAY_TRUSTED_PROXIES must list IP addresses; not one: ${invalid.join(', ')}`);
+  const { GATEWAY_TRUSTED_PROXIES: listed = [] } = readConfig({ GATEWAY_TRUSTED_PROXIES: gatewayEdgeGroup.GATEWAY_TRUSTED_PROXIES }, env);
   return new Set(listed.map(canonicalAddress));
 }
 

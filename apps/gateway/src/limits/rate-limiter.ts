@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { gatewayEdgeGroup, readConfig } from '@polyplus/config';
 import type { RedisConnection } from '@polyplus/events';
 import { isAnonymous, isCustomerScoped, type Principal } from '@polyplus/auth';
 import { clientAddress, rateLimitKeyOf, type TrustedProxies } from './client-address';
@@ -46,24 +47,22 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   anonymous: { perMinute: 120, burst: 60 },
 };
 
-function limitFromEnv(perMinuteRaw: string | undefined, burstRaw: string | undefined, fallback: RateLimit, name: string): RateLimit | null {
-  const perMinute = Number(perMinuteRaw ?? fallback.perMinute);
-  const burst = Number(burstRaw ?? fallback.burst);
-  if (!Number.isFinite(perMinute) || perMinute < 0 || !Number.isFinite(burst) || burst < 1) {
-    throw new Error(`${name}_PER_MINUTE must be a number ≥ 0 and ${name}_BURST a number ≥ 1`);
-  }
+/** A class's limit; 0 per minute turns the class off. */
+function limitOf(perMinute: number, burst: number): RateLimit | null {
   return perMinute === 0 ? null : { perMinute, burst };
 }
 
 /**
  * `RATE_LIMIT_PER_MINUTE`/`RATE_LIMIT_BURST` (customers, partners), `RATE_LIMIT_STAFF_*` and
- * `RATE_LIMIT_ANONYMOUS_*` (callers without a token, per client address); 0 per minute turns a class off.
+ * `RATE_LIMIT_ANONYMOUS_*` (callers without a token, per client address) of the gateway's schema,
+ * whose defaults are {@link DEFAULT_RATE_LIMITS}; 0 per minute turns a class off. @throws ConfigError
  */
 export function rateLimitsFromEnv(env: NodeJS.ProcessEnv): RateLimits {
+  const config = readConfig(gatewayEdgeGroup, env);
   return {
-    customer: limitFromEnv(env.RATE_LIMIT_PER_MINUTE, env.RATE_LIMIT_BURST, DEFAULT_RATE_LIMITS.customer as RateLimit, 'RATE_LIMIT'),
-    staff: limitFromEnv(env.RATE_LIMIT_STAFF_PER_MINUTE, env.RATE_LIMIT_STAFF_BURST, DEFAULT_RATE_LIMITS.staff as RateLimit, 'RATE_LIMIT_STAFF'),
-    anonymous: limitFromEnv(env.RATE_LIMIT_ANONYMOUS_PER_MINUTE, env.RATE_LIMIT_ANONYMOUS_BURST, DEFAULT_RATE_LIMITS.anonymous as RateLimit, 'RATE_LIMIT_ANONYMOUS'),
+    customer: limitOf(config.RATE_LIMIT_PER_MINUTE, config.RATE_LIMIT_BURST),
+    staff: limitOf(config.RATE_LIMIT_STAFF_PER_MINUTE, config.RATE_LIMIT_STAFF_BURST),
+    anonymous: limitOf(config.RATE_LIMIT_ANONYMOUS_PER_MINUTE, config.RATE_LIMIT_ANONYMOUS_BURST),
   };
 }
 

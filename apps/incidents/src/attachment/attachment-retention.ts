@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { attachmentGroup, readConfig } from '@polyplus/config';
 import { createRedis, startLeasedSweep } from '@polyplus/events';
 import type { EncryptedObjectStorage } from '@polyplus/object-storage';
 import type { SubgraphClient } from '@polyplus/subgraph-kit';
@@ -110,15 +111,14 @@ export type AttachmentRetentionSweep = { stop(): Promise<void> };
  */
 export function startAttachmentRetention(options: RetentionPurgeOptions & { prefix: string; env?: NodeJS.ProcessEnv }): AttachmentRetentionSweep {
   const env = options.env ?? process.env;
-  const minutes = Number(env.ATTACHMENT_RETENTION_SWEEP_MINUTES || 60);
-  if (!Number.isFinite(minutes) || minutes <= 0) throw new Error('ATTACHMENT_RETENTION_SWEEP_MINUTES must be a positive number');
+  const { ATTACHMENT_RETENTION_SWEEP_MINUTES: everyMs } = readConfig({ ATTACHMENT_RETENTION_SWEEP_MINUTES: attachmentGroup.ATTACHMENT_RETENTION_SWEEP_MINUTES }, env);
   const redis = createRedis('producer', env);
   redis.on('error', () => undefined);
   const sweep = startLeasedSweep({
     redis,
     name: 'incidents-attachment-retention',
     prefix: options.prefix,
-    everyMs: minutes * 60_000,
+    everyMs,
     runAtStart: true,
     run: () => purgeExpiredAttachments(options),
   });

@@ -1,3 +1,4 @@
+import { caseGroup, readConfig } from '@polyplus/config';
 import { MINUTE_MS } from '@polyplus/business-calendar';
 import { badUserInput } from '@polyplus/subgraph-kit';
 import { ContactChannel, STAFF_LOGGED_CHANNELS } from '../incident/contact-channel';
@@ -12,13 +13,10 @@ export type ContactTimePolicy = {
 
 export const DEFAULT_CONTACT_TIME_POLICY: ContactTimePolicy = Object.freeze({ maxAgeMinutes: 24 * 60, skewMinutes: 5 });
 
-/** Reads `INCIDENTS_CONTACTED_AT_MAX_AGE_MINUTES` (whole minutes, at least 1); unset → 24 h. */
+/** `INCIDENTS_CONTACTED_AT_MAX_AGE_MINUTES` of the incidents schema (whole minutes, at least 1); unset → 24 h. */
 export function contactTimePolicyFromEnv(env: NodeJS.ProcessEnv = process.env): ContactTimePolicy {
-  const raw = env.INCIDENTS_CONTACTED_AT_MAX_AGE_MINUTES;
-  if (!raw) return DEFAULT_CONTACT_TIME_POLICY;
-  const minutes = Number(raw);
-  if (!Number.isInteger(minutes) || minutes < 1) throw new Error(`INCIDENTS_CONTACTED_AT_MAX_AGE_MINUTES must be a whole number of minutes (at least 1), got ${raw}`);
-  return { ...DEFAULT_CONTACT_TIME_POLICY, maxAgeMinutes: minutes };
+  const { INCIDENTS_CONTACTED_AT_MAX_AGE_MINUTES: maxAgeMinutes } = readConfig({ INCIDENTS_CONTACTED_AT_MAX_AGE_MINUTES: caseGroup.INCIDENTS_CONTACTED_AT_MAX_AGE_MINUTES }, env);
+  return maxAgeMinutes === DEFAULT_CONTACT_TIME_POLICY.maxAgeMinutes ? DEFAULT_CONTACT_TIME_POLICY : { ...DEFAULT_CONTACT_TIME_POLICY, maxAgeMinutes };
 }
 
 export type ContactTimeInput = {

@@ -13,8 +13,7 @@ export const mysqlGroup = {
 } as const;
 
 /** `<SERVICE>_MYSQL_URL`: a subgraph's own database server, overriding MYSQL_URL for it. */
-export function mysqlUrlOf(service: string) {
-  return {
-    [`${service.toUpperCase()}_MYSQL_URL`]: url({ protocols: ['mysql'], description: `The ${service} database’s own server, when it is not MYSQL_URL’s.`, defaultNote: 'MYSQL_URL' }),
-  };
+export function mysqlUrlOf<S extends string>(service: S) {
+  const entry = url({ protocols: ['mysql'], description: `The ${service} database’s own server, when it is not MYSQL_URL’s.`, defaultNote: 'MYSQL_URL' });
+  return { [`${service.toUpperCase()}_MYSQL_URL`]: entry } as Record<`${Uppercase<S>}_MYSQL_URL`, typeof entry>;
 }

@@ -1,5 +1,6 @@
 import { serviceLogger, withLogContext } from '@polyplus/logger';
 import { hostname } from 'node:os';
+import { eventConsumerGroup, readConfig } from '@polyplus/config';
 import { watchConsumerGroup } from '@polyplus/metrics';
 import { duplicateConnection, type RedisConnection } from '../redis';
 import { eventStreamKey, fromStreamFields, type EventEnvelope } from './event-envelope';
@@ -83,18 +84,10 @@ export type EventConsumer = {
 type Entry = [id: string, fields: string[] | null];
 type StreamReply = [string, Entry[]][] | null;
 
-/** The consumer settings an operator tunes, from the environment. */
+/** The consumer settings an operator tunes (`EVENTS_*` of every subgraph's schema). @throws ConfigError */
 export function consumerSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): { claimIdleMs: number; maxDeliveries: number; retryBaseMs: number } {
-  const read = (name: string, fallback: number, min: number) => {
-    const value = Number(env[name] ?? fallback);
-    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min} (got ${env[name]})`);
-    return value;
-  };
-  return {
-    claimIdleMs: read('EVENTS_CLAIM_IDLE_MS', 60_000, 100),
-    maxDeliveries: read('EVENTS_MAX_DELIVERIES', 10, 1),
-    retryBaseMs: read('EVENTS_RETRY_BASE_MS', 1_000, 1),
-  };
+  const config = readConfig(eventConsumerGroup, env);
+  return { claimIdleMs: config.EVENTS_CLAIM_IDLE_MS, maxDeliveries: config.EVENTS_MAX_DELIVERIES, retryBaseMs: config.EVENTS_RETRY_BASE_MS };
 }
 
 /** The stable name of this process among replicas. */
