@@ -121,14 +121,14 @@ describe('public access: the support directory and the replacement terms load wi
 });
 
 describe('published advance-replacement terms equal what real orders get', () => {
-  type Order = { status: string; destinationCountry: string; orderReceivedAt: string; shipDate: string; expectedDelivery: string; expectedDeliveryAt: string; customerIsImporterOfRecord: boolean; incident: { device: { site: { timeZone: string } } } };
-  const ORDER = 'orderReceivedAt status destinationCountry shipDate expectedDelivery expectedDeliveryAt customerIsImporterOfRecord incident { device { site { timeZone } } }';
+  type Order = { status: string; destinationCountry: string; orderReceivedAt: string; shipDate: string; expectedDelivery: string; expectedDeliveryAt: string; customerIsImporterOfRecord: boolean; incident: { device: { site: { timeZone: string; subdivision: string | null } } } };
+  const ORDER = 'orderReceivedAt status destinationCountry shipDate expectedDelivery expectedDeliveryAt customerIsImporterOfRecord incident { device { site { timeZone subdivision } } }';
 
   async function expectTermsMatch(order: Order) {
     const { replacementTerms } = await graphqlData<{ replacementTerms: { customerIsImporterOfRecord: boolean; example: Record<string, unknown> } }>(
       stack.gatewayUrl,
-      'query ($c: String!, $at: DateTimeISO, $tz: String) { replacementTerms(countryCode: $c, at: $at, timeZone: $tz) { customerIsImporterOfRecord example { shipDate deliveryDate expectedDeliveryAt } } }',
-      { c: order.destinationCountry, at: order.orderReceivedAt, tz: order.incident.device.site.timeZone },
+      'query ($c: String!, $at: DateTimeISO, $tz: String, $sd: String) { replacementTerms(countryCode: $c, at: $at, timeZone: $tz, subdivision: $sd) { customerIsImporterOfRecord example { shipDate deliveryDate expectedDeliveryAt } } }',
+      { c: order.destinationCountry, at: order.orderReceivedAt, tz: order.incident.device.site.timeZone, sd: order.incident.device.site.subdivision },
     );
     expect({ country: order.destinationCountry, ...replacementTerms.example, importer: replacementTerms.customerIsImporterOfRecord }).toEqual({
       country: order.destinationCountry,
