@@ -1,6 +1,6 @@
 // The whole product on this machine: checks MySQL and Redis, starts every service (each migrates
 // its own database), loads the demo data, and prints where to go. Ctrl-C stops everything.
-import { boardSignInUrl, checkDependencies, DEMO_ENGINEER, startStack, tokenFor } from '@polyplus/local-stack';
+import { boardSignInUrl, checkDependencies, DEMO_ENGINEER, queueDashboardSignInUrl, startStack, tokenFor } from '@polyplus/local-stack';
 import { seedDemo } from '../seed/seed-demo';
 import { DEMO_BOARD_REGION, seedBoardDay } from '../seed/seed-board-day';
 import { PORTAL_DEMO_CUSTOMER, seedPortalDemo } from '../seed/seed-portal';
@@ -28,6 +28,9 @@ async function main(): Promise<void> {
 Poly+ Support Platform is running.
   Gateway (GraphQL):  ${stack.gatewayUrl}   (open it in a browser: GraphiQL, signed in as the demo support engineer)
   Gateway health:     ${stack.gatewayUrl.replace(/\/graphql$/, '/health')}
+  Queue dashboard (BullMQ), signed in as the demo support engineer (retry, clean):
+    ${queueDashboardSignInUrl(stack.gatewayUrl)}
+    (read-only as the demo planner: ${queueDashboardSignInUrl(stack.gatewayUrl, 'planner')})
   Online Support Center (customers): ${stack.portalUrl}
     signed in as ${PORTAL_DEMO_CUSTOMER}'s designated technician: ${stack.portalUrl}?sign-in=technician
     signed in as its customer admin (not a designated contact):  ${stack.portalUrl}?sign-in=admin

@@ -14,6 +14,7 @@ export {
   type WebAppProcess,
 } from './stack';
 export { buildBoard, boardSignInUrl } from './board';
+export { queueDashboardSignInUrl, type QueueDashboardDemo } from './queue-dashboard';
 export { buildGraphqlIde } from './graphql-ide';
 export { buildWebApp, type WebAppName } from './web-app';
 export type { StackMail } from './mail';
