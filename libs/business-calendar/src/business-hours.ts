@@ -26,21 +26,13 @@ export const DEFAULT_BUSINESS_HOURS: WeeklyHours = Object.freeze({
   friday: OFFICE_DAY,
 });
 
+// Indexed like Date#getUTCDay: 0 = Sunday.
+export const WEEKDAYS: readonly Weekday[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
 const ALL_DAY: readonly TimeRange[] = [{ from: '00:00', to: '24:00' }];
 
 /** Every hour of every day (public holidays and closures still close it): 24x7 contracts, and tests that want plain time. */
-export const ROUND_THE_CLOCK_HOURS: WeeklyHours = Object.freeze({
-  monday: ALL_DAY,
-  tuesday: ALL_DAY,
-  wednesday: ALL_DAY,
-  thursday: ALL_DAY,
-  friday: ALL_DAY,
-  saturday: ALL_DAY,
-  sunday: ALL_DAY,
-});
-
-// Indexed like Date#getUTCDay: 0 = Sunday.
-export const WEEKDAYS: readonly Weekday[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+export const ROUND_THE_CLOCK_HOURS: WeeklyHours = Object.freeze(Object.fromEntries(WEEKDAYS.map((weekday) => [weekday, ALL_DAY])));
 
 /** Minutes after local midnight, [from, to). */
 export type MinuteRange = readonly [number, number];

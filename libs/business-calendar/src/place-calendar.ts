@@ -1,4 +1,4 @@
-import { DEFAULT_BUSINESS_HOURS, type Weekday, type WeeklyHours } from './business-hours';
+import { DEFAULT_BUSINESS_HOURS, WEEKDAYS, type WeeklyHours } from './business-hours';
 import { createCalendar, type BusinessCalendar } from './calendar';
 import { CalendarError } from './errors';
 import type { IsoDate } from './iso-date';
@@ -24,7 +24,6 @@ export type PlaceCalendars = (place: CalendarPlace) => BusinessCalendar;
 // subdivision: the bound keeps a stream of distinct places from growing the process without limit.
 const MAX_CACHED_PLACES = 10_000;
 const cache = new Map<string, BusinessCalendar>();
-const WEEK: readonly Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 /**
  * The business calendar of a place, built once per distinct place and reused (calendars memoise
@@ -76,7 +75,7 @@ function placeKey(place: CalendarPlace): string {
     place.countryCode,
     place.subdivision || null,
     place.timeZone,
-    WEEK.map((weekday) => hours[weekday] ?? []),
+    WEEKDAYS.map((weekday) => hours[weekday] ?? []),
     [...(place.extraClosures ?? [])].sort(),
   ]);
 }
