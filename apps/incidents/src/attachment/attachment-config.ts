@@ -14,7 +14,7 @@ export type AttachmentConfig = {
   publicBaseUrl: string;
 };
 
-export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = Number(attachmentGroup.ATTACHMENT_MAX_BYTES.defaultText);
 
 /**
  * The attachment settings of the incidents schema (`ATTACHMENT_MAX_BYTES`, `ATTACHMENT_LINK_TTL_SECONDS`,

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { duration, integer, json, list, positiveNumber, secretList, text, url } from '../entries';
 
 const MINUTES_BY_SEVERITY = z.object({ '1': z.array(z.number().int().min(0)), '2': z.array(z.number().int().min(0)), '3': z.array(z.number().int().min(0)) }, 'an object of severity → minutes');
-const RETENTION_PAIR = /^(?:none|[A-Z_]+\s*=\s*\d+(?:\s*,\s*[A-Z_]+\s*=\s*\d+)*)$/i;
+// `none`, or KIND=days pairs; empty items between commas are skipped, as the reader skips them.
+const RETENTION_PAIR = /^(?:none|[\s,]*[A-Z_]+\s*=\s*\d+(?:[\s,]+[A-Z_]+\s*=\s*\d+)*[\s,]*)$/i;
 
 /** Case attachments: size, links, retention. */
 export const attachmentGroup = {

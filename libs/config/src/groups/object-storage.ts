@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { boolean, json, text, url } from '../entries';
+import type { Rule } from '../service-schema';
 
 const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const isKey = (encoded: string) => /^[A-Za-z0-9+/]+={0,2}$/.test(encoded) && Buffer.from(encoded, 'base64').length === 32;
@@ -22,8 +23,7 @@ export const keyringGroup = {
 } as const;
 
 /** Where case attachments' bytes live. */
-export const objectStorageGroup = {
-  ...keyringGroup,
+export const objectStoreGroup = {
   OBJECT_STORAGE_URL: url({ protocols: ['s3', 'file'], description: 's3://<bucket>[/<prefix>] or file:///<directory>.', defaultNote: 'OBJECT_STORAGE_DIR on the filesystem' }),
   OBJECT_STORAGE_DIR: text({ form: 'a directory path', default: 'var/object-storage', description: 'The directory files are kept in when OBJECT_STORAGE_URL is unset (relative to the working directory).' }),
   OBJECT_STORAGE_ENDPOINT: url({ protocols: ['http', 'https'], description: 'An S3-compatible server’s endpoint.', defaultNote: 'AWS S3' }),
@@ -33,6 +33,13 @@ export const objectStorageGroup = {
   OBJECT_STORAGE_SECRET_ACCESS_KEY: text({ secret: true, description: 'S3 secret access key.' }),
   OBJECT_STORAGE_FORCE_PATH_STYLE: boolean({ description: 'Path-style S3 addressing.', defaultNote: 'true with OBJECT_STORAGE_ENDPOINT, else false' }),
 } as const;
+
+export const objectStoreRules: Rule<typeof objectStoreGroup>[] = [
+  (config) => (Boolean(config.OBJECT_STORAGE_ACCESS_KEY_ID) !== Boolean(config.OBJECT_STORAGE_SECRET_ACCESS_KEY) ? 'OBJECT_STORAGE_ACCESS_KEY_ID and OBJECT_STORAGE_SECRET_ACCESS_KEY go together' : undefined),
+];
+
+/** The keyring and the store: what the incidents service's attachments need. */
+export const objectStorageGroup = { ...keyringGroup, ...objectStoreGroup } as const;
 
 export const keyringRules = [
   (config: { OBJECT_STORAGE_KEYS: Record<string, string>; OBJECT_STORAGE_CURRENT_KEY_ID?: string }) => {

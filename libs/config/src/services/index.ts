@@ -4,7 +4,7 @@ import { gatewayEdgeGroup } from '../groups/gateway';
 import { attachmentGroup, caseGroup, webhookGroup } from '../groups/incidents';
 import { logisticsGroup, mailGroup, mailRules, schedulerGroup } from '../groups/mail';
 import { mysqlGroup, mysqlUrlOf } from '../groups/mysql';
-import { keyringRules, objectStorageGroup } from '../groups/object-storage';
+import { keyringRules, objectStorageGroup, objectStoreRules } from '../groups/object-storage';
 import { loggingGroup, metricsGroup, runtimeGroup, tracingGroup } from '../groups/runtime';
 import { boardPageGroup, supportCenterPageGroup } from '../groups/web-page';
 import { defineService, type ServiceSchema } from '../service-schema';
@@ -18,7 +18,7 @@ export const incidentsSchema = defineService(
   'incidents',
   'The incidents subgraph (apps/incidents)',
   { ...subgraphGroup, ...mysqlUrlOf('incidents'), ...objectStorageGroup, ...attachmentGroup, ...webhookGroup, ...caseGroup },
-  [...backendRules, ...keyringRules, (config, production) => (production && config.WEBHOOK_ALLOW_PRIVATE_HOSTS?.length ? 'WEBHOOK_ALLOW_PRIVATE_HOSTS must not be set in production' : undefined)],
+  [...backendRules, ...keyringRules, ...objectStoreRules, (config, production) => (production && config.WEBHOOK_ALLOW_PRIVATE_HOSTS?.length ? 'WEBHOOK_ALLOW_PRIVATE_HOSTS must not be set in production' : undefined)],
 );
 export const logisticsSchema = defineService('logistics', 'The logistics subgraph (apps/logistics)', { ...subgraphGroup, ...mysqlUrlOf('logistics'), ...logisticsGroup }, backendRules);
 export const dispatchSchema = defineService('dispatch', 'The dispatch subgraph (apps/dispatch)', { ...subgraphGroup, ...mysqlUrlOf('dispatch') }, backendRules);
