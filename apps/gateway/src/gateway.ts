@@ -4,6 +4,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { authConfig } from '@polyplus/auth';
 import { startServiceLogger } from '@polyplus/logger';
+import { apolloLogger } from '@polyplus/subgraph-kit';
 import { testClockAllowed, withoutTestClock } from '@polyplus/clock';
 import { gatewayContext, type GatewayContext } from './auth/gateway-context';
 import { SignedDataSource } from './auth/signed-data-source';
@@ -50,6 +51,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const createGateway = () =>
     new ApolloGateway({
       supergraphSdl,
+      logger: apolloLogger('apollo-gateway'),
       // The supergraph names default local URLs; the environment decides where each subgraph really is.
       buildService: ({ name }) => new SignedDataSource(subgraphUrl(name as SubgraphName, env), auth.principalSecrets[0], transport, name),
     });

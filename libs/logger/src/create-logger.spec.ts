@@ -35,6 +35,15 @@ describe('createLogger', () => {
     expect(new Date(lines[0].time as string).toISOString()).toBe(lines[0].time);
   });
 
+  it("logs an error's type, message and stack, whether it is the first argument or an err field", () => {
+    const { lines, destination } = capture();
+    const log = createLogger({ service: 'incidents', env: {}, destination });
+    log.error(new TypeError('bad input'));
+    log.error({ err: new RangeError('out of range') }, 'relay failed');
+    expect(lines[0]).toEqual(expect.objectContaining({ msg: 'bad input', err: expect.objectContaining({ type: 'TypeError', message: 'bad input', stack: expect.stringContaining('TypeError: bad input') }) }));
+    expect(lines[1]).toEqual(expect.objectContaining({ msg: 'relay failed', err: expect.objectContaining({ type: 'RangeError', message: 'out of range' }) }));
+  });
+
   it('logs at LOG_LEVEL and above only, info by default', () => {
     const quiet = capture();
     const log = createLogger({ service: 'devices', env: { LOG_LEVEL: 'warn' }, destination: quiet.destination });

@@ -41,6 +41,9 @@ export function createLogger(options: LoggerOptions): Logger {
       level,
       base: { service: options.service, pid: process.pid, hostname: hostname() },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // Errors are serialised (and checked for credentials) by the log formatter below, at any key;
+      // pino's own pass would serialise the result again and call it an Object.
+      serializers: { err: (value: unknown) => value },
       formatters: {
         level: (label) => ({ level: label }),
         log: (fields) => redactFields(fields) as Record<string, unknown>,

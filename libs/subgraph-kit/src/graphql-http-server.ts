@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { graphqlMetricsPlugin, metricsEndpoint, useMetricsService, type MetricsEndpointOptions } from '@polyplus/metrics';
 import { REQUEST_ID_HEADER, requestLogContext, serviceLogger, withLogContext } from '@polyplus/logger';
+import { apolloLogger } from './apollo-logger';
 import { handleGraphQLRequest } from './http-graphql';
 import type { ServerTls } from './tls/server-tls';
 
@@ -41,6 +42,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
   useMetricsService(options.name);
   const metrics = metricsEndpoint(options.metrics);
   const apollo = new ApolloServer<TContext>({
+    logger: apolloLogger(),
     ...options.apollo,
     plugins: [...(options.apollo.plugins ?? []), graphqlMetricsPlugin<TContext>(options.name)],
   } as ApolloServerOptions<TContext>);

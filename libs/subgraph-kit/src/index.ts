@@ -6,6 +6,7 @@ export { startGraphQLHttpServer, type RunningServer, type HealthCheck, type Http
 export { handleGraphQLRequest, MAX_BODY_BYTES } from './http-graphql';
 export { answerAfterUnreadBody } from './unread-body';
 export { stopOnSignals } from './shutdown';
+export { apolloLogger, type ApolloLogger } from './apollo-logger';
 export { SUBGRAPH_PORTS, SUBGRAPH_NAMES, GATEWAY_PORT, subgraphPort, subgraphUrl, type SubgraphName } from './service-directory';
 export { createSubgraphClient, fetchById, type SubgraphClient } from './subgraph-client';
 export { startSubgraph, runSubgraph, type SubgraphDefinition, type StartSubgraphOptions } from './run-subgraph';

@@ -4,7 +4,7 @@ import type { ApolloGateway } from '@apollo/gateway';
 import type { AuthConfig } from '@polyplus/auth';
 import { createRedis, eventStreamKey, queuePrefix, tailEvents } from '@polyplus/events';
 import { serviceLogger } from '@polyplus/logger';
-import { formatError } from '@polyplus/subgraph-kit';
+import { apolloLogger, formatError } from '@polyplus/subgraph-kit';
 import type { GatewayContext } from '../auth/gateway-context';
 import { inputValidationPlugin } from '../input/input-validation.plugin';
 import { queryLimitsPlugin } from '../limits/query-limits.plugin';
@@ -56,6 +56,7 @@ export type RunningSubscriptions = { hub: SubscriptionHub; stop(): Promise<void>
 export async function startSubscriptions(options: SubscriptionsOptions): Promise<RunningSubscriptions> {
   const schema = buildSubscriptionSchema(options.supergraphSdl);
   const apollo = new ApolloServer<GatewayContext>({
+    logger: apolloLogger(),
     gateway: options.gateway,
     formatError: (formatted, error) => formatError(formatted, error),
     includeStacktraceInErrorResponses: false,
