@@ -36,6 +36,7 @@ import { CreateIncidents1795533939999 } from './migrations/1795533939999-create-
 import { IncidentManagement1795537885724 } from './migrations/1795537885724-incident-management';
 import { PartnerWebhooks1795546377393 } from './migrations/1795546377393-partner-webhooks';
 import { CaseClocks1796171280273 } from './migrations/1796171280273-case-clocks';
+import { OutboxTraceContext1796180067697 } from './migrations/1796180067697-outbox-trace-context';
 import { IncidentClockPause } from './case-clock/clock-pause.entity';
 import { IncidentSeverityChange } from './case-clock/severity-change.entity';
 import { IncidentConsumedEvent } from './case-clock/consumed-event.entity';
@@ -115,7 +116,7 @@ export const INCIDENTS_ENTITIES = [
   SecurityNoticeRecipient,
 ];
 
-export const INCIDENTS_MIGRATIONS = [CreateIncidents1795533939999, IncidentManagement1795537885724, PartnerWebhooks1795546377393, SecurityNotices1796168853538, CaseAttachmentsAndComments1796168517463, SealedWebhookSecrets1796170729830, CaseClocks1796171280273];
+export const INCIDENTS_MIGRATIONS = [CreateIncidents1795533939999, IncidentManagement1795537885724, PartnerWebhooks1795546377393, SecurityNotices1796168853538, CaseAttachmentsAndComments1796168517463, SealedWebhookSecrets1796170729830, CaseClocks1796171280273, OutboxTraceContext1796180067697];
 
 /** The incidents subgraph; its background work (outbox relay, escalation timers) runs only over an opened database. */
 export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}): SubgraphDefinition {

@@ -17,6 +17,7 @@ import { LogisticsOutbox1795538615786 } from './migrations/1795538615786-logisti
 import { ReplacementOrderCustomer1795539341573 } from './migrations/1795539341573-replacement-order-customer';
 import { ShippingTermsNotes1796167960036 } from './migrations/1796167960036-shipping-terms-notes';
 import { DestinationSubdivision1796180132656 } from './migrations/1796180132656-destination-subdivision';
+import { OutboxTraceContext1796180073932 } from './migrations/1796180073932-outbox-trace-context';
 
 export const LOGISTICS_ENTITIES = [
   ReplacementOrder,
@@ -40,5 +41,6 @@ export const LOGISTICS_MIGRATIONS = [
   LogisticsOutbox1795538615786,
   ReplacementOrderCustomer1795539341573,
   ShippingTermsNotes1796167960036,
+  OutboxTraceContext1796180073932,
   DestinationSubdivision1796180132656,
 ];

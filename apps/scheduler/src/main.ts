@@ -4,6 +4,7 @@ import { databaseName, mysqlServerFor, openDatabase } from '@polyplus/persistenc
 import { createRedis, queuePrefix, redisTarget, waitForRedis } from '@polyplus/events';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS } from '@polyplus/dispatch-data';
 import { assertTransportSecurity, mysqlHop, redisHop, stopOnSignals, transportSecurityFromEnv } from '@polyplus/subgraph-kit';
+import { startTracing } from '@polyplus/telemetry';
 import { logStartFailure, startServiceLogger } from '@polyplus/logger';
 import { startSchedulerWorker } from './scheduler-worker';
 import { schedulerHealthPort, schedulerOptionsFromEnv } from './scheduler-config';
@@ -11,8 +12,10 @@ import { startHealthServer, type HealthServer } from './health-server';
 import { useMetricsService } from '@polyplus/metrics';
 
 async function main(): Promise<() => Promise<void>> {
-  useMetricsService('scheduler');
   const log = startServiceLogger('scheduler');
+  useMetricsService('scheduler');
+  // First: the database hooks its spans in only when tracing is on at its start.
+  await startTracing('scheduler');
   const options = schedulerOptionsFromEnv();
   const healthPort = schedulerHealthPort();
   // The dispatch database, wherever `DISPATCH_MYSQL_URL` (or the shared `MYSQL_URL`) puts it.

@@ -4,8 +4,9 @@ import type { DataSource } from 'typeorm';
 import { assertNoEviction, closeWorkerWithin, DISPATCH_OPTIMISATION_QUEUE, queuePrefix, type OptimiseRegionJob, type RedisConnection } from '@polyplus/events';
 import { RegionPlanStore } from '@polyplus/dispatch-data';
 import { createServiceClock } from '@polyplus/clock';
-import { recordOptimiserRun, watchDbPool, watchQueue } from '@polyplus/metrics';
 import { serviceLogger, withJobLogContext } from '@polyplus/logger';
+import { inJobSpan } from '@polyplus/telemetry';
+import { recordOptimiserRun, watchDbPool, watchQueue } from '@polyplus/metrics';
 import { optimiseRegionProcessor, type OptimiseRegionResult, type ProcessorOptions } from './optimise-region.processor';
 
 export type SchedulerWorker = { worker: Worker<OptimiseRegionJob>; close(graceMs?: number): Promise<void> };
@@ -39,7 +40,8 @@ export async function startSchedulerWorker(dataSource: DataSource, redis: RedisC
   if (stalledIntervalMs) workerOptions.stalledInterval = stalledIntervalMs;
   const worker = new Worker<OptimiseRegionJob, OptimiseRegionResult>(DISPATCH_OPTIMISATION_QUEUE, async (job) => {
     const started = Date.now();
-    const result = await optimise(job).catch((error: unknown) => {
+    // The run joins the trace of the event that asked for it (the traceparent in the job's data).
+    const result = await inJobSpan(DISPATCH_OPTIMISATION_QUEUE, job, () => optimise(job)).catch((error: unknown) => {
       recordOptimiserRun({ region: job.data.region, outcome: 'failed', runMs: Date.now() - started });
       throw error;
     });

@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import { withTraceparent, type TracedJobData } from '@polyplus/telemetry';
 import { hashTagOf } from './keys';
 import { isClusterConfigured } from './redis';
 
@@ -23,16 +24,18 @@ export function queuePrefix(env: NodeJS.ProcessEnv = process.env): string {
   return prefix;
 }
 
-export type OptimiseRegionJob = { region: string; reason: string };
+/** `traceparent`: the trace of the event or request that asked for the run (absent on older jobs). */
+export type OptimiseRegionJob = { region: string; reason: string } & TracedJobData;
 
 export const OPTIMISE_REGION = 'optimise-region';
 
 /**
  * Debounced per region: events in a burst collapse into one job that runs `debounceMs` after the
- * last of them (BullMQ deduplication in debounce mode: the delay restarts and the payload is replaced).
+ * last of them (BullMQ deduplication in debounce mode: the delay restarts and the payload is replaced,
+ * so the run joins the trace of the last of them).
  */
 export function enqueueRegionOptimisation(queue: Queue<OptimiseRegionJob>, job: OptimiseRegionJob, debounceMs = 500) {
-  return queue.add(OPTIMISE_REGION, job, {
+  return queue.add(OPTIMISE_REGION, withTraceparent(job), {
     delay: debounceMs,
     deduplication: { id: `region:${job.region}`, ttl: debounceMs, extend: true, replace: true },
     attempts: 5,

@@ -3,6 +3,7 @@ import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
 import { parseMysqlUrl, type MysqlServer } from './mysql-url';
 import { mysqlSslOptions } from './mysql-tls';
+import { traceQueries } from './traced-queries';
 
 export type DatabaseOptions = {
   database: string;
@@ -20,7 +21,7 @@ export type MysqlFlavour = 'mysql' | 'mariadb';
 
 export function createDataSource(options: DatabaseOptions): DataSource {
   const server = options.server ?? parseMysqlUrl();
-  return new DataSource({
+  const dataSource = new DataSource({
     type: options.flavour ?? 'mysql',
     host: server.host,
     port: server.port,
@@ -40,6 +41,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     // Keep-alive survives idle NAT/firewall drops; a bounded queue fails fast instead of piling up.
     extra: { enableKeepAlive: true, keepAliveInitialDelay: 10_000, queueLimit: 200, connectTimeout: 5_000 },
   });
+  return traceQueries(dataSource, options.database);
 }
 
 function connectToServer(server: MysqlServer) {

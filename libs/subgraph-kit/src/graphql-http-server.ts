@@ -6,6 +6,7 @@ import { graphqlMetricsPlugin, metricsEndpoint, useMetricsService, type MetricsE
 import { REQUEST_ID_HEADER, requestLogContext, serviceLogger, withLogContext } from '@polyplus/logger';
 import { apolloLogger } from './apollo-logger';
 import { handleGraphQLRequest } from './http-graphql';
+import { inGraphQLRequestSpan, operationSpanPlugins } from './tracing/graphql-request-span';
 import type { ServerTls } from './tls/server-tls';
 
 export type HealthCheck = () => Promise<Record<string, 'up' | 'down'>>;
@@ -44,7 +45,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
   const apollo = new ApolloServer<TContext>({
     logger: apolloLogger(),
     ...options.apollo,
-    plugins: [...(options.apollo.plugins ?? []), graphqlMetricsPlugin<TContext>(options.name)],
+    plugins: [...(options.apollo.plugins ?? []), graphqlMetricsPlugin<TContext>(options.name), ...operationSpanPlugins<TContext>()],
   } as ApolloServerOptions<TContext>);
   await apollo.start();
   const serve: RequestListener = (request, response) => {
@@ -68,7 +69,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
-    handleGraphQLRequest(apollo, request, response, () => options.context(request)).catch((error) => {
+    inGraphQLRequestSpan(request, response, () => handleGraphQLRequest(apollo, request, response, () => options.context(request))).catch((error) => {
       serviceLogger('http').error({ err: error, server: options.name }, 'request failed');
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));

@@ -4,6 +4,7 @@ import { databaseName, mysqlServerFor, openDatabase, serviceMysqlUrlVariable, ty
 import { redisTarget, watchOutboxOf } from '@polyplus/events';
 import { watchDbPool } from '@polyplus/metrics';
 import { startServiceLogger } from '@polyplus/logger';
+import { startTracing } from '@polyplus/telemetry';
 import { formatError } from './format-error';
 import type { FederatedSchema } from './build-federated-schema';
 import { startGraphQLHttpServer, type RunningServer } from './graphql-http-server';
@@ -59,6 +60,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
 export async function runSubgraph(definition: SubgraphDefinition, port: number): Promise<() => Promise<void>> {
   process.env.SERVICE_NAME ??= definition.name; // the subject of its service-to-service calls
   const log = startServiceLogger(definition.name);
+  // First: the database and the server hook their spans in only when tracing is on at their start.
+  await startTracing(definition.name);
   // `<SUBGRAPH>_MYSQL_URL` puts this subgraph's database on a server of its own; else `MYSQL_URL`.
   const mysql = mysqlServerFor(definition.name);
   const host = process.env.HOST ?? '127.0.0.1';

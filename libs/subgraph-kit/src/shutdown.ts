@@ -1,4 +1,5 @@
 import { serviceLogger } from '@polyplus/logger';
+import { stopTracing } from '@polyplus/telemetry';
 
 /**
  * Runs the stop steps once on SIGTERM/SIGINT, exiting 0 when they finish and 1 when they
@@ -15,7 +16,8 @@ export function stopOnSignals(stop: () => Promise<void>, graceMs = 10_000, log: 
       process.exit(1);
     }, graceMs);
     timer.unref();
-    stop().then(
+    // The spans of the last requests are exported before the process exits.
+    stop().then(() => stopTracing()).then(
       () => process.exit(0),
       (error) => {
         serviceLogger().error({ err: error }, 'stopping failed');

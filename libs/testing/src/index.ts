@@ -2,4 +2,5 @@ export { uniqueTestPrefix, dropDatabasesWithPrefix, deleteRedisKeys } from './is
 export { executeOperation, operationData, TEST_SUPPORT_ENGINEER, type OperationResult } from './execute-operation';
 export { databaseFingerprint, quiescentFingerprint } from './database-fingerprint';
 export { startPrivateRedisCluster, type PrivateRedisCluster } from './redis-cluster';
+export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver';
 export { parsePrometheusText, metricSamples, metricValue, type MetricSample } from './prometheus-text';

@@ -5,6 +5,7 @@ import { watchConsumerGroup } from '@polyplus/metrics';
 import { duplicateConnection, type RedisConnection } from '../redis';
 import { eventStreamKey, fromStreamFields, type EventEnvelope } from './event-envelope';
 import { moveToDeadLetter, type DeadLetterInfo } from './dead-letter';
+import { inEventSpan } from './event-trace';
 import { consumerGroupStatus, fieldsToRecord, type ConsumerGroupStatus } from './consumer-status';
 
 /** Remembers which event ids a consumer has applied. Store them with the effect for exactly-once. */
@@ -226,7 +227,7 @@ export async function consumeEvents(options: ConsumeEventsOptions): Promise<Even
       const wanted = !options.topics || options.topics.includes(event.topic);
       if (wanted && !(await processed.has(event.id))) {
         // Every line the handler logs names the event it is applying.
-        await withLogContext({ eventId: event.id, topic: event.topic }, () => options.handler(event));
+        await withLogContext({ eventId: event.id, topic: event.topic }, () => inEventSpan(group, event, () => options.handler(event)));
         await processed.add(event.id);
       }
       await blocking.xack(stream, group, entryId);

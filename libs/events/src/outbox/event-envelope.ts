@@ -13,6 +13,8 @@ export type EventEnvelope<TPayload = Record<string, unknown>> = {
   source: string;
   occurredAt: string;
   payload: TPayload;
+  /** W3C trace context of the change that produced it; absent on events written before traces were kept. */
+  traceparent?: string;
 };
 
 /**
@@ -32,6 +34,7 @@ export function toStreamFields(envelope: EventEnvelope): string[] {
     'source', envelope.source,
     'occurredAt', envelope.occurredAt,
     'payload', JSON.stringify(envelope.payload),
+    ...(envelope.traceparent ? ['traceparent', envelope.traceparent] : []),
   ];
 }
 
@@ -45,5 +48,6 @@ export function fromStreamFields(fields: string[]): EventEnvelope {
     source: map.get('source') ?? '',
     occurredAt: map.get('occurredAt') ?? '',
     payload: JSON.parse(map.get('payload') ?? '{}') as Record<string, unknown>,
+    ...(map.get('traceparent') ? { traceparent: map.get('traceparent') } : {}),
   };
 }

@@ -30,4 +30,8 @@ export class OutboxEvent {
 
   @Column('datetime', { precision: 3, nullable: true, default: null })
   publishedAt: Date | null;
+
+  /** W3C trace context of the change that wrote it (null when it was not traced): consumers' spans join that trace. */
+  @Column('varchar', { length: 55, nullable: true, default: null })
+  traceparent: string | null;
 }

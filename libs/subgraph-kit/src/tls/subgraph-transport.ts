@@ -1,6 +1,7 @@
 import { request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
+import { inClientSpan } from '@polyplus/telemetry';
 import { pemFile } from './pem-file';
 
 /** How one process reaches the subgraphs: plain HTTP, or HTTPS with a CA and, for mutual TLS, a client certificate. */
@@ -51,9 +52,11 @@ export function createSubgraphTransport(tls: { ca?: string; cert?: string; key?:
     request,
     fetch(url, init = {}) {
       const target = new URL(String(url));
-      // Plain hops keep Node's own fetch (undici's pool); HTTPS hops go through the agent above.
-      if (target.protocol !== 'https:' || !configured) return fetch(target, init);
-      return httpsFetch(target, init, request);
+      // Each call within a trace is a CLIENT span whose traceparent travels with the request.
+      return inClientSpan(target, init, (traced) =>
+        // Plain hops keep Node's own fetch (undici's pool); HTTPS hops go through the agent above.
+        target.protocol !== 'https:' || !configured ? fetch(target, traced) : httpsFetch(target, traced, request),
+      );
     },
   };
 }

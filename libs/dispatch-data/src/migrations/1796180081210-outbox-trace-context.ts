@@ -1,0 +1,13 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class OutboxTraceContext1796180081210 implements MigrationInterface {
+  name = 'OutboxTraceContext1796180081210';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("ALTER TABLE `outbox_event` ADD `traceparent` varchar(55) NULL");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("ALTER TABLE `outbox_event` DROP COLUMN `traceparent`");
+  }
+}
