@@ -45,7 +45,7 @@ async function callerOf(request: IncomingMessage, auth: AuthConfig): Promise<Das
 /** Opens the product's queues (no workers: the dashboard only looks and operates) and serves the boards. */
 export function startQueueDashboard(options: QueueDashboardOptions): QueueDashboard {
   const redis = createRedis('producer', options.env);
-  // Requests fail while Redis is down (Bull Board answers 500); the gateway itself keeps serving.
+  // The gateway keeps serving while Redis is down; the dashboard answers 503 until it is back.
   redis.on('error', () => undefined);
   const prefix = queuePrefix(options.env);
   const queues = PRODUCT_QUEUES.map(({ name, description }) => {
@@ -75,6 +75,8 @@ export function startQueueDashboard(options: QueueDashboardOptions): QueueDashbo
       if (caller.via === 'cookie' && !isFromThisOrigin(request)) return refuse(request, response, 403, 'Changes are accepted only from the queue dashboard itself');
       if (access === 'read') return refuse(request, response, 403, 'The queue dashboard is read-only for dispatch planners');
     }
+    // BullMQ would wait for the connection for as long as Redis is away: say so at once instead.
+    if (path.startsWith(`${QUEUE_DASHBOARD_PATH}/api/`) && redis.status !== 'ready') return refuse(request, response, 503, 'The queues cannot be read: Redis is not reachable', { 'retry-after': '5' });
     for (const [name, value] of Object.entries(DASHBOARD_HEADERS)) response.setHeader(name, value);
     // Bull Board's scripts and stylesheets (names carry a content hash) may be cached; pages and API answers not.
     if (path.startsWith(`${QUEUE_DASHBOARD_PATH}/static/`)) response.removeHeader('cache-control');
