@@ -7,3 +7,4 @@ export { producerTraceparent } from './producer-span';
 export { currentTraceparent, contextFromTraceparent, contextFromHeaders, injectTraceHeaders } from './trace-context';
 export { withTraceparent, inJobSpan, type TracedJobData } from './job-trace';
 export { SpanKind, type Span } from '@opentelemetry/api';
+export { startInMemoryTracing, type InMemoryTracing } from './testing/in-memory-tracing';
