@@ -186,6 +186,39 @@ describe('GraphQL subscriptions through the gateway', () => {
     expect(await staff.next(() => true, 'the resolved case')).toEqual({ topic: 'incident.status-changed', incident: { id: caseId, status: 'RESOLVED' } });
   }, 120_000);
 
+  it('20 transitions of one case in a row reach each of 2 subscribers all, in order, each with the status of its own event', async () => {
+    type Transition = { event: { type: string; version: number; changed: string[] }; incident: { id: string; status: string; device: { serialNumber: string } } };
+    const query = `subscription ($customerId: ID!) {
+      incidentUpdated(filter: { customerId: $customerId }) { event { type version changed } incident { id status device { serialNumber } } }
+    }`;
+    const admin = subscribe<Transition>((await connect(await tokenFor(tenants.a.principal))).client, query, 'incidentUpdated', { customerId: tenants.a.customerId });
+    const colleague = subscribe<Transition>((await connect(await tokenFor({ ...tenants.a.principal, subject: 'second-admin' }))).client, query, 'incidentUpdated', { customerId: tenants.a.customerId });
+    const caseId = await openCase(tenants.a, 'Flapping codec');
+    await admin.next((u) => u.incident.id === caseId && u.event.type === 'incident.opened', 'the admin’s opening');
+    await colleague.next((u) => u.incident.id === caseId && u.event.type === 'incident.opened', 'the colleague’s opening');
+
+    // Each mutation is sent as soon as the previous one answered: no pause for the deliveries.
+    const committed: { status: string; version: number }[] = [];
+    let version = await versionOf(caseId);
+    for (let i = 0; i < 20; i++) {
+      const [mutation, input] = i === 0 ? ['respondToIncident', 'IncidentActionInput'] : i % 2 === 1 ? ['startWorkOnIncident', 'IncidentActionInput'] : ['provideWorkaround', 'ProvideWorkaroundInput'];
+      const extra = input === 'ProvideWorkaroundInput' ? { workaround: `Restart the codec (${i})`, fixExpectedInRelease: '10.2' } : {};
+      const data = await graphqlData<Record<string, { status: string; version: number }>>(stack.gateway, `mutation ($input: ${input}!) { ${mutation}(input: $input) { status version } }`, {
+        input: { incidentId: caseId, expectedVersion: version, ...extra },
+      });
+      committed.push(data[mutation]);
+      version = data[mutation].version;
+    }
+    expect(committed.map((c) => c.status).slice(0, 4)).toEqual(['RESPONDED', 'IN_PROGRESS', 'WORKAROUND_PROVIDED', 'IN_PROGRESS']);
+
+    for (const [who, feed] of [['admin', admin], ['colleague', colleague]] as const) {
+      const received: Transition[] = [];
+      for (let i = 0; i < 20; i++) received.push(await feed.next((u) => u.incident.id === caseId && u.event.type === 'incident.status-changed', `${who}: transition ${i + 1}`));
+      expect(received.map((u) => ({ status: u.incident.status, version: u.event.version }))).toEqual(committed);
+      expect(received.every((u) => u.event.changed.includes('status') && u.incident.device.serialNumber === tenants.a.serial)).toBe(true);
+    }
+  });
+
   it('a visit change reaches a subscriber with the visit read through the supergraph, and not another customer', async () => {
     const caseId = await openCase(tenants.a, 'Display dead, needs a visit');
     const staff = subscribe<{ change: string; visit: { id: string; status: string; incident: { device: { serialNumber: string } } } }>(

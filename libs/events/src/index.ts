@@ -58,3 +58,4 @@ export {
   type SecurityNoticePublished,
   type SecurityNoticeSeverity,
 } from './security-notice-events';
+export { entityEventState, decodeEntityEventState, type EntityEventState } from './entity-event-state';

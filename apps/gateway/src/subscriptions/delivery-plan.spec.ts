@@ -40,10 +40,11 @@ describe('planning a delivery query', () => {
       { filter: { severity: 2 }, clock: true },
     );
     expect(delivery.rootKey).toBe('updates');
+    // Leaf fields without arguments are the case's own, answered from the event's snapshot.
     expect(delivery.keys).toEqual([
       { responseKey: 'topic', fill: 'meta' },
-      { responseKey: 'incident', fill: 'entity' },
-      { responseKey: 'brief', fill: 'entity' },
+      { responseKey: 'incident', fill: 'entity', ownFields: [{ responseKey: 'status', name: 'status' }, { responseKey: 'responseDueAt', name: 'responseDueAt' }] },
+      { responseKey: 'brief', fill: 'entity', ownFields: [{ responseKey: 'id', name: 'id' }] },
     ]);
     expect(delivery.args).toEqual({ filter: { severity: 2 } });
     expect(delivery.variables).toEqual({ clock: true });
@@ -101,6 +102,38 @@ describe('turning the answer into a delivery', () => {
     const answer = { data: { incident: { status: null }, subscriptionCheck: { id: 'i1', severity: 1 } }, errors: [{ message: 'down', path: ['incident', 'status'], extensions: { code: 'SERVICE_UNAVAILABLE' } }] };
     const result = deliveryResult(delivery, event('incident.updated', 'i1'), answer);
     expect(result?.errors?.map((error) => ({ path: error.path, code: error.extensions.code }))).toEqual([{ path: ['mine', 'incident', 'status'], code: 'SERVICE_UNAVAILABLE' }]);
+  });
+});
+
+describe('each delivery shows the case as of its own event', () => {
+  const delivery = plan('subscription { incidentUpdated(filter: { status: IN_PROGRESS }) { what: event { type at version changed } incident { state: status severity summary device { serialNumber } } } }');
+  const snapshot = { id: 'i1', status: 'IN_PROGRESS', severity: 2, summary: 'Camera dead' };
+  const statusChanged = event('incident.status-changed', 'i1', { customerId: 'A', version: 4, changed: ['status'], snapshot });
+  // Read after later changes: the case has since moved on to a workaround and been upgraded.
+  const readLater = { data: { incident: { state: 'WORKAROUND_PROVIDED', severity: 1, summary: 'Camera dead', device: { serialNumber: 'S1' } }, subscriptionCheck: { id: 'i1', status: 'WORKAROUND_PROVIDED' } } };
+
+  it('the case’s own fields are the event’s, fields of other subgraphs as read, and the event itself is on the payload', () => {
+    expect(deliveryResult(delivery, statusChanged, readLater)?.data).toEqual({
+      incidentUpdated: {
+        what: { type: 'incident.status-changed', at: '2026-11-24T10:00:00.000Z', version: 4, changed: ['status'] },
+        incident: { state: 'IN_PROGRESS', severity: 2, summary: 'Camera dead', device: { serialNumber: 'S1' } },
+      },
+    });
+  });
+
+  it('the filter is judged on the case as of the event, not as it is when delivered', () => {
+    expect(deliveryResult(delivery, statusChanged, readLater)).toBeDefined();
+    const laterEvent = event('incident.status-changed', 'i1', { customerId: 'A', version: 5, changed: ['status'], snapshot: { ...snapshot, status: 'WORKAROUND_PROVIDED' } });
+    const readEarlier = { data: { ...readLater.data, subscriptionCheck: { id: 'i1', status: 'IN_PROGRESS' } } };
+    expect(deliveryResult(delivery, laterEvent, readEarlier)).toBeUndefined();
+  });
+
+  it('a field the subscriber could not read stays refused, and an event without a snapshot is delivered as read', () => {
+    const refused = { data: { ...readLater.data, incident: { ...readLater.data.incident, summary: null } }, errors: [{ message: 'no', path: ['incident', 'summary'] }] };
+    expect((deliveryResult(delivery, statusChanged, refused)?.data?.incidentUpdated as { incident: { summary: unknown } }).incident.summary).toBeNull();
+    const older = event('incident.status-changed', 'i1', { customerId: 'A', status: 'IN_PROGRESS' });
+    const readNow = { data: { ...readLater.data, subscriptionCheck: { id: 'i1', status: 'IN_PROGRESS' } } };
+    expect(deliveryResult(delivery, older, readNow)?.data?.incidentUpdated).toMatchObject({ what: { version: null, changed: [] }, incident: { state: 'WORKAROUND_PROVIDED' } });
   });
 });
 

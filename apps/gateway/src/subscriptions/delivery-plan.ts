@@ -4,6 +4,8 @@ import {
   getOperationAST,
   getVariableValues,
   GraphQLError,
+  isLeafType,
+  isObjectType,
   Kind,
   OperationTypeNode,
   parse,
@@ -12,6 +14,7 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionNode,
@@ -20,9 +23,21 @@ import {
 } from 'graphql';
 import { collectFields, type Fragments } from './collect-fields';
 import { SUBSCRIPTION_FIELDS, type SubscriptionArgs, type SubscriptionField } from './subscription-fields';
+import { EVENT_FIELD } from './subscription-schema';
 
-/** What fills each response key of the payload object. */
-type PayloadKey = { responseKey: string; fill: 'typename' | 'meta' | 'entity' };
+/** A response key of a selection and the field it asks for. */
+export type FieldKey = { responseKey: string; name: string };
+
+/**
+ * What fills each response key of the payload object: the type name, the field saying what
+ * happened, the entity as read (its `ownFields`, leaf fields without arguments, are then set from
+ * the event's snapshot), or the event itself (`fields` of SubscriptionEvent).
+ */
+export type PayloadKey =
+  | { responseKey: string; fill: 'typename' }
+  | { responseKey: string; fill: 'meta' }
+  | { responseKey: string; fill: 'entity'; ownFields: FieldKey[] }
+  | { responseKey: string; fill: 'event'; fields: FieldKey[] };
 
 /**
  * One subscription turned into the query that answers it for each event: every `incident { … }`
@@ -52,6 +67,22 @@ function unique(base: string, taken: Set<string>): string {
   let candidate = base;
   for (let i = 2; taken.has(candidate); i++) candidate = `${base}${i}`;
   return candidate;
+}
+
+/** The fields several nodes of one response key select, merged. */
+function subFields(nodes: FieldNode[], fragments: Fragments, variables: Record<string, unknown>) {
+  return collectFields({ kind: Kind.SELECTION_SET, selections: nodes.flatMap((node) => node.selectionSet?.selections ?? []) }, fragments, variables);
+}
+
+/** The leaf fields without arguments the selection asks of the entity: those an event's snapshot can answer. */
+function ownFieldsOf(entityType: GraphQLObjectType | undefined, nodes: FieldNode[], fragments: Fragments, variables: Record<string, unknown>): FieldKey[] {
+  if (!entityType) return [];
+  return subFields(nodes, fragments, variables)
+    .filter((collected) => {
+      const definition = entityType.getFields()[collected.name];
+      return definition !== undefined && isLeafType(getNamedType(definition.type)) && collected.nodes.every((node) => !node.arguments?.length);
+    })
+    .map(({ responseKey, name: fieldName }) => ({ responseKey, name: fieldName }));
 }
 
 /** Variables and fragments a selection uses, following fragment spreads. */
@@ -97,11 +128,15 @@ export function planDelivery(schema: GraphQLSchema, document: DocumentNode, requ
   const payloadSelection: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: root.nodes.flatMap((node) => node.selectionSet?.selections ?? []) };
   const keys: PayloadKey[] = [];
   const entityNodes: { responseKey: string; node: FieldNode }[] = [];
+  const payloadType = getNamedType(fieldDef.type);
+  const entityType = isObjectType(payloadType) ? getNamedType(payloadType.getFields()[field.entityField]?.type) : undefined;
   for (const collected of collectFields(payloadSelection, fragments, variables)) {
     if (collected.name === '__typename') keys.push({ responseKey: collected.responseKey, fill: 'typename' });
     else if (collected.name === field.metaField) keys.push({ responseKey: collected.responseKey, fill: 'meta' });
-    else if (collected.name === field.entityField) {
-      keys.push({ responseKey: collected.responseKey, fill: 'entity' });
+    else if (collected.name === EVENT_FIELD) {
+      keys.push({ responseKey: collected.responseKey, fill: 'event', fields: subFields(collected.nodes, fragments, variables).map(({ responseKey, name: fieldName }) => ({ responseKey, name: fieldName })) });
+    } else if (collected.name === field.entityField) {
+      keys.push({ responseKey: collected.responseKey, fill: 'entity', ownFields: ownFieldsOf(isObjectType(entityType) ? entityType : undefined, collected.nodes, fragments, variables) });
       for (const node of collected.nodes) entityNodes.push({ responseKey: collected.responseKey, node });
     }
   }

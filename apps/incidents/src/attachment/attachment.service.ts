@@ -8,6 +8,7 @@ import { isDuplicateEntry } from '@polyplus/persistence';
 import { conflict, DomainError, forbidden, notFound, serviceUnavailable } from '@polyplus/subgraph-kit';
 import { Incident } from '../incident/incident.entity';
 import { appendAudit } from '../incident/incident-change';
+import { incidentEventState } from '../incident/incident-event-state';
 import { Attachment } from './attachment.entity';
 import { AttachmentDownload } from './attachment-download.entity';
 import { ContentInspector } from './attachment-content';
@@ -138,7 +139,6 @@ export class AttachmentService {
             incidentId: incident.id,
             customerId: incident.customerId,
             status: incident.status,
-            version: incident.version,
             action: 'ATTACHMENT_ADDED',
             attachmentId: attachment.id,
             kind: attachment.kind,
@@ -146,6 +146,7 @@ export class AttachmentService {
             contentType: attachment.contentType,
             size: attachment.size,
             sha256: attachment.sha256,
+            ...incidentEventState(incident),
           },
         });
       });

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { IsNull, type EntityManager } from 'typeorm';
 import { appendToOutbox } from '@polyplus/events';
 import { isDuplicateEntry } from '@polyplus/persistence';
-import type { Incident } from '../incident/incident.entity';
+import { Incident } from '../incident/incident.entity';
+import { incidentEventState } from '../incident/incident-event-state';
 import { INCIDENT_TOPICS } from '../incident/incident-topics';
 import { IncidentClockPause } from './clock-pause.entity';
 import { PauseReason, PauseSource } from './pause-reason';
@@ -139,7 +140,9 @@ export function openPausesOf(manager: EntityManager, incidentId: string): Promis
   return manager.find(IncidentClockPause, { where: { incidentId, endedAt: IsNull() } });
 }
 
-function publishPauseEvent(manager: EntityManager, topic: string, incident: Pick<Incident, 'id' | 'customerId'>, pause: IncidentClockPause, at: Date) {
+async function publishPauseEvent(manager: EntityManager, topic: string, incident: Pick<Incident, 'id' | 'customerId'>, pause: IncidentClockPause, at: Date) {
+  // The case as this transaction sees it: the state the pause event reports.
+  const current = await manager.findOneBy(Incident, { id: incident.id });
   return appendToOutbox(manager, {
     topic,
     key: incident.id,
@@ -153,6 +156,7 @@ function publishPauseEvent(manager: EntityManager, topic: string, incident: Pick
       sourceId: pause.sourceId,
       from: pause.startedAt.toISOString(),
       to: pause.endedAt?.toISOString() ?? null,
+      ...(current ? incidentEventState(current) : {}),
     },
   });
 }

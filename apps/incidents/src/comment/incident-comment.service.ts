@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { actorOf, type Principal } from '@polyplus/auth';
 import { appendToOutbox } from '@polyplus/events';
 import { appendAudit } from '../incident/incident-change';
+import { incidentEventState } from '../incident/incident-event-state';
 import type { CaseContributors } from '../attachment/case-contributors';
 import { IncidentComment } from './incident-comment.entity';
 import type { AddIncidentCommentInput } from './dto/add-incident-comment.input';
@@ -36,7 +37,7 @@ export class IncidentCommentService {
         topic: COMMENT_ADDED_TOPIC,
         key: incident.id,
         occurredAt: comment.createdAt,
-        payload: { incidentId: incident.id, customerId: incident.customerId, status: incident.status, version: incident.version, action: 'COMMENT_ADDED', commentId: comment.id, author: comment.author },
+        payload: { incidentId: incident.id, customerId: incident.customerId, status: incident.status, action: 'COMMENT_ADDED', commentId: comment.id, author: comment.author, ...incidentEventState(incident) },
       });
     });
     return comment;

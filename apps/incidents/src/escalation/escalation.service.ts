@@ -7,6 +7,7 @@ import { appendAudit } from '../incident/incident-change';
 import { hasReached } from '../incident/incident-lifecycle';
 import { IncidentStatus } from '../incident/incident-status';
 import { INCIDENT_TOPICS } from '../incident/incident-topics';
+import { incidentEventState } from '../incident/incident-event-state';
 import { clockFactsOfOne, type StoredClockFacts } from '../case-clock/clock-facts';
 import { evaluationInstant, type ClockFacts } from '../case-clock/resolution-clock.view';
 import { Escalation } from './escalation.entity';
@@ -103,7 +104,7 @@ export class EscalationService {
         topic: INCIDENT_TOPICS.escalated,
         key: incidentId,
         occurredAt: at,
-        payload: { incidentId, customerId: incident.customerId, severity: incident.severity, status: incident.status, level, businessAgeMinutes },
+        payload: { incidentId, customerId: incident.customerId, severity: incident.severity, status: incident.status, level, businessAgeMinutes, ...incidentEventState(incident) },
       });
       return escalation;
     });

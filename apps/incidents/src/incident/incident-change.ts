@@ -5,6 +5,7 @@ import { Incident } from './incident.entity';
 import { IncidentAuditEntry } from './incident-audit-entry.entity';
 import type { IncidentStatus } from './incident-status';
 import type { IncidentTopic } from './incident-topics';
+import { incidentEventState } from './incident-event-state';
 
 export type IncidentChange = {
   incidentId: string;
@@ -99,8 +100,9 @@ export function changeIncident(dataSource: DataSource, change: IncidentChange, a
         customerId: current.customerId,
         status: updated.status,
         previousStatus: current.status,
-        version: updated.version,
         action: change.action,
+        // The case as of this change (version, changed fields, own fields): deliveries show this state.
+        ...incidentEventState(updated, Object.keys(patch)),
         ...change.payload?.(updated),
       },
     });

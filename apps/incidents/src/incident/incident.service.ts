@@ -17,6 +17,7 @@ import { IncidentAuditEntry } from './incident-audit-entry.entity';
 import { IncidentStatus } from './incident-status';
 import { appendAudit } from './incident-change';
 import { INCIDENT_TOPICS } from './incident-topics';
+import { INCIDENT_OWN_FIELDS, incidentEventState } from './incident-event-state';
 import type { OpenIncidentInput } from './dto/open-incident.input';
 import type { EntitlementDirectory } from './entitlement-directory';
 import type { CustomerDirectory } from './customer-directory';
@@ -105,7 +106,7 @@ export class IncidentService {
           status: saved.status,
           contactedAt: saved.contactedAt.toISOString(),
           responseDueAt: saved.responseDueAt.toISOString(),
-          version: saved.version,
+          ...incidentEventState(saved, INCIDENT_OWN_FIELDS),
         },
       });
       return saved;

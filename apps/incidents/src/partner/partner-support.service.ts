@@ -7,6 +7,7 @@ import { conflict, notFound } from '@polyplus/subgraph-kit';
 import { Incident } from '../incident/incident.entity';
 import { appendAudit, changeIncident } from '../incident/incident-change';
 import { INCIDENT_TOPICS, type IncidentTopic } from '../incident/incident-topics';
+import { incidentEventState } from '../incident/incident-event-state';
 import { PartnerIncidentRequest } from './partner-request.entity';
 import { PartnerStatusUpdate } from './partner-status-update.entity';
 import { PartnerEntitlementCheck } from './partner-entitlement-check.entity';
@@ -130,7 +131,7 @@ export class PartnerSupportService {
         topic: INCIDENT_TOPICS.partnerEntitlementChecked,
         key: incident.id,
         occurredAt: at,
-        payload: { incidentId: incident.id, customerId: incident.customerId, partner: input.partner, entitled: input.entitled, termEndsOn: check.termEndsOn },
+        payload: { incidentId: incident.id, customerId: incident.customerId, partner: input.partner, entitled: input.entitled, termEndsOn: check.termEndsOn, ...incidentEventState(incident) },
       });
       return check;
     });
@@ -187,6 +188,7 @@ export class PartnerSupportService {
         trackingNumber: request.trackingNumber,
         requestStatus: request.status,
         partnerStatus: request.partnerStatus,
+        ...incidentEventState(incident),
       },
     });
   }
