@@ -1,5 +1,6 @@
 import { context, trace, ROOT_CONTEXT, type Context, type ContextManager } from '@opentelemetry/api';
 import { createLogger } from './create-logger';
+import { withJobLogContext } from './job-log-context';
 import { withLogContext } from './log-context';
 
 function capture() {
@@ -80,8 +81,12 @@ describe('createLogger', () => {
   it('puts the queue and job id on every line logged while a job runs', () => {
     const { lines, destination } = capture();
     const log = createLogger({ service: 'scheduler', env: {}, destination });
-    withLogContext({ queue: 'dispatch-optimisation', jobId: '42' }, () => log.info('optimising'));
+    withJobLogContext({ queueName: 'dispatch-optimisation', id: '42' }, () => log.info('optimising'));
+    // BullMQ's failed event may come without its job: the line is still logged.
+    withJobLogContext(undefined, () => log.error('worker failed'));
     expect(lines[0]).toEqual(expect.objectContaining({ queue: 'dispatch-optimisation', jobId: '42' }));
+    expect(lines[1]).toEqual(expect.objectContaining({ msg: 'worker failed' }));
+    expect(lines[1]).not.toHaveProperty('jobId');
   });
 
   describe('with an OpenTelemetry span active', () => {
