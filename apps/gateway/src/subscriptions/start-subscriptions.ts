@@ -49,9 +49,10 @@ export type RunningSubscriptions = { hub: SubscriptionHub; stop(): Promise<void>
  * GraphQL subscriptions beside Apollo Gateway (which cannot execute them). Every gateway instance
  * tails the Redis event stream itself (plain XREAD, no consumer group): each instance must see
  * every event, because each holds its own subscribers, and a tail leaves no per-instance group
- * behind in Redis when an instance goes away. Each event is re-read through the supergraph once
- * per interested subscriber, with that subscriber's principal, by an Apollo Server of its own
- * that runs the same query limits and error formatting as the HTTP path.
+ * behind in Redis when an instance goes away. Each event is read through the supergraph once per
+ * read key (rights scope and delivery query) among the interested subscribers, with one of their
+ * principals, by an Apollo Server of its own that runs the same query limits and error formatting
+ * as the HTTP path.
  */
 export async function startSubscriptions(options: SubscriptionsOptions): Promise<RunningSubscriptions> {
   const schema = buildSubscriptionSchema(options.supergraphSdl);

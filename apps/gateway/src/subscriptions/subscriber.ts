@@ -5,6 +5,7 @@ import { newRequestId, serviceLogger, withLogContext } from '@polyplus/logger';
 import type { DeliveryPlan } from './delivery-plan';
 import { deliveryResult, type EntityReadResult } from './delivery-result';
 import { PushIterator } from './push-iterator';
+import { rightsScope } from './rights-scope';
 
 /** Runs a delivery query through the supergraph as the given principal. */
 export type EntityReader = (plan: DeliveryPlan, entityId: string, principal: Principal) => Promise<EntityReadResult>;
@@ -13,41 +14,51 @@ export type EntityReader = (plan: DeliveryPlan, entityId: string, principal: Pri
 export const MAX_SUBSCRIBER_BACKLOG = 1_000;
 
 /**
- * One active subscription. Events are resolved one after the other, each after the previous one
- * was resolved, so the subscriber sees them in stream order even though look-ups take different
- * times; other subscribers do not wait for it.
+ * One active subscription. Each event's read is handed in (shared with subscribers of the same
+ * read key); deliveries are made one after the other in the order the events were offered, so the
+ * subscriber sees them in stream order even though reads answer in any order; other subscribers
+ * do not wait for it.
  */
 export class Subscriber {
   readonly results: PushIterator<ExecutionResult>;
+  /** Subscribers with the same key get the same answer to a delivery read: same rights, same query. */
+  readonly readKey: string;
   private chain: Promise<void> = Promise.resolve();
   private pending = 0;
 
   constructor(
     readonly plan: DeliveryPlan,
     readonly principal: Principal,
-    private readonly read: EntityReader,
     onEnd: (subscriber: Subscriber) => void,
     private readonly log: (message: string) => void = (message) => serviceLogger('subscriptions').warn(message),
   ) {
     this.results = new PushIterator(() => onEnd(this));
+    this.readKey = `${rightsScope(principal)}\n${plan.query}\n${JSON.stringify(plan.variables)}`;
+  }
+
+  /** Events accepted and not yet delivered or dropped, and deliveries not yet taken by the socket. */
+  get backlog(): number {
+    return this.pending + this.results.backlog;
   }
 
   wants(event: EventEnvelope): boolean {
-    return this.plan.field.follows(event.topic) && this.plan.field.mayMatch(this.plan.args, event, this.principal);
+    return !this.results.done && this.plan.field.follows(event.topic) && this.plan.field.mayMatch(this.plan.args, event, this.principal);
   }
 
-  offer(event: EventEnvelope): void {
-    if (this.results.done) return;
-    if (this.pending + this.results.backlog >= MAX_SUBSCRIBER_BACKLOG) {
+  /** Queues the event's delivery behind the earlier ones; false when it ended the subscription instead (too far behind). */
+  offer(event: EventEnvelope, answer: Promise<EntityReadResult>): boolean {
+    if (this.results.done) return false;
+    if (this.backlog >= MAX_SUBSCRIBER_BACKLOG) {
       this.results.end(new GraphQLError('The subscription fell too far behind and was ended; subscribe again', { extensions: { code: 'SUBSCRIPTION_OVERFLOW' } }));
-      return;
+      return false;
     }
     this.pending += 1;
     // Each delivery is a request of its own through the supergraph: its hops and lines share an id and name the event.
     const logContext = { requestId: newRequestId(), eventId: event.id, topic: event.topic };
-    this.chain = this.chain.then(() => withLogContext(logContext, () => this.deliver(event))).finally(() => {
+    this.chain = this.chain.then(() => withLogContext(logContext, () => this.deliver(event, answer))).finally(() => {
       this.pending -= 1;
     });
+    return true;
   }
 
   /** Resolves once every accepted event was delivered or dropped. */
@@ -55,10 +66,10 @@ export class Subscriber {
     return this.chain;
   }
 
-  private async deliver(event: EventEnvelope): Promise<void> {
+  private async deliver(event: EventEnvelope, read: Promise<EntityReadResult>): Promise<void> {
     if (this.results.done) return;
     try {
-      const answer = await this.read(this.plan, event.key, this.principal);
+      const answer = await read;
       const result = deliveryResult(this.plan, event, answer);
       if (result) this.results.push(result);
       else if (!answer.data && answer.errors?.length) this.log(`[subscriptions] ${event.topic} ${event.key} not delivered: ${answer.errors[0].message}`);

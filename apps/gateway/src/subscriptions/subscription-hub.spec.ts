@@ -46,12 +46,12 @@ describe('fan-out of events to subscribers', () => {
     const results = hub.subscribe(plan, engineer);
     hub.publish(event('e1', 'slow'));
     hub.publish(event('e2', 'fast'));
-    await new Promise((resolve) => setImmediate(resolve));
-    // The second look-up does not even start before the first is answered.
-    expect(reads.asked).toEqual(['slow']);
-    reads.answer('slow');
-    await new Promise((resolve) => setImmediate(resolve));
+    // Both reads start at once (each event's own state is in the event, so reading early is safe)...
+    expect(reads.asked).toEqual(['slow', 'fast']);
+    // ...and the one that answers first still waits for its turn.
     reads.answer('fast');
+    await new Promise((resolve) => setImmediate(resolve));
+    reads.answer('slow');
     expect(await take(results, 2)).toEqual([
       { incidentUpdated: { topic: 'incident.updated', incident: { id: 'slow' } } },
       { incidentUpdated: { topic: 'incident.updated', incident: { id: 'fast' } } },
@@ -61,11 +61,49 @@ describe('fan-out of events to subscribers', () => {
   it('one slow subscriber does not hold back another', async () => {
     const slow = controlledReads();
     const hub = new SubscriptionHub((p, id, principal) => (principal.subject === 'slow' ? slow.read(p, id) : Promise.resolve(found(id))));
-    hub.subscribe(plan, { ...engineer, subject: 'slow' });
+    hub.subscribe(plan, { subject: 'slow', role: 'DISPATCH_PLANNER', customerIds: [] });
     const fastResults = hub.subscribe(plan, engineer);
     hub.publish(event('e1'));
     expect(await take(fastResults, 1)).toEqual([{ incidentUpdated: { topic: 'incident.updated', incident: { id: 'i1' } } }]);
     expect(slow.asked).toEqual(['i1']);
+  });
+
+  it('subscribers with the same rights and selection share one read; another customer reads on its own and never sees it', async () => {
+    const asked: string[] = [];
+    const hub = new SubscriptionHub((readPlan, id, principal) => {
+      asked.push(principal.customerIds.join());
+      const incident = readPlan.query.includes('readFor') ? { id, readFor: principal.customerIds.join() } : { id };
+      return Promise.resolve({ data: { incident, subscriptionCheck: { id } } });
+    });
+    const byCase = planDelivery(schema, parse('subscription { incidentUpdated { topic incident { id readFor: summary } } }'), undefined, {});
+    const admins = ['ann', 'bob', 'cy'].map((subject) => hub.subscribe(byCase, { subject, role: 'CUSTOMER_ADMIN', customerIds: ['A'] }));
+    const other = hub.subscribe(byCase, { subject: 'dan', role: 'CUSTOMER_ADMIN', customerIds: ['B'] });
+    const differentSelection = hub.subscribe(plan, { subject: 'eve', role: 'CUSTOMER_ADMIN', customerIds: ['A'] });
+    hub.publish({ ...event('e1'), payload: { customerId: 'A' } });
+    hub.publish({ ...event('e2', 'i2'), payload: { customerId: 'B' } });
+    // Case i1 (customer A): one read for the three admins, one for the other selection; B's subscriber is skipped unread.
+    // Case i2 (customer B): only B's subscriber reads.
+    expect(asked).toEqual(['A', 'A', 'B']);
+    for (const admin of admins) expect(await take(admin, 1)).toEqual([{ incidentUpdated: { topic: 'incident.updated', incident: { id: 'i1', readFor: 'A' } } }]);
+    expect(await take(other, 1)).toEqual([{ incidentUpdated: { topic: 'incident.updated', incident: { id: 'i2', readFor: 'B' } } }]);
+    expect(await take(differentSelection, 1)).toEqual([{ incidentUpdated: { topic: 'incident.updated', incident: { id: 'i1' } } }]);
+  });
+
+  it('a shared read is still judged by each subscriber’s own filter', async () => {
+    const reads: string[] = [];
+    const hub = new SubscriptionHub((_p, id) => {
+      reads.push(id);
+      return Promise.resolve({ data: { incident: { id }, subscriptionCheck: { id, severity: 2 } } });
+    });
+    const bySeverity = (severity: number) => planDelivery(schema, parse('subscription ($s: Int) { incidentUpdated(filter: { severity: $s }) { incident { id } } }'), undefined, { s: severity });
+    const major = hub.subscribe(bySeverity(2), engineer);
+    const critical = hub.subscribe(bySeverity(1), { ...engineer, subject: 'other' });
+    hub.publish(event('e1'));
+    await hub.settled();
+    expect(reads).toEqual(['i1']);
+    expect(await take(major, 1)).toEqual([{ incidentUpdated: { incident: { id: 'i1' } } }]);
+    hub.closeAll();
+    expect(await critical.next()).toEqual({ value: undefined, done: true });
   });
 
   it('a relay re-send of an event id already fanned out is not delivered twice', async () => {

@@ -2,6 +2,7 @@ import type { ExecutionResult } from 'graphql';
 import type { Principal } from '@polyplus/auth';
 import type { EventEnvelope } from '@polyplus/events';
 import type { DeliveryPlan } from './delivery-plan';
+import type { EntityReadResult } from './delivery-result';
 import { Subscriber, type EntityReader } from './subscriber';
 
 /** Envelope ids remembered to drop a relay's re-send of an event already fanned out. */
@@ -22,18 +23,33 @@ export class SubscriptionHub {
   }
 
   subscribe(plan: DeliveryPlan, principal: Principal): AsyncGenerator<ExecutionResult> {
-    const subscriber = new Subscriber(plan, principal, this.read, (ended) => this.subscribers.delete(ended), this.log);
+    const subscriber = new Subscriber(plan, principal, (ended) => this.subscribers.delete(ended), this.log);
     this.subscribers.add(subscriber);
     return subscriber.results;
   }
 
-  /** Hands the event to every subscriber that may want it; each resolves it in its own order. */
+  /**
+   * Hands the event to every subscriber that may want it (each subscriber's own rights and
+   * arguments decide), with one supergraph read per read key — the same rights scope and the same
+   * delivery query — started now and shared; each subscriber delivers it in its own order.
+   */
   publish(event: EventEnvelope): void {
     if (this.recent.has(event.id)) return;
     this.recent.add(event.id);
     // A Set iterates in insertion order: the oldest id goes first.
     if (this.recent.size > RECENT_EVENT_IDS) this.recent.delete(this.recent.values().next().value as string);
-    for (const subscriber of this.subscribers) if (subscriber.wants(event)) subscriber.offer(event);
+    const reads = new Map<string, Promise<EntityReadResult>>();
+    for (const subscriber of this.subscribers) {
+      if (!subscriber.wants(event)) continue;
+      let answer = reads.get(subscriber.readKey);
+      if (!answer) {
+        answer = this.read(subscriber.plan, event.key, subscriber.principal);
+        // Each subscriber awaits (and reports) it; an unawaited rejection must not crash the process.
+        answer.catch(() => undefined);
+        reads.set(subscriber.readKey, answer);
+      }
+      subscriber.offer(event, answer);
+    }
   }
 
   /** Resolves once every event handed out so far was delivered or dropped. */
