@@ -8,3 +8,4 @@ export { REDACTED, redactFields, redactText, isSensitiveKey } from './redact';
 export { prettyLine } from './pretty-destination';
 export { logStartFailure } from './start-failure';
 export { withJobLogContext, type JobIdentity } from './job-log-context';
+export { withRequestLogContext } from './request-listener';

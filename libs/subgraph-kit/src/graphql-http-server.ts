@@ -3,7 +3,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { graphqlMetricsPlugin, metricsEndpoint, useMetricsService, type MetricsEndpointOptions } from '@polyplus/metrics';
-import { REQUEST_ID_HEADER, requestLogContext, serviceLogger, withLogContext } from '@polyplus/logger';
+import { serviceLogger, withRequestLogContext } from '@polyplus/logger';
 import { apolloLogger } from './apollo-logger';
 import { handleGraphQLRequest } from './http-graphql';
 import { inGraphQLRequestSpan, operationSpanPlugins } from './tracing/graphql-request-span';
@@ -75,12 +75,8 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
       response.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
     });
   };
-  // Every line logged while serving a request names it (see @polyplus/logger); the caller gets the id back.
-  const handler: RequestListener = (request, response) => {
-    const logContext = requestLogContext(request.headers);
-    response.setHeader(REQUEST_ID_HEADER, logContext.requestId);
-    withLogContext(logContext, () => serve(request, response));
-  };
+  // Every line logged while serving a request names it; the caller gets the id back.
+  const handler = withRequestLogContext(serve);
   const httpServer: Server = options.tls ? createHttpsServer(options.tls, handler) : createServer(handler);
   httpServer.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {

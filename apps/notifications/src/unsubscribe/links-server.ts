@@ -1,4 +1,4 @@
-import { serviceLogger } from '@polyplus/logger';
+import { serviceLogger, withRequestLogContext } from '@polyplus/logger';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { html, type SafeHtml } from '../render/html';
@@ -69,7 +69,7 @@ function readForm(request: IncomingMessage): Promise<URLSearchParams> {
  */
 export async function startLinksServer(options: LinksServerOptions): Promise<LinksServer> {
   const log = options.log ?? ((message: string) => serviceLogger('unsubscribe').info(message));
-  const server = createServer((request, response) => {
+  const server = createServer(withRequestLogContext((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') return send(response, 200, JSON.stringify({ service: 'notifications-links', status: 'up', pid: process.pid }), 'application/json');
     if (url.pathname !== '/unsubscribe') return send(response, 404, page('Not found', html`<p>There is nothing here.</p>`));
@@ -96,7 +96,7 @@ ${claim.scope !== 'ALL' ? html`<form method="post" action="${action}" style="mar
         log(`[notifications] unsubscribe failed: ${error.message}`);
         send(response, 503, page('Please try again', html`<p>We could not record that just now. Please try again in a minute.</p>`));
       });
-  });
+  }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
