@@ -63,7 +63,7 @@ let contactId: string;
 let deviceId: string;
 
 beforeAll(async () => {
-  receiver = await startReceiver({ '/flaky': [500, 500, 200], '/down': [503] }, secrets);
+  receiver = await startReceiver({ '/flaky': [500, 500, 200], '/down': [503], '/mirror': [200] }, secrets);
   // The incidents process reads these at start: a local receiver is allowed, and retries take milliseconds.
   const settings: Record<string, string> = {
     WEBHOOK_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
@@ -182,5 +182,31 @@ describe('partner webhooks through the gateway', () => {
     const deliveries = await deliveriesOf(endpointId);
     expect(deliveries.map((delivery) => [delivery.status, delivery.attemptCount])).toEqual([['FAILED', 3], ['FAILED', 3]]);
     expect(receiver.received.filter((request) => request.path === '/down')).toHaveLength(6);
+  });
+
+  // After the failing endpoints are disabled: this one alone receives the case's events.
+  it('rapid transitions reach a partner each with the case as of its own event: version, changed fields and status in the body', async () => {
+    await register('/mirror', ['incident.status-changed']);
+    const incident = await openIncident('Webhook flapping codec');
+    const committed: { status: string; version: number }[] = [];
+    let version = incident.version;
+    for (let i = 0; i < 8; i++) {
+      const [mutation, input] = i === 0 ? ['respondToIncident', 'IncidentActionInput'] : i % 2 === 1 ? ['startWorkOnIncident', 'IncidentActionInput'] : ['provideWorkaround', 'ProvideWorkaroundInput'];
+      const extra = input === 'ProvideWorkaroundInput' ? { workaround: 'Restart the codec', fixExpectedInRelease: '10.2' } : {};
+      const data = await graphqlData<Record<string, { status: string; version: number }>>(stack.gateway, `mutation ($input: ${input}!) { ${mutation}(input: $input) { status version } }`, {
+        input: { incidentId: incident.id, expectedVersion: version, ...extra },
+      });
+      committed.push(data[mutation]);
+      version = data[mutation].version;
+    }
+    type Data = { incidentId: string; status: string; version: number; changed: string[]; snapshot: { status: string; version: number } };
+    const bodies = await until(async () => {
+      const mine = receiver.accepted.filter((entry) => entry.path === '/mirror' && (entry.payload.data as Data).incidentId === incident.id).map((entry) => entry.payload.data as Data);
+      return mine.length >= committed.length && mine;
+    }, 'every transition at the partner');
+    // Deliveries run concurrently and retry on their own schedule: a receiver orders them by version.
+    const byVersion = [...bodies].sort((a, b) => a.version - b.version);
+    expect(byVersion.map((data) => ({ status: data.snapshot.status, version: data.version }))).toEqual(committed);
+    expect(byVersion.every((data) => data.status === data.snapshot.status && data.snapshot.version === data.version && data.changed.includes('status'))).toBe(true);
   });
 });
