@@ -10,3 +10,4 @@ export { watchOutbox, type OutboxReading } from './outbox-metrics';
 export { watchConsumerGroup, type ConsumerGroupReading } from './event-stream-metrics';
 export { countWebhookAttempt, type WebhookAttemptOutcome } from './webhook-metrics';
 export { recordOptimiserRun, type OptimiserRun } from './optimiser-metrics';
+export { countSubscriptionDelivery, countSubscriptionRead, watchSubscriptions, type SubscriptionDeliveryOutcome, type SubscriptionReading } from './subscription-metrics';

@@ -4,6 +4,7 @@ import type { ApolloGateway } from '@apollo/gateway';
 import type { AuthConfig } from '@polyplus/auth';
 import { createRedis, eventStreamKey, queuePrefix, tailEvents } from '@polyplus/events';
 import { serviceLogger } from '@polyplus/logger';
+import { watchSubscriptions } from '@polyplus/metrics';
 import { apolloLogger, formatError } from '@polyplus/subgraph-kit';
 import type { GatewayContext } from '../auth/gateway-context';
 import { inputValidationPlugin } from '../input/input-validation.plugin';
@@ -73,6 +74,7 @@ export async function startSubscriptions(options: SubscriptionsOptions): Promise
     return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental delivery is not supported here' }] };
   }, options.maxConcurrentReads ?? 32));
   const hub = new SubscriptionHub(read);
+  const unwatch = watchSubscriptions(() => hub.reading());
   const redis = createRedis('worker', options.env);
   redis.on('error', () => undefined); // the tail reports read failures itself
   const tail = tailEvents({ redis, stream: eventStreamKey(queuePrefix(options.env)), accept: followedTopic, handler: (event) => hub.publish(event) });
@@ -89,6 +91,7 @@ export async function startSubscriptions(options: SubscriptionsOptions): Promise
   return {
     hub,
     async stop() {
+      unwatch();
       await tail.stop();
       await server.dispose();
       await apollo.stop();

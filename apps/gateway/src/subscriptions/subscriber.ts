@@ -2,6 +2,7 @@ import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Principal } from '@polyplus/auth';
 import type { EventEnvelope } from '@polyplus/events';
 import { newRequestId, serviceLogger, withLogContext } from '@polyplus/logger';
+import { countSubscriptionDelivery } from '@polyplus/metrics';
 import type { DeliveryPlan } from './delivery-plan';
 import { deliveryResult, type EntityReadResult } from './delivery-result';
 import { PushIterator } from './push-iterator';
@@ -10,7 +11,13 @@ import { rightsScope } from './rights-scope';
 /** Runs a delivery query through the supergraph as the given principal. */
 export type EntityReader = (plan: DeliveryPlan, entityId: string, principal: Principal) => Promise<EntityReadResult>;
 
-/** Events accepted but not yet sent; a subscriber this far behind is cut off rather than buffered forever. */
+/**
+ * The slow-consumer policy: a subscriber whose queue (events accepted and not yet delivered, plus
+ * deliveries its socket has not taken yet) reaches this length is ended with SUBSCRIPTION_OVERFLOW
+ * rather than buffered without bound. It is ended, not thinned out: skipping events would break
+ * the promise that a subscriber sees every event of an entity in order. It re-subscribes and
+ * reconciles by `event.version`.
+ */
 export const MAX_SUBSCRIBER_BACKLOG = 1_000;
 
 /**
@@ -49,6 +56,7 @@ export class Subscriber {
   offer(event: EventEnvelope, answer: Promise<EntityReadResult>): boolean {
     if (this.results.done) return false;
     if (this.backlog >= MAX_SUBSCRIBER_BACKLOG) {
+      countSubscriptionDelivery('overflow');
       this.results.end(new GraphQLError('The subscription fell too far behind and was ended; subscribe again', { extensions: { code: 'SUBSCRIPTION_OVERFLOW' } }));
       return false;
     }
@@ -71,10 +79,12 @@ export class Subscriber {
     try {
       const answer = await read;
       const result = deliveryResult(this.plan, event, answer);
+      countSubscriptionDelivery(result ? 'sent' : 'withheld');
       if (result) this.results.push(result);
       else if (!answer.data && answer.errors?.length) this.log(`[subscriptions] ${event.topic} ${event.key} not delivered: ${answer.errors[0].message}`);
     } catch (error) {
       // One failed look-up costs this subscriber one update, never the order of the rest.
+      countSubscriptionDelivery('failed');
       this.log(`[subscriptions] ${event.topic} ${event.key} not delivered: ${String(error)}`);
     }
   }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse, type ExecutionResult } from 'graphql';
 import type { Principal } from '@polyplus/auth';
 import type { EventEnvelope } from '@polyplus/events';
+import { metricsRegistry } from '@polyplus/metrics';
 import { SUPERGRAPH_PATH } from '../gateway';
 import { planDelivery } from './delivery-plan';
 import type { EntityReadResult } from './delivery-result';
@@ -144,6 +145,21 @@ describe('fan-out of events to subscribers', () => {
     for (let i = 0; i <= MAX_SUBSCRIBER_BACKLOG; i++) hub.publish(event(`e${i}`, `i${i}`));
     await expect(results.next()).rejects.toMatchObject({ extensions: { code: 'SUBSCRIPTION_OVERFLOW' } });
     expect(hub.size).toBe(0);
+  });
+
+  it('the slow-consumer policy is visible in metrics: the longest queue against the limit, and every subscriber it ended', async () => {
+    const overflows = async () => (await metricsRegistry().getSingleMetric('polyplus_subscription_deliveries_total')?.get())?.values.find((value) => value.labels.outcome === 'overflow')?.value ?? 0;
+    const before = await overflows();
+    const reads = controlledReads();
+    const hub = new SubscriptionHub(reads.read);
+    const stuck = hub.subscribe(plan, engineer);
+    hub.subscribe(plan, { subject: 'p', role: 'DISPATCH_PLANNER', customerIds: [] });
+    for (let i = 0; i < 10; i++) hub.publish(event(`q${i}`, `i${i}`));
+    expect(hub.reading()).toEqual({ active: 2, maxBacklog: 10, backlogLimit: MAX_SUBSCRIBER_BACKLOG });
+    for (let i = 10; i <= MAX_SUBSCRIBER_BACKLOG; i++) hub.publish(event(`q${i}`, `i${i}`));
+    await expect(stuck.next()).rejects.toMatchObject({ extensions: { code: 'SUBSCRIPTION_OVERFLOW' } });
+    expect(hub.size).toBe(0);
+    expect((await overflows()) - before).toBe(2);
   });
 
   it('closing the hub completes every subscription', async () => {

@@ -1,9 +1,10 @@
 import type { ExecutionResult } from 'graphql';
 import type { Principal } from '@polyplus/auth';
 import type { EventEnvelope } from '@polyplus/events';
+import { countSubscriptionRead, type SubscriptionReading } from '@polyplus/metrics';
 import type { DeliveryPlan } from './delivery-plan';
 import type { EntityReadResult } from './delivery-result';
-import { Subscriber, type EntityReader } from './subscriber';
+import { MAX_SUBSCRIBER_BACKLOG, Subscriber, type EntityReader } from './subscriber';
 
 /** Envelope ids remembered to drop a relay's re-send of an event already fanned out. */
 const RECENT_EVENT_IDS = 10_000;
@@ -20,6 +21,13 @@ export class SubscriptionHub {
 
   get size(): number {
     return this.subscribers.size;
+  }
+
+  /** The open subscriptions and their longest queue, against the slow-consumer limit. */
+  reading(): SubscriptionReading {
+    let maxBacklog = 0;
+    for (const subscriber of this.subscribers) maxBacklog = Math.max(maxBacklog, subscriber.backlog);
+    return { active: this.subscribers.size, maxBacklog, backlogLimit: MAX_SUBSCRIBER_BACKLOG };
   }
 
   subscribe(plan: DeliveryPlan, principal: Principal): AsyncGenerator<ExecutionResult> {
@@ -44,6 +52,7 @@ export class SubscriptionHub {
       let answer = reads.get(subscriber.readKey);
       if (!answer) {
         answer = this.read(subscriber.plan, event.key, subscriber.principal);
+        countSubscriptionRead();
         // Each subscriber awaits (and reports) it; an unawaited rejection must not crash the process.
         answer.catch(() => undefined);
         reads.set(subscriber.readKey, answer);
