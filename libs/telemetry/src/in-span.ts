@@ -8,6 +8,8 @@ export type SpanOptions = {
   parent?: Context;
   /** Record nothing outside a trace (background polls would each start a trace of their own). */
   onlyInTrace?: boolean;
+  /** Errors that end the work as planned (a job put back to wait): the span ends without failing. */
+  expected?: (error: unknown) => boolean;
 };
 
 // Handed to the work when tracing is off: setting attributes on it does nothing.
@@ -24,7 +26,7 @@ export async function inSpan<T>(name: string, options: SpanOptions, work: (span:
   try {
     return await context.with(trace.setSpan(parent, span), () => work(span));
   } catch (error) {
-    recordFailure(span, error);
+    if (!options.expected?.(error)) recordFailure(span, error);
     throw error;
   } finally {
     span.end();

@@ -1,6 +1,7 @@
 import type { Job, Queue } from 'bullmq';
 import { In, Not, type DataSource } from 'typeorm';
 import type { EventEnvelope } from '@polyplus/events';
+import { withTraceparent } from '@polyplus/telemetry';
 import { Incident } from '../incident/incident.entity';
 import { isOpen } from '../incident/incident-lifecycle';
 import { INCIDENT_TOPICS } from '../incident/incident-topics';
@@ -54,7 +55,8 @@ async function armTimer(queue: Queue<EscalationJob>, incidentId: string, timer: 
   }
   if (existing && (state === 'completed' || state === 'failed')) await tolerate(existing.remove());
   else if (existing) return; // waiting or running now: it re-checks the due instant itself
-  await queue.add(ESCALATE, data, { jobId, delay, ...JOB_OPTIONS });
+  // The timer joins the trace of the change that armed it.
+  await queue.add(ESCALATE, withTraceparent(data), { jobId, delay, ...JOB_OPTIONS });
 }
 
 /** Arms the case's pending timers, skipping settled levels and levels already escalated. */

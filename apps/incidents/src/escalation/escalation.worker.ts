@@ -1,6 +1,7 @@
 import { DelayedError, Worker } from 'bullmq';
 import { closeWorkerWithin, type RedisConnection } from '@polyplus/events';
 import { serviceLogger, withJobLogContext } from '@polyplus/logger';
+import { inJobSpan } from '@polyplus/telemetry';
 import type { EscalationService } from './escalation.service';
 import { ESCALATION_QUEUE, type EscalationJob } from './escalation-queue';
 
@@ -14,7 +15,7 @@ export type EscalationWorker = { worker: Worker<EscalationJob>; close(graceMs?: 
 export async function startEscalationWorker(redis: RedisConnection, prefix: string, escalations: EscalationService): Promise<EscalationWorker> {
   const worker = new Worker<EscalationJob>(
     ESCALATION_QUEUE,
-    (job, token) => withJobLogContext(job, async () => {
+    (job, token) => inJobSpan(ESCALATION_QUEUE, job, () => withJobLogContext(job, async () => {
       const escalation = await escalations.escalate(job.data.incidentId, job.data.level);
       if (escalation) return { escalated: true };
       const dueAt = await escalations.pendingDueAt(job.data.incidentId, job.data.level);
@@ -25,7 +26,7 @@ export async function startEscalationWorker(redis: RedisConnection, prefix: stri
         throw new DelayedError();
       }
       return { escalated: false };
-    }),
+    })),
     { connection: redis, prefix, concurrency: 5 },
   );
   worker.on('failed', (job, error) => withJobLogContext(job, () => serviceLogger('escalation').error({ err: error, incidentId: job?.data.incidentId }, 'escalation job failed')));

@@ -1,7 +1,8 @@
 import { Worker } from 'bullmq';
 import { closeWorkerWithin, type RedisConnection } from '@polyplus/events';
-import { countWebhookAttempt } from '@polyplus/metrics';
 import { serviceLogger, withJobLogContext } from '@polyplus/logger';
+import { inJobSpan } from '@polyplus/telemetry';
+import { countWebhookAttempt } from '@polyplus/metrics';
 import { retryDelayMs, type RetrySchedule } from '@polyplus/webhooks';
 import type { WebhookDeliveryService } from './webhook-delivery.service';
 import { WEBHOOK_BACKOFF, WEBHOOK_DELIVERY_QUEUE, type WebhookDeliveryJob } from './webhook-queue';
@@ -29,7 +30,7 @@ export async function startWebhookDeliveryWorker(
 ): Promise<WebhookDeliveryWorker> {
   const worker = new Worker<WebhookDeliveryJob>(
     WEBHOOK_DELIVERY_QUEUE,
-    (job) => withJobLogContext(job, async () => {
+    (job) => inJobSpan(WEBHOOK_DELIVERY_QUEUE, job, () => withJobLogContext(job, async () => {
       const result = await deliveries.attempt(job.data, job.attemptsMade + 1, job.opts.attempts ?? schedule.maxAttempts).catch((error: unknown) => {
         countWebhookAttempt('error');
         throw error;
@@ -37,7 +38,7 @@ export async function startWebhookDeliveryWorker(
       countWebhookAttempt(result.outcome);
       if (result.outcome === 'retry') throw new RetryWebhookDelivery(result.retryInMs, result.error);
       return result;
-    }),
+    })),
     {
       connection: redis,
       prefix,

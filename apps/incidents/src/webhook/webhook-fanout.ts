@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@polyplus/events';
+import { withTraceparent } from '@polyplus/telemetry';
 import { webhookIdempotencyKey, webhookPayload } from '@polyplus/webhooks';
 import { Incident } from '../incident/incident.entity';
 import { WebhookDelivery } from './webhook-delivery.entity';
@@ -65,7 +66,8 @@ export function webhookFanout(dataSource: DataSource, queue: Queue<WebhookDelive
     await queue.addBulk(
       endpoints.map((endpoint) => ({
         name: DELIVER_WEBHOOK,
-        data: { endpointId: endpoint.id, eventId: event.id },
+        // Each delivery joins the trace of the event it carries (this consumer's span).
+        data: withTraceparent({ endpointId: endpoint.id, eventId: event.id }),
         opts: {
           jobId: webhookJobId(endpoint.id, event.id),
           attempts: options.maxAttempts,

@@ -10,8 +10,9 @@ import {
   type LeasedSweep,
   type RedisConnection,
 } from '@polyplus/events';
-import { serviceLogger, withJobLogContext } from '@polyplus/logger';
 import { watchQueue } from '@polyplus/metrics';
+import { serviceLogger, withJobLogContext } from '@polyplus/logger';
+import { inJobSpan, withTraceparent } from '@polyplus/telemetry';
 import type { ReturnsService } from './returns.service';
 
 export { RETURN_DEADLINE_QUEUE };
@@ -73,7 +74,7 @@ export class ReturnDeadlines {
       return;
     }
     if (existing && state === 'failed') await existing.remove().catch(() => undefined);
-    await this.started.add('invoice-if-late', { returnId }, {
+    await this.started.add('invoice-if-late', withTraceparent({ returnId }), {
       jobId: jobId(returnId),
       delay,
       attempts: 10,
@@ -107,11 +108,13 @@ export class ReturnDeadlines {
     this.worker = new Worker<ReturnDeadlineJob>(
       RETURN_DEADLINE_QUEUE,
       (job) =>
-        withJobLogContext(job, async () => {
-          const outcome = await this.returns.invoiceIfLate(job.data.returnId, this.now());
-          if (outcome === 'NOT_DUE') throw new Error('deadline not reached yet; retrying later');
-          return outcome;
-        }),
+        inJobSpan(RETURN_DEADLINE_QUEUE, job, () =>
+          withJobLogContext(job, async () => {
+            const outcome = await this.returns.invoiceIfLate(job.data.returnId, this.now());
+            if (outcome === 'NOT_DUE') throw new Error('deadline not reached yet; retrying later');
+            return outcome;
+          }),
+        ),
       { connection: createRedis('worker', this.options.redisUrl), prefix: this.prefix },
     );
     await this.worker.waitUntilReady();

@@ -1,6 +1,7 @@
 import { Worker, type ConnectionOptions } from 'bullmq';
 import { closeWorkerWithin } from '@polyplus/events';
 import { serviceLogger, withJobLogContext } from '@polyplus/logger';
+import { inJobSpan } from '@polyplus/telemetry';
 import type { MailDeliveryService } from './mail-delivery.service';
 import { MAIL_DELIVERY_QUEUE, RETURN_REMINDER, SEND_MAIL, type MailJob, type ReturnReminderJob, type SendMailJob } from './mail-queue';
 
@@ -29,13 +30,13 @@ export type MailWorkerOptions = {
 export async function startMailWorker(options: MailWorkerOptions): Promise<MailWorker> {
   const worker = new Worker<MailJob>(
     MAIL_DELIVERY_QUEUE,
-    (job) => withJobLogContext(job, async () => {
+    (job) => inJobSpan(MAIL_DELIVERY_QUEUE, job, () => withJobLogContext(job, async () => {
       if (job.name === RETURN_REMINDER) return options.returnReminder(job.data as ReturnReminderJob);
       if (job.name !== SEND_MAIL) return undefined;
       const result = await options.deliveries.attempt((job.data as SendMailJob).deliveryId, job.attemptsMade + 1, job.opts.attempts ?? options.maxAttempts);
       if (result.outcome === 'RETRY') throw new RetryMailDelivery(result.error);
       return result;
-    }),
+    })),
     {
       connection: options.redis,
       prefix: options.prefix,

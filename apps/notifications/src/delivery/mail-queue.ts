@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import { withTraceparent } from '@polyplus/telemetry';
 
 /** BullMQ queue of mails to send (under `queuePrefix()`), and of timers (return reminders); named in the product's list of queues. */
 export { MAIL_DELIVERY_QUEUE } from '@polyplus/events';
@@ -18,7 +19,7 @@ export async function enqueueDeliveries(queue: Queue<MailJob>, deliveryIds: stri
   await queue.addBulk(
     deliveryIds.map((deliveryId) => ({
       name: SEND_MAIL,
-      data: { deliveryId },
+      data: withTraceparent({ deliveryId }),
       opts: {
         jobId: `mail_${deliveryId}`,
         attempts: retry.maxAttempts,
@@ -34,7 +35,7 @@ export async function enqueueDeliveries(queue: Queue<MailJob>, deliveryIds: stri
 export async function scheduleReturnReminder(queue: Queue<MailJob>, orderId: string, at: Date, now: Date): Promise<void> {
   await queue.add(
     RETURN_REMINDER,
-    { orderId },
+    withTraceparent({ orderId }),
     {
       jobId: `return-due_${orderId}`,
       delay: Math.max(0, at.getTime() - now.getTime()),

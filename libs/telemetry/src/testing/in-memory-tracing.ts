@@ -10,7 +10,8 @@ export type InMemoryTracing = {
 
 /**
  * Tracing on, in this (test) process, with every span kept in memory as it ends instead of
- * exported: the same provider set-up and context propagation as {@link startTracing}.
+ * exported: the same provider set-up and context propagation as {@link startTracing}. Once per
+ * test file: the product's tracer stays bound to the first provider it was used with.
  */
 export function startInMemoryTracing(): InMemoryTracing {
   const exporter = new InMemorySpanExporter();
