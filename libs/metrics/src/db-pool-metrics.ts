@@ -33,5 +33,5 @@ export function watchDbPool(dataSource: DataSource): () => void {
     connections.set({ database, state: 'idle' }, idle);
     if (pool.config?.connectionLimit !== undefined) connections.set({ database, state: 'max' }, pool.config.connectionLimit);
     waiting.set({ database }, pool._connectionQueue?.length ?? 0);
-  });
+  }, { first: true }); // before the other readings, whose own queries (the outbox's) would count as in use
 }

@@ -47,6 +47,11 @@ function codeLabel(code: unknown): string {
 /** Counts and times every GraphQL request of `service`, and counts its errors by code. */
 export function graphqlMetricsPlugin<TContext extends BaseContext>(service: string): ApolloServerPlugin<TContext> {
   return {
+    // Refused before any operation ran (no valid credential, rate limited): counted, with its code.
+    async contextCreationDidFail({ error }) {
+      requests.inc({ service, operation: 'unresolved', outcome: 'error' });
+      errors.inc({ service, code: codeLabel((error as { extensions?: Record<string, unknown> }).extensions?.code) });
+    },
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {

@@ -10,4 +10,5 @@ export { watchOutbox, type OutboxReading } from './outbox-metrics';
 export { watchConsumerGroup, type ConsumerGroupReading } from './event-stream-metrics';
 export { countWebhookAttempt, type WebhookAttemptOutcome } from './webhook-metrics';
 export { recordOptimiserRun, type OptimiserRun } from './optimiser-metrics';
+export { parsePrometheusText, metricSamples, metricValue, type MetricSample } from './prometheus-text';
 export { countSubscriptionDelivery, countSubscriptionRead, watchSubscriptions, type SubscriptionDeliveryOutcome, type SubscriptionReading } from './subscription-metrics';

@@ -2,7 +2,7 @@ import { Counter, Gauge, type GaugeConfiguration } from 'prom-client';
 import { metricsRegistry } from './registry';
 
 /** What a source reads when Prometheus scrapes (queue depths, pool use, lag): set on its gauges. */
-type ScrapeSource = { kind: string; collect(): Promise<void> };
+type ScrapeSource = { kind: string; collect(): Promise<void>; first: boolean };
 
 const sources = new Set<ScrapeSource>();
 const gauges = new Set<Gauge>();
@@ -22,9 +22,13 @@ export function scrapeTimeGauge<T extends string>(configuration: Omit<GaugeConfi
   return gauge;
 }
 
-/** Reads `collect` at every scrape (under `kind`, a bounded name for failures) until the returned function is called. */
-export function onScrape(kind: string, collect: () => Promise<void>): () => void {
-  const source: ScrapeSource = { kind, collect };
+/**
+ * Reads `collect` at every scrape (under `kind`, a bounded name for failures) until the returned
+ * function is called. `first`: read before any other source starts (what the others' own queries
+ * would disturb, such as the database pool's use).
+ */
+export function onScrape(kind: string, collect: () => Promise<void>, options: { first?: boolean } = {}): () => void {
+  const source: ScrapeSource = { kind, collect, first: options.first ?? false };
   sources.add(source);
   return () => {
     sources.delete(source);
@@ -39,14 +43,20 @@ function within<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function collectAll(timeoutMs: number): Promise<void> {
-  for (const gauge of gauges) gauge.reset();
-  await Promise.all(
-    [...sources].map((source) =>
+function read(sources: ScrapeSource[], timeoutMs: number): Promise<unknown> {
+  return Promise.all(
+    sources.map((source) =>
       // A source that is down (Redis, the database) must not fail the scrape: the process metrics still matter then.
       within(Promise.resolve().then(() => source.collect()), timeoutMs).catch(() => collectorFailures.inc({ collector: source.kind })),
     ),
   );
+}
+
+async function collectAll(timeoutMs: number): Promise<void> {
+  for (const gauge of gauges) gauge.reset();
+  const all = [...sources];
+  await read(all.filter((source) => source.first), timeoutMs);
+  await read(all.filter((source) => !source.first), timeoutMs);
 }
 
 /**

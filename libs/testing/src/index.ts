@@ -3,4 +3,3 @@ export { executeOperation, operationData, TEST_SUPPORT_ENGINEER, type OperationR
 export { databaseFingerprint, quiescentFingerprint } from './database-fingerprint';
 export { startPrivateRedisCluster, type PrivateRedisCluster } from './redis-cluster';
 export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver';
-export { parsePrometheusText, metricSamples, metricValue, type MetricSample } from './prometheus-text';

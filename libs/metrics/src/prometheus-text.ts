@@ -1,3 +1,5 @@
+// Reading a /metrics answer back (tests, and whoever checks a service's exposition).
+
 /** One sample of a Prometheus text exposition: `name{label="value",…} value`. */
 export type MetricSample = { name: string; labels: Record<string, string>; value: number };
 
