@@ -8,13 +8,16 @@ export type BenchRun = {
   subscribers: number;
   rate: number;
   selection: string;
-  /** Transitions without any subscriber, then the measured ones with all of them. */
+  /** Transitions without any subscriber before and after the measured ones with all of them. */
   alone: Transition[];
+  aloneAfter: Transition[];
   measured: Transition[];
   /** Per subscriber, in arrival order; subscriber `s` follows `cases[s % cases.length]`. */
   feeds: Delivery[][];
   cases: BenchCase[];
   requests: Record<string, number>;
+  /** Per measured event: its stream entry's time minus the event's own time (commit → stream). */
+  streamLags: number[];
 };
 
 const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
@@ -56,6 +59,7 @@ export function summarise(run: BenchRun): string[] {
   const totalRequests = Object.values(run.requests).reduce((sum, n) => sum + n, 0);
   const events = run.measured.length;
   const alone = sortedNumbers(run.alone.map((t) => t.tookMs));
+  const aloneAfter = sortedNumbers(run.aloneAfter.map((t) => t.tookMs));
   const withSubscribers = sortedNumbers(run.measured.map((t) => t.tookMs));
   // Each customer's subscribers share one (customer scope, selection) pair.
   const pairs = Math.min(run.customers, run.subscribers);
@@ -65,6 +69,7 @@ export function summarise(run: BenchRun): string[] {
     `delivered: ${delivered} / ${expected} expected${extra > 0 ? ` (+${extra} unexpected)` : ''}; stale (another status than the event's): ${stale}`,
     `mutation response → delivered: p50 ${percentile(sorted, 50)} ms, p95 ${percentile(sorted, 95)} ms, p99 ${percentile(sorted, 99)} ms, max ${sorted[sorted.length - 1]} ms; behind at the end ${((lastDelivery - lastMutation) / 1000).toFixed(1)} s`,
     `subgraph requests: ${(totalRequests / Math.max(events, 1)).toFixed(1)} per event (${Object.entries(run.requests).filter(([, n]) => n > 0).map(([name, n]) => `${name} ${(n / Math.max(events, 1)).toFixed(1)}`).join(', ')}); an event concerns 1 of ${pairs} (customer, selection) pairs`,
-    `mutation p50: ${percentile(alone, 50)} ms without subscribers (${alone.length} transitions), ${percentile(withSubscribers, 50)} ms with them`,
+    `event time → on the stream: p50 ${percentile(sortedNumbers(run.streamLags), 50)} ms, p99 ${percentile(sortedNumbers(run.streamLags), 99)} ms (${run.streamLags.length} events)`,
+    `mutation p50: ${percentile(alone, 50)} ms without subscribers before (${alone.length} transitions), ${percentile(withSubscribers, 50)} ms with them, ${percentile(aloneAfter, 50)} ms without them after`,
   ];
 }

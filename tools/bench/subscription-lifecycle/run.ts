@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { authConfig, issueToken } from '@polyplus/auth';
+import { createRedis, eventStreamKey } from '@polyplus/events';
 import { DEMO_ENGINEER, freePort, graphqlData, startStack, tokenFor, waitForHealth } from '@polyplus/local-stack';
 import { SUBGRAPH_NAMES, type SubgraphName } from '@polyplus/subgraph-kit';
 import { deleteRedisKeys, dropDatabasesWithPrefix, uniqueTestPrefix } from '@polyplus/testing';
@@ -141,6 +142,7 @@ async function main(): Promise<void> {
     if (live.some((ok) => !ok)) throw new Error(`${live.filter((ok) => !ok).length} subscriptions never went live`);
     for (const proxy of Object.values(proxies)) proxy.reset();
 
+    const measuredFrom = Date.now();
     const measured: Transition[] = await driveTransitions(staff, cases, { rate, events });
     const expected = measured.length;
     // Let the fan-out drain: until every expected delivery arrived or nothing moved for 15 s.
@@ -153,8 +155,19 @@ async function main(): Promise<void> {
       if (Date.now() - stillSince > 15_000) break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
+    // Commit → on the stream: the entry id's time against the event's own time, for the measured transitions.
+    const redis = createRedis('worker', stack.env);
+    const entries = await redis.xrange(eventStreamKey(queuePrefix), String(measuredFrom), '+');
+    redis.disconnect();
+    const streamLags = entries
+      .map(([entryId, fields]) => ({ ms: Number(entryId.split('-')[0]), topic: fields[fields.indexOf('topic') + 1], at: Date.parse(fields[fields.indexOf('occurredAt') + 1]) }))
+      .filter((entry) => entry.topic === 'incident.status-changed')
+      .map((entry) => entry.ms - entry.at);
     const requests = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, proxies[name].count()]));
-    for (const line of summarise({ customers, subscribers, rate, selection, alone, measured, feeds, cases, requests })) console.log(line);
+    // Without subscribers again: on a shared machine the load moves, and this brackets the measured phase.
+    await Promise.all(clients.splice(0).map((client) => Promise.resolve(client.dispose()).catch(() => undefined)));
+    const aloneAfter = await driveTransitions(staff, cases, { rate, events: warmUpEvents });
+    for (const line of summarise({ customers, subscribers, rate, selection, alone, aloneAfter, measured, feeds, cases, requests, streamLags })) console.log(line);
   } finally {
     await cleanUp();
   }
