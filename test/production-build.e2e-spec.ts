@@ -1,7 +1,7 @@
 // The production build end to end: every app compiled to JavaScript by `nx build` (the e2e project's
 // test target builds them first) and started with plain node, NODE_ENV=production and keys
 // generated for this run — what the containers run. One cross-subgraph query, one subscription
-// event, /health (and /metrics wherever a service serves it), and production's refusals.
+// event, /health and /metrics on every service, and production's refusals.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,12 +9,26 @@ import { createClient, type Client } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { authConfig, issueToken, DEMO_ENGINEER, type Principal } from '@polyplus/auth';
 import { compiledEntry, freePort, graphqlData, graphqlRequest, productionSecrets, startStack, tokenFor, type Stack } from '@polyplus/local-stack';
+import { metricSamples } from '@polyplus/metrics';
 import { SUBGRAPH_NAMES } from '@polyplus/subgraph-kit';
 import { deleteRedisKeys, dropDatabasesWithPrefix, uniqueTestPrefix } from '@polyplus/testing';
 
 const ROOT = join(__dirname, '..');
 /** Every app of the repository: each must be built and started here. */
 const APPS = readdirSync(join(ROOT, 'apps')).filter((name) => existsSync(join(ROOT, 'apps', name, 'project.json')));
+
+/** What each service's /metrics must hold by the end of the run (samples, not just declarations). */
+const SERIES: Record<string, string[]> = {
+  gateway: ['polyplus_graphql_requests_total', 'polyplus_graphql_request_duration_seconds_bucket', 'polyplus_gateway_subgraph_request_duration_seconds_bucket'],
+  customers: ['polyplus_graphql_requests_total', 'polyplus_db_pool_connections'],
+  devices: ['polyplus_graphql_requests_total', 'polyplus_db_pool_connections'],
+  incidents: ['polyplus_graphql_requests_total', 'polyplus_db_pool_connections', 'polyplus_outbox_backlog_events', 'polyplus_event_consumer_lag', 'polyplus_queue_jobs'],
+  logistics: ['polyplus_db_pool_connections', 'polyplus_outbox_backlog_events', 'polyplus_queue_jobs'],
+  dispatch: ['polyplus_db_pool_connections', 'polyplus_outbox_backlog_events', 'polyplus_event_consumer_lag'],
+  notifications: ['polyplus_db_pool_connections', 'polyplus_event_consumer_lag', 'polyplus_queue_jobs'],
+  scheduler: ['polyplus_db_pool_connections', 'polyplus_queue_jobs'],
+};
+const METRICS_TOKEN = 'production-smoke-metrics-token';
 
 const prefix = uniqueTestPrefix('e2e_production');
 const queuePrefix = prefix.replace(/_$/, '');
@@ -69,8 +83,10 @@ beforeAll(async () => {
         QUEUE_PREFIX: queuePrefix,
         OBJECT_STORAGE_DIR: storage,
         MAIL_PUBLIC_URL: 'https://support.polyplus.test',
-        // The queue worker's /health, for orchestrators' probes.
+        // The queue worker's /health, for orchestrators' probes, and its /metrics.
         SCHEDULER_HEALTH_PORT: String(await freePort()),
+        // The gateway faces the internet: in production its /metrics is served only to this token's holder.
+        METRICS_TOKEN,
       },
       log: (line) => logs.push(line),
     });
@@ -105,17 +121,6 @@ describe('the production build', () => {
       const health = (await response.json()) as { status: string; pid: number };
       expect({ name, status: response.status, health: health.status }).toEqual({ name, status: 200, health: 'up' });
       expect(stack.processes.find((process) => process.name === name)?.pid).toBe(health.pid);
-    }
-  });
-
-  it('serves Prometheus text on /metrics wherever a service has it', async () => {
-    for (const { name, base } of httpServices()) {
-      const response = await fetch(`${base}/metrics`);
-      // Not (yet) served: a 404 from an API service, the page itself from a web page's server.
-      if (response.status === 404 || (response.headers.get('content-type') ?? '').startsWith('text/html')) continue;
-      expect({ name, status: response.status }).toEqual({ name, status: 200 });
-      expect(response.headers.get('content-type')).toContain('text/plain');
-      expect(await response.text()).toMatch(/^# (HELP|TYPE) /m);
     }
   });
 
@@ -172,6 +177,22 @@ describe('the production build', () => {
       expect(await (await fetch(new URL('/auth/settings', webApp))).json()).toMatchObject({ demoSignIn: false });
       const demo = await fetch(new URL('/auth/demo', webApp), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"as":"planner"}' });
       expect(demo.status).toBe(404);
+    }
+  });
+
+  // Last: by now every service has served, published, consumed or queued something.
+  it('serves Prometheus text on /metrics on every API service and the scheduler, to the token’s holder only', async () => {
+    const services = httpServices().filter(({ name }) => name in SERIES);
+    expect(services.map(({ name }) => name).sort()).toEqual(Object.keys(SERIES).sort());
+    for (const { name, base } of services) {
+      expect({ name, status: (await fetch(`${base}/metrics`)).status }).toEqual({ name, status: 401 });
+      const response = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      expect({ name, status: response.status }).toEqual({ name, status: 200 });
+      expect(response.headers.get('content-type')).toContain('text/plain');
+      const text = await response.text();
+      expect({ name, process: metricSamples(text, 'process_resident_memory_bytes', { service: name }).length }).toEqual({ name, process: 1 });
+      const missing = SERIES[name].filter((series) => metricSamples(text, series, { service: name }).length === 0);
+      expect({ name, missing }).toEqual({ name, missing: [] });
     }
   });
 });
