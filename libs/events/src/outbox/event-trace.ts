@@ -1,9 +1,14 @@
 import { contextFromTraceparent, inSpan, producerTraceparent, SpanKind } from '@polyplus/telemetry';
 import type { EventEnvelope } from './event-envelope';
 
+// The column's width: a version-00 traceparent, the only one the W3C propagator writes.
+const TRACEPARENT_LENGTH = 55;
+
 /** The `traceparent` to store with a new outbox event: a PRODUCER span in the writer's trace. */
 export function outboxTraceparent(topic: string, eventId: string): string | null {
-  return producerTraceparent(`${topic} publish`, { 'messaging.system': 'redis-streams', 'messaging.operation.type': 'send', 'messaging.message.id': eventId, 'messaging.destination.name': topic }) ?? null;
+  const traceparent = producerTraceparent(`${topic} publish`, { 'messaging.system': 'redis-streams', 'messaging.operation.type': 'send', 'messaging.message.id': eventId, 'messaging.destination.name': topic });
+  // Never let a trace header fail the business transaction: one that would not fit is left out.
+  return traceparent && traceparent.length <= TRACEPARENT_LENGTH ? traceparent : null;
 }
 
 /**
