@@ -1,3 +1,4 @@
+import { attachmentGroup, readEntry } from '@polyplus/config';
 import type { DataSource } from 'typeorm';
 import { authConfig } from '@polyplus/auth';
 import { createServiceClock } from '@polyplus/clock';
@@ -65,7 +66,7 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
       const supportDirectory = new SupportDirectoryService(dataSource, now);
       const peers = collaborators.personalData ?? personalDataPeers();
       const principalSecrets = authConfig().principalSecrets;
-      const exports = new PersonalDataExports(dataSource, peers, new ExportLinks(principalSecrets, now), { now, publicBaseUrl: (process.env.FILES_PUBLIC_URL ?? '').replace(/\/+$/, '') });
+      const exports = new PersonalDataExports(dataSource, peers, new ExportLinks(principalSecrets, now), { now, publicBaseUrl: readEntry('FILES_PUBLIC_URL', attachmentGroup.FILES_PUBLIC_URL, process.env) ?? '' });
       const schema = await buildFederatedSchema({
         ownership: {
           Customer: (customer: Customer) => customer.id,

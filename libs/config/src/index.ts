@@ -5,7 +5,7 @@ export { defineService, readGroup, readServiceConfig, type Rule, type ServiceSch
 export { CONFIG_EXIT_CODE, loadConfigOrExit } from './load-config';
 export { productionSecrets } from './production-secrets';
 export { configurationDocument } from './configuration-doc';
-export { SUBGRAPH_PORTS, type SubgraphName } from './groups/directory';
+export { gatewayAddressGroup, SUBGRAPH_PORTS, subgraphAddressEntries, type SubgraphName } from './groups/directory';
 export { attachmentGroup, caseGroup, webhookGroup } from './groups/incidents';
 export { logisticsGroup, mailGroup, mailRules, schedulerGroup } from './groups/mail';
 export { boardPageGroup, supportCenterPageGroup } from './groups/web-page';

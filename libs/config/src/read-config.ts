@@ -24,7 +24,9 @@ function shown(name: string, raw: string, entry: Entry<unknown>): string {
   return `${name}=${JSON.stringify(clipped)}`;
 }
 
-/** Reads one variable; an empty value counts as unset, as it always has in this product. */
+/** Reads one variable; an empty value counts as unset, as it always has in this product. @throws ConfigError */
+export function readEntry<T>(name: string, entry: Entry<T> & { defaultText: string }, env: Env): T;
+export function readEntry<T>(name: string, entry: Entry<T>, env: Env): T | undefined;
 export function readEntry<T>(name: string, entry: Entry<T>, env: Env): T | undefined {
   const production = isProduction(env);
   const given = env[name];

@@ -1,7 +1,8 @@
+import { readEntry, redisGroup } from '@polyplus/config';
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
 import { redisTlsOption } from './redis-tls';
 
-export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+export const DEFAULT_REDIS_URL: string = redisGroup.REDIS_URL.defaultText;
 
 export type RedisRole = 'worker' | 'producer';
 
@@ -20,7 +21,7 @@ export type RedisTarget =
  */
 export function redisTarget(env: NodeJS.ProcessEnv = process.env): RedisTarget {
   const list = env.REDIS_CLUSTER_NODES?.trim();
-  if (!list) return { kind: 'node', url: env.REDIS_URL ?? DEFAULT_REDIS_URL };
+  if (!list) return { kind: 'node', url: readEntry('REDIS_URL', redisGroup.REDIS_URL, env) };
   const urls = list.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
     const withScheme = /^rediss?:\/\//.test(entry) ? entry : `redis://${entry}`;
     try {

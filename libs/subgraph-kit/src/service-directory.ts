@@ -1,24 +1,20 @@
-/** The six subgraphs and the port each listens on by default (override with `<NAME>_PORT`). */
-export const SUBGRAPH_PORTS = {
-  customers: 4001,
-  devices: 4002,
-  incidents: 4003,
-  logistics: 4004,
-  dispatch: 4005,
-  notifications: 4006,
-} as const;
+import { gatewayAddressGroup, readEntry, SUBGRAPH_PORTS, subgraphAddressEntries, type SubgraphName } from '@polyplus/config';
 
-export type SubgraphName = keyof typeof SUBGRAPH_PORTS;
+/** The six subgraphs and the port each listens on by default (override with `<NAME>_PORT`): the schema's defaults. */
+export { SUBGRAPH_PORTS, type SubgraphName };
 
 export const SUBGRAPH_NAMES = Object.keys(SUBGRAPH_PORTS) as SubgraphName[];
 
-export const GATEWAY_PORT = 4000;
+export const GATEWAY_PORT = Number(gatewayAddressGroup.GATEWAY_PORT.defaultText);
 
+/** `<NAME>_PORT` of the schemas (docs/configuration.md). @throws ConfigError naming the variable */
 export function subgraphPort(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): number {
-  return Number(env[`${name.toUpperCase()}_PORT`] ?? SUBGRAPH_PORTS[name]);
+  const { port } = subgraphAddressEntries(name);
+  return readEntry(port.name, port.entry, env) as number;
 }
 
-/** Where a subgraph is reached: `<NAME>_URL`, else localhost on its port. */
+/** Where a subgraph is reached: `<NAME>_URL`, else localhost on its port. @throws ConfigError naming the variable */
 export function subgraphUrl(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): string {
-  return env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${subgraphPort(name, env)}/graphql`;
+  const { url } = subgraphAddressEntries(name);
+  return (readEntry(url.name, url.entry, env) as string | undefined) ?? `http://127.0.0.1:${subgraphPort(name, env)}/graphql`;
 }

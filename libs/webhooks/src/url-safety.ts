@@ -1,3 +1,4 @@
+import { readEntry, webhookGroup } from '@polyplus/config';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 
@@ -71,10 +72,7 @@ export function isPrivateAddress(address: string): boolean {
 
 /** `WEBHOOK_ALLOW_PRIVATE_HOSTS`: comma-separated hosts, e.g. `127.0.0.1,localhost`. */
 export function allowedPrivateHostsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.WEBHOOK_ALLOW_PRIVATE_HOSTS ?? '')
-    .split(',')
-    .map((host) => host.trim().toLowerCase())
-    .filter(Boolean);
+  return (readEntry('WEBHOOK_ALLOW_PRIVATE_HOSTS', webhookGroup.WEBHOOK_ALLOW_PRIVATE_HOSTS, env) ?? []).map((host) => host.toLowerCase());
 }
 
 /**

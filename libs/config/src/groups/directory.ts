@@ -8,16 +8,26 @@ export type SubgraphName = keyof typeof SUBGRAPH_PORTS;
 
 type Directory = Record<string, Entry<unknown>>;
 
-/** `<NAME>_PORT`: where a subgraph listens. */
-export function subgraphPortOf(name: SubgraphName): Directory {
-  return { [`${name.toUpperCase()}_PORT`]: port({ default: SUBGRAPH_PORTS[name], description: `The port the ${name} subgraph listens on.` }) };
+const addressEntries = (name: SubgraphName) => {
+  const NAME = name.toUpperCase();
+  return {
+    port: { name: `${NAME}_PORT`, entry: port({ default: SUBGRAPH_PORTS[name], description: `The port the ${name} subgraph listens on.` }) },
+    url: { name: `${NAME}_URL`, entry: url({ protocols: ['http', 'https'], defaultNote: `http://127.0.0.1:<${NAME}_PORT>/graphql`, description: `The ${name} subgraph’s GraphQL endpoint.` }) },
+  };
+};
+
+const ADDRESSES = Object.fromEntries((Object.keys(SUBGRAPH_PORTS) as SubgraphName[]).map((name) => [name, addressEntries(name)])) as Record<SubgraphName, ReturnType<typeof addressEntries>>;
+
+/** A subgraph's `<NAME>_PORT` (where it listens) and `<NAME>_URL` (where others reach it). */
+export function subgraphAddressEntries(name: SubgraphName): ReturnType<typeof addressEntries> {
+  return ADDRESSES[name];
 }
 
 /** Every subgraph's address, for the gateway and for subgraphs calling each other. */
 export const subgraphDirectoryGroup: Directory = Object.fromEntries(
-  (Object.keys(SUBGRAPH_PORTS) as SubgraphName[]).flatMap((name) => [
-    ...Object.entries(subgraphPortOf(name)),
-    [`${name.toUpperCase()}_URL`, url({ protocols: ['http', 'https'], defaultNote: `http://127.0.0.1:<${name.toUpperCase()}_PORT>/graphql`, description: `The ${name} subgraph’s GraphQL endpoint.` })],
+  Object.values(ADDRESSES).flatMap(({ port: listen, url: reach }) => [
+    [listen.name, listen.entry],
+    [reach.name, reach.entry],
   ]),
 );
 
