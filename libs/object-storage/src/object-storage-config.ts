@@ -47,6 +47,7 @@ export function objectStorageConfig(env: NodeJS.ProcessEnv = process.env, cwd: s
   return { keyring, driver: 'filesystem', directory: decodeURIComponent(url.pathname) };
 }
 
+/** The configured storage, encrypting at rest. */
 export function createObjectStorage(config: ObjectStorageConfig = objectStorageConfig()): EncryptedObjectStorage {
   const storage = config.driver === 's3' ? new S3ObjectStorage(config) : new FilesystemObjectStorage(config.directory);
   return new EncryptedObjectStorage(storage, config.keyring);
