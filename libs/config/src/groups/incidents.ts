@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { duration, integer, json, list, positiveNumber, secretList, text, url } from '../entries';
 
-const MINUTES_BY_SEVERITY = z.object({ '1': z.array(z.number().int().min(0)), '2': z.array(z.number().int().min(0)), '3': z.array(z.number().int().min(0)) }, 'an object of severity → minutes');
+const thresholds = (severity: number) => z.array(z.number().int().min(0), `needs a list of whole minutes for severity ${severity}`);
+const MINUTES_BY_SEVERITY = z.object({ '1': thresholds(1), '2': thresholds(2), '3': thresholds(3) }, 'an object of severity → minutes');
+// Severity → business minutes, some severities only; whether they are whole and ordered is the calendar's rule.
+const TARGETS_BY_SEVERITY = z.record(z.string(), z.unknown(), 'an object of severity → minutes').superRefine((targets, context) => {
+  const unknown = Object.keys(targets).find((key) => !['1', '2', '3'].includes(key));
+  if (unknown !== undefined) context.addIssue({ code: 'custom', message: `names severity ${unknown}; severities are 1, 2 and 3` });
+});
 // `none`, or KIND=days pairs; empty items between commas are skipped, as the reader skips them.
 const RETENTION_PAIR = /^(?:none|[\s,]*[A-Z_]+\s*=\s*\d+(?:[\s,]+[A-Z_]+\s*=\s*\d+)*[\s,]*)$/i;
 
@@ -31,7 +37,7 @@ export const webhookGroup = {
 /** Support cases: escalation and resolution clocks. */
 export const caseGroup = {
   INCIDENTS_ESCALATION_MINUTES: json({ shape: MINUTES_BY_SEVERITY, form: 'JSON {"1":[30,240],"2":[60,570],"3":[120,1710]}: business minutes per severity', defaultNote: '{"1":[30,240],"2":[60,570],"3":[120,1710]}', description: 'Escalation thresholds: the first runs until the first response, later ones until the case is resolved.' }),
-  INCIDENTS_RESOLUTION_TARGET_MINUTES: json({ shape: z.record(z.string(), z.unknown(), 'an object of severity → minutes'), form: 'JSON {"1":240,"2":570,"3":1710}: business minutes per severity to override, S1 ≤ S2 ≤ S3', defaultNote: '{"1":240,"2":570,"3":1710}', description: 'Resolution targets per severity.' }),
+  INCIDENTS_RESOLUTION_TARGET_MINUTES: json({ shape: TARGETS_BY_SEVERITY, form: 'JSON {"1":240,"2":570,"3":1710}: business minutes per severity to override, S1 ≤ S2 ≤ S3', defaultNote: '{"1":240,"2":570,"3":1710}', description: 'Resolution targets per severity.' }),
   INCIDENTS_CONTACTED_AT_MAX_AGE_MINUTES: integer({ min: 1, unit: 'minutes', default: 24 * 60, description: 'The oldest contact staff may log a case for.' }),
   ESCALATION_REARM_MS: duration({ unit: 'ms', default: 600_000, description: 'How often escalation timers lost with Redis are re-armed from the database.' }),
 } as const;
