@@ -1,27 +1,18 @@
+import { clockGroup, clockRules, readGroup } from '@polyplus/config';
 import { createServiceClock, testClockAllowed } from './service-clock';
 import type { TestClockState } from './test-clock-state';
 
 export type TestClockConfig = { frozenAt?: Date; offsetMinutes?: number };
 
 /**
- * The test clock a stack starts with, from `TEST_CLOCK_FROZEN_AT` (an ISO instant) or
+ * The test clock a stack starts with, from the schema's `TEST_CLOCK_FROZEN_AT` (an ISO instant) or
  * `TEST_CLOCK_OFFSET_MINUTES` (whole minutes, negative for the past); none means system time.
- * @throws Error naming the variable when it cannot be read.
+ * @throws ConfigError naming the variable when it cannot be read.
  */
 export function testClockConfigFromEnv(env: NodeJS.ProcessEnv = process.env): TestClockConfig {
-  const frozen = env.TEST_CLOCK_FROZEN_AT?.trim();
-  const offset = env.TEST_CLOCK_OFFSET_MINUTES?.trim();
-  if (frozen && offset) throw new Error('Set TEST_CLOCK_FROZEN_AT or TEST_CLOCK_OFFSET_MINUTES, not both');
-  if (frozen) {
-    const at = new Date(frozen);
-    if (Number.isNaN(at.getTime())) throw new Error(`TEST_CLOCK_FROZEN_AT is not an ISO instant: ${frozen}`);
-    return { frozenAt: at };
-  }
-  if (offset) {
-    const minutes = Number(offset);
-    if (!Number.isInteger(minutes)) throw new Error(`TEST_CLOCK_OFFSET_MINUTES is not a whole number of minutes: ${offset}`);
-    return { offsetMinutes: minutes };
-  }
+  const config = readGroup(clockGroup, clockRules, env);
+  if (config.TEST_CLOCK_FROZEN_AT) return { frozenAt: config.TEST_CLOCK_FROZEN_AT };
+  if (config.TEST_CLOCK_OFFSET_MINUTES !== undefined) return { offsetMinutes: config.TEST_CLOCK_OFFSET_MINUTES };
   return {};
 }
 

@@ -13,6 +13,6 @@ export { gatewayEdgeGroup } from './groups/gateway';
 export { loggingGroup, metricsGroup, runtimeGroup, tracingGroup } from './groups/runtime';
 export { eventConsumerGroup, redisGroup } from './groups/redis';
 export { authGroup, authRules } from './groups/auth';
-export { clockGroup } from './groups/clock';
+export { clockGroup, clockRules } from './groups/clock';
 export { objectStoreGroup, objectStoreRules } from './groups/object-storage';
 export * from './services';

@@ -57,6 +57,8 @@ describe('reading configuration through a schema', () => {
   it('checks rules across variables after each variable', () => {
     expect(errorOf(() => readServiceConfig(incidentsSchema, { NODE_ENV: 'production', ...productionSecrets(), WEBHOOK_ALLOW_PRIVATE_HOSTS: '127.0.0.1', TRANSPORT_SECURITY: 'mesh' }))).toBe('WEBHOOK_ALLOW_PRIVATE_HOSTS must not be set in production');
     expect(errorOf(() => readServiceConfig(schedulerSchema, { TLS_CERT_FILE: '/x.pem' }))).toBe('TLS_CERT_FILE and TLS_KEY_FILE go together');
+    expect(errorOf(() => readServiceConfig(schedulerSchema, { REDIS_CLUSTER_NODES: '127.0.0.1:7000', QUEUE_PREFIX: 'acme' }))).toBe('QUEUE_PREFIX="acme" has no hash tag, which a Redis Cluster (REDIS_CLUSTER_NODES) needs; expected e.g. "{acme}"');
+    expect(readServiceConfig(schedulerSchema, { REDIS_CLUSTER_NODES: '127.0.0.1:7000', QUEUE_PREFIX: 'test-{acme}' })).toMatchObject({ QUEUE_PREFIX: 'test-{acme}' });
     expect(errorOf(() => readServiceConfig(schedulerSchema, { AUTH_JWT_KEYS: JSON.stringify({ a: 'x'.repeat(32) }), AUTH_JWT_CURRENT_KID: 'b' }))).toMatch(/^AUTH_JWT_CURRENT_KID="b" is not a key id of AUTH_JWT_KEYS/);
   });
 

@@ -10,5 +10,5 @@ export const clockGroup = {
 } as const;
 
 export const clockRules: Rule<typeof clockGroup>[] = [
-  (config) => (config.TEST_CLOCK_FROZEN_AT && config.TEST_CLOCK_OFFSET_MINUTES !== undefined ? 'TEST_CLOCK_FROZEN_AT and TEST_CLOCK_OFFSET_MINUTES are both set; expected one of them' : undefined),
+  (config) => (config.TEST_CLOCK_FROZEN_AT && config.TEST_CLOCK_OFFSET_MINUTES !== undefined ? 'TEST_CLOCK_FROZEN_AT and TEST_CLOCK_OFFSET_MINUTES are both set: set one, not both' : undefined),
 ];

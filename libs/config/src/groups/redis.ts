@@ -13,8 +13,15 @@ export const redisGroup = {
   QUEUE_PREFIX: text({ pattern: /^\S+$/, form: 'text without spaces', default: '{polyplus}', description: 'Prefix of every queue, stream and lease key (a Redis Cluster hash tag keeps them on one slot).' }),
 } as const;
 
+// A Redis Cluster places keys by their hash tag (`{...}`, not empty): a queue's keys must share one slot.
+const HASH_TAG = /\{[^}]+\}/;
+
 export const redisRules: Rule<typeof redisGroup>[] = [
   (config) => (Boolean(config.REDIS_TLS_CERT_FILE) !== Boolean(config.REDIS_TLS_KEY_FILE) ? 'REDIS_TLS_CERT_FILE and REDIS_TLS_KEY_FILE go together' : undefined),
+  (config) =>
+    config.REDIS_CLUSTER_NODES?.length && !HASH_TAG.test(config.QUEUE_PREFIX)
+      ? `QUEUE_PREFIX="${config.QUEUE_PREFIX}" has no hash tag, which a Redis Cluster (REDIS_CLUSTER_NODES) needs; expected e.g. "{${config.QUEUE_PREFIX}}"`
+      : undefined,
 ];
 
 /** How a service consumes the domain event stream. */
