@@ -51,7 +51,7 @@ describe('the gateway’s /metrics in production', () => {
   };
 
   it('is not served without METRICS_TOKEN, whatever the caller sends', async () => {
-    for (const headers of [{}, { authorization: `Bearer ${METRICS_TOKEN}` }]) {
+    for (const headers of [{}, { authorization: `Bearer ${METRICS_TOKEN}` }] as Record<string, string>[]) {
       const response = await metricsOf(open, headers);
       expect(response.status).toBe(404);
       expect(await response.text()).not.toContain('polyplus_');
@@ -59,7 +59,7 @@ describe('the gateway’s /metrics in production', () => {
   });
 
   it('refuses a scraper without the token, or with another one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer not-the-token' }, { authorization: METRICS_TOKEN }]) {
+    for (const headers of [{}, { authorization: 'Bearer not-the-token' }, { authorization: METRICS_TOKEN }] as Record<string, string>[]) {
       const response = await metricsOf(guarded, headers);
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);

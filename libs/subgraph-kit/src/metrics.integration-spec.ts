@@ -17,7 +17,7 @@ describe('a subgraph’s /metrics', () => {
     build: async () => ({
       schema: buildSchema('type Query { hello: String, broken: String }'),
       sdl: '',
-      accessPolicies: {},
+      accessPolicies: new Map(),
     }),
   };
   let db: TestDatabase;
