@@ -1,6 +1,6 @@
 import { entries, productionSecrets, readServiceConfig } from './index';
 import { readConfig } from './read-config';
-import { incidentsSchema, schedulerSchema } from './services';
+import { dispatchBoardSchema, gatewaySchema, incidentsSchema, schedulerSchema } from './services';
 
 const { duration, integer, json, list, oneOf, secretList, url } = entries;
 import { z } from 'zod';
@@ -59,7 +59,13 @@ describe('reading configuration through a schema', () => {
     expect(errorOf(() => readServiceConfig(schedulerSchema, { TLS_CERT_FILE: '/x.pem' }))).toBe('TLS_CERT_FILE and TLS_KEY_FILE go together');
     expect(errorOf(() => readServiceConfig(schedulerSchema, { REDIS_CLUSTER_NODES: '127.0.0.1:7000', QUEUE_PREFIX: 'acme' }))).toBe('QUEUE_PREFIX="acme" has no hash tag, which a Redis Cluster (REDIS_CLUSTER_NODES) needs; expected e.g. "{acme}"');
     expect(readServiceConfig(schedulerSchema, { REDIS_CLUSTER_NODES: '127.0.0.1:7000', QUEUE_PREFIX: 'test-{acme}' })).toMatchObject({ QUEUE_PREFIX: 'test-{acme}' });
-    expect(errorOf(() => readServiceConfig(schedulerSchema, { AUTH_JWT_KEYS: JSON.stringify({ a: 'x'.repeat(32) }), AUTH_JWT_CURRENT_KID: 'b' }))).toMatch(/^AUTH_JWT_CURRENT_KID="b" is not a key id of AUTH_JWT_KEYS/);
+    expect(errorOf(() => readServiceConfig(gatewaySchema, { AUTH_JWT_KEYS: JSON.stringify({ a: 'x'.repeat(32) }), AUTH_JWT_CURRENT_KID: 'b' }))).toMatch(/^AUTH_JWT_CURRENT_KID="b" is not a key id of AUTH_JWT_KEYS/);
+  });
+
+  it('production requires the auth keys of services that verify tokens, not of the scheduler or the page servers', () => {
+    expect(errorOf(() => readServiceConfig(gatewaySchema, { NODE_ENV: 'production' }))).toMatch(/^AUTH_JWT_KEYS must be set in production/);
+    expect(readServiceConfig(schedulerSchema, { NODE_ENV: 'production' })).not.toHaveProperty('AUTH_JWT_KEYS');
+    expect(readServiceConfig(dispatchBoardSchema, { NODE_ENV: 'production' })).toMatchObject({ AUTH_JWT_KEYS: undefined, BOARD_DEMO_SIGN_IN: true });
   });
 
   it('a production stack started with productionSecrets() passes every required secret', () => {

@@ -24,6 +24,7 @@ export const authGroup = {
   AUTH_JWT_AUDIENCE: text({ default: 'polyplus-api', description: 'The audience bearer tokens carry and must carry.' }),
 } as const;
 
+// The keys may be unset only on a page server in production, which signs nothing there.
 export const authRules: Rule<typeof authGroup>[] = [
-  (config) => (config.AUTH_JWT_CURRENT_KID !== undefined && config.AUTH_JWT_KEYS[config.AUTH_JWT_CURRENT_KID] === undefined ? `AUTH_JWT_CURRENT_KID="${config.AUTH_JWT_CURRENT_KID}" is not a key id of AUTH_JWT_KEYS; expected one of its key ids` : undefined),
+  (config) => (config.AUTH_JWT_CURRENT_KID !== undefined && config.AUTH_JWT_KEYS !== undefined && config.AUTH_JWT_KEYS[config.AUTH_JWT_CURRENT_KID] === undefined ? `AUTH_JWT_CURRENT_KID="${config.AUTH_JWT_CURRENT_KID}" is not a key id of AUTH_JWT_KEYS; expected one of its key ids` : undefined),
 ];

@@ -8,7 +8,7 @@ import { transportGroup, transportRules } from '../groups/transport';
 import { text } from '../entries';
 import type { Rule } from '../service-schema';
 
-/** What every backend service reads: mode, logs, traces, Redis, the test clock, auth, transport security. */
+/** What every backend service reads: mode, logs, traces, metrics, Redis, the test clock, transport security. */
 export const backendGroup = {
   ...runtimeGroup,
   ...loggingGroup,
@@ -16,15 +16,19 @@ export const backendGroup = {
   ...metricsGroup,
   ...redisGroup,
   ...clockGroup,
-  ...authGroup,
   ...transportGroup,
 } as const;
 
-export const backendRules: Rule<typeof backendGroup>[] = [...redisRules, ...clockRules, ...authRules, ...transportRules];
+export const backendRules: Rule<typeof backendGroup>[] = [...redisRules, ...clockRules, ...transportRules];
+
+/** A service that verifies bearer tokens or the signed principal header: the gateway and every subgraph. */
+export const verifierGroup = { ...backendGroup, ...authGroup } as const;
+
+export const verifierRules: Rule<typeof verifierGroup>[] = [...backendRules, ...authRules];
 
 /** What every subgraph reads besides: MySQL, the event stream, its peers' addresses, its caller name. */
 export const subgraphGroup = {
-  ...backendGroup,
+  ...verifierGroup,
   ...mysqlGroup,
   ...eventConsumerGroup,
   ...subgraphDirectoryGroup,
