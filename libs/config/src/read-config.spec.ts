@@ -1,9 +1,9 @@
+import { z } from 'zod';
 import { entries, productionSecrets, readServiceConfig } from './index';
 import { readConfig } from './read-config';
-import { dispatchBoardSchema, gatewaySchema, incidentsSchema, schedulerSchema } from './services';
+import { dispatchBoardSchema, gatewaySchema, incidentsSchema, schedulerSchema, SERVICE_SCHEMAS } from './services';
 
 const { duration, integer, json, list, oneOf, secretList, url } = entries;
-import { z } from 'zod';
 
 const group = {
   SIZE: integer({ min: 1, max: 100, unit: 'bytes', default: 10, description: 'A size.' }),
@@ -72,5 +72,7 @@ describe('reading configuration through a schema', () => {
     const secrets = productionSecrets('run');
     expect(Object.keys(secrets).sort()).toEqual(['ATTACHMENT_LINK_SECRETS', 'AUTH_JWT_CURRENT_KID', 'AUTH_JWT_KEYS', 'AUTH_PRINCIPAL_SECRETS', 'MAIL_LINK_SECRET', 'OBJECT_STORAGE_CURRENT_KEY_ID', 'OBJECT_STORAGE_KEYS']);
     expect(readServiceConfig(incidentsSchema, { NODE_ENV: 'production', TRANSPORT_SECURITY: 'mesh', ...secrets })).toMatchObject({ AUTH_JWT_CURRENT_KID: 'run', OBJECT_STORAGE_CURRENT_KEY_ID: 'run' });
+    // Every service starts in production on them (and the mail relay production asks of notifications).
+    for (const schema of SERVICE_SCHEMAS) expect(() => readServiceConfig(schema, { NODE_ENV: 'production', SMTP_URL: 'smtp://relay.example.com:587', ...secrets })).not.toThrow();
   });
 });
