@@ -1,5 +1,6 @@
 export { DomainError, badUserInput, notFound, conflict, forbidden, serviceUnavailable, type ErrorCode } from './errors';
 export { entityReference, type EntityReference } from './entity-reference';
+export { byIds, type BatchedReference, type EntitiesByIds } from './batched-reference';
 export { formatError } from './format-error';
 export { buildFederatedSchema, type FederatedSchema, type FederatedSchemaOptions, type ReferenceResolvers } from './build-federated-schema';
 export { startGraphQLHttpServer, type RunningServer, type HealthCheck, type HttpRoutes, type GraphQLHttpServerOptions } from './graphql-http-server';

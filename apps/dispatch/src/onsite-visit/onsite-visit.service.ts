@@ -58,6 +58,10 @@ export class OnsiteVisitService {
     return this.visits.findOneBy({ id });
   }
 
+  findByIds(ids: string[]): Promise<OnsiteVisit[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.visits.findBy({ id: In(ids) });
+  }
+
   listForIncident(incidentId: string): Promise<OnsiteVisit[]> {
     return this.visits.find({ where: { incidentId }, order: { requestedAt: 'ASC' } });
   }
