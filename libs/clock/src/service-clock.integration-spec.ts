@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createRedis, deleteKeysMatching } from '@polyplus/events';
+import { createRedis } from '@polyplus/events';
 import { createServiceClock, testClockKeys, type ServiceClock } from './service-clock';
 import { configureTestClock } from './configure-test-clock';
 import { TestClockError } from './test-clock-state';
@@ -17,7 +17,8 @@ describe('the stack’s shared test clock (Redis)', () => {
 
   afterAll(async () => {
     await Promise.all(clocks.map((clock) => clock.close()));
-    await deleteKeysMatching(redis, `${prefix}*`);
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
   }, 60_000);
 

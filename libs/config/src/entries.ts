@@ -123,7 +123,7 @@ export function boolean<O extends Common<boolean>>(options: O) {
  * A URL with one of `protocols`. `bare` refuses a query and a fragment (an origin and path that
  * others are appended to); `trimSlash` drops trailing slashes from the value code reads.
  */
-export function url<O extends Common<string> & { protocols: readonly string[]; bare?: boolean; trimSlash?: boolean }>(options: O) {
+export function url<O extends Common<string> & { protocols: readonly string[]; bare?: boolean; trimSlash?: boolean; requiredInProduction?: boolean }>(options: O) {
   const read = (raw: string) => {
     let parsed: URL;
     try {
@@ -138,7 +138,7 @@ export function url<O extends Common<string> & { protocols: readonly string[]; b
     return { value: options.trimSlash ? value.replace(/\/+$/, '') : value };
   };
   const form = `a URL starting ${options.protocols.map((p) => `${p}://`).join(' or ')}${options.bare ? ', without query or fragment' : ''}`;
-  return entry(options, reading(read), form);
+  return entry(options, reading(read), form, pick(options));
 }
 
 /** A JSON document of the given shape (`form` describes it: `{"<kid>": "<secret>"}`). */

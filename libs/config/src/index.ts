@@ -7,7 +7,7 @@ export { productionSecrets } from './production-secrets';
 export { configurationDocument } from './configuration-doc';
 export { gatewayAddressGroup, SUBGRAPH_PORTS, subgraphAddressEntries, type SubgraphName } from './groups/directory';
 export { attachmentGroup, caseGroup, webhookGroup } from './groups/incidents';
-export { logisticsGroup, mailGroup, mailRules, schedulerGroup } from './groups/mail';
+export { logisticsGroup, mailGroup, schedulerGroup } from './groups/mail';
 export { boardPageGroup, supportCenterPageGroup } from './groups/web-page';
 export { gatewayEdgeGroup } from './groups/gateway';
 export { loggingGroup, metricsGroup, runtimeGroup, tracingGroup } from './groups/runtime';

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { createRedis, DEFAULT_REDIS_URL } from './redis';
-import { deleteKeysMatching } from './delete-keys';
 import { startLeasedSweep, tryAcquireLease, type LeasedSweep } from './lease';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -12,7 +11,8 @@ describe('leases for work that must run once across replicas', () => {
 
   afterAll(async () => {
     await Promise.all(sweeps.map((sweep) => sweep.stop()));
-    await deleteKeysMatching(redis, `${prefix}:*`);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
   }, 60_000);
 

@@ -4,7 +4,6 @@ export {
   startPortalProcess,
   freePort,
   waitForHealth,
-  stopChild,
   compiledEntry,
   BOARD_PORT,
   SUPPORT_CENTER_PORT,

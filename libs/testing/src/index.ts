@@ -3,6 +3,3 @@ export { executeOperation, operationData, TEST_SUPPORT_ENGINEER, type OperationR
 export { databaseFingerprint, quiescentFingerprint } from './database-fingerprint';
 export { startPrivateRedisCluster, type PrivateRedisCluster } from './redis-cluster';
 export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver';
-export { committedSubgraphSchema, serviceDocumentErrors, serviceDocumentsIn } from './service-document-check';
-export { answer, fakeSubgraphClient, type FakeRoute } from './fake-subgraph-client';
-export { until, waitFor, type UntilOptions } from './until';

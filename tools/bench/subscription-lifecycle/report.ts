@@ -18,6 +18,8 @@ export type BenchRun = {
   requests: Record<string, number>;
   /** Per measured event: its stream entry's time minus the event's own time (commit → stream). */
   streamLags: number[];
+  /** Per measured event: its stream entry's time minus its mutation's answer at the client. */
+  answerToStream: number[];
 };
 
 const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
@@ -69,7 +71,8 @@ export function summarise(run: BenchRun): string[] {
     `delivered: ${delivered} / ${expected} expected${extra > 0 ? ` (+${extra} unexpected)` : ''}; stale (another status than the event's): ${stale}`,
     `mutation response → delivered: p50 ${percentile(sorted, 50)} ms, p95 ${percentile(sorted, 95)} ms, p99 ${percentile(sorted, 99)} ms, max ${sorted[sorted.length - 1]} ms; behind at the end ${((lastDelivery - lastMutation) / 1000).toFixed(1)} s`,
     `subgraph requests: ${(totalRequests / Math.max(events, 1)).toFixed(1)} per event (${Object.entries(run.requests).filter(([, n]) => n > 0).map(([name, n]) => `${name} ${(n / Math.max(events, 1)).toFixed(1)}`).join(', ')}); an event concerns 1 of ${pairs} (customer, selection) pairs`,
-    `event time → on the stream: p50 ${percentile(sortedNumbers(run.streamLags), 50)} ms, p99 ${percentile(sortedNumbers(run.streamLags), 99)} ms (${run.streamLags.length} events)`,
+    `event time → on the stream: p50 ${percentile(sortedNumbers(run.streamLags), 50)} ms, p99 ${percentile(sortedNumbers(run.streamLags), 99)} ms (${run.streamLags.length} events; the event time is taken as the mutation starts)`,
+    `mutation answered → on the stream: p50 ${percentile(sortedNumbers(run.answerToStream), 50)} ms, p99 ${percentile(sortedNumbers(run.answerToStream), 99)} ms (negative: on the stream before the answer reached the client)`,
     `mutation p50: ${percentile(alone, 50)} ms without subscribers before (${alone.length} transitions), ${percentile(withSubscribers, 50)} ms with them, ${percentile(aloneAfter, 50)} ms without them after`,
   ];
 }

@@ -159,15 +159,24 @@ async function main(): Promise<void> {
     const redis = createRedis('worker', stack.env);
     const entries = await redis.xrange(eventStreamKey(queuePrefix), String(measuredFrom), '+');
     redis.disconnect();
-    const streamLags = entries
-      .map(([entryId, fields]) => ({ ms: Number(entryId.split('-')[0]), topic: fields[fields.indexOf('topic') + 1], at: Date.parse(fields[fields.indexOf('occurredAt') + 1]) }))
-      .filter((entry) => entry.topic === 'incident.status-changed')
-      .map((entry) => entry.ms - entry.at);
+    const onStream = entries
+      .map(([entryId, fields]) => {
+        const field = (name: string) => fields[fields.indexOf(name) + 1];
+        return { ms: Number(entryId.split('-')[0]), topic: field('topic'), key: field('key'), at: Date.parse(field('occurredAt')), version: (JSON.parse(field('payload')) as { version?: number }).version };
+      })
+      .filter((entry) => entry.topic === 'incident.status-changed');
+    const streamLags = onStream.map((entry) => entry.ms - entry.at);
+    // The mutation's answer at the client → the event on the stream (negative: published before the answer arrived).
+    const answered = new Map(measured.map((t) => [`${t.incidentId}@${t.version}`, t.answeredAt]));
+    const answerToStream = onStream.flatMap((entry) => {
+      const at = answered.get(`${entry.key}@${entry.version}`);
+      return at === undefined ? [] : [entry.ms - at];
+    });
     const requests = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, proxies[name].count()]));
     // Without subscribers again: on a shared machine the load moves, and this brackets the measured phase.
     await Promise.all(clients.splice(0).map((client) => Promise.resolve(client.dispose()).catch(() => undefined)));
     const aloneAfter = await driveTransitions(staff, cases, { rate, events: warmUpEvents });
-    for (const line of summarise({ customers, subscribers, rate, selection, alone, aloneAfter, measured, feeds, cases, requests, streamLags })) console.log(line);
+    for (const line of summarise({ customers, subscribers, rate, selection, alone, aloneAfter, measured, feeds, cases, requests, streamLags, answerToStream })) console.log(line);
   } finally {
     await cleanUp();
   }

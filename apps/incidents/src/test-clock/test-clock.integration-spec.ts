@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { parse, validate, type GraphQLSchema } from 'graphql';
 import type { Principal } from '@polyplus/auth';
 import { createServiceClock, type ServiceClock } from '@polyplus/clock';
+import { createRedis } from '@polyplus/events';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import { deleteRedisKeys, executeOperation, operationData } from '@polyplus/testing';
+import { executeOperation, operationData } from '@polyplus/testing';
 import { createIncidentsSubgraph, incidentsSubgraph } from '../incidents-subgraph';
 import { FakeWorld } from '../testing/fake-subgraphs';
 import { TestClockResolver } from './test-clock.resolver';
@@ -28,7 +29,10 @@ describe('the test clock through the incidents subgraph', () => {
 
   afterAll(async () => {
     await clock.close();
-    await deleteRedisKeys(prefix);
+    const redis = createRedis('worker');
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
     await db.drop();
   }, 60_000);
 

@@ -1,4 +1,4 @@
-import { mailGroup, mailRules, readConfig, readGroup, runtimeGroup } from '@polyplus/config';
+import { mailGroup, readConfig, runtimeGroup } from '@polyplus/config';
 
 export type MailConfig = {
   /** Where mail is sent: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`. */
@@ -47,7 +47,7 @@ export type MailConfig = {
  * @throws ConfigError naming the variable.
  */
 export function mailConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MailConfig {
-  const config = readGroup(mailGroup, mailRules, env);
+  const config = readConfig(mailGroup, env);
   const domain = config.MAIL_DOMAIN.toLowerCase();
   const host = readConfig({ HOST: runtimeGroup.HOST }, env).HOST || '127.0.0.1';
   return {

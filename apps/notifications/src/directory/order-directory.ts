@@ -1,4 +1,4 @@
-import { sendDocument, serviceDocument, type SubgraphClient } from '@polyplus/subgraph-kit';
+import { fetchById, type SubgraphClient } from '@polyplus/subgraph-kit';
 
 /** A replacement order as a parts mail describes it. */
 export type OrderFacts = {
@@ -33,17 +33,15 @@ type OrderReply = {
   defectiveReturn: { id: string; dueDate: string; lateFrom: string; status: string } | null;
 };
 
-export const ORDER_FACTS = serviceDocument<{ replacementOrder: OrderReply | null }, { id: string }>(
-  'logistics',
-  'query OrderFacts($id: ID!) { replacementOrder(id: $id) { id partNumber quantity status expectedDelivery expectedDeliveryAt incident { id } part { name } shipment { carrier trackingNumber shippedOn deliveredAt } defectiveReturn { id dueDate lateFrom status } } }',
-);
+const ORDER_FIELDS =
+  'id partNumber quantity status expectedDelivery expectedDeliveryAt incident { id } part { name } shipment { carrier trackingNumber shippedOn deliveredAt } defectiveReturn { id dueDate lateFrom status }';
 
 /** Replacement orders, shipments and returns from the logistics subgraph. */
 export class OrderDirectory {
   constructor(private readonly logistics: SubgraphClient) {}
 
   async orderFacts(orderId: string): Promise<OrderFacts | null> {
-    const { replacementOrder: order } = await sendDocument(this.logistics, ORDER_FACTS, { id: orderId });
+    const order = await fetchById<OrderReply>(this.logistics, 'replacementOrder', orderId, ORDER_FIELDS);
     if (!order) return null;
     return {
       id: order.id,

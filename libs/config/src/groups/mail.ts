@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { duration, integer, onOff, port, text, url } from '../entries';
-import type { Rule } from '../service-schema';
 
 const DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 
 /** The notifications service's mail: sending, receiving serial lists, links, digests. */
 export const mailGroup = {
-  SMTP_URL: url({ protocols: ['smtp', 'smtps'], defaultNote: 'smtp://127.0.0.1:2525 outside production', description: 'The SMTP server mail is sent through.' }),
+  SMTP_URL: url({ protocols: ['smtp', 'smtps'], requiredInProduction: true, defaultNote: 'smtp://127.0.0.1:2525 outside production', description: 'The SMTP server mail is sent through.' }),
   MAIL_DOMAIN: text({ pattern: DOMAIN, form: 'a domain name', default: 'polyplus.test', description: 'The product’s mail domain (sender and serial-list addresses).' }),
   MAIL_FROM: text({ defaultNote: '"Poly+ Support" <support@MAIL_DOMAIN>', description: 'The From header of outgoing mail.' }),
   MAIL_PUBLIC_URL: url({ protocols: ['http', 'https'], trimSlash: true, defaultNote: 'none: links are to the links server', description: 'The origin unsubscribe links in mail point at.' }),
@@ -27,10 +26,6 @@ export const mailGroup = {
   MAIL_LINKS_PORT: port({ default: 4016, description: 'The port of the unsubscribe links server.' }),
   MAIL_LINKS_HOST: text({ defaultNote: 'HOST', description: 'The interface the links server listens on.' }),
 } as const;
-
-export const mailRules: Rule<typeof mailGroup>[] = [
-  (config, production) => (production && !config.SMTP_URL ? 'SMTP_URL must be set in production; expected a URL starting smtp:// or smtps://' : undefined),
-];
 
 /** The scheduler's worker: BullMQ lock, stalled check, optimiser budget, health port. */
 export const schedulerGroup = {

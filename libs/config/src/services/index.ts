@@ -2,7 +2,7 @@ import { authGroup, authRules } from '../groups/auth';
 import { gatewayAddressGroup, subgraphDirectoryGroup } from '../groups/directory';
 import { gatewayEdgeGroup } from '../groups/gateway';
 import { attachmentGroup, caseGroup, webhookGroup } from '../groups/incidents';
-import { logisticsGroup, mailGroup, mailRules, schedulerGroup } from '../groups/mail';
+import { logisticsGroup, mailGroup, schedulerGroup } from '../groups/mail';
 import { mysqlGroup, mysqlUrlOf } from '../groups/mysql';
 import { keyringRules, objectStorageGroup, objectStoreRules } from '../groups/object-storage';
 import { loggingGroup, metricsGroup, runtimeGroup, tracingGroup } from '../groups/runtime';
@@ -22,7 +22,7 @@ export const incidentsSchema = defineService(
 );
 export const logisticsSchema = defineService('logistics', 'The logistics subgraph (apps/logistics)', { ...subgraphGroup, ...mysqlUrlOf('logistics'), ...logisticsGroup }, verifierRules);
 export const dispatchSchema = defineService('dispatch', 'The dispatch subgraph (apps/dispatch)', { ...subgraphGroup, ...mysqlUrlOf('dispatch') }, verifierRules);
-export const notificationsSchema = defineService('notifications', 'The notifications subgraph (apps/notifications)', { ...subgraphGroup, ...mysqlUrlOf('notifications'), ...mailGroup }, [...verifierRules, ...mailRules]);
+export const notificationsSchema = defineService('notifications', 'The notifications subgraph (apps/notifications)', { ...subgraphGroup, ...mysqlUrlOf('notifications'), ...mailGroup }, verifierRules);
 export const schedulerSchema = defineService('scheduler', 'The scheduler worker (apps/scheduler)', { ...backendGroup, ...mysqlGroup, ...mysqlUrlOf('dispatch'), ...schedulerGroup }, backendRules);
 
 // The page servers sign development tokens with the gateway's keys outside production; in production

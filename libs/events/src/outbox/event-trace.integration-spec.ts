@@ -3,7 +3,6 @@ import { SpanKind, trace } from '@opentelemetry/api';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { inSpan, startInMemoryTracing, type InMemoryTracing } from '@polyplus/telemetry';
 import { createRedis } from '../redis';
-import { deleteKeysMatching } from '../delete-keys';
 import { OutboxEvent } from './outbox-event.entity';
 import { appendToOutbox } from './append-to-outbox';
 import { eventStreamKey, type EventEnvelope } from './event-envelope';
@@ -34,7 +33,8 @@ describe('trace context through the outbox', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await deleteKeysMatching(redis, `${prefix}:*`);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
     producer.disconnect();
     await db?.drop();

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { createRedis } from '../redis';
-import { deleteKeysMatching } from '../delete-keys';
 import { OutboxEvent } from './outbox-event.entity';
 import { appendToOutbox } from './append-to-outbox';
 import { eventStreamKey, type EventEnvelope } from './event-envelope';
@@ -29,7 +28,8 @@ describe('event outbox', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await deleteKeysMatching(redis, `${prefix}:*`);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
     producer.disconnect();
     await db.drop();
