@@ -94,7 +94,7 @@ export function oneOf<const V extends string, O extends Common<V> & { values: re
   const read = (raw: string) => {
     const word = raw.trim();
     const found = options.values.find((value) => (options.caseInsensitive ? value.toLowerCase() === word.toLowerCase() : value === word));
-    return found !== undefined ? { value: found } : { problem: 'is not one of the accepted words' };
+    return found !== undefined ? { value: found } : { problem: 'is not one of the accepted values' };
   };
   return entry(options, reading(read), `one of ${options.values.join(', ')}`);
 }
