@@ -4,9 +4,9 @@ import { SERVICE_SCHEMAS } from './services';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-// Code that is not part of a running service: tests and their helpers, and the tooling that starts
-// a whole stack for `npm start` and the tests (it sets the services' variables, it is not one).
-const NOT_A_SERVICE = [/\.(integration-|e2e-)?spec\.tsx?$/, /\/testing\//, /^libs\/(testing|local-stack)\//, /^libs\/persistence\/src\/test-database\.ts$/];
+// Code that only tests run: specs, their helpers and test databases' run marker. The local stack
+// (npm start) is scanned too: what it reads to start the services must be theirs to read.
+const NOT_A_SERVICE = [/\.(integration-|e2e-)?spec\.tsx?$/, /\/testing\//, /^libs\/testing\//, /^libs\/persistence\/src\/test-database\.ts$/];
 
 function sources(directory: string): string[] {
   return readdirSync(directory).flatMap((name) => {
