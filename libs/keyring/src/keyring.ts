@@ -1,3 +1,4 @@
+import { isProduction, keyringGroup, keyringRules, readGroup } from '@polyplus/config';
 /**
  * The platform's encryption keys, by id: one keyring, configured once (`OBJECT_STORAGE_KEYS`,
  * `OBJECT_STORAGE_CURRENT_KEY_ID`), for attachment bytes in object storage and for secrets stored
@@ -14,7 +15,8 @@ const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * (see {@link keyringFromEnv}) under any id.
  */
 export const DEVELOPMENT_KEY_ID = 'dev';
-const DEVELOPMENT_KEY = Buffer.from('polyplus-object-storage-dev-key!', 'utf8');
+// The schema's development default (outside production, when no keys are configured).
+const DEVELOPMENT_KEY = Buffer.from((JSON.parse(keyringGroup.OBJECT_STORAGE_KEYS.developmentDefault) as Record<string, string>)[DEVELOPMENT_KEY_ID], 'base64');
 
 export function developmentKeyring(): Keyring {
   return { currentKeyId: DEVELOPMENT_KEY_ID, keys: new Map([[DEVELOPMENT_KEY_ID, DEVELOPMENT_KEY]]) };
@@ -48,18 +50,15 @@ export function parseKeyring(json: string, currentKeyId?: string): Keyring {
 }
 
 /**
- * Reads `OBJECT_STORAGE_KEYS` and `OBJECT_STORAGE_CURRENT_KEY_ID`. Outside production, missing
- * keys fall back to the development key; in production they are required, and the development key
- * is refused wherever it appears.
+ * The keyring of the schema's `OBJECT_STORAGE_KEYS` and `OBJECT_STORAGE_CURRENT_KEY_ID`. Outside
+ * production, missing keys fall back to the development key; in production they are required, and
+ * the development key is refused wherever it appears.
+ * @throws Error naming the variable.
  */
 export function keyringFromEnv(env: NodeJS.ProcessEnv = process.env): Keyring {
-  const production = env.NODE_ENV === 'production';
-  if (!env.OBJECT_STORAGE_KEYS) {
-    if (production) throw new Error('OBJECT_STORAGE_KEYS must be set in production');
-    return developmentKeyring();
-  }
-  const keyring = parseKeyring(env.OBJECT_STORAGE_KEYS, env.OBJECT_STORAGE_CURRENT_KEY_ID || undefined);
-  if (production && [...keyring.keys.values()].some((key) => key.equals(DEVELOPMENT_KEY))) {
+  const config = readGroup(keyringGroup, keyringRules, env);
+  const keyring = parseKeyring(JSON.stringify(config.OBJECT_STORAGE_KEYS), config.OBJECT_STORAGE_CURRENT_KEY_ID);
+  if (isProduction(env) && [...keyring.keys.values()].some((key) => key.equals(DEVELOPMENT_KEY))) {
     throw new Error('OBJECT_STORAGE_KEYS holds the public development key, which production refuses');
   }
   return keyring;
