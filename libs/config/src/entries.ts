@@ -89,6 +89,8 @@ function decimalReader(min: number, max: number) {
   };
 }
 
+const words = (values: readonly string[]) => (values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}` : values.join(''));
+
 /** One of a few words; `caseInsensitive` reads `REQUIRE` as `require`. */
 export function oneOf<const V extends string, O extends Common<V> & { values: readonly V[]; caseInsensitive?: boolean }>(options: O) {
   const read = (raw: string) => {
@@ -96,7 +98,7 @@ export function oneOf<const V extends string, O extends Common<V> & { values: re
     const found = options.values.find((value) => (options.caseInsensitive ? value.toLowerCase() === word.toLowerCase() : value === word));
     return found !== undefined ? { value: found } : { problem: 'is not one of the accepted values' };
   };
-  return entry(options, reading(read), `one of ${options.values.join(', ')}`);
+  return entry(options, reading(read), `one of ${words(options.values)}`);
 }
 
 /** A switch written `on` or `off`. */

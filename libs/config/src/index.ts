@@ -14,5 +14,6 @@ export { loggingGroup, metricsGroup, runtimeGroup, tracingGroup } from './groups
 export { eventConsumerGroup, redisGroup } from './groups/redis';
 export { authGroup, authRules } from './groups/auth';
 export { clockGroup, clockRules } from './groups/clock';
+export { transportGroup, transportRules } from './groups/transport';
 export { keyringGroup, keyringRules, objectStoreGroup, objectStoreRules } from './groups/object-storage';
 export * from './services';

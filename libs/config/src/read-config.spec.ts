@@ -41,7 +41,7 @@ describe('reading configuration through a schema', () => {
     [{ SIZE: '12x' }, 'SIZE="12x" is not an integer; expected an integer from 1 to 100 (bytes)'],
     [{ SIZE: '101' }, 'SIZE="101" is above 100; expected an integer from 1 to 100 (bytes)'],
     [{ EVERY: '0' }, 'EVERY="0" is below 1; expected a whole number of minutes of at least 1'],
-    [{ MODE: 'c' }, 'MODE="c" is not one of the accepted values; expected one of a, b'],
+    [{ MODE: 'c' }, 'MODE="c" is not one of the accepted values; expected one of a or b'],
     [{ TARGET: 'ftp://x' }, 'TARGET="ftp://x" uses ftp://; expected a URL starting http:// or https://'],
     [{ SHAPE: '{"n":"one"}' }, 'SHAPE="{\\"n\\":\\"one\\"}" does not have the expected shape (Invalid input: expected number, received string); expected JSON {"n": <number>}'],
     [{ KEYS: 'short' }, 'KEYS (5 characters, not shown) holds a secret shorter than 8 characters; expected comma-separated secrets of 8 characters or more, the first current'],

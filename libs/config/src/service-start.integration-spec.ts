@@ -33,7 +33,7 @@ const CASES: [service: string, entry: string, env: Record<string, string>, line:
   ['devices', 'apps/devices/src/main.ts', { DEVICES_PORT: '70000' }, 'DEVICES_PORT="70000" is above 65535; expected a port number from 0 to 65535 (0: any free port)'],
   ['incidents', 'apps/incidents/src/main.ts', { ATTACHMENT_MAX_BYTES: '12x' }, 'ATTACHMENT_MAX_BYTES="12x" is not an integer; expected an integer from 1 to 1073741824 (bytes)'],
   ['logistics', 'apps/logistics/src/main.ts', { RETURN_DEADLINE_REARM_MS: '10m' }, 'RETURN_DEADLINE_REARM_MS="10m" is not an integer; expected a whole number of milliseconds of at least 1'],
-  ['dispatch', 'apps/dispatch/src/main.ts', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL="verbose" is not one of the accepted values; expected one of fatal, error, warn, info, debug, trace, silent'],
+  ['dispatch', 'apps/dispatch/src/main.ts', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL="verbose" is not one of the accepted values; expected one of fatal, error, warn, info, debug, trace or silent'],
   ['notifications', 'apps/notifications/src/main.ts', { MAIL_DIGEST_HOUR: '24' }, 'MAIL_DIGEST_HOUR="24" is above 23; expected an integer from 0 to 23 (hour of the day, local to the contact)'],
   ['scheduler', 'apps/scheduler/src/main.ts', { SCHEDULER_HEALTH_PORT: 'http' }, 'SCHEDULER_HEALTH_PORT="http" is not an integer; expected a port number from 0 to 65535 (0: any free port)'],
   ['dispatch-board', 'apps/dispatch-board/server/main.ts', { BOARD_DEMO_SIGN_IN: 'yes' }, 'BOARD_DEMO_SIGN_IN="yes" is neither on nor off; expected on or off'],

@@ -1,3 +1,4 @@
+import { isProduction, readGroup, transportGroup, transportRules } from '@polyplus/config';
 import { isVerifiedTls, type MysqlServer } from '@polyplus/persistence';
 import { isEncryptedTarget, targetHosts, type RedisTarget } from '@polyplus/events';
 import type { ServerTls } from './server-tls';
@@ -12,18 +13,16 @@ import type { ServerTls } from './server-tls';
  */
 export type TransportSecurity = 'require' | 'mesh' | 'off';
 
-const MODES: readonly TransportSecurity[] = ['require', 'mesh', 'off'];
-
+/**
+ * `TRANSPORT_SECURITY` of the schemas (with the TLS files it goes with, checked together): unset,
+ * `require` in production and `off` elsewhere; `off` is refused in production.
+ * @throws ConfigError naming the variable.
+ */
 export function transportSecurityFromEnv(env: NodeJS.ProcessEnv = process.env): TransportSecurity {
-  const production = env.NODE_ENV === 'production';
-  const raw = env.TRANSPORT_SECURITY?.trim().toLowerCase();
-  if (!raw) return production ? 'require' : 'off';
-  if (!MODES.includes(raw as TransportSecurity)) throw new Error(`TRANSPORT_SECURITY must be require, mesh or off (got ${env.TRANSPORT_SECURITY})`);
-  if (raw === 'off' && production) throw new Error('TRANSPORT_SECURITY=off is refused in production: use require, or mesh where the network encrypts');
-  return raw as TransportSecurity;
+  const config = readGroup(transportGroup, transportRules, env);
+  return (config.TRANSPORT_SECURITY as TransportSecurity | undefined) ?? (isProduction(env) ? 'require' : 'off');
 }
 
-/** One connection a process makes or accepts, as configured. */
 export type Hop = { setting: string; description: string; hosts: string[]; encrypted: boolean; fix: string };
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
