@@ -1,4 +1,5 @@
 import { graphqlData, graphqlRequest } from '@polyplus/local-stack';
+import { until } from '@polyplus/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 
 // Friday 5 March 2027, 15:01 in London (GMT, so UTC): one minute after the depot's 15:00 cut-off.
@@ -10,16 +11,8 @@ let ids: { customerId: string; siteId: string; contactId: string; deviceId: stri
 
 const mutate = <T>(query: string, input: Record<string, unknown>) => graphqlData<T>(stack.gateway, query, { input });
 
-/** Polls until the pipeline shows the expected state; the step named in the error is the one that never got there. */
-async function until<T>(step: string, probe: () => Promise<T | undefined>, holds: (value: T) => boolean, attempts = 240): Promise<T> {
-  let last: T | undefined;
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    last = await probe();
-    if (last !== undefined && holds(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${step}: last seen ${JSON.stringify(last)}`);
-}
+// The pipeline's steps poll every 250 ms for up to a minute each; the error names the step that never got there.
+const PIPELINE_STEP = { timeoutMs: 60_000, everyMs: 250 };
 
 beforeAll(async () => {
   stack = await startE2eStack('e2e_case_clocks');
@@ -86,7 +79,7 @@ describe('case clocks through the gateway, on the stack’s test clock', () => {
       );
       return incident.onsiteVisits.find((visit) => visit.replacementOrderId === order.id);
     };
-    const planned = await until('visit planned', visitOf, (visit) => visit.status === 'PLANNED');
+    const planned = await until(visitOf, 'visit planned', { ...PIPELINE_STEP, holds: (visit) => visit.status === 'PLANNED' });
     expect(planned.releaseAt).toBe(order.expectedDeliveryAt);
     expect(planned.technician).toEqual({ id: ids.technicianId });
     expect(Date.parse(planned.windowStart as string)).toBeGreaterThanOrEqual(Date.parse(order.expectedDeliveryAt));
@@ -97,7 +90,7 @@ describe('case clocks through the gateway, on the stack’s test clock', () => {
     const clockOf = async () =>
       (await graphqlData<{ incident: { resolutionClock: Clock } }>(stack.gateway, 'query ($id: ID!) { incident(id: $id) { resolutionClock { state dueAt waitingOn pauses { reason source from to } } } }', { id: openIncident.id }))
         .incident.resolutionClock;
-    const waiting = await until('case waits on the part', clockOf, (clock) => clock.waitingOn.includes('WAITING_ON_PART'));
+    const waiting = await until(clockOf, 'case waits on the part', { ...PIPELINE_STEP, holds: (clock) => clock.waitingOn.includes('WAITING_ON_PART') });
     expect(waiting).toMatchObject({ state: 'PAUSED', dueAt: null, pauses: [{ reason: 'WAITING_ON_PART', source: 'REPLACEMENT_ORDER', from: FRIDAY_AFTER_CUTOFF, to: null }] });
 
     // The calendar the case runs on explains the dates: London's hours and its next holiday.

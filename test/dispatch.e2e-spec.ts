@@ -1,4 +1,5 @@
 import { graphqlData, graphqlRequest } from '@polyplus/local-stack';
+import { until } from '@polyplus/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 
 let stack: E2eStack;
@@ -99,16 +100,9 @@ describe('onsite dispatch through the gateway', () => {
     );
     return incident.onsiteVisits.find((visit) => visit.replacementOrderId === orderId);
   };
-  // Polls until the pipeline shows the expected state; a bound per step names the step that never got there.
-  const until = async <T>(step: string, probe: () => Promise<T | undefined>, holds: (value: T) => boolean, attempts = 160): Promise<T> => {
-    let last: T | undefined;
-    for (let attempt = 0; attempt < attempts; attempt++) {
-      last = await probe();
-      if (last !== undefined && holds(last)) return last;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error(`${step}: last seen ${JSON.stringify(last)}`);
-  };
+  // Each step of the pipeline polls every 250 ms for up to 40 s; the error names the step that never got there.
+  const pipelineStep = { timeoutMs: 40_000, everyMs: 250 };
+
 
   it('a replacement ordered on an onsite contract becomes a visit planned no earlier than the part’s delivery; a carrier exception re-plans it after the new ETA, an absence moves it to another technician, a resolved case cancels it', async () => {
     const { orderReplacement: order } = await graphqlData<{ orderReplacement: { id: string; expectedDeliveryAt: string } }>(
@@ -116,7 +110,7 @@ describe('onsite dispatch through the gateway', () => {
       'mutation ($incidentId: ID!) { orderReplacement(input: { incidentId: $incidentId, partNumber: "2215-DISP1" }) { id expectedDeliveryAt } }',
       { incidentId: ids.incidentId },
     );
-    const planned = await until('visit planned', () => visitForOrder(order.id), (visit) => visit.status === 'PLANNED');
+    const planned = await until(() => visitForOrder(order.id), 'visit planned', { ...pipelineStep, holds: (visit) => visit.status === 'PLANNED' });
     expect(planned.releaseAt).toBe(order.expectedDeliveryAt);
     expect(Date.parse(planned.windowStart as string)).toBeGreaterThanOrEqual(Date.parse(order.expectedDeliveryAt));
     expect(planned.technician).toEqual({ id: ids.technicianId });
@@ -128,7 +122,7 @@ describe('onsite dispatch through the gateway', () => {
       at: new Date().toISOString(),
       eta,
     });
-    const moved = await until('re-planned after the new ETA', () => visitForOrder(order.id), (visit) => visit.releaseAt === eta && visit.status === 'PLANNED' && Date.parse(visit.windowStart as string) >= Date.parse(eta));
+    const moved = await until(() => visitForOrder(order.id), 're-planned after the new ETA', { ...pipelineStep, holds: (visit) => visit.releaseAt === eta && visit.status === 'PLANNED' && Date.parse(visit.windowStart as string) >= Date.parse(eta) });
     expect(moved.technician).toEqual({ id: ids.technicianId });
 
     // Tess is on holiday for the next fortnight: the visit goes to the other technician of the region.
@@ -139,7 +133,7 @@ describe('onsite dispatch through the gateway', () => {
     await graphqlData(stack.gateway, 'mutation ($input: RecordTechnicianAbsenceInput!) { recordTechnicianAbsence(input: $input) { id } }', {
       input: { technicianId: ids.technicianId, startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 14 * 86_400_000).toISOString(), kind: 'HOLIDAY' },
     });
-    await until('moved to Uma', () => visitForOrder(order.id), (visit) => visit.status === 'PLANNED' && visit.technician?.id === uma.id);
+    await until(() => visitForOrder(order.id), 'moved to Uma', { ...pipelineStep, holds: (visit) => visit.status === 'PLANNED' && visit.technician?.id === uma.id });
 
     // The customer sees its own visit; another customer does not.
     const own = await stack.as({ subject: 'ada', role: 'CUSTOMER_ADMIN', customerIds: [ids.customerId] });
@@ -166,7 +160,7 @@ describe('onsite dispatch through the gateway', () => {
       id: ids.incidentId,
       version: respondToIncident.version,
     });
-    await until('cancelled', () => visitForOrder(order.id), (visit) => visit.status === 'CANCELLED');
+    await until(() => visitForOrder(order.id), 'cancelled', { ...pipelineStep, holds: (visit) => visit.status === 'CANCELLED' });
   }, 120_000);
 
   it('a planner sets a technician’s week per weekday through the gateway and reads it back; a bad weekday is BAD_USER_INPUT naming the field; a customer may not change it', async () => {

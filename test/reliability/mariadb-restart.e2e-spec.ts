@@ -2,7 +2,8 @@ import { authConfig, signPrincipal, type Principal } from '@polyplus/auth';
 import { DEMO_ENGINEER } from '@polyplus/local-stack';
 import { startPrivateMariadb, type PrivateServer } from './private-servers';
 import { startSubgraphProcess, type SubgraphProcess } from './subgraph-process';
-import { mark, startRequestStream, until, type Answer, type Outcome } from './request-stream';
+import { mark, startRequestStream, type Answer, type Outcome } from './request-stream';
+import { until } from '@polyplus/testing';
 
 // Check 9. The customers subgraph (its real process) on a MariaDB of this test's own: the shared
 // server on 3306 serves other suites and must never restart.

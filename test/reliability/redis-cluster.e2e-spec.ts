@@ -14,8 +14,7 @@ import {
   type RedisConnection,
 } from '@polyplus/events';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import { startPrivateRedisCluster, type PrivateRedisCluster } from '@polyplus/testing';
-import { until } from './request-stream';
+import { startPrivateRedisCluster, type PrivateRedisCluster, until } from '@polyplus/testing';
 
 // The outbox, the consumer groups and the sweep lease on a 3-master Redis Cluster of the test's
 // own (Debian's redis-server, joined with redis-cli --cluster create). The scheduler's and the rate
@@ -65,7 +64,7 @@ describe('the event outbox on a Redis Cluster', () => {
     const relay = startOutboxRelay({ dataSource: db.dataSource, redis: producer, source: 'probe', stream, pollMs: 50 });
     await relay.drainOnce();
     await relay.stop();
-    await until(async () => applied.length >= 5 && (await pendingOf('exactly-once')) === 0, 'the consumer to apply and acknowledge the events', 20_000);
+    await until(async () => applied.length >= 5 && (await pendingOf('exactly-once')) === 0, 'the consumer to apply and acknowledge the events', { timeoutMs: 20_000 });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(applied).toEqual(ids);
   });
@@ -75,7 +74,7 @@ describe('the event outbox on a Redis Cluster', () => {
     for (let i = 0; i < 10; i++) ids.push(...(await commitEvents(20, `two-relays-${i}`)));
     const before = new Set((await redis.xrange(stream, '-', '+')).map(([entryId]) => entryId));
     const relays = [1, 2].map(() => startOutboxRelay({ dataSource: db.dataSource, redis: producer, source: 'probe', stream, pollMs: 10, batchSize: 20 }));
-    await until(async () => Number((await db.dataSource.query('SELECT COUNT(*) AS n FROM outbox_event WHERE publishedAt IS NULL'))[0].n) === 0, 'the relays to drain the outbox', 20_000);
+    await until(async () => Number((await db.dataSource.query('SELECT COUNT(*) AS n FROM outbox_event WHERE publishedAt IS NULL'))[0].n) === 0, 'the relays to drain the outbox', { timeoutMs: 20_000 });
     await Promise.all(relays.map((relay) => relay.stop()));
     const published = (await redis.xrange(stream, '-', '+')).filter(([entryId]) => !before.has(entryId)).map(([, fields]) => fields[fields.indexOf('id') + 1]);
     expect([...published].sort()).toEqual([...ids].sort());
@@ -98,7 +97,7 @@ describe('the event outbox on a Redis Cluster', () => {
       },
     }));
     await publishToStream(producer, stream, [envelope('poison'), envelope('after')]);
-    await until(async () => handled.length >= 3 && (await pendingOf(group)) === 0, 'the claimed entries and the ones after the poison', 20_000);
+    await until(async () => handled.length >= 3 && (await pendingOf(group)) === 0, 'the claimed entries and the ones after the poison', { timeoutMs: 20_000 });
     expect([...handled].sort()).toEqual(['after', 'left-1', 'left-2']);
     const letters = await readDeadLetters(redis, { stream, group });
     expect(letters.map((letter) => letter.event?.key)).toEqual(['poison']);

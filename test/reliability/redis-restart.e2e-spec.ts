@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { graphqlData } from '@polyplus/local-stack';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
 import { startPrivateRedis, type PrivateServer } from './private-servers';
-import { until } from './request-stream';
+import { until } from '@polyplus/testing';
 
 // Check 4. The whole product (its real processes) on a Redis of this test's own, so it can be
 // killed and restarted: the shared server on 6379 serves other suites at the same time.
@@ -147,11 +147,11 @@ describe('check 4: Redis restarts with timers pending', () => {
       const { incident } = await graphqlData<Clock>(stack.gateway, 'query ($id: ID!) { incident(id: $id) { resolutionClock { pauses { reason to } } } }', { id: incidentId });
       const partPauses = incident.resolutionClock.pauses.filter((pause) => pause.reason === 'WAITING_ON_PART');
       return partPauses.length > 0 && partPauses.every((pause) => pause.to !== null);
-    }, 'the wait for the part to end', 60_000);
+    }, 'the wait for the part to end', { timeoutMs: 60_000 });
     const timers = await until(async () => {
       const jobs = await delayedJobs(escalationQueue, (job) => job.data.incidentId === incidentId);
       return jobs.length === 2 && jobs.sort((a, b) => a.data.level - b.data.level);
-    }, 'the case’s escalation timers', 60_000);
+    }, 'the case’s escalation timers', { timeoutMs: 60_000 });
 
     const pids = { incidents: await pidOf('incidents'), logistics: await pidOf('logistics') };
     // Bring the timers close instead of waiting an hour: level 1 and the deadline fall due while
@@ -175,7 +175,7 @@ describe('check 4: Redis restarts with timers pending', () => {
       await until(async () => {
         const score = await inspector.zscore(delayedKey, timer.id as string);
         return score !== null && Math.floor(Number(score) / 4096) > killedAt + 60_000;
-      }, `the level ${timer.data.level} escalation job to run after the restart and wait again`, 40_000, 250);
+      }, `the level ${timer.data.level} escalation job to run after the restart and wait again`, { timeoutMs: 40_000, everyMs: 250 });
     }
     type Escalated = { incident: { escalations: { level: number }[] } };
     const { incident } = await graphqlData<Escalated>(stack.gateway, 'query ($id: ID!) { incident(id: $id) { escalations { level } } }', { id: incidentId });
@@ -186,7 +186,7 @@ describe('check 4: Redis restarts with timers pending', () => {
     const ran = await until(async () => {
       const job = await returnQueue.getJob(deadline.id as string);
       return job && job.attemptsMade >= 1 && job;
-    }, 'the return deadline job to run after the restart', 40_000, 250);
+    }, 'the return deadline job to run after the restart', { timeoutMs: 40_000, everyMs: 250 });
     expect(ran.data).toEqual({ returnId });
     expect(ran.processedOn).toBeGreaterThanOrEqual(killedAt);
     expect(ran.failedReason).toMatch(/deadline not reached/);
@@ -244,6 +244,6 @@ describe('check 5: Redis down while a mutation needs to enqueue', () => {
       await redis.start();
     }
     const returnId = await returnOf(orderReplacement.id);
-    await until(async () => (await delayedJobs(returnQueue, (job) => job.data.returnId === returnId)).length === 1, 'the return timer armed by the sweep after Redis is back', 40_000, 250);
+    await until(async () => (await delayedJobs(returnQueue, (job) => job.data.returnId === returnId)).length === 1, 'the return timer armed by the sweep after Redis is back', { timeoutMs: 40_000, everyMs: 250 });
   }, 90_000);
 });

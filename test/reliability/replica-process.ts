@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from '@polyplus/local-stack';
+import { freePort, stopChild } from '@polyplus/local-stack';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -57,13 +57,7 @@ export async function startReplica(spec: ReplicaSpec): Promise<ReplicaProcess> {
       if (replica.running()) child.kill('SIGKILL');
       await exited(child);
     },
-    async stop(graceMs = 15_000) {
-      if (!replica.running()) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-      await exited(child);
-      clearTimeout(timer);
-    },
+    stop: (graceMs = 15_000) => stopChild(child, graceMs),
   };
   const deadline = Date.now() + (spec.timeoutMs ?? 180_000);
   try {

@@ -34,14 +34,3 @@ export function startRequestStream(send: () => Promise<Answer>, concurrency: num
     },
   };
 }
-
-/** Polls `probe` until it returns something truthy; throws naming `what` when it never does. */
-export async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 30_000, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-}

@@ -6,11 +6,10 @@ import { authConfig, issueToken, type Principal } from '@polyplus/auth';
 import { startMailSink, type MailSink } from '@polyplus/mail-sink';
 import { parseMysqlUrl } from '@polyplus/persistence';
 import { SUBGRAPH_NAMES, type SubgraphName } from '@polyplus/subgraph-kit';
-import { deleteRedisKeys, dropDatabasesWithPrefix, uniqueTestPrefix } from '@polyplus/testing';
+import { deleteRedisKeys, dropDatabasesWithPrefix, uniqueTestPrefix, until } from '@polyplus/testing';
 import { startPrivateRedis, type PrivateServer } from './private-servers';
 import { startLoadBalancer, type LoadBalancer } from './load-balancer';
 import { startReplica, type ReplicaProcess } from './replica-process';
-import { until } from './request-stream';
 import {
   createWorld,
   Gateways,
@@ -174,7 +173,7 @@ beforeAll(async () => {
     warmUpIncidents.add(openIncident.id);
     if (tenant === tenants[0]) await staff.must(ORDER, { input: { incidentId: openIncident.id, partNumber: PART, quantity: 1 } });
   }
-  await phase('subscribers live', () => until(async () => subscribers.every((s) => s.feed.items.length > 0), 'every subscriber to receive its warm-up event', 60_000, 200));
+  await phase('subscribers live', () => until(async () => subscribers.every((s) => s.feed.items.length > 0), 'every subscriber to receive its warm-up event', { timeoutMs: 60_000, everyMs: 200 }));
   for (const s of subscribers.filter((s) => s.kind === 'visit')) for (const item of s.feed.items) warmUpVisits.add(item.key);
 
   await phase('load', runLoad);

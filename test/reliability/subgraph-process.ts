@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort, waitForHealth } from '@polyplus/local-stack';
+import { freePort, stopChild, waitForHealth } from '@polyplus/local-stack';
 import type { SubgraphName } from '@polyplus/subgraph-kit';
 
 const ROOT = join(__dirname, '..', '..');
@@ -43,13 +43,4 @@ export async function startSubgraphProcess(name: SubgraphName, env: NodeJS.Proce
     logs: () => logs,
     stop,
   };
-}
-
-async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-  await exited;
-  clearTimeout(timer);
 }

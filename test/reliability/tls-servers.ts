@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { Redis } from 'ioredis';
-import { freePort } from '@polyplus/local-stack';
+import { freePort, stopChild } from '@polyplus/local-stack';
 import { privateServer, run, startOrClean, type PrivateServer } from './private-servers';
 
 const ROOT = join(__dirname, '..', '..');
@@ -145,13 +145,7 @@ export function spawnApp(app: string, env: NodeJS.ProcessEnv): AppProcess {
     child,
     logs,
     exited,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopChild(child),
   };
 }
 

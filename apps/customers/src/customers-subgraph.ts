@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { authConfig } from '@polyplus/auth';
 import { createServiceClock } from '@polyplus/clock';
 import type { PersonalDataPeer } from '@polyplus/privacy';
-import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
+import { buildFederatedSchema, byIds, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
 import { Customer } from './customer/customer.entity';
 import { CustomerResolver } from './customer/customer.resolver';
 import { CustomerService } from './customer/customer.service';
@@ -86,10 +86,10 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
           new PersonalDataRequestsResolver(exports, new ContactErasureService(dataSource, peers, now)),
         ],
         references: {
-          Customer: (reference) => customers.findById(reference.id),
-          Site: (reference) => sites.findById(reference.id),
-          Contact: (reference) => contacts.findById(reference.id),
-          Contract: (reference) => contracts.findById(reference.id),
+          Customer: byIds((ids) => customers.findByIds(ids)),
+          Site: byIds((ids) => sites.findByIds(ids)),
+          Contact: byIds((ids) => contacts.findByIds(ids)),
+          Contract: byIds((ids) => contracts.findByIds(ids)),
         },
       });
       return { ...schema, routes: personalDataRoutes(exports, { principalSecrets }), start: () => clock.start(), close: () => clock.close() };

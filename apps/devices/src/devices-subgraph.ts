@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { createServiceClock } from '@polyplus/clock';
-import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
+import { buildFederatedSchema, byIds, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
 import { Product } from './product/product.entity';
 import { ProductResolver } from './product/product.resolver';
 import { ProductService } from './product/product.service';
@@ -88,8 +88,8 @@ export function createDevicesSubgraph(collaborators: DevicesCollaborators = {}):
           new DevicesPersonalDataResolver(new DevicesPersonalData(dataSource)),
         ],
         references: {
-          Device: (reference) => devices.findById(reference.id),
-          Product: (reference) => products.findById(reference.id),
+          Device: byIds((ids) => devices.findByIds(ids)),
+          Product: byIds((ids) => products.findByIds(ids)),
         },
       });
       return { ...schema, start: () => clock.start(), close: () => clock.close() };

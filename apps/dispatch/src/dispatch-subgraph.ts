@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { queuePrefix } from '@polyplus/events';
-import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphClient, type SubgraphDefinition } from '@polyplus/subgraph-kit';
+import { buildFederatedSchema, byIds, createSubgraphClient, subgraphUrl, type SubgraphClient, type SubgraphDefinition } from '@polyplus/subgraph-kit';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore, Technician } from '@polyplus/dispatch-data';
 import { TechnicianResolver } from './technician/technician.resolver';
 import { TechnicianService } from './technician/technician.service';
@@ -53,8 +53,8 @@ export function createDispatchSubgraph(options: DispatchSubgraphOptions = {}): S
           new DispatchPersonalDataResolver(new DispatchPersonalData(dataSource)),
         ],
         references: {
-          OnsiteVisit: (reference) => visits.findById(reference.id),
-          Technician: (reference) => dataSource.getRepository(Technician).findOneBy({ id: reference.id }),
+          OnsiteVisit: byIds((ids) => visits.findByIds(ids)),
+          Technician: byIds((ids) => dataSource.getRepository(Technician).findBy({ id: In(ids) })),
           Incident: (reference) => new IncidentReference(reference.id),
         },
       });

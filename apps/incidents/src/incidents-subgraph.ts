@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { placeCalendars, type ResolutionTargets, type WeeklyHours } from '@polyplus/business-calendar';
 import { createServiceClock, type ServiceClock } from '@polyplus/clock';
 import { OutboxEvent, queuePrefix } from '@polyplus/events';
-import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphClient, type SubgraphDefinition } from '@polyplus/subgraph-kit';
+import { buildFederatedSchema, byIds, createSubgraphClient, subgraphUrl, type SubgraphClient, type SubgraphDefinition } from '@polyplus/subgraph-kit';
 import { Incident } from './incident/incident.entity';
 import { IncidentAuditEntry } from './incident/incident-audit-entry.entity';
 import { DeviceIncidentsResolver, DeviceReference, IncidentResolver } from './incident/incident.resolver';
@@ -169,7 +169,7 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
           new TestClockResolver(clock),
         ],
         references: {
-          Incident: (reference) => incidents.findById(reference.id),
+          Incident: byIds((ids) => incidents.findByIds(ids)),
           Device: (reference) => new DeviceReference(reference.id),
         },
       });

@@ -1,7 +1,7 @@
 import { serviceLogger } from '@polyplus/logger';
 import type { DataSource } from 'typeorm';
 import { createRedis, startOutboxRelay, waitForRedis, type OutboxRelay, type RedisConnection } from '@polyplus/events';
-import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
+import { buildFederatedSchema, byIds, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
 import { createServiceClock } from '@polyplus/clock';
 import { LOGISTICS_ENTITIES, LOGISTICS_MIGRATIONS } from './logistics-database';
 import { LogisticsPersonalData, LogisticsPersonalDataResolver } from './privacy/logistics-personal-data';
@@ -51,8 +51,8 @@ export const logisticsSubgraph: SubgraphDefinition = {
         new LogisticsPersonalDataResolver(new LogisticsPersonalData(dataSource)),
       ],
       references: {
-        ReplacementOrder: (reference) => orders.findById(reference.id),
-        Part: (reference) => catalog.findPart(reference.id),
+        ReplacementOrder: byIds((ids) => orders.findByIds(ids)),
+        Part: byIds((ids) => catalog.findParts(ids)),
         Incident: (reference) => new IncidentReference(reference.id),
       },
     });

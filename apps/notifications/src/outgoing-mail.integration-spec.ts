@@ -8,19 +8,10 @@ import { DeliveryMode } from './preferences/delivery-mode';
 import { authConfig, signPrincipal } from '@polyplus/auth';
 import { signUnsubscribeToken } from './unsubscribe/mail-link-token';
 import { NotificationCategory } from './notice/notification-category';
+import { until } from '@polyplus/testing';
 import { startHarness, type Harness } from './testing/notifications-harness';
 
 const ROOT = join(__dirname, '..', '..', '..');
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** A raw header of a received mail (mailparser turns List-* headers into objects). */
 function header(mail: { parsed: { headerLines: readonly { key: string; line: string }[] } }, name: string): string {
@@ -70,7 +61,7 @@ describe('outgoing mail', () => {
     const deliveries = await until(async () => {
       const rows = await h.db.dataSource.getRepository(MailDelivery).findBy({ contactId: contact.id });
       return rows.every((row) => row.status === MailDeliveryStatus.SENT) && rows;
-    });
+    }, 'every delivery of the contact to be sent', { timeoutMs: 60_000, everyMs: 100 });
     expect(deliveries.map((delivery) => delivery.kind)).toEqual(['CASE_RESOLVED']);
   }, 90_000);
 
@@ -111,7 +102,7 @@ describe('outgoing mail', () => {
     await h.publish('incident.opened', { incidentId: incident.id, customerId: customer.id }, undefined, '2026-03-03T08:00:00.000Z');
     await h.publish('replacement.shipped', { orderId: order.id, incidentId: incident.id }, undefined, '2026-03-03T13:00:00.000Z');
     await h.publish('incident.status-changed', resolvedPayload(incident.id, customer.id), undefined, '2026-03-03T19:05:00.000Z');
-    await until(async () => (await h.db.dataSource.query('SELECT COUNT(*) AS n FROM digest_entry WHERE contactId = ?', [contact.id]))[0].n >= 3);
+    await until(async () => (await h.db.dataSource.query('SELECT COUNT(*) AS n FROM digest_entry WHERE contactId = ?', [contact.id]))[0].n >= 3, 'three digest entries', { timeoutMs: 60_000, everyMs: 100 });
     expect(h.sink.messages.filter((message) => message.to.includes(contact.email))).toHaveLength(0);
 
     // 07:59 Berlin the next morning: not yet.
@@ -139,11 +130,11 @@ describe('outgoing mail', () => {
     const bounced = await until(async () => {
       const rows = await h.db.dataSource.getRepository(MailDelivery).findBy({ contactId: contact.id });
       return rows.find((row) => row.status === MailDeliveryStatus.BOUNCED);
-    });
+    }, 'the delivery to bounce', { timeoutMs: 60_000, everyMs: 100 });
     expect(bounced.lastError).toContain('550');
     h.sink.setDecision(undefined);
     await h.publish('incident.status-changed', resolvedPayload(incident.id, customer.id));
-    const suppressed = await until(async () => (await h.db.dataSource.getRepository(MailDelivery).findBy({ contactId: contact.id, kind: 'CASE_RESOLVED' }))[0]);
+    const suppressed = await until(async () => (await h.db.dataSource.getRepository(MailDelivery).findBy({ contactId: contact.id, kind: 'CASE_RESOLVED' }))[0], 'the resolved-case delivery', { timeoutMs: 60_000, everyMs: 100 });
     expect(suppressed.status).toBe(MailDeliveryStatus.SUPPRESSED);
     expect(h.sink.messages.filter((message) => message.to.includes(contact.email))).toHaveLength(0);
   }, 90_000);
@@ -255,7 +246,7 @@ describe('a mail worker killed between rendering and sending', () => {
     const sent = await until(async () => {
       const row = await h.db.dataSource.getRepository(MailDelivery).findOneByOrFail({ id: delivery.id });
       return row.status === MailDeliveryStatus.SENT ? row : null;
-    });
+    }, 'the delivery to be sent', { timeoutMs: 60_000, everyMs: 100 });
     expect(mail.parsed.messageId).toBe(delivery.messageId);
     expect(mail.parsed.subject).toBe(delivery.subject);
     expect(sent.attempts).toBeGreaterThanOrEqual(1);

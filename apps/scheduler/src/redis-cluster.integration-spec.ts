@@ -4,11 +4,10 @@ import type { DataSource } from 'typeorm';
 import { databaseName, dropDatabase, openDatabase } from '@polyplus/persistence';
 import { createRedis, DISPATCH_OPTIMISATION_QUEUE, enqueueRegionOptimisation, type OptimiseRegionJob, type RedisConnection } from '@polyplus/events';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore } from '@polyplus/dispatch-data';
-import { startPrivateRedisCluster, type PrivateRedisCluster } from '@polyplus/testing';
+import { type PrivateRedisCluster, startPrivateRedisCluster, waitFor } from '@polyplus/testing';
 import { startSchedulerWorker, type SchedulerWorker } from './scheduler-worker';
 import { addTechnician, addVisit } from './region-fixtures';
 import { spawnWorkerProcess, type WorkerProcess } from './worker-process';
-import { waitFor } from './wait-for';
 
 // The scheduler's checks again, on a 3-master Redis Cluster of the test's own: the queue prefix is
 // hash-tagged, so every key of the queue lives in one slot and BullMQ's scripts run there.

@@ -3,11 +3,10 @@ import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { createRedis, DISPATCH_OPTIMISATION_QUEUE, OPTIMISE_REGION, type OptimiseRegionJob } from '@polyplus/events';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS } from '@polyplus/dispatch-data';
 import { metricSamples, metricValue, useMetricsService } from '@polyplus/metrics';
-import { deleteRedisKeys, uniqueTestPrefix } from '@polyplus/testing';
+import { deleteRedisKeys, uniqueTestPrefix, waitFor } from '@polyplus/testing';
 import { startSchedulerWorker, type SchedulerWorker } from './scheduler-worker';
 import { startHealthServer, type HealthServer } from './health-server';
 import { addTechnician, addVisit, MONDAY_7AM } from './region-fixtures';
-import { waitFor } from './wait-for';
 
 // The scheduler's /metrics through its real HTTP listener, over real Redis and MariaDB: the depth
 // of the queue it works, read at scrape time, and what each optimiser run did.

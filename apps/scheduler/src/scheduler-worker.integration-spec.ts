@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import { deleteRedisKeys } from '@polyplus/testing';
+import { deleteRedisKeys, waitFor } from '@polyplus/testing';
 import { createRedis, DISPATCH_OPTIMISATION_QUEUE, enqueueRegionOptimisation, type OptimiseRegionJob } from '@polyplus/events';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, RegionPlanStore } from '@polyplus/dispatch-data';
 import { startSchedulerWorker, type SchedulerWorker } from './scheduler-worker';
-import { waitFor } from './wait-for';
 
 describe('scheduler worker', () => {
   const prefix = `test-scheduler-${randomUUID()}`;

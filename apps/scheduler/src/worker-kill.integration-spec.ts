@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { databaseName, dropDatabase, openDatabase } from '@polyplus/persistence';
-import { uniqueTestPrefix } from '@polyplus/testing';
+import { uniqueTestPrefix, waitFor } from '@polyplus/testing';
 import { createRedis, DISPATCH_OPTIMISATION_QUEUE, enqueueRegionOptimisation, type OptimiseRegionJob } from '@polyplus/events';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore } from '@polyplus/dispatch-data';
 import { startSchedulerWorker, type SchedulerWorker } from './scheduler-worker';
 import { addTechnician, addVisit } from './region-fixtures';
-import { waitFor } from './wait-for';
 
 const ROOT = join(__dirname, '..', '..', '..');
 

@@ -1,13 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { Queue } from 'bullmq';
 import { databaseName, dropDatabase, openDatabase } from '@polyplus/persistence';
-import { uniqueTestPrefix } from '@polyplus/testing';
+import { uniqueTestPrefix, waitFor } from '@polyplus/testing';
 import { createRedis, DISPATCH_OPTIMISATION_QUEUE, enqueueRegionOptimisation, type OptimiseRegionJob } from '@polyplus/events';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore } from '@polyplus/dispatch-data';
 import { startSchedulerWorker, type SchedulerWorker } from './scheduler-worker';
 import { addTechnician, addVisit } from './region-fixtures';
 import { spawnWorkerProcess, type WorkerProcess } from './worker-process';
-import { waitFor } from './wait-for';
 
 describe('scheduler worker shutdown', () => {
   const databasePrefix = uniqueTestPrefix('term');

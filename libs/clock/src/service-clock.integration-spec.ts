@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createRedis } from '@polyplus/events';
+import { createRedis, deleteKeysMatching } from '@polyplus/events';
 import { createServiceClock, testClockKeys, type ServiceClock } from './service-clock';
 import { configureTestClock } from './configure-test-clock';
 import { TestClockError } from './test-clock-state';
@@ -17,8 +17,7 @@ describe('the stack’s shared test clock (Redis)', () => {
 
   afterAll(async () => {
     await Promise.all(clocks.map((clock) => clock.close()));
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await deleteKeysMatching(redis, `${prefix}*`);
     redis.disconnect();
   }, 60_000);
 

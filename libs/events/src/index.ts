@@ -15,6 +15,7 @@ export {
 } from './redis';
 export { redisTlsFromEnv, redisTlsOption } from './redis-tls';
 export { hashTagOf } from './keys';
+export { deleteKeysMatching } from './delete-keys';
 export { queuePrefix, DEFAULT_QUEUE_PREFIX, OPTIMISE_REGION, enqueueRegionOptimisation, type OptimiseRegionJob } from './queues';
 export {
   PRODUCT_QUEUES,

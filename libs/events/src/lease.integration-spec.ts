@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRedis, DEFAULT_REDIS_URL } from './redis';
+import { deleteKeysMatching } from './delete-keys';
 import { startLeasedSweep, tryAcquireLease, type LeasedSweep } from './lease';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -11,8 +12,7 @@ describe('leases for work that must run once across replicas', () => {
 
   afterAll(async () => {
     await Promise.all(sweeps.map((sweep) => sweep.stop()));
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await deleteKeysMatching(redis, `${prefix}:*`);
     redis.disconnect();
   }, 60_000);
 

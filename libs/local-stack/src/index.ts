@@ -4,6 +4,7 @@ export {
   startPortalProcess,
   freePort,
   waitForHealth,
+  stopChild,
   compiledEntry,
   BOARD_PORT,
   SUPPORT_CENTER_PORT,

@@ -140,7 +140,8 @@ function launch(name: string, entry: string, env: NodeJS.ProcessEnv, launcher: L
   return child;
 }
 
-async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+/** Stops a child process with SIGTERM, and SIGKILL if it is still running after `graceMs`; resolves once it exited. */
+export async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

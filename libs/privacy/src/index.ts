@@ -24,6 +24,6 @@ export {
 export { DEFAULT_EXPORT_PAGE, MAX_CURSOR_LENGTH, MAX_EXPORT_PAGE, querySection, readExportPage, type ExportPage, type ExportRecord, type ExportSection } from './export-page';
 export { MAX_SUBJECT_INCIDENTS, ErasureSubjectInput, PersonalDataErasure, PersonalDataPage, PersonalDataRecord, PersonalDataSubjectInput } from './personal-data.types';
 export { personalDataFields, personalDataResolver, type PersonalDataService } from './personal-data.resolver';
-export { personalDataDocuments, personalDataPeer, type PersonalDataPeer } from './personal-data-peer';
+export { personalDataDocuments, personalDataPeer, type PersonalDataDocuments, type PersonalDataPeer } from './personal-data-peer';
 export { collectExport, inProcessClient } from './in-process-client';
 export { findValues, type Occurrence } from './personal-value-scan';

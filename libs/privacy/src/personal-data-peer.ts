@@ -1,4 +1,4 @@
-import type { SubgraphClient } from '@polyplus/subgraph-kit';
+import { sendDocument, serviceDocument, type ServiceDocument, type SubgraphClient, type SubgraphName } from '@polyplus/subgraph-kit';
 import type { ErasureSubject, ExportSubject } from './subject';
 import type { ExportPage } from './export-page';
 import type { PersonalDataErasure } from './personal-data.types';
@@ -11,26 +11,37 @@ export type PersonalDataPeer = {
   erase(subject: ErasureSubject): Promise<PersonalDataErasure>;
 };
 
-/** The GraphQL documents the customers service sends a service (checked against its schema.graphql). */
-export function personalDataDocuments(service: string): { exportPage: string; erase: string } {
+export type PersonalDataDocuments = {
+  exportPage: ServiceDocument<{ page: ExportPage }, { subject: ExportSubject; after: string | null; limit: number }>;
+  erase: ServiceDocument<{ erased: PersonalDataErasure }, { subject: ErasureSubject }>;
+};
+
+/**
+ * The GraphQL documents the customers service sends a service: one pair per service, as each names
+ * its fields after itself (checked against its schema.graphql).
+ */
+export function personalDataDocuments(service: SubgraphName): PersonalDataDocuments {
   const { exportField, eraseField } = personalDataFields(service);
   return {
-    exportPage: `query PersonalDataPage($subject: PersonalDataSubjectInput!, $after: String, $limit: Int!) { page: ${exportField}(subject: $subject, after: $after, limit: $limit) { records { section data } next } }`,
-    erase: `mutation ErasePersonalData($subject: ErasureSubjectInput!) { erased: ${eraseField}(subject: $subject) { changedRows deletedFiles } }`,
+    exportPage: serviceDocument(
+      service,
+      `query PersonalDataPage($subject: PersonalDataSubjectInput!, $after: String, $limit: Int!) { page: ${exportField}(subject: $subject, after: $after, limit: $limit) { records { section data } next } }`,
+    ),
+    erase: serviceDocument(service, `mutation ErasePersonalData($subject: ErasureSubjectInput!) { erased: ${eraseField}(subject: $subject) { changedRows deletedFiles } }`),
   };
 }
 
 /** A service's personal-data fields over its GraphQL API, called as a SERVICE principal. */
-export function personalDataPeer(service: string, client: SubgraphClient): PersonalDataPeer {
+export function personalDataPeer(service: SubgraphName, client: SubgraphClient): PersonalDataPeer {
   const documents = personalDataDocuments(service);
   return {
     service,
     async exportPage(subject, after, limit) {
-      const { page } = await client.request<{ page: ExportPage }>(documents.exportPage, { subject: exportSubjectInput(subject), after, limit });
+      const { page } = await sendDocument(client, documents.exportPage, { subject: exportSubjectInput(subject), after, limit });
       return page;
     },
     async erase(subject) {
-      const { erased } = await client.request<{ erased: PersonalDataErasure }>(documents.erase, { subject });
+      const { erased } = await sendDocument(client, documents.erase, { subject });
       return erased;
     },
   };

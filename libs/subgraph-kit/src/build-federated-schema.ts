@@ -7,14 +7,19 @@ import type { Principal, Role } from '@polyplus/auth';
 import { scopeToTenant, tenantScopeMiddleware, type TenantOwnership } from './tenant-scope';
 import type { HttpRoutes } from './graphql-http-server';
 import { ACCESS_SCHEMA_EXTENSION, accessPoliciesOf, accessPolicyMiddleware, type AccessPolicies } from './access-policy';
+import { batchedReferenceResolver, isBatchedReference, type BatchedReference } from './batched-reference';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@composeDirective"])';
 
-/** `__resolveReference` per entity type name: the only way other subgraphs reach this one's entities. */
+/**
+ * `__resolveReference` per entity type name: the only way other subgraphs reach this one's entities.
+ * An entity read from a table is declared `byIds(...)`, so one `_entities` call is one query; a
+ * function resolves one representation (stubs that need no look-up).
+ */
 export type ReferenceResolvers<TContext> = Record<
   string,
-  (reference: { __typename: string; id: string } & Record<string, unknown>, context: TContext) => unknown
+  ((reference: { __typename: string; id: string } & Record<string, unknown>, context: TContext) => unknown) | BatchedReference
 >;
 
 export type FederatedSchemaOptions<TContext> = {
@@ -68,8 +73,10 @@ export async function buildFederatedSchema<TContext>(options: FederatedSchemaOpt
   for (const [field, roles] of accessPoliciesOf(typeGraphqlSchema)) accessPolicies.set(field, roles);
   const sdl = `${FEDERATION_LINK}\n\n${ACCESS_SCHEMA_EXTENSION}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<TContext>;
-  for (const [typeName, resolveReference] of Object.entries(options.references)) {
-    const scoped = async (reference: Parameters<typeof resolveReference>[0], context: TContext) => {
+  for (const [typeName, declared] of Object.entries(options.references)) {
+    const resolveReference = isBatchedReference(declared) ? batchedReferenceResolver(declared) : declared;
+    // Scoped per representation, as before batching: a hidden one is null in its own place.
+    const scoped = async (reference: { __typename: string; id: string } & Record<string, unknown>, context: TContext) => {
       const value = await resolveReference(reference, context);
       const principal = (context as { principal?: Principal }).principal;
       return principal && options.ownership ? scopeToTenant(value, principal, options.ownership) : value;

@@ -1,5 +1,6 @@
 export { DomainError, badUserInput, notFound, conflict, forbidden, serviceUnavailable, type ErrorCode } from './errors';
 export { entityReference, type EntityReference } from './entity-reference';
+export { byIds, type BatchedReference, type EntitiesByIds } from './batched-reference';
 export { formatError } from './format-error';
 export { buildFederatedSchema, type FederatedSchema, type FederatedSchemaOptions, type ReferenceResolvers } from './build-federated-schema';
 export { startGraphQLHttpServer, type RunningServer, type HealthCheck, type HttpRoutes, type GraphQLHttpServerOptions } from './graphql-http-server';
@@ -8,7 +9,8 @@ export { answerAfterUnreadBody } from './unread-body';
 export { stopOnSignals } from './shutdown';
 export { apolloLogger, type ApolloLogger } from './apollo-logger';
 export { SUBGRAPH_PORTS, SUBGRAPH_NAMES, GATEWAY_PORT, subgraphPort, subgraphUrl, type SubgraphName } from './service-directory';
-export { createSubgraphClient, fetchById, type SubgraphClient } from './subgraph-client';
+export { createSubgraphClient, type SubgraphClient } from './subgraph-client';
+export { serviceDocument, sendDocument, isServiceDocument, type ServiceDocument, type AnyServiceDocument } from './service-document';
 export { startSubgraph, runSubgraph, type SubgraphDefinition, type StartSubgraphOptions } from './run-subgraph';
 export { principalContext, type SubgraphContext } from './principal-context';
 export { assertVisible, scopeToTenant, tenantScopeMiddleware, type TenantOwnership } from './tenant-scope';

@@ -51,9 +51,3 @@ function requestIdHeader(): Record<string, string> {
   const { requestId } = currentLogContext();
   return requestId ? { [REQUEST_ID_HEADER]: requestId } : {};
 }
-
-/** Looks one entity up by id through another subgraph's `<field>(id:)` query; null when it does not exist. */
-export async function fetchById<T>(client: SubgraphClient, field: string, id: string, selection = 'id'): Promise<T | null> {
-  const data = await client.request<Record<string, T | null>>(`query Lookup($id: ID!) { ${field}(id: $id) { ${selection} } }`, { id });
-  return data[field] ?? null;
-}

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { Redis } from 'ioredis';
 import { parseMysqlUrl, testRunMarker } from '@polyplus/persistence';
-import { DEFAULT_REDIS_URL } from '@polyplus/events';
+import { DEFAULT_REDIS_URL, deleteKeysMatching } from '@polyplus/events';
 
 /**
  * A prefix no other suite uses, for databases (`<prefix>customers`...) and queue keys; within a jest
@@ -32,16 +32,9 @@ export async function dropDatabasesWithPrefix(prefix: string): Promise<string[]>
 export async function deleteRedisKeys(prefix: string, url = process.env.REDIS_URL ?? DEFAULT_REDIS_URL): Promise<number> {
   if (!prefix.startsWith('test')) throw new Error(`Refusing to delete keys for a non-test prefix: ${prefix}`);
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  let deleted = 0;
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) deleted += await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    return await deleteKeysMatching(redis, `${prefix}:*`);
   } finally {
     redis.disconnect();
   }
-  return deleted;
 }

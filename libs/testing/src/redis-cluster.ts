@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { until } from './until';
 
 /** A Redis Cluster of the test's own: `masters` redis-server processes on free ports, all slots assigned. */
 export type PrivateRedisCluster = {
@@ -26,15 +27,6 @@ function freePort(): Promise<number> {
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
-}
-
-async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await probe().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`Redis Cluster: gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 async function ask(port: number, ...command: string[]): Promise<string> {
@@ -90,9 +82,10 @@ export async function startPrivateRedisCluster(masters = 3): Promise<PrivateRedi
       children.push(child);
       nodes.push({ host: '127.0.0.1', port });
     }
-    for (const node of nodes) await until(async () => (await ask(node.port, 'PING')) === 'PONG', `node ${node.port} to answer`);
+    // A node still starting refuses connections: that is "not yet", not a failure.
+    for (const node of nodes) await until(() => ask(node.port, 'PING').then((answer) => answer === 'PONG', () => false), `Redis Cluster node ${node.port} to answer`, { everyMs: 100 });
     await run(REDIS_CLI, ['--cluster', 'create', ...nodes.map((node) => `${node.host}:${node.port}`), '--cluster-replicas', '0', '--cluster-yes']);
-    for (const node of nodes) await until(async () => (await ask(node.port, 'CLUSTER', 'INFO')).includes('cluster_state:ok'), `node ${node.port} to see the cluster ok`);
+    for (const node of nodes) await until(() => ask(node.port, 'CLUSTER', 'INFO').then((info) => info.includes('cluster_state:ok'), () => false), `Redis Cluster node ${node.port} to see the cluster ok`, { everyMs: 100 });
   } catch (error) {
     await dispose();
     throw error;

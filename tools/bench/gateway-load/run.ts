@@ -1,50 +1,61 @@
-// Gateway load benchmark: one cross-subgraph query through the gateway, the incidents-only part of it
-// through the gateway, and that same query sent straight to the incidents subgraph (signed principal
-// header, as the gateway sends it). Prints requests/s and p50/p99 latency of each and their ratios.
-// Usage: node -r @swc-node/register tools/bench/gateway-load/run.ts [--duration 10] [--connections 10]
+// Gateway load benchmark: the product's gateway beside Hive Gateway (JavaScript and Rust query planners,
+// in-flight deduplication of subgraph requests on and off) and the incidents subgraph itself, on three
+// workloads — one incident asked for again and again across three subgraphs, 50 distinct incidents of 5
+// customers across three subgraphs, and the incidents-only part on one subgraph. Targets take turns,
+// round after round, so a machine that gets busier hurts all of them alike. Prints requests/s and p50/p99
+// latency per round, and the ratios the gateway's goals are stated in.
+// Usage: node -r @swc-node/register tools/bench/gateway-load/run.ts [--duration 8] [--connections 20] [--rounds 2]
 import { randomBytes } from 'node:crypto';
-import autocannon from 'autocannon';
+import { cpus, loadavg } from 'node:os';
 import { authConfig, signPrincipal, type Principal } from '@polyplus/auth';
-import { DEMO_ENGINEER, graphqlData, productionSecrets, startStack, tokenFor } from '@polyplus/local-stack';
+import { DEMO_ENGINEER, productionSecrets, startStack, tokenFor } from '@polyplus/local-stack';
 import { deleteRedisKeys, dropDatabasesWithPrefix } from '@polyplus/testing';
+import { startHive, supergraphForStack, type HiveVariant, type RunningHive } from './hive-processes';
+import { load, type BenchRequest } from './load';
+import { printRatios, printTables, type Result } from './report';
+import { seedCustomer, type SeededCustomer } from './seed';
 
 const CROSS_SUBGRAPH = 'query ($id: ID!) { incident(id: $id) { id status severity summary responseDueAt device { serialNumber productModel } customer { name } } }';
 const INCIDENTS_ONLY = 'query ($id: ID!) { incident(id: $id) { id status severity summary responseDueAt } }';
+
+const IDENTICAL = 'identical query, 3 subgraphs (incident + device + customer)';
+const DISTINCT = '50 distinct incidents of 5 customers, 3 subgraphs';
+const SINGLE = 'identical query, incident fields only (1 subgraph)';
+
+const PRODUCT = "product's gateway";
+const DIRECT = 'incidents subgraph directly';
+const HIVE: { label: string; variant: HiveVariant }[] = [
+  { label: 'Hive Gateway, dedup off', variant: { planner: 'js', dedup: 'off' } },
+  { label: 'Hive Gateway, default dedup', variant: { planner: 'js', dedup: 'on' } },
+  { label: 'Hive Gateway + Rust planner, dedup off', variant: { planner: 'rust', dedup: 'off' } },
+  { label: 'Hive Gateway + Rust planner, default dedup', variant: { planner: 'rust', dedup: 'on' } },
+];
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-type Target = { label: string; url: string; headers: Record<string, string>; query: string };
-type Figures = { label: string; requestsPerSecond: number; p50: number; p99: number; errors: number };
+type Caller = { principal: Principal; token: string };
+type Workload = { name: string; query: string; calls: { caller: Caller; id: string }[] };
+// The product's gateway verifies a bearer token; Hive and the subgraph get the signed principal header the
+// product's gateway would send (Hive passes it on), signed afresh per load: it is valid for minutes only.
+type Target = { label: string; url: string; auth: 'token' | 'signed' };
 
-async function load(target: Target, variables: Record<string, unknown>, duration: number, connections: number): Promise<Figures> {
-  const body = JSON.stringify({ query: target.query, variables });
-  // A benchmark of error answers measures nothing: check one real answer first.
-  const probe = (await (await fetch(target.url, { method: 'POST', headers: target.headers, body })).json()) as { data?: { incident?: unknown }; errors?: unknown };
-  if (!probe.data?.incident || probe.errors) throw new Error(`${target.label}: ${JSON.stringify(probe)}`);
-  const result = await autocannon({ url: target.url, method: 'POST', headers: target.headers, body, connections, duration });
-  return { label: target.label, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
-}
-
-async function seedIncident(gateway: { url: string; token: string }): Promise<{ customerId: string; incidentId: string }> {
-  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(gateway, 'mutation { createCustomer(input: { name: "Bench Ltd" }) { id } }');
-  const customerId = createCustomer.id;
-  const input = (value: Record<string, unknown>) => ({ input: { customerId, ...value } });
-  const { createSite } = await graphqlData<{ createSite: { id: string } }>(gateway, 'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', input({ name: 'HQ', countryCode: 'GB', timeZone: 'Europe/London' }));
-  const { addContact } = await graphqlData<{ addContact: { id: string } }>(gateway, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', input({ email: 'tech@bench.example', name: 'Tech', role: 'TECHNICIAN', designated: true }));
-  const { registerDevice } = await graphqlData<{ registerDevice: { id: string } }>(gateway, 'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }', input({ siteId: createSite.id, serialNumber: 'BENCH-0001', productModel: 'Studio X50' }));
-  await graphqlData(gateway, 'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', input({ reference: 'PP-BENCH', startsOn: '2025-01-01', endsOn: '2099-12-31', deviceIds: [registerDevice.id] }));
-  const { openIncident } = await graphqlData<{ openIncident: { id: string } }>(gateway, 'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
-    input: { contactId: addContact.id, deviceId: registerDevice.id, severity: 2, channel: 'WEB', summary: 'Camera does not start' },
-  });
-  return { customerId, incidentId: openIncident.id };
+function requestsFor(target: Target, workload: Workload, secret: string): BenchRequest[] {
+  const signed = new Map<Caller, Record<string, string>>();
+  const headersOf = (caller: Caller) => {
+    if (target.auth === 'token') return { 'content-type': 'application/json', authorization: `Bearer ${caller.token}` };
+    if (!signed.has(caller)) signed.set(caller, { 'content-type': 'application/json', ...signPrincipal(caller.principal, secret) });
+    return signed.get(caller) as Record<string, string>;
+  };
+  return workload.calls.map(({ caller, id }) => ({ body: JSON.stringify({ query: workload.query, variables: { id } }), headers: headersOf(caller) }));
 }
 
 async function main(): Promise<void> {
-  const duration = arg('duration', 10);
-  const connections = arg('connections', 10);
+  const duration = arg('duration', 8);
+  const connections = arg('connections', 20);
+  const rounds = arg('rounds', 2);
   const prefix = `test_bench_gateway_${randomBytes(3).toString('hex')}_`;
   const queuePrefix = prefix.replace(/_$/, '');
   // Limits stay on (their Redis round trip is part of the cost) but high enough never to refuse.
@@ -64,26 +75,66 @@ async function main(): Promise<void> {
     await dropDatabasesWithPrefix(prefix);
     throw error;
   });
+  const hives: RunningHive[] = [];
   try {
-    const { customerId, incidentId } = await seedIncident({ url: stack.gatewayUrl, token: await tokenFor(DEMO_ENGINEER, stack.env) });
-    const customer: Principal = { subject: 'bench-admin', role: 'CUSTOMER_ADMIN', customerIds: [customerId] };
-    const bearer = { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(customer, stack.env)}` };
-    // Signed per run: the header carries a timestamp that subgraphs accept for a few minutes.
-    const signed = { 'content-type': 'application/json', ...signPrincipal(customer, authConfig(stack.env).principalSecrets[0]) };
-    const targets: Target[] = [
-      { label: 'gateway, incident + device + customer (3 subgraphs)', url: stack.gatewayUrl, headers: bearer, query: CROSS_SUBGRAPH },
-      { label: 'gateway, incident fields only (1 subgraph)', url: stack.gatewayUrl, headers: bearer, query: INCIDENTS_ONLY },
-      { label: 'incidents subgraph directly, same fields', url: stack.env.INCIDENTS_URL as string, headers: signed, query: INCIDENTS_ONLY },
+    const engineer = { url: stack.gatewayUrl, token: await tokenFor(DEMO_ENGINEER, stack.env) };
+    const callerOf = async (customerId: string): Promise<Caller> => {
+      const principal: Principal = { subject: `bench-admin-${customerId.slice(0, 8)}`, role: 'CUSTOMER_ADMIN', customerIds: [customerId] };
+      return { principal, token: await tokenFor(principal, stack.env) };
+    };
+    const bench = await seedCustomer(engineer, 'Bench Ltd', 1);
+    const benchCaller = await callerOf(bench.customerId);
+    const customers: (SeededCustomer & { caller: Caller })[] = [];
+    for (let c = 1; c <= 5; c++) {
+      const seeded = await seedCustomer(engineer, `Bench Customer ${c}`, 10);
+      customers.push({ ...seeded, caller: await callerOf(seeded.customerId) });
+    }
+    // Interleaved, so consecutive requests come from different customers, as from five customers' users.
+    const distinctCalls = customers[0].incidentIds.flatMap((_id, i) => customers.map((customer) => ({ caller: customer.caller, id: customer.incidentIds[i] })));
+    const workloads: Workload[] = [
+      { name: IDENTICAL, query: CROSS_SUBGRAPH, calls: [{ caller: benchCaller, id: bench.incidentIds[0] }] },
+      { name: DISTINCT, query: CROSS_SUBGRAPH, calls: distinctCalls },
+      { name: SINGLE, query: INCIDENTS_ONLY, calls: [{ caller: benchCaller, id: bench.incidentIds[0] }] },
     ];
-    console.log(`${connections} connections, ${duration} s each, customer principal, NODE_ENV=production`);
-    const figures: Figures[] = [];
-    for (const target of targets) figures.push(await load(target, { id: incidentId }, duration, connections));
-    console.log('  target                                                 req/s    p50 ms   p99 ms  errors');
-    for (const f of figures) console.log(`  ${f.label.padEnd(52)} ${f.requestsPerSecond.toFixed(0).padStart(7)} ${String(f.p50).padStart(9)} ${String(f.p99).padStart(8)} ${String(f.errors).padStart(7)}`);
-    const [cross, single, direct] = figures;
-    console.log(`gateway overhead, same fields: ${(direct.requestsPerSecond / single.requestsPerSecond).toFixed(2)}× fewer req/s, p50 ${(single.p50 / Math.max(direct.p50, 1)).toFixed(2)}×`);
-    console.log(`three subgraphs vs one through the gateway: ${(single.requestsPerSecond / cross.requestsPerSecond).toFixed(2)}× fewer req/s, p50 ${(cross.p50 / Math.max(single.p50, 1)).toFixed(2)}×`);
+
+    const supergraph = supergraphForStack(stack.env);
+    const targets: Target[] = [{ label: PRODUCT, url: stack.gatewayUrl, auth: 'token' }];
+    for (const { label, variant } of HIVE) {
+      const hive = await startHive(variant, supergraph, stack.env);
+      hives.push(hive);
+      targets.push({ label, url: hive.url, auth: 'signed' });
+    }
+    const direct: Target = { label: DIRECT, url: stack.env.INCIDENTS_URL as string, auth: 'signed' };
+    const secret = authConfig(stack.env).principalSecrets[0];
+
+    console.log(`${connections} connections, ${duration} s per target, ${rounds} alternating rounds, customer admins, NODE_ENV=production`);
+    console.log(`${cpus().length} cores, load average at start ${loadavg().map((value) => value.toFixed(1)).join(' ')}`);
+    const results: Result[] = [];
+    for (let round = 0; round < rounds; round++) {
+      for (const workload of workloads) {
+        const forWorkload = workload.name === SINGLE ? [...targets, direct] : targets;
+        // Every other round in reverse: a target never always runs right after the same one.
+        for (const target of round % 2 === 0 ? forWorkload : [...forWorkload].reverse()) {
+          const figures = await load(target.url, requestsFor(target, workload, secret), duration, connections);
+          console.log(`  round ${round + 1}, ${workload.name}, ${target.label}: ${figures.requestsPerSecond.toFixed(0)} req/s, p99 ${figures.p99} ms`);
+          const result = results.find((candidate) => candidate.workload === workload.name && candidate.target === target.label);
+          if (result) result.rounds.push(figures);
+          else results.push({ workload: workload.name, target: target.label, rounds: [figures] });
+        }
+      }
+    }
+    console.log(`load average at end ${loadavg().map((value) => value.toFixed(1)).join(' ')}`);
+    printTables(results);
+    printRatios(results, [
+      { label: 'distinct, 3 subgraphs: product ÷ Hive (dedup off), req/s', workload: DISTINCT, a: PRODUCT, b: HIVE[0].label, of: 'req/s', goal: '≥ 1.5' },
+      { label: 'distinct, 3 subgraphs: product ÷ Hive (dedup off), p99', workload: DISTINCT, a: PRODUCT, b: HIVE[0].label, of: 'p99', goal: '≤ 1.0' },
+      { label: 'identical, 3 subgraphs: product ÷ Hive (default dedup), req/s', workload: IDENTICAL, a: PRODUCT, b: HIVE[1].label, of: 'req/s', goal: '≥ 1.0' },
+      { label: 'identical, 3 subgraphs: product ÷ Hive + Rust planner (default dedup), req/s', workload: IDENTICAL, a: PRODUCT, b: HIVE[3].label, of: 'req/s', goal: 'reported' },
+      { label: '1 subgraph: product ÷ incidents subgraph directly, req/s (gateway overhead)', workload: SINGLE, a: PRODUCT, b: DIRECT, of: 'req/s', goal: 'reported' },
+      { label: '1 subgraph: product ÷ Hive (default dedup), req/s', workload: SINGLE, a: PRODUCT, b: HIVE[1].label, of: 'req/s', goal: 'reported' },
+    ]);
   } finally {
+    for (const hive of hives) await hive.stop();
     await stack.stop();
     await dropDatabasesWithPrefix(prefix);
     await deleteRedisKeys(queuePrefix);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, Repository } from 'typeorm';
+import { In, type DataSource, type Repository } from 'typeorm';
 import { conflict, notFound } from '@polyplus/subgraph-kit';
 import { isDuplicateEntry } from '@polyplus/persistence';
 import { canSeeCustomer, type Principal } from '@polyplus/auth';
@@ -56,6 +56,10 @@ export class ContactService {
 
   findById(id: string): Promise<Contact | null> {
     return this.contacts.findOneBy({ id });
+  }
+
+  findByIds(ids: string[]): Promise<Contact[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.contacts.findBy({ id: In(ids) });
   }
 
   listForCustomer(customerId: string): Promise<Contact[]> {

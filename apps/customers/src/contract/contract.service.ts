@@ -88,6 +88,10 @@ export class ContractService {
     return this.contracts.findOneBy({ id });
   }
 
+  findByIds(ids: string[]): Promise<Contract[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.contracts.findBy({ id: In(ids) });
+  }
+
   async getById(id: string): Promise<Contract> {
     const contract = await this.findById(id);
     if (!contract) throw notFound('Contract', id);

@@ -1,4 +1,9 @@
-import { badUserInput, notFound, type SubgraphClient } from '@polyplus/subgraph-kit';
+import { badUserInput, notFound, sendDocument, serviceDocument, type SubgraphClient } from '@polyplus/subgraph-kit';
+
+export const DEVICE_OWNERS = serviceDocument<{ devicesByIds: { id: string; customer: { id: string } }[] }, { ids: string[] }>(
+  'devices',
+  'query Owners($ids: [ID!]!) { devicesByIds(ids: $ids) { id customer { id } } }',
+);
 
 /** Asks the devices subgraph (it owns the registry) who owns the devices a contract is to cover. */
 export class DeviceDirectory {
@@ -6,10 +11,7 @@ export class DeviceDirectory {
 
   async assertDevicesOfCustomer(deviceIds: string[], customerId: string): Promise<void> {
     if (deviceIds.length === 0) return;
-    const { devicesByIds } = await this.devices.request<{ devicesByIds: { id: string; customer: { id: string } }[] }>(
-      'query Owners($ids: [ID!]!) { devicesByIds(ids: $ids) { id customer { id } } }',
-      { ids: deviceIds },
-    );
+    const { devicesByIds } = await sendDocument(this.devices, DEVICE_OWNERS, { ids: deviceIds });
     const owners = new Map(devicesByIds.map((device) => [device.id, device.customer.id]));
     const unknown = deviceIds.find((id) => !owners.has(id));
     if (unknown) throw notFound('Device', unknown);

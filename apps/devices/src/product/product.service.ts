@@ -27,6 +27,10 @@ export class ProductService {
     return this.products.findOneBy({ id });
   }
 
+  findByIds(ids: string[]): Promise<Product[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.products.findBy({ id: In(ids) });
+  }
+
   async getById(id: string): Promise<Product> {
     const product = await this.findById(id);
     if (!product) throw notFound('Product', id);

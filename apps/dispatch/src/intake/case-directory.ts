@@ -1,4 +1,4 @@
-import { fetchById, type SubgraphClient } from '@polyplus/subgraph-kit';
+import { sendDocument, serviceDocument, type SubgraphClient } from '@polyplus/subgraph-kit';
 import { fetchSiteLocation, type SiteLocation } from '../site/site-directory';
 
 export type CaseFacts = {
@@ -16,6 +16,16 @@ export type CaseFacts = {
 type IncidentFacts = { id: string; severity: number; siteId: string; customer: { id: string }; device: { id: string } };
 type DeviceFacts = { device: { product: { productType: string } | null } | null; deviceEntitlement: { options: string[] } };
 
+export const CASE_FACTS = serviceDocument<{ incident: IncidentFacts | null }, { id: string }>(
+  'incidents',
+  'query CaseFacts($id: ID!) { incident(id: $id) { id severity siteId customer { id } device { id } } }',
+);
+
+export const ONSITE_ENTITLEMENT = serviceDocument<DeviceFacts, { id: string; at: string }>(
+  'devices',
+  'query Onsite($id: ID!, $at: DateTimeISO!) { device(id: $id) { product { productType } } deviceEntitlement(deviceId: $id, at: $at) { options } }',
+);
+
 /** What a visit needs to know about a support case, asked of the subgraphs that own it. */
 export class CaseDirectory {
   constructor(
@@ -26,12 +36,9 @@ export class CaseDirectory {
 
   /** Null when the case does not exist. */
   async lookUp(incidentId: string, at: Date): Promise<CaseFacts | null> {
-    const incident = await fetchById<IncidentFacts>(this.incidents, 'incident', incidentId, 'id severity siteId customer { id } device { id }');
+    const { incident } = await sendDocument(this.incidents, CASE_FACTS, { id: incidentId });
     if (!incident) return null;
-    const { device, deviceEntitlement } = await this.devices.request<DeviceFacts>(
-      'query Onsite($id: ID!, $at: DateTimeISO!) { device(id: $id) { product { productType } } deviceEntitlement(deviceId: $id, at: $at) { options } }',
-      { id: incident.device.id, at: at.toISOString() },
-    );
+    const { device, deviceEntitlement } = await sendDocument(this.devices, ONSITE_ENTITLEMENT, { id: incident.device.id, at: at.toISOString() });
     return {
       incidentId,
       severity: incident.severity,

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { createRedis, DISPATCH_OPTIMISATION_QUEUE, eventStreamKey, OutboxEvent, publishToStream, type EventEnvelope, type OptimiseRegionJob } from '@polyplus/events';
-import { notFound, type SubgraphClient } from '@polyplus/subgraph-kit';
+import { notFound } from '@polyplus/subgraph-kit';
+import { answer, deleteRedisKeys, fakeSubgraphClient, waitFor } from '@polyplus/testing';
 import { OnsiteVisit, OnsiteVisitStatus, Technician } from '@polyplus/dispatch-data';
 import { dispatchSubgraph } from '../dispatch-subgraph';
 import { OptimisationTrigger } from '../onsite-visit/optimisation-trigger';
 import { startDispatchRuntime, type DispatchRuntime } from '../runtime/dispatch-runtime';
-import { waitFor } from '../testing/wait-for';
-import { CaseDirectory } from './case-directory';
+import { SITE_LOCATION } from '../site/site-directory';
+import { CASE_FACTS, CaseDirectory, ONSITE_ENTITLEMENT } from './case-directory';
 import { RegionDirectory } from './region-directory';
 import { VisitIntakeService } from './visit-intake.service';
 
@@ -21,23 +22,21 @@ const addCase = (facts: { severity: number; onsite: boolean; productType: string
   cases.set(incidentId, { ...facts, deviceId: incidentId });
   return incidentId;
 };
-const incidents: SubgraphClient = {
-  request: async <T>(_query: string, variables?: Record<string, unknown>) => {
-    const found = cases.get(variables?.id as string);
-    return { incident: found ? { id: variables?.id, severity: found.severity, siteId: londonSite, customer: { id: customerId }, device: { id: found.deviceId } } : null } as T;
-  },
-};
+const incidents = fakeSubgraphClient(
+  answer(CASE_FACTS, ({ id }) => {
+    const found = cases.get(id);
+    return { incident: found ? { id, severity: found.severity, siteId: londonSite, customer: { id: customerId }, device: { id: found.deviceId } } : null };
+  }),
+);
 const deletedDevices = new Set<string>();
-const devices: SubgraphClient = {
-  request: async <T>(_query: string, variables?: Record<string, unknown>) => {
-    if (deletedDevices.has(variables?.id as string)) throw notFound('Device', variables?.id as string);
-    const found = cases.get(variables?.id as string);
-    return { device: { product: { productType: found?.productType } }, deviceEntitlement: { options: found?.onsite ? ['ONSITE'] : [] } } as T;
-  },
-};
-const customers: SubgraphClient = {
-  request: async <T>() => ({ site: { latitude: 51.5113, longitude: -0.0835, timeZone: 'Europe/London', countryCode: 'GB', subdivision: 'ENG' } }) as T,
-};
+const devices = fakeSubgraphClient(
+  answer(ONSITE_ENTITLEMENT, ({ id }) => {
+    if (deletedDevices.has(id)) throw notFound('Device', id);
+    const found = cases.get(id);
+    return { device: { product: found ? { productType: found.productType } : null }, deviceEntitlement: { options: found?.onsite ? ['ONSITE'] : [] } };
+  }),
+);
+const customers = fakeSubgraphClient(answer(SITE_LOCATION, () => ({ site: { latitude: 51.5113, longitude: -0.0835, timeZone: 'Europe/London', countryCode: 'GB', subdivision: 'ENG' } })));
 
 describe('visits from the event stream', () => {
   const prefix = `test-intake-${randomUUID()}`;
@@ -76,8 +75,7 @@ describe('visits from the event stream', () => {
     await trigger.close();
     await queue.obliterate({ force: true });
     await queue.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await deleteRedisKeys(prefix);
     redis.disconnect();
     await db.drop();
   }, 60_000);

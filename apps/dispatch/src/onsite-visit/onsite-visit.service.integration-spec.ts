@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import type { SubgraphClient } from '@polyplus/subgraph-kit';
+import { answer, fakeSubgraphClient } from '@polyplus/testing';
 import { OutboxEvent } from '@polyplus/events';
 import { OnsiteVisit } from '@polyplus/dispatch-data';
 import { dispatchSubgraph } from '../dispatch-subgraph';
-import { OnsiteVisitService } from './onsite-visit.service';
+import { SITE_LOCATION } from '../site/site-directory';
+import { INCIDENT_CUSTOMER, OnsiteVisitService } from './onsite-visit.service';
 import { RecordingTrigger } from '../testing/recording-trigger';
 
 const customerId = randomUUID();
@@ -15,14 +16,9 @@ const knownCase = () => {
   knownIncidents.add(id);
   return id;
 };
-const incidentsSubgraphClient: SubgraphClient = {
-  request: async <T>(_query: string, variables?: Record<string, unknown>) =>
-    ({ incident: knownIncidents.has(variables?.id as string) ? { id: variables?.id, customer: { id: customerId } } : null }) as T,
-};
+const incidentsSubgraphClient = fakeSubgraphClient(answer(INCIDENT_CUSTOMER, ({ id }) => ({ incident: knownIncidents.has(id) ? { id, customer: { id: customerId } } : null })));
 
-const customersSubgraphClient: SubgraphClient = {
-  request: async <T>() => ({ site: { latitude: 51.5, longitude: -0.12, timeZone: 'Europe/London', countryCode: 'GB', subdivision: 'ENG' } }) as T,
-};
+const customersSubgraphClient = fakeSubgraphClient(answer(SITE_LOCATION, () => ({ site: { latitude: 51.5, longitude: -0.12, timeZone: 'Europe/London', countryCode: 'GB', subdivision: 'ENG' } })));
 
 describe('onsite visits', () => {
   let db: TestDatabase;

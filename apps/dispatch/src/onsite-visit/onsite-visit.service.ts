@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type Repository } from 'typeorm';
-import { conflict, fetchById, notFound, type SubgraphClient } from '@polyplus/subgraph-kit';
+import { conflict, notFound, sendDocument, serviceDocument, type SubgraphClient } from '@polyplus/subgraph-kit';
 import { withDeadlockRetry } from '@polyplus/persistence';
 import { OnsiteVisit, OnsiteVisitStatus, OPEN_STATUSES, publishVisitChanges } from '@polyplus/dispatch-data';
 import type { RequestOnsiteVisitInput } from './dto/request-onsite-visit.input';
 import type { OptimisationTrigger } from './optimisation-trigger';
 import { fetchSiteLocation } from '../site/site-directory';
+
+export const INCIDENT_CUSTOMER = serviceDocument<{ incident: { id: string; customer: { id: string } | null } | null }, { id: string }>(
+  'incidents',
+  'query IncidentCustomer($id: ID!) { incident(id: $id) { id customer { id } } }',
+);
 
 export class OnsiteVisitService {
   private readonly visits: Repository<OnsiteVisit>;
@@ -20,7 +25,7 @@ export class OnsiteVisitService {
   }
 
   async request(input: RequestOnsiteVisitInput): Promise<OnsiteVisit> {
-    const incident = await fetchById<{ id: string; customer: { id: string } | null }>(this.incidents, 'incident', input.incidentId, 'id customer { id }');
+    const { incident } = await sendDocument(this.incidents, INCIDENT_CUSTOMER, { id: input.incidentId });
     if (!incident) throw notFound('Incident', input.incidentId);
     const site = await fetchSiteLocation(this.customers, input.siteId);
     if (!site) throw notFound('Site', input.siteId);
@@ -56,6 +61,10 @@ export class OnsiteVisitService {
 
   findById(id: string): Promise<OnsiteVisit | null> {
     return this.visits.findOneBy({ id });
+  }
+
+  findByIds(ids: string[]): Promise<OnsiteVisit[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.visits.findBy({ id: In(ids) });
   }
 
   listForIncident(incidentId: string): Promise<OnsiteVisit[]> {

@@ -6,7 +6,7 @@ import { createClient, type Client, type FormattedExecutionResult } from 'graphq
 import { WebSocket } from 'ws';
 import { authConfig, issueToken, verifyPrincipal, type Principal } from '@polyplus/auth';
 import { createRedis, eventStreamKey, publishToStream, type EventEnvelope } from '@polyplus/events';
-import { deleteRedisKeys, uniqueTestPrefix } from '@polyplus/testing';
+import { deleteRedisKeys, uniqueTestPrefix, until } from '@polyplus/testing';
 import { startGateway, type RunningGateway } from '../gateway';
 
 type Case = { id: string; customerId: string; severity: number; status: string };
@@ -55,14 +55,6 @@ function startIncidentsStandIn(cases: Case[], secrets: string[]) {
 }
 
 type Received = { results: FormattedExecutionResult[]; errors: unknown[]; completed: boolean };
-
-async function until(condition: () => boolean, what: string, attempts = 200): Promise<void> {
-  for (let i = 0; i < attempts; i++) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 describe('GraphQL subscriptions on the gateway', () => {
   const prefix = uniqueTestPrefix('subscriptions');

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { attachmentGroup, readConfig } from '@polyplus/config';
 import { createRedis, startLeasedSweep } from '@polyplus/events';
 import type { EncryptedObjectStorage } from '@polyplus/object-storage';
-import type { SubgraphClient } from '@polyplus/subgraph-kit';
+import { sendDocument, serviceDocument, type SubgraphClient } from '@polyplus/subgraph-kit';
 import { appendAudit } from '../incident/incident-change';
 import { Attachment } from './attachment.entity';
 import { AttachmentKind } from './attachment-kind';
@@ -35,12 +35,17 @@ export function attachmentRetentionFromEnv(env: NodeJS.ProcessEnv = process.env)
 /** Customers whose data is under a legal hold: nothing of theirs is purged or erased. */
 export type LegalHolds = { heldAmong(customerIds: string[]): Promise<Set<string>> };
 
+export const CUSTOMERS_UNDER_LEGAL_HOLD = serviceDocument<{ customersUnderLegalHold: string[] }, { ids: string[] }>(
+  'customers',
+  'query Held($ids: [ID!]!) { customersUnderLegalHold(customerIds: $ids) }',
+);
+
 /** Legal holds as the customers subgraph records them (`customersUnderLegalHold`, a service look-up). */
 export function legalHoldsFrom(customers: SubgraphClient): LegalHolds {
   return {
     async heldAmong(customerIds) {
       if (customerIds.length === 0) return new Set();
-      const data = await customers.request<{ customersUnderLegalHold: string[] }>('query Held($ids: [ID!]!) { customersUnderLegalHold(customerIds: $ids) }', { ids: customerIds });
+      const data = await sendDocument(customers, CUSTOMERS_UNDER_LEGAL_HOLD, { ids: customerIds });
       return new Set(data.customersUnderLegalHold);
     },
   };

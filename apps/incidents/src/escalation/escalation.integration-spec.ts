@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
+import { deleteRedisKeys, until } from '@polyplus/testing';
 import { createRedis, OutboxEvent } from '@polyplus/events';
 import { incidentsSubgraph } from '../incidents-subgraph';
 import { FakeWorld, SUPPORT_DESK } from '../testing/fake-subgraphs';
@@ -15,15 +16,6 @@ import { EscalationService } from './escalation.service';
 import { uniformEscalationPolicy, type EscalationPolicy } from './escalation-policy';
 import { ESCALATION_QUEUE, escalationJobId, type EscalationJob } from './escalation-queue';
 import { rearmEscalationTimers } from './escalation.scheduler';
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, attempts = 300): Promise<T> {
-  for (let i = 0; i < attempts; i++) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 describe('escalation timers', () => {
   const prefix = `test-incidents-${randomUUID()}`;
@@ -69,8 +61,7 @@ describe('escalation timers', () => {
   afterAll(async () => {
     await queue.obliterate({ force: true });
     await queue.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await deleteRedisKeys(prefix);
     redis.disconnect();
     await db.drop();
   }, 60_000);

@@ -117,6 +117,10 @@ export class IncidentService {
     return this.incidents.findOneBy({ id });
   }
 
+  findByIds(ids: string[]): Promise<Incident[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.incidents.findBy({ id: In(ids) });
+  }
+
   listForDevice(deviceId: string): Promise<Incident[]> {
     return this.incidents.find({ where: { deviceId }, order: { reportedAt: 'DESC' } });
   }

@@ -5,9 +5,10 @@ import type { Principal } from '@polyplus/auth';
 import { createRedis, SECURITY_NOTICE_PUBLISHED, type EventEnvelope } from '@polyplus/events';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import type { SubgraphClient } from '@polyplus/subgraph-kit';
-import { executeOperation, operationData } from '@polyplus/testing';
+import { answer, executeOperation, fakeSubgraphClient, operationData } from '@polyplus/testing';
 import { createIncidentsSubgraph, incidentsSubgraph } from '../incidents-subgraph';
 import { FakeWorld } from '../testing/fake-subgraphs';
+import { CUSTOMER_ENTITIES } from './customer-registry';
 import { WebhookDelivery } from '../webhook/webhook-delivery.entity';
 import { WebhookEndpoint } from '../webhook/webhook-endpoint.entity';
 import { WebhookEndpointStatus } from '../webhook/webhook-endpoint-status';
@@ -23,10 +24,7 @@ type Notice = { id: string; title: string; status: string; recipients: { custome
 
 /** The customers subgraph as the registry asks it: `_entities` answers null for an unknown id. */
 function customersKnowing(known: Set<string>): SubgraphClient {
-  return {
-    request: async <T>(_query: string, variables: Record<string, unknown> = {}) =>
-      ({ _entities: (variables.representations as { id: string }[]).map(({ id }) => (known.has(id) ? { __typename: 'Customer', id } : null)) }) as T,
-  };
+  return fakeSubgraphClient(answer(CUSTOMER_ENTITIES, ({ representations }) => ({ _entities: representations.map(({ id }) => (known.has(id) ? { id } : null)) })));
 }
 
 describe('security and privacy notices (ISMS: "the Customer will be notified in a timely fashion")', () => {

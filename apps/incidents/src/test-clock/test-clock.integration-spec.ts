@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { parse, validate, type GraphQLSchema } from 'graphql';
 import type { Principal } from '@polyplus/auth';
 import { createServiceClock, type ServiceClock } from '@polyplus/clock';
-import { createRedis } from '@polyplus/events';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import { executeOperation, operationData } from '@polyplus/testing';
+import { deleteRedisKeys, executeOperation, operationData } from '@polyplus/testing';
 import { createIncidentsSubgraph, incidentsSubgraph } from '../incidents-subgraph';
 import { FakeWorld } from '../testing/fake-subgraphs';
 import { TestClockResolver } from './test-clock.resolver';
@@ -29,10 +28,7 @@ describe('the test clock through the incidents subgraph', () => {
 
   afterAll(async () => {
     await clock.close();
-    const redis = createRedis('worker');
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await deleteRedisKeys(prefix);
     await db.drop();
   }, 60_000);
 

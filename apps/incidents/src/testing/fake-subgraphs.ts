@@ -1,9 +1,10 @@
-// Test doubles for the devices and customers subgraphs, speaking the queries the directories send.
+// Test doubles for the devices and customers subgraphs, answering the documents the directories send.
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@polyplus/auth';
 import type { SubgraphClient } from '@polyplus/subgraph-kit';
-import { EntitlementDirectory } from '../incident/entitlement-directory';
-import { CustomerDirectory } from '../incident/customer-directory';
+import { answer, fakeSubgraphClient } from '@polyplus/testing';
+import { DEVICE_ENTITLEMENT, DEVICE_PLACEMENT, EntitlementDirectory } from '../incident/entitlement-directory';
+import { CustomerDirectory, DESIGNATED_CONTACT, SITE_CALENDAR } from '../incident/customer-directory';
 
 /** The support engineer the service-level specs act as (the gateway would have verified them). */
 export const SUPPORT_DESK: Principal = { subject: 'tsr.desk', role: 'SUPPORT_ENGINEER', customerIds: [] };
@@ -34,26 +35,22 @@ export class FakeWorld {
     return contactId;
   }
 
-  readonly devicesClient: SubgraphClient = {
-    request: async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-      if (query.includes('deviceEntitlement')) {
-        const device = this.devices.get(String(variables.deviceId));
-        const covered = Boolean(device?.covered);
-        return { deviceEntitlement: { covered, contractId: covered ? `contract-${device?.customerId}` : null, options: [], personalDevice: false, advanceReplacementAllowed: covered } } as T;
-      }
-      const device = this.devices.get(String(variables.id));
-      return { device: device ? { id: device.id, customer: { id: device.customerId }, site: { id: device.siteId } } : null } as T;
-    },
-  };
+  readonly devicesClient: SubgraphClient = fakeSubgraphClient(
+    answer(DEVICE_ENTITLEMENT, ({ deviceId }) => {
+      const device = this.devices.get(deviceId);
+      const covered = Boolean(device?.covered);
+      return { deviceEntitlement: { covered, contractId: covered ? `contract-${device?.customerId}` : null, options: [], personalDevice: false, advanceReplacementAllowed: covered } };
+    }),
+    answer(DEVICE_PLACEMENT, ({ id }) => {
+      const device = this.devices.get(id);
+      return { device: device ? { id: device.id, customer: { id: device.customerId }, site: { id: device.siteId } } : null };
+    }),
+  );
 
-  readonly customersClient: SubgraphClient = {
-    request: async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-      if (query.includes('isDesignatedContact')) {
-        return { isDesignatedContact: this.designated.has(`${variables.customerId}|${variables.contactId}`) } as T;
-      }
-      return { site: this.sites.get(String(variables.id)) ?? null } as T;
-    },
-  };
+  readonly customersClient: SubgraphClient = fakeSubgraphClient(
+    answer(DESIGNATED_CONTACT, ({ customerId, contactId }) => ({ isDesignatedContact: this.designated.has(`${customerId}|${contactId}`) })),
+    answer(SITE_CALENDAR, ({ id }) => ({ site: this.sites.get(id) ?? null })),
+  );
 
   directories() {
     return { devices: new EntitlementDirectory(this.devicesClient), customers: new CustomerDirectory(this.customersClient) };

@@ -6,6 +6,7 @@ import { Queue } from 'bullmq';
 import type { Principal } from '@polyplus/auth';
 import { appendToOutbox, createRedis, type EventEnvelope } from '@polyplus/events';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
+import { deleteRedisKeys, until } from '@polyplus/testing';
 import { memorySeenWebhookIds, verifyWebhook, WebhookVerificationError, type WebhookPayload } from '@polyplus/webhooks';
 import { createIncidentsSubgraph, incidentsSubgraph } from '../incidents-subgraph';
 import { FakeWorld, SUPPORT_DESK } from '../testing/fake-subgraphs';
@@ -18,15 +19,6 @@ import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { webhookFanout } from './webhook-fanout';
 import { WEBHOOK_DELIVERY_QUEUE, webhookJobId, type WebhookDeliveryJob } from './webhook-queue';
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, attempts = 400): Promise<T> {
-  for (let i = 0; i < attempts; i++) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 type Received = { path: string; headers: IncomingHttpHeaders; body: string };
 
@@ -97,8 +89,7 @@ describe('partner webhooks', () => {
     await close?.();
     await queue.obliterate({ force: true });
     await queue.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await deleteRedisKeys(prefix);
     redis.disconnect();
     await new Promise((resolve) => receiver.server.close(resolve));
     await db.drop();

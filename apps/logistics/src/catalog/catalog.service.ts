@@ -86,4 +86,8 @@ export class CatalogService {
   findPart(id: string): Promise<Part | null> {
     return this.dataSource.getRepository(Part).findOneBy({ id });
   }
+
+  findParts(ids: string[]): Promise<Part[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.dataSource.getRepository(Part).findBy({ id: In(ids) });
+  }
 }

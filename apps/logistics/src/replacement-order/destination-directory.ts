@@ -1,10 +1,27 @@
-import { DomainError, fetchById, notFound, type SubgraphClient } from '@polyplus/subgraph-kit';
+import { DomainError, notFound, sendDocument, serviceDocument, type SubgraphClient } from '@polyplus/subgraph-kit';
 
 export type Destination = { incidentId: string; customerId: string; deviceId: string; siteId: string; countryCode: string; subdivision: string | null; timeZone: string };
 
 type IncidentRow = { id: string; device: { id: string }; customer: { id: string } };
 type DeviceRow = { id: string; site: { id: string } };
 type SiteRow = { id: string; countryCode: string; subdivision?: string | null; timeZone: string };
+
+export const INCIDENT_DEVICE = serviceDocument<{ incident: IncidentRow | null }, { id: string }>(
+  'incidents',
+  'query IncidentDevice($id: ID!) { incident(id: $id) { id device { id } customer { id } } }',
+);
+
+export const DEVICE_SITE = serviceDocument<{ device: DeviceRow | null }, { id: string }>('devices', 'query DeviceSite($id: ID!) { device(id: $id) { id site { id } } }');
+
+export const SITE_CALENDAR = serviceDocument<{ site: SiteRow | null }, { id: string }>(
+  'customers',
+  'query SiteCalendar($id: ID!) { site(id: $id) { id countryCode subdivision timeZone } }',
+);
+
+export const ADVANCE_REPLACEMENT_ENTITLEMENT = serviceDocument<{ deviceEntitlement: { covered: boolean; advanceReplacementAllowed: boolean } }, { deviceId: string; at: string }>(
+  'devices',
+  'query Entitlement($deviceId: ID!, $at: DateTimeISO!) { deviceEntitlement(deviceId: $deviceId, at: $at) { covered advanceReplacementAllowed } }',
+);
 
 /**
  * Where a case's replacement goes and whether the device is entitled to one, asked of the
@@ -18,11 +35,11 @@ export class DestinationDirectory {
   ) {}
 
   async destinationOf(incidentId: string): Promise<Destination> {
-    const incident = await fetchById<IncidentRow>(this.incidents, 'incident', incidentId, 'id device { id } customer { id }');
+    const { incident } = await sendDocument(this.incidents, INCIDENT_DEVICE, { id: incidentId });
     if (!incident) throw notFound('Incident', incidentId);
-    const device = await fetchById<DeviceRow>(this.devices, 'device', incident.device.id, 'id site { id }');
+    const { device } = await sendDocument(this.devices, DEVICE_SITE, { id: incident.device.id });
     if (!device) throw notFound('Device', incident.device.id);
-    const site = await fetchById<SiteRow>(this.customers, 'site', device.site.id, 'id countryCode subdivision timeZone');
+    const { site } = await sendDocument(this.customers, SITE_CALENDAR, { id: device.site.id });
     if (!site) throw notFound('Site', device.site.id);
     // The subdivision brings the site's regional holidays into delivery and return dates, as in its case clock.
     const subdivision = site.subdivision ?? null;
@@ -34,10 +51,7 @@ export class DestinationDirectory {
    * Each refusal is FORBIDDEN with `extensions.reason`, as every entitlement refusal is.
    */
   async assertAdvanceReplacementAllowed(deviceId: string, at: Date): Promise<void> {
-    const { deviceEntitlement } = await this.devices.request<{ deviceEntitlement: { covered: boolean; advanceReplacementAllowed: boolean } }>(
-      'query Entitlement($deviceId: ID!, $at: DateTimeISO!) { deviceEntitlement(deviceId: $deviceId, at: $at) { covered advanceReplacementAllowed } }',
-      { deviceId, at: at.toISOString() },
-    );
+    const { deviceEntitlement } = await sendDocument(this.devices, ADVANCE_REPLACEMENT_ENTITLEMENT, { deviceId, at: at.toISOString() });
     if (!deviceEntitlement.covered) {
       throw new DomainError('FORBIDDEN', `Device ${deviceId} is not covered by a current Poly+ contract`, { reason: 'DEVICE_NOT_COVERED' });
     }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, Repository } from 'typeorm';
+import { In, type DataSource, type Repository } from 'typeorm';
 import { notFound } from '@polyplus/subgraph-kit';
 import { ReplacementOrder } from './replacement-order.entity';
 import { ReplacementOrderStatus } from './replacement-order-status';
@@ -65,6 +65,10 @@ export class ReplacementOrderService {
 
   findById(id: string): Promise<ReplacementOrder | null> {
     return this.orders.findOneBy({ id });
+  }
+
+  findByIds(ids: string[]): Promise<ReplacementOrder[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.orders.findBy({ id: In(ids) });
   }
 
   listForIncident(incidentId: string): Promise<ReplacementOrder[]> {

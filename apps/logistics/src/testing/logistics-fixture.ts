@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { SubgraphClient } from '@polyplus/subgraph-kit';
+import { answer, fakeSubgraphClient } from '@polyplus/testing';
 import { CatalogService } from '../catalog/catalog.service';
-import { DestinationDirectory } from '../replacement-order/destination-directory';
+import { ADVANCE_REPLACEMENT_ENTITLEMENT, DestinationDirectory, DEVICE_SITE, INCIDENT_DEVICE, SITE_CALENDAR } from '../replacement-order/destination-directory';
 
 export type FakeSite = { countryCode: string; subdivision?: string | null; timeZone: string };
 
@@ -13,15 +13,12 @@ export function fakeDirectory(site: FakeSite, entitled: (deviceId: string) => bo
   const deviceId = randomUUID();
   const customerId = randomUUID();
   const siteId = randomUUID();
-  const answer = (data: unknown): SubgraphClient => ({ request: async <T>() => data as T });
-  const incidents = answer({ incident: { id: 'any', device: { id: deviceId }, customer: { id: customerId } } });
-  const devices: SubgraphClient = {
-    request: async <T>(query: string) =>
-      (query.includes('deviceEntitlement')
-        ? { deviceEntitlement: { covered: true, advanceReplacementAllowed: entitled(deviceId) } }
-        : { device: { id: deviceId, site: { id: siteId } } }) as T,
-  };
-  const customers = answer({ site: { id: siteId, ...site } });
+  const incidents = fakeSubgraphClient(answer(INCIDENT_DEVICE, () => ({ incident: { id: 'any', device: { id: deviceId }, customer: { id: customerId } } })));
+  const devices = fakeSubgraphClient(
+    answer(ADVANCE_REPLACEMENT_ENTITLEMENT, () => ({ deviceEntitlement: { covered: true, advanceReplacementAllowed: entitled(deviceId) } })),
+    answer(DEVICE_SITE, () => ({ device: { id: deviceId, site: { id: siteId } } })),
+  );
+  const customers = fakeSubgraphClient(answer(SITE_CALENDAR, () => ({ site: { id: siteId, ...site } })));
   return { directory: new DestinationDirectory(incidents, devices, customers), deviceId };
 }
 

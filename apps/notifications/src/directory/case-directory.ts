@@ -1,4 +1,4 @@
-import { fetchById, type SubgraphClient } from '@polyplus/subgraph-kit';
+import { sendDocument, serviceDocument, type SubgraphClient } from '@polyplus/subgraph-kit';
 
 /** What a case mail says about the case, gathered from incidents (and devices for the serial number). */
 export type CaseFacts = {
@@ -22,8 +22,20 @@ export type CaseFacts = {
 
 type IncidentReply = Omit<CaseFacts, 'customerId' | 'deviceSerialNumber' | 'productModel'> & { customer: { id: string }; device: { id: string } };
 
-const INCIDENT_FIELDS =
-  'id contactId siteId summary severity status reportedAt responseDueAt respondedAt workaround fixExpectedInRelease resolution resolvedAt customer { id } device { id }';
+export const SECURITY_NOTICE_SUMMARY = serviceDocument<{ securityNotice: { summary: string } | null }, { id: string }>(
+  'incidents',
+  'query SecurityNoticeSummary($id: ID!) { securityNotice(id: $id) { summary } }',
+);
+
+export const CASE_FACTS = serviceDocument<{ incident: IncidentReply | null }, { id: string }>(
+  'incidents',
+  'query CaseFacts($id: ID!) { incident(id: $id) { id contactId siteId summary severity status reportedAt responseDueAt respondedAt workaround fixExpectedInRelease resolution resolvedAt customer { id } device { id } } }',
+);
+
+export const DEVICE_MODEL = serviceDocument<{ device: { serialNumber: string; productModel: string } | null }, { id: string }>(
+  'devices',
+  'query DeviceModel($id: ID!) { device(id: $id) { serialNumber productModel } }',
+);
 
 /** Case look-ups in the incidents subgraph; the device's serial number from the devices subgraph. */
 export class CaseDirectory {
@@ -34,14 +46,14 @@ export class CaseDirectory {
 
   /** What a security or privacy notice says (its summary), for the mail about it. */
   async securityNoticeSummary(noticeId: string): Promise<string | null> {
-    const notice = await fetchById<{ summary: string }>(this.incidents, 'securityNotice', noticeId, 'summary');
+    const { securityNotice: notice } = await sendDocument(this.incidents, SECURITY_NOTICE_SUMMARY, { id: noticeId });
     return notice?.summary ?? null;
   }
 
   async caseFacts(incidentId: string): Promise<CaseFacts | null> {
-    const incident = await fetchById<IncidentReply>(this.incidents, 'incident', incidentId, INCIDENT_FIELDS);
+    const { incident } = await sendDocument(this.incidents, CASE_FACTS, { id: incidentId });
     if (!incident) return null;
-    const device = await fetchById<{ serialNumber: string; productModel: string }>(this.devices, 'device', incident.device.id, 'serialNumber productModel');
+    const { device } = await sendDocument(this.devices, DEVICE_MODEL, { id: incident.device.id });
     const { customer, device: _device, ...facts } = incident;
     return { ...facts, customerId: customer.id, deviceSerialNumber: device?.serialNumber ?? null, productModel: device?.productModel ?? null };
   }

@@ -1,4 +1,4 @@
-import { fetchById, type SubgraphClient } from '@polyplus/subgraph-kit';
+import { sendDocument, serviceDocument, type SubgraphClient } from '@polyplus/subgraph-kit';
 
 export type ContactRole = 'ADMIN' | 'TECHNICIAN';
 
@@ -15,9 +15,26 @@ type CustomerReply = {
   sites: DirectorySite[];
 };
 
-const CONTACT_FIELDS = 'id email name role designated customer { id }';
-
 type ContactReply = Omit<DirectoryContact, 'customerId'> & { customer: { id: string } };
+
+export const CUSTOMER_AUDIENCE = serviceDocument<{ customer: CustomerReply | null }, { id: string }>(
+  'customers',
+  'query CustomerAudience($id: ID!) { customer(id: $id) { id name contacts { id email name role designated } sites { id name timeZone countryCode } } }',
+);
+
+export const CONTACT = serviceDocument<{ contact: ContactReply | null }, { id: string }>(
+  'customers',
+  'query Contact($id: ID!) { contact(id: $id) { id email name role designated customer { id } } }',
+);
+
+export const CONTACTS_BY_EMAIL = serviceDocument<{ contactsByEmail: ContactReply[] }, { email: string }>(
+  'customers',
+  'query ContactsByEmail($email: String!) { contactsByEmail(email: $email) { id email name role designated customer { id } } }',
+);
+
+export const SITE = serviceDocument<{ site: DirectorySite | null }, { id: string }>('customers', 'query Site($id: ID!) { site(id: $id) { id name timeZone countryCode } }');
+
+export const ALL_CUSTOMERS = serviceDocument<{ customers: { id: string }[] }>('customers', 'query AllCustomers { customers { id } }');
 
 const toContact = (reply: ContactReply): DirectoryContact => ({
   id: reply.id,
@@ -33,32 +50,30 @@ export class CustomerDirectory {
   constructor(private readonly customers: SubgraphClient) {}
 
   async customer(customerId: string): Promise<DirectoryCustomer | null> {
-    const reply = await fetchById<CustomerReply>(this.customers, 'customer', customerId, 'id name contacts { id email name role designated } sites { id name timeZone countryCode }');
+    const { customer: reply } = await sendDocument(this.customers, CUSTOMER_AUDIENCE, { id: customerId });
     if (!reply) return null;
     return { id: reply.id, name: reply.name, contacts: reply.contacts.map((contact) => ({ ...contact, customerId: reply.id })), sites: reply.sites };
   }
 
   async contact(contactId: string): Promise<DirectoryContact | null> {
-    const reply = await fetchById<ContactReply>(this.customers, 'contact', contactId, CONTACT_FIELDS);
+    const { contact: reply } = await sendDocument(this.customers, CONTACT, { id: contactId });
     return reply ? toContact(reply) : null;
   }
 
   /** Every contact with this address, across customers (a person may be a contact of two). */
   async contactsByEmail(email: string): Promise<DirectoryContact[]> {
-    const data = await this.customers.request<{ contactsByEmail: ContactReply[] }>(
-      `query ContactsByEmail($email: String!) { contactsByEmail(email: $email) { ${CONTACT_FIELDS} } }`,
-      { email },
-    );
+    const data = await sendDocument(this.customers, CONTACTS_BY_EMAIL, { email });
     return data.contactsByEmail.map(toContact);
   }
 
   async site(siteId: string): Promise<DirectorySite | null> {
-    return fetchById<DirectorySite>(this.customers, 'site', siteId, 'id name timeZone countryCode');
+    const { site } = await sendDocument(this.customers, SITE, { id: siteId });
+    return site ?? null;
   }
 
   /** Every customer's id: the audience of a security notice that names none. */
   async allCustomerIds(): Promise<string[]> {
-    const data = await this.customers.request<{ customers: { id: string }[] }>('query AllCustomers { customers { id } }');
+    const data = await sendDocument(this.customers, ALL_CUSTOMERS, {});
     return data.customers.map((customer) => customer.id);
   }
 }

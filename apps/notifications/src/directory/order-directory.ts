@@ -1,4 +1,4 @@
-import { fetchById, type SubgraphClient } from '@polyplus/subgraph-kit';
+import { sendDocument, serviceDocument, type SubgraphClient } from '@polyplus/subgraph-kit';
 
 /** A replacement order as a parts mail describes it. */
 export type OrderFacts = {
@@ -33,15 +33,17 @@ type OrderReply = {
   defectiveReturn: { id: string; dueDate: string; lateFrom: string; status: string } | null;
 };
 
-const ORDER_FIELDS =
-  'id partNumber quantity status expectedDelivery expectedDeliveryAt incident { id } part { name } shipment { carrier trackingNumber shippedOn deliveredAt } defectiveReturn { id dueDate lateFrom status }';
+export const ORDER_FACTS = serviceDocument<{ replacementOrder: OrderReply | null }, { id: string }>(
+  'logistics',
+  'query OrderFacts($id: ID!) { replacementOrder(id: $id) { id partNumber quantity status expectedDelivery expectedDeliveryAt incident { id } part { name } shipment { carrier trackingNumber shippedOn deliveredAt } defectiveReturn { id dueDate lateFrom status } } }',
+);
 
 /** Replacement orders, shipments and returns from the logistics subgraph. */
 export class OrderDirectory {
   constructor(private readonly logistics: SubgraphClient) {}
 
   async orderFacts(orderId: string): Promise<OrderFacts | null> {
-    const order = await fetchById<OrderReply>(this.logistics, 'replacementOrder', orderId, ORDER_FIELDS);
+    const { replacementOrder: order } = await sendDocument(this.logistics, ORDER_FACTS, { id: orderId });
     if (!order) return null;
     return {
       id: order.id,

@@ -1,8 +1,11 @@
 // Test doubles for the customers, incidents, devices and logistics subgraphs, answering the
-// queries the notifications directories send (the devices registration itself is the real subgraph).
+// documents the notifications directories send (the devices registration itself is the real subgraph).
 import { randomUUID } from 'node:crypto';
 import type { SubgraphClient } from '@polyplus/subgraph-kit';
-import type { DirectoryContact, DirectorySite } from '../directory/customer-directory';
+import { answer, fakeSubgraphClient } from '@polyplus/testing';
+import { ALL_CUSTOMERS, CONTACT, CONTACTS_BY_EMAIL, CUSTOMER_AUDIENCE, SITE, type DirectoryContact, type DirectorySite } from '../directory/customer-directory';
+import { CASE_FACTS, DEVICE_MODEL, SECURITY_NOTICE_SUMMARY } from '../directory/case-directory';
+import { ORDER_FACTS } from '../directory/order-directory';
 
 export type FakeIncident = {
   id: string;
@@ -107,47 +110,48 @@ export class FakeSubgraphs {
     return { id: contact.id, email: contact.email, name: contact.name, role: contact.role, designated: contact.designated, customer: { id: contact.customerId } };
   }
 
-  readonly customersClient: SubgraphClient = {
-    request: async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-      const all = [...this.customers.values()];
-      if (query.includes('contactsByEmail')) {
-        const email = String(variables.email).toLowerCase();
-        return { contactsByEmail: all.flatMap((customer) => customer.contacts).filter((contact) => contact.email.toLowerCase() === email).map((contact) => this.contactReply(contact)) } as T;
-      }
-      if (query.includes('AllCustomers')) return { customers: all.map((customer) => ({ id: customer.id })) } as T;
-      if (query.includes('contact(id')) {
-        const contact = all.flatMap((customer) => customer.contacts).find((candidate) => candidate.id === variables.id);
-        return { contact: contact ? this.contactReply(contact) : null } as T;
-      }
-      if (query.includes('site(id')) return { site: all.flatMap((customer) => customer.sites).find((site) => site.id === variables.id) ?? null } as T;
-      const customer = this.customers.get(String(variables.id));
-      return { customer: customer ? { id: customer.id, name: customer.name, contacts: customer.contacts.map(({ customerId: _c, ...contact }) => contact), sites: customer.sites } : null } as T;
-    },
-  };
+  private contactReplyFor(id: string) {
+    const contact = [...this.customers.values()].flatMap((customer) => customer.contacts).find((candidate) => candidate.id === id);
+    return contact ? this.contactReply(contact) : null;
+  }
+
+  readonly customersClient: SubgraphClient = fakeSubgraphClient(
+    answer(CONTACTS_BY_EMAIL, ({ email }) => ({
+      contactsByEmail: [...this.customers.values()]
+        .flatMap((customer) => customer.contacts)
+        .filter((contact) => contact.email.toLowerCase() === email.toLowerCase())
+        .map((contact) => this.contactReply(contact)),
+    })),
+    answer(ALL_CUSTOMERS, () => ({ customers: [...this.customers.values()].map((customer) => ({ id: customer.id })) })),
+    answer(CONTACT, ({ id }) => ({ contact: this.contactReplyFor(id) })),
+    answer(SITE, ({ id }) => ({ site: [...this.customers.values()].flatMap((customer) => customer.sites).find((site) => site.id === id) ?? null })),
+    answer(CUSTOMER_AUDIENCE, ({ id }) => {
+      const customer = this.customers.get(id);
+      return { customer: customer ? { id: customer.id, name: customer.name, contacts: customer.contacts.map(({ customerId: _c, ...contact }) => contact), sites: customer.sites } : null };
+    }),
+  );
 
   readonly securityNotices = new Map<string, string>();
 
-  readonly incidentsClient: SubgraphClient = {
-    request: async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-      if (query.includes('securityNotice')) {
-        const summary = this.securityNotices.get(String(variables.id));
-        return { securityNotice: summary ? { summary } : null } as T;
-      }
-      const incident = this.incidents.get(String(variables.id));
-      if (!incident) return { incident: null } as T;
+  readonly incidentsClient: SubgraphClient = fakeSubgraphClient(
+    answer(SECURITY_NOTICE_SUMMARY, ({ id }) => {
+      const summary = this.securityNotices.get(id);
+      return { securityNotice: summary ? { summary } : null };
+    }),
+    answer(CASE_FACTS, ({ id }) => {
+      const incident = this.incidents.get(id);
+      if (!incident) return { incident: null };
       const { customerId, deviceId, ...fields } = incident;
-      return { incident: { ...fields, customer: { id: customerId }, device: { id: deviceId } } } as T;
-    },
-  };
+      return { incident: { ...fields, customer: { id: customerId }, device: { id: deviceId } } };
+    }),
+  );
 
-  readonly devicesClient: SubgraphClient = {
-    request: async <T>(_query: string, variables: Record<string, unknown> = {}): Promise<T> => ({ device: this.devices.get(String(variables.id)) ?? null }) as T,
-  };
+  readonly devicesClient: SubgraphClient = fakeSubgraphClient(answer(DEVICE_MODEL, ({ id }) => ({ device: this.devices.get(id) ?? null })));
 
-  readonly logisticsClient: SubgraphClient = {
-    request: async <T>(_query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-      const order = this.orders.get(String(variables.id));
-      if (!order) return { replacementOrder: null } as T;
+  readonly logisticsClient: SubgraphClient = fakeSubgraphClient(
+    answer(ORDER_FACTS, ({ id }) => {
+      const order = this.orders.get(id);
+      if (!order) return { replacementOrder: null };
       return {
         replacementOrder: {
           id: order.id,
@@ -158,10 +162,11 @@ export class FakeSubgraphs {
           expectedDeliveryAt: order.expectedDeliveryAt,
           incident: { id: order.incidentId },
           part: { name: order.partName },
-          shipment: order.carrier ? { carrier: order.carrier, trackingNumber: order.trackingNumber, shippedOn: '2026-03-03', deliveredAt: null } : null,
-          defectiveReturn: order.returnStatus ? { id: randomUUID(), dueDate: order.returnDueDate, lateFrom: order.returnLateFrom, status: order.returnStatus } : null,
+          shipment: order.carrier && order.trackingNumber ? { carrier: order.carrier, trackingNumber: order.trackingNumber, shippedOn: '2026-03-03', deliveredAt: null } : null,
+          defectiveReturn:
+            order.returnStatus && order.returnDueDate && order.returnLateFrom ? { id: randomUUID(), dueDate: order.returnDueDate, lateFrom: order.returnLateFrom, status: order.returnStatus } : null,
         },
-      } as T;
-    },
-  };
+      };
+    }),
+  );
 }

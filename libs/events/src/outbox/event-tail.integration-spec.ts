@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRedis } from '../redis';
+import { deleteKeysMatching } from '../delete-keys';
 import { eventStreamKey, type EventEnvelope } from './event-envelope';
 import { publishToStream } from './outbox-relay';
 import { tailEvents } from './event-tail';
@@ -20,8 +21,7 @@ describe('tailing the event stream without a consumer group', () => {
   const redis = createRedis('worker');
 
   afterAll(async () => {
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await deleteKeysMatching(redis, `${prefix}:*`);
     redis.disconnect();
   }, 60_000);
 

@@ -3,6 +3,7 @@ import { SpanKind, trace } from '@opentelemetry/api';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { inSpan, startInMemoryTracing, type InMemoryTracing } from '@polyplus/telemetry';
 import { createRedis } from '../redis';
+import { deleteKeysMatching } from '../delete-keys';
 import { OutboxEvent } from './outbox-event.entity';
 import { appendToOutbox } from './append-to-outbox';
 import { eventStreamKey, type EventEnvelope } from './event-envelope';
@@ -33,8 +34,7 @@ describe('trace context through the outbox', () => {
   }, 180_000);
 
   afterAll(async () => {
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await deleteKeysMatching(redis, `${prefix}:*`);
     redis.disconnect();
     producer.disconnect();
     await db?.drop();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { createRedis } from '../redis';
+import { deleteKeysMatching } from '../delete-keys';
 import { OutboxEvent } from './outbox-event.entity';
 import { appendToOutbox } from './append-to-outbox';
 import { eventStreamKey, type EventEnvelope } from './event-envelope';
@@ -28,8 +29,7 @@ describe('event outbox', () => {
   }, 180_000);
 
   afterAll(async () => {
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await deleteKeysMatching(redis, `${prefix}:*`);
     redis.disconnect();
     producer.disconnect();
     await db.drop();
