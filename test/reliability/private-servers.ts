@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import { freePort } from '@polyplus/local-stack';
 
 /**
@@ -93,16 +93,7 @@ export async function startPrivateRedis(): Promise<PrivateServer> {
       name: 'redis-server',
       command: '/usr/bin/redis-server',
       args: ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--daemonize', 'no'],
-      async ping() {
-        const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-        redis.on('error', () => undefined);
-        try {
-          await redis.connect();
-          await redis.ping();
-        } finally {
-          redis.disconnect();
-        }
-      },
+      ping: () => pingRedis(url),
     },
     port,
     url,
@@ -116,6 +107,18 @@ export async function startPrivateRedis(): Promise<PrivateServer> {
  * MariaDB with a fresh data directory (`mariadb-install-db`, root without a password), listening
  * on TCP only for this test; `url` is a `MYSQL_URL` for the product's processes.
  */
+/** One PING to the Redis at `url`, without retries: throws while it does not answer. */
+export async function pingRedis(url: string, options: RedisOptions = {}): Promise<void> {
+  const redis = new Redis(url, { ...options, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } finally {
+    redis.disconnect();
+  }
+}
+
 export async function startPrivateMariadb(): Promise<PrivateServer> {
   const dir = await mkdtemp(join(tmpdir(), 'polyplus-mariadb-'));
   const datadir = join(dir, 'data');
@@ -126,25 +129,8 @@ export async function startPrivateMariadb(): Promise<PrivateServer> {
     {
       name: 'mariadbd',
       command: '/usr/sbin/mariadbd',
-      args: [
-        '--no-defaults',
-        `--datadir=${datadir}`,
-        `--port=${port}`,
-        '--bind-address=127.0.0.1',
-        `--socket=${join(dir, 'mariadb.sock')}`,
-        `--pid-file=${join(dir, 'mariadb.pid')}`,
-        '--user=root',
-        '--skip-log-bin',
-        '--innodb-buffer-pool-size=64M',
-      ],
-      async ping() {
-        const connection = await createConnection({ host: '127.0.0.1', port, user: 'root', connectTimeout: 1_000 });
-        try {
-          await connection.query('SELECT 1');
-        } finally {
-          await connection.end();
-        }
-      },
+      args: privateMariadbArgs(dir, port),
+      ping: () => pingMariadb(port),
     },
     port,
     url,
@@ -152,6 +138,31 @@ export async function startPrivateMariadb(): Promise<PrivateServer> {
   );
   await startOrClean(server, dir);
   return server;
+}
+
+/** How a private mariadbd runs: its data, socket and pid file in `dir`, on 127.0.0.1:`port` only. */
+export function privateMariadbArgs(dir: string, port: number): string[] {
+  return [
+    '--no-defaults',
+    `--datadir=${join(dir, 'data')}`,
+    `--port=${port}`,
+    '--bind-address=127.0.0.1',
+    `--socket=${join(dir, 'mariadb.sock')}`,
+    `--pid-file=${join(dir, 'mariadb.pid')}`,
+    '--user=root',
+    '--skip-log-bin',
+    '--innodb-buffer-pool-size=64M',
+  ];
+}
+
+/** One `SELECT 1` as root to the MariaDB on `port`: throws while it does not answer. */
+export async function pingMariadb(port: number, ssl?: { ca: string }): Promise<void> {
+  const connection = await createConnection({ host: '127.0.0.1', port, user: 'root', connectTimeout: 1_000, ...(ssl ? { ssl } : {}) });
+  try {
+    await connection.query('SELECT 1');
+  } finally {
+    await connection.end();
+  }
 }
 
 export async function startOrClean(server: PrivateServer, dir: string): Promise<void> {

@@ -3,10 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
-import { Redis } from 'ioredis';
 import { freePort, stopChild } from '@polyplus/local-stack';
-import { privateServer, run, startOrClean, type PrivateServer } from './private-servers';
+import { pingMariadb, pingRedis, privateMariadbArgs, privateServer, run, startOrClean, type PrivateServer } from './private-servers';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -67,28 +65,13 @@ export async function startTlsOnlyMariadb(certs: RunCertificates): Promise<Priva
       name: 'mariadbd (TLS only)',
       command: '/usr/sbin/mariadbd',
       args: [
-        '--no-defaults',
-        `--datadir=${datadir}`,
-        `--port=${port}`,
-        '--bind-address=127.0.0.1',
-        `--socket=${join(dir, 'mariadb.sock')}`,
-        `--pid-file=${join(dir, 'mariadb.pid')}`,
-        '--user=root',
-        '--skip-log-bin',
-        '--innodb-buffer-pool-size=64M',
+        ...privateMariadbArgs(dir, port),
         `--ssl-ca=${certs.ca}`,
         `--ssl-cert=${certs.serverCert}`,
         `--ssl-key=${certs.serverKey}`,
         '--require-secure-transport=ON',
       ],
-      async ping() {
-        const connection = await createConnection({ host: '127.0.0.1', port, user: 'root', connectTimeout: 1_000, ssl: { ca: await readPem(certs.ca) } });
-        try {
-          await connection.query('SELECT 1');
-        } finally {
-          await connection.end();
-        }
-      },
+      ping: async () => pingMariadb(port, { ca: await readPem(certs.ca) }),
     },
     port,
     `mysql://root@127.0.0.1:${port}`,
@@ -108,16 +91,7 @@ export async function startTlsOnlyRedis(certs: RunCertificates): Promise<Private
       name: 'redis-server (TLS only)',
       command: '/usr/bin/redis-server',
       args: ['--port', '0', '--tls-port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--daemonize', 'no', '--tls-cert-file', certs.serverCert, '--tls-key-file', certs.serverKey, '--tls-ca-cert-file', certs.ca, '--tls-auth-clients', 'no', '--maxmemory-policy', 'noeviction'],
-      async ping() {
-        const redis = new Redis(url, { tls: { ca: await readPem(certs.ca) }, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-        redis.on('error', () => undefined);
-        try {
-          await redis.connect();
-          await redis.ping();
-        } finally {
-          redis.disconnect();
-        }
-      },
+      ping: async () => pingRedis(url, { tls: { ca: await readPem(certs.ca) } }),
     },
     port,
     url,

@@ -4,26 +4,11 @@ import { randomUUID } from 'node:crypto';
 import type { SubgraphClient } from '@polyplus/subgraph-kit';
 import { answer, fakeSubgraphClient } from '@polyplus/testing';
 import { ALL_CUSTOMERS, CONTACT, CONTACTS_BY_EMAIL, CUSTOMER_AUDIENCE, SITE, type DirectoryContact, type DirectorySite } from '../directory/customer-directory';
-import { CASE_FACTS, DEVICE_MODEL, SECURITY_NOTICE_SUMMARY } from '../directory/case-directory';
+import { CASE_FACTS, DEVICE_MODEL, SECURITY_NOTICE_SUMMARY, type CaseFacts } from '../directory/case-directory';
 import { ORDER_FACTS } from '../directory/order-directory';
 
-export type FakeIncident = {
-  id: string;
-  customerId: string;
-  contactId: string;
-  siteId: string;
-  deviceId: string;
-  summary: string;
-  severity: number;
-  status: string;
-  reportedAt: string;
-  responseDueAt: string;
-  respondedAt: string | null;
-  workaround: string | null;
-  fixExpectedInRelease: string | null;
-  resolution: string | null;
-  resolvedAt: string | null;
-};
+// A case as the incidents subgraph holds it: what a case mail reads, on the device it names.
+export type FakeIncident = Omit<CaseFacts, 'deviceSerialNumber' | 'productModel'> & { deviceId: string };
 
 export type FakeOrder = {
   id: string;
