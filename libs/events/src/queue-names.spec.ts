@@ -29,6 +29,8 @@ describe('the product’s list of queues', () => {
       if (!source.includes("from 'bullmq'")) continue;
       for (const match of source.matchAll(/new (?:Queue|Worker)(?:<[^(]*>)?\(\s*([^,\s]+)/g)) {
         const constant = match[1];
+        // Opening each listed queue by going over the list itself (the dashboard) is listed by construction.
+        if (constant === 'name' && /PRODUCT_QUEUES\.map\(\(\{ name\b/.test(source)) continue;
         const value = (events as Record<string, unknown>)[constant];
         opened.push(constant);
         expect({ file, constant, listed: typeof value === 'string' && listed.has(value) }).toEqual({ file, constant, listed: true });
