@@ -1,5 +1,5 @@
 import { graphqlData, graphqlRequest } from '@polyplus/local-stack';
-import { until } from '@polyplus/testing';
+import { until } from '@polyplus/polling';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 
 // Friday 5 March 2027, 15:01 in London (GMT, so UTC): one minute after the depot's 15:00 cut-off.

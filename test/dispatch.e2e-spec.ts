@@ -1,5 +1,5 @@
 import { graphqlData, graphqlRequest } from '@polyplus/local-stack';
-import { until } from '@polyplus/testing';
+import { until } from '@polyplus/polling';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 
 let stack: E2eStack;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { graphqlData, graphqlRequest } from '@polyplus/local-stack';
 import type { Principal } from '@polyplus/auth';
 import { memorySeenWebhookIds, verifyWebhook, WebhookVerificationError, type WebhookPayload } from '@polyplus/webhooks';
+import { until } from '@polyplus/polling';
 import { startE2eStack, type E2eStack, type GatewayAs } from './support/e2e-stack';
 
 type Received = { path: string; headers: IncomingHttpHeaders; body: string; answered: number };
@@ -42,15 +43,6 @@ async function startReceiver(scripts: Record<string, number[]>, secrets: Record<
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { server, url: (path: string) => `http://127.0.0.1:${port}${path}`, received, accepted };
-}
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, attempts = 300): Promise<T> {
-  for (let i = 0; i < attempts; i++) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`gave up waiting for ${what}`);
 }
 
 let stack: E2eStack;
@@ -144,7 +136,7 @@ describe('partner webhooks through the gateway', () => {
     const [delivery] = await until(async () => {
       const rows = await deliveriesOf(endpointId);
       return rows[0]?.status === 'DELIVERED' && rows;
-    }, 'the delivery to be accepted');
+    }, 'the delivery to be accepted', { everyMs: 100 });
     expect(delivery).toMatchObject({
       eventType: 'incident.opened',
       attemptCount: 3,
@@ -177,7 +169,7 @@ describe('partner webhooks through the gateway', () => {
       );
       const found = webhookEndpoints.find((candidate) => candidate.id === endpointId);
       return found?.status === 'DISABLED' && found;
-    }, 'the failing endpoint to be disabled');
+    }, 'the failing endpoint to be disabled', { everyMs: 100 });
     expect(endpoint).toMatchObject({ consecutiveFailures: 2, disabledReason: expect.stringContaining('HTTP 503') });
     const deliveries = await deliveriesOf(endpointId);
     expect(deliveries.map((delivery) => [delivery.status, delivery.attemptCount])).toEqual([['FAILED', 3], ['FAILED', 3]]);
@@ -203,7 +195,7 @@ describe('partner webhooks through the gateway', () => {
     const bodies = await until(async () => {
       const mine = receiver.accepted.filter((entry) => entry.path === '/mirror' && (entry.payload.data as Data).incidentId === incident.id).map((entry) => entry.payload.data as Data);
       return mine.length >= committed.length && mine;
-    }, 'every transition at the partner');
+    }, 'every transition at the partner', { everyMs: 100 });
     // Deliveries run concurrently and retry on their own schedule: a receiver orders them by version.
     const byVersion = [...bodies].sort((a, b) => a.version - b.version);
     expect(byVersion.map((data) => ({ status: data.snapshot.status, version: data.version }))).toEqual(committed);

@@ -3,7 +3,7 @@ import { DEMO_ENGINEER } from '@polyplus/local-stack';
 import { startPrivateMariadb, type PrivateServer } from './private-servers';
 import { startSubgraphProcess, type SubgraphProcess } from './subgraph-process';
 import { mark, startRequestStream, type Answer, type Outcome } from './request-stream';
-import { until } from '@polyplus/testing';
+import { until } from '@polyplus/polling';
 
 // Check 9. The customers subgraph (its real process) on a MariaDB of this test's own: the shared
 // server on 3306 serves other suites and must never restart.

@@ -14,7 +14,8 @@ import {
   type RedisConnection,
 } from '@polyplus/events';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import { startPrivateRedisCluster, type PrivateRedisCluster, until } from '@polyplus/testing';
+import { startPrivateRedisCluster, type PrivateRedisCluster } from '@polyplus/testing';
+import { until } from '@polyplus/polling';
 
 // The outbox, the consumer groups and the sweep lease on a 3-master Redis Cluster of the test's
 // own (Debian's redis-server, joined with redis-cli --cluster create). The scheduler's and the rate

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { graphqlData } from '@polyplus/local-stack';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
 import { startPrivateRedis, type PrivateServer } from './private-servers';
-import { until } from '@polyplus/testing';
+import { until } from '@polyplus/polling';
 
 // Check 4. The whole product (its real processes) on a Redis of this test's own, so it can be
 // killed and restarted: the shared server on 6379 serves other suites at the same time.

@@ -8,7 +8,7 @@ import { DeliveryMode } from './preferences/delivery-mode';
 import { authConfig, signPrincipal } from '@polyplus/auth';
 import { signUnsubscribeToken } from './unsubscribe/mail-link-token';
 import { NotificationCategory } from './notice/notification-category';
-import { until } from '@polyplus/testing';
+import { until } from '@polyplus/polling';
 import { startHarness, type Harness } from './testing/notifications-harness';
 
 const ROOT = join(__dirname, '..', '..', '..');

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import { deleteRedisKeys, waitFor } from '@polyplus/testing';
+import { deleteRedisKeys } from '@polyplus/testing';
+import { waitFor } from '@polyplus/polling';
 import { createRedis, DISPATCH_OPTIMISATION_QUEUE, enqueueRegionOptimisation, type OptimiseRegionJob } from '@polyplus/events';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, RegionPlanStore } from '@polyplus/dispatch-data';
 import { startSchedulerWorker, type SchedulerWorker } from './scheduler-worker';

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { Queue } from 'bullmq';
 import { databaseName, dropDatabase, openDatabase } from '@polyplus/persistence';
-import { uniqueTestPrefix, waitFor } from '@polyplus/testing';
+import { uniqueTestPrefix } from '@polyplus/testing';
+import { waitFor } from '@polyplus/polling';
 import { createRedis, DISPATCH_OPTIMISATION_QUEUE, enqueueRegionOptimisation, type OptimiseRegionJob } from '@polyplus/events';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore } from '@polyplus/dispatch-data';
 import { startSchedulerWorker, type SchedulerWorker } from './scheduler-worker';

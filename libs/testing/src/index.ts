@@ -6,4 +6,3 @@ export { startPrivateRedisCluster, type PrivateRedisCluster } from './redis-clus
 export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver';
 export { committedSubgraphSchema, serviceDocumentErrors, serviceDocumentsIn } from './service-document-check';
 export { answer, fakeSubgraphClient, type FakeRoute } from './fake-subgraph-client';
-export { until, waitFor, type UntilOptions } from './until';

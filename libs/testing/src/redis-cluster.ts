@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { freePort } from '@polyplus/local-stack';
-import { until } from './until';
+import { until } from '@polyplus/polling';
 
 /** A Redis Cluster of the test's own: `masters` redis-server processes on free ports, all slots assigned. */
 export type PrivateRedisCluster = {

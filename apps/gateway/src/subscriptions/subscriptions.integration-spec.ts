@@ -6,7 +6,8 @@ import { createClient, type Client, type FormattedExecutionResult } from 'graphq
 import { WebSocket } from 'ws';
 import { authConfig, issueToken, verifyPrincipal, type Principal } from '@polyplus/auth';
 import { createRedis, eventStreamKey, publishToStream, type EventEnvelope } from '@polyplus/events';
-import { deleteRedisKeys, uniqueTestPrefix, until } from '@polyplus/testing';
+import { deleteRedisKeys, uniqueTestPrefix } from '@polyplus/testing';
+import { until } from '@polyplus/polling';
 import { startGateway, type RunningGateway } from '../gateway';
 
 type Case = { id: string; customerId: string; severity: number; status: string };

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import { deleteRedisKeys, until } from '@polyplus/testing';
+import { deleteRedisKeys } from '@polyplus/testing';
+import { until } from '@polyplus/polling';
 import { createRedis, OutboxEvent } from '@polyplus/events';
 import { incidentsSubgraph } from '../incidents-subgraph';
 import { FakeWorld, SUPPORT_DESK } from '../testing/fake-subgraphs';

@@ -7,18 +7,9 @@ import { publishToStream } from './outbox-relay';
 import { consumeEvents, redisProcessedEvents, type EventConsumer } from './event-consumer';
 import { consumerGroupStatus } from './consumer-status';
 import { deadLetterCounts, deadLetterStreamKey, readDeadLetters, redriveDeadLetters } from './dead-letter';
+import { until } from '@polyplus/polling';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
-
-async function until<T>(probe: () => Promise<T | false | null | undefined> | T | false | null | undefined, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const envelope = (key: string, topic = 'probe.happened'): EventEnvelope => ({ id: randomUUID(), topic, key, source: 'test', occurredAt: new Date().toISOString(), payload: { key } });
 

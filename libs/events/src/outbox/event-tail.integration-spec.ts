@@ -4,14 +4,7 @@ import { deleteKeysMatching } from '../delete-keys';
 import { eventStreamKey, type EventEnvelope } from './event-envelope';
 import { publishToStream } from './outbox-relay';
 import { tailEvents } from './event-tail';
-
-async function until(condition: () => boolean, what: string, attempts = 200): Promise<void> {
-  for (let i = 0; i < attempts; i++) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
+import { until } from '@polyplus/polling';
 
 const envelope = (topic: string, key: string): EventEnvelope => ({ id: randomUUID(), topic, key, source: 'test', occurredAt: new Date().toISOString(), payload: { key } });
 

@@ -9,14 +9,7 @@ import { appendToOutbox } from './append-to-outbox';
 import { eventStreamKey, type EventEnvelope } from './event-envelope';
 import { publishToStream, startOutboxRelay } from './outbox-relay';
 import { consumeEvents } from './event-consumer';
-
-async function until(condition: () => boolean, what: string, attempts = 400): Promise<void> {
-  for (let i = 0; i < attempts; i++) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
+import { until } from '@polyplus/polling';
 
 describe('trace context through the outbox', () => {
   const prefix = `test-outbox-trace-${randomUUID()}`;

@@ -8,6 +8,7 @@ import { consumeEvents } from './event-consumer';
 import { OutboxEvent } from './outbox-event.entity';
 import { watchOutboxOf } from './outbox-metrics';
 import { publishToStream, startOutboxRelay } from './outbox-relay';
+import { until } from '@polyplus/polling';
 
 /** A gauge's value for these labels after a scrape-time reading, as Prometheus would get it. */
 async function gauge(name: string, labels: Record<string, string>): Promise<number | undefined> {
@@ -75,14 +76,14 @@ describe('outbox and event-stream metrics', () => {
     // Stuck on the first of the three it read in one batch: the new entries wait undelivered.
     const consumer = await consumeEvents({ redis, stream: lagStream, group, from: 'start', blockMs: 100, log: () => undefined, handler: () => released });
     try {
-      await until(async () => (await gauge('polyplus_event_consumer_pending', { group })) === 3);
+      await until(async () => (await gauge('polyplus_event_consumer_pending', { group })) === 3, 'three pending entries', { timeoutMs: Infinity });
       await publishToStream(redis, lagStream, [envelope('4'), envelope('5')]);
       expect(await gauge('polyplus_event_consumer_lag', { group })).toBe(2);
       expect(await gauge('polyplus_event_consumer_pending', { group })).toBe(3);
       expect(await gauge('polyplus_event_dead_lettered_entries', { group })).toBe(0);
 
       release();
-      await until(async () => (await gauge('polyplus_event_consumer_lag', { group })) === 0 && (await gauge('polyplus_event_consumer_pending', { group })) === 0);
+      await until(async () => (await gauge('polyplus_event_consumer_lag', { group })) === 0 && (await gauge('polyplus_event_consumer_pending', { group })) === 0, 'lag and pending back to 0', { timeoutMs: Infinity });
     } finally {
       release();
       await consumer.stop();
@@ -91,6 +92,3 @@ describe('outbox and event-stream metrics', () => {
   });
 });
 
-async function until(probe: () => Promise<boolean>): Promise<void> {
-  while (!(await probe())) await new Promise((resolve) => setTimeout(resolve, 50));
-}

@@ -7,14 +7,7 @@ import { appendToOutbox } from './append-to-outbox';
 import { eventStreamKey, type EventEnvelope } from './event-envelope';
 import { publishToStream, startOutboxRelay } from './outbox-relay';
 import { consumeEvents } from './event-consumer';
-
-async function until(condition: () => Promise<boolean>, what: string, attempts = 200): Promise<void> {
-  for (let i = 0; i < attempts; i++) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
+import { until } from '@polyplus/polling';
 
 describe('event outbox', () => {
   const prefix = `test-outbox-${randomUUID()}`;

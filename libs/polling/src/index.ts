@@ -1,0 +1,1 @@
+export { until, waitFor, type UntilOptions } from './until';
