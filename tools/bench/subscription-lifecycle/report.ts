@@ -20,6 +20,8 @@ export type BenchRun = {
   streamLags: number[];
   /** Per measured event: its stream entry's time minus its mutation's answer at the client. */
   answerToStream: number[];
+  /** CPU time the two subscription gateways used from the first measured transition until the fan-out drained. */
+  gatewayCpuMs: number;
 };
 
 const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
@@ -73,6 +75,7 @@ export function summarise(run: BenchRun): string[] {
     `subgraph requests: ${(totalRequests / Math.max(events, 1)).toFixed(1)} per event (${Object.entries(run.requests).filter(([, n]) => n > 0).map(([name, n]) => `${name} ${(n / Math.max(events, 1)).toFixed(1)}`).join(', ')}); an event concerns 1 of ${pairs} (customer, selection) pairs`,
     `event time → on the stream: p50 ${percentile(sortedNumbers(run.streamLags), 50)} ms, p99 ${percentile(sortedNumbers(run.streamLags), 99)} ms (${run.streamLags.length} events; the event time is taken as the mutation starts)`,
     `mutation answered → on the stream: p50 ${percentile(sortedNumbers(run.answerToStream), 50)} ms, p99 ${percentile(sortedNumbers(run.answerToStream), 99)} ms (negative: on the stream before the answer reached the client)`,
+    `CPU of the two subscription gateways: ${(run.gatewayCpuMs / Math.max(events, 1)).toFixed(1)} ms per event (${(run.gatewayCpuMs / 1000).toFixed(1)} s in all)`,
     `mutation p50: ${percentile(alone, 50)} ms without subscribers before (${alone.length} transitions), ${percentile(withSubscribers, 50)} ms with them, ${percentile(aloneAfter, 50)} ms without them after`,
   ];
 }

@@ -17,6 +17,7 @@ import { deleteRedisKeys, dropDatabasesWithPrefix, uniqueTestPrefix } from '@pol
 import { countingProxy, type CountingProxy } from '../subscription-fanout/counting-proxy';
 import { createCases, driveTransitions, type Transition } from './transitions';
 import { summarise, type Delivery } from './report';
+import { cpuMsOf } from './cpu-time';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -142,6 +143,8 @@ async function main(): Promise<void> {
     if (live.some((ok) => !ok)) throw new Error(`${live.filter((ok) => !ok).length} subscriptions never went live`);
     for (const proxy of Object.values(proxies)) proxy.reset();
 
+    const gatewaysCpu = () => gateways.reduce((sum, child) => sum + (cpuMsOf(child.pid) ?? NaN), 0);
+    const cpuBefore = gatewaysCpu();
     const measuredFrom = Date.now();
     const measured: Transition[] = await driveTransitions(staff, cases, { rate, events });
     const expected = measured.length;
@@ -173,10 +176,11 @@ async function main(): Promise<void> {
       return at === undefined ? [] : [entry.ms - at];
     });
     const requests = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, proxies[name].count()]));
+    const gatewayCpuMs = gatewaysCpu() - cpuBefore;
     // Without subscribers again: on a shared machine the load moves, and this brackets the measured phase.
     await Promise.all(clients.splice(0).map((client) => Promise.resolve(client.dispose()).catch(() => undefined)));
     const aloneAfter = await driveTransitions(staff, cases, { rate, events: warmUpEvents });
-    for (const line of summarise({ customers, subscribers, rate, selection, alone, aloneAfter, measured, feeds, cases, requests, streamLags, answerToStream })) console.log(line);
+    for (const line of summarise({ customers, subscribers, rate, selection, alone, aloneAfter, measured, feeds, cases, requests, streamLags, answerToStream, gatewayCpuMs })) console.log(line);
   } finally {
     await cleanUp();
   }
