@@ -2,7 +2,7 @@ import { serviceLogger } from '@polyplus/logger';
 import type { DataSource } from 'typeorm';
 import { queuePrefix } from '@polyplus/events';
 import { createServiceClock } from '@polyplus/clock';
-import { buildFederatedSchema, createSubgraphClient, subgraphUrl, type SubgraphClient, type SubgraphDefinition } from '@polyplus/subgraph-kit';
+import { buildFederatedSchema, byIds, createSubgraphClient, subgraphUrl, type SubgraphClient, type SubgraphDefinition } from '@polyplus/subgraph-kit';
 import { mailConfigFromEnv, type MailConfig } from './config/mail-config';
 import { MailBounce } from './delivery/mail-bounce.entity';
 import { MailDelivery } from './delivery/mail-delivery.entity';
@@ -78,10 +78,7 @@ export function createNotificationsSubgraph(options: NotificationsSubgraphOption
         instances: [new ContactMailResolver(preferences, log), new NotificationPreferencesResolver(preferences, log, config.linkSecret), new NotificationsPersonalDataResolver(new NotificationsPersonalData(dataSource, now))],
         references: {
           // Owner and address from the customers subgraph, never from the representation.
-          Contact: async (reference) => {
-            const contact = await customers.contact(reference.id);
-            return contact ? new ContactReference(contact.id, contact.customerId, contact.email) : null;
-          },
+          Contact: byIds(async (ids) => (await customers.contacts(ids)).map((contact) => new ContactReference(contact.id, contact.customerId, contact.email))),
         },
       });
       // Background work starts with the server only: printing SDL never connects to Redis or opens ports.

@@ -34,6 +34,6 @@ export function printRatios(results: readonly Result[], lines: readonly RatioLin
   console.log('\nratios per round (round 1 / round 2)');
   for (const line of lines) {
     const value = ratio(results, line.workload, line.a, line.b, line.of === 'req/s' ? (f) => f.requestsPerSecond : (f) => f.p99);
-    console.log(`  ${line.label.padEnd(74)} ${value.padStart(13)}   goal ${line.goal}`);
+    console.log(`  ${line.label.padEnd(78)} ${value.padStart(13)}   goal ${line.goal}`);
   }
 }

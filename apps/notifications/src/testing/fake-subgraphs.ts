@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SubgraphClient } from '@polyplus/subgraph-kit';
 import { answer, fakeSubgraphClient } from '@polyplus/testing';
-import { ALL_CUSTOMERS, CONTACT, CONTACTS_BY_EMAIL, CUSTOMER_AUDIENCE, SITE, type DirectoryContact, type DirectorySite } from '../directory/customer-directory';
+import { ALL_CUSTOMERS, CONTACT, CONTACT_ENTITIES, CONTACTS_BY_EMAIL, CUSTOMER_AUDIENCE, SITE, type DirectoryContact, type DirectorySite } from '../directory/customer-directory';
 import { CASE_FACTS, DEVICE_MODEL, SECURITY_NOTICE_SUMMARY, type CaseFacts } from '../directory/case-directory';
 import { ORDER_FACTS } from '../directory/order-directory';
 
@@ -108,6 +108,7 @@ export class FakeSubgraphs {
         .map((contact) => this.contactReply(contact)),
     })),
     answer(ALL_CUSTOMERS, () => ({ customers: [...this.customers.values()].map((customer) => ({ id: customer.id })) })),
+    answer(CONTACT_ENTITIES, ({ representations }) => ({ _entities: representations.map(({ id }) => this.contactReplyFor(id)) })),
     answer(CONTACT, ({ id }) => ({ contact: this.contactReplyFor(id) })),
     answer(SITE, ({ id }) => ({ site: [...this.customers.values()].flatMap((customer) => customer.sites).find((site) => site.id === id) ?? null })),
     answer(CUSTOMER_AUDIENCE, ({ id }) => {
