@@ -195,4 +195,11 @@ describe('the production build', () => {
       expect({ name, missing }).toEqual({ name, missing: [] });
     }
   });
+
+  // Last: it stops the stack. Each service drains and exits 0 on SIGTERM, not killed by its own signal.
+  it('stops gracefully on SIGTERM: every service finishes its shutdown and exits 0', async () => {
+    await stack.stop();
+    const exits = await Promise.all(stack.processes.map(async (process) => ({ name: process.name, ...(await process.exited) })));
+    expect(exits).toEqual(stack.processes.map((process) => ({ name: process.name, code: 0, signal: null })));
+  });
 });

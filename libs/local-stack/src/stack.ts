@@ -37,7 +37,8 @@ export type Stack = {
   stop(): Promise<void>;
 };
 
-export type StackProcess = { name: string; pid: number | undefined; command: string[] };
+export type ProcessExit = { code: number | null; signal: NodeJS.Signals | null };
+export type StackProcess = { name: string; pid: number | undefined; command: string[]; /** Settles when the process has exited. */ exited: Promise<ProcessExit> };
 
 export type StackOptions = {
   /** Extra environment for every process (database prefix, queue prefix...). */
@@ -130,7 +131,8 @@ function launch(name: string, entry: string, env: NodeJS.ProcessEnv, launcher: L
   if (launcher.fromDist && !existsSync(join(ROOT, compiled))) throw new Error(`No compiled ${name} at ${compiled}: run npx nx run-many -t build`);
   const args = launcher.fromDist ? [compiled] : ['-r', '@swc-node/register', entry];
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  launcher.processes.push({ name, pid: child.pid, command: [process.execPath, ...args] });
+  const exited = new Promise<ProcessExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  launcher.processes.push({ name, pid: child.pid, command: [process.execPath, ...args], exited });
   killWithThisProcess(child);
   const relay = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) if (line.trim()) log(`[${name}] ${line}`);

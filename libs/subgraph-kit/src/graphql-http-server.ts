@@ -44,6 +44,9 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
   const metrics = metricsEndpoint(options.metrics);
   const apollo = new ApolloServer<TContext>({
     logger: apolloLogger(),
+    // The service's own stopOnSignals drains and exits: Apollo's handler would stop this server and
+    // re-raise the signal, killing the process (exit 143) before the rest of its shutdown ran.
+    stopOnTerminationSignals: false,
     ...options.apollo,
     plugins: [...(options.apollo.plugins ?? []), graphqlMetricsPlugin<TContext>(options.name), ...operationSpanPlugins<TContext>()],
   } as ApolloServerOptions<TContext>);

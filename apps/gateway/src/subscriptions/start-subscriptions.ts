@@ -59,6 +59,7 @@ export async function startSubscriptions(options: SubscriptionsOptions): Promise
   const schema = buildSubscriptionSchema(options.supergraphSdl);
   const apollo = new ApolloServer<GatewayContext>({
     logger: apolloLogger(),
+    stopOnTerminationSignals: false, // the gateway's stopOnSignals stops it with the rest
     gateway: options.gateway,
     formatError: (formatted, error) => formatError(formatted, error),
     includeStacktraceInErrorResponses: false,
