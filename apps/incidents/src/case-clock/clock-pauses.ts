@@ -78,14 +78,18 @@ export async function closePause(manager: EntityManager, closing: PauseClosing):
 /** Records a pause that already ended (the time a resolved case waited before it was reopened). */
 export async function recordClosedPause(manager: EntityManager, opening: PauseOpening & { endedAt: Date }): Promise<void> {
   if (opening.endedAt <= opening.at) return;
-  await manager.insert(IncidentClockPause, {
+  await insertClosedPause(manager, opening, opening.endedAt);
+}
+
+function insertClosedPause(manager: EntityManager, opening: PauseOpening, endedAt: Date) {
+  return manager.insert(IncidentClockPause, {
     id: randomUUID(),
     incidentId: opening.incident.id,
     reason: opening.reason,
     source: opening.source,
     sourceId: opening.sourceId ?? null,
     startedAt: opening.at,
-    endedAt: opening.endedAt,
+    endedAt,
     openedBy: opening.by,
     closedBy: opening.by,
     note: opening.note ?? null,
@@ -104,20 +108,7 @@ export function pauseOfSource(manager: EntityManager, incidentId: string, reason
  * order): a closed pause of no length at `at`, which `backdatePause` later stretches back to the start.
  */
 export async function recordEndedWait(manager: EntityManager, opening: PauseOpening): Promise<void> {
-  await manager.insert(IncidentClockPause, {
-    id: randomUUID(),
-    incidentId: opening.incident.id,
-    reason: opening.reason,
-    source: opening.source,
-    sourceId: opening.sourceId ?? null,
-    startedAt: opening.at,
-    endedAt: opening.at,
-    openedBy: opening.by,
-    closedBy: opening.by,
-    note: opening.note ?? null,
-    closeNote: null,
-    openKey: null,
-  });
+  await insertClosedPause(manager, opening, opening.at);
 }
 
 /**
