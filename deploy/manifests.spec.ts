@@ -49,7 +49,10 @@ type Manifest = {
   };
 };
 
-const kustomization = parse(readFileSync(join(DEPLOY, 'kustomization.yaml'), 'utf8')) as { resources: string[]; images?: { name: string }[] };
+const kustomization = parse(readFileSync(join(DEPLOY, 'kustomization.yaml'), 'utf8')) as {
+  resources: string[];
+  images?: { name: string }[];
+};
 const manifests: (Manifest & { file: string })[] = kustomization.resources.flatMap((file) =>
   parseAllDocuments(readFileSync(join(DEPLOY, file), 'utf8')).map((document) => {
     if (document.errors.length > 0) throw new Error(`${file}: ${document.errors.map((error) => error.message).join('; ')}`);
@@ -71,7 +74,8 @@ function productServices(): { name: string; entry: string }[] {
 /** How long a service takes at most to stop after SIGTERM, read from its entry point. */
 function shutdownGraceSeconds(entry: string): number {
   const source = readFileSync(join(ROOT, entry), 'utf8');
-  const explicit = /stopOnSignals\([^,()]+(?:\([^)]*\))?,\s*([\d_]+)\)/.exec(source) ?? /setTimeout\(\(\) => process\.exit\(0\), ([\d_]+)\)/.exec(source);
+  const explicit =
+    /stopOnSignals\([^,()]+(?:\([^)]*\))?,\s*([\d_]+)\)/.exec(source) ?? /setTimeout\(\(\) => process\.exit\(0\), ([\d_]+)\)/.exec(source);
   if (explicit) return Number(explicit[1].replace(/_/g, '')) / 1000;
   if (/\bstopOnSignals\b/.test(source)) {
     const shutdown = readFileSync(join(ROOT, 'libs/subgraph-kit/src/shutdown.ts'), 'utf8');
@@ -84,7 +88,11 @@ describe('Kubernetes manifests in deploy/', () => {
   it('every manifest file is listed in the kustomization, parses, and each document has apiVersion, kind and a name', () => {
     const files = readdirSync(DEPLOY).filter((file) => file.endsWith('.yaml') && file !== 'kustomization.yaml');
     expect([...kustomization.resources].sort()).toEqual(files.sort());
-    for (const manifest of manifests) expect({ file: manifest.file, ok: Boolean(manifest.apiVersion && manifest.kind && manifest.metadata?.name) }).toEqual({ file: manifest.file, ok: true });
+    for (const manifest of manifests)
+      expect({ file: manifest.file, ok: Boolean(manifest.apiVersion && manifest.kind && manifest.metadata?.name) }).toEqual({
+        file: manifest.file,
+        ok: true,
+      });
   });
 
   it('every service of the product has a Deployment running its compiled entry point in two or more replicas', () => {
@@ -93,8 +101,17 @@ describe('Kubernetes manifests in deploy/', () => {
     for (const { name } of expected) {
       const deployment = deployments.find((candidate) => candidate.metadata.name === name) as Manifest;
       // The image runs each app compiled by `nx build <app>` (the Dockerfile's runtime stage).
-      expect({ name, replicas: (deployment.spec?.replicas ?? 1) >= 2, command: container(deployment).command }).toEqual({ name, replicas: true, command: ['node', `dist/apps/${name}/main.js`] });
-      expect({ name, built: existsSync(join(ROOT, 'apps', name, 'project.json')) && /"build"/.test(readFileSync(join(ROOT, 'apps', name, 'project.json'), 'utf8')) }).toEqual({ name, built: true });
+      expect({ name, replicas: (deployment.spec?.replicas ?? 1) >= 2, command: container(deployment).command }).toEqual({
+        name,
+        replicas: true,
+        command: ['node', `dist/apps/${name}/main.js`],
+      });
+      expect({
+        name,
+        built:
+          existsSync(join(ROOT, 'apps', name, 'project.json')) &&
+          /"build"/.test(readFileSync(join(ROOT, 'apps', name, 'project.json'), 'utf8')),
+      }).toEqual({ name, built: true });
       // A rolling update never takes a serving replica away before its successor is ready.
       expect({ name, maxUnavailable: deployment.spec?.strategy?.rollingUpdate?.maxUnavailable }).toEqual({ name, maxUnavailable: 0 });
       expect(kustomization.images?.map((image) => image.name)).toContain(container(deployment).image);
@@ -106,13 +123,29 @@ describe('Kubernetes manifests in deploy/', () => {
       const name = deployment.metadata.name;
       const labels = deployment.spec?.template?.metadata.labels ?? {};
       const selector = deployment.spec?.selector?.matchLabels ?? {};
-      expect({ name, selected: Object.entries(selector).every(([key, value]) => labels[key] === value) && Object.keys(selector).length > 0 }).toEqual({ name, selected: true });
+      expect({
+        name,
+        selected: Object.entries(selector).every(([key, value]) => labels[key] === value) && Object.keys(selector).length > 0,
+      }).toEqual({ name, selected: true });
       const main = container(deployment);
       const ports = new Set((main.ports ?? []).flatMap((port) => [port.name, port.containerPort]));
-      expect({ name, readiness: main.readinessProbe?.httpGet?.path, readinessPort: ports.has(main.readinessProbe?.httpGet?.port as string) }).toEqual({ name, readiness: '/health', readinessPort: true });
+      expect({
+        name,
+        readiness: main.readinessProbe?.httpGet?.path,
+        readinessPort: ports.has(main.readinessProbe?.httpGet?.port as string),
+      }).toEqual({ name, readiness: '/health', readinessPort: true });
       const liveness = main.livenessProbe?.httpGet?.port ?? main.livenessProbe?.tcpSocket?.port;
-      expect({ name, liveness: ports.has(liveness as string), startup: main.startupProbe?.httpGet?.path }).toEqual({ name, liveness: true, startup: '/health' });
-      expect({ name, cpu: Boolean(main.resources?.requests?.cpu), memory: Boolean(main.resources?.requests?.memory), limit: Boolean(main.resources?.limits?.memory) }).toEqual({ name, cpu: true, memory: true, limit: true });
+      expect({ name, liveness: ports.has(liveness as string), startup: main.startupProbe?.httpGet?.path }).toEqual({
+        name,
+        liveness: true,
+        startup: '/health',
+      });
+      expect({
+        name,
+        cpu: Boolean(main.resources?.requests?.cpu),
+        memory: Boolean(main.resources?.requests?.memory),
+        limit: Boolean(main.resources?.limits?.memory),
+      }).toEqual({ name, cpu: true, memory: true, limit: true });
     }
   });
 
@@ -131,8 +164,13 @@ describe('Kubernetes manifests in deploy/', () => {
     const budgets = ofKind('PodDisruptionBudget');
     for (const deployment of deployments) {
       const labels = deployment.spec?.template?.metadata.labels ?? {};
-      const budget = budgets.find((candidate) => Object.entries(candidate.spec?.selector?.matchLabels ?? {}).every(([key, value]) => labels[key] === value));
-      expect({ name: deployment.metadata.name, keeps: (budget?.spec?.minAvailable ?? 0) >= 1 || budget?.spec?.maxUnavailable === 1 }).toEqual({ name: deployment.metadata.name, keeps: true });
+      const budget = budgets.find((candidate) =>
+        Object.entries(candidate.spec?.selector?.matchLabels ?? {}).every(([key, value]) => labels[key] === value),
+      );
+      expect({
+        name: deployment.metadata.name,
+        keeps: (budget?.spec?.minAvailable ?? 0) >= 1 || budget?.spec?.maxUnavailable === 1,
+      }).toEqual({ name: deployment.metadata.name, keeps: true });
     }
   });
 
@@ -148,10 +186,15 @@ describe('Kubernetes manifests in deploy/', () => {
     }
     const config = Object.assign({}, ...configMaps.values()) as Record<string, string>;
     const secret = Object.assign({}, ...secrets.values()) as Record<string, string>;
-    for (const [variable, value] of Object.entries(config).filter(([key]) => /_URL$/.test(key) && /^http:\/\/[a-z-]+:\d+\//.test(config[key]))) {
+    for (const [variable, value] of Object.entries(config).filter(
+      ([key]) => /_URL$/.test(key) && /^http:\/\/[a-z-]+:\d+\//.test(config[key]),
+    )) {
       const [, host, port] = /^http:\/\/([a-z-]+):(\d+)\//.exec(value) as RegExpExecArray;
       const service = services.find((candidate) => candidate.metadata.name === host);
-      expect({ variable, port: service?.spec?.ports?.some((candidate) => candidate.port === Number(port)) }).toEqual({ variable, port: true });
+      expect({ variable, port: service?.spec?.ports?.some((candidate) => candidate.port === Number(port)) }).toEqual({
+        variable,
+        port: true,
+      });
     }
     // Redis Cluster needs every queue key under one hash tag; the secrets name the data services.
     expect(config.QUEUE_PREFIX).toMatch(/^\{[^}]+\}$/);
@@ -162,9 +205,16 @@ describe('Kubernetes manifests in deploy/', () => {
 
   it('every Service targets ports its pods declare', () => {
     for (const service of services) {
-      const deployment = deployments.find((candidate) => Object.entries(service.spec?.selector ?? {}).every(([key, value]) => candidate.spec?.template?.metadata.labels[key] === value));
+      const deployment = deployments.find((candidate) =>
+        Object.entries(service.spec?.selector ?? {}).every(([key, value]) => candidate.spec?.template?.metadata.labels[key] === value),
+      );
       const declared = new Set((container(deployment as Manifest).ports ?? []).flatMap((port) => [port.name, port.containerPort]));
-      for (const port of service.spec?.ports ?? []) expect({ service: service.metadata.name, port: port.name, declared: declared.has(port.targetPort) }).toEqual({ service: service.metadata.name, port: port.name, declared: true });
+      for (const port of service.spec?.ports ?? [])
+        expect({ service: service.metadata.name, port: port.name, declared: declared.has(port.targetPort) }).toEqual({
+          service: service.metadata.name,
+          port: port.name,
+          declared: true,
+        });
     }
   });
 

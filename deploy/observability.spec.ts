@@ -9,8 +9,18 @@ import { GATEWAY_PORT, SUBGRAPH_PORTS } from '@polyplus/subgraph-kit';
 const ROOT = join(__dirname, '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
-type ComposeService = { image?: string; profiles?: string[]; ports?: string[]; volumes?: string[]; environment?: Record<string, string | number>; entrypoint?: string[] };
-const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, ComposeService>; volumes: Record<string, unknown> };
+type ComposeService = {
+  image?: string;
+  profiles?: string[];
+  ports?: string[];
+  volumes?: string[];
+  environment?: Record<string, string | number>;
+  entrypoint?: string[];
+};
+const compose = parse(read('docker-compose.yml'), { merge: true }) as {
+  services: Record<string, ComposeService>;
+  volumes: Record<string, unknown>;
+};
 const OBSERVABILITY = ['prometheus', 'grafana', 'jaeger'];
 /** The services that serve /metrics, and where. */
 const SCRAPED: Record<string, number> = {
@@ -19,13 +29,25 @@ const SCRAPED: Record<string, number> = {
   scheduler: Number(compose.services.scheduler?.environment?.SCHEDULER_HEALTH_PORT),
 };
 
-type Prometheus = { scrape_configs: { job_name: string; authorization?: { credentials_file: string }; dns_sd_configs: { names: string[]; type: string; port: number }[] }[] };
+type Prometheus = {
+  scrape_configs: {
+    job_name: string;
+    authorization?: { credentials_file: string };
+    dns_sd_configs: { names: string[]; type: string; port: number }[];
+  }[];
+};
 type Panel = { type: string; title: string; datasource?: { uid: string }; targets?: { expr: string; datasource?: { uid: string } }[] };
-const dashboard = JSON.parse(read('docs/grafana-dashboard.json')) as { uid: string; panels: Panel[]; templating: { list: { name: string; type: string; query: string }[] } };
+const dashboard = JSON.parse(read('docs/grafana-dashboard.json')) as {
+  uid: string;
+  panels: Panel[];
+  templating: { list: { name: string; type: string; query: string }[] };
+};
 
 describe('the observability profile', () => {
   it('adds Prometheus, Grafana and Jaeger, and only under the profile: the product starts without them', () => {
-    const profiled = Object.entries(compose.services).filter(([, service]) => service.profiles).map(([name]) => name);
+    const profiled = Object.entries(compose.services)
+      .filter(([, service]) => service.profiles)
+      .map(([name]) => name);
     expect(profiled.sort()).toEqual([...OBSERVABILITY].sort());
     for (const name of OBSERVABILITY) expect(compose.services[name].profiles).toEqual(['observability']);
     expect(compose.services.jaeger.ports).toContain('4318:4318');
@@ -36,7 +58,10 @@ describe('the observability profile', () => {
     expect(source).toContain('OTEL_EXPORTER_OTLP_ENDPOINT: ${OTEL_EXPORTER_OTLP_ENDPOINT:-}');
     expect(source).toContain('METRICS_TOKEN: ${METRICS_TOKEN:-}');
     for (const name of Object.keys(SCRAPED)) {
-      expect({ name, environment: Object.keys(compose.services[name].environment ?? {}) }).toEqual({ name, environment: expect.arrayContaining(['METRICS_TOKEN', 'OTEL_EXPORTER_OTLP_ENDPOINT']) });
+      expect({ name, environment: Object.keys(compose.services[name].environment ?? {}) }).toEqual({
+        name,
+        environment: expect.arrayContaining(['METRICS_TOKEN', 'OTEL_EXPORTER_OTLP_ENDPOINT']),
+      });
     }
   });
 
@@ -61,9 +86,13 @@ describe('the observability profile', () => {
     const volumes = compose.services.grafana.volumes ?? [];
     expect(volumes).toContain('./docs/grafana-dashboard.json:/var/lib/grafana/dashboards/polyplus.json:ro');
     expect(volumes).toContain('./deploy/observability/grafana/provisioning:/etc/grafana/provisioning:ro');
-    const datasources = parse(read('deploy/observability/grafana/provisioning/datasources/prometheus.yml')) as { datasources: { type: string; url: string }[] };
+    const datasources = parse(read('deploy/observability/grafana/provisioning/datasources/prometheus.yml')) as {
+      datasources: { type: string; url: string }[];
+    };
     expect(datasources.datasources).toEqual([expect.objectContaining({ type: 'prometheus', url: 'http://prometheus:9090' })]);
-    const providers = parse(read('deploy/observability/grafana/provisioning/dashboards/polyplus.yml')) as { providers: { options: { path: string } }[] };
+    const providers = parse(read('deploy/observability/grafana/provisioning/dashboards/polyplus.yml')) as {
+      providers: { options: { path: string } }[];
+    };
     expect(providers.providers[0].options.path).toBe('/var/lib/grafana/dashboards');
     expect(existsSync(join(ROOT, 'docs/grafana-dashboard.json'))).toBe(true);
   });
@@ -85,12 +114,15 @@ describe('the Grafana dashboard', () => {
   });
 
   it('shows every series the services expose', () => {
-    const shown = (metric: (typeof defined)[number]) => seriesOf(metric.name, (metric as unknown as { type: string }).type).some((series) => used.has(series));
+    const shown = (metric: (typeof defined)[number]) =>
+      seriesOf(metric.name, (metric as unknown as { type: string }).type).some((series) => used.has(series));
     expect(defined.filter((metric) => !shown(metric)).map((metric) => metric.name)).toEqual([]);
   });
 
   it('reads from the data source chosen on the dashboard, so it works in any Grafana', () => {
-    expect(dashboard.templating.list).toContainEqual(expect.objectContaining({ name: 'datasource', type: 'datasource', query: 'prometheus' }));
+    expect(dashboard.templating.list).toContainEqual(
+      expect.objectContaining({ name: 'datasource', type: 'datasource', query: 'prometheus' }),
+    );
     for (const panel of dashboard.panels.filter((candidate) => candidate.type !== 'row')) {
       expect({ panel: panel.title, uid: panel.datasource?.uid }).toEqual({ panel: panel.title, uid: '${datasource}' });
       expect(panel.targets?.length).toBeGreaterThan(0);

@@ -22,11 +22,20 @@ let callers: Principal[];
 let before: Record<string, string>;
 
 beforeAll(async () => {
-  stack = await startE2eStack('e2e_access', { RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_STAFF_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0' });
+  stack = await startE2eStack('e2e_access', {
+    RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_STAFF_PER_MINUTE: '0',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
+  });
   a = await createTenant(stack, 'Access Tenant A', 'ACCESS-A-01');
   b = await createTenant(stack, 'Access Tenant B', 'ACCESS-B-01');
   // The anonymous caller sends no token at all.
-  callers = [...customerSidePrincipals(a), { subject: 'engineer-1', role: 'SUPPORT_ENGINEER', customerIds: [] }, { subject: 'planner-1', role: 'DISPATCH_PLANNER', customerIds: [] }, anonymousPrincipal()];
+  callers = [
+    ...customerSidePrincipals(a),
+    { subject: 'engineer-1', role: 'SUPPORT_ENGINEER', customerIds: [] },
+    { subject: 'planner-1', role: 'DISPATCH_PLANNER', customerIds: [] },
+    anonymousPrincipal(),
+  ];
   before = await quiescentFingerprint(stack.prefix);
 }, 240_000);
 
@@ -67,8 +76,16 @@ describe('every mutation of the supergraph is refused to every role its access p
   it.each(mutations.map((operation) => [operation.name, operation] as const))('%s', async (_name, operation) => {
     const variables = sampleVariables(operation.field.args, tenantValues(a, returnTypeOf(operation)));
     for (const caller of callers.filter((principal) => !operation.roles.includes(principal.role))) {
-      const result = await graphqlRequest(caller.role === 'PUBLIC' ? stack.gatewayUrl : await stack.as(caller), operation.document, variables);
-      expect({ role: caller.role, codes: codesOf(result), data: result.data?.[operation.name as never] ?? null }).toEqual({ role: caller.role, codes: ['FORBIDDEN'], data: null });
+      const result = await graphqlRequest(
+        caller.role === 'PUBLIC' ? stack.gatewayUrl : await stack.as(caller),
+        operation.document,
+        variables,
+      );
+      expect({ role: caller.role, codes: codesOf(result), data: result.data?.[operation.name as never] ?? null }).toEqual({
+        role: caller.role,
+        codes: ['FORBIDDEN'],
+        data: null,
+      });
     }
   });
 
@@ -89,50 +106,100 @@ describe('every query open to customers, called with another customer’s ids by
     for (const caller of customerSidePrincipals(a).filter((principal) => operation.roles.includes(principal.role))) {
       const result = await graphqlRequest(await stack.as(caller), operation.document, variables);
       const answer = JSON.stringify(result);
-      for (const value of unsent) expect({ role: caller.role, leaked: answer.includes(value) ? value : null }).toEqual({ role: caller.role, leaked: null });
+      for (const value of unsent)
+        expect({ role: caller.role, leaked: answer.includes(value) ? value : null }).toEqual({ role: caller.role, leaked: null });
       expect(codesOf(result).filter((code) => !['FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT'].includes(code as string))).toEqual([]);
       if (namesOtherCustomer) {
         const data = result.data?.[operation.name as never] as unknown;
-        expect({ role: caller.role, data: Array.isArray(data) && data.length === 0 ? null : (data ?? null) }).toEqual({ role: caller.role, data: null });
+        expect({ role: caller.role, data: Array.isArray(data) && data.length === 0 ? null : (data ?? null) }).toEqual({
+          role: caller.role,
+          data: null,
+        });
       }
     }
   });
 
   it('the same queries with a customer’s own ids do answer (the sweep is not refusing everything)', async () => {
-    const { incident } = await graphqlData<{ incident: { id: string } }>(a.admin, 'query ($id: ID!) { incident(id: $id) { id } }', { id: a.incidentId });
+    const { incident } = await graphqlData<{ incident: { id: string } }>(a.admin, 'query ($id: ID!) { incident(id: $id) { id } }', {
+      id: a.incidentId,
+    });
     expect(incident.id).toBe(a.incidentId);
-    const { device } = await graphqlData<{ device: { serialNumber: string } }>(a.admin, 'query ($id: ID!) { device(id: $id) { serialNumber } }', { id: a.deviceId });
+    const { device } = await graphqlData<{ device: { serialNumber: string } }>(
+      a.admin,
+      'query ($id: ID!) { device(id: $id) { serialNumber } }',
+      { id: a.deviceId },
+    );
     expect(device.serialNumber).toBe(a.serial);
   });
 });
 
 describe('customer master data is changed only by the customer’s admin and vendor staff', () => {
-  const tryAs = async (principal: Principal, document: string, input: Record<string, unknown>) => codesOf(await graphqlRequest(await stack.as(principal), document, { input }));
+  const tryAs = async (principal: Principal, document: string, input: Record<string, unknown>) =>
+    codesOf(await graphqlRequest(await stack.as(principal), document, { input }));
 
   it('a partner authorised by a customer cannot create its sites, contacts, devices or serial lists', async () => {
     const partner = customerSidePrincipals(a)[2];
-    expect(await tryAs(partner, 'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', { customerId: a.customerId, name: 'Partner site', countryCode: 'GB', timeZone: 'Europe/London' })).toEqual(['FORBIDDEN']);
-    expect(await tryAs(partner, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', { customerId: a.customerId, email: 'partner@evil.example', name: 'Partner', role: 'TECHNICIAN', designated: true })).toEqual(['FORBIDDEN']);
-    expect(await tryAs(partner, 'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }', { customerId: a.customerId, siteId: a.siteId, serialNumber: 'PARTNER-01', productModel: 'Studio X50' })).toEqual(['FORBIDDEN']);
+    expect(
+      await tryAs(partner, 'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', {
+        customerId: a.customerId,
+        name: 'Partner site',
+        countryCode: 'GB',
+        timeZone: 'Europe/London',
+      }),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      await tryAs(partner, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', {
+        customerId: a.customerId,
+        email: 'partner@evil.example',
+        name: 'Partner',
+        role: 'TECHNICIAN',
+        designated: true,
+      }),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      await tryAs(partner, 'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }', {
+        customerId: a.customerId,
+        siteId: a.siteId,
+        serialNumber: 'PARTNER-01',
+        productModel: 'Studio X50',
+      }),
+    ).toEqual(['FORBIDDEN']);
   });
 
   it('a customer technician cannot add a designated contact; the customer admin can', async () => {
     const [admin, technician] = customerSidePrincipals(a);
-    const contact = { customerId: a.customerId, email: 'new-tech@access-a.example', name: 'New Tech', role: 'TECHNICIAN', designated: true };
-    expect(await tryAs(technician, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', contact)).toEqual(['FORBIDDEN']);
+    const contact = {
+      customerId: a.customerId,
+      email: 'new-tech@access-a.example',
+      name: 'New Tech',
+      role: 'TECHNICIAN',
+      designated: true,
+    };
+    expect(await tryAs(technician, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', contact)).toEqual([
+      'FORBIDDEN',
+    ]);
     expect(await tryAs(admin, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', contact)).toEqual([]);
   });
 
   it('a customer admin may change the designation of its own contacts only', async () => {
     const document = 'mutation ($id: ID!) { setContactDesignation(contactId: $id, designated: false) { id designated } }';
     expect(codesOf(await graphqlRequest(a.admin, document, { id: b.contactId }))).toEqual(['NOT_FOUND']);
-    expect((await graphqlData<{ setContactDesignation: { designated: boolean } }>(a.admin, document, { id: a.contactId })).setContactDesignation.designated).toBe(false);
+    expect(
+      (await graphqlData<{ setContactDesignation: { designated: boolean } }>(a.admin, document, { id: a.contactId })).setContactDesignation
+        .designated,
+    ).toBe(false);
   });
 
   it('customers do not read escalations, the vendor’s internal notifications', async () => {
-    const result = await graphqlRequest(a.admin, 'query ($id: ID!) { incident(id: $id) { id escalations { level } } }', { id: a.incidentId });
+    const result = await graphqlRequest(a.admin, 'query ($id: ID!) { incident(id: $id) { id escalations { level } } }', {
+      id: a.incidentId,
+    });
     expect(codesOf(result)).toContain('FORBIDDEN');
-    const staff = await graphqlData<{ incident: { escalations: unknown[] } }>(stack.gateway, 'query ($id: ID!) { incident(id: $id) { escalations { level } } }', { id: a.incidentId });
+    const staff = await graphqlData<{ incident: { escalations: unknown[] } }>(
+      stack.gateway,
+      'query ($id: ID!) { incident(id: $id) { escalations { level } } }',
+      { id: a.incidentId },
+    );
     expect(staff.incident.escalations).toEqual([]);
   });
 });

@@ -12,12 +12,20 @@ import { createTenant, customerSidePrincipals, type Tenant } from './support/ten
 // network diagrams, system configurations, Customer detail records and operation procedures."
 
 const LINK_SECRET = 'e2e-attachment-link-secret-of-32-characters-or-more';
-const NETWORK_DIAGRAM = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), randomBytes(300_000)]);
-const sha256 = (data: Buffer | ArrayBuffer) => createHash('sha256').update(Buffer.from(data as ArrayBuffer)).digest('hex');
+const NETWORK_DIAGRAM = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+  randomBytes(300_000),
+]);
+const sha256 = (data: Buffer | ArrayBuffer) =>
+  createHash('sha256')
+    .update(Buffer.from(data as ArrayBuffer))
+    .digest('hex');
 
 type Upload = { attachmentId: string; uploadUrl: string; expiresAt: string };
-const REQUEST_UPLOAD = 'mutation ($input: RequestAttachmentUploadInput!) { requestAttachmentUpload(input: $input) { attachmentId uploadUrl expiresAt } }';
-const ATTACHMENTS = 'query ($id: ID!) { incident(id: $id) { attachments { id fileName kind size sha256 uploadedBy downloadUrl downloads { downloadedBy } } } }';
+const REQUEST_UPLOAD =
+  'mutation ($input: RequestAttachmentUploadInput!) { requestAttachmentUpload(input: $input) { attachmentId uploadUrl expiresAt } }';
+const ATTACHMENTS =
+  'query ($id: ID!) { incident(id: $id) { attachments { id fileName kind size sha256 uploadedBy downloadUrl downloads { downloadedBy } } } }';
 
 let stack: E2eStack;
 let storageDir: string;
@@ -27,7 +35,12 @@ let origin: string;
 
 beforeAll(async () => {
   storageDir = await mkdtemp(join(tmpdir(), 'e2e-attachments-'));
-  stack = await startE2eStack('e2e_attachments', { OBJECT_STORAGE_DIR: storageDir, ATTACHMENT_LINK_SECRETS: LINK_SECRET, RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_STAFF_PER_MINUTE: '0' });
+  stack = await startE2eStack('e2e_attachments', {
+    OBJECT_STORAGE_DIR: storageDir,
+    ATTACHMENT_LINK_SECRETS: LINK_SECRET,
+    RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_STAFF_PER_MINUTE: '0',
+  });
   origin = new URL(stack.gatewayUrl).origin;
   a = await createTenant(stack, 'Attachments Tenant A', 'ATTACH-A-01');
   b = await createTenant(stack, 'Attachments Tenant B', 'ATTACH-B-01');
@@ -41,7 +54,10 @@ afterAll(async () => {
 /** Everything stored: the files under the storage directory and the rows of the attachment table. */
 async function stored(): Promise<{ files: string[]; rows: number }> {
   const entries = await readdir(join(storageDir, 'objects'), { recursive: true, withFileTypes: true }).catch(() => []);
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
   const server = parseMysqlUrl();
   const connection = await createConnection({ host: server.host, port: server.port, user: server.username, password: server.password });
   try {
@@ -54,7 +70,14 @@ async function stored(): Promise<{ files: string[]; rows: number }> {
 
 function requestUpload(as: GatewayAs, input: Record<string, unknown>) {
   return graphqlRequest<{ requestAttachmentUpload: Upload }>(as, REQUEST_UPLOAD, {
-    input: { incidentId: a.incidentId, fileName: 'core-network.png', contentType: 'image/png', size: NETWORK_DIAGRAM.length, kind: 'NETWORK_DIAGRAM', ...input },
+    input: {
+      incidentId: a.incidentId,
+      fileName: 'core-network.png',
+      contentType: 'image/png',
+      size: NETWORK_DIAGRAM.length,
+      kind: 'NETWORK_DIAGRAM',
+      ...input,
+    },
   });
 }
 
@@ -78,8 +101,16 @@ describe('case attachments through the gateway', () => {
     expect(uploaded.status).toBe(201);
     expect(await uploaded.json()).toMatchObject({ id: link.attachmentId, sha256: sha256(NETWORK_DIAGRAM), size: NETWORK_DIAGRAM.length });
 
-    const { incident } = await graphqlData<{ incident: { attachments: { id: string; sha256: string; uploadedBy: string; downloadUrl: string }[] } }>(a.admin, ATTACHMENTS, { id: a.incidentId });
-    expect(incident.attachments).toEqual([expect.objectContaining({ id: link.attachmentId, sha256: sha256(NETWORK_DIAGRAM), uploadedBy: `CUSTOMER_ADMIN:${a.principal.subject}` })]);
+    const { incident } = await graphqlData<{
+      incident: { attachments: { id: string; sha256: string; uploadedBy: string; downloadUrl: string }[] };
+    }>(a.admin, ATTACHMENTS, { id: a.incidentId });
+    expect(incident.attachments).toEqual([
+      expect.objectContaining({
+        id: link.attachmentId,
+        sha256: sha256(NETWORK_DIAGRAM),
+        uploadedBy: `CUSTOMER_ADMIN:${a.principal.subject}`,
+      }),
+    ]);
     const downloaded = await get(a.admin, incident.attachments[0].downloadUrl);
     expect(downloaded.status).toBe(200);
     expect(downloaded.headers.get('content-type')).toBe('image/png');
@@ -87,10 +118,17 @@ describe('case attachments through the gateway', () => {
     expect(sha256(await downloaded.arrayBuffer())).toBe(sha256(NETWORK_DIAGRAM));
 
     // Support sees the same file; every download is recorded with who fetched it.
-    const staff = await graphqlData<{ incident: { attachments: { downloadUrl: string }[] } }>(stack.gateway, ATTACHMENTS, { id: a.incidentId });
+    const staff = await graphqlData<{ incident: { attachments: { downloadUrl: string }[] } }>(stack.gateway, ATTACHMENTS, {
+      id: a.incidentId,
+    });
     expect(sha256(await (await get(stack.gateway, staff.incident.attachments[0].downloadUrl)).arrayBuffer())).toBe(sha256(NETWORK_DIAGRAM));
-    const after = await graphqlData<{ incident: { attachments: { downloads: { downloadedBy: string }[] }[] } }>(a.admin, ATTACHMENTS, { id: a.incidentId });
-    expect(after.incident.attachments[0].downloads.map((download) => download.downloadedBy)).toEqual([`CUSTOMER_ADMIN:${a.principal.subject}`, `${DEMO_ENGINEER.role}:${DEMO_ENGINEER.subject}`]);
+    const after = await graphqlData<{ incident: { attachments: { downloads: { downloadedBy: string }[] }[] } }>(a.admin, ATTACHMENTS, {
+      id: a.incidentId,
+    });
+    expect(after.incident.attachments[0].downloads.map((download) => download.downloadedBy)).toEqual([
+      `CUSTOMER_ADMIN:${a.principal.subject}`,
+      `${DEMO_ENGINEER.role}:${DEMO_ENGINEER.subject}`,
+    ]);
 
     // At rest the bytes are encrypted.
     const { files } = await stored();
@@ -99,7 +137,9 @@ describe('case attachments through the gateway', () => {
   });
 
   it('another customer cannot fetch it: its case and files answer as unknown, and the download link answers 404', async () => {
-    const { incident } = await graphqlData<{ incident: { attachments: { downloadUrl: string }[] } }>(a.admin, ATTACHMENTS, { id: a.incidentId });
+    const { incident } = await graphqlData<{ incident: { attachments: { downloadUrl: string }[] } }>(a.admin, ATTACHMENTS, {
+      id: a.incidentId,
+    });
     const other = await graphqlRequest<{ incident: unknown }>(b.admin, ATTACHMENTS, { id: a.incidentId });
     expect(other.data?.incident ?? null).toBeNull();
     const stolen = await get(b.admin, incident.attachments[0].downloadUrl);
@@ -127,7 +167,12 @@ describe('case attachments through the gateway', () => {
     expect(await tooMany.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
 
     const config = Buffer.from('hostname core-sw-01\nsnmp-server location London\n');
-    const mismatch = await uploadLink(a.admin, { fileName: 'core-sw-01.pdf', contentType: 'application/pdf', size: config.length, kind: 'CONFIGURATION' });
+    const mismatch = await uploadLink(a.admin, {
+      fileName: 'core-sw-01.pdf',
+      contentType: 'application/pdf',
+      size: config.length,
+      kind: 'CONFIGURATION',
+    });
     const refused = await put(a.admin, mismatch.uploadUrl, config, 'application/pdf');
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'contentType' } }] });
@@ -157,7 +202,10 @@ describe('case attachments through the gateway', () => {
 
   it('file transfers need a bearer token; partner systems do not read case files', async () => {
     const link = await uploadLink(a.admin);
-    expect((await fetch(new URL(link.uploadUrl, origin), { method: 'PUT', body: NETWORK_DIAGRAM, headers: { 'content-type': 'image/png' } })).status).toBe(401);
+    expect(
+      (await fetch(new URL(link.uploadUrl, origin), { method: 'PUT', body: NETWORK_DIAGRAM, headers: { 'content-type': 'image/png' } }))
+        .status,
+    ).toBe(401);
     const [partner] = customerSidePrincipals(a).filter((principal) => principal.role === 'PARTNER');
     const result = await graphqlRequest(await stack.as(partner), ATTACHMENTS, { id: a.incidentId });
     expect(codes(result)).toContain('FORBIDDEN');
@@ -165,11 +213,23 @@ describe('case attachments through the gateway', () => {
 
   it('comments: the customer and support talk on the case; another customer cannot comment on it', async () => {
     const add = (as: GatewayAs, incidentId: string, body: string) =>
-      graphqlRequest<{ addIncidentComment: { author: string } }>(as, 'mutation ($input: AddIncidentCommentInput!) { addIncidentComment(input: $input) { author } }', { input: { incidentId, body } });
-    expect((await add(a.admin, a.incidentId, 'Network diagram uploaded.')).data?.addIncidentComment.author).toBe(`CUSTOMER_ADMIN:${a.principal.subject}`);
-    expect((await add(stack.gateway, a.incidentId, 'Thanks, looking at it.')).data?.addIncidentComment.author).toMatch(/^SUPPORT_ENGINEER:/);
+      graphqlRequest<{ addIncidentComment: { author: string } }>(
+        as,
+        'mutation ($input: AddIncidentCommentInput!) { addIncidentComment(input: $input) { author } }',
+        { input: { incidentId, body } },
+      );
+    expect((await add(a.admin, a.incidentId, 'Network diagram uploaded.')).data?.addIncidentComment.author).toBe(
+      `CUSTOMER_ADMIN:${a.principal.subject}`,
+    );
+    expect((await add(stack.gateway, a.incidentId, 'Thanks, looking at it.')).data?.addIncidentComment.author).toMatch(
+      /^SUPPORT_ENGINEER:/,
+    );
     expect(codes(await add(b.admin, a.incidentId, 'Hello?'))).toEqual(['NOT_FOUND']);
-    const { incident } = await graphqlData<{ incident: { comments: { body: string }[] } }>(a.admin, 'query ($id: ID!) { incident(id: $id) { comments { body } } }', { id: a.incidentId });
+    const { incident } = await graphqlData<{ incident: { comments: { body: string }[] } }>(
+      a.admin,
+      'query ($id: ID!) { incident(id: $id) { comments { body } } }',
+      { id: a.incidentId },
+    );
     expect(incident.comments.map((comment) => comment.body)).toEqual(['Network diagram uploaded.', 'Thanks, looking at it.']);
   });
 });

@@ -16,29 +16,85 @@ const PIPELINE_STEP = { timeoutMs: 60_000, everyMs: 250 };
 
 beforeAll(async () => {
   stack = await startE2eStack('e2e_case_clocks');
-  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(stack.gateway, 'mutation { createCustomer(input: { name: "Clockwork Ltd" }) { id } }');
+  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
+    stack.gateway,
+    'mutation { createCustomer(input: { name: "Clockwork Ltd" }) { id } }',
+  );
   const customerId = createCustomer.id;
-  const { createSite } = await mutate<{ createSite: { id: string } }>('mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', {
-    customerId, name: 'London HQ', countryCode: 'GB', subdivision: 'ENG', timeZone: 'Europe/London', latitude: 51.5072, longitude: -0.1276,
-  });
-  const { addContact } = await mutate<{ addContact: { id: string } }>('mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', {
-    customerId, email: 'it@clockwork.example', name: 'Ada', role: 'TECHNICIAN', designated: true,
-  });
-  const { registerDevice } = await mutate<{ registerDevice: { id: string } }>('mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }', {
-    customerId, siteId: createSite.id, serialNumber: '8G9999CLCK', productModel: 'Studio X50',
-  });
+  const { createSite } = await mutate<{ createSite: { id: string } }>(
+    'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
+    {
+      customerId,
+      name: 'London HQ',
+      countryCode: 'GB',
+      subdivision: 'ENG',
+      timeZone: 'Europe/London',
+      latitude: 51.5072,
+      longitude: -0.1276,
+    },
+  );
+  const { addContact } = await mutate<{ addContact: { id: string } }>(
+    'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }',
+    {
+      customerId,
+      email: 'it@clockwork.example',
+      name: 'Ada',
+      role: 'TECHNICIAN',
+      designated: true,
+    },
+  );
+  const { registerDevice } = await mutate<{ registerDevice: { id: string } }>(
+    'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }',
+    {
+      customerId,
+      siteId: createSite.id,
+      serialNumber: '8G9999CLCK',
+      productModel: 'Studio X50',
+    },
+  );
   await mutate('mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', {
-    customerId, reference: 'PP-CLOCKWORK', startsOn: '2025-01-01', endsOn: '2099-12-31', options: ['ONSITE'], deviceIds: [registerDevice.id],
+    customerId,
+    reference: 'PP-CLOCKWORK',
+    startsOn: '2025-01-01',
+    endsOn: '2099-12-31',
+    options: ['ONSITE'],
+    deviceIds: [registerDevice.id],
   });
-  const { createTechnician } = await mutate<{ createTechnician: { id: string } }>('mutation ($input: CreateTechnicianInput!) { createTechnician(input: $input) { id } }', {
-    name: 'Tess', region: 'UK-CLOCK', skills: ['ROOM'], homeLatitude: 51.45, homeLongitude: -0.1, timeZone: 'Europe/London',
+  const { createTechnician } = await mutate<{ createTechnician: { id: string } }>(
+    'mutation ($input: CreateTechnicianInput!) { createTechnician(input: $input) { id } }',
+    {
+      name: 'Tess',
+      region: 'UK-CLOCK',
+      skills: ['ROOM'],
+      homeLatitude: 51.45,
+      homeLongitude: -0.1,
+      timeZone: 'Europe/London',
+    },
+  );
+  await graphqlData(
+    stack.gateway,
+    'mutation { setOnsiteAvailability(input: { countryCode: "GB", productType: ROOM, available: true }) { id } }',
+  );
+  await mutate('mutation ($input: CreatePartInput!) { createPart(input: $input) { id } }', {
+    partNumber: '2215-CLCK1',
+    name: 'Studio X50 camera module',
+    productModel: 'Studio X50',
   });
-  await graphqlData(stack.gateway, 'mutation { setOnsiteAvailability(input: { countryCode: "GB", productType: ROOM, available: true }) { id } }');
-  await mutate('mutation ($input: CreatePartInput!) { createPart(input: $input) { id } }', { partNumber: '2215-CLCK1', name: 'Studio X50 camera module', productModel: 'Studio X50' });
-  const { createDepot } = await mutate<{ createDepot: { id: string } }>('mutation ($input: CreateDepotInput!) { createDepot(input: $input) { id } }', {
-    code: 'LCY', countryCode: 'GB', subdivision: 'ENG', timeZone: 'Europe/London', servesCountries: ['GB'],
-  });
-  await graphqlData(stack.gateway, 'mutation ($depotId: ID!) { setStock(input: { depotId: $depotId, partNumber: "2215-CLCK1", quantity: 5 }) }', { depotId: createDepot.id });
+  const { createDepot } = await mutate<{ createDepot: { id: string } }>(
+    'mutation ($input: CreateDepotInput!) { createDepot(input: $input) { id } }',
+    {
+      code: 'LCY',
+      countryCode: 'GB',
+      subdivision: 'ENG',
+      timeZone: 'Europe/London',
+      servesCountries: ['GB'],
+    },
+  );
+  await graphqlData(
+    stack.gateway,
+    'mutation ($depotId: ID!) { setStock(input: { depotId: $depotId, partNumber: "2215-CLCK1", quantity: 5 }) }',
+    { depotId: createDepot.id },
+  );
   ids = { customerId, siteId: createSite.id, contactId: addContact.id, deviceId: registerDevice.id, technicianId: createTechnician.id };
 }, 600_000);
 
@@ -59,18 +115,37 @@ describe('case clocks through the gateway, on the stack’s test clock', () => {
     // The customer phoned at 14:50; support logs it now, on the frozen Friday.
     const { openIncident } = await mutate<{ openIncident: { id: string; reportedAt: string; contactedAt: string; responseDueAt: string } }>(
       'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id reportedAt contactedAt responseDueAt } }',
-      { contactId: ids.contactId, deviceId: ids.deviceId, severity: 2, channel: 'PHONE', contactedAt: '2027-03-05T14:50:00Z', summary: 'Camera module dead' },
+      {
+        contactId: ids.contactId,
+        deviceId: ids.deviceId,
+        severity: 2,
+        channel: 'PHONE',
+        contactedAt: '2027-03-05T14:50:00Z',
+        summary: 'Camera module dead',
+      },
     );
-    expect(openIncident).toMatchObject({ reportedAt: FRIDAY_AFTER_CUTOFF, contactedAt: '2027-03-05T14:50:00.000Z', responseDueAt: '2027-03-05T15:50:00.000Z' });
+    expect(openIncident).toMatchObject({
+      reportedAt: FRIDAY_AFTER_CUTOFF,
+      contactedAt: '2027-03-05T14:50:00.000Z',
+      responseDueAt: '2027-03-05T15:50:00.000Z',
+    });
 
-    const { orderReplacement: order } = await mutate<{ orderReplacement: { id: string; orderReceivedAt: string; shipDate: string; expectedDelivery: string; expectedDeliveryAt: string } }>(
+    const { orderReplacement: order } = await mutate<{
+      orderReplacement: { id: string; orderReceivedAt: string; shipDate: string; expectedDelivery: string; expectedDeliveryAt: string };
+    }>(
       'mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id orderReceivedAt shipDate expectedDelivery expectedDeliveryAt } }',
       { incidentId: openIncident.id, partNumber: '2215-CLCK1' },
     );
     expect(order).toMatchObject({ orderReceivedAt: FRIDAY_AFTER_CUTOFF, shipDate: '2027-03-08', expectedDelivery: '2027-03-09' });
     expect(order.expectedDeliveryAt.startsWith('2027-03-09')).toBe(true);
 
-    type Visit = { replacementOrderId: string | null; status: string; releaseAt: string | null; windowStart: string | null; technician: { id: string } | null };
+    type Visit = {
+      replacementOrderId: string | null;
+      status: string;
+      releaseAt: string | null;
+      windowStart: string | null;
+      technician: { id: string } | null;
+    };
     const visitOf = async () => {
       const { incident } = await graphqlData<{ incident: { onsiteVisits: Visit[] } }>(
         stack.gateway,
@@ -86,27 +161,53 @@ describe('case clocks through the gateway, on the stack’s test clock', () => {
     expect((planned.windowStart as string) >= '2027-03-09').toBe(true);
 
     // The resolution clock pauses from the order while the part is on its way.
-    type Clock = { state: string; dueAt: string | null; waitingOn: string[]; pauses: { reason: string; source: string; from: string; to: string | null }[] };
+    type Clock = {
+      state: string;
+      dueAt: string | null;
+      waitingOn: string[];
+      pauses: { reason: string; source: string; from: string; to: string | null }[];
+    };
     const clockOf = async () =>
-      (await graphqlData<{ incident: { resolutionClock: Clock } }>(stack.gateway, 'query ($id: ID!) { incident(id: $id) { resolutionClock { state dueAt waitingOn pauses { reason source from to } } } }', { id: openIncident.id }))
-        .incident.resolutionClock;
-    const waiting = await until(clockOf, 'case waits on the part', { ...PIPELINE_STEP, holds: (clock) => clock.waitingOn.includes('WAITING_ON_PART') });
-    expect(waiting).toMatchObject({ state: 'PAUSED', dueAt: null, pauses: [{ reason: 'WAITING_ON_PART', source: 'REPLACEMENT_ORDER', from: FRIDAY_AFTER_CUTOFF, to: null }] });
+      (
+        await graphqlData<{ incident: { resolutionClock: Clock } }>(
+          stack.gateway,
+          'query ($id: ID!) { incident(id: $id) { resolutionClock { state dueAt waitingOn pauses { reason source from to } } } }',
+          { id: openIncident.id },
+        )
+      ).incident.resolutionClock;
+    const waiting = await until(clockOf, 'case waits on the part', {
+      ...PIPELINE_STEP,
+      holds: (clock) => clock.waitingOn.includes('WAITING_ON_PART'),
+    });
+    expect(waiting).toMatchObject({
+      state: 'PAUSED',
+      dueAt: null,
+      pauses: [{ reason: 'WAITING_ON_PART', source: 'REPLACEMENT_ORDER', from: FRIDAY_AFTER_CUTOFF, to: null }],
+    });
 
     // The calendar the case runs on explains the dates: London's hours and its next holiday.
-    const { incident } = await graphqlData<{ incident: { calendar: { timeZone: string; hoursSummary: string; upcomingClosures: { date: string; name: string }[] } } }>(
+    const { incident } = await graphqlData<{
+      incident: { calendar: { timeZone: string; hoursSummary: string; upcomingClosures: { date: string; name: string }[] } };
+    }>(
       stack.gateway,
       'query ($id: ID!) { incident(id: $id) { calendar(closures: 1) { timeZone hoursSummary upcomingClosures { date name } } } }',
       { id: openIncident.id },
     );
-    expect(incident.calendar).toEqual({ timeZone: 'Europe/London', hoursSummary: 'Mon–Fri 08:00–17:30', upcomingClosures: [{ date: '2027-03-26', name: 'Good Friday' }] });
+    expect(incident.calendar).toEqual({
+      timeZone: 'Europe/London',
+      hoursSummary: 'Mon–Fri 08:00–17:30',
+      upcomingClosures: [{ date: '2027-03-26', name: 'Good Friday' }],
+    });
   }, 300_000);
 
   it('the test clock is for vendor staff: a customer may not move it, and a reset returns the stack to real time', async () => {
     const customer = await stack.as({ subject: 'ada', role: 'CUSTOMER_ADMIN', customerIds: [ids.customerId] });
     const refused = await graphqlRequest(customer, 'mutation { setTestClock(input: { offsetMinutes: 60 }) { mode } }');
     expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
-    const { resetTestClock } = await graphqlData<{ resetTestClock: { mode: string; now: string } }>(stack.gateway, 'mutation { resetTestClock { mode now } }');
+    const { resetTestClock } = await graphqlData<{ resetTestClock: { mode: string; now: string } }>(
+      stack.gateway,
+      'mutation { resetTestClock { mode now } }',
+    );
     expect(resetTestClock.mode).toBe('SYSTEM');
     expect(Math.abs(Date.parse(resetTestClock.now) - Date.now())).toBeLessThan(60_000);
   }, 60_000);

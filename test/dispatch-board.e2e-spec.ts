@@ -6,7 +6,14 @@ import type { Page } from 'playwright-core';
 import { boardSignInUrl, DEMO_PLANNER, graphqlData, startBoardProcess } from '@polyplus/local-stack';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import { launchBrowser, screenshotPath, type Browser } from './dispatch-board/browser';
-import { apiBoard, feasibleMove, settledBoard, loadDemoBoardDay, waitForPlannedVisits, type BoardDay } from './dispatch-board/board-day-fixture';
+import {
+  apiBoard,
+  feasibleMove,
+  settledBoard,
+  loadDemoBoardDay,
+  waitForPlannedVisits,
+  type BoardDay,
+} from './dispatch-board/board-day-fixture';
 
 let stack: E2eStack;
 let board: Awaited<ReturnType<typeof startBoardProcess>>;
@@ -33,7 +40,10 @@ beforeAll(async () => {
   day = await loadDemoBoardDay(stack.gatewayUrl, stack.env);
   const visits = await waitForPlannedVisits(stack.gateway, day.incidentIds);
   const { timeZone } = await apiBoard(stack.gateway, day.region, DateTime.now().toISODate() as string);
-  const firstStart = visits.map((visit) => visit.windowStart).filter((start): start is string => !!start).sort()[0];
+  const firstStart = visits
+    .map((visit) => visit.windowStart)
+    .filter((start): start is string => !!start)
+    .sort()[0];
   date = DateTime.fromISO(firstStart).setZone(timeZone).toISODate() as string;
   plannerToken = (await stack.as(DEMO_PLANNER)).token;
   browser = await launchBrowser();
@@ -92,7 +102,15 @@ describe('dispatch board in a browser', () => {
     const details = page.locator('.details');
     await details.getByRole('heading', { name: `Visit ${stop.visit.incident.device.serialNumber}` }).waitFor();
     const { onsiteVisit: facts } = await graphqlData<{
-      onsiteVisit: { placement: { summary: string }; incident: { summary: string; customer: { name: string }; device: { product: { model: string } }; replacementOrders: { partNumber: string }[] } };
+      onsiteVisit: {
+        placement: { summary: string };
+        incident: {
+          summary: string;
+          customer: { name: string };
+          device: { product: { model: string } };
+          replacementOrders: { partNumber: string }[];
+        };
+      };
     }>(
       stack.gateway,
       'query ($id: ID!) { onsiteVisit(id: $id) { placement { summary } incident { summary customer { name } device { product { model } } replacementOrders { partNumber } } } }',
@@ -167,11 +185,15 @@ describe('dispatch board in a browser', () => {
     const move = feasibleMove(before, date, day.technicianIds);
     const lane = technicianRow(move.to.name).locator('.lane');
     const [box, from, to] = await Promise.all([lane.boundingBox(), lane.getAttribute('data-axis-from'), lane.getAttribute('data-axis-to')]);
-    const minute = DateTime.fromISO(move.start).setZone(before.timeZone).diff(DateTime.fromISO(date, { zone: before.timeZone }), 'minutes').minutes;
+    const minute = DateTime.fromISO(move.start)
+      .setZone(before.timeZone)
+      .diff(DateTime.fromISO(date, { zone: before.timeZone }), 'minutes').minutes;
     const x = ((minute - Number(from)) / (Number(to) - Number(from))) * (box as { width: number }).width;
     await visitBlock(move.stop.visit.id).dragTo(lane, { targetPosition: { x, y: 20 } });
     await page.locator('.board-grid > [role=status], .board-grid > [role=alert]').waitFor();
-    expect(await page.locator('.board-grid > [role=status], .board-grid > [role=alert]').textContent()).toContain(`Moved and pinned: ${move.stop.visit.incident.device.serialNumber} to ${move.to.name}`);
+    expect(await page.locator('.board-grid > [role=status], .board-grid > [role=alert]').textContent()).toContain(
+      `Moved and pinned: ${move.stop.visit.incident.device.serialNumber} to ${move.to.name}`,
+    );
     const moved = technicianRow(move.to.name).locator(`.visit[data-visit-id="${move.stop.visit.id}"]`);
     await moved.waitFor();
     expect(Date.parse((await moved.getAttribute('data-start')) as string)).toBe(Date.parse(move.start));
@@ -209,11 +231,11 @@ describe('dispatch board in a browser', () => {
       .flatMap((schedule) => schedule.stops)
       .filter((candidate) => !candidate.visit.pinned)
       .sort((a, b) => a.start.localeCompare(b.start))[0];
-    const { incident } = await graphqlData<{ incident: { replacementOrders: { id: string; shipment: { carrier: string; trackingNumber: string } | null }[] } }>(
-      stack.gateway,
-      'query ($id: ID!) { incident(id: $id) { replacementOrders { id shipment { carrier trackingNumber } } } }',
-      { id: stop.visit.incident.id },
-    );
+    const { incident } = await graphqlData<{
+      incident: { replacementOrders: { id: string; shipment: { carrier: string; trackingNumber: string } | null }[] };
+    }>(stack.gateway, 'query ($id: ID!) { incident(id: $id) { replacementOrders { id shipment { carrier trackingNumber } } } }', {
+      id: stop.visit.incident.id,
+    });
     const [order] = incident.replacementOrders;
     let shipment = order.shipment;
     if (!shipment) {
@@ -231,7 +253,9 @@ describe('dispatch board in a browser', () => {
     // Moved later the same day, or off this day altogether: either way not where it was.
     await page.waitForFunction(
       ({ visitId, start }) => {
-        const { document } = globalThis as unknown as { document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null } };
+        const { document } = globalThis as unknown as {
+          document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
+        };
         const block = document.querySelector(`.visit[data-visit-id="${visitId}"]`);
         return !block || (block.getAttribute('data-start') ?? '') > start;
       },

@@ -15,7 +15,14 @@ const operations = rootOperations(loadSupergraph());
 type Finding = { field: string; problem: string; variables: string; answer: string };
 
 // What an answer may never contain: internal addresses, SQL, driver codes or stack frames.
-const INTERNALS = [/https?:\/\//i, /127\.0\.0\.1|localhost/i, /\n\s+at /, /\b(SELECT|INSERT INTO|UPDATE `|DELETE FROM)\b/, /\bER_[A-Z_]+\b/, /sqlMessage|sqlState|errno/];
+const INTERNALS = [
+  /https?:\/\//i,
+  /127\.0\.0\.1|localhost/i,
+  /\n\s+at /,
+  /\b(SELECT|INSERT INTO|UPDATE `|DELETE FROM)\b/,
+  /\bER_[A-Z_]+\b/,
+  /sqlMessage|sqlState|errno/,
+];
 
 let stack: E2eStack;
 let tenant: Tenant;
@@ -34,7 +41,12 @@ async function send(operation: RootOperation, variables: Record<string, unknown>
     body: JSON.stringify({ query: operation.document, variables }),
   });
   const answer = await response.text();
-  const finding = (problem: string): Finding => ({ field: operation.name, problem, variables: JSON.stringify(variables).slice(0, 300), answer: answer.slice(0, 400) });
+  const finding = (problem: string): Finding => ({
+    field: operation.name,
+    problem,
+    variables: JSON.stringify(variables).slice(0, 300),
+    answer: answer.slice(0, 400),
+  });
   const findings: Finding[] = [];
   if (response.status >= 500) findings.push(finding(`HTTP ${response.status}`));
   const body = JSON.parse(answer) as { errors?: { message: string; extensions?: { code?: string } }[] };
@@ -42,7 +54,8 @@ async function send(operation: RootOperation, variables: Record<string, unknown>
     if (!error.extensions?.code) findings.push(finding('an error without extensions.code'));
     if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') findings.push(finding('INTERNAL_SERVER_ERROR'));
   }
-  for (const pattern of INTERNALS) if (pattern.test(JSON.stringify(body.errors ?? []))) findings.push(finding(`error text matches ${pattern}`));
+  for (const pattern of INTERNALS)
+    if (pattern.test(JSON.stringify(body.errors ?? []))) findings.push(finding(`error text matches ${pattern}`));
   return findings;
 }
 
@@ -75,8 +88,12 @@ describe('bounded input fuzz of every root field through the gateway: bad input 
   );
 
   it('every service is healthy after the fuzz', async () => {
-    const services = ['CUSTOMERS', 'DEVICES', 'INCIDENTS', 'LOGISTICS', 'DISPATCH'].map((name) => (stack.env[`${name}_URL`] as string).replace('/graphql', '/health'));
-    const statuses = await Promise.all([stack.gatewayUrl.replace('/graphql', '/health'), ...services].map(async (url) => (await fetch(url)).status));
+    const services = ['CUSTOMERS', 'DEVICES', 'INCIDENTS', 'LOGISTICS', 'DISPATCH'].map((name) =>
+      (stack.env[`${name}_URL`] as string).replace('/graphql', '/health'),
+    );
+    const statuses = await Promise.all(
+      [stack.gatewayUrl.replace('/graphql', '/health'), ...services].map(async (url) => (await fetch(url)).status),
+    );
     expect(statuses).toEqual(statuses.map(() => 200));
   });
 });

@@ -9,28 +9,40 @@ const mutate = <T>(query: string, input: Record<string, unknown>) => graphqlData
 
 beforeAll(async () => {
   stack = await startE2eStack('e2e_logistics');
-  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(stack.gateway, 'mutation { createCustomer(input: { name: "Initech" }) { id } }');
+  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
+    stack.gateway,
+    'mutation { createCustomer(input: { name: "Initech" }) { id } }',
+  );
   const customerId = createCustomer.id;
-  const { createSite } = await mutate<{ createSite: { id: string } }>('mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', {
-    customerId,
-    name: 'Reading',
-    countryCode: 'GB',
-    subdivision: 'ENG',
-    timeZone: 'Europe/London',
-  });
-  const { addContact } = await mutate<{ addContact: { id: string } }>('mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', {
-    customerId,
-    email: 'peter@initech.example',
-    name: 'Peter',
-    role: 'TECHNICIAN',
-    designated: true,
-  });
-  const { registerDevice } = await mutate<{ registerDevice: { id: string } }>('mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }', {
-    customerId,
-    siteId: createSite.id,
-    serialNumber: 'INITECH-0001',
-    productModel: 'Studio X50',
-  });
+  const { createSite } = await mutate<{ createSite: { id: string } }>(
+    'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
+    {
+      customerId,
+      name: 'Reading',
+      countryCode: 'GB',
+      subdivision: 'ENG',
+      timeZone: 'Europe/London',
+    },
+  );
+  const { addContact } = await mutate<{ addContact: { id: string } }>(
+    'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }',
+    {
+      customerId,
+      email: 'peter@initech.example',
+      name: 'Peter',
+      role: 'TECHNICIAN',
+      designated: true,
+    },
+  );
+  const { registerDevice } = await mutate<{ registerDevice: { id: string } }>(
+    'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }',
+    {
+      customerId,
+      siteId: createSite.id,
+      serialNumber: 'INITECH-0001',
+      productModel: 'Studio X50',
+    },
+  );
   await mutate('mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', {
     customerId,
     reference: 'PP-INITECH',
@@ -38,21 +50,29 @@ beforeAll(async () => {
     endsOn: '2099-12-31',
     deviceIds: [registerDevice.id],
   });
-  ({ openIncident: { id: incidentId } } = await mutate<{ openIncident: { id: string } }>('mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
+  ({
+    openIncident: { id: incidentId },
+  } = await mutate<{ openIncident: { id: string } }>('mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
     contactId: addContact.id,
     deviceId: registerDevice.id,
     severity: 2,
     channel: 'PHONE',
     summary: 'Camera module dead',
   }));
-  await mutate('mutation ($input: CreatePartInput!) { createPart(input: $input) { id } }', { partNumber: '2215-60001', name: 'Studio X50 camera module', productModel: 'Studio X50' });
+  await mutate('mutation ($input: CreatePartInput!) { createPart(input: $input) { id } }', {
+    partNumber: '2215-60001',
+    name: 'Studio X50 camera module',
+    productModel: 'Studio X50',
+  });
   await mutate('mutation ($input: CreatePriceBookInput!) { createPriceBook(input: $input) { id } }', {
     name: 'List 2026',
     currency: 'GBP',
     validFrom: '2026-01-01',
     prices: [{ partNumber: '2215-60001', listPrice: '249.00' }],
   });
-  ({ createDepot: { id: depotId } } = await mutate<{ createDepot: { id: string } }>('mutation ($input: CreateDepotInput!) { createDepot(input: $input) { id } }', {
+  ({
+    createDepot: { id: depotId },
+  } = await mutate<{ createDepot: { id: string } }>('mutation ($input: CreateDepotInput!) { createDepot(input: $input) { id } }', {
     code: 'LHR',
     countryCode: 'GB',
     subdivision: 'ENG',
@@ -71,9 +91,19 @@ describe('advance replacement through the gateway', () => {
       { incidentId, partNumber: '2215-60001', quantity: 1 },
     );
     expect(orderReplacement.status).toBe('ORDERED');
-    await mutate('mutation ($input: ShipOrderInput!) { shipReplacement(input: $input) { id } }', { orderId: orderReplacement.id, carrier: 'DHL', trackingNumber: 'JD014600', partSerialNumber: 'PS-0001' });
+    await mutate('mutation ($input: ShipOrderInput!) { shipReplacement(input: $input) { id } }', {
+      orderId: orderReplacement.id,
+      carrier: 'DHL',
+      trackingNumber: 'JD014600',
+      partSerialNumber: 'PS-0001',
+    });
     const track = (status: string, at: string) =>
-      mutate('mutation ($input: RecordTrackingEventInput!) { recordTrackingEvent(input: $input) { status } }', { carrier: 'DHL', trackingNumber: 'JD014600', status, at });
+      mutate('mutation ($input: RecordTrackingEventInput!) { recordTrackingEvent(input: $input) { status } }', {
+        carrier: 'DHL',
+        trackingNumber: 'JD014600',
+        status,
+        at,
+      });
     // Carriers report what has happened: events are dated after the hand-over and not in the future.
     const pickedUpAt = new Date().toISOString();
     const deliveredAt = new Date(Date.now() + 1_000).toISOString();
@@ -91,7 +121,11 @@ describe('advance replacement through the gateway', () => {
       part: { name: 'Studio X50 camera module' },
       shipment: {
         status: 'DELIVERED',
-        events: [expect.objectContaining({ status: 'CREATED' }), { at: pickedUpAt, status: 'PICKED_UP' }, { at: deliveredAt, status: 'DELIVERED' }],
+        events: [
+          expect.objectContaining({ status: 'CREATED' }),
+          { at: pickedUpAt, status: 'PICKED_UP' },
+          { at: deliveredAt, status: 'DELIVERED' },
+        ],
       },
     });
     // 10 business days after delivery: at least two calendar weeks later.
@@ -102,7 +136,9 @@ describe('advance replacement through the gateway', () => {
 
   it('bad input gets a clear code and writes nothing: negative quantity, unknown part, unknown shipment, delivered before shipped', async () => {
     const order = (partNumber: string, quantity: number) =>
-      graphqlRequest(stack.gateway, 'mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }', { input: { incidentId, partNumber, quantity } });
+      graphqlRequest(stack.gateway, 'mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }', {
+        input: { incidentId, partNumber, quantity },
+      });
     expect((await order('2215-60001', -1)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((await order('9999-00000', 1)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const tracking = (trackingNumber: string, status: string) =>
@@ -111,12 +147,20 @@ describe('advance replacement through the gateway', () => {
       });
     expect((await tracking('NO-SUCH-PARCEL', 'IN_TRANSIT')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
-    const { orderReplacement } = await mutate<{ orderReplacement: { id: string } }>('mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }', {
-      incidentId,
-      partNumber: '2215-60001',
-      quantity: 1,
+    const { orderReplacement } = await mutate<{ orderReplacement: { id: string } }>(
+      'mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }',
+      {
+        incidentId,
+        partNumber: '2215-60001',
+        quantity: 1,
+      },
+    );
+    await mutate('mutation ($input: ShipOrderInput!) { shipReplacement(input: $input) { id } }', {
+      orderId: orderReplacement.id,
+      carrier: 'DHL',
+      trackingNumber: 'JD014601',
+      partSerialNumber: 'PS-0002',
     });
-    await mutate('mutation ($input: ShipOrderInput!) { shipReplacement(input: $input) { id } }', { orderId: orderReplacement.id, carrier: 'DHL', trackingNumber: 'JD014601', partSerialNumber: 'PS-0002' });
     expect((await tracking('JD014601', 'DELIVERED')).errors?.[0].extensions?.code).toBe('CONFLICT');
     const { replacementOrder } = await graphqlData<{ replacementOrder: { shipment: { status: string; events: unknown[] } } }>(
       stack.gateway,

@@ -12,11 +12,15 @@ const SERIALS = 'serials@polyplus.test';
 beforeAll(async () => {
   stack = await startE2eStack('e2e_mail');
   const url = stack.gateway;
-  ({ createCustomer: { id: customerId } } = await graphqlData<{ createCustomer: { id: string } }>(url, 'mutation { createCustomer(input: { name: "Initrode" }) { id } }'));
+  ({
+    createCustomer: { id: customerId },
+  } = await graphqlData<{ createCustomer: { id: string } }>(url, 'mutation { createCustomer(input: { name: "Initrode" }) { id } }'));
   await graphqlData(url, 'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', {
     input: { customerId, name: 'Initrode Berlin', countryCode: 'DE', subdivision: 'BE', timeZone: 'Europe/Berlin' },
   });
-  ({ addContact: { id: contactId } } = await graphqlData<{ addContact: { id: string } }>(url, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', {
+  ({
+    addContact: { id: contactId },
+  } = await graphqlData<{ addContact: { id: string } }>(url, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', {
     input: { customerId, email: DESIGNATED, name: 'Dana Schmidt', role: 'TECHNICIAN', designated: true },
   }));
   await graphqlData(url, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', {
@@ -31,7 +35,11 @@ function receiver() {
 }
 
 async function serialsOf(): Promise<string[]> {
-  const { devices } = await graphqlData<{ devices: { serialNumber: string }[] }>(stack.gateway, 'query ($id: ID!) { devices(customerId: $id) { serialNumber } }', { id: customerId });
+  const { devices } = await graphqlData<{ devices: { serialNumber: string }[] }>(
+    stack.gateway,
+    'query ($id: ID!) { devices(customerId: $id) { serialNumber } }',
+    { id: customerId },
+  );
   return devices.map((device) => device.serialNumber).sort();
 }
 
@@ -50,7 +58,13 @@ describe('serial numbers by e-mail', () => {
       to: SERIALS,
       subject,
       text: 'Hello, please register the attached devices.\n\nDana',
-      attachments: [{ filename: 'devices.csv', contentType: 'text/csv', content: 'Serial number,Model\nMAIL-ROOM-0001,Studio X50\nmail-room-0002 , Studio X50\nMAIL-HEAD-0003;Voyager Focus 2\n' }],
+      attachments: [
+        {
+          filename: 'devices.csv',
+          contentType: 'text/csv',
+          content: 'Serial number,Model\nMAIL-ROOM-0001,Studio X50\nmail-room-0002 , Studio X50\nMAIL-HEAD-0003;Voyager Focus 2\n',
+        },
+      ],
     });
     const reply = await replyTo(subject);
     expect(reply.parsed.text).toContain('All 3 devices were registered at Initrode Berlin.');
@@ -61,11 +75,9 @@ describe('serial numbers by e-mail', () => {
     expect(await serialsOf()).toEqual(['MAIL-HEAD-0003', 'MAIL-ROOM-0001', 'MAIL-ROOM-0002']);
     // The reply is in the contact's delivery log, readable by the contact through the gateway.
     const me = await stack.as({ subject: 'dana', role: 'CUSTOMER_TECHNICIAN', customerIds: [customerId], contactId });
-    const { contact } = await graphqlData<{ contact: { notificationPreferences: { mode: string }; mailDeliveries: { kind: string; status: string }[] } }>(
-      me,
-      'query ($id: ID!) { contact(id: $id) { notificationPreferences { mode } mailDeliveries { kind status } } }',
-      { id: contactId },
-    );
+    const { contact } = await graphqlData<{
+      contact: { notificationPreferences: { mode: string }; mailDeliveries: { kind: string; status: string }[] };
+    }>(me, 'query ($id: ID!) { contact(id: $id) { notificationPreferences { mode } mailDeliveries { kind status } } }', { id: contactId });
     expect(contact.notificationPreferences.mode).toBe('IMMEDIATE');
     expect(contact.mailDeliveries.map((delivery) => delivery.kind)).toContain('SERIAL_LIST_REPLY');
   }, 120_000);
@@ -76,7 +88,12 @@ describe('serial numbers by e-mail', () => {
       receiver().sendMail({ from: 'stranger@elsewhere.example', to: SERIALS, subject: 'Serials', text: 'MAIL-EVIL-0001,Studio X50\n' }),
     ).rejects.toMatchObject({ responseCode: 550 });
     await expect(
-      receiver().sendMail({ from: 'not.designated@initrode.example', to: SERIALS, subject: 'Serials', text: 'MAIL-EVIL-0002,Studio X50\n' }),
+      receiver().sendMail({
+        from: 'not.designated@initrode.example',
+        to: SERIALS,
+        subject: 'Serials',
+        text: 'MAIL-EVIL-0002,Studio X50\n',
+      }),
     ).rejects.toMatchObject({ responseCode: 550 });
     expect(await serialsOf()).toEqual(before);
     expect(stack.mail.sink?.messages.filter((mail) => mail.to.includes('stranger@elsewhere.example'))).toEqual([]);
@@ -89,7 +106,13 @@ describe('serial numbers by e-mail', () => {
       from: DESIGNATED,
       to: SERIALS,
       subject,
-      attachments: [{ filename: 'more.csv', content: 'MAIL-GOOD-0004,Studio X50\nbad serial!,Studio X50\nMAIL-GOOD-0005,No Such Model\nMAIL-GOOD-0006\nMAIL-ROOM-0001,Studio X50\n' }],
+      attachments: [
+        {
+          filename: 'more.csv',
+          content:
+            'MAIL-GOOD-0004,Studio X50\nbad serial!,Studio X50\nMAIL-GOOD-0005,No Such Model\nMAIL-GOOD-0006\nMAIL-ROOM-0001,Studio X50\n',
+        },
+      ],
     });
     const reply = await replyTo(subject);
     expect(reply.parsed.text).toContain('Nothing was registered: 4 rows of the list cannot be registered.');

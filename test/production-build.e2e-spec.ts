@@ -8,7 +8,16 @@ import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { authConfig, issueToken, DEMO_ENGINEER, type Principal } from '@polyplus/auth';
-import { compiledEntry, freePort, graphqlData, graphqlRequest, productionSecrets, startStack, tokenFor, type Stack } from '@polyplus/local-stack';
+import {
+  compiledEntry,
+  freePort,
+  graphqlData,
+  graphqlRequest,
+  productionSecrets,
+  startStack,
+  tokenFor,
+  type Stack,
+} from '@polyplus/local-stack';
 import { metricSamples } from '@polyplus/metrics';
 import { SUBGRAPH_NAMES } from '@polyplus/subgraph-kit';
 import { deleteRedisKeys, dropDatabasesWithPrefix, uniqueTestPrefix } from '@polyplus/testing';
@@ -19,10 +28,20 @@ const APPS = readdirSync(join(ROOT, 'apps')).filter((name) => existsSync(join(RO
 
 /** What each service's /metrics must hold by the end of the run (samples, not just declarations). */
 const SERIES: Record<string, string[]> = {
-  gateway: ['polyplus_graphql_requests_total', 'polyplus_graphql_request_duration_seconds_bucket', 'polyplus_gateway_subgraph_request_duration_seconds_bucket'],
+  gateway: [
+    'polyplus_graphql_requests_total',
+    'polyplus_graphql_request_duration_seconds_bucket',
+    'polyplus_gateway_subgraph_request_duration_seconds_bucket',
+  ],
   customers: ['polyplus_graphql_requests_total', 'polyplus_db_pool_connections'],
   devices: ['polyplus_graphql_requests_total', 'polyplus_db_pool_connections'],
-  incidents: ['polyplus_graphql_requests_total', 'polyplus_db_pool_connections', 'polyplus_outbox_backlog_events', 'polyplus_event_consumer_lag', 'polyplus_queue_jobs'],
+  incidents: [
+    'polyplus_graphql_requests_total',
+    'polyplus_db_pool_connections',
+    'polyplus_outbox_backlog_events',
+    'polyplus_event_consumer_lag',
+    'polyplus_queue_jobs',
+  ],
   logistics: ['polyplus_db_pool_connections', 'polyplus_outbox_backlog_events', 'polyplus_queue_jobs'],
   dispatch: ['polyplus_db_pool_connections', 'polyplus_outbox_backlog_events', 'polyplus_event_consumer_lag'],
   notifications: ['polyplus_db_pool_connections', 'polyplus_event_consumer_lag', 'polyplus_queue_jobs'],
@@ -41,19 +60,47 @@ let tenant: { customerId: string; contactId: string; deviceId: string; admin: Pr
 
 async function createTenant(serial: string): Promise<typeof tenant> {
   const input = (customerId: string, value: Record<string, unknown>) => ({ input: { customerId, ...value } });
-  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(staff, 'mutation { createCustomer(input: { name: "Production Smoke Ltd" }) { id } }');
+  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
+    staff,
+    'mutation { createCustomer(input: { name: "Production Smoke Ltd" }) { id } }',
+  );
   const customerId = createCustomer.id;
-  const { createSite } = await graphqlData<{ createSite: { id: string } }>(staff, 'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', input(customerId, { name: 'HQ', countryCode: 'GB', subdivision: 'ENG', timeZone: 'Europe/London', latitude: 51.5, longitude: -0.12 }));
-  const { addContact } = await graphqlData<{ addContact: { id: string } }>(staff, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', input(customerId, { email: 'tech@smoke.example', name: 'Tech', role: 'TECHNICIAN', designated: true }));
-  const { registerDevice } = await graphqlData<{ registerDevice: { id: string } }>(staff, 'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }', input(customerId, { siteId: createSite.id, serialNumber: serial, productModel: 'Studio X50' }));
-  await graphqlData(staff, 'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', input(customerId, { reference: `PP-${serial}`, startsOn: '2025-01-01', endsOn: '2099-12-31', deviceIds: [registerDevice.id] }));
-  return { customerId, contactId: addContact.id, deviceId: registerDevice.id, admin: { subject: 'admin@smoke.example', role: 'CUSTOMER_ADMIN', customerIds: [customerId] } };
+  const { createSite } = await graphqlData<{ createSite: { id: string } }>(
+    staff,
+    'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
+    input(customerId, { name: 'HQ', countryCode: 'GB', subdivision: 'ENG', timeZone: 'Europe/London', latitude: 51.5, longitude: -0.12 }),
+  );
+  const { addContact } = await graphqlData<{ addContact: { id: string } }>(
+    staff,
+    'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }',
+    input(customerId, { email: 'tech@smoke.example', name: 'Tech', role: 'TECHNICIAN', designated: true }),
+  );
+  const { registerDevice } = await graphqlData<{ registerDevice: { id: string } }>(
+    staff,
+    'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }',
+    input(customerId, { siteId: createSite.id, serialNumber: serial, productModel: 'Studio X50' }),
+  );
+  await graphqlData(
+    staff,
+    'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }',
+    input(customerId, { reference: `PP-${serial}`, startsOn: '2025-01-01', endsOn: '2099-12-31', deviceIds: [registerDevice.id] }),
+  );
+  return {
+    customerId,
+    contactId: addContact.id,
+    deviceId: registerDevice.id,
+    admin: { subject: 'admin@smoke.example', role: 'CUSTOMER_ADMIN', customerIds: [customerId] },
+  };
 }
 
 async function openCase(summary: string): Promise<string> {
-  const { openIncident } = await graphqlData<{ openIncident: { id: string } }>(staff, 'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
-    input: { contactId: tenant.contactId, deviceId: tenant.deviceId, severity: 2, channel: 'WEB', summary },
-  });
+  const { openIncident } = await graphqlData<{ openIncident: { id: string } }>(
+    staff,
+    'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }',
+    {
+      input: { contactId: tenant.contactId, deviceId: tenant.deviceId, severity: 2, channel: 'WEB', summary },
+    },
+  );
   return openIncident.id;
 }
 
@@ -126,11 +173,9 @@ describe('the production build', () => {
 
   it('answers a query across customers, devices and incidents with the run’s production keys', async () => {
     const id = await openCase('Camera module dead');
-    const { incident } = await graphqlData<{ incident: { id: string; status: string; device: { serialNumber: string }; customer: { name: string } } }>(
-      staff,
-      'query ($id: ID!) { incident(id: $id) { id status device { serialNumber } customer { name } } }',
-      { id },
-    );
+    const { incident } = await graphqlData<{
+      incident: { id: string; status: string; device: { serialNumber: string }; customer: { name: string } };
+    }>(staff, 'query ($id: ID!) { incident(id: $id) { id status device { serialNumber } customer { name } } }', { id });
     expect(incident).toEqual({ id, status: 'NEW', device: { serialNumber: 'SMOKE-PROD-01' }, customer: { name: 'Production Smoke Ltd' } });
   });
 
@@ -148,7 +193,11 @@ describe('the production build', () => {
     const errors: unknown[] = [];
     client.subscribe<{ incidentUpdated: (typeof events)[number] }>(
       { query: 'subscription { incidentUpdated { topic incident { id device { serialNumber } customer { name } } } }' },
-      { next: (result) => (result.data ? events.push(result.data.incidentUpdated) : errors.push(result.errors)), error: (error) => void errors.push(error), complete: () => undefined },
+      {
+        next: (result) => (result.data ? events.push(result.data.incidentUpdated) : errors.push(result.errors)),
+        error: (error) => void errors.push(error),
+        complete: () => undefined,
+      },
     );
     // graphql-ws does not acknowledge a subscribe: open cases until one reaches the subscriber.
     let delivered: (typeof events)[number] | undefined;
@@ -160,12 +209,19 @@ describe('the production build', () => {
       }
     }
     expect(errors).toEqual([]);
-    expect(delivered).toMatchObject({ topic: 'incident.opened', incident: { device: { serialNumber: 'SMOKE-PROD-01' }, customer: { name: 'Production Smoke Ltd' } } });
+    expect(delivered).toMatchObject({
+      topic: 'incident.opened',
+      incident: { device: { serialNumber: 'SMOKE-PROD-01' }, customer: { name: 'Production Smoke Ltd' } },
+    });
   }, 120_000);
 
   it('refuses development keys and development sign-ins, hides the schema, and serves no IDE', async () => {
     const developmentToken = await issueToken(DEMO_ENGINEER, authConfig({}));
-    const refused = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${developmentToken}` }, body: '{"query":"{ supportQueue(limit: 1) { id } }"}' });
+    const refused = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${developmentToken}` },
+      body: '{"query":"{ supportQueue(limit: 1) { id } }"}',
+    });
     expect(refused.status).toBe(401);
     const introspection = await graphqlRequest(staff, '{ __schema { queryType { name } } }');
     expect(introspection.errors?.length).toBeGreaterThan(0);
@@ -175,7 +231,11 @@ describe('the production build', () => {
     expect((await fetch(new URL('/graphiql/graphiql.js', stack.gatewayUrl))).status).toBe(404);
     for (const webApp of [stack.boardUrl, stack.portalUrl] as string[]) {
       expect(await (await fetch(new URL('/auth/settings', webApp))).json()).toMatchObject({ demoSignIn: false });
-      const demo = await fetch(new URL('/auth/demo', webApp), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"as":"planner"}' });
+      const demo = await fetch(new URL('/auth/demo', webApp), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"as":"planner"}',
+      });
       expect(demo.status).toBe(404);
     }
   });
@@ -190,7 +250,10 @@ describe('the production build', () => {
       expect({ name, status: response.status }).toEqual({ name, status: 200 });
       expect(response.headers.get('content-type')).toContain('text/plain');
       const text = await response.text();
-      expect({ name, process: metricSamples(text, 'process_resident_memory_bytes', { service: name }).length }).toEqual({ name, process: 1 });
+      expect({ name, process: metricSamples(text, 'process_resident_memory_bytes', { service: name }).length }).toEqual({
+        name,
+        process: 1,
+      });
       const missing = SERIES[name].filter((series) => metricSamples(text, series, { service: name }).length === 0);
       expect({ name, missing }).toEqual({ name, missing: [] });
     }

@@ -5,11 +5,25 @@ import { authConfig, issueToken, type Principal } from '@polyplus/auth';
 import { businessMorningClock } from './support/business-hours-clock';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 
-type Tenant = { name: string; customerId: string; contactId: string; deviceId: string; siteId: string; serial: string; principal: Principal };
+type Tenant = {
+  name: string;
+  customerId: string;
+  contactId: string;
+  deviceId: string;
+  siteId: string;
+  serial: string;
+  principal: Principal;
+};
 
 type CaseUpdate = {
   topic: string;
-  incident: { id: string; status: string; device: { serialNumber: string }; customer: { name: string }; replacementOrders: { partNumber: string; expectedDelivery: string | null }[] };
+  incident: {
+    id: string;
+    status: string;
+    device: { serialNumber: string };
+    customer: { name: string };
+    replacementOrders: { partNumber: string; expectedDelivery: string | null }[];
+  };
 };
 
 let stack: E2eStack;
@@ -72,25 +86,53 @@ function subscribe<T>(client: Client, query: string, field: string, variables: R
 async function createTenant(name: string, serial: string): Promise<Tenant> {
   const staff = stack.gateway;
   const input = (customerId: string, value: Record<string, unknown>) => ({ input: { customerId, ...value } });
-  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(staff, 'mutation ($name: String!) { createCustomer(input: { name: $name }) { id } }', { name });
+  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
+    staff,
+    'mutation ($name: String!) { createCustomer(input: { name: $name }) { id } }',
+    { name },
+  );
   const customerId = createCustomer.id;
-  const { createSite } = await graphqlData<{ createSite: { id: string } }>(staff, 'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', input(customerId, { name: 'HQ', countryCode: 'GB', subdivision: 'ENG', timeZone: 'Europe/London', latitude: 51.5, longitude: -0.12 }));
-  const { addContact } = await graphqlData<{ addContact: { id: string } }>(staff, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', input(customerId, { email: `tech@${serial.toLowerCase()}.example`, name: 'Tech', role: 'TECHNICIAN', designated: true }));
-  const { registerDevice } = await graphqlData<{ registerDevice: { id: string } }>(staff, 'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }', input(customerId, { siteId: createSite.id, serialNumber: serial, productModel: 'Studio X50' }));
-  await graphqlData(staff, 'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', input(customerId, { reference: `PP-${serial}`, startsOn: '2025-01-01', endsOn: '2099-12-31', deviceIds: [registerDevice.id] }));
+  const { createSite } = await graphqlData<{ createSite: { id: string } }>(
+    staff,
+    'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
+    input(customerId, { name: 'HQ', countryCode: 'GB', subdivision: 'ENG', timeZone: 'Europe/London', latitude: 51.5, longitude: -0.12 }),
+  );
+  const { addContact } = await graphqlData<{ addContact: { id: string } }>(
+    staff,
+    'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }',
+    input(customerId, { email: `tech@${serial.toLowerCase()}.example`, name: 'Tech', role: 'TECHNICIAN', designated: true }),
+  );
+  const { registerDevice } = await graphqlData<{ registerDevice: { id: string } }>(
+    staff,
+    'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }',
+    input(customerId, { siteId: createSite.id, serialNumber: serial, productModel: 'Studio X50' }),
+  );
+  await graphqlData(
+    staff,
+    'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }',
+    input(customerId, { reference: `PP-${serial}`, startsOn: '2025-01-01', endsOn: '2099-12-31', deviceIds: [registerDevice.id] }),
+  );
   const principal: Principal = { subject: `admin-${serial}`, role: 'CUSTOMER_ADMIN', customerIds: [customerId] };
   return { name, customerId, contactId: addContact.id, deviceId: registerDevice.id, siteId: createSite.id, serial, principal };
 }
 
 async function openCase(tenant: Tenant, summary: string, severity = 2): Promise<string> {
-  const { openIncident } = await graphqlData<{ openIncident: { id: string } }>(stack.gateway, 'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
-    input: { contactId: tenant.contactId, deviceId: tenant.deviceId, severity, channel: 'WEB', summary },
-  });
+  const { openIncident } = await graphqlData<{ openIncident: { id: string } }>(
+    stack.gateway,
+    'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }',
+    {
+      input: { contactId: tenant.contactId, deviceId: tenant.deviceId, severity, channel: 'WEB', summary },
+    },
+  );
   return openIncident.id;
 }
 
 async function versionOf(incidentId: string): Promise<number> {
-  const { incident } = await graphqlData<{ incident: { version: number } }>(stack.gateway, 'query ($id: ID!) { incident(id: $id) { version } }', { id: incidentId });
+  const { incident } = await graphqlData<{ incident: { version: number } }>(
+    stack.gateway,
+    'query ($id: ID!) { incident(id: $id) { version } }',
+    { id: incidentId },
+  );
   return incident.version;
 }
 
@@ -99,13 +141,29 @@ const tokenFor = (principal: Principal) => issueToken(principal, authConfig(stac
 beforeAll(async () => {
   // Every case escalates as soon as it is opened (level 1 after 0 business minutes, until the first response).
   // Escalation after 0 business minutes is immediate only in business hours: the stack's clock starts in them.
-  stack = await startE2eStack('e2e_subscriptions', { ...businessMorningClock(), INCIDENTS_ESCALATION_MINUTES: '{"1":[0],"2":[0],"3":[0]}' });
+  stack = await startE2eStack('e2e_subscriptions', {
+    ...businessMorningClock(),
+    INCIDENTS_ESCALATION_MINUTES: '{"1":[0],"2":[0],"3":[0]}',
+  });
   tenants.a = await createTenant('Acme Studios', 'ACME-SUB-01');
   tenants.b = await createTenant('Bravo Media', 'BRAVO-SUB-01');
-  await graphqlData(stack.gateway, 'mutation { createPart(input: { partNumber: "2215-SUB01", name: "Studio X50 camera module", productModel: "Studio X50" }) { id } }');
-  await graphqlData(stack.gateway, 'mutation { createPriceBook(input: { name: "List 2026", currency: "GBP", validFrom: "2026-01-01", prices: [{ partNumber: "2215-SUB01", listPrice: "249.00" }] }) { id } }');
-  const { createDepot } = await graphqlData<{ createDepot: { id: string } }>(stack.gateway, 'mutation { createDepot(input: { code: "LHR", countryCode: "GB", subdivision: "ENG", timeZone: "Europe/London", servesCountries: ["GB"] }) { id } }');
-  await graphqlData(stack.gateway, 'mutation ($depotId: ID!) { setStock(input: { depotId: $depotId, partNumber: "2215-SUB01", quantity: 5 }) }', { depotId: createDepot.id });
+  await graphqlData(
+    stack.gateway,
+    'mutation { createPart(input: { partNumber: "2215-SUB01", name: "Studio X50 camera module", productModel: "Studio X50" }) { id } }',
+  );
+  await graphqlData(
+    stack.gateway,
+    'mutation { createPriceBook(input: { name: "List 2026", currency: "GBP", validFrom: "2026-01-01", prices: [{ partNumber: "2215-SUB01", listPrice: "249.00" }] }) { id } }',
+  );
+  const { createDepot } = await graphqlData<{ createDepot: { id: string } }>(
+    stack.gateway,
+    'mutation { createDepot(input: { code: "LHR", countryCode: "GB", subdivision: "ENG", timeZone: "Europe/London", servesCountries: ["GB"] }) { id } }',
+  );
+  await graphqlData(
+    stack.gateway,
+    'mutation ($depotId: ID!) { setStock(input: { depotId: $depotId, partNumber: "2215-SUB01", quantity: 5 }) }',
+    { depotId: createDepot.id },
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -123,7 +181,11 @@ const CASE_UPDATES = `subscription CaseUpdates {
 describe('GraphQL subscriptions through the gateway', () => {
   it('opening, escalating and resolving a case reach its customer in order with fields from several subgraphs, and another customer receives none of them', async () => {
     const a = subscribe<CaseUpdate>((await connect(await tokenFor(tenants.a.principal))).client, CASE_UPDATES, 'incidentUpdated');
-    const b = subscribe<CaseUpdate>((await connect(await tokenFor(tenants.b.principal))).client, 'subscription { incidentUpdated { topic incident { id } } }', 'incidentUpdated');
+    const b = subscribe<CaseUpdate>(
+      (await connect(await tokenFor(tenants.b.principal))).client,
+      'subscription { incidentUpdated { topic incident { id } } }',
+      'incidentUpdated',
+    );
     const staff = subscribe<CaseUpdate>(
       (await connect(stack.gateway.token)).client,
       'subscription ($customerId: ID!) { incidentUpdated(filter: { status: RESOLVED, customerId: $customerId }) { topic incident { id status } } }',
@@ -183,16 +245,29 @@ describe('GraphQL subscriptions through the gateway', () => {
     expect(b.errors).toEqual([]);
 
     // Staff filtered on resolved cases of A: the resolution is the first thing they received.
-    expect(await staff.next(() => true, 'the resolved case')).toEqual({ topic: 'incident.status-changed', incident: { id: caseId, status: 'RESOLVED' } });
+    expect(await staff.next(() => true, 'the resolved case')).toEqual({
+      topic: 'incident.status-changed',
+      incident: { id: caseId, status: 'RESOLVED' },
+    });
   }, 120_000);
 
   it('20 transitions of one case in a row reach each of 2 subscribers all, in order, each with the status of its own event', async () => {
-    type Transition = { event: { type: string; version: number; changed: string[] }; incident: { id: string; status: string; device: { serialNumber: string } } };
+    type Transition = {
+      event: { type: string; version: number; changed: string[] };
+      incident: { id: string; status: string; device: { serialNumber: string } };
+    };
     const query = `subscription ($customerId: ID!) {
       incidentUpdated(filter: { customerId: $customerId }) { event { type version changed } incident { id status device { serialNumber } } }
     }`;
-    const admin = subscribe<Transition>((await connect(await tokenFor(tenants.a.principal))).client, query, 'incidentUpdated', { customerId: tenants.a.customerId });
-    const colleague = subscribe<Transition>((await connect(await tokenFor({ ...tenants.a.principal, subject: 'second-admin' }))).client, query, 'incidentUpdated', { customerId: tenants.a.customerId });
+    const admin = subscribe<Transition>((await connect(await tokenFor(tenants.a.principal))).client, query, 'incidentUpdated', {
+      customerId: tenants.a.customerId,
+    });
+    const colleague = subscribe<Transition>(
+      (await connect(await tokenFor({ ...tenants.a.principal, subject: 'second-admin' }))).client,
+      query,
+      'incidentUpdated',
+      { customerId: tenants.a.customerId },
+    );
     const caseId = await openCase(tenants.a, 'Flapping codec');
     await admin.next((u) => u.incident.id === caseId && u.event.type === 'incident.opened', 'the admin’s opening');
     await colleague.next((u) => u.incident.id === caseId && u.event.type === 'incident.opened', 'the colleague’s opening');
@@ -201,19 +276,34 @@ describe('GraphQL subscriptions through the gateway', () => {
     const committed: { status: string; version: number }[] = [];
     let version = await versionOf(caseId);
     for (let i = 0; i < 20; i++) {
-      const [mutation, input] = i === 0 ? ['respondToIncident', 'IncidentActionInput'] : i % 2 === 1 ? ['startWorkOnIncident', 'IncidentActionInput'] : ['provideWorkaround', 'ProvideWorkaroundInput'];
+      const [mutation, input] =
+        i === 0
+          ? ['respondToIncident', 'IncidentActionInput']
+          : i % 2 === 1
+            ? ['startWorkOnIncident', 'IncidentActionInput']
+            : ['provideWorkaround', 'ProvideWorkaroundInput'];
       const extra = input === 'ProvideWorkaroundInput' ? { workaround: `Restart the codec (${i})`, fixExpectedInRelease: '10.2' } : {};
-      const data = await graphqlData<Record<string, { status: string; version: number }>>(stack.gateway, `mutation ($input: ${input}!) { ${mutation}(input: $input) { status version } }`, {
-        input: { incidentId: caseId, expectedVersion: version, ...extra },
-      });
+      const data = await graphqlData<Record<string, { status: string; version: number }>>(
+        stack.gateway,
+        `mutation ($input: ${input}!) { ${mutation}(input: $input) { status version } }`,
+        {
+          input: { incidentId: caseId, expectedVersion: version, ...extra },
+        },
+      );
       committed.push(data[mutation]);
       version = data[mutation].version;
     }
     expect(committed.map((c) => c.status).slice(0, 4)).toEqual(['RESPONDED', 'IN_PROGRESS', 'WORKAROUND_PROVIDED', 'IN_PROGRESS']);
 
-    for (const [who, feed] of [['admin', admin], ['colleague', colleague]] as const) {
+    for (const [who, feed] of [
+      ['admin', admin],
+      ['colleague', colleague],
+    ] as const) {
       const received: Transition[] = [];
-      for (let i = 0; i < 20; i++) received.push(await feed.next((u) => u.incident.id === caseId && u.event.type === 'incident.status-changed', `${who}: transition ${i + 1}`));
+      for (let i = 0; i < 20; i++)
+        received.push(
+          await feed.next((u) => u.incident.id === caseId && u.event.type === 'incident.status-changed', `${who}: transition ${i + 1}`),
+        );
       expect(received.map((u) => ({ status: u.incident.status, version: u.event.version }))).toEqual(committed);
       expect(received.every((u) => u.event.changed.includes('status') && u.incident.device.serialNumber === tenants.a.serial)).toBe(true);
     }
@@ -227,9 +317,17 @@ describe('GraphQL subscriptions through the gateway', () => {
       'visitChanged',
       { incidentId: caseId },
     );
-    const b = subscribe<{ change: string; visit: { id: string } }>((await connect(await tokenFor(tenants.b.principal))).client, 'subscription { visitChanged { change visit { id } } }', 'visitChanged');
+    const b = subscribe<{ change: string; visit: { id: string } }>(
+      (await connect(await tokenFor(tenants.b.principal))).client,
+      'subscription { visitChanged { change visit { id } } }',
+      'visitChanged',
+    );
     // Both subscriptions are live once an incident update has gone through the same gateway after them.
-    const probe = subscribe<CaseUpdate>((await connect(await tokenFor(tenants.b.principal))).client, 'subscription { incidentUpdated { incident { id } } }', 'incidentUpdated');
+    const probe = subscribe<CaseUpdate>(
+      (await connect(await tokenFor(tenants.b.principal))).client,
+      'subscription { incidentUpdated { incident { id } } }',
+      'incidentUpdated',
+    );
     const warmUpB = await openCase(tenants.b, 'visit warm-up');
     await probe.next((u) => u.incident.id === warmUpB, 'probe');
 
@@ -239,7 +337,10 @@ describe('GraphQL subscriptions through the gateway', () => {
       { incidentId: caseId, siteId: tenants.a.siteId },
     );
     const created = await staff.next((c) => c.change === 'CREATED', 'the created visit');
-    expect(created).toEqual({ change: 'CREATED', visit: { id: requestOnsiteVisit.id, status: 'UNPLANNED', incident: { device: { serialNumber: 'ACME-SUB-01' } } } });
+    expect(created).toEqual({
+      change: 'CREATED',
+      visit: { id: requestOnsiteVisit.id, status: 'UNPLANNED', incident: { device: { serialNumber: 'ACME-SUB-01' } } },
+    });
 
     // A visit of B's, requested after A's: once B has it, B has been offered A's visit too.
     const bCase = await openCase(tenants.b, 'B needs a visit');
@@ -256,7 +357,10 @@ describe('GraphQL subscriptions through the gateway', () => {
   it('a bad or expired token is refused when connecting', async () => {
     const config = authConfig(stack.env);
     const expired = await issueToken(tenants.a.principal, config, '-5m');
-    const forged = await issueToken(tenants.a.principal, { ...config, jwtKeys: { [config.currentKeyId]: 'not-the-gateway-key-but-32-characters-long' } });
+    const forged = await issueToken(tenants.a.principal, {
+      ...config,
+      jwtKeys: { [config.currentKeyId]: 'not-the-gateway-key-but-32-characters-long' },
+    });
     for (const token of [expired, forged]) {
       const { client, closed } = await connect(token);
       const feed = subscribe<CaseUpdate>(client, CASE_UPDATES, 'incidentUpdated');

@@ -34,15 +34,30 @@ const local = (iso: string) => DateTime.fromISO(iso).setZone(zone).toFormat('yyy
 type ApiOrder = { id: string; status: string; expectedDeliveryAt: string | null; incident: { id: string } };
 
 async function northwindOrders(): Promise<(ApiOrder & { serial: string; hasVisit: boolean })[]> {
-  const { incidents } = await graphqlData<{ incidents: { id: string; device: { serialNumber: string }; onsiteVisits: { id: string }[]; replacementOrders: Omit<ApiOrder, 'incident'>[] }[] }>(
+  const { incidents } = await graphqlData<{
+    incidents: {
+      id: string;
+      device: { serialNumber: string };
+      onsiteVisits: { id: string }[];
+      replacementOrders: Omit<ApiOrder, 'incident'>[];
+    }[];
+  }>(
     stack.gateway,
     'query ($c: ID!) { incidents(customerId: $c) { id device { serialNumber } onsiteVisits { id } replacementOrders { id status expectedDeliveryAt } } }',
     { c: stack.customer.id },
   );
-  return incidents.flatMap((incident) => incident.replacementOrders.map((order) => ({ ...order, incident: { id: incident.id }, serial: incident.device.serialNumber, hasVisit: incident.onsiteVisits.length > 0 })));
+  return incidents.flatMap((incident) =>
+    incident.replacementOrders.map((order) => ({
+      ...order,
+      incident: { id: incident.id },
+      serial: incident.device.serialNumber,
+      hasVisit: incident.onsiteVisits.length > 0,
+    })),
+  );
 }
 
-const graphqlRequestAs = (target: { url: string; token: string }, query: string, variables: Record<string, unknown>) => graphqlRequest<Record<string, { id: string } | null>>(target, query, variables);
+const graphqlRequestAs = (target: { url: string; token: string }, query: string, variables: Record<string, unknown>) =>
+  graphqlRequest<Record<string, { id: string } | null>>(target, query, variables);
 
 beforeAll(async () => {
   stack = await startPortalStack('e2e_portal');
@@ -75,21 +90,32 @@ describe('Online Support Center in a browser', () => {
     await form.getByLabel('Product model').selectOption({ value: 'Studio X50' });
     await form.getByLabel('Site').selectOption({ label: 'London HQ, London' });
     await form.getByRole('button', { name: 'Register' }).click();
-    await form.getByRole('status').filter({ hasText: `Registered ${serial}` }).waitFor();
+    await form
+      .getByRole('status')
+      .filter({ hasText: `Registered ${serial}` })
+      .waitFor();
     const row = page.locator(`tr[data-serial="${serial}"]`);
     await row.waitFor();
     await expect(row.locator('[data-column="coverage"]').textContent()).resolves.toBe('Not covered');
 
     // Vendor staff add it to the customer's contract: the page shows the cover, the onsite option and the right to advance replacement.
-    const { deviceBySerialNumber } = await graphqlData<{ deviceBySerialNumber: { id: string } }>(stack.gateway, 'query ($s: String!) { deviceBySerialNumber(serialNumber: $s) { id } }', { s: serial });
-    await graphqlData(stack.gateway, 'mutation ($input: CoverDevicesInput!) { coverDevices(input: $input) { id } }', { input: { contractId: stack.customer.contractId, deviceIds: [deviceBySerialNumber.id] } });
+    const { deviceBySerialNumber } = await graphqlData<{ deviceBySerialNumber: { id: string } }>(
+      stack.gateway,
+      'query ($s: String!) { deviceBySerialNumber(serialNumber: $s) { id } }',
+      { s: serial },
+    );
+    await graphqlData(stack.gateway, 'mutation ($input: CoverDevicesInput!) { coverDevices(input: $input) { id } }', {
+      input: { contractId: stack.customer.contractId, deviceIds: [deviceBySerialNumber.id] },
+    });
     await page.reload();
     await row.waitFor();
     await expect(row.locator('[data-column="coverage"]').textContent()).resolves.toBe('Covered until 2027-12-31 (PP-NW-2025)');
     await expect(row.textContent()).resolves.toContain('Onsite support');
     await expect(row.textContent()).resolves.toContain('Allowed, next business day');
     // Premium Poly Lens features come with the contract that covers it.
-    await expect(row.locator('[data-column="premium"]').textContent()).resolves.toBe('Remote management, Advanced analytics, Firmware scheduling');
+    await expect(row.locator('[data-column="premium"]').textContent()).resolves.toBe(
+      'Remote management, Advanced analytics, Firmware scheduling',
+    );
     await row.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('products'), fullPage: true });
   }, 60_000);
@@ -98,7 +124,9 @@ describe('Online Support Center in a browser', () => {
     const suffix = randomBytes(3).toString('hex').toUpperCase();
     const form = page.locator('form[aria-labelledby="list-heading"]');
     const lines = ['serial,model', `NW-LIST-${suffix}-1,Studio X50`, '', `NW-LIST-${suffix}-2,Toaster 3000`, `NW-LIST-${suffix}-3,CCX 600`];
-    await form.getByLabel('List file (.csv or .txt)').setInputFiles({ name: 'serials.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await form
+      .getByLabel('List file (.csv or .txt)')
+      .setInputFiles({ name: 'serials.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
     await expect(form.getByLabel('Lines', { exact: true }).inputValue()).resolves.toBe(lines.join('\n'));
     await form.getByRole('button', { name: /^Register 5 line/ }).click();
     const alert = form.getByRole('alert');
@@ -108,7 +136,11 @@ describe('Online Support Center in a browser', () => {
     await expect(report.locator('tbody tr').count()).resolves.toBe(1);
     await expect(report.locator('tbody tr').first().textContent()).resolves.toMatch(/^4.*NW-LIST-.*productModel.*Toaster 3000/);
     await page.screenshot({ path: screenshotPath('serial-list-report'), fullPage: true });
-    const { devices } = await graphqlData<{ devices: { serialNumber: string }[] }>(stack.gateway, 'query ($c: ID!) { devices(customerId: $c) { serialNumber } }', { c: stack.customer.id });
+    const { devices } = await graphqlData<{ devices: { serialNumber: string }[] }>(
+      stack.gateway,
+      'query ($c: ID!) { devices(customerId: $c) { serialNumber } }',
+      { c: stack.customer.id },
+    );
     expect(devices.filter((device) => device.serialNumber.includes(suffix))).toEqual([]);
 
     await form.getByLabel('Lines', { exact: true }).fill(lines.filter((line) => !line.includes('Toaster')).join('\n'));
@@ -134,7 +166,9 @@ describe('Online Support Center in a browser', () => {
     );
     expect(incident).toMatchObject({ contactId: stack.customer.technician.contactId, channel: 'WEB', severity: 2 });
     await expect(page.locator('.case-facts .response-due').textContent()).resolves.toContain(local(incident.responseDueAt));
-    await expect(page.getByRole('status').filter({ hasText: 'Case opened' }).textContent()).resolves.toContain(`An engineer will respond by ${local(incident.responseDueAt)}`);
+    await expect(page.getByRole('status').filter({ hasText: 'Case opened' }).textContent()).resolves.toContain(
+      `An engineer will respond by ${local(incident.responseDueAt)}`,
+    );
     await page.screenshot({ path: screenshotPath('case'), fullPage: true });
 
     // The list shows it with its severity and due time.
@@ -150,8 +184,14 @@ describe('Online Support Center in a browser', () => {
     await page.locator(`tr[data-case-id="${caseId}"] a`).click();
     await page.locator('.case-facts').waitFor();
     await page.evaluate(`window.portalSession = 'the same page'`);
-    const { incident } = await graphqlData<{ incident: { version: number } }>(stack.gateway, 'query ($id: ID!) { incident(id: $id) { version } }', { id: caseId });
-    await graphqlData(stack.gateway, 'mutation ($input: IncidentActionInput!) { respondToIncident(input: $input) { id } }', { input: { incidentId: caseId, expectedVersion: incident.version, note: 'Called back' } });
+    const { incident } = await graphqlData<{ incident: { version: number } }>(
+      stack.gateway,
+      'query ($id: ID!) { incident(id: $id) { version } }',
+      { id: caseId },
+    );
+    await graphqlData(stack.gateway, 'mutation ($input: IncidentActionInput!) { respondToIncident(input: $input) { id } }', {
+      input: { incidentId: caseId, expectedVersion: incident.version, note: 'Called back' },
+    });
     await page.locator('.case-facts .case-status', { hasText: 'Responded' }).waitFor({ timeout: 20_000 });
     await expect(page.locator('.case-facts .response-due').textContent()).resolves.toContain('Met');
     await expect(page.evaluate(`window.portalSession`)).resolves.toBe('the same page');
@@ -163,7 +203,11 @@ describe('Online Support Center in a browser', () => {
       await signIn(admin.page, stack.portal.url, 'admin');
       await expect(admin.page.locator('.portal-header .who').textContent()).resolves.toContain('not a designated contact');
       await openSection(admin.page, 'Service requests', 'Service requests');
-      const before = await graphqlData<{ incidents: { id: string }[] }>(stack.gateway, 'query ($c: ID!) { incidents(customerId: $c) { id } }', { c: stack.customer.id });
+      const before = await graphqlData<{ incidents: { id: string }[] }>(
+        stack.gateway,
+        'query ($c: ID!) { incidents(customerId: $c) { id } }',
+        { c: stack.customer.id },
+      );
       const form = admin.page.locator('form[aria-labelledby="open-heading"]');
       await expect(form.textContent()).resolves.toContain('who is not a designated contact of this account');
       await form.getByLabel('Product', { exact: true }).selectOption({ label: 'PLY-001001 · G7500 · London HQ' });
@@ -173,7 +217,11 @@ describe('Online Support Center in a browser', () => {
       await alert.waitFor();
       expect(await alert.getAttribute('data-code')).toBe('FORBIDDEN');
       expect(await alert.textContent()).toMatch(/^The case was not opened: Not allowed: .*not a designated contact/);
-      const after = await graphqlData<{ incidents: { id: string }[] }>(stack.gateway, 'query ($c: ID!) { incidents(customerId: $c) { id } }', { c: stack.customer.id });
+      const after = await graphqlData<{ incidents: { id: string }[] }>(
+        stack.gateway,
+        'query ($c: ID!) { incidents(customerId: $c) { id } }',
+        { c: stack.customer.id },
+      );
       expect(after.incidents.length).toBe(before.incidents.length);
       await admin.page.screenshot({ path: screenshotPath('case-refused'), fullPage: true });
       expect(await seriousAccessibilityViolations(admin.page)).toEqual([]);
@@ -185,8 +233,13 @@ describe('Online Support Center in a browser', () => {
   it('Onsite visits: the technician’s upcoming visit shows its window and moves on the open page when the part is late', async () => {
     type Visit = { id: string; status: string; windowStart: string | null; windowEnd: string | null };
     const visitOf = async (incidentId: string) =>
-      (await graphqlData<{ incident: { onsiteVisits: Visit[] } }>(stack.gateway, 'query ($id: ID!) { incident(id: $id) { onsiteVisits { id status windowStart windowEnd } } }', { id: incidentId }))
-        .incident.onsiteVisits[0];
+      (
+        await graphqlData<{ incident: { onsiteVisits: Visit[] } }>(
+          stack.gateway,
+          'query ($id: ID!) { incident(id: $id) { onsiteVisits { id status windowStart windowEnd } } }',
+          { id: incidentId },
+        )
+      ).incident.onsiteVisits[0];
     // The scheduler plans the visits of parts on their way; take one it has placed.
     let planned: { order: ApiOrder; visit: Visit } | undefined;
     for (let tries = 0; tries < 90 && !planned; tries += 1) {
@@ -202,7 +255,9 @@ describe('Online Support Center in a browser', () => {
     await openSection(page, 'Onsite visits', 'Onsite visits');
     const shown = page.locator(`.visit-summary[data-visit-id="${visit.id}"]`);
     await expect(shown.getAttribute('data-window-start')).resolves.toBe(visit.windowStart);
-    await expect(shown.locator('.visit-window').textContent()).resolves.toContain(`${local(visit.windowStart!)}–${DateTime.fromISO(visit.windowEnd!).setZone(zone).toFormat('HH:mm')}`);
+    await expect(shown.locator('.visit-window').textContent()).resolves.toContain(
+      `${local(visit.windowStart!)}–${DateTime.fromISO(visit.windowEnd!).setZone(zone).toFormat('HH:mm')}`,
+    );
     await page.screenshot({ path: screenshotPath('visits'), fullPage: true });
 
     await page.evaluate(`window.portalSession = 'still the same page'`);
@@ -212,11 +267,20 @@ describe('Online Support Center in a browser', () => {
     });
     const eta = DateTime.fromISO(visit.windowStart!).plus({ days: 1 }).toUTC().toISO()!;
     await graphqlData(stack.gateway, 'mutation ($input: RecordTrackingEventInput!) { recordTrackingEvent(input: $input) { id } }', {
-      input: { carrier: 'DHL', trackingNumber, status: 'EXCEPTION', at: new Date().toISOString(), eta, note: 'Missed the connecting flight' },
+      input: {
+        carrier: 'DHL',
+        trackingNumber,
+        status: 'EXCEPTION',
+        at: new Date().toISOString(),
+        eta,
+        note: 'Missed the connecting flight',
+      },
     });
     await page.waitForFunction(
       ({ visitId, start }) => {
-        const { document } = globalThis as unknown as { document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null } };
+        const { document } = globalThis as unknown as {
+          document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
+        };
         return (document.querySelector(`[data-visit-id="${visitId}"]`)?.getAttribute('data-window-start') ?? start) !== start;
       },
       { visitId: visit.id, start: visit.windowStart },
@@ -270,7 +334,9 @@ describe('Online Support Center in a browser', () => {
       { id: order.id },
     );
     expect(replacementOrder.defectiveReturn.status).toBe('EXPECTED');
-    await expect(card.locator('section.return').textContent()).resolves.toContain(`due back by ${replacementOrder.defectiveReturn.dueDate}`);
+    await expect(card.locator('section.return').textContent()).resolves.toContain(
+      `due back by ${replacementOrder.defectiveReturn.dueDate}`,
+    );
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('replacement-delivered'), fullPage: true });
   }, 90_000);
@@ -286,7 +352,9 @@ describe('Online Support Center in a browser', () => {
     await cases.getByLabel('Words in the summary or resolution').fill('camera');
     await cases.getByRole('button', { name: 'Search cases' }).click();
     await page.getByRole('region', { name: /Cases matching “camera”/ }).waitFor();
-    await expect(page.getByRole('region', { name: /Cases matching “camera”/ }).textContent()).resolves.toContain('Camera feed freezes after ten minutes in calls');
+    await expect(page.getByRole('region', { name: /Cases matching “camera”/ }).textContent()).resolves.toContain(
+      'Camera feed freezes after ten minutes in calls',
+    );
     await page.screenshot({ path: screenshotPath('knowledge'), fullPage: true });
   }, 30_000);
 
@@ -315,7 +383,10 @@ describe('Online Support Center in a browser', () => {
     await expect(row.textContent()).resolves.toContain('Network diagram');
     await page.screenshot({ path: screenshotPath('case-files'), fullPage: true });
 
-    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Download core-network.png' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByRole('button', { name: 'Download core-network.png' }).click(),
+    ]);
     await row.getByRole('status').filter({ hasText: 'checksum verified' }).waitFor();
     const downloaded = readFileSync((await download.path())!);
     expect(createHash('sha256').update(downloaded).digest('hex')).toBe(createHash('sha256').update(diagram).digest('hex'));
@@ -330,12 +401,18 @@ describe('Online Support Center in a browser', () => {
     const other = await stack.as(fabrikam);
     const seen = await graphqlRequestAs(other, 'query ($id: ID!) { incident(id: $id) { id attachments { id } } }', { id: caseId });
     expect(seen.data?.incident ?? null).toBeNull();
-    const refused = await fetch(new URL(incident.attachments[0].downloadUrl, stack.portal.url), { headers: { authorization: `Bearer ${other.token}` } });
+    const refused = await fetch(new URL(incident.attachments[0].downloadUrl, stack.portal.url), {
+      headers: { authorization: `Bearer ${other.token}` },
+    });
     expect([403, 404]).toContain(refused.status);
     expect(Buffer.from(await refused.arrayBuffer()).includes(diagram.subarray(0, 64))).toBe(false);
-    const upload = await graphqlRequestAs(other, 'mutation ($input: RequestAttachmentUploadInput!) { requestAttachmentUpload(input: $input) { uploadUrl } }', {
-      input: { incidentId: caseId, fileName: 'x.png', contentType: 'image/png', size: 10, kind: 'OTHER' },
-    });
+    const upload = await graphqlRequestAs(
+      other,
+      'mutation ($input: RequestAttachmentUploadInput!) { requestAttachmentUpload(input: $input) { uploadUrl } }',
+      {
+        input: { incidentId: caseId, fileName: 'x.png', contentType: 'image/png', size: 10, kind: 'OTHER' },
+      },
+    );
     expect(upload.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   }, 60_000);
 
@@ -369,11 +446,21 @@ describe('Online Support Center in a browser', () => {
 
   it('Download the latest Product documentation: listed only for products the customer has under contract', async () => {
     const model = `Studio E70 ${randomBytes(2).toString('hex').toUpperCase()}`;
-    const { createProduct } = await graphqlData<{ createProduct: { id: string } }>(stack.gateway, 'mutation ($input: CreateProductInput!) { createProduct(input: $input) { id } }', {
-      input: { model, name: `Poly ${model} camera`, productType: 'ROOM' },
-    });
+    const { createProduct } = await graphqlData<{ createProduct: { id: string } }>(
+      stack.gateway,
+      'mutation ($input: CreateProductInput!) { createProduct(input: $input) { id } }',
+      {
+        input: { model, name: `Poly ${model} camera`, productType: 'ROOM' },
+      },
+    );
     await graphqlData(stack.gateway, 'mutation ($input: PublishDocumentInput!) { publishProductDocument(input: $input) { id } }', {
-      input: { productId: createProduct.id, title: `${model} admin guide`, kind: 'ADMIN_GUIDE', language: 'en', downloadUrl: 'https://downloads.poly.com/docs/studio-e70-admin-guide.pdf' },
+      input: {
+        productId: createProduct.id,
+        title: `${model} admin guide`,
+        kind: 'ADMIN_GUIDE',
+        language: 'en',
+        downloadUrl: 'https://downloads.poly.com/docs/studio-e70-admin-guide.pdf',
+      },
     });
     await page.reload();
     await page.locator('[data-documents-for="Studio X50"]').waitFor();
@@ -386,7 +473,9 @@ describe('Online Support Center in a browser', () => {
       'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }',
       { input: { customerId: stack.customer.id, siteId: stack.customer.siteIds['London HQ'], serialNumber: serial, productModel: model } },
     );
-    await graphqlData(stack.gateway, 'mutation ($input: CoverDevicesInput!) { coverDevices(input: $input) { id } }', { input: { contractId: stack.customer.contractId, deviceIds: [registerDevice.id] } });
+    await graphqlData(stack.gateway, 'mutation ($input: CoverDevicesInput!) { coverDevices(input: $input) { id } }', {
+      input: { contractId: stack.customer.contractId, deviceIds: [registerDevice.id] },
+    });
     await page.reload();
     const listed = page.locator(`[data-documents-for="${model}"]`);
     await listed.waitFor();
@@ -407,7 +496,8 @@ describe('Online Support Center in a browser', () => {
           kind: 'SECURITY',
           severity: 'HIGH',
           title,
-          summary: 'A relay certificate was exposed in a support bundle. It has been revoked; devices fetch the new one at their next check-in. No action is needed.',
+          summary:
+            'A relay certificate was exposed in a support bundle. It has been revoked; devices fetch the new one at their next check-in. No action is needed.',
           detectedAt: new Date(Date.now() - 3_600_000).toISOString(),
           affectedCustomerIds: [stack.customer.id],
         },
@@ -422,12 +512,18 @@ describe('Online Support Center in a browser', () => {
     await card.getByRole('button', { name: 'Acknowledge this notice' }).click();
     await card.locator('.acknowledged').waitFor();
     await expect(card.locator('.acknowledged').textContent()).resolves.toContain('by sam.okafor@northwind.example (customer technician)');
-    const { securityNotice } = await graphqlData<{ securityNotice: { recipients: { customerId: string; acknowledgedBy: string | null; acknowledgedAt: string | null }[] } }>(
-      stack.gateway,
-      'query ($id: ID!) { securityNotice(id: $id) { recipients { customerId acknowledgedBy acknowledgedAt } } }',
-      { id: recordSecurityNotice.id },
-    );
-    expect(securityNotice.recipients).toEqual([{ customerId: stack.customer.id, acknowledgedBy: 'CUSTOMER_TECHNICIAN:sam.okafor@northwind.example', acknowledgedAt: expect.any(String) }]);
+    const { securityNotice } = await graphqlData<{
+      securityNotice: { recipients: { customerId: string; acknowledgedBy: string | null; acknowledgedAt: string | null }[] };
+    }>(stack.gateway, 'query ($id: ID!) { securityNotice(id: $id) { recipients { customerId acknowledgedBy acknowledgedAt } } }', {
+      id: recordSecurityNotice.id,
+    });
+    expect(securityNotice.recipients).toEqual([
+      {
+        customerId: stack.customer.id,
+        acknowledgedBy: 'CUSTOMER_TECHNICIAN:sam.okafor@northwind.example',
+        acknowledgedAt: expect.any(String),
+      },
+    ]);
     await page.screenshot({ path: screenshotPath('notices'), fullPage: true });
 
     // A customer the notice does not affect signs in with its own token (the production way in) and sees nothing of it.
@@ -531,7 +627,9 @@ describe('Online Support Center in a browser', () => {
       reached = (await page.evaluate(`document.activeElement?.textContent`)) === 'Knowledge base';
     }
     expect(reached).toBe(true);
-    const outline = await page.evaluate(`getComputedStyle(document.activeElement).outlineStyle + ' ' + getComputedStyle(document.activeElement).outlineWidth`);
+    const outline = await page.evaluate(
+      `getComputedStyle(document.activeElement).outlineStyle + ' ' + getComputedStyle(document.activeElement).outlineWidth`,
+    );
     expect(outline).toMatch(/^solid [1-9]/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Knowledge base' }).waitFor();
@@ -550,7 +648,9 @@ describe('Online Support Center in a browser', () => {
         .map((element) => element.tagName.toLowerCase() + '.' + element.className + ' ' + Math.round(element.getBoundingClientRect().right))`);
       expect(sticking).toEqual([]);
       expect(await page.evaluate(`document.documentElement.scrollWidth - document.documentElement.clientWidth`)).toBeLessThanOrEqual(0);
-      await expect(page.getByRole('navigation', { name: 'Online Support Center' }).getByRole('link', { name: 'Parts replacement' }).isVisible()).resolves.toBe(true);
+      await expect(
+        page.getByRole('navigation', { name: 'Online Support Center' }).getByRole('link', { name: 'Parts replacement' }).isVisible(),
+      ).resolves.toBe(true);
       await page.screenshot({ path: screenshotPath('tablet'), fullPage: true });
     } finally {
       await page.setViewportSize({ width: 1600, height: 1000 });

@@ -16,17 +16,27 @@ afterAll(() => stack?.teardown(), 60_000);
 
 describe('a customer sees only its own data', () => {
   it('tenant A reads its own incident with device and customer', async () => {
-    const { incident } = await graphqlData<{ incident: unknown }>(tenants.a.admin, 'query ($id: ID!) { incident(id: $id) { id device { serialNumber } customer { name } } }', { id: tenants.a.incidentId });
+    const { incident } = await graphqlData<{ incident: unknown }>(
+      tenants.a.admin,
+      'query ($id: ID!) { incident(id: $id) { id device { serialNumber } customer { name } } }',
+      { id: tenants.a.incidentId },
+    );
     expect(incident).toEqual({ id: tenants.a.incidentId, device: { serialNumber: 'TENANT-A-01' }, customer: { name: 'Tenant A' } });
   });
 
   it('tenant A gets nothing of B’s incident by id', async () => {
-    const result = await graphqlRequest<{ incident: unknown }>(tenants.a.admin, 'query ($id: ID!) { incident(id: $id) { id summary } }', { id: tenants.b.incidentId });
+    const result = await graphqlRequest<{ incident: unknown }>(tenants.a.admin, 'query ($id: ID!) { incident(id: $id) { id summary } }', {
+      id: tenants.b.incidentId,
+    });
     expect(result.data?.incident).toBeNull();
   });
 
   it('tenant A gets nothing of B’s incidents by list: naming B’s customer id is FORBIDDEN', async () => {
-    const result = await graphqlRequest<{ incidents: unknown[] }>(tenants.a.admin, 'query ($id: ID!) { incidents(customerId: $id) { id } }', { id: tenants.b.customerId });
+    const result = await graphqlRequest<{ incidents: unknown[] }>(
+      tenants.a.admin,
+      'query ($id: ID!) { incidents(customerId: $id) { id } }',
+      { id: tenants.b.customerId },
+    );
     expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(result.data?.incidents ?? null).toBeNull();
     const { customers } = await graphqlData<{ customers: { id: string }[] }>(tenants.a.admin, '{ customers { id } }');
@@ -34,7 +44,11 @@ describe('a customer sees only its own data', () => {
   });
 
   it('tenant A gets nothing of B through Device.incidents or B’s device', async () => {
-    const result = await graphqlRequest<{ device: unknown }>(tenants.a.admin, 'query ($id: ID!) { device(id: $id) { serialNumber incidents { id } } }', { id: tenants.b.deviceId });
+    const result = await graphqlRequest<{ device: unknown }>(
+      tenants.a.admin,
+      'query ($id: ID!) { device(id: $id) { serialNumber incidents { id } } }',
+      { id: tenants.b.deviceId },
+    );
     expect(result.data?.device ?? null).toBeNull();
   });
 
@@ -45,7 +59,12 @@ describe('a customer sees only its own data', () => {
       headers: { 'content-type': 'application/json', ...signPrincipal(tenants.a.principal, secret) },
       body: JSON.stringify({
         query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Incident { id summary } } }',
-        variables: { r: [{ __typename: 'Incident', id: tenants.b.incidentId }, { __typename: 'Incident', id: tenants.a.incidentId }] },
+        variables: {
+          r: [
+            { __typename: 'Incident', id: tenants.b.incidentId },
+            { __typename: 'Incident', id: tenants.a.incidentId },
+          ],
+        },
       }),
     });
     const body = (await response.json()) as { data: { _entities: ({ id: string } | null)[] } };
@@ -67,26 +86,60 @@ describe('a customer sees only its own data', () => {
   });
 
   it('a technician opens cases only as themself', async () => {
-    const technician = await stack.as({ subject: 'tech-a', role: 'CUSTOMER_TECHNICIAN', customerIds: [tenants.a.customerId], contactId: 'someone-else' });
+    const technician = await stack.as({
+      subject: 'tech-a',
+      role: 'CUSTOMER_TECHNICIAN',
+      customerIds: [tenants.a.customerId],
+      contactId: 'someone-else',
+    });
     const result = await graphqlRequest(technician, 'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
       input: { contactId: tenants.a.contactId, deviceId: tenants.a.deviceId, severity: 3, channel: 'WEB', summary: 'impersonation' },
     });
     expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const self = await stack.as({ subject: 'tech-a', role: 'CUSTOMER_TECHNICIAN', customerIds: [tenants.a.customerId], contactId: tenants.a.contactId });
-    const own = await graphqlData<{ openIncident: { id: string } }>(self, 'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
-      input: { contactId: tenants.a.contactId, deviceId: tenants.a.deviceId, severity: 3, channel: 'WEB', summary: 'reported by the technician' },
+    const self = await stack.as({
+      subject: 'tech-a',
+      role: 'CUSTOMER_TECHNICIAN',
+      customerIds: [tenants.a.customerId],
+      contactId: tenants.a.contactId,
     });
+    const own = await graphqlData<{ openIncident: { id: string } }>(
+      self,
+      'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }',
+      {
+        input: {
+          contactId: tenants.a.contactId,
+          deviceId: tenants.a.deviceId,
+          severity: 3,
+          channel: 'WEB',
+          summary: 'reported by the technician',
+        },
+      },
+    );
     expect(own.openIncident.id).toBeDefined();
   });
 
   it('tenant A gets nothing of B through side queries: entitlement, licences, discounts, devices behind', async () => {
-    const codeOf = async (query: string, variables: Record<string, unknown>) => (await graphqlRequest(tenants.a.admin, query, variables)).errors?.[0].extensions?.code;
+    const codeOf = async (query: string, variables: Record<string, unknown>) =>
+      (await graphqlRequest(tenants.a.admin, query, variables)).errors?.[0].extensions?.code;
     const at = new Date().toISOString();
-    expect(await codeOf('query ($d: ID!, $at: DateTimeISO!) { deviceEntitlement(deviceId: $d, at: $at) { covered } }', { d: tenants.b.deviceId, at })).toBe('NOT_FOUND');
-    expect(await codeOf('query ($s: String!) { licencesBySerialNumber(serialNumber: $s) { licenceKey } }', { s: 'TENANT-B-01' })).toBe('NOT_FOUND');
-    expect(await codeOf('query ($c: ID!) { discountEligibility(customerId: $c, on: "2026-06-01") { eligible } }', { c: tenants.b.customerId })).toBe('FORBIDDEN');
+    expect(
+      await codeOf('query ($d: ID!, $at: DateTimeISO!) { deviceEntitlement(deviceId: $d, at: $at) { covered } }', {
+        d: tenants.b.deviceId,
+        at,
+      }),
+    ).toBe('NOT_FOUND');
+    expect(await codeOf('query ($s: String!) { licencesBySerialNumber(serialNumber: $s) { licenceKey } }', { s: 'TENANT-B-01' })).toBe(
+      'NOT_FOUND',
+    );
+    expect(
+      await codeOf('query ($c: ID!) { discountEligibility(customerId: $c, on: "2026-06-01") { eligible } }', { c: tenants.b.customerId }),
+    ).toBe('FORBIDDEN');
     expect(await codeOf('query ($c: ID!) { devicesBehind(customerId: $c) { id } }', { c: tenants.b.customerId })).toBe('FORBIDDEN');
-    const own = await graphqlData<{ deviceEntitlement: { covered: boolean } }>(tenants.a.admin, 'query ($d: ID!, $at: DateTimeISO!) { deviceEntitlement(deviceId: $d, at: $at) { covered } }', { d: tenants.a.deviceId, at });
+    const own = await graphqlData<{ deviceEntitlement: { covered: boolean } }>(
+      tenants.a.admin,
+      'query ($d: ID!, $at: DateTimeISO!) { deviceEntitlement(deviceId: $d, at: $at) { covered } }',
+      { d: tenants.a.deviceId, at },
+    );
     expect(own.deviceEntitlement.covered).toBe(true);
   });
 
@@ -103,9 +156,14 @@ describe('a customer sees only its own data', () => {
 
   it('a dispatch planner reads cases but may not change cases, customers or devices (least privilege)', async () => {
     const planner = await stack.as({ subject: 'planner-1', role: 'DISPATCH_PLANNER', customerIds: [] });
-    const { incident } = await graphqlData<{ incident: { id: string } }>(planner, 'query ($id: ID!) { incident(id: $id) { id } }', { id: tenants.b.incidentId });
+    const { incident } = await graphqlData<{ incident: { id: string } }>(planner, 'query ($id: ID!) { incident(id: $id) { id } }', {
+      id: tenants.b.incidentId,
+    });
     expect(incident.id).toBe(tenants.b.incidentId);
-    for (const mutation of ['mutation { createCustomer(input: { name: "Planner Co" }) { id } }', `mutation { startWorkOnIncident(input: { incidentId: "${tenants.a.incidentId}", expectedVersion: 1, engineer: "planner-1" }) { id } }`]) {
+    for (const mutation of [
+      'mutation { createCustomer(input: { name: "Planner Co" }) { id } }',
+      `mutation { startWorkOnIncident(input: { incidentId: "${tenants.a.incidentId}", expectedVersion: 1, engineer: "planner-1" }) { id } }`,
+    ]) {
       const result = await graphqlRequest(planner, mutation);
       expect({ mutation, code: result.errors?.[0].extensions?.code }).toEqual({ mutation, code: 'FORBIDDEN' });
     }

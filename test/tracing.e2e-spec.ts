@@ -35,7 +35,10 @@ const inTrace = (traceId: string) => (spans: ReceivedSpan[]) => spans.filter((sp
 
 async function setUp(): Promise<void> {
   const url = stack.gateway;
-  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(url, 'mutation { createCustomer(input: { name: "Tracer Ltd" }) { id } }');
+  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
+    url,
+    'mutation { createCustomer(input: { name: "Tracer Ltd" }) { id } }',
+  );
   const { createSite } = await graphqlData<{ createSite: { id: string } }>(
     url,
     'mutation ($customerId: ID!) { createSite(input: { customerId: $customerId, name: "Reading", countryCode: "GB", subdivision: "ENG", timeZone: "Europe/London", latitude: 51.4543, longitude: -0.9781 }) { id } }',
@@ -61,14 +64,22 @@ async function setUp(): Promise<void> {
     'mutation ($deviceId: ID!, $contactId: ID!) { openIncident(input: { contactId: $contactId, deviceId: $deviceId, severity: 2, channel: PHONE, summary: "Camera dead" }) { id } }',
     { deviceId: registerDevice.id, contactId: addContact.id },
   );
-  await graphqlData(url, 'mutation { createTechnician(input: { name: "Tess", region: "UK-TRACE", skills: ["ROOM"], homeLatitude: 51.45, homeLongitude: -0.97, timeZone: "Europe/London" }) { id } }');
+  await graphqlData(
+    url,
+    'mutation { createTechnician(input: { name: "Tess", region: "UK-TRACE", skills: ["ROOM"], homeLatitude: 51.45, homeLongitude: -0.97, timeZone: "Europe/London" }) { id } }',
+  );
   await graphqlData(url, 'mutation { setOnsiteAvailability(input: { countryCode: "GB", productType: ROOM, available: true }) { id } }');
-  await graphqlData(url, 'mutation { createPart(input: { partNumber: "2215-TRACE", name: "Studio X50 camera module", productModel: "Studio X50" }) { id } }');
+  await graphqlData(
+    url,
+    'mutation { createPart(input: { partNumber: "2215-TRACE", name: "Studio X50 camera module", productModel: "Studio X50" }) { id } }',
+  );
   const { createDepot } = await graphqlData<{ createDepot: { id: string } }>(
     url,
     'mutation { createDepot(input: { code: "RDG", countryCode: "GB", subdivision: "ENG", timeZone: "Europe/London", servesCountries: ["GB"] }) { id } }',
   );
-  await graphqlData(url, 'mutation ($depotId: ID!) { setStock(input: { depotId: $depotId, partNumber: "2215-TRACE", quantity: 5 }) }', { depotId: createDepot.id });
+  await graphqlData(url, 'mutation ($depotId: ID!) { setStock(input: { depotId: $depotId, partNumber: "2215-TRACE", quantity: 5 }) }', {
+    depotId: createDepot.id,
+  });
   ids = { incidentId: openIncident.id, deviceId: registerDevice.id, customerId: createCustomer.id };
 }
 
@@ -111,7 +122,10 @@ describe('traces across the supergraph', () => {
     for (const service of ['incidents', 'devices', 'customers']) {
       const server = spans.find((span) => span.service === service && span.kind === SERVER) as ReceivedSpan;
       const hop = byId.get(server.parentSpanId ?? '');
-      expect({ service, hop: hop && { service: hop.service, kind: hop.kind } }).toEqual({ service, hop: { service: 'gateway', kind: CLIENT } });
+      expect({ service, hop: hop && { service: hop.service, kind: hop.kind } }).toEqual({
+        service,
+        hop: { service: 'gateway', kind: CLIENT },
+      });
       expect(String(hop?.attributes['url.full'])).toMatch(/\/graphql$/);
     }
 
@@ -119,7 +133,11 @@ describe('traces across the supergraph', () => {
     const sql = spans.filter((span) => span.attributes['db.system.name'] === 'mysql');
     expect(new Set(sql.map((span) => span.service))).toEqual(new Set(['incidents', 'devices', 'customers']));
     for (const span of sql) expect(String(span.attributes['db.query.text'])).not.toContain(ids.incidentId);
-    expect(sql.some((span) => /^SELECT /.test(String(span.attributes['db.query.text'])) && String(span.attributes['db.query.text']).includes('?'))).toBe(true);
+    expect(
+      sql.some(
+        (span) => /^SELECT /.test(String(span.attributes['db.query.text'])) && String(span.attributes['db.query.text']).includes('?'),
+      ),
+    ).toBe(true);
   });
 
   it('a carrier’s ETA change is one trace from the tracking event to the scheduler’s re-plan: the outbox event carries it, the dispatch consumer and the optimisation run join it', async () => {
@@ -139,21 +157,31 @@ describe('traces across the supergraph', () => {
       if (attempt > 300) throw new Error(`the visit for order ${order.id} was never planned: ${JSON.stringify(incident.onsiteVisits)}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    await graphqlData(stack.gateway, 'mutation ($orderId: ID!) { shipReplacement(input: { orderId: $orderId, carrier: "DHL", trackingNumber: "JD0TRACE01", partSerialNumber: "PS-TRACE-1" }) { id } }', { orderId: order.id });
+    await graphqlData(
+      stack.gateway,
+      'mutation ($orderId: ID!) { shipReplacement(input: { orderId: $orderId, carrier: "DHL", trackingNumber: "JD0TRACE01", partSerialNumber: "PS-TRACE-1" }) { id } }',
+      { orderId: order.id },
+    );
 
     const { traceId, traceparent } = newTraceparent();
     const eta = new Date(Date.parse(order.expectedDeliveryAt) + 2 * 86_400_000).toISOString();
-    await tracedRequest(traceparent, 'mutation CarrierException($at: DateTimeISO!, $eta: DateTimeISO!) { recordTrackingEvent(input: { carrier: "DHL", trackingNumber: "JD0TRACE01", status: EXCEPTION, at: $at, eta: $eta, note: "Missed connection" }) { status } }', {
-      at: new Date().toISOString(),
-      eta,
-    });
+    await tracedRequest(
+      traceparent,
+      'mutation CarrierException($at: DateTimeISO!, $eta: DateTimeISO!) { recordTrackingEvent(input: { carrier: "DHL", trackingNumber: "JD0TRACE01", status: EXCEPTION, at: $at, eta: $eta, note: "Missed connection" }) { status } }',
+      {
+        at: new Date().toISOString(),
+        eta,
+      },
+    );
 
     // The ETA event on the stream carries the request's trace.
     const redis = new Redis(stack.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true });
     await redis.connect();
     try {
       const entries = await redis.xrange(`${stack.env.QUEUE_PREFIX}:events`, '-', '+');
-      const etaChanged = entries.map(([, fields]) => fields).filter((fields) => fields[fields.indexOf('topic') + 1] === 'replacement.eta-changed');
+      const etaChanged = entries
+        .map(([, fields]) => fields)
+        .filter((fields) => fields[fields.indexOf('topic') + 1] === 'replacement.eta-changed');
       expect(etaChanged.map((fields) => fields[fields.indexOf('traceparent') + 1]?.split('-')[1])).toContain(traceId);
     } finally {
       redis.disconnect();
@@ -161,13 +189,21 @@ describe('traces across the supergraph', () => {
 
     // Dispatch handles the event, and the scheduler's run it asked for, in that same trace.
     const spans = inTrace(traceId)(
-      await receiver.waitFor((all) => inTrace(traceId)(all).some((span) => span.service === 'scheduler' && span.name === 'dispatch-optimisation process'), 90_000),
+      await receiver.waitFor(
+        (all) => inTrace(traceId)(all).some((span) => span.service === 'scheduler' && span.name === 'dispatch-optimisation process'),
+        90_000,
+      ),
     );
     const byId = new Map(spans.map((span) => [span.spanId, span]));
-    const consumed = spans.find((span) => span.service === 'dispatch' && span.kind === CONSUMER && span.name === 'replacement.eta-changed process') as ReceivedSpan;
+    const consumed = spans.find(
+      (span) => span.service === 'dispatch' && span.kind === CONSUMER && span.name === 'replacement.eta-changed process',
+    ) as ReceivedSpan;
     expect(byId.get(consumed?.parentSpanId ?? '')).toMatchObject({ service: 'logistics', name: 'replacement.eta-changed publish' });
     const run = spans.find((span) => span.service === 'scheduler' && span.name === 'dispatch-optimisation process') as ReceivedSpan;
-    expect(run).toMatchObject({ kind: CONSUMER, attributes: expect.objectContaining({ 'messaging.destination.name': 'dispatch-optimisation' }) });
+    expect(run).toMatchObject({
+      kind: CONSUMER,
+      attributes: expect.objectContaining({ 'messaging.destination.name': 'dispatch-optimisation' }),
+    });
     // The run's own reads and writes of the plan are in the trace too.
     expect(spans.some((span) => span.service === 'scheduler' && span.attributes['db.system.name'] === 'mysql')).toBe(true);
   }, 180_000);

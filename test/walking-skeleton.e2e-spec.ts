@@ -8,7 +8,13 @@ let ids: { customerId: string; siteId: string; deviceId: string; contactId: stri
 
 async function countRows(database: string, table: string): Promise<number> {
   const server = parseMysqlUrl();
-  const connection = await createConnection({ host: server.host, port: server.port, user: server.username, password: server.password, database });
+  const connection = await createConnection({
+    host: server.host,
+    port: server.port,
+    user: server.username,
+    password: server.password,
+    database,
+  });
   try {
     const [rows] = await connection.query(`SELECT COUNT(*) AS n FROM \`${table}\``);
     return Number((rows as { n: number }[])[0].n);
@@ -20,7 +26,10 @@ async function countRows(database: string, table: string): Promise<number> {
 beforeAll(async () => {
   stack = await startE2eStack('e2e_skeleton');
   const url = stack.gateway;
-  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(url, 'mutation { createCustomer(input: { name: "Acme Ltd" }) { id } }');
+  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
+    url,
+    'mutation { createCustomer(input: { name: "Acme Ltd" }) { id } }',
+  );
   const { createSite } = await graphqlData<{ createSite: { id: string } }>(
     url,
     'mutation ($customerId: ID!) { createSite(input: { customerId: $customerId, name: "Leeds", countryCode: "GB", timeZone: "Europe/London" }) { id } }',
@@ -47,7 +56,13 @@ beforeAll(async () => {
     'mutation ($deviceId: ID!, $contactId: ID!) { openIncident(input: { contactId: $contactId, deviceId: $deviceId, severity: 2, channel: PHONE, summary: "Camera freezes in calls" }) { id } }',
     { deviceId: registerDevice.id, contactId: addContact.id },
   );
-  ids = { customerId: createCustomer.id, siteId: createSite.id, deviceId: registerDevice.id, contactId: addContact.id, incidentId: openIncident.id };
+  ids = {
+    customerId: createCustomer.id,
+    siteId: createSite.id,
+    deviceId: registerDevice.id,
+    contactId: addContact.id,
+    incidentId: openIncident.id,
+  };
 }, 120_000);
 
 afterAll(() => stack?.teardown(), 60_000);
@@ -106,7 +121,10 @@ describe('walking skeleton through the gateway', () => {
     let plan: { version: number; openVisits: number } | null = null;
     for (let attempt = 0; attempt < 50 && !plan; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      ({ regionPlan: plan } = await graphqlData<{ regionPlan: typeof plan }>(stack.gateway, '{ regionPlan(region: "UK-NORTH") { version openVisits } }'));
+      ({ regionPlan: plan } = await graphqlData<{ regionPlan: typeof plan }>(
+        stack.gateway,
+        '{ regionPlan(region: "UK-NORTH") { version openVisits } }',
+      ));
     }
     expect(plan).toEqual({ version: 1, openVisits: 1 });
   });
@@ -125,7 +143,11 @@ describe('subgraphs trust only the gateway', () => {
     const forged = Buffer.from(JSON.stringify({ subject: 'x', role: 'SUPPORT_ENGINEER', customerIds: [] })).toString('base64url');
     const response = await fetch(stack.env.CUSTOMERS_URL as string, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-polyplus-principal': forged, 'x-polyplus-signature': `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}` },
+      headers: {
+        'content-type': 'application/json',
+        'x-polyplus-principal': forged,
+        'x-polyplus-signature': `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}`,
+      },
       body: JSON.stringify({ query: entities }),
     });
     expect(response.status).toBe(401);

@@ -7,7 +7,13 @@ import { until } from '@polyplus/polling';
 import { startE2eStack, type E2eStack, type GatewayAs } from './support/e2e-stack';
 
 type Received = { path: string; headers: IncomingHttpHeaders; body: string; answered: number };
-type Delivery = { status: string; attemptCount: number; idempotencyKey: string; eventType: string; attempts: { attempt: number; outcome: string; statusCode: number | null }[] };
+type Delivery = {
+  status: string;
+  attemptCount: number;
+  idempotencyKey: string;
+  eventType: string;
+  attempts: { attempt: number; outcome: string; statusCode: number | null }[];
+};
 
 /**
  * A partner's receiver built on the verifier we ship: every request is verified (signature,
@@ -75,12 +81,34 @@ beforeAll(async () => {
     }
   }
   const staff = stack.gateway;
-  ({ createCustomer: { id: customerId } } = await graphqlData<{ createCustomer: { id: string } }>(staff, 'mutation { createCustomer(input: { name: "Webhook Co" }) { id } }'));
+  ({
+    createCustomer: { id: customerId },
+  } = await graphqlData<{ createCustomer: { id: string } }>(staff, 'mutation { createCustomer(input: { name: "Webhook Co" }) { id } }'));
   const input = (value: Record<string, unknown>) => ({ input: { customerId, ...value } });
-  const { createSite } = await graphqlData<{ createSite: { id: string } }>(staff, 'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', input({ name: 'HQ', countryCode: 'GB', timeZone: 'Europe/London' }));
-  ({ addContact: { id: contactId } } = await graphqlData<{ addContact: { id: string } }>(staff, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', input({ email: 'tech@webhook.example', name: 'Tech', role: 'TECHNICIAN', designated: true })));
-  ({ registerDevice: { id: deviceId } } = await graphqlData<{ registerDevice: { id: string } }>(staff, 'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }', input({ siteId: createSite.id, serialNumber: 'WEBHOOK-01', productModel: 'Studio X50' })));
-  await graphqlData(staff, 'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', input({ reference: 'PP-WEBHOOK-01', startsOn: '2025-01-01', endsOn: '2099-12-31', deviceIds: [deviceId] }));
+  const { createSite } = await graphqlData<{ createSite: { id: string } }>(
+    staff,
+    'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
+    input({ name: 'HQ', countryCode: 'GB', timeZone: 'Europe/London' }),
+  );
+  ({
+    addContact: { id: contactId },
+  } = await graphqlData<{ addContact: { id: string } }>(
+    staff,
+    'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }',
+    input({ email: 'tech@webhook.example', name: 'Tech', role: 'TECHNICIAN', designated: true }),
+  ));
+  ({
+    registerDevice: { id: deviceId },
+  } = await graphqlData<{ registerDevice: { id: string } }>(
+    staff,
+    'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }',
+    input({ siteId: createSite.id, serialNumber: 'WEBHOOK-01', productModel: 'Studio X50' }),
+  ));
+  await graphqlData(
+    staff,
+    'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }',
+    input({ reference: 'PP-WEBHOOK-01', startsOn: '2025-01-01', endsOn: '2099-12-31', deviceIds: [deviceId] }),
+  );
   const partnerPrincipal: Principal = { subject: 'partner-teams', role: 'PARTNER', customerIds: [customerId] };
   partner = await stack.as(partnerPrincipal);
   customerAdmin = await stack.as({ subject: 'admin-webhook', role: 'CUSTOMER_ADMIN', customerIds: [customerId] });
@@ -91,10 +119,15 @@ afterAll(async () => {
   await new Promise((resolve) => receiver?.server.close(resolve));
 }, 60_000);
 
-const REGISTER = 'mutation ($input: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $input) { endpoint { id status } secret } }';
+const REGISTER =
+  'mutation ($input: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $input) { endpoint { id status } secret } }';
 
 async function register(path: string, eventTypes: string[]): Promise<string> {
-  const { registerWebhookEndpoint } = await graphqlData<{ registerWebhookEndpoint: { endpoint: { id: string }; secret: string } }>(partner, REGISTER, { input: { url: receiver.url(path), eventTypes } });
+  const { registerWebhookEndpoint } = await graphqlData<{ registerWebhookEndpoint: { endpoint: { id: string }; secret: string } }>(
+    partner,
+    REGISTER,
+    { input: { url: receiver.url(path), eventTypes } },
+  );
   secrets[path] = registerWebhookEndpoint.secret;
   return registerWebhookEndpoint.endpoint.id;
 }
@@ -109,9 +142,13 @@ async function deliveriesOf(endpointId: string): Promise<Delivery[]> {
 }
 
 async function openIncident(summary: string): Promise<{ id: string; version: number }> {
-  const { openIncident } = await graphqlData<{ openIncident: { id: string; version: number } }>(stack.gateway, 'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id version } }', {
-    input: { contactId, deviceId, severity: 2, channel: 'WEB', summary },
-  });
+  const { openIncident } = await graphqlData<{ openIncident: { id: string; version: number } }>(
+    stack.gateway,
+    'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id version } }',
+    {
+      input: { contactId, deviceId, severity: 2, channel: 'WEB', summary },
+    },
+  );
   return openIncident;
 }
 
@@ -124,7 +161,9 @@ describe('partner webhooks through the gateway', () => {
   });
 
   it('a customer principal gets FORBIDDEN for every webhook operation', async () => {
-    const register = await graphqlRequest(customerAdmin, REGISTER, { input: { url: 'https://93.184.216.34/hooks', eventTypes: ['incident.opened'] } });
+    const register = await graphqlRequest(customerAdmin, REGISTER, {
+      input: { url: 'https://93.184.216.34/hooks', eventTypes: ['incident.opened'] },
+    });
     const list = await graphqlRequest(customerAdmin, '{ webhookEndpoints { id } }');
     expect([register.errors?.[0].extensions?.code, list.errors?.[0].extensions?.code]).toEqual(['FORBIDDEN', 'FORBIDDEN']);
   });
@@ -133,10 +172,14 @@ describe('partner webhooks through the gateway', () => {
     const endpointId = await register('/flaky', ['incident.opened']);
     const incident = await openIncident('Webhook camera fault');
 
-    const [delivery] = await until(async () => {
-      const rows = await deliveriesOf(endpointId);
-      return rows[0]?.status === 'DELIVERED' && rows;
-    }, 'the delivery to be accepted', { everyMs: 100 });
+    const [delivery] = await until(
+      async () => {
+        const rows = await deliveriesOf(endpointId);
+        return rows[0]?.status === 'DELIVERED' && rows;
+      },
+      'the delivery to be accepted',
+      { everyMs: 100 },
+    );
     expect(delivery).toMatchObject({
       eventType: 'incident.opened',
       attemptCount: 3,
@@ -150,7 +193,13 @@ describe('partner webhooks through the gateway', () => {
     expect(requests.map((request) => request.answered)).toEqual([500, 500, 200]);
     expect(new Set(requests.map((request) => request.headers['webhook-id']))).toEqual(new Set([delivery.idempotencyKey]));
     expect(receiver.accepted.filter((entry) => entry.path === '/flaky')).toEqual([
-      { path: '/flaky', payload: expect.objectContaining({ type: 'incident.opened', data: expect.objectContaining({ incidentId: incident.id, customerId }) }) },
+      {
+        path: '/flaky',
+        payload: expect.objectContaining({
+          type: 'incident.opened',
+          data: expect.objectContaining({ incidentId: incident.id, customerId }),
+        }),
+      },
     ]);
   });
 
@@ -159,20 +208,28 @@ describe('partner webhooks through the gateway', () => {
     const incident = await openIncident('Webhook audio fault');
     const respond = 'mutation ($input: IncidentActionInput!) { respondToIncident(input: $input) { version } }';
     const start = 'mutation ($input: IncidentActionInput!) { startWorkOnIncident(input: $input) { version } }';
-    const { respondToIncident } = await graphqlData<{ respondToIncident: { version: number } }>(stack.gateway, respond, { input: { incidentId: incident.id, expectedVersion: incident.version } });
+    const { respondToIncident } = await graphqlData<{ respondToIncident: { version: number } }>(stack.gateway, respond, {
+      input: { incidentId: incident.id, expectedVersion: incident.version },
+    });
     await graphqlData(stack.gateway, start, { input: { incidentId: incident.id, expectedVersion: respondToIncident.version } });
 
-    const endpoint = await until(async () => {
-      const { webhookEndpoints } = await graphqlData<{ webhookEndpoints: { id: string; status: string; consecutiveFailures: number; disabledReason: string | null }[] }>(
-        partner,
-        '{ webhookEndpoints { id status consecutiveFailures disabledReason } }',
-      );
-      const found = webhookEndpoints.find((candidate) => candidate.id === endpointId);
-      return found?.status === 'DISABLED' && found;
-    }, 'the failing endpoint to be disabled', { everyMs: 100 });
+    const endpoint = await until(
+      async () => {
+        const { webhookEndpoints } = await graphqlData<{
+          webhookEndpoints: { id: string; status: string; consecutiveFailures: number; disabledReason: string | null }[];
+        }>(partner, '{ webhookEndpoints { id status consecutiveFailures disabledReason } }');
+        const found = webhookEndpoints.find((candidate) => candidate.id === endpointId);
+        return found?.status === 'DISABLED' && found;
+      },
+      'the failing endpoint to be disabled',
+      { everyMs: 100 },
+    );
     expect(endpoint).toMatchObject({ consecutiveFailures: 2, disabledReason: expect.stringContaining('HTTP 503') });
     const deliveries = await deliveriesOf(endpointId);
-    expect(deliveries.map((delivery) => [delivery.status, delivery.attemptCount])).toEqual([['FAILED', 3], ['FAILED', 3]]);
+    expect(deliveries.map((delivery) => [delivery.status, delivery.attemptCount])).toEqual([
+      ['FAILED', 3],
+      ['FAILED', 3],
+    ]);
     expect(receiver.received.filter((request) => request.path === '/down')).toHaveLength(6);
   });
 
@@ -183,22 +240,41 @@ describe('partner webhooks through the gateway', () => {
     const committed: { status: string; version: number }[] = [];
     let version = incident.version;
     for (let i = 0; i < 8; i++) {
-      const [mutation, input] = i === 0 ? ['respondToIncident', 'IncidentActionInput'] : i % 2 === 1 ? ['startWorkOnIncident', 'IncidentActionInput'] : ['provideWorkaround', 'ProvideWorkaroundInput'];
+      const [mutation, input] =
+        i === 0
+          ? ['respondToIncident', 'IncidentActionInput']
+          : i % 2 === 1
+            ? ['startWorkOnIncident', 'IncidentActionInput']
+            : ['provideWorkaround', 'ProvideWorkaroundInput'];
       const extra = input === 'ProvideWorkaroundInput' ? { workaround: 'Restart the codec', fixExpectedInRelease: '10.2' } : {};
-      const data = await graphqlData<Record<string, { status: string; version: number }>>(stack.gateway, `mutation ($input: ${input}!) { ${mutation}(input: $input) { status version } }`, {
-        input: { incidentId: incident.id, expectedVersion: version, ...extra },
-      });
+      const data = await graphqlData<Record<string, { status: string; version: number }>>(
+        stack.gateway,
+        `mutation ($input: ${input}!) { ${mutation}(input: $input) { status version } }`,
+        {
+          input: { incidentId: incident.id, expectedVersion: version, ...extra },
+        },
+      );
       committed.push(data[mutation]);
       version = data[mutation].version;
     }
     type Data = { incidentId: string; status: string; version: number; changed: string[]; snapshot: { status: string; version: number } };
-    const bodies = await until(async () => {
-      const mine = receiver.accepted.filter((entry) => entry.path === '/mirror' && (entry.payload.data as Data).incidentId === incident.id).map((entry) => entry.payload.data as Data);
-      return mine.length >= committed.length && mine;
-    }, 'every transition at the partner', { everyMs: 100 });
+    const bodies = await until(
+      async () => {
+        const mine = receiver.accepted
+          .filter((entry) => entry.path === '/mirror' && (entry.payload.data as Data).incidentId === incident.id)
+          .map((entry) => entry.payload.data as Data);
+        return mine.length >= committed.length && mine;
+      },
+      'every transition at the partner',
+      { everyMs: 100 },
+    );
     // Deliveries run concurrently and retry on their own schedule: a receiver orders them by version.
     const byVersion = [...bodies].sort((a, b) => a.version - b.version);
     expect(byVersion.map((data) => ({ status: data.snapshot.status, version: data.version }))).toEqual(committed);
-    expect(byVersion.every((data) => data.status === data.snapshot.status && data.snapshot.version === data.version && data.changed.includes('status'))).toBe(true);
+    expect(
+      byVersion.every(
+        (data) => data.status === data.snapshot.status && data.snapshot.version === data.version && data.changed.includes('status'),
+      ),
+    ).toBe(true);
   });
 });

@@ -9,12 +9,21 @@ export type ApiStop = {
   end: string;
   arrival: string;
   travelMinutes: number;
-  visit: { id: string; pinned: boolean; releaseAt: string | null; durationMinutes: number; incident: { id: string; device: { serialNumber: string } } };
+  visit: {
+    id: string;
+    pinned: boolean;
+    releaseAt: string | null;
+    durationMinutes: number;
+    incident: { id: string; device: { serialNumber: string } };
+  };
 };
 export type ApiBoard = {
   timeZone: string;
   planVersion: number;
-  schedules: { technician: { id: string; name: string; workFrom: string; workTo: string; absences: { startsAt: string; endsAt: string }[] }; stops: ApiStop[] }[];
+  schedules: {
+    technician: { id: string; name: string; workFrom: string; workTo: string; absences: { startsAt: string; endsAt: string }[] };
+    stops: ApiStop[];
+  }[];
   unassigned: { id: string }[];
 };
 
@@ -41,7 +50,12 @@ export async function apiBoard(gateway: GatewayAs, region: string, date: string)
  * triggers a re-plan that may shift other visits; a move chosen from the board before it commits
  * can land on a slot the re-plan has since filled.
  */
-export async function settledBoard(gateway: GatewayAs, region: string, date: string, { quietMs = 5_000, timeoutMs = 90_000 } = {}): Promise<ApiBoard> {
+export async function settledBoard(
+  gateway: GatewayAs,
+  region: string,
+  date: string,
+  { quietMs = 5_000, timeoutMs = 90_000 } = {},
+): Promise<ApiBoard> {
   const deadline = Date.now() + timeoutMs;
   let board = await apiBoard(gateway, region, date);
   let stableSince = Date.now();
@@ -83,7 +97,11 @@ export async function waitForPlannedVisits(gateway: GatewayAs, incidentIds: stri
  * technician's day, after the part's arrival, with an hour and a half clear on both sides for
  * travel and well inside the shift and the site's business hours.
  */
-export function feasibleMove(board: ApiBoard, date: string, technicianIds: string[]): { stop: ApiStop; from: string; to: { id: string; name: string }; start: string } {
+export function feasibleMove(
+  board: ApiBoard,
+  date: string,
+  technicianIds: string[],
+): { stop: ApiStop; from: string; to: { id: string; name: string }; start: string } {
   const zone = board.timeZone;
   const dayStart = DateTime.fromISO(date, { zone });
   const margin = { minutes: 90 };
@@ -93,18 +111,30 @@ export function feasibleMove(board: ApiBoard, date: string, technicianIds: strin
       for (const target of schedules) {
         if (target === source) continue;
         const earliest = stop.visit.releaseAt ? DateTime.fromISO(stop.visit.releaseAt).plus({ minutes: 30 }) : dayStart;
-        for (let start = dayStart.set({ hour: 9 }); start.plus({ minutes: stop.visit.durationMinutes }) <= dayStart.set({ hour: 16 }); start = start.plus({ minutes: 15 })) {
+        for (
+          let start = dayStart.set({ hour: 9 });
+          start.plus({ minutes: stop.visit.durationMinutes }) <= dayStart.set({ hour: 16 });
+          start = start.plus({ minutes: 15 })
+        ) {
           if (start < earliest) continue;
           const end = start.plus({ minutes: stop.visit.durationMinutes });
           // An absence takes its hours out of the day (a training morning leaves the afternoon).
-          const absent = target.technician.absences.some((absence) => DateTime.fromISO(absence.startsAt) < end.plus(margin) && DateTime.fromISO(absence.endsAt) > start.minus(margin));
-          const clash = absent || target.stops.some((other) => DateTime.fromISO(other.start) < end.plus(margin) && DateTime.fromISO(other.end) > start.minus(margin));
+          const absent = target.technician.absences.some(
+            (absence) => DateTime.fromISO(absence.startsAt) < end.plus(margin) && DateTime.fromISO(absence.endsAt) > start.minus(margin),
+          );
+          const clash =
+            absent ||
+            target.stops.some(
+              (other) => DateTime.fromISO(other.start) < end.plus(margin) && DateTime.fromISO(other.end) > start.minus(margin),
+            );
           if (!clash) return { stop, from: source.technician.id, to: target.technician, start: start.toUTC().toISO() as string };
         }
       }
     }
   }
-  throw new Error(`no feasible move on ${date}: ${JSON.stringify(board.schedules.map((s) => [s.technician.name, s.stops.map((x) => [x.start, x.end])]))}`);
+  throw new Error(
+    `no feasible move on ${date}: ${JSON.stringify(board.schedules.map((s) => [s.technician.name, s.stops.map((x) => [x.start, x.end])]))}`,
+  );
 }
 
 export type BoardDay = { region: string; date: string | null; customerId: string; incidentIds: string[]; technicianIds: string[] };

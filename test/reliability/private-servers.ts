@@ -41,7 +41,10 @@ async function waitUntilAnswering(spec: ServerSpec, child: ChildProcess, output:
       await spec.ping();
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`${spec.name} not answering after ${READY_TIMEOUT_MS} ms: ${(error as Error).message}\n${output.slice(-20).join('')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `${spec.name} not answering after ${READY_TIMEOUT_MS} ms: ${(error as Error).message}\n${output.slice(-20).join('')}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -92,7 +95,22 @@ export async function startPrivateRedis(): Promise<PrivateServer> {
     {
       name: 'redis-server',
       command: '/usr/bin/redis-server',
-      args: ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--daemonize', 'no'],
+      args: [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'always',
+        '--save',
+        '',
+        '--daemonize',
+        'no',
+      ],
       ping: () => pingRedis(url),
     },
     port,
@@ -122,7 +140,13 @@ export async function pingRedis(url: string, options: RedisOptions = {}): Promis
 export async function startPrivateMariadb(): Promise<PrivateServer> {
   const dir = await mkdtemp(join(tmpdir(), 'polyplus-mariadb-'));
   const datadir = join(dir, 'data');
-  await run('/usr/bin/mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db']);
+  await run('/usr/bin/mariadb-install-db', [
+    '--no-defaults',
+    `--datadir=${datadir}`,
+    '--user=root',
+    '--auth-root-authentication-method=normal',
+    '--skip-test-db',
+  ]);
   const port = await freePort();
   const url = `mysql://root@127.0.0.1:${port}`;
   const server = privateServer(

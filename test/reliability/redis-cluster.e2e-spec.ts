@@ -57,15 +57,39 @@ const pendingOf = async (group: string) => ((await redis.xpending(stream, group)
 describe('the event outbox on a Redis Cluster', () => {
   it('the outbox delivers every event exactly once to its consumer after a simulated crash between commit and publish', async () => {
     const applied: string[] = [];
-    consumers.push(await consumeEvents({ redis, stream, group: 'exactly-once', instance: 'pod-a', blockMs: 200, handler: async (event) => void applied.push(event.id) }));
+    consumers.push(
+      await consumeEvents({
+        redis,
+        stream,
+        group: 'exactly-once',
+        instance: 'pod-a',
+        blockMs: 200,
+        handler: async (event) => void applied.push(event.id),
+      }),
+    );
     const ids = await commitEvents(5, 'crash');
     const rows = await db.dataSource.getRepository(OutboxEvent).find({ where: { aggregateKey: 'crash' }, order: { sequence: 'ASC' } });
     // Published, then the relay died before marking the rows: the next relay sends them again.
-    await publishToStream(producer, stream, rows.map((row) => ({ id: row.id, topic: row.topic, key: row.aggregateKey, source: 'probe', occurredAt: row.occurredAt.toISOString(), payload: JSON.parse(row.payload) })));
+    await publishToStream(
+      producer,
+      stream,
+      rows.map((row) => ({
+        id: row.id,
+        topic: row.topic,
+        key: row.aggregateKey,
+        source: 'probe',
+        occurredAt: row.occurredAt.toISOString(),
+        payload: JSON.parse(row.payload),
+      })),
+    );
     const relay = startOutboxRelay({ dataSource: db.dataSource, redis: producer, source: 'probe', stream, pollMs: 50 });
     await relay.drainOnce();
     await relay.stop();
-    await until(async () => applied.length >= 5 && (await pendingOf('exactly-once')) === 0, 'the consumer to apply and acknowledge the events', { timeoutMs: 20_000 });
+    await until(
+      async () => applied.length >= 5 && (await pendingOf('exactly-once')) === 0,
+      'the consumer to apply and acknowledge the events',
+      { timeoutMs: 20_000 },
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(applied).toEqual(ids);
   });
@@ -74,31 +98,58 @@ describe('the event outbox on a Redis Cluster', () => {
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) ids.push(...(await commitEvents(20, `two-relays-${i}`)));
     const before = new Set((await redis.xrange(stream, '-', '+')).map(([entryId]) => entryId));
-    const relays = [1, 2].map(() => startOutboxRelay({ dataSource: db.dataSource, redis: producer, source: 'probe', stream, pollMs: 10, batchSize: 20 }));
-    await until(async () => Number((await db.dataSource.query('SELECT COUNT(*) AS n FROM outbox_event WHERE publishedAt IS NULL'))[0].n) === 0, 'the relays to drain the outbox', { timeoutMs: 20_000 });
+    const relays = [1, 2].map(() =>
+      startOutboxRelay({ dataSource: db.dataSource, redis: producer, source: 'probe', stream, pollMs: 10, batchSize: 20 }),
+    );
+    await until(
+      async () => Number((await db.dataSource.query('SELECT COUNT(*) AS n FROM outbox_event WHERE publishedAt IS NULL'))[0].n) === 0,
+      'the relays to drain the outbox',
+      { timeoutMs: 20_000 },
+    );
     await Promise.all(relays.map((relay) => relay.stop()));
-    const published = (await redis.xrange(stream, '-', '+')).filter(([entryId]) => !before.has(entryId)).map(([, fields]) => fields[fields.indexOf('id') + 1]);
+    const published = (await redis.xrange(stream, '-', '+'))
+      .filter(([entryId]) => !before.has(entryId))
+      .map(([, fields]) => fields[fields.indexOf('id') + 1]);
     expect([...published].sort()).toEqual([...ids].sort());
   });
 
   it('entries a dead consumer left pending are claimed by another replica and handled once; a poison event is dead-lettered and the rest go on', async () => {
     const group = 'survivors';
     await redis.xgroup('CREATE', stream, group, '$', 'MKSTREAM');
-    const envelope = (key: string): EventEnvelope => ({ id: randomUUID(), topic: 'probe.happened', key, source: 'probe', occurredAt: new Date().toISOString(), payload: { key } });
+    const envelope = (key: string): EventEnvelope => ({
+      id: randomUUID(),
+      topic: 'probe.happened',
+      key,
+      source: 'probe',
+      occurredAt: new Date().toISOString(),
+      payload: { key },
+    });
     const left = [envelope('left-1'), envelope('left-2')];
     await publishToStream(producer, stream, left);
     // A replica read them and was killed before acknowledging anything.
     await redis.xreadgroup('GROUP', group, `${group}@dead-pod`, 'COUNT', 10, 'STREAMS', stream, '>');
     const handled: string[] = [];
-    consumers.push(await consumeEvents({
-      redis, stream, group, instance: 'pod-b', blockMs: 100, claimIdleMs: 500, maxDeliveries: 2, retryBaseMs: 20, log: () => undefined,
-      handler: async (event) => {
-        if (event.key === 'poison') throw new Error('cannot apply');
-        handled.push(event.key);
-      },
-    }));
+    consumers.push(
+      await consumeEvents({
+        redis,
+        stream,
+        group,
+        instance: 'pod-b',
+        blockMs: 100,
+        claimIdleMs: 500,
+        maxDeliveries: 2,
+        retryBaseMs: 20,
+        log: () => undefined,
+        handler: async (event) => {
+          if (event.key === 'poison') throw new Error('cannot apply');
+          handled.push(event.key);
+        },
+      }),
+    );
     await publishToStream(producer, stream, [envelope('poison'), envelope('after')]);
-    await until(async () => handled.length >= 3 && (await pendingOf(group)) === 0, 'the claimed entries and the ones after the poison', { timeoutMs: 20_000 });
+    await until(async () => handled.length >= 3 && (await pendingOf(group)) === 0, 'the claimed entries and the ones after the poison', {
+      timeoutMs: 20_000,
+    });
     expect([...handled].sort()).toEqual(['after', 'left-1', 'left-2']);
     const letters = await readDeadLetters(redis, { stream, group });
     expect(letters.map((letter) => letter.event?.key)).toEqual(['poison']);
@@ -108,7 +159,9 @@ describe('the event outbox on a Redis Cluster', () => {
 describe('sweeps on a Redis Cluster', () => {
   it('two sweepers ticking at the same moment: one runs, the other skips the period', async () => {
     const runs: string[] = [];
-    const sweeps = ['a', 'b'].map((who) => startLeasedSweep({ redis, prefix, name: 'cluster-sweep', everyMs: 60_000, run: async () => void runs.push(who) }));
+    const sweeps = ['a', 'b'].map((who) =>
+      startLeasedSweep({ redis, prefix, name: 'cluster-sweep', everyMs: 60_000, run: async () => void runs.push(who) }),
+    );
     try {
       const ran = await Promise.all(sweeps.map((sweep) => sweep.tick()));
       expect(ran.filter(Boolean)).toHaveLength(1);

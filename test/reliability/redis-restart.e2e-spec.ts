@@ -29,9 +29,19 @@ async function pidOf(subgraph: 'incidents' | 'logistics'): Promise<number> {
 
 /** Ships an order and has the carrier deliver it: delivery opens the return window. */
 async function deliver(orderId: string, trackingNumber: string): Promise<void> {
-  await mutate('mutation ($input: ShipOrderInput!) { shipReplacement(input: $input) { id } }', { orderId, carrier: 'DHL', trackingNumber, partSerialNumber: `PS-${trackingNumber}` });
+  await mutate('mutation ($input: ShipOrderInput!) { shipReplacement(input: $input) { id } }', {
+    orderId,
+    carrier: 'DHL',
+    trackingNumber,
+    partSerialNumber: `PS-${trackingNumber}`,
+  });
   const track = (status: string, at: Date) =>
-    mutate('mutation ($input: RecordTrackingEventInput!) { recordTrackingEvent(input: $input) { status } }', { carrier: 'DHL', trackingNumber, status, at: at.toISOString() });
+    mutate('mutation ($input: RecordTrackingEventInput!) { recordTrackingEvent(input: $input) { status } }', {
+      carrier: 'DHL',
+      trackingNumber,
+      status,
+      at: at.toISOString(),
+    });
   // Carriers report what has happened: events are dated after the hand-over and not in the future.
   await track('PICKED_UP', new Date());
   await track('DELIVERED', new Date(Date.now() + 1_000));
@@ -63,23 +73,33 @@ beforeAll(async () => {
   escalationQueue.on('error', () => undefined);
   returnQueue.on('error', () => undefined);
 
-  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(stack.gateway, 'mutation { createCustomer(input: { name: "Hooli" }) { id } }');
+  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
+    stack.gateway,
+    'mutation { createCustomer(input: { name: "Hooli" }) { id } }',
+  );
   const customerId = createCustomer.id;
-  const { createSite } = await mutate<{ createSite: { id: string } }>('mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', {
-    customerId,
-    name: 'Palo Alto',
-    countryCode: 'GB',
-    subdivision: 'ENG',
-    timeZone: 'Europe/London',
-  });
-  ({ addContact: { id: contactId } } = await mutate<{ addContact: { id: string } }>('mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', {
+  const { createSite } = await mutate<{ createSite: { id: string } }>(
+    'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
+    {
+      customerId,
+      name: 'Palo Alto',
+      countryCode: 'GB',
+      subdivision: 'ENG',
+      timeZone: 'Europe/London',
+    },
+  );
+  ({
+    addContact: { id: contactId },
+  } = await mutate<{ addContact: { id: string } }>('mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', {
     customerId,
     email: 'gavin@hooli.example',
     name: 'Gavin',
     role: 'TECHNICIAN',
     designated: true,
   }));
-  ({ registerDevice: { id: deviceId } } = await mutate<{ registerDevice: { id: string } }>('mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }', {
+  ({
+    registerDevice: { id: deviceId },
+  } = await mutate<{ registerDevice: { id: string } }>('mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }', {
     customerId,
     siteId: createSite.id,
     serialNumber: 'HOOLI-0001',
@@ -92,21 +112,32 @@ beforeAll(async () => {
     endsOn: '2099-12-31',
     deviceIds: [deviceId],
   });
-  await mutate('mutation ($input: CreatePartInput!) { createPart(input: $input) { id } }', { partNumber: '2215-60002', name: 'Studio X50 camera module', productModel: 'Studio X50' });
+  await mutate('mutation ($input: CreatePartInput!) { createPart(input: $input) { id } }', {
+    partNumber: '2215-60002',
+    name: 'Studio X50 camera module',
+    productModel: 'Studio X50',
+  });
   await mutate('mutation ($input: CreatePriceBookInput!) { createPriceBook(input: $input) { id } }', {
     name: 'List 2026',
     currency: 'GBP',
     validFrom: '2026-01-01',
     prices: [{ partNumber: '2215-60002', listPrice: '249.00' }],
   });
-  const { createDepot } = await mutate<{ createDepot: { id: string } }>('mutation ($input: CreateDepotInput!) { createDepot(input: $input) { id } }', {
-    code: 'LHR',
-    countryCode: 'GB',
-    subdivision: 'ENG',
-    timeZone: 'Europe/London',
-    servesCountries: ['GB'],
+  const { createDepot } = await mutate<{ createDepot: { id: string } }>(
+    'mutation ($input: CreateDepotInput!) { createDepot(input: $input) { id } }',
+    {
+      code: 'LHR',
+      countryCode: 'GB',
+      subdivision: 'ENG',
+      timeZone: 'Europe/London',
+      servesCountries: ['GB'],
+    },
+  );
+  await mutate('mutation ($input: SetStockInput!) { setStock(input: $input) }', {
+    depotId: createDepot.id,
+    partNumber: '2215-60002',
+    quantity: 3,
   });
-  await mutate('mutation ($input: SetStockInput!) { setStock(input: $input) }', { depotId: createDepot.id, partNumber: '2215-60002', quantity: 3 });
 }, 300_000);
 
 afterAll(async () => {
@@ -120,7 +151,9 @@ afterAll(async () => {
 describe('check 4: Redis restarts with timers pending', () => {
   it('Redis restarted with delayed escalation and return-deadline jobs pending: workers resume unattended, no job lost', async () => {
     // A Sev 2 case: the incidents process schedules its two escalation timers (1 hour, 1 business day).
-    const { openIncident: { id: incidentId } } = await mutate<{ openIncident: { id: string } }>('mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
+    const {
+      openIncident: { id: incidentId },
+    } = await mutate<{ openIncident: { id: string } }>('mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
       contactId,
       deviceId,
       severity: 2,
@@ -128,11 +161,14 @@ describe('check 4: Redis restarts with timers pending', () => {
       summary: 'Camera module dead',
     });
     // A delivered replacement: the logistics process arms its return deadline (10 business days).
-    const { orderReplacement } = await mutate<{ orderReplacement: { id: string } }>('mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }', {
-      incidentId,
-      partNumber: '2215-60002',
-      quantity: 1,
-    });
+    const { orderReplacement } = await mutate<{ orderReplacement: { id: string } }>(
+      'mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }',
+      {
+        incidentId,
+        partNumber: '2215-60002',
+        quantity: 1,
+      },
+    );
     await deliver(orderReplacement.id, 'JD099001');
     const returnId = await returnOf(orderReplacement.id);
     const [deadline] = await until(async () => {
@@ -143,15 +179,27 @@ describe('check 4: Redis restarts with timers pending', () => {
     // The case waited on the part from order to delivery (its resolution clock paused, the level-2
     // timer moved with it): take the timers once that pause has closed and both are armed again.
     type Clock = { incident: { resolutionClock: { pauses: { reason: string; to: string | null }[] } } };
-    await until(async () => {
-      const { incident } = await graphqlData<Clock>(stack.gateway, 'query ($id: ID!) { incident(id: $id) { resolutionClock { pauses { reason to } } } }', { id: incidentId });
-      const partPauses = incident.resolutionClock.pauses.filter((pause) => pause.reason === 'WAITING_ON_PART');
-      return partPauses.length > 0 && partPauses.every((pause) => pause.to !== null);
-    }, 'the wait for the part to end', { timeoutMs: 60_000 });
-    const timers = await until(async () => {
-      const jobs = await delayedJobs(escalationQueue, (job) => job.data.incidentId === incidentId);
-      return jobs.length === 2 && jobs.sort((a, b) => a.data.level - b.data.level);
-    }, 'the case’s escalation timers', { timeoutMs: 60_000 });
+    await until(
+      async () => {
+        const { incident } = await graphqlData<Clock>(
+          stack.gateway,
+          'query ($id: ID!) { incident(id: $id) { resolutionClock { pauses { reason to } } } }',
+          { id: incidentId },
+        );
+        const partPauses = incident.resolutionClock.pauses.filter((pause) => pause.reason === 'WAITING_ON_PART');
+        return partPauses.length > 0 && partPauses.every((pause) => pause.to !== null);
+      },
+      'the wait for the part to end',
+      { timeoutMs: 60_000 },
+    );
+    const timers = await until(
+      async () => {
+        const jobs = await delayedJobs(escalationQueue, (job) => job.data.incidentId === incidentId);
+        return jobs.length === 2 && jobs.sort((a, b) => a.data.level - b.data.level);
+      },
+      'the case’s escalation timers',
+      { timeoutMs: 60_000 },
+    );
 
     const pids = { incidents: await pidOf('incidents'), logistics: await pidOf('logistics') };
     // Bring the timers close instead of waiting an hour: level 1 and the deadline fall due while
@@ -172,21 +220,31 @@ describe('check 4: Redis restarts with timers pending', () => {
     // BullMQ scores a delayed job by its due time × 4096: a job put back waits far beyond the outage.
     const delayedKey = escalationQueue.toKey('delayed');
     for (const timer of timers) {
-      await until(async () => {
-        const score = await inspector.zscore(delayedKey, timer.id as string);
-        return score !== null && Math.floor(Number(score) / 4096) > killedAt + 60_000;
-      }, `the level ${timer.data.level} escalation job to run after the restart and wait again`, { timeoutMs: 40_000, everyMs: 250 });
+      await until(
+        async () => {
+          const score = await inspector.zscore(delayedKey, timer.id as string);
+          return score !== null && Math.floor(Number(score) / 4096) > killedAt + 60_000;
+        },
+        `the level ${timer.data.level} escalation job to run after the restart and wait again`,
+        { timeoutMs: 40_000, everyMs: 250 },
+      );
     }
     type Escalated = { incident: { escalations: { level: number }[] } };
-    const { incident } = await graphqlData<Escalated>(stack.gateway, 'query ($id: ID!) { incident(id: $id) { escalations { level } } }', { id: incidentId });
+    const { incident } = await graphqlData<Escalated>(stack.gateway, 'query ($id: ID!) { incident(id: $id) { escalations { level } } }', {
+      id: incidentId,
+    });
     expect(incident.escalations).toEqual([]);
 
     // The deadline job ran too. The part is not actually late yet (only its timer was brought
     // forward), so the logistics worker declines to invoice and keeps the job for a retry.
-    const ran = await until(async () => {
-      const job = await returnQueue.getJob(deadline.id as string);
-      return job && job.attemptsMade >= 1 && job;
-    }, 'the return deadline job to run after the restart', { timeoutMs: 40_000, everyMs: 250 });
+    const ran = await until(
+      async () => {
+        const job = await returnQueue.getJob(deadline.id as string);
+        return job && job.attemptsMade >= 1 && job;
+      },
+      'the return deadline job to run after the restart',
+      { timeoutMs: 40_000, everyMs: 250 },
+    );
     expect(ran.data).toEqual({ returnId });
     expect(ran.processedOn).toBeGreaterThanOrEqual(killedAt);
     expect(ran.failedReason).toMatch(/deadline not reached/);
@@ -194,22 +252,34 @@ describe('check 4: Redis restarts with timers pending', () => {
 
     // The paths that make timers resumed as well: a case opened now gets its timers (outbox relay →
     // event stream → escalation scheduler), a delivery now arms its return deadline.
-    const { openIncident: later } = await mutate<{ openIncident: { id: string } }>('mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
-      contactId,
-      deviceId,
-      severity: 2,
-      channel: 'PHONE',
-      summary: 'Second camera module dead',
-    });
-    await until(async () => (await delayedJobs(escalationQueue, (job) => job.data.incidentId === later.id)).length === 2, 'timers of a case opened after the restart');
-    const { orderReplacement: laterOrder } = await mutate<{ orderReplacement: { id: string } }>('mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }', {
-      incidentId: later.id,
-      partNumber: '2215-60002',
-      quantity: 1,
-    });
+    const { openIncident: later } = await mutate<{ openIncident: { id: string } }>(
+      'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }',
+      {
+        contactId,
+        deviceId,
+        severity: 2,
+        channel: 'PHONE',
+        summary: 'Second camera module dead',
+      },
+    );
+    await until(
+      async () => (await delayedJobs(escalationQueue, (job) => job.data.incidentId === later.id)).length === 2,
+      'timers of a case opened after the restart',
+    );
+    const { orderReplacement: laterOrder } = await mutate<{ orderReplacement: { id: string } }>(
+      'mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }',
+      {
+        incidentId: later.id,
+        partNumber: '2215-60002',
+        quantity: 1,
+      },
+    );
     await deliver(laterOrder.id, 'JD099002');
     const laterReturnId = await returnOf(laterOrder.id);
-    await until(async () => (await delayedJobs(returnQueue, (job) => job.data.returnId === laterReturnId)).length === 1, 'the deadline of a part delivered after the restart');
+    await until(
+      async () => (await delayedJobs(returnQueue, (job) => job.data.returnId === laterReturnId)).length === 1,
+      'the deadline of a part delivered after the restart',
+    );
 
     expect({ incidents: await pidOf('incidents'), logistics: await pidOf('logistics') }).toEqual(pids);
   }, 90_000);
@@ -217,20 +287,36 @@ describe('check 4: Redis restarts with timers pending', () => {
 
 describe('check 5: Redis down while a mutation needs to enqueue', () => {
   it('a delivery recorded while Redis is down commits and answers; its return timer is armed once Redis is back', async () => {
-    const { openIncident } = await mutate<{ openIncident: { id: string } }>('mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
-      contactId,
-      deviceId,
-      severity: 3,
-      channel: 'PHONE',
-      summary: 'Third camera module dead',
+    const { openIncident } = await mutate<{ openIncident: { id: string } }>(
+      'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }',
+      {
+        contactId,
+        deviceId,
+        severity: 3,
+        channel: 'PHONE',
+        summary: 'Third camera module dead',
+      },
+    );
+    const { orderReplacement } = await mutate<{ orderReplacement: { id: string } }>(
+      'mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }',
+      {
+        incidentId: openIncident.id,
+        partNumber: '2215-60002',
+        quantity: 1,
+      },
+    );
+    await mutate('mutation ($input: ShipOrderInput!) { shipReplacement(input: $input) { id } }', {
+      orderId: orderReplacement.id,
+      carrier: 'DHL',
+      trackingNumber: 'JD099003',
+      partSerialNumber: 'PS-JD099003',
     });
-    const { orderReplacement } = await mutate<{ orderReplacement: { id: string } }>('mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }', {
-      incidentId: openIncident.id,
-      partNumber: '2215-60002',
-      quantity: 1,
+    await mutate('mutation ($input: RecordTrackingEventInput!) { recordTrackingEvent(input: $input) { status } }', {
+      carrier: 'DHL',
+      trackingNumber: 'JD099003',
+      status: 'PICKED_UP',
+      at: new Date().toISOString(),
     });
-    await mutate('mutation ($input: ShipOrderInput!) { shipReplacement(input: $input) { id } }', { orderId: orderReplacement.id, carrier: 'DHL', trackingNumber: 'JD099003', partSerialNumber: 'PS-JD099003' });
-    await mutate('mutation ($input: RecordTrackingEventInput!) { recordTrackingEvent(input: $input) { status } }', { carrier: 'DHL', trackingNumber: 'JD099003', status: 'PICKED_UP', at: new Date().toISOString() });
 
     await redis.stop('SIGKILL');
     try {
@@ -244,6 +330,10 @@ describe('check 5: Redis down while a mutation needs to enqueue', () => {
       await redis.start();
     }
     const returnId = await returnOf(orderReplacement.id);
-    await until(async () => (await delayedJobs(returnQueue, (job) => job.data.returnId === returnId)).length === 1, 'the return timer armed by the sweep after Redis is back', { timeoutMs: 40_000, everyMs: 250 });
+    await until(
+      async () => (await delayedJobs(returnQueue, (job) => job.data.returnId === returnId)).length === 1,
+      'the return timer armed by the sweep after Redis is back',
+      { timeoutMs: 40_000, everyMs: 250 },
+    );
   }, 90_000);
 });

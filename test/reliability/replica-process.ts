@@ -44,7 +44,13 @@ export async function startReplica(spec: ReplicaSpec): Promise<ReplicaProcess> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
-  const keep = (chunk: Buffer) => void logs.push(...chunk.toString().split('\n').filter((line) => line.trim()));
+  const keep = (chunk: Buffer) =>
+    void logs.push(
+      ...chunk
+        .toString()
+        .split('\n')
+        .filter((line) => line.trim()),
+    );
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const replica: ReplicaProcess = {
@@ -63,7 +69,12 @@ export async function startReplica(spec: ReplicaSpec): Promise<ReplicaProcess> {
   try {
     for (;;) {
       if (!replica.running()) throw new Error(`${spec.name} exited (${child.exitCode ?? child.signalCode})`);
-      if (spec.readyLine ? logs.some((line) => line.includes(spec.readyLine as string)) : await answersHealth(port as number, child.pid as number)) break;
+      if (
+        spec.readyLine
+          ? logs.some((line) => line.includes(spec.readyLine as string))
+          : await answersHealth(port as number, child.pid as number)
+      )
+        break;
       if (Date.now() > deadline) throw new Error(`${spec.name} not ready within ${spec.timeoutMs ?? 180_000} ms`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -57,22 +57,60 @@ export type Tenant = { customerId: string; siteId: string; contactId: string; de
 /** Customers with an onsite contract in London, the part in stock, technicians in the region. */
 export async function createWorld(staff: Gateways, tenants: number): Promise<Tenant[]> {
   await staff.must('mutation { setOnsiteAvailability(input: { countryCode: "GB", productType: ROOM, available: true }) { id } }');
-  await staff.must(`mutation { createPart(input: { partNumber: "${PART}", name: "Studio X50 camera module", productModel: "Studio X50" }) { id } }`);
-  await staff.must(`mutation { createPriceBook(input: { name: "List 2026", currency: "GBP", validFrom: "2026-01-01", prices: [{ partNumber: "${PART}", listPrice: "249.00" }] }) { id } }`);
-  const { createDepot } = await staff.must<{ createDepot: { id: string } }>('mutation { createDepot(input: { code: "LHR", countryCode: "GB", subdivision: "ENG", timeZone: "Europe/London", servesCountries: ["GB"] }) { id } }');
-  await staff.must(`mutation ($depotId: ID!) { setStock(input: { depotId: $depotId, partNumber: "${PART}", quantity: 100000 }) }`, { depotId: createDepot.id });
+  await staff.must(
+    `mutation { createPart(input: { partNumber: "${PART}", name: "Studio X50 camera module", productModel: "Studio X50" }) { id } }`,
+  );
+  await staff.must(
+    `mutation { createPriceBook(input: { name: "List 2026", currency: "GBP", validFrom: "2026-01-01", prices: [{ partNumber: "${PART}", listPrice: "249.00" }] }) { id } }`,
+  );
+  const { createDepot } = await staff.must<{ createDepot: { id: string } }>(
+    'mutation { createDepot(input: { code: "LHR", countryCode: "GB", subdivision: "ENG", timeZone: "Europe/London", servesCountries: ["GB"] }) { id } }',
+  );
+  await staff.must(`mutation ($depotId: ID!) { setStock(input: { depotId: $depotId, partNumber: "${PART}", quantity: 100000 }) }`, {
+    depotId: createDepot.id,
+  });
   for (let i = 0; i < 3; i++) {
-    await staff.must(`mutation { createTechnician(input: { name: "Tech ${i}", region: "${REGION}", skills: ["ROOM"], homeLatitude: ${51.45 + i * 0.05}, homeLongitude: -0.1, timeZone: "Europe/London" }) { id } }`);
+    await staff.must(
+      `mutation { createTechnician(input: { name: "Tech ${i}", region: "${REGION}", skills: ["ROOM"], homeLatitude: ${51.45 + i * 0.05}, homeLongitude: -0.1, timeZone: "Europe/London" }) { id } }`,
+    );
   }
   const created: Tenant[] = [];
   for (let i = 0; i < tenants; i++) {
-    const { createCustomer } = await staff.must<{ createCustomer: { id: string } }>('mutation ($name: String!) { createCustomer(input: { name: $name }) { id } }', { name: `Scale Customer ${i}` });
+    const { createCustomer } = await staff.must<{ createCustomer: { id: string } }>(
+      'mutation ($name: String!) { createCustomer(input: { name: $name }) { id } }',
+      { name: `Scale Customer ${i}` },
+    );
     const customerId = createCustomer.id;
     const input = (value: Record<string, unknown>) => ({ input: { customerId, ...value } });
-    const { createSite } = await staff.must<{ createSite: { id: string } }>('mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', input({ name: `Site ${i}`, countryCode: 'GB', subdivision: 'ENG', timeZone: 'Europe/London', latitude: 51.5 + i * 0.01, longitude: -0.12 }));
-    const { addContact } = await staff.must<{ addContact: { id: string } }>('mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', input({ email: `tech${i}@scale.example`, name: `Tech ${i}`, role: 'TECHNICIAN', designated: true }));
-    const { registerDevice } = await staff.must<{ registerDevice: { id: string } }>('mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }', input({ siteId: createSite.id, serialNumber: `SCALE-${i}`, productModel: 'Studio X50' }));
-    await staff.must('mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', input({ reference: `PP-SCALE-${i}`, startsOn: '2025-01-01', endsOn: '2099-12-31', options: ['ONSITE'], deviceIds: [registerDevice.id] }));
+    const { createSite } = await staff.must<{ createSite: { id: string } }>(
+      'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
+      input({
+        name: `Site ${i}`,
+        countryCode: 'GB',
+        subdivision: 'ENG',
+        timeZone: 'Europe/London',
+        latitude: 51.5 + i * 0.01,
+        longitude: -0.12,
+      }),
+    );
+    const { addContact } = await staff.must<{ addContact: { id: string } }>(
+      'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }',
+      input({ email: `tech${i}@scale.example`, name: `Tech ${i}`, role: 'TECHNICIAN', designated: true }),
+    );
+    const { registerDevice } = await staff.must<{ registerDevice: { id: string } }>(
+      'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }',
+      input({ siteId: createSite.id, serialNumber: `SCALE-${i}`, productModel: 'Studio X50' }),
+    );
+    await staff.must(
+      'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }',
+      input({
+        reference: `PP-SCALE-${i}`,
+        startsOn: '2025-01-01',
+        endsOn: '2099-12-31',
+        options: ['ONSITE'],
+        deviceIds: [registerDevice.id],
+      }),
+    );
     created.push({ customerId, siteId: createSite.id, contactId: addContact.id, deviceId: registerDevice.id });
   }
   return created;
@@ -87,7 +125,12 @@ export const TRACK = 'mutation ($input: RecordTrackingEventInput!) { recordTrack
 export type Feed = { items: { topic: string; key: string }[]; errors: unknown[]; closed: boolean };
 
 /** A graphql-ws subscription on one gateway; each delivery is recorded as (what happened, to which entity). */
-export function subscribe(url: string, token: string, query: string, read: (data: Record<string, unknown>) => { topic: string; key: string }): { client: Client; feed: Feed } {
+export function subscribe(
+  url: string,
+  token: string,
+  query: string,
+  read: (data: Record<string, unknown>) => { topic: string; key: string },
+): { client: Client; feed: Feed } {
   const feed: Feed = { items: [], errors: [], closed: false };
   const client = createClient({
     url: url.replace(/^http/, 'ws'),

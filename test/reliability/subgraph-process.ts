@@ -24,7 +24,13 @@ export async function startSubgraphProcess(name: SubgraphName, env: NodeJS.Proce
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
-  const keep = (chunk: Buffer) => void logs.push(...chunk.toString().split('\n').filter((line) => line.trim()));
+  const keep = (chunk: Buffer) =>
+    void logs.push(
+      ...chunk
+        .toString()
+        .split('\n')
+        .filter((line) => line.trim()),
+    );
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const healthUrl = `http://127.0.0.1:${port}/health`;

@@ -32,10 +32,40 @@ export async function makeCertificates(): Promise<RunCertificates> {
   const issue = async (name: string, ca: string, subject: string, extensions: string) => {
     await writeFile(join(dir, `${name}.ext`), extensions);
     openssl(dir, ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}-key.pem`, '-out', `${name}.csr`, '-subj', subject]);
-    openssl(dir, ['x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.pem`, '-CAkey', `${ca}-key.pem`, '-CAcreateserial', '-out', `${name}.pem`, '-days', '2', '-extfile', `${name}.ext`]);
+    openssl(dir, [
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      `${ca}.pem`,
+      '-CAkey',
+      `${ca}-key.pem`,
+      '-CAcreateserial',
+      '-out',
+      `${name}.pem`,
+      '-days',
+      '2',
+      '-extfile',
+      `${name}.ext`,
+    ]);
   };
   for (const ca of ['ca', 'stranger-ca']) {
-    openssl(dir, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${ca}-key.pem`, '-out', `${ca}.pem`, '-days', '2', '-subj', `/CN=polyplus ${ca} for this run`]);
+    openssl(dir, [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      `${ca}-key.pem`,
+      '-out',
+      `${ca}.pem`,
+      '-days',
+      '2',
+      '-subj',
+      `/CN=polyplus ${ca} for this run`,
+    ]);
   }
   await issue('server', 'ca', '/CN=localhost', 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
   await issue('client', 'ca', '/CN=gateway', 'extendedKeyUsage=clientAuth\n');
@@ -58,7 +88,13 @@ export async function makeCertificates(): Promise<RunCertificates> {
 export async function startTlsOnlyMariadb(certs: RunCertificates): Promise<PrivateServer> {
   const dir = await mkdtemp(join(tmpdir(), 'polyplus-mariadb-tls-'));
   const datadir = join(dir, 'data');
-  await run('/usr/bin/mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db']);
+  await run('/usr/bin/mariadb-install-db', [
+    '--no-defaults',
+    `--datadir=${datadir}`,
+    '--user=root',
+    '--auth-root-authentication-method=normal',
+    '--skip-test-db',
+  ]);
   const port = await freePort();
   const server = privateServer(
     {
@@ -90,7 +126,30 @@ export async function startTlsOnlyRedis(certs: RunCertificates): Promise<Private
     {
       name: 'redis-server (TLS only)',
       command: '/usr/bin/redis-server',
-      args: ['--port', '0', '--tls-port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--daemonize', 'no', '--tls-cert-file', certs.serverCert, '--tls-key-file', certs.serverKey, '--tls-ca-cert-file', certs.ca, '--tls-auth-clients', 'no', '--maxmemory-policy', 'noeviction'],
+      args: [
+        '--port',
+        '0',
+        '--tls-port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--save',
+        '',
+        '--daemonize',
+        'no',
+        '--tls-cert-file',
+        certs.serverCert,
+        '--tls-key-file',
+        certs.serverKey,
+        '--tls-ca-cert-file',
+        certs.ca,
+        '--tls-auth-clients',
+        'no',
+        '--maxmemory-policy',
+        'noeviction',
+      ],
       ping: async () => pingRedis(url, { tls: { ca: await readPem(certs.ca) } }),
     },
     port,
@@ -109,9 +168,19 @@ export type AppProcess = { child: ChildProcess; logs: string[]; exited: Promise<
 
 /** An app's real process from its TypeScript entry point (`apps/<app>/src/main.ts`), output kept. */
 export function spawnApp(app: string, env: NodeJS.ProcessEnv): AppProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${app}/src/main.ts`], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${app}/src/main.ts`], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const logs: string[] = [];
-  const keep = (chunk: Buffer) => void logs.push(...chunk.toString().split('\n').filter((line) => line.trim()));
+  const keep = (chunk: Buffer) =>
+    void logs.push(
+      ...chunk
+        .toString()
+        .split('\n')
+        .filter((line) => line.trim()),
+    );
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -127,7 +196,8 @@ export function spawnApp(app: string, env: NodeJS.ProcessEnv): AppProcess {
 export async function waitForLog(app: AppProcess, text: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!app.logs.some((line) => line.includes(text))) {
-    if (app.child.exitCode !== null) throw new Error(`exited with ${app.child.exitCode} before "${text}":\n${app.logs.slice(-30).join('\n')}`);
+    if (app.child.exitCode !== null)
+      throw new Error(`exited with ${app.child.exitCode} before "${text}":\n${app.logs.slice(-30).join('\n')}`);
     if (Date.now() > deadline) throw new Error(`no "${text}" within ${timeoutMs} ms:\n${app.logs.slice(-30).join('\n')}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -136,14 +206,29 @@ export async function waitForLog(app: AppProcess, text: string, timeoutMs: numbe
 export type HttpsAnswer = { status: number; body: string };
 
 /** One HTTPS request trusting `ca`, presenting `client` (a certificate and key) when given. */
-export function httpsCall(url: string, options: { ca: string; client?: { cert: string; key: string }; method?: string; headers?: Record<string, string>; body?: string }): Promise<HttpsAnswer> {
+export function httpsCall(
+  url: string,
+  options: { ca: string; client?: { cert: string; key: string }; method?: string; headers?: Record<string, string>; body?: string },
+): Promise<HttpsAnswer> {
   return new Promise((resolve, reject) => {
-    const request = httpsRequest(url, { method: options.method ?? 'GET', headers: options.headers, ca: options.ca, cert: options.client?.cert, key: options.client?.key, agent: false, timeout: 15_000 }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
+    const request = httpsRequest(
+      url,
+      {
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        ca: options.ca,
+        cert: options.client?.cert,
+        key: options.client?.key,
+        agent: false,
+        timeout: 15_000,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
     request.on('timeout', () => request.destroy(new Error('timeout')));
     request.on('error', reject);
     request.end(options.body);

@@ -6,7 +6,16 @@ import { createRedis, waitForRedis } from '@polyplus/events';
 import { DEMO_ENGINEER, freePort, tokenFor } from '@polyplus/local-stack';
 import { SUBGRAPH_NAMES } from '@polyplus/subgraph-kit';
 import type { PrivateServer } from './private-servers';
-import { httpsCall, makeCertificates, spawnApp, startTlsOnlyMariadb, startTlsOnlyRedis, waitForLog, type AppProcess, type RunCertificates } from './tls-servers';
+import {
+  httpsCall,
+  makeCertificates,
+  spawnApp,
+  startTlsOnlyMariadb,
+  startTlsOnlyRedis,
+  waitForLog,
+  type AppProcess,
+  type RunCertificates,
+} from './tls-servers';
 
 // TLS on every hop, against real servers started here with certificates made for this run: a
 // MariaDB that requires secure transport, a Redis with a TLS port only, the customers subgraph
@@ -69,7 +78,12 @@ describe('MySQL over TLS', () => {
   });
 
   it('the subgraph connected with the CA, its client certificate and verify-identity, and its data is read and written over TLS', async () => {
-    const connection = await createConnection({ host: '127.0.0.1', port: mariadb!.port, user: 'root', ssl: { ca: pem(certs.ca), cert: pem(certs.clientCert), key: pem(certs.clientKey) } });
+    const connection = await createConnection({
+      host: '127.0.0.1',
+      port: mariadb!.port,
+      user: 'root',
+      ssl: { ca: pem(certs.ca), cert: pem(certs.clientCert), key: pem(certs.clientKey) },
+    });
     try {
       const [rows] = await connection.query("SHOW SESSION STATUS LIKE 'Ssl_version'");
       expect((rows as { Value: string }[])[0].Value).toMatch(/^TLSv1\.[23]$/);
@@ -83,7 +97,12 @@ describe('MySQL over TLS', () => {
 
 describe('Redis over TLS', () => {
   it('a Redis with only a TLS port refuses a plain connection', async () => {
-    const plain = new Redis(`redis://127.0.0.1:${redis!.port}`, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3_000 });
+    const plain = new Redis(`redis://127.0.0.1:${redis!.port}`, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      connectTimeout: 3_000,
+    });
     plain.on('error', () => undefined);
     await expect(plain.connect().then(() => plain.ping())).rejects.toThrow();
     plain.disconnect();
@@ -119,7 +138,9 @@ describe('gateway → subgraph over HTTPS with mutual TLS', () => {
 
   it('the subgraph refuses a client without a certificate, and one whose certificate another CA signed, during the handshake', async () => {
     await expect(httpsCall(health(), { ca: pem(certs.ca) })).rejects.toThrow();
-    await expect(httpsCall(health(), { ca: pem(certs.ca), client: { cert: pem(certs.strangerCert), key: pem(certs.strangerKey) } })).rejects.toThrow();
+    await expect(
+      httpsCall(health(), { ca: pem(certs.ca), client: { cert: pem(certs.strangerCert), key: pem(certs.strangerKey) } }),
+    ).rejects.toThrow();
   });
 
   it('a query through the gateway (served over HTTPS) reaches the subgraph over mutual TLS and its MariaDB over TLS', async () => {
@@ -161,7 +182,13 @@ describe('TRANSPORT_SECURITY=require', () => {
   }, 120_000);
 
   it('the gateway refuses to start with a plain http:// subgraph off the host', async () => {
-    const app = spawnApp('gateway', { NODE_ENV: 'test', TRANSPORT_SECURITY: 'require', HOST: '127.0.0.1', GATEWAY_PORT: String(await freePort()), DEVICES_URL: 'http://devices.internal.example:4002/graphql' });
+    const app = spawnApp('gateway', {
+      NODE_ENV: 'test',
+      TRANSPORT_SECURITY: 'require',
+      HOST: '127.0.0.1',
+      GATEWAY_PORT: String(await freePort()),
+      DEVICES_URL: 'http://devices.internal.example:4002/graphql',
+    });
     started.push(app);
     expect(await app.exited).toBe(1);
     expect(app.logs.join('\n')).toMatch(/- DEVICES_URL: http:\/\/devices\.internal\.example:4002\/graphql is not encrypted/);

@@ -56,11 +56,20 @@ export async function startPortalStack(suite: string): Promise<PortalStack> {
   }
 }
 
-type CustomerRecord = { id: string; name: string; sites: { id: string; name: string }[]; contracts: { id: string }[]; contacts: { id: string; email: string; role: string; designated: boolean }[] };
+type CustomerRecord = {
+  id: string;
+  name: string;
+  sites: { id: string; name: string }[];
+  contracts: { id: string }[];
+  contacts: { id: string; email: string; role: string; designated: boolean }[];
+};
 
 /** Another demo customer's admin, for what one customer must never see of another. */
 export async function otherCustomerAdmin(staff: GatewayAs, name: string): Promise<Principal & { customerId: string }> {
-  const { customers } = await graphqlData<{ customers: CustomerRecord[] }>(staff, '{ customers { id name sites { id name } contracts { id } contacts { id email role designated } } }');
+  const { customers } = await graphqlData<{ customers: CustomerRecord[] }>(
+    staff,
+    '{ customers { id name sites { id name } contracts { id } contacts { id email role designated } } }',
+  );
   const customer = customers.find((candidate) => candidate.name === name);
   const admin = customer?.contacts.find((contact) => contact.role === 'ADMIN');
   if (!customer || !admin) throw new Error(`${name} has no admin in the demo data`);
@@ -68,7 +77,10 @@ export async function otherCustomerAdmin(staff: GatewayAs, name: string): Promis
 }
 
 async function demoCustomer(staff: GatewayAs): Promise<DemoCustomer> {
-  const { customers } = await graphqlData<{ customers: CustomerRecord[] }>(staff, '{ customers { id name sites { id name } contracts { id } contacts { id email role designated } } }');
+  const { customers } = await graphqlData<{ customers: CustomerRecord[] }>(
+    staff,
+    '{ customers { id name sites { id name } contracts { id } contacts { id email role designated } } }',
+  );
   const customer = customers.find((candidate) => candidate.name === PORTAL_DEMO_CUSTOMER);
   if (!customer) throw new Error(`${PORTAL_DEMO_CUSTOMER} is not in the demo data`);
   const admin = customer.contacts.find((contact) => contact.role === 'ADMIN')!;

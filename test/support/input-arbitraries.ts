@@ -1,7 +1,24 @@
 import fc from 'fast-check';
-import { isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLArgument, type GraphQLInputType } from 'graphql';
+import {
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLInputType,
+} from 'graphql';
 
-const AWKWARD_STRINGS = ['', '   ', "'; DROP TABLE incident; --", '\u0000', 'null', '<script>alert(1)</script>', '😀'.repeat(300), 'x'.repeat(10_000)];
+const AWKWARD_STRINGS = [
+  '',
+  '   ',
+  "'; DROP TABLE incident; --",
+  '\u0000',
+  'null',
+  '<script>alert(1)</script>',
+  '😀'.repeat(300),
+  'x'.repeat(10_000),
+];
 
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 24 }) },
@@ -11,10 +28,20 @@ const text = fc.oneof(
 
 /** Dates a client may send: real ones across centuries, impossible ones (Feb 30, month 13, year 0000) and junk. */
 const dateTime = fc.oneof(
-  fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString()),
   fc
-    .record({ year: fc.integer({ min: 0, max: 9999 }), month: fc.integer({ min: 0, max: 13 }), day: fc.integer({ min: 0, max: 32 }), hour: fc.integer({ min: 0, max: 25 }) })
-    .map(({ year, month, day, hour }) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`),
+    .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((date) => date.toISOString()),
+  fc
+    .record({
+      year: fc.integer({ min: 0, max: 9999 }),
+      month: fc.integer({ min: 0, max: 13 }),
+      day: fc.integer({ min: 0, max: 32 }),
+      hour: fc.integer({ min: 0, max: 25 }),
+    })
+    .map(
+      ({ year, month, day, hour }) =>
+        `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`,
+    ),
   text,
 );
 
@@ -60,8 +87,7 @@ function nullableArbitrary(type: GraphQLInputType, ids: readonly string[]): fc.A
 
 /** Arbitrary variables for a root field's arguments; nullable ones are sometimes null or left out. */
 export function variablesArbitrary(args: readonly GraphQLArgument[], ids: readonly string[]): fc.Arbitrary<Record<string, unknown>> {
-  return fc.record(
-    Object.fromEntries(args.map((arg) => [arg.name, nullableArbitrary(arg.type, ids)])),
-    { requiredKeys: args.filter((arg) => isNonNullType(arg.type)).map((arg) => arg.name) },
-  ) as fc.Arbitrary<Record<string, unknown>>;
+  return fc.record(Object.fromEntries(args.map((arg) => [arg.name, nullableArbitrary(arg.type, ids)])), {
+    requiredKeys: args.filter((arg) => isNonNullType(arg.type)).map((arg) => arg.name),
+  }) as fc.Arbitrary<Record<string, unknown>>;
 }

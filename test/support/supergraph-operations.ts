@@ -47,7 +47,9 @@ function selectionOf(field: GraphQLField<unknown, unknown>): string {
   const type = getNamedType(field.type);
   if (isLeafType(type)) return '';
   if (!isObjectType(type)) return ' { __typename }';
-  const scalars = Object.values(type.getFields()).filter((child) => isLeafType(getNamedType(child.type)) && child.args.every((arg) => !isNonNullType(arg.type)));
+  const scalars = Object.values(type.getFields()).filter(
+    (child) => isLeafType(getNamedType(child.type)) && child.args.every((arg) => !isNonNullType(arg.type)),
+  );
   return ` { __typename ${scalars.map((child) => child.name).join(' ')} }`;
 }
 
@@ -85,7 +87,9 @@ function sampleValue(name: string, type: GraphQLInputType, pick: ValuePicker, pa
   if (isListType(type)) return [sampleValue(name, type.ofType, pick, parentType)];
   if (isEnumType(type)) return type.getValues()[0].name;
   if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields()).map((field) => [field.name, sampleValue(field.name, field.type, pick, type.name)]));
+    return Object.fromEntries(
+      Object.values(type.getFields()).map((field) => [field.name, sampleValue(field.name, field.type, pick, type.name)]),
+    );
   }
   if (isScalarType(type)) return sampleScalar(type.name);
   return null;

@@ -54,7 +54,10 @@ async function swcOptions() {
 }
 
 async function isFile(path) {
-  return stat(path).then((s) => s.isFile(), () => false);
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 /** The TypeScript file a relative require names: `x.ts`, or `x/index.ts`. */
@@ -88,7 +91,11 @@ async function build({ app, entries, assets }) {
     const batch = queue.splice(0, queue.length);
     await Promise.all(
       batch.map(async (file) => {
-        const output = await transformFile(file, { ...options, filename: file, sourceFileName: relative(join(outDir, relative(ROOT, dirname(file))), file) });
+        const output = await transformFile(file, {
+          ...options,
+          filename: file,
+          sourceFileName: relative(join(outDir, relative(ROOT, dirname(file))), file),
+        });
         const target = join(outDir, relative(ROOT, file)).replace(/\.ts$/, '.js');
         await mkdir(dirname(target), { recursive: true });
         await writeFile(target, `${output.code}\n//# sourceMappingURL=${target.split(sep).pop()}.map\n`);

@@ -17,7 +17,9 @@ async function sweepDatabases(marker) {
     connectTimeout: 3_000,
   });
   try {
-    const [rows] = await connection.query('SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ?', [`test\\_${marker}\\_%`]);
+    const [rows] = await connection.query('SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ?', [
+      `test\\_${marker}\\_%`,
+    ]);
     for (const { name } of rows) await connection.query(`DROP DATABASE \`${name}\``);
     return rows.map((row) => row.name);
   } finally {
@@ -26,7 +28,12 @@ async function sweepDatabases(marker) {
 }
 
 async function sweepRedisKeys(marker) {
-  const redis = new Redis(process.env.REDIS_URL || DEFAULT_REDIS_URL, { lazyConnect: true, connectTimeout: 3_000, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  const redis = new Redis(process.env.REDIS_URL || DEFAULT_REDIS_URL, {
+    lazyConnect: true,
+    connectTimeout: 3_000,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+  });
   let deleted = 0;
   try {
     await redis.connect();
@@ -49,6 +56,8 @@ module.exports = async function globalTeardown() {
   // A project whose tests need neither server may run where neither is up: nothing to sweep then.
   const [databases, keys] = await Promise.all([sweepDatabases(marker).catch(() => []), sweepRedisKeys(marker).catch(() => 0)]);
   if (databases.length > 0 || keys > 0) {
-    console.log(`\nSwept what a failed set-up left in run ${marker}: ${databases.length} database(s)${databases.length ? ` (${databases.join(', ')})` : ''}, ${keys} Redis key(s)`);
+    console.log(
+      `\nSwept what a failed set-up left in run ${marker}: ${databases.length} database(s)${databases.length ? ` (${databases.join(', ')})` : ''}, ${keys} Redis key(s)`,
+    );
   }
 };

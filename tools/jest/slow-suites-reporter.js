@@ -25,7 +25,9 @@ class SlowSuitesReporter {
     }
     if (suites.length < 2) return;
     const slowest = [...suites].sort((a, b) => b.seconds - a.seconds).slice(0, SHOWN);
-    console.log(`\nSlowest test files:\n${slowest.map((suite) => `  ${suite.seconds.toFixed(1).padStart(7)} s  ${suite.file}${suite.failed ? '  (failed)' : ''}`).join('\n')}`);
+    console.log(
+      `\nSlowest test files:\n${slowest.map((suite) => `  ${suite.seconds.toFixed(1).padStart(7)} s  ${suite.file}${suite.failed ? '  (failed)' : ''}`).join('\n')}`,
+    );
   }
 }
 

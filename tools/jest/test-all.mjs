@@ -18,7 +18,11 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => nx.kill(sig
 nx.on('exit', (code, signal) => {
   let suites = [];
   try {
-    suites = readFileSync(timings, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    suites = readFileSync(timings, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
   } catch {
     // No test file reported (nothing ran).
   }
@@ -27,7 +31,8 @@ nx.on('exit', (code, signal) => {
     const slowest = suites.sort((a, b) => b.seconds - a.seconds).slice(0, SHOWN);
     const minutes = ((Date.now() - started) / 60_000).toFixed(1);
     console.log(`\nSlowest of ${suites.length} test files (whole run ${minutes} min):`);
-    for (const suite of slowest) console.log(`  ${suite.seconds.toFixed(1).padStart(7)} s  ${suite.file}${suite.failed ? '  (failed)' : ''}`);
+    for (const suite of slowest)
+      console.log(`  ${suite.seconds.toFixed(1).padStart(7)} s  ${suite.file}${suite.failed ? '  (failed)' : ''}`);
   }
   process.exit(code ?? (signal ? 1 : 0));
 });

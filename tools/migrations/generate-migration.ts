@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { createTestDatabase } from '@polyplus/persistence';
 import { loadSubgraphDefinition } from './subgraph-definitions';
 
@@ -42,7 +43,8 @@ ${lines([...log.downQueries].reverse())}
 }
 `;
     const file = join(directory ?? join('apps', subgraph, 'src', 'migrations'), `${timestamp}-${kebab}.ts`);
-    writeFileSync(file, source);
+    // Written as `npm run format` would leave it, so the format check passes on a new migration.
+    writeFileSync(file, await format(source, { ...(await resolveConfig(file)), filepath: file }));
     console.log(`Wrote ${file} (${className}); add it to the subgraph's migration list.`);
   } finally {
     await db.drop();

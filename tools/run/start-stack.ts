@@ -13,7 +13,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log('stopping…');
-    stack.stop().then(() => process.exit(0), () => process.exit(1));
+    stack.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -18,24 +18,142 @@ export type FleetSite = {
 export type FleetDevice = { serialNumber: string; productModel: string; siteKey: string };
 export type FleetContract = { reference: string; startsOn: string; endsOn: string; options: string[] };
 export type FleetContact = { name: string; email: string; role: 'ADMIN' | 'TECHNICIAN'; designated: boolean };
-export type FleetCustomer = { name: string; sites: FleetSite[]; contacts: FleetContact[]; contracts: FleetContract[]; devices: FleetDevice[] };
+export type FleetCustomer = {
+  name: string;
+  sites: FleetSite[];
+  contacts: FleetContact[];
+  contracts: FleetContract[];
+  devices: FleetDevice[];
+};
 export type Fleet = { seed: number; customers: FleetCustomer[] };
 
 const CITIES = [
-  { city: 'London', countryCode: 'GB', subdivision: 'ENG', timeZone: 'Europe/London', latitude: 51.507, longitude: -0.128, postal: () => 'EC1A 1BB' },
-  { city: 'Edinburgh', countryCode: 'GB', subdivision: 'SCT', timeZone: 'Europe/London', latitude: 55.953, longitude: -3.189, postal: () => 'EH1 1YZ' },
-  { city: 'Berlin', countryCode: 'DE', subdivision: 'BE', timeZone: 'Europe/Berlin', latitude: 52.52, longitude: 13.405, postal: () => '10115' },
-  { city: 'Munich', countryCode: 'DE', subdivision: 'BY', timeZone: 'Europe/Berlin', latitude: 48.137, longitude: 11.575, postal: () => '80331' },
-  { city: 'Paris', countryCode: 'FR', subdivision: 'IDF', timeZone: 'Europe/Paris', latitude: 48.857, longitude: 2.352, postal: () => '75001' },
-  { city: 'Zurich', countryCode: 'CH', subdivision: 'ZH', timeZone: 'Europe/Zurich', latitude: 47.377, longitude: 8.541, postal: () => '8001' },
-  { city: 'New York', countryCode: 'US', subdivision: 'NY', timeZone: 'America/New_York', latitude: 40.713, longitude: -74.006, postal: () => '10007' },
-  { city: 'Austin', countryCode: 'US', subdivision: 'TX', timeZone: 'America/Chicago', latitude: 30.267, longitude: -97.743, postal: () => '78701' },
-  { city: 'Denver', countryCode: 'US', subdivision: 'CO', timeZone: 'America/Denver', latitude: 39.739, longitude: -104.99, postal: () => '80202' },
-  { city: 'San Jose', countryCode: 'US', subdivision: 'CA', timeZone: 'America/Los_Angeles', latitude: 37.338, longitude: -121.886, postal: () => '95113' },
-  { city: 'Toronto', countryCode: 'CA', subdivision: 'ON', timeZone: 'America/Toronto', latitude: 43.653, longitude: -79.383, postal: () => 'M5H 2N2' },
-  { city: 'Sydney', countryCode: 'AU', subdivision: 'NSW', timeZone: 'Australia/Sydney', latitude: -33.869, longitude: 151.209, postal: () => '2000' },
-  { city: 'Singapore', countryCode: 'SG', subdivision: '01', timeZone: 'Asia/Singapore', latitude: 1.29, longitude: 103.852, postal: () => '048619' },
-  { city: 'Tokyo', countryCode: 'JP', subdivision: '13', timeZone: 'Asia/Tokyo', latitude: 35.676, longitude: 139.65, postal: () => '100-0005' },
+  {
+    city: 'London',
+    countryCode: 'GB',
+    subdivision: 'ENG',
+    timeZone: 'Europe/London',
+    latitude: 51.507,
+    longitude: -0.128,
+    postal: () => 'EC1A 1BB',
+  },
+  {
+    city: 'Edinburgh',
+    countryCode: 'GB',
+    subdivision: 'SCT',
+    timeZone: 'Europe/London',
+    latitude: 55.953,
+    longitude: -3.189,
+    postal: () => 'EH1 1YZ',
+  },
+  {
+    city: 'Berlin',
+    countryCode: 'DE',
+    subdivision: 'BE',
+    timeZone: 'Europe/Berlin',
+    latitude: 52.52,
+    longitude: 13.405,
+    postal: () => '10115',
+  },
+  {
+    city: 'Munich',
+    countryCode: 'DE',
+    subdivision: 'BY',
+    timeZone: 'Europe/Berlin',
+    latitude: 48.137,
+    longitude: 11.575,
+    postal: () => '80331',
+  },
+  {
+    city: 'Paris',
+    countryCode: 'FR',
+    subdivision: 'IDF',
+    timeZone: 'Europe/Paris',
+    latitude: 48.857,
+    longitude: 2.352,
+    postal: () => '75001',
+  },
+  {
+    city: 'Zurich',
+    countryCode: 'CH',
+    subdivision: 'ZH',
+    timeZone: 'Europe/Zurich',
+    latitude: 47.377,
+    longitude: 8.541,
+    postal: () => '8001',
+  },
+  {
+    city: 'New York',
+    countryCode: 'US',
+    subdivision: 'NY',
+    timeZone: 'America/New_York',
+    latitude: 40.713,
+    longitude: -74.006,
+    postal: () => '10007',
+  },
+  {
+    city: 'Austin',
+    countryCode: 'US',
+    subdivision: 'TX',
+    timeZone: 'America/Chicago',
+    latitude: 30.267,
+    longitude: -97.743,
+    postal: () => '78701',
+  },
+  {
+    city: 'Denver',
+    countryCode: 'US',
+    subdivision: 'CO',
+    timeZone: 'America/Denver',
+    latitude: 39.739,
+    longitude: -104.99,
+    postal: () => '80202',
+  },
+  {
+    city: 'San Jose',
+    countryCode: 'US',
+    subdivision: 'CA',
+    timeZone: 'America/Los_Angeles',
+    latitude: 37.338,
+    longitude: -121.886,
+    postal: () => '95113',
+  },
+  {
+    city: 'Toronto',
+    countryCode: 'CA',
+    subdivision: 'ON',
+    timeZone: 'America/Toronto',
+    latitude: 43.653,
+    longitude: -79.383,
+    postal: () => 'M5H 2N2',
+  },
+  {
+    city: 'Sydney',
+    countryCode: 'AU',
+    subdivision: 'NSW',
+    timeZone: 'Australia/Sydney',
+    latitude: -33.869,
+    longitude: 151.209,
+    postal: () => '2000',
+  },
+  {
+    city: 'Singapore',
+    countryCode: 'SG',
+    subdivision: '01',
+    timeZone: 'Asia/Singapore',
+    latitude: 1.29,
+    longitude: 103.852,
+    postal: () => '048619',
+  },
+  {
+    city: 'Tokyo',
+    countryCode: 'JP',
+    subdivision: '13',
+    timeZone: 'Asia/Tokyo',
+    latitude: 35.676,
+    longitude: 139.65,
+    postal: () => '100-0005',
+  },
 ];
 
 // Catalog models (the devices subgraph's initial catalog) weighted by how common they are.
@@ -51,7 +169,23 @@ const MODELS: [string, number][] = [
 ];
 
 const NAME_PARTS = [
-  ['Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Litware', 'Adatum', 'Proseware', 'Woodgrove', 'Wingtip', 'Lucerne', 'Alpine', 'Coho', 'Fourth Coffee', 'Trey', 'Margie'],
+  [
+    'Northwind',
+    'Contoso',
+    'Fabrikam',
+    'Tailspin',
+    'Litware',
+    'Adatum',
+    'Proseware',
+    'Woodgrove',
+    'Wingtip',
+    'Lucerne',
+    'Alpine',
+    'Coho',
+    'Fourth Coffee',
+    'Trey',
+    'Margie',
+  ],
   ['Trading', 'Holdings', 'Logistics', 'Health', 'Bank', 'Energy', 'Media', 'Labs', 'Foods', 'Partners', 'Insurance', 'Motors'],
 ];
 const FIRST = ['Ava', 'Noah', 'Mia', 'Liam', 'Zoe', 'Omar', 'Yuki', 'Lena', 'Raj', 'Ines', 'Tom', 'Sara', 'Ken', 'Nia', 'Luca'];
@@ -114,7 +248,12 @@ export function generateFleet(options: FleetOptions): Fleet {
     });
     const contacts: FleetContact[] = Array.from({ length: between(2, 4) }, (_, k) => {
       const person = `${pick(FIRST)} ${pick(LAST)}`;
-      return { name: person, email: `${person.toLowerCase().replace(/[^a-z]+/g, '.')}.${k}@${domain}`, role: k === 0 ? 'ADMIN' : 'TECHNICIAN', designated: k !== 0 };
+      return {
+        name: person,
+        email: `${person.toLowerCase().replace(/[^a-z]+/g, '.')}.${k}@${domain}`,
+        role: k === 0 ? 'ADMIN' : 'TECHNICIAN',
+        designated: k !== 0,
+      };
     });
     // Consecutive yearly terms, the last one in force on `today`; one customer in five had a lapse
     // of some days between its first two terms (continuity matters for personal devices).
@@ -124,7 +263,12 @@ export function generateFleet(options: FleetOptions): Fleet {
     let startsOn = addDays(today, -between(0, 300));
     const contracts: FleetContract[] = [];
     for (let t = terms - 1; t >= 0; t--) {
-      contracts.unshift({ reference: `PP-${seedTag}-${String(c + 1).padStart(4, '0')}-${t + 1}`, startsOn, endsOn: addDays(startsOn, 364), options: onsite ? ['ONSITE'] : [] });
+      contracts.unshift({
+        reference: `PP-${seedTag}-${String(c + 1).padStart(4, '0')}-${t + 1}`,
+        startsOn,
+        endsOn: addDays(startsOn, 364),
+        options: onsite ? ['ONSITE'] : [],
+      });
       startsOn = addDays(startsOn, -365 - (t === 1 ? lapse : 0));
     }
     return { name, sites, contacts, contracts, devices: [] };
@@ -133,7 +277,11 @@ export function generateFleet(options: FleetOptions): Fleet {
   for (let d = 0; d < deviceCount; d++) {
     // Bigger customers get more devices: a skewed pick.
     const customer = customers[Math.floor(next() ** 2 * customers.length)];
-    customer.devices.push({ serialNumber: `F${seedTag}${String(d).padStart(7, '0')}`, productModel: model(), siteKey: pick(customer.sites).key });
+    customer.devices.push({
+      serialNumber: `F${seedTag}${String(d).padStart(7, '0')}`,
+      productModel: model(),
+      siteKey: pick(customer.sites).key,
+    });
   }
   return { seed: options.seed, customers };
 }

@@ -10,18 +10,30 @@ const BATCH = 1_000;
 export async function loadFleet(gateway: GraphQLTarget, fleet: Fleet, log: (line: string) => void = console.log): Promise<void> {
   let devices = 0;
   for (const customer of fleet.customers) {
-    const { createCustomer } = await graphqlData<{ createCustomer: Id }>(gateway, 'mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }', {
-      input: { name: customer.name },
-    });
+    const { createCustomer } = await graphqlData<{ createCustomer: Id }>(
+      gateway,
+      'mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }',
+      {
+        input: { name: customer.name },
+      },
+    );
     for (const contact of customer.contacts) {
-      await graphqlData(gateway, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', { input: { ...contact, customerId: createCustomer.id } });
+      await graphqlData(gateway, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', {
+        input: { ...contact, customerId: createCustomer.id },
+      });
     }
     const deviceIds: string[] = [];
     for (const { key, ...site } of customer.sites) {
-      const { createSite } = await graphqlData<{ createSite: Id }>(gateway, 'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', {
-        input: { ...site, customerId: createCustomer.id },
-      });
-      const rows = customer.devices.filter((device) => device.siteKey === key).map(({ serialNumber, productModel }) => ({ serialNumber, productModel }));
+      const { createSite } = await graphqlData<{ createSite: Id }>(
+        gateway,
+        'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
+        {
+          input: { ...site, customerId: createCustomer.id },
+        },
+      );
+      const rows = customer.devices
+        .filter((device) => device.siteKey === key)
+        .map(({ serialNumber, productModel }) => ({ serialNumber, productModel }));
       for (let i = 0; i < rows.length; i += BATCH) {
         const { registerDevices } = await graphqlData<{ registerDevices: { devices: Id[] } }>(
           gateway,
@@ -43,7 +55,12 @@ export async function loadFleet(gateway: GraphQLTarget, fleet: Fleet, log: (line
 
 if (require.main === module) {
   const [seed = '1', customers, devices, today] = process.argv.slice(2);
-  const fleet = generateFleet({ seed: Number(seed), customers: customers ? Number(customers) : undefined, devices: devices ? Number(devices) : undefined, today });
+  const fleet = generateFleet({
+    seed: Number(seed),
+    customers: customers ? Number(customers) : undefined,
+    devices: devices ? Number(devices) : undefined,
+    today,
+  });
   tokenFor(DEMO_ENGINEER)
     .then((token) => loadFleet({ url: process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql', token }, fleet))
     .catch((error) => {

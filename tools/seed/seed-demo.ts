@@ -1,7 +1,15 @@
 import { graphqlData, type GraphQLTarget } from '@polyplus/local-stack';
 import { DEMO_PARTS, seedLogistics } from './seed-logistics';
 import { releaseDownloadUrl, seedOnlineSupport } from './seed-online-support';
-import { DEMO_CUSTOMERS, DEMO_DISCOUNTS, DEMO_ONSITE_RULES, DEMO_PRODUCTS, DEMO_PROBLEMS, DEMO_RELEASES, DEMO_TECHNICIANS } from './demo-data';
+import {
+  DEMO_CUSTOMERS,
+  DEMO_DISCOUNTS,
+  DEMO_ONSITE_RULES,
+  DEMO_PRODUCTS,
+  DEMO_PROBLEMS,
+  DEMO_RELEASES,
+  DEMO_TECHNICIANS,
+} from './demo-data';
 
 type Id = { id: string };
 
@@ -16,10 +24,14 @@ async function seedCatalog(gateway: GraphQLTarget): Promise<void> {
     }
   }
   for (const rule of DEMO_ONSITE_RULES) {
-    await graphqlData(gateway, 'mutation ($input: SetOnsiteAvailabilityInput!) { setOnsiteAvailability(input: $input) { id } }', { input: rule });
+    await graphqlData(gateway, 'mutation ($input: SetOnsiteAvailabilityInput!) { setOnsiteAvailability(input: $input) { id } }', {
+      input: rule,
+    });
   }
   for (const discount of DEMO_DISCOUNTS) {
-    await graphqlData(gateway, 'mutation ($input: CreateServiceDiscountInput!) { createServiceDiscount(input: $input) { id } }', { input: discount });
+    await graphqlData(gateway, 'mutation ($input: CreateServiceDiscountInput!) { createServiceDiscount(input: $input) { id } }', {
+      input: discount,
+    });
   }
 }
 
@@ -36,7 +48,9 @@ export async function seedDemo(gateway: GraphQLTarget, log: (line: string) => vo
   await seedCatalog(gateway);
   await seedLogistics(gateway);
   for (const technician of DEMO_TECHNICIANS) {
-    await graphqlData(gateway, 'mutation ($input: CreateTechnicianInput!) { createTechnician(input: $input) { id } }', { input: technician });
+    await graphqlData(gateway, 'mutation ($input: CreateTechnicianInput!) { createTechnician(input: $input) { id } }', {
+      input: technician,
+    });
   }
   let serial = 1000;
   let replacements = 0;
@@ -49,9 +63,13 @@ export async function seedDemo(gateway: GraphQLTarget, log: (line: string) => vo
     // Cases are opened by a designated contact: the first one of each customer reports them.
     let reporterId = '';
     for (const contact of demoCustomer.contacts) {
-      const { addContact } = await graphqlData<{ addContact: Id }>(gateway, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', {
-        input: { ...contact, customerId: createCustomer.id },
-      });
+      const { addContact } = await graphqlData<{ addContact: Id }>(
+        gateway,
+        'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }',
+        {
+          input: { ...contact, customerId: createCustomer.id },
+        },
+      );
       if (contact.designated && !reporterId) reporterId = addContact.id;
     }
     const placed: { deviceId: string; s: number; p: number }[] = [];
@@ -78,7 +96,10 @@ export async function seedDemo(gateway: GraphQLTarget, log: (line: string) => vo
       const releases = DEMO_RELEASES[DEMO_PRODUCTS[p]] ?? [];
       const installed = releases[releases.length - 1 - (p % 2)] ?? releases[0];
       if (!installed) continue;
-      await graphqlData(gateway, 'mutation ($d: ID!, $v: String!) { reportInstalledVersion(deviceId: $d, version: $v) { id } }', { d: deviceId, v: installed.version });
+      await graphqlData(gateway, 'mutation ($d: ID!, $v: String!) { reportInstalledVersion(deviceId: $d, version: $v) { id } }', {
+        d: deviceId,
+        v: installed.version,
+      });
     }
     // A few devices per site have an open case; the severest ones need a part. On a contract with the
     // onsite option, dispatch creates the technician visit from the replacement order by itself.
@@ -98,5 +119,7 @@ export async function seedDemo(gateway: GraphQLTarget, log: (line: string) => vo
     }
   }
   const support = await seedOnlineSupport(gateway);
-  log(`demo data loaded: ${DEMO_CUSTOMERS.length} customers, ${serial - 1000} devices, ${replacements} replacement orders, ${support.channels} support channels, ${support.documents} documents`);
+  log(
+    `demo data loaded: ${DEMO_CUSTOMERS.length} customers, ${serial - 1000} devices, ${replacements} replacement orders, ${support.channels} support channels, ${support.documents} documents`,
+  );
 }

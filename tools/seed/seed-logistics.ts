@@ -17,10 +17,30 @@ const DEMO_DEPOTS = [
 
 /** Location-specific terms the published replacement terms show. */
 const DEMO_SHIPPING_TERMS = [
-  { countryCode: 'CH', customsDelayBusinessDays: 2, customerIsImporterOfRecord: true, notes: 'Deliveries to Liechtenstein are cleared through Swiss customs in Buchs SG.' },
-  { countryCode: 'GB', customsDelayBusinessDays: 0, customerIsImporterOfRecord: false, notes: 'Scottish Highlands and islands, Isle of Man and Channel Islands: one more business day.' },
-  { countryCode: 'CA', customsDelayBusinessDays: 1, customerIsImporterOfRecord: false, notes: 'Shipped from Dallas; duties are paid by Poly.' },
-  { countryCode: 'US', customsDelayBusinessDays: 0, customerIsImporterOfRecord: false, notes: 'Alaska and Hawaii: two more business days.' },
+  {
+    countryCode: 'CH',
+    customsDelayBusinessDays: 2,
+    customerIsImporterOfRecord: true,
+    notes: 'Deliveries to Liechtenstein are cleared through Swiss customs in Buchs SG.',
+  },
+  {
+    countryCode: 'GB',
+    customsDelayBusinessDays: 0,
+    customerIsImporterOfRecord: false,
+    notes: 'Scottish Highlands and islands, Isle of Man and Channel Islands: one more business day.',
+  },
+  {
+    countryCode: 'CA',
+    customsDelayBusinessDays: 1,
+    customerIsImporterOfRecord: false,
+    notes: 'Shipped from Dallas; duties are paid by Poly.',
+  },
+  {
+    countryCode: 'US',
+    customsDelayBusinessDays: 0,
+    customerIsImporterOfRecord: false,
+    notes: 'Alaska and Hawaii: two more business days.',
+  },
 ];
 
 export async function seedLogistics(gateway: GraphQLTarget): Promise<void> {
@@ -28,7 +48,12 @@ export async function seedLogistics(gateway: GraphQLTarget): Promise<void> {
     await graphqlData(gateway, 'mutation ($input: CreatePartInput!) { createPart(input: $input) { id } }', { input: part });
   }
   await graphqlData(gateway, 'mutation ($input: CreatePriceBookInput!) { createPriceBook(input: $input) { id } }', {
-    input: { name: 'Global list 2026', currency: 'USD', validFrom: '2026-01-01', prices: DEMO_PARTS.map(({ partNumber, listPrice }) => ({ partNumber, listPrice })) },
+    input: {
+      name: 'Global list 2026',
+      currency: 'USD',
+      validFrom: '2026-01-01',
+      prices: DEMO_PARTS.map(({ partNumber, listPrice }) => ({ partNumber, listPrice })),
+    },
   });
   for (const depot of DEMO_DEPOTS) {
     const { createDepot } = await graphqlData<{ createDepot: { id: string } }>(
@@ -37,7 +62,9 @@ export async function seedLogistics(gateway: GraphQLTarget): Promise<void> {
       { input: { ...depot, cutoff: '15:00' } },
     );
     for (const { partNumber } of DEMO_PARTS) {
-      await graphqlData(gateway, 'mutation ($input: SetStockInput!) { setStock(input: $input) }', { input: { depotId: createDepot.id, partNumber, quantity: 25 } });
+      await graphqlData(gateway, 'mutation ($input: SetStockInput!) { setStock(input: $input) }', {
+        input: { depotId: createDepot.id, partNumber, quantity: 25 },
+      });
     }
   }
   for (const input of DEMO_SHIPPING_TERMS) {

@@ -8,8 +8,21 @@ import { graphqlData, type GraphQLTarget } from '@polyplus/local-stack';
 /** The customer the portal's development sign-in acts for. */
 export const PORTAL_DEMO_CUSTOMER = 'Northwind Trading';
 
-type Order = { id: string; status: string; expectedDeliveryAt: string | null; part: { name: string } | null; shipment: { id: string } | null };
-type Case = { id: string; version: number; severity: number; summary: string; device: { id: string; serialNumber: string; productModel: string }; replacementOrders: Order[] };
+type Order = {
+  id: string;
+  status: string;
+  expectedDeliveryAt: string | null;
+  part: { name: string } | null;
+  shipment: { id: string } | null;
+};
+type Case = {
+  id: string;
+  version: number;
+  severity: number;
+  summary: string;
+  device: { id: string; serialNumber: string; productModel: string };
+  replacementOrders: Order[];
+};
 
 export const DEMO_ARTICLES = [
   {
@@ -47,7 +60,14 @@ async function northwindCases(gateway: GraphQLTarget, customerId: string): Promi
   return incidents;
 }
 
-async function track(gateway: GraphQLTarget, carrier: string, trackingNumber: string, status: string, note: string, eta?: string | null): Promise<void> {
+async function track(
+  gateway: GraphQLTarget,
+  carrier: string,
+  trackingNumber: string,
+  status: string,
+  note: string,
+  eta?: string | null,
+): Promise<void> {
   await graphqlData(gateway, 'mutation ($input: RecordTrackingEventInput!) { recordTrackingEvent(input: $input) { id } }', {
     input: { carrier, trackingNumber, status, at: new Date().toISOString(), note, ...(eta ? { eta } : {}) },
   });
@@ -62,11 +82,15 @@ export async function seedPortalDemo(gateway: GraphQLTarget, log: (line: string)
   if (cases.some((item) => item.replacementOrders.some((order) => order.shipment))) return;
 
   for (const article of DEMO_ARTICLES) {
-    await graphqlData(gateway, 'mutation ($input: PublishArticleInput!) { publishKnowledgeArticle(input: $input) { id } }', { input: article });
+    await graphqlData(gateway, 'mutation ($input: PublishArticleInput!) { publishKnowledgeArticle(input: $input) { id } }', {
+      input: article,
+    });
   }
 
   // Parts without a technician visit travel by courier: one on its way, one delivered.
-  const courier = cases.filter((item) => item.device.productModel !== 'Studio X50' && item.device.productModel !== 'G7500' && item.replacementOrders.length > 0);
+  const courier = cases.filter(
+    (item) => item.device.productModel !== 'Studio X50' && item.device.productModel !== 'G7500' && item.replacementOrders.length > 0,
+  );
   const [onItsWay, delivered] = courier;
   if (onItsWay) {
     const order = onItsWay.replacementOrders[0];
@@ -106,18 +130,35 @@ export async function seedPortalDemo(gateway: GraphQLTarget, log: (line: string)
       { input: { incidentId: delivered.id, trackingNumber: 'ZR-2291-5530' } },
     );
     await graphqlData(gateway, 'mutation ($input: PartnerStatusInput!) { recordPartnerStatus(input: $input) { id } }', {
-      input: { requestId: openPartnerRequest.id, partnerStatus: 'Investigating', note: 'Zoom engineering reproduces the drop in the EU media region' },
+      input: {
+        requestId: openPartnerRequest.id,
+        partnerStatus: 'Investigating',
+        note: 'Zoom engineering reproduces the drop in the EU media region',
+      },
     });
   }
 
   // Licences for the room systems.
-  const rooms = cases.map((item) => item.device).filter((device) => device.productModel === 'Studio X50' || device.productModel === 'G7500');
-  const { devices } = await graphqlData<{ devices: { id: string; productModel: string }[] }>(gateway, 'query ($c: ID!) { devices(customerId: $c) { id productModel } }', { c: customer.id });
-  const licensed = [...new Map([...rooms, ...devices].map((device) => [device.id, device])).values()].filter((device) => device.productModel === 'Studio X50' || device.productModel === 'G7500');
+  const rooms = cases
+    .map((item) => item.device)
+    .filter((device) => device.productModel === 'Studio X50' || device.productModel === 'G7500');
+  const { devices } = await graphqlData<{ devices: { id: string; productModel: string }[] }>(
+    gateway,
+    'query ($c: ID!) { devices(customerId: $c) { id productModel } }',
+    { c: customer.id },
+  );
+  const licensed = [...new Map([...rooms, ...devices].map((device) => [device.id, device])).values()].filter(
+    (device) => device.productModel === 'Studio X50' || device.productModel === 'G7500',
+  );
   for (const [index, device] of licensed.slice(0, 3).entries()) {
     await graphqlData(gateway, 'mutation ($input: IssueLicenceInput!) { issueLicence(input: $input) { id } }', {
-      input: index === 0 ? { deviceId: device.id, feature: 'Poly Lens premium features' } : { deviceId: device.id, feature: 'Microsoft Teams Rooms', expiresOn: '2027-12-31' },
+      input:
+        index === 0
+          ? { deviceId: device.id, feature: 'Poly Lens premium features' }
+          : { deviceId: device.id, feature: 'Microsoft Teams Rooms', expiresOn: '2027-12-31' },
     });
   }
-  log(`portal demo loaded for ${PORTAL_DEMO_CUSTOMER}: ${DEMO_ARTICLES.length} articles, ${onItsWay ? 1 : 0} part on its way, ${delivered ? 1 : 0} delivered, ${Math.min(licensed.length, 3)} licences`);
+  log(
+    `portal demo loaded for ${PORTAL_DEMO_CUSTOMER}: ${DEMO_ARTICLES.length} articles, ${onItsWay ? 1 : 0} part on its way, ${delivered ? 1 : 0} delivered, ${Math.min(licensed.length, 3)} licences`,
+  );
 }

@@ -51,8 +51,26 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
   return {
     name: 'customers',
     database: {
-      entities: [Customer, Site, Contact, Contract, ContractDevice, ServiceDiscount, SupportChannel, LegalHold, PrivacyAuditEntry, ContactErasure, ContactErasureStep],
-      migrations: [CreateCustomersAndSites1795533852603, ContactsContractsDiscounts1795537066505, SupportDirectoryPremiumFeatures1796168217263, LegalHolds1796171433312, ContactErasure1796173315554],
+      entities: [
+        Customer,
+        Site,
+        Contact,
+        Contract,
+        ContractDevice,
+        ServiceDiscount,
+        SupportChannel,
+        LegalHold,
+        PrivacyAuditEntry,
+        ContactErasure,
+        ContactErasureStep,
+      ],
+      migrations: [
+        CreateCustomersAndSites1795533852603,
+        ContactsContractsDiscounts1795537066505,
+        SupportDirectoryPremiumFeatures1796168217263,
+        LegalHolds1796171433312,
+        ContactErasure1796173315554,
+      ],
     },
     async build(dataSource: DataSource) {
       const clock = createServiceClock();
@@ -66,7 +84,10 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
       const supportDirectory = new SupportDirectoryService(dataSource, now);
       const peers = collaborators.personalData ?? personalDataPeers();
       const principalSecrets = authConfig().principalSecrets;
-      const exports = new PersonalDataExports(dataSource, peers, new ExportLinks(principalSecrets, now), { now, publicBaseUrl: readEntry('FILES_PUBLIC_URL', attachmentGroup.FILES_PUBLIC_URL, process.env) ?? '' });
+      const exports = new PersonalDataExports(dataSource, peers, new ExportLinks(principalSecrets, now), {
+        now,
+        publicBaseUrl: readEntry('FILES_PUBLIC_URL', attachmentGroup.FILES_PUBLIC_URL, process.env) ?? '',
+      });
       const schema = await buildFederatedSchema({
         ownership: {
           Customer: (customer: Customer) => customer.id,
@@ -74,7 +95,16 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
           Contact: (contact: Contact) => contact.customerId,
           Contract: (contract: Contract) => contract.customerId,
         },
-        resolvers: [CustomerResolver, SiteResolver, ContactResolver, ContractResolver, DiscountResolver, SupportDirectoryResolver, PrivacyResolver, PersonalDataRequestsResolver],
+        resolvers: [
+          CustomerResolver,
+          SiteResolver,
+          ContactResolver,
+          ContractResolver,
+          DiscountResolver,
+          SupportDirectoryResolver,
+          PrivacyResolver,
+          PersonalDataRequestsResolver,
+        ],
         instances: [
           new CustomerResolver(customers, sites, contacts, contracts),
           new SiteResolver(sites, customers),
@@ -92,7 +122,12 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
           Contract: byIds((ids) => contracts.findByIds(ids)),
         },
       });
-      return { ...schema, routes: personalDataRoutes(exports, { principalSecrets }), start: () => clock.start(), close: () => clock.close() };
+      return {
+        ...schema,
+        routes: personalDataRoutes(exports, { principalSecrets }),
+        start: () => clock.start(),
+        close: () => clock.close(),
+      };
     },
   };
 }

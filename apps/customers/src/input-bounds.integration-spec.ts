@@ -23,10 +23,33 @@ describe('customer inputs are bounded by their columns and the domain', () => {
   let contractId: string;
   const devices = new FakeDevices();
 
-  const counts = async () => Object.fromEntries(await Promise.all(TABLES.map(async (table) => [table, Number((await db.dataSource.query(`SELECT COUNT(*) AS n FROM \`${table}\``))[0].n)])));
-  const site = (overrides: Record<string, unknown> = {}) => ({ customerId, name: `Site ${randomUUID()}`, countryCode: 'GB', timeZone: 'Europe/London', ...overrides });
-  const contract = (overrides: Record<string, unknown> = {}) => ({ customerId, reference: `PP-${randomUUID().slice(0, 8).toUpperCase()}`, startsOn: '2026-01-01', endsOn: '2026-12-31', ...overrides });
-  const discount = (overrides: Record<string, unknown> = {}) => ({ serviceCode: `PS-${randomUUID().slice(0, 8).toUpperCase()}`, serviceName: 'Room design', percentOff: 15, validFrom: '2026-01-01', ...overrides });
+  const counts = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        TABLES.map(async (table) => [table, Number((await db.dataSource.query(`SELECT COUNT(*) AS n FROM \`${table}\``))[0].n)]),
+      ),
+    );
+  const site = (overrides: Record<string, unknown> = {}) => ({
+    customerId,
+    name: `Site ${randomUUID()}`,
+    countryCode: 'GB',
+    timeZone: 'Europe/London',
+    ...overrides,
+  });
+  const contract = (overrides: Record<string, unknown> = {}) => ({
+    customerId,
+    reference: `PP-${randomUUID().slice(0, 8).toUpperCase()}`,
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+    ...overrides,
+  });
+  const discount = (overrides: Record<string, unknown> = {}) => ({
+    serviceCode: `PS-${randomUUID().slice(0, 8).toUpperCase()}`,
+    serviceName: 'Room design',
+    percentOff: 15,
+    validFrom: '2026-01-01',
+    ...overrides,
+  });
 
   async function expectRefused(mutation: string, input: Record<string, unknown>, field: string) {
     const before = await counts();
@@ -40,8 +63,10 @@ describe('customer inputs are bounded by their columns and the domain', () => {
   beforeAll(async () => {
     db = await createTestDatabase('customers_bounds', customersSubgraph.database);
     ({ schema } = await createCustomersSubgraph({ devices: devices.directory }).build(db.dataSource));
-    customerId = (await operationData<{ createCustomer: { id: string } }>(schema, CREATE_CUSTOMER, { input: { name: 'Bounds Ltd' } })).createCustomer.id;
-    contractId = (await operationData<{ createContract: { id: string } }>(schema, CREATE_CONTRACT, { input: contract() })).createContract.id;
+    customerId = (await operationData<{ createCustomer: { id: string } }>(schema, CREATE_CUSTOMER, { input: { name: 'Bounds Ltd' } }))
+      .createCustomer.id;
+    contractId = (await operationData<{ createContract: { id: string } }>(schema, CREATE_CONTRACT, { input: contract() })).createContract
+      .id;
   }, 120_000);
   afterAll(() => db.drop(), 60_000);
 
@@ -49,10 +74,20 @@ describe('customer inputs are bounded by their columns and the domain', () => {
   const passedValidation: Case[] = [
     ['a contract starting in year 0000 is refused', CREATE_CONTRACT, () => contract({ startsOn: '0000-01-01' }), 'startsOn'],
     ['a discount valid from year 0000 is refused', CREATE_DISCOUNT, () => discount({ validFrom: '0000-01-01' }), 'validFrom'],
-    ['a discount of 12.345 percent (the column keeps 2 decimals) is refused', CREATE_DISCOUNT, () => discount({ percentOff: 12.345 }), 'percentOff'],
+    [
+      'a discount of 12.345 percent (the column keeps 2 decimals) is refused',
+      CREATE_DISCOUNT,
+      () => discount({ percentOff: 12.345 }),
+      'percentOff',
+    ],
     ['a customer name of spaces is refused', CREATE_CUSTOMER, () => ({ name: '   ' }), 'name'],
     ['a site name of spaces is refused', CREATE_SITE, () => site({ name: ' \t ' }), 'name'],
-    ['a contact name of spaces is refused', ADD_CONTACT, () => ({ customerId, email: 'blank@bounds.example', name: '   ', role: 'TECHNICIAN' }), 'name'],
+    [
+      'a contact name of spaces is refused',
+      ADD_CONTACT,
+      () => ({ customerId, email: 'blank@bounds.example', name: '   ', role: 'TECHNICIAN' }),
+      'name',
+    ],
     ['a discount service name of spaces is refused', CREATE_DISCOUNT, () => discount({ serviceName: '   ' }), 'serviceName'],
   ];
 
@@ -65,11 +100,21 @@ describe('customer inputs are bounded by their columns and the domain', () => {
     ['a customer name longer than 200 characters', CREATE_CUSTOMER, () => ({ name: 'n'.repeat(201) }), 'name'],
     ['a site postal code of 10,000 characters', CREATE_SITE, () => site({ postalCode: 'P'.repeat(10_000) }), 'postalCode'],
     ['a site latitude beyond 90°', CREATE_SITE, () => site({ latitude: 90.5, longitude: 0 }), 'latitude'],
-    ['a contact email longer than 254 characters', ADD_CONTACT, () => ({ customerId, email: `${'e'.repeat(250)}@bounds.example`, name: 'Long', role: 'TECHNICIAN' }), 'email'],
+    [
+      'a contact email longer than 254 characters',
+      ADD_CONTACT,
+      () => ({ customerId, email: `${'e'.repeat(250)}@bounds.example`, name: 'Long', role: 'TECHNICIAN' }),
+      'email',
+    ],
     ['a contract starting on 30 February', CREATE_CONTRACT, () => contract({ startsOn: '2026-02-30' }), 'startsOn'],
     ['a contract ending in month 13', CREATE_CONTRACT, () => contract({ endsOn: '2026-13-01' }), 'endsOn'],
     ['a contract with more options than exist', CREATE_CONTRACT, () => contract({ options: ['ONSITE', 'ONSITE'] }), 'options'],
-    ['devices covered in one request beyond 10,000', COVER_DEVICES, () => ({ contractId, deviceIds: Array.from({ length: 10_001 }, () => randomUUID()) }), 'deviceIds'],
+    [
+      'devices covered in one request beyond 10,000',
+      COVER_DEVICES,
+      () => ({ contractId, deviceIds: Array.from({ length: 10_001 }, () => randomUUID()) }),
+      'deviceIds',
+    ],
     ['a discount valid until 29 February 2027', CREATE_DISCOUNT, () => discount({ validUntil: '2027-02-29' }), 'validUntil'],
     ['a discount above 100 percent', CREATE_DISCOUNT, () => discount({ percentOff: 100.01 }), 'percentOff'],
   ];
@@ -80,7 +125,11 @@ describe('customer inputs are bounded by their columns and the domain', () => {
 
   it('discount eligibility asked for on a day in year 0000 or on 30 February is BAD_USER_INPUT naming on', async () => {
     for (const on of ['0000-01-01', '2026-02-30']) {
-      const result = await executeOperation(schema, 'query ($c: ID!, $on: String!) { discountEligibility(customerId: $c, on: $on) { eligible } }', { c: customerId, on });
+      const result = await executeOperation(
+        schema,
+        'query ($c: ID!, $on: String!) { discountEligibility(customerId: $c, on: $on) { eligible } }',
+        { c: customerId, on },
+      );
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'on' }] });
     }
   });
@@ -90,7 +139,9 @@ describe('customer inputs are bounded by their columns and the domain', () => {
     expect(named.errors).toBeUndefined();
     const leap = await executeOperation(schema, CREATE_CONTRACT, { input: contract({ startsOn: '2028-02-29', endsOn: '2028-12-31' }) });
     expect(leap.errors).toBeUndefined();
-    const offer = await executeOperation<{ createServiceDiscount: { percentOff: number } }>(schema, CREATE_DISCOUNT, { input: discount({ percentOff: 99.99, validUntil: '2999-12-31' }) });
+    const offer = await executeOperation<{ createServiceDiscount: { percentOff: number } }>(schema, CREATE_DISCOUNT, {
+      input: discount({ percentOff: 99.99, validUntil: '2999-12-31' }),
+    });
     expect(offer.data?.createServiceDiscount.percentOff).toBe(99.99);
   });
 });

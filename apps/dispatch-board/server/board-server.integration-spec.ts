@@ -78,7 +78,9 @@ describe('board server', () => {
   });
 
   it('relays a graphql-ws WebSocket to the gateway both ways, keeping the sub-protocol', async () => {
-    const socket = new WebSocket(new URL('graphql', board.url.replace('http', 'ws')), 'graphql-transport-ws', { headers: { authorization: 'Bearer xyz' } });
+    const socket = new WebSocket(new URL('graphql', board.url.replace('http', 'ws')), 'graphql-transport-ws', {
+      headers: { authorization: 'Bearer xyz' },
+    });
     const messages: string[] = [];
     await new Promise<void>((resolve, reject) => {
       socket.on('error', reject);
@@ -96,11 +98,20 @@ describe('board server', () => {
 describe('board development sign-in', () => {
   let development: BoardServer;
   let production: BoardServer;
-  const productionEnv = { NODE_ENV: 'production', AUTH_JWT_KEYS: JSON.stringify({ k1: 'p'.repeat(40) }), AUTH_PRINCIPAL_SECRETS: 's'.repeat(40) };
+  const productionEnv = {
+    NODE_ENV: 'production',
+    AUTH_JWT_KEYS: JSON.stringify({ k1: 'p'.repeat(40) }),
+    AUTH_PRINCIPAL_SECRETS: 's'.repeat(40),
+  };
 
   beforeAll(async () => {
     development = await startBoardServer({ root, gatewayUrl: 'http://127.0.0.1:9/graphql', demoSignIn: boardDemoSignIn({}), env: {} });
-    production = await startBoardServer({ root, gatewayUrl: 'http://127.0.0.1:9/graphql', demoSignIn: boardDemoSignIn({ ...productionEnv, BOARD_DEMO_SIGN_IN: 'on' }), env: productionEnv });
+    production = await startBoardServer({
+      root,
+      gatewayUrl: 'http://127.0.0.1:9/graphql',
+      demoSignIn: boardDemoSignIn({ ...productionEnv, BOARD_DEMO_SIGN_IN: 'on' }),
+      env: productionEnv,
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -109,14 +120,24 @@ describe('board development sign-in', () => {
   }, 60_000);
 
   const signIn = (server: BoardServer, body: unknown) =>
-    fetch(new URL('auth/demo', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(new URL('auth/demo', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('outside production, one click signs in as the demo planner with a token the gateway verifies', async () => {
-    expect(await (await fetch(new URL('auth/settings', development.url))).json()).toEqual({ demoSignIn: true, demoIdentities: ['planner'] });
+    expect(await (await fetch(new URL('auth/settings', development.url))).json()).toEqual({
+      demoSignIn: true,
+      demoIdentities: ['planner'],
+    });
     const response = await signIn(development, { as: 'planner' });
     expect(response.status).toBe(200);
     const session = (await response.json()) as { token: string };
-    await expect(verifyBearerToken(`Bearer ${session.token}`, authConfig({}))).resolves.toMatchObject({ subject: 'demo-planner', role: 'DISPATCH_PLANNER' });
+    await expect(verifyBearerToken(`Bearer ${session.token}`, authConfig({}))).resolves.toMatchObject({
+      subject: 'demo-planner',
+      role: 'DISPATCH_PLANNER',
+    });
   });
 
   it('the demo sign-in takes only a JSON POST naming the planner', async () => {

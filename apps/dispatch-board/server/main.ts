@@ -25,7 +25,10 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    board.stop().then(() => process.exit(0), () => process.exit(1));
+    board.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on('SIGINT', stop);

@@ -10,7 +10,11 @@ const TOKEN_KEY = 'dispatch-board.token';
  * The development sign-in link `npm start` prints (`?sign-in=planner`): the server issues the demo
  * planner's token and the board opens signed in; the parameter leaves the address either way.
  */
-function useSignInFromAddress(settings: BoardAuthSettings | null, signIn: (token: string) => void, onProblem: (problem: string) => void): void {
+function useSignInFromAddress(
+  settings: BoardAuthSettings | null,
+  signIn: (token: string) => void,
+  onProblem: (problem: string) => void,
+): void {
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
     if (!params.has('sign-in') || !settings) return;

@@ -1,6 +1,13 @@
 import { In, type DataSource } from 'typeorm';
 import { queuePrefix } from '@polyplus/events';
-import { buildFederatedSchema, byIds, createSubgraphClient, subgraphUrl, type SubgraphClient, type SubgraphDefinition } from '@polyplus/subgraph-kit';
+import {
+  buildFederatedSchema,
+  byIds,
+  createSubgraphClient,
+  subgraphUrl,
+  type SubgraphClient,
+  type SubgraphDefinition,
+} from '@polyplus/subgraph-kit';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore, Technician } from '@polyplus/dispatch-data';
 import { TechnicianResolver } from './technician/technician.resolver';
 import { TechnicianService } from './technician/technician.service';
@@ -39,11 +46,23 @@ export function createDispatchSubgraph(options: DispatchSubgraphOptions = {}): S
       const optimisation = new OptimisationTrigger(prefix);
       const visits = new OnsiteVisitService(dataSource, incidents, optimisation, customers);
       const planner = new PlannerService(dataSource, optimisation);
-      const intake = new VisitIntakeService(dataSource, new CaseDirectory(incidents, devices, customers), new RegionDirectory(dataSource), optimisation);
+      const intake = new VisitIntakeService(
+        dataSource,
+        new CaseDirectory(incidents, devices, customers),
+        new RegionDirectory(dataSource),
+        optimisation,
+      );
       const federated = await buildFederatedSchema({
         // A customer sees the visits of its own cases; technicians and plans are vendor planning data.
         ownership: { OnsiteVisit: (visit: OnsiteVisit) => visit.customerId, Technician: () => null },
-        resolvers: [TechnicianResolver, TechnicianAbsenceResolver, OnsiteVisitResolver, IncidentOnsiteVisitsResolver, PlannerResolver, DispatchPersonalDataResolver],
+        resolvers: [
+          TechnicianResolver,
+          TechnicianAbsenceResolver,
+          OnsiteVisitResolver,
+          IncidentOnsiteVisitsResolver,
+          PlannerResolver,
+          DispatchPersonalDataResolver,
+        ],
         instances: [
           new TechnicianResolver(new TechnicianService(dataSource, optimisation)),
           new TechnicianAbsenceResolver(new TechnicianAbsenceService(dataSource, optimisation)),

@@ -30,9 +30,17 @@ const fetcher: Fetcher = async (params, options) => {
   if (isSubscription(params.query, params.operationName)) {
     const authorization = Object.entries(headers).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
     const client = createClient({ url: socketUrl.href, connectionParams: authorization ? { authorization } : {}, lazyCloseTimeout: 0 });
-    return client.iterate({ query: params.query, operationName: params.operationName ?? undefined, variables: params.variables ?? undefined });
+    return client.iterate({
+      query: params.query,
+      operationName: params.operationName ?? undefined,
+      variables: params.variables ?? undefined,
+    });
   }
-  const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(params) });
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(params),
+  });
   return response.json();
 };
 

@@ -70,10 +70,17 @@ describe('malformed requests through the whole stack', () => {
     for (const [role, principal] of Object.entries(principals)) tokens[role] = await tokenFor(principal, stack.env);
     // Real ids beside made-up ones, so some requests get past the look-ups to the writes.
     const support = { url: stack.gatewayUrl, token: tokens.support };
-    const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(support, 'mutation { createCustomer(input: { name: "Fuzz Ltd" }) { id } }');
-    const { createSite } = await graphqlData<{ createSite: { id: string } }>(support, 'mutation($i: CreateSiteInput!) { createSite(input: $i) { id } }', {
-      i: { customerId: createCustomer.id, name: 'HQ', countryCode: 'GB', timeZone: 'Europe/London' },
-    });
+    const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
+      support,
+      'mutation { createCustomer(input: { name: "Fuzz Ltd" }) { id } }',
+    );
+    const { createSite } = await graphqlData<{ createSite: { id: string } }>(
+      support,
+      'mutation($i: CreateSiteInput!) { createSite(input: $i) { id } }',
+      {
+        i: { customerId: createCustomer.id, name: 'HQ', countryCode: 'GB', timeZone: 'Europe/London' },
+      },
+    );
     ids.push(createCustomer.id, createSite.id);
   }, 180_000);
 
@@ -84,7 +91,11 @@ describe('malformed requests through the whole stack', () => {
   }, 120_000);
 
   async function send(body: string, role: string): Promise<Answer> {
-    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[role]}` }, body });
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[role]}` },
+      body,
+    });
     const text = await response.text();
     let errors: GraphQLErrorShape[] = [];
     try {
@@ -106,25 +117,45 @@ describe('malformed requests through the whole stack', () => {
     }
     const errorText = JSON.stringify(answer.errors);
     // An echo of what the request itself sent is no leak.
-    for (const [what, pattern] of LEAKS) if (pattern.test(errorText) && !pattern.test(request.body)) found.push(`${what} in an error: ${errorText.slice(0, 200)}`);
+    for (const [what, pattern] of LEAKS)
+      if (pattern.test(errorText) && !pattern.test(request.body)) found.push(`${what} in an error: ${errorText.slice(0, 200)}`);
     return found;
   }
 
   it('a wrongly typed variable is 400 BAD_USER_INPUT through the whole stack', async () => {
-    const answer = await send(JSON.stringify({ query: 'mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }', variables: { i: { name: 12345 } } }), 'support');
-    expect({ status: answer.status, codes: answer.errors.map((e) => e.extensions?.code) }).toEqual({ status: 400, codes: ['BAD_USER_INPUT'] });
+    const answer = await send(
+      JSON.stringify({
+        query: 'mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }',
+        variables: { i: { name: 12345 } },
+      }),
+      'support',
+    );
+    expect({ status: answer.status, codes: answer.errors.map((e) => e.extensions?.code) }).toEqual({
+      status: 400,
+      codes: ['BAD_USER_INPUT'],
+    });
   });
 
   it('moveOnsiteVisit with 30 February is BAD_USER_INPUT with nothing of the dispatch subgraph in it', async () => {
-    const answer = await send(JSON.stringify({ query: 'mutation { moveOnsiteVisit(id: "v1", technicianId: "t1", start: "2026-02-30T10:00:00Z") { id } }' }), 'planner');
-    expect(answer.errors).toEqual([{ message: expect.stringMatching(/^Argument "start" of field "moveOnsiteVisit" has invalid value; /), extensions: { code: 'BAD_USER_INPUT' } }]);
+    const answer = await send(
+      JSON.stringify({ query: 'mutation { moveOnsiteVisit(id: "v1", technicianId: "t1", start: "2026-02-30T10:00:00Z") { id } }' }),
+      'planner',
+    );
+    expect(answer.errors).toEqual([
+      {
+        message: expect.stringMatching(/^Argument "start" of field "moveOnsiteVisit" has invalid value; /),
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ]);
     expect(answer.text).not.toMatch(/"response"|127\.0\.0\.1|http:\/\/|Bad Request/);
   });
 
   it(`${RUNS} malformed requests (fixed seed) get no 5xx, no INTERNAL_SERVER_ERROR, a code on every error and nothing internal; every service stays healthy`, async () => {
     const schema = buildSchema(readFileSync(SUPERGRAPH_PATH, 'utf8'), { assumeValidSDL: true });
     const requests = fc.sample(
-      fc.constantFrom(...TARGETS).chain((target) => malformedRequests(schema, target, ids).map((request) => ({ request, role: target.as }))),
+      fc
+        .constantFrom(...TARGETS)
+        .chain((target) => malformedRequests(schema, target, ids).map((request) => ({ request, role: target.as }))),
       { seed: SEED, numRuns: RUNS },
     );
     const failures: string[] = [];
@@ -132,13 +163,17 @@ describe('malformed requests through the whole stack', () => {
     for (const { request, role } of requests) {
       const answer = await send(request.body, role);
       if (answer.status === 200) executed += 1;
-      for (const fault of faults(request, answer)) failures.push(`${request.target} (${request.kind}): ${fault}\n    request: ${request.body.slice(0, 300)}`);
+      for (const fault of faults(request, answer))
+        failures.push(`${request.target} (${request.kind}): ${fault}\n    request: ${request.body.slice(0, 300)}`);
     }
     expect(failures).toEqual([]);
     // Some requests must have got past the gateway's own checks to the subgraphs.
     expect(executed).toBeGreaterThan(RUNS / 10);
     const health = await Promise.all(
-      [...SUBGRAPH_NAMES.map((name) => stack.env[`${name.toUpperCase()}_URL`] as string), stack.gatewayUrl].map(async (url) => [url, (await fetch(url.replace(/\/graphql$/, '/health'))).status]),
+      [...SUBGRAPH_NAMES.map((name) => stack.env[`${name.toUpperCase()}_URL`] as string), stack.gatewayUrl].map(async (url) => [
+        url,
+        (await fetch(url.replace(/\/graphql$/, '/health'))).status,
+      ]),
     );
     expect(health.filter(([, status]) => status !== 200)).toEqual([]);
   }, 240_000);

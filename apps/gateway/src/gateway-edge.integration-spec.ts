@@ -8,7 +8,14 @@ describe('gateway authentication and query limits', () => {
   let gateway: RunningServer;
   let token: string;
   // No subgraph listens on these ports: a refused query must never need one.
-  const env = { ...process.env, CUSTOMERS_URL: 'http://127.0.0.1:9/graphql', DEVICES_URL: 'http://127.0.0.1:9/graphql', INCIDENTS_URL: 'http://127.0.0.1:9/graphql', LOGISTICS_URL: 'http://127.0.0.1:9/graphql', DISPATCH_URL: 'http://127.0.0.1:9/graphql' };
+  const env = {
+    ...process.env,
+    CUSTOMERS_URL: 'http://127.0.0.1:9/graphql',
+    DEVICES_URL: 'http://127.0.0.1:9/graphql',
+    INCIDENTS_URL: 'http://127.0.0.1:9/graphql',
+    LOGISTICS_URL: 'http://127.0.0.1:9/graphql',
+    DISPATCH_URL: 'http://127.0.0.1:9/graphql',
+  };
 
   beforeAll(async () => {
     gateway = await startGateway({ port: 0, env });
@@ -17,7 +24,11 @@ describe('gateway authentication and query limits', () => {
   afterAll(() => gateway.stop(), 60_000);
 
   async function post(body: unknown, authorization = `Bearer ${token}`): Promise<Answer> {
-    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(body) });
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify(body),
+    });
     return { status: response.status, body: (await response.json()) as Answer['body'] };
   }
 
@@ -54,9 +65,15 @@ describe('gateway authentication and query limits', () => {
   });
 
   it('a cross-site simple request (text/plain POST, GET without a preflight header) is refused as CSRF', async () => {
-    const plain = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ customers { id } }' }) });
+    const plain = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ customers { id } }' }),
+    });
     expect(plain.status).toBe(400);
-    const get = await fetch(`${gateway.url}?query=${encodeURIComponent('{ customers { id } }')}`, { headers: { authorization: `Bearer ${token}` } });
+    const get = await fetch(`${gateway.url}?query=${encodeURIComponent('{ customers { id } }')}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(get.status).toBe(400);
     expect(await get.text()).toContain('CSRF');
   });
@@ -64,14 +81,21 @@ describe('gateway authentication and query limits', () => {
   it('an Authorization header without a valid bearer token (empty, another scheme) is refused with UNAUTHENTICATED, never taken as anonymous', async () => {
     for (const authorization of ['', 'Basic dXNlcjpwYXNz', 'Bearer ']) {
       const answer = await post({ query: '{ customers { id } }' }, authorization);
-      expect({ authorization, status: answer.status, code: answer.body.errors?.[0].extensions?.code }).toEqual({ authorization, status: 401, code: 'UNAUTHENTICATED' });
+      expect({ authorization, status: answer.status, code: answer.body.errors?.[0].extensions?.code }).toEqual({
+        authorization,
+        status: 401,
+        code: 'UNAUTHENTICATED',
+      });
     }
   });
 
   it('an expired token and a wrongly signed token are refused', async () => {
     const config = authConfig(env);
     const expired = await issueToken({ subject: 'e1', role: 'SUPPORT_ENGINEER', customerIds: [] }, config, '-5m');
-    const forged = await issueToken({ subject: 'e1', role: 'SUPPORT_ENGINEER', customerIds: [] }, { ...config, jwtKeys: { [config.currentKeyId]: 'not-the-gateway-key-but-32-characters-long' } });
+    const forged = await issueToken(
+      { subject: 'e1', role: 'SUPPORT_ENGINEER', customerIds: [] },
+      { ...config, jwtKeys: { [config.currentKeyId]: 'not-the-gateway-key-but-32-characters-long' } },
+    );
     for (const bad of [expired, forged]) {
       const answer = await post({ query: '{ customers { id } }' }, `Bearer ${bad}`);
       expect({ status: answer.status, code: answer.body.errors?.[0].extensions?.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });

@@ -15,7 +15,15 @@ import { fileRelay } from './files/file-relay';
 import { startQueueDashboard } from './queues/queue-dashboard';
 import { withDevelopmentIde } from './ide/graphiql';
 import { startSubscriptions, type RunningSubscriptions } from './subscriptions/start-subscriptions';
-import { formatError, GATEWAY_PORT, startGraphQLHttpServer, SUBGRAPH_NAMES, subgraphUrl, type RunningServer, type SubgraphName } from '@polyplus/subgraph-kit';
+import {
+  formatError,
+  GATEWAY_PORT,
+  startGraphQLHttpServer,
+  SUBGRAPH_NAMES,
+  subgraphUrl,
+  type RunningServer,
+  type SubgraphName,
+} from '@polyplus/subgraph-kit';
 import { defaultSubgraphTransport, serverTlsFromEnv } from '@polyplus/subgraph-kit';
 import { checkGatewayTransport } from './transport/gateway-transport';
 
@@ -30,7 +38,12 @@ async function subgraphHealth(env: NodeJS.ProcessEnv): Promise<Record<string, 'u
   const states = await Promise.all(
     SUBGRAPH_NAMES.map(async (name) => {
       const url = subgraphUrl(name, env).replace(/\/graphql$/, '/health');
-      const up = await defaultSubgraphTransport(env).fetch(url, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+      const up = await defaultSubgraphTransport(env)
+        .fetch(url, { signal: AbortSignal.timeout(2_000) })
+        .then(
+          (r) => r.ok,
+          () => false,
+        );
       return [name, up ? 'up' : 'down'] as const;
     }),
   );
@@ -83,7 +96,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     metrics: { exposure: 'internet', env },
   });
   // Subscriptions (graphql-ws) on the same server and path, with a gateway of their own for deliveries.
-  const subscriptions = await startSubscriptions({ httpServer: server.httpServer, supergraphSdl, gateway: createGateway(), auth, env, limiter: rateLimiter.limiter });
+  const subscriptions = await startSubscriptions({
+    httpServer: server.httpServer,
+    supergraphSdl,
+    gateway: createGateway(),
+    auth,
+    env,
+    limiter: rateLimiter.limiter,
+  });
   return {
     ...server,
     subscriptions,

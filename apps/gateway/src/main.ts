@@ -8,13 +8,15 @@ import { startGateway } from './gateway';
 loadConfigOrExit(gatewaySchema);
 
 // Tracing first: the gateway hooks its spans in only when it is on at its start.
-startTracing('gateway').then(() => startGateway()).then(
-  (server) => {
-    serviceLogger().info(`gateway ready at ${server.url}`);
-    stopOnSignals(() => server.stop());
-  },
-  (error) => {
-    logStartFailure(error);
-    process.exit(1);
-  },
-);
+startTracing('gateway')
+  .then(() => startGateway())
+  .then(
+    (server) => {
+      serviceLogger().info(`gateway ready at ${server.url}`);
+      stopOnSignals(() => server.stop());
+    },
+    (error) => {
+      logStartFailure(error);
+      process.exit(1);
+    },
+  );

@@ -46,7 +46,11 @@ describe('the gateway’s /metrics in production', () => {
   };
   const query = async (body: Record<string, unknown>) => {
     const token = await issueToken({ subject: 'e1', role: 'SUPPORT_ENGINEER', customerIds: [] }, authConfig(env));
-    const response = await fetch(guarded.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    const response = await fetch(guarded.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
     await response.text();
   };
 
@@ -72,10 +76,14 @@ describe('the gateway’s /metrics in production', () => {
     await query({ query: '{ supportQueue(limit: 1) { id } }' });
     await query({ query: '{ supportQueue(limit: ' });
     const text = await scrape();
-    expect(metricValue(text, 'polyplus_graphql_requests_total', { service: 'gateway', operation: 'SupportQueueProbe', outcome: 'error' })).toBe(1);
+    expect(
+      metricValue(text, 'polyplus_graphql_requests_total', { service: 'gateway', operation: 'SupportQueueProbe', outcome: 'error' }),
+    ).toBe(1);
     expect(metricValue(text, 'polyplus_graphql_requests_total', { service: 'gateway', operation: 'anonymous', outcome: 'error' })).toBe(1);
     expect(metricValue(text, 'polyplus_graphql_requests_total', { service: 'gateway', operation: 'unresolved', outcome: 'error' })).toBe(1);
-    expect(metricValue(text, 'polyplus_graphql_request_duration_seconds_count', { service: 'gateway', operation: 'SupportQueueProbe' })).toBe(1);
+    expect(
+      metricValue(text, 'polyplus_graphql_request_duration_seconds_count', { service: 'gateway', operation: 'SupportQueueProbe' }),
+    ).toBe(1);
     expect(metricValue(text, 'polyplus_graphql_errors_total', { service: 'gateway', code: 'GRAPHQL_PARSE_FAILED' })).toBe(1);
     // The unreachable incidents subgraph: each attempt a hop that got no GraphQL answer.
     const hops = metricSamples(text, 'polyplus_gateway_subgraph_request_duration_seconds_count', { subgraph: 'incidents' });

@@ -19,13 +19,20 @@ describe('gateway in production mode', () => {
   afterAll(() => gateway.stop(), 60_000);
 
   const post = async (query: string) => {
-    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
     return (await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
   };
 
   it('refuses introspection', async () => {
     const answer = await post('{ __schema { types { name } } }');
-    expect(answer.errors?.[0]).toMatchObject({ message: expect.stringMatching(/introspection is not allowed/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(answer.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/introspection is not allowed/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     expect(answer).not.toHaveProperty('data.__schema');
   });
 

@@ -91,7 +91,12 @@ describe('per-principal rate limiting backed by Redis', () => {
 
   it('each subscribe over WebSocket is charged to the same budget', async () => {
     const token = await issueToken({ subject: 'ws-admin', role: 'CUSTOMER_ADMIN', customerIds: ['c1'] }, authConfig(env));
-    const client = createClient({ url: gateway.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+    const client = createClient({
+      url: gateway.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+    });
     const refusals: (string | undefined)[][] = [[], [], [], []];
     const refused = (n: number) =>
       new Promise<void>((resolve) => {
@@ -122,7 +127,11 @@ describe('per-principal rate limiting backed by Redis', () => {
     const second = await startGateway({ port: 0, env });
     try {
       const token = await issueToken({ subject: 'admin-1', role: 'CUSTOMER_ADMIN', customerIds: ['c1'] }, authConfig(env));
-      const response = await fetch(second.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ customers { id } }' }) });
+      const response = await fetch(second.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ customers { id } }' }),
+      });
       expect(response.status).toBe(429);
     } finally {
       await second.stop();
@@ -133,7 +142,9 @@ describe('per-principal rate limiting backed by Redis', () => {
     const down = createRedis('producer', 'redis://127.0.0.1:1');
     down.on('error', () => undefined);
     const failures: unknown[] = [];
-    const limiter = redisRateLimiter(down, prefix, { customer: { perMinute: 1, burst: 1 }, staff: null, anonymous: null }, (error) => failures.push(error));
+    const limiter = redisRateLimiter(down, prefix, { customer: { perMinute: 1, burst: 1 }, staff: null, anonymous: null }, (error) =>
+      failures.push(error),
+    );
     const anyone: Principal = { subject: 'anyone', role: 'CUSTOMER_ADMIN', customerIds: ['c1'] };
     try {
       expect(await limiter.take(anyone)).toEqual({ allowed: true });

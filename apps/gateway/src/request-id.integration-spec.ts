@@ -16,7 +16,9 @@ describe('the gateway and request ids', () => {
   beforeAll(async () => {
     customers = createServer((request, response) => {
       received.push(request.headers);
-      request.resume().on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { customers: [] } })));
+      request
+        .resume()
+        .on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { customers: [] } })));
     });
     await new Promise<void>((resolve) => customers.listen(0, '127.0.0.1', resolve));
     const env = { ...process.env, CUSTOMERS_URL: `http://127.0.0.1:${(customers.address() as AddressInfo).port}/graphql` };

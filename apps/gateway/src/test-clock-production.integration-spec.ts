@@ -5,7 +5,11 @@ import { startGateway } from './gateway';
 type Answer = { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 
 async function post(gateway: RunningServer, token: string, query: string): Promise<Answer> {
-  const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
   return (await response.json()) as Answer;
 }
 
@@ -26,7 +30,11 @@ describe('the test clock at the gateway', () => {
   afterAll(() => gateway?.stop(), 60_000);
 
   it('in production setTestClock, resetTestClock and testClock are absent from the schema: refused before any subgraph is called', async () => {
-    for (const operation of ['mutation { setTestClock(input: { offsetMinutes: 60 }) { mode } }', 'mutation { resetTestClock { mode } }', '{ testClock { mode } }']) {
+    for (const operation of [
+      'mutation { setTestClock(input: { offsetMinutes: 60 }) { mode } }',
+      'mutation { resetTestClock { mode } }',
+      '{ testClock { mode } }',
+    ]) {
       const answer = await post(gateway, token, operation);
       expect(answer.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
       expect(answer.data).toBeUndefined();

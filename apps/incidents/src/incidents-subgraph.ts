@@ -2,7 +2,14 @@ import type { DataSource } from 'typeorm';
 import { placeCalendars, type ResolutionTargets, type WeeklyHours } from '@polyplus/business-calendar';
 import { createServiceClock, type ServiceClock } from '@polyplus/clock';
 import { OutboxEvent, queuePrefix } from '@polyplus/events';
-import { buildFederatedSchema, byIds, createSubgraphClient, subgraphUrl, type SubgraphClient, type SubgraphDefinition } from '@polyplus/subgraph-kit';
+import {
+  buildFederatedSchema,
+  byIds,
+  createSubgraphClient,
+  subgraphUrl,
+  type SubgraphClient,
+  type SubgraphDefinition,
+} from '@polyplus/subgraph-kit';
 import { Incident } from './incident/incident.entity';
 import { IncidentAuditEntry } from './incident/incident-audit-entry.entity';
 import { DeviceIncidentsResolver, DeviceReference, IncidentResolver } from './incident/incident.resolver';
@@ -54,7 +61,12 @@ import { AttachmentResolver, IncidentAttachmentsResolver } from './attachment/at
 import { attachmentRoutes } from './attachment/attachment-http';
 import { attachmentConfigFromEnv, type AttachmentConfig } from './attachment/attachment-config';
 import { CaseContributors } from './attachment/case-contributors';
-import { attachmentRetentionFromEnv, legalHoldsFrom, startAttachmentRetention, type AttachmentRetentionSweep } from './attachment/attachment-retention';
+import {
+  attachmentRetentionFromEnv,
+  legalHoldsFrom,
+  startAttachmentRetention,
+  type AttachmentRetentionSweep,
+} from './attachment/attachment-retention';
 import { IncidentComment } from './comment/incident-comment.entity';
 import { IncidentCommentService } from './comment/incident-comment.service';
 import { IncidentCommentResolver } from './comment/incident-comment.resolver';
@@ -116,7 +128,16 @@ export const INCIDENTS_ENTITIES = [
   SecurityNoticeRecipient,
 ];
 
-export const INCIDENTS_MIGRATIONS = [CreateIncidents1795533939999, IncidentManagement1795537885724, PartnerWebhooks1795546377393, SecurityNotices1796168853538, CaseAttachmentsAndComments1796168517463, SealedWebhookSecrets1796170729830, CaseClocks1796171280273, OutboxTraceContext1796180067697];
+export const INCIDENTS_MIGRATIONS = [
+  CreateIncidents1795533939999,
+  IncidentManagement1795537885724,
+  PartnerWebhooks1795546377393,
+  SecurityNotices1796168853538,
+  CaseAttachmentsAndComments1796168517463,
+  SealedWebhookSecrets1796170729830,
+  CaseClocks1796171280273,
+  OutboxTraceContext1796180067697,
+];
 
 /** The incidents subgraph; its background work (outbox relay, escalation timers) runs only over an opened database. */
 export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}): SubgraphDefinition {
@@ -130,7 +151,14 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
       const calendars = placeCalendars({ hours: options.businessHours });
       const devices = options.devices ?? createSubgraphClient('devices', subgraphUrl('devices'));
       const customers = options.customers ?? createSubgraphClient('customers', subgraphUrl('customers'));
-      const incidents = new IncidentService(dataSource, { devices: new EntitlementDirectory(devices), customers: new CustomerDirectory(customers), calendars, now, resolutionTargets, contactTime: options.contactTime ?? contactTimePolicyFromEnv() });
+      const incidents = new IncidentService(dataSource, {
+        devices: new EntitlementDirectory(devices),
+        customers: new CustomerDirectory(customers),
+        calendars,
+        now,
+        resolutionTargets,
+        contactTime: options.contactTime ?? contactTimePolicyFromEnv(),
+      });
       const caseClocks = new CaseClockService(dataSource, { calendars, resolutionTargets, now });
       const lifecycle = new IncidentLifecycleService(dataSource, now);
       const escalations = new EscalationService(dataSource, options.escalationPolicy ?? escalationPolicyFromEnv(), calendars, now);
@@ -141,7 +169,13 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
       const webhooks = new WebhookEndpointService(dataSource, webhookConfig, options.now);
       const caseContributors = new CaseContributors(dataSource, new CustomerDirectory(customers));
       const storage = options.objectStorage ?? createObjectStorage();
-      const attachments = new AttachmentService(dataSource, { storage, contributors: caseContributors, config: { ...attachmentConfigFromEnv(), ...options.attachments }, now, linkClock: options.attachments?.linkClock });
+      const attachments = new AttachmentService(dataSource, {
+        storage,
+        contributors: caseContributors,
+        config: { ...attachmentConfigFromEnv(), ...options.attachments },
+        now,
+        linkClock: options.attachments?.linkClock,
+      });
       const comments = new IncidentCommentService(dataSource, caseContributors, now);
       const securityNotices = new SecurityNoticeService(dataSource, new CustomerRegistry(customers), now);
       const schema = await buildFederatedSchema({
@@ -151,7 +185,22 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
           IncidentComment: (comment: IncidentComment) => comment.customerId,
           SecurityNoticeRecipient: (recipient: SecurityNoticeRecipient) => recipient.customerId,
         },
-        resolvers: [IncidentResolver, IncidentLifecycleResolver, DeviceIncidentsResolver, PartnerSupportResolver, KnowledgeBaseResolver, WebhookResolver, AttachmentResolver, IncidentAttachmentsResolver, IncidentCommentResolver, SecurityNoticeResolver, SecurityNoticeRecipientResolver, CaseClockResolver, IncidentsPersonalDataResolver, ...(clock.testable ? [TestClockResolver] : [])],
+        resolvers: [
+          IncidentResolver,
+          IncidentLifecycleResolver,
+          DeviceIncidentsResolver,
+          PartnerSupportResolver,
+          KnowledgeBaseResolver,
+          WebhookResolver,
+          AttachmentResolver,
+          IncidentAttachmentsResolver,
+          IncidentCommentResolver,
+          SecurityNoticeResolver,
+          SecurityNoticeRecipientResolver,
+          CaseClockResolver,
+          IncidentsPersonalDataResolver,
+          ...(clock.testable ? [TestClockResolver] : []),
+        ],
         instances: [
           new IncidentResolver(incidents, escalations, partnerSupport),
           new IncidentLifecycleResolver(lifecycle),
@@ -192,7 +241,14 @@ export function createIncidentsSubgraph(options: IncidentsSubgraphOptions = {}):
             onClockChange: (listener) => clock.onChange(listener),
           });
           // Files whose retention ran out (CDRs 90 days after the case closed) are deleted, never under a legal hold.
-          retention = startAttachmentRetention({ dataSource, storage, retention: attachmentRetentionFromEnv(), legalHolds: legalHoldsFrom(customers), now, prefix: options.queuePrefix ?? queuePrefix() });
+          retention = startAttachmentRetention({
+            dataSource,
+            storage,
+            retention: attachmentRetentionFromEnv(),
+            legalHolds: legalHoldsFrom(customers),
+            now,
+            prefix: options.queuePrefix ?? queuePrefix(),
+          });
         },
         close: async () => {
           await retention?.stop();

@@ -6,7 +6,10 @@ import * as attachmentRetention from './attachment/attachment-retention';
 
 // A field renamed or removed in a callee fails here, not in production.
 describe('the documents the incidents service sends other subgraphs', () => {
-  it.each(serviceDocumentsIn(entitlementDirectory, customerDirectory, customerRegistry, attachmentRetention))('%s is valid against the callee’s committed schema.graphql', (_name, document) => {
-    expect(serviceDocumentErrors(document)).toEqual([]);
-  });
+  it.each(serviceDocumentsIn(entitlementDirectory, customerDirectory, customerRegistry, attachmentRetention))(
+    '%s is valid against the callee’s committed schema.graphql',
+    (_name, document) => {
+      expect(serviceDocumentErrors(document)).toEqual([]);
+    },
+  );
 });

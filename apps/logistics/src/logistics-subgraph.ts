@@ -5,7 +5,11 @@ import { buildFederatedSchema, byIds, createSubgraphClient, subgraphUrl, type Su
 import { createServiceClock } from '@polyplus/clock';
 import { LOGISTICS_ENTITIES, LOGISTICS_MIGRATIONS } from './logistics-database';
 import { LogisticsPersonalData, LogisticsPersonalDataResolver } from './privacy/logistics-personal-data';
-import { IncidentReference, IncidentReplacementOrdersResolver, ReplacementOrderResolver } from './replacement-order/replacement-order.resolver';
+import {
+  IncidentReference,
+  IncidentReplacementOrdersResolver,
+  ReplacementOrderResolver,
+} from './replacement-order/replacement-order.resolver';
 import { ReplacementOrderService } from './replacement-order/replacement-order.service';
 import { ReplacementOrder } from './replacement-order/replacement-order.entity';
 import { DestinationDirectory } from './replacement-order/destination-directory';
@@ -40,7 +44,15 @@ export const logisticsSubgraph: SubgraphDefinition = {
     const replacementTerms = new ReplacementTermsService(dataSource, now);
     const federated = await buildFederatedSchema({
       ownership: { ReplacementOrder: (order: ReplacementOrder) => order.customerId },
-      resolvers: [ReplacementOrderResolver, IncidentReplacementOrdersResolver, CatalogResolver, ShipmentResolver, ReturnsResolver, ReplacementTermsResolver, LogisticsPersonalDataResolver],
+      resolvers: [
+        ReplacementOrderResolver,
+        IncidentReplacementOrdersResolver,
+        CatalogResolver,
+        ShipmentResolver,
+        ReturnsResolver,
+        ReplacementTermsResolver,
+        LogisticsPersonalDataResolver,
+      ],
       instances: [
         new ReplacementOrderResolver(orders, catalog, shipments, returns),
         new IncidentReplacementOrdersResolver(orders),
@@ -69,7 +81,12 @@ export const logisticsSubgraph: SubgraphDefinition = {
         relay = startOutboxRelay({ dataSource, redis: producer, source: 'logistics' });
         await deadlines.start();
         // Return timers count real time: when the test clock moves, their delays are recomputed.
-        stopFollowingClock = clock.onChange(() => void deadlines.rearm().catch((error: Error) => serviceLogger('returns').error({ err: error }, 're-arming return timers failed')));
+        stopFollowingClock = clock.onChange(
+          () =>
+            void deadlines
+              .rearm()
+              .catch((error: Error) => serviceLogger('returns').error({ err: error }, 're-arming return timers failed')),
+        );
       },
       close: async () => {
         stopFollowingClock?.();

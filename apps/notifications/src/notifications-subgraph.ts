@@ -2,7 +2,14 @@ import { serviceLogger } from '@polyplus/logger';
 import type { DataSource } from 'typeorm';
 import { queuePrefix } from '@polyplus/events';
 import { createServiceClock } from '@polyplus/clock';
-import { buildFederatedSchema, byIds, createSubgraphClient, subgraphUrl, type SubgraphClient, type SubgraphDefinition } from '@polyplus/subgraph-kit';
+import {
+  buildFederatedSchema,
+  byIds,
+  createSubgraphClient,
+  subgraphUrl,
+  type SubgraphClient,
+  type SubgraphDefinition,
+} from '@polyplus/subgraph-kit';
 import { mailConfigFromEnv, type MailConfig } from './config/mail-config';
 import { MailBounce } from './delivery/mail-bounce.entity';
 import { MailDelivery } from './delivery/mail-delivery.entity';
@@ -75,10 +82,16 @@ export function createNotificationsSubgraph(options: NotificationsSubgraphOption
         resolvers: [ContactMailResolver, NotificationPreferencesResolver, NotificationsPersonalDataResolver],
         // Contact is reached only through federation (`_entities`), never from a root field here.
         orphanedTypes: [ContactReference],
-        instances: [new ContactMailResolver(preferences, log), new NotificationPreferencesResolver(preferences, log, config.linkSecret), new NotificationsPersonalDataResolver(new NotificationsPersonalData(dataSource, now))],
+        instances: [
+          new ContactMailResolver(preferences, log),
+          new NotificationPreferencesResolver(preferences, log, config.linkSecret),
+          new NotificationsPersonalDataResolver(new NotificationsPersonalData(dataSource, now)),
+        ],
         references: {
           // Owner and address from the customers subgraph, never from the representation.
-          Contact: byIds(async (ids) => (await customers.contacts(ids)).map((contact) => new ContactReference(contact.id, contact.customerId, contact.email))),
+          Contact: byIds(async (ids) =>
+            (await customers.contacts(ids)).map((contact) => new ContactReference(contact.id, contact.customerId, contact.email)),
+          ),
         },
       });
       // Background work starts with the server only: printing SDL never connects to Redis or opens ports.
@@ -92,7 +105,10 @@ export function createNotificationsSubgraph(options: NotificationsSubgraphOption
             config,
             directories: {
               customers,
-              cases: new CaseDirectory(options.incidents ?? createSubgraphClient('incidents', subgraphUrl('incidents')), options.devices ?? createSubgraphClient('devices', subgraphUrl('devices'))),
+              cases: new CaseDirectory(
+                options.incidents ?? createSubgraphClient('incidents', subgraphUrl('incidents')),
+                options.devices ?? createSubgraphClient('devices', subgraphUrl('devices')),
+              ),
               orders: new OrderDirectory(options.logistics ?? createSubgraphClient('logistics', subgraphUrl('logistics'))),
             },
             registry: new DeviceRegistry(options.devicesUrl ?? subgraphUrl('devices')),
@@ -104,7 +120,10 @@ export function createNotificationsSubgraph(options: NotificationsSubgraphOption
             sendMail: options.sendMail,
             now,
           });
-          if (runtime.receiver) serviceLogger().info(`notifications mail receiver (${config.serialListAddress}) at smtp://${runtime.receiver.host}:${runtime.receiver.port}`);
+          if (runtime.receiver)
+            serviceLogger().info(
+              `notifications mail receiver (${config.serialListAddress}) at smtp://${runtime.receiver.host}:${runtime.receiver.port}`,
+            );
           serviceLogger().info(`notifications unsubscribe page at ${runtime.links.url}/unsubscribe`);
           options.onStarted?.(runtime);
         },

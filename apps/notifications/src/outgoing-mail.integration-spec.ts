@@ -16,7 +16,10 @@ const ROOT = join(__dirname, '..', '..', '..');
 /** A raw header of a received mail (mailparser turns List-* headers into objects). */
 function header(mail: { parsed: { headerLines: readonly { key: string; line: string }[] } }, name: string): string {
   const line = mail.parsed.headerLines.find((candidate) => candidate.key === name)?.line ?? '';
-  return line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  return line
+    .slice(line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .trim();
 }
 
 function resolvedPayload(incidentId: string, customerId: string) {
@@ -36,7 +39,11 @@ describe('outgoing mail', () => {
 
   function scenario(timeZone = 'America/New_York') {
     const customer = h.world.customer('Acme Corp', [{ name: 'Acme New York', timeZone, countryCode: 'US' }]);
-    const contact = h.world.contact(customer, { name: 'Dana Tech', email: `dana.${randomUUID().slice(0, 8)}@acme.example`, designated: true });
+    const contact = h.world.contact(customer, {
+      name: 'Dana Tech',
+      email: `dana.${randomUUID().slice(0, 8)}@acme.example`,
+      designated: true,
+    });
     const incident = h.world.incident(customer, contact, customer.sites[0], {
       status: 'RESOLVED',
       resolution: 'Firmware 4.1.2 fixes the camera driver; installed and verified with the customer.',
@@ -58,10 +65,14 @@ describe('outgoing mail', () => {
     expect(header(mail, 'list-unsubscribe')).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/unsubscribe\?token=[\w-]+\.[\w-]+>$/);
     expect(header(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
     expect(mail.envelopeFrom).toMatch(/^bounces\+[0-9a-f]{32}-[0-9a-f]{16}@polyplus\.test$/);
-    const deliveries = await until(async () => {
-      const rows = await h.db.dataSource.getRepository(MailDelivery).findBy({ contactId: contact.id });
-      return rows.every((row) => row.status === MailDeliveryStatus.SENT) && rows;
-    }, 'every delivery of the contact to be sent', { timeoutMs: 60_000, everyMs: 100 });
+    const deliveries = await until(
+      async () => {
+        const rows = await h.db.dataSource.getRepository(MailDelivery).findBy({ contactId: contact.id });
+        return rows.every((row) => row.status === MailDeliveryStatus.SENT) && rows;
+      },
+      'every delivery of the contact to be sent',
+      { timeoutMs: 60_000, everyMs: 100 },
+    );
     expect(deliveries.map((delivery) => delivery.kind)).toEqual(['CASE_RESOLVED']);
   }, 90_000);
 
@@ -102,7 +113,11 @@ describe('outgoing mail', () => {
     await h.publish('incident.opened', { incidentId: incident.id, customerId: customer.id }, undefined, '2026-03-03T08:00:00.000Z');
     await h.publish('replacement.shipped', { orderId: order.id, incidentId: incident.id }, undefined, '2026-03-03T13:00:00.000Z');
     await h.publish('incident.status-changed', resolvedPayload(incident.id, customer.id), undefined, '2026-03-03T19:05:00.000Z');
-    await until(async () => (await h.db.dataSource.query('SELECT COUNT(*) AS n FROM digest_entry WHERE contactId = ?', [contact.id]))[0].n >= 3, 'three digest entries', { timeoutMs: 60_000, everyMs: 100 });
+    await until(
+      async () => (await h.db.dataSource.query('SELECT COUNT(*) AS n FROM digest_entry WHERE contactId = ?', [contact.id]))[0].n >= 3,
+      'three digest entries',
+      { timeoutMs: 60_000, everyMs: 100 },
+    );
     expect(h.sink.messages.filter((message) => message.to.includes(contact.email))).toHaveLength(0);
 
     // 07:59 Berlin the next morning: not yet.
@@ -127,14 +142,22 @@ describe('outgoing mail', () => {
     const { customer, contact, incident } = scenario('Europe/London');
     h.sink.setDecision((envelope) => (envelope.to.includes(contact.email) ? 'reject' : 'accept'));
     await h.publish('incident.opened', { incidentId: incident.id, customerId: customer.id });
-    const bounced = await until(async () => {
-      const rows = await h.db.dataSource.getRepository(MailDelivery).findBy({ contactId: contact.id });
-      return rows.find((row) => row.status === MailDeliveryStatus.BOUNCED);
-    }, 'the delivery to bounce', { timeoutMs: 60_000, everyMs: 100 });
+    const bounced = await until(
+      async () => {
+        const rows = await h.db.dataSource.getRepository(MailDelivery).findBy({ contactId: contact.id });
+        return rows.find((row) => row.status === MailDeliveryStatus.BOUNCED);
+      },
+      'the delivery to bounce',
+      { timeoutMs: 60_000, everyMs: 100 },
+    );
     expect(bounced.lastError).toContain('550');
     h.sink.setDecision(undefined);
     await h.publish('incident.status-changed', resolvedPayload(incident.id, customer.id));
-    const suppressed = await until(async () => (await h.db.dataSource.getRepository(MailDelivery).findBy({ contactId: contact.id, kind: 'CASE_RESOLVED' }))[0], 'the resolved-case delivery', { timeoutMs: 60_000, everyMs: 100 });
+    const suppressed = await until(
+      async () => (await h.db.dataSource.getRepository(MailDelivery).findBy({ contactId: contact.id, kind: 'CASE_RESOLVED' }))[0],
+      'the resolved-case delivery',
+      { timeoutMs: 60_000, everyMs: 100 },
+    );
     expect(suppressed.status).toBe(MailDeliveryStatus.SUPPRESSED);
     expect(h.sink.messages.filter((message) => message.to.includes(contact.email))).toHaveLength(0);
   }, 90_000);
@@ -147,10 +170,18 @@ describe('outgoing mail', () => {
     const page = await fetch(link);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Stop receiving <strong>case updates</strong>');
-    const forged = await fetch(link.replace(/\.[^.]+$/, '.AAAAAAAAAAAAAAAAAAAAAA'), { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const forged = await fetch(link.replace(/\.[^.]+$/, '.AAAAAAAAAAAAAAAAAAAAAA'), {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(forged.status).toBe(400);
     expect(await h.db.dataSource.getRepository(NotificationPreference).findOneBy({ contactId: contact.id })).toBeNull();
-    const done = await fetch(link, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const done = await fetch(link, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(done.status).toBe(200);
     const preference = await h.db.dataSource.getRepository(NotificationPreference).findOneByOrFail({ contactId: contact.id });
     expect([preference.caseUpdates, preference.replacementParts, preference.updatedBy]).toEqual([false, true, 'UNSUBSCRIBE_LINK']);
@@ -167,14 +198,35 @@ describe('outgoing mail', () => {
     const admin = h.world.contact(customer, { name: 'Ann Admin', email: 'ann@umbrella.example', role: 'ADMIN', designated: false });
     const other = h.world.contact(customer, { name: 'Olly Other', email: 'olly@umbrella.example', designated: false });
     await h.db.dataSource.getRepository(NotificationPreference).insert({
-      contactId: designated.id, customerId: customer.id, mode: DeliveryMode.DAILY_DIGEST, caseUpdates: true, replacementParts: true, returns: true,
-      onsiteVisits: true, securityNotices: true, timeZone: null, locale: null, digestHour: null, updatedAt: new Date(), updatedBy: 'test',
+      contactId: designated.id,
+      customerId: customer.id,
+      mode: DeliveryMode.DAILY_DIGEST,
+      caseUpdates: true,
+      replacementParts: true,
+      returns: true,
+      onsiteVisits: true,
+      securityNotices: true,
+      timeZone: null,
+      locale: null,
+      digestHour: null,
+      updatedAt: new Date(),
+      updatedBy: 'test',
     });
     const noticeId = randomUUID();
     h.world.securityNotices.set(noticeId, 'Rotate the admin passwords of Studio X50 devices registered before 2026.');
-    await h.publish('security-notice.published', { noticeId, customerId: customer.id, kind: 'SECURITY', severity: 'HIGH', title: 'Default credentials on Studio X50', notifiedAt: h.clock.now.toISOString() });
+    await h.publish('security-notice.published', {
+      noticeId,
+      customerId: customer.id,
+      kind: 'SECURITY',
+      severity: 'HIGH',
+      title: 'Default credentials on Studio X50',
+      notifiedAt: h.clock.now.toISOString(),
+    });
     const mails = await h.sink.waitFor((message) => message.to.includes(designated.email) || message.to.includes(admin.email), 2);
-    expect(mails.map((mail) => mail.parsed.subject)).toEqual(['[Poly+] Security notice: Default credentials on Studio X50', '[Poly+] Security notice: Default credentials on Studio X50']);
+    expect(mails.map((mail) => mail.parsed.subject)).toEqual([
+      '[Poly+] Security notice: Default credentials on Studio X50',
+      '[Poly+] Security notice: Default credentials on Studio X50',
+    ]);
     expect(mails[0].parsed.text).toContain('Rotate the admin passwords');
     expect(await h.db.dataSource.getRepository(MailDelivery).countBy({ contactId: other.id })).toBe(0);
   }, 60_000);
@@ -184,12 +236,18 @@ describe('outgoing mail', () => {
     const call = async (token: string) => {
       const response = await fetch(h.server.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signPrincipal({ subject: 'anonymous', role: 'PUBLIC', customerIds: [] }, authConfig().principalSecrets[0]) },
+        headers: {
+          'content-type': 'application/json',
+          ...signPrincipal({ subject: 'anonymous', role: 'PUBLIC', customerIds: [] }, authConfig().principalSecrets[0]),
+        },
         body: JSON.stringify({ query: 'mutation ($token: String!) { unsubscribe(token: $token) }', variables: { token } }),
       });
       return (await response.json()) as { data?: { unsubscribe: boolean } | null; errors?: { extensions: { code: string } }[] };
     };
-    const token = signUnsubscribeToken({ contactId: contact.id, customerId: customer.id, scope: NotificationCategory.ONSITE_VISITS }, h.config.linkSecret);
+    const token = signUnsubscribeToken(
+      { contactId: contact.id, customerId: customer.id, scope: NotificationCategory.ONSITE_VISITS },
+      h.config.linkSecret,
+    );
     expect((await call(`${token.slice(0, -2)}AA`)).errors?.map((error) => error.extensions.code)).toEqual(['BAD_USER_INPUT']);
     expect((await call(token)).data).toEqual({ unsubscribe: true });
     const preference = await h.db.dataSource.getRepository(NotificationPreference).findOneByOrFail({ contactId: contact.id });
@@ -227,7 +285,11 @@ describe('a mail worker killed between rendering and sending', () => {
     const customer = h.world.customer('Globex', [{ name: 'Globex Paris', timeZone: 'Europe/Paris', countryCode: 'FR' }]);
     const contact = h.world.contact(customer, { name: 'Sam Admin', email: 'sam@globex.example', role: 'ADMIN', designated: false });
     const reporter = h.world.contact(customer, { name: 'Rae Tech', email: 'rae@globex.example' });
-    const incident = h.world.incident(customer, reporter, customer.sites[0], { status: 'RESOLVED', resolution: 'Replaced the power supply.', resolvedAt: '2026-03-03T15:00:00.000Z' });
+    const incident = h.world.incident(customer, reporter, customer.sites[0], {
+      status: 'RESOLVED',
+      resolution: 'Replaced the power supply.',
+      resolvedAt: '2026-03-03T15:00:00.000Z',
+    });
     // The mail server stalls after the message is sent and never answers: the worker waits there.
     h.sink.setDecision(() => 'hold');
     const first = await startWorker();
@@ -243,10 +305,14 @@ describe('a mail worker killed between rendering and sending', () => {
     h.sink.setDecision(undefined);
     await startWorker();
     const [mail] = await h.sink.waitFor((message) => message.to.includes(contact.email));
-    const sent = await until(async () => {
-      const row = await h.db.dataSource.getRepository(MailDelivery).findOneByOrFail({ id: delivery.id });
-      return row.status === MailDeliveryStatus.SENT ? row : null;
-    }, 'the delivery to be sent', { timeoutMs: 60_000, everyMs: 100 });
+    const sent = await until(
+      async () => {
+        const row = await h.db.dataSource.getRepository(MailDelivery).findOneByOrFail({ id: delivery.id });
+        return row.status === MailDeliveryStatus.SENT ? row : null;
+      },
+      'the delivery to be sent',
+      { timeoutMs: 60_000, everyMs: 100 },
+    );
     expect(mail.parsed.messageId).toBe(delivery.messageId);
     expect(mail.parsed.subject).toBe(delivery.subject);
     expect(sent.attempts).toBeGreaterThanOrEqual(1);

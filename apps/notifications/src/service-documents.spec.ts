@@ -5,7 +5,10 @@ import * as orderDirectory from './directory/order-directory';
 
 // A field renamed or removed in a callee fails here, not in production.
 describe('the documents the notifications service sends other subgraphs', () => {
-  it.each(serviceDocumentsIn(customerDirectory, caseDirectory, orderDirectory))('%s is valid against the callee’s committed schema.graphql', (_name, document) => {
-    expect(serviceDocumentErrors(document)).toEqual([]);
-  });
+  it.each(serviceDocumentsIn(customerDirectory, caseDirectory, orderDirectory))(
+    '%s is valid against the callee’s committed schema.graphql',
+    (_name, document) => {
+      expect(serviceDocumentErrors(document)).toEqual([]);
+    },
+  );
 });

@@ -20,18 +20,34 @@ async function main(): Promise<() => Promise<void>> {
   const healthPort = schedulerHealthPort();
   // The dispatch database, wherever `DISPATCH_MYSQL_URL` (or the shared `MYSQL_URL`) puts it.
   const mysql = mysqlServerFor('dispatch');
-  assertTransportSecurity(transportSecurityFromEnv(), [mysqlHop(config.DISPATCH_MYSQL_URL ? 'DISPATCH_MYSQL_URL' : 'MYSQL_URL', mysql), redisHop(redisTarget())], 'the scheduler');
-  const dataSource = await openDatabase({ database: databaseName('dispatch'), server: mysql, entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS });
+  assertTransportSecurity(
+    transportSecurityFromEnv(),
+    [mysqlHop(config.DISPATCH_MYSQL_URL ? 'DISPATCH_MYSQL_URL' : 'MYSQL_URL', mysql), redisHop(redisTarget())],
+    'the scheduler',
+  );
+  const dataSource = await openDatabase({
+    database: databaseName('dispatch'),
+    server: mysql,
+    entities: DISPATCH_ENTITIES,
+    migrations: DISPATCH_MIGRATIONS,
+  });
   const redis = createRedis('worker');
   await waitForRedis(redis);
   const scheduler = await startSchedulerWorker(dataSource, redis, queuePrefix(), options);
   let health: HealthServer | undefined;
   if (healthPort !== undefined) {
-    health = await startHealthServer(healthPort, async () => ({
-      mysql: await dataSource.query('SELECT 1').then(() => 'up' as const, () => 'down' as const),
-      redis: redis.status === 'ready' ? 'up' : 'down',
-      worker: scheduler.worker.isRunning() ? 'up' : 'down',
-    }), config.HOST ?? '0.0.0.0');
+    health = await startHealthServer(
+      healthPort,
+      async () => ({
+        mysql: await dataSource.query('SELECT 1').then(
+          () => 'up' as const,
+          () => 'down' as const,
+        ),
+        redis: redis.status === 'ready' ? 'up' : 'down',
+        worker: scheduler.worker.isRunning() ? 'up' : 'down',
+      }),
+      config.HOST ?? '0.0.0.0',
+    );
     log.info(`scheduler health at http://127.0.0.1:${health.port}/health`);
   }
   log.info('scheduler worker ready on queue dispatch-optimisation');
@@ -46,7 +62,10 @@ async function main(): Promise<() => Promise<void>> {
 // The whole environment, validated before anything connects: a bad value stops here, in one line.
 const config = loadConfigOrExit(schedulerSchema);
 
-main().then((stop) => stopOnSignals(stop, 15_000), (error) => {
-  logStartFailure(error);
-  process.exit(1);
-});
+main().then(
+  (stop) => stopOnSignals(stop, 15_000),
+  (error) => {
+    logStartFailure(error);
+    process.exit(1);
+  },
+);

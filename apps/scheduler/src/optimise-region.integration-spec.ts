@@ -2,13 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { Job } from 'bullmq';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { OutboxEvent, type OptimiseRegionJob } from '@polyplus/events';
-import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore, Technician, TechnicianAbsence, TechnicianAbsenceKind } from '@polyplus/dispatch-data';
+import {
+  DISPATCH_ENTITIES,
+  DISPATCH_MIGRATIONS,
+  OnsiteVisit,
+  RegionPlanStore,
+  Technician,
+  TechnicianAbsence,
+  TechnicianAbsenceKind,
+} from '@polyplus/dispatch-data';
 import { createCalendar, isWithinBusinessHours } from '@polyplus/business-calendar';
 import { optimiseRegionProcessor, type ProcessorOptions } from './optimise-region.processor';
 import { addTechnician, addVisit, MONDAY_7AM } from './region-fixtures';
 
 const london = createCalendar({ timeZone: 'Europe/London', country: 'GB', subdivision: 'ENG' });
-const job = (region: string) => ({ data: { region, reason: 'test' }, updateProgress: async () => undefined }) as unknown as Job<OptimiseRegionJob>;
+const job = (region: string) =>
+  ({ data: { region, reason: 'test' }, updateProgress: async () => undefined }) as unknown as Job<OptimiseRegionJob>;
 
 describe('optimising a region', () => {
   let db: TestDatabase;
@@ -40,7 +49,10 @@ describe('optimising a region', () => {
 
   it('planned arrivals and starts fall on whole minutes, even when the run starts mid-minute', async () => {
     await addTechnician(db.dataSource, 'R-MINUTES');
-    const visits = await Promise.all([addVisit(db.dataSource, 'R-MINUTES'), addVisit(db.dataSource, 'R-MINUTES', { latitude: 51.47, longitude: -0.45 })]);
+    const visits = await Promise.all([
+      addVisit(db.dataSource, 'R-MINUTES'),
+      addVisit(db.dataSource, 'R-MINUTES', { latitude: 51.47, longitude: -0.45 }),
+    ]);
     await run('R-MINUTES', { now: () => new Date(MONDAY_7AM.getTime() + 17_345) });
     for (const { id } of visits) {
       const visit = await reload(id);
@@ -52,7 +64,9 @@ describe('optimising a region', () => {
   it('visits start as soon as their parts allow: an idle skilled technician takes work today rather than the nearest one doing it tomorrow', async () => {
     const near = await addTechnician(db.dataSource, 'R-SPREAD', { homeLatitude: 51.5, homeLongitude: -0.12 });
     const far = await addTechnician(db.dataSource, 'R-SPREAD', { homeLatitude: 51.6, homeLongitude: -0.3 });
-    const visits = await Promise.all(Array.from({ length: 6 }, (_, i) => addVisit(db.dataSource, 'R-SPREAD', { latitude: 51.5 + i * 0.002, longitude: -0.12 })));
+    const visits = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => addVisit(db.dataSource, 'R-SPREAD', { latitude: 51.5 + i * 0.002, longitude: -0.12 })),
+    );
     await run('R-SPREAD');
     const planned = await Promise.all(visits.map(({ id }) => reload(id)));
     // Six two-hour visits are more than one technician's day (600 min): both work on Monday.
@@ -82,7 +96,11 @@ describe('optimising a region', () => {
     const assigned = (await reload(visit.id)).technicianId;
     expect([first.id, second.id]).toContain(assigned);
     await db.dataSource.getRepository(TechnicianAbsence).insert({
-      id: randomUUID(), technicianId: assigned as string, kind: TechnicianAbsenceKind.SICK, startsAt: MONDAY_7AM, endsAt: new Date('2026-12-12T00:00:00Z'),
+      id: randomUUID(),
+      technicianId: assigned as string,
+      kind: TechnicianAbsenceKind.SICK,
+      startsAt: MONDAY_7AM,
+      endsAt: new Date('2026-12-12T00:00:00Z'),
     });
     await run('R-ABSENCE');
     const replanned = await reload(visit.id);
@@ -107,7 +125,11 @@ describe('optimising a region', () => {
     await addTechnician(db.dataSource, 'R-PIN');
     const pinnedStart = new Date('2026-12-01T13:00:00Z');
     const pinned = await addVisit(db.dataSource, 'R-PIN', {
-      pinned: true, technicianId: first.id, windowStart: pinnedStart, windowEnd: new Date('2026-12-01T15:00:00Z'), status: 'PLANNED' as OnsiteVisit['status'],
+      pinned: true,
+      technicianId: first.id,
+      windowStart: pinnedStart,
+      windowEnd: new Date('2026-12-01T15:00:00Z'),
+      status: 'PLANNED' as OnsiteVisit['status'],
     });
     await addVisit(db.dataSource, 'R-PIN');
     await run('R-PIN');
@@ -127,12 +149,19 @@ describe('optimising a region', () => {
     const steady = await addVisit(db.dataSource, 'R-EVENTS');
     const delayed = await addVisit(db.dataSource, 'R-EVENTS', { releaseAt: new Date('2026-11-30T09:00:00Z') });
     const changesOf = async (visitId: string) =>
-      (await db.dataSource.getRepository(OutboxEvent).find({ where: { aggregateKey: visitId }, order: { sequence: 'ASC' } })).map((row) => JSON.parse(row.payload));
+      (await db.dataSource.getRepository(OutboxEvent).find({ where: { aggregateKey: visitId }, order: { sequence: 'ASC' } })).map((row) =>
+        JSON.parse(row.payload),
+      );
     const first = await run('R-EVENTS');
-    expect(await changesOf(steady.id)).toEqual([expect.objectContaining({ change: 'PLANNED', status: 'PLANNED', planVersion: first.version, region: 'R-EVENTS' })]);
+    expect(await changesOf(steady.id)).toEqual([
+      expect.objectContaining({ change: 'PLANNED', status: 'PLANNED', planVersion: first.version, region: 'R-EVENTS' }),
+    ]);
     const planned = await reload(delayed.id);
     expect((await changesOf(delayed.id))[0]).toMatchObject({
-      change: 'PLANNED', technicianId: planned.technicianId, windowStart: planned.windowStart?.toISOString(), windowEnd: planned.windowEnd?.toISOString(),
+      change: 'PLANNED',
+      technicianId: planned.technicianId,
+      windowStart: planned.windowStart?.toISOString(),
+      windowEnd: planned.windowEnd?.toISOString(),
     });
     // Nothing changed: a re-run commits a new version but publishes nothing.
     await run('R-EVENTS');
@@ -140,7 +169,10 @@ describe('optimising a region', () => {
     expect(await changesOf(delayed.id)).toHaveLength(1);
     await db.dataSource.getRepository(OnsiteVisit).update(delayed.id, { releaseAt: new Date('2026-12-02T12:00:00Z') });
     const third = await run('R-EVENTS');
-    expect((await changesOf(delayed.id)).map((event) => [event.change, event.planVersion])).toEqual([['PLANNED', first.version], ['MOVED', third.version]]);
+    expect((await changesOf(delayed.id)).map((event) => [event.change, event.planVersion])).toEqual([
+      ['PLANNED', first.version],
+      ['MOVED', third.version],
+    ]);
   });
 
   it('a visit whose part is back-ordered waits unplanned until the part has a delivery date', async () => {
@@ -163,7 +195,11 @@ describe('optimising a region', () => {
     const before = await reload(visit.id);
     const day = before.windowStart!.toISOString().slice(0, 10);
     await db.dataSource.getRepository(TechnicianAbsence).insert({
-      id: randomUUID(), technicianId: before.technicianId as string, kind: TechnicianAbsenceKind.SICK, startsAt: new Date(`${day}T00:00:00Z`), endsAt: new Date(`${day}T23:59:00Z`),
+      id: randomUUID(),
+      technicianId: before.technicianId as string,
+      kind: TechnicianAbsenceKind.SICK,
+      startsAt: new Date(`${day}T00:00:00Z`),
+      endsAt: new Date(`${day}T23:59:00Z`),
     });
     await run('R-ONEDAY');
     const after = await reload(visit.id);
@@ -175,7 +211,10 @@ describe('optimising a region', () => {
   it('a technician who stops at 13:00 on Fridays gets no Friday afternoon visit', async () => {
     // The only technician works Friday 08:00–13:00 and Saturday 09:00–13:00; sites are closed on Saturdays.
     await addTechnician(db.dataSource, 'R-FRIDAY', {
-      weeklyHours: [{ weekday: 5, from: '08:00', to: '13:00' }, { weekday: 6, from: '09:00', to: '13:00' }],
+      weeklyHours: [
+        { weekday: 5, from: '08:00', to: '13:00' },
+        { weekday: 6, from: '09:00', to: '13:00' },
+      ],
     });
     const visits = await Promise.all([0, 1, 2].map(() => addVisit(db.dataSource, 'R-FRIDAY')));
     await run('R-FRIDAY');

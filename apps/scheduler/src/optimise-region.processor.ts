@@ -6,7 +6,14 @@ import { buildRoutingProblem } from './problem/build-routing-problem';
 import { planToCommit } from './problem/plan-to-commit';
 import { planQuality, type PlanQuality } from './plan-quality';
 
-export type OptimiseRegionResult = { region: string; version: number | null; openVisits: number; stale: boolean; optimiserMs: number; quality: PlanQuality };
+export type OptimiseRegionResult = {
+  region: string;
+  version: number | null;
+  openVisits: number;
+  stale: boolean;
+  optimiserMs: number;
+  quality: PlanQuality;
+};
 
 export type ProcessorOptions = {
   now?: () => Date;
@@ -29,12 +36,24 @@ export function optimiseRegionProcessor(plans: RegionPlanStore, options: Process
     await job.updateProgress({ phase: 'solving', baseVersion: snapshot.version });
     const { problem, previousPlan, excluded } = buildRoutingProblem(snapshot, planningOrigin(plannedAt));
     const started = Date.now();
-    const plan = await solveInWorker(problem, { previousPlan, timeLimitMs: options.timeLimitMs ?? 2_000, seed: 1, travelMatrix: dispatchTravelMatrix });
+    const plan = await solveInWorker(problem, {
+      previousPlan,
+      timeLimitMs: options.timeLimitMs ?? 2_000,
+      seed: 1,
+      travelMatrix: dispatchTravelMatrix,
+    });
     const optimiserMs = Date.now() - started;
     const check = checkPlan(problem, plan, dispatchTravelMatrix);
     if (!check.feasible) throw new Error(`optimiser returned an infeasible plan: ${check.violations.slice(0, 3).join('; ')}`);
     await options.beforeCommit?.();
     const committed = await plans.commitPlan(planToCommit(snapshot, plan, excluded, plannedAt));
-    return { region: job.data.region, version: committed?.version ?? null, openVisits: snapshot.visits.length, stale: committed === null, optimiserMs, quality: planQuality(plan, excluded) };
+    return {
+      region: job.data.region,
+      version: committed?.version ?? null,
+      openVisits: snapshot.visits.length,
+      stale: committed === null,
+      optimiserMs,
+      quality: planQuality(plan, excluded),
+    };
   };
 }

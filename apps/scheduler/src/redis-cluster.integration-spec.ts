@@ -2,7 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { databaseName, dropDatabase, openDatabase } from '@polyplus/persistence';
-import { createRedis, DISPATCH_OPTIMISATION_QUEUE, enqueueRegionOptimisation, type OptimiseRegionJob, type RedisConnection } from '@polyplus/events';
+import {
+  createRedis,
+  DISPATCH_OPTIMISATION_QUEUE,
+  enqueueRegionOptimisation,
+  type OptimiseRegionJob,
+  type RedisConnection,
+} from '@polyplus/events';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore } from '@polyplus/dispatch-data';
 import { type PrivateRedisCluster, startPrivateRedisCluster } from '@polyplus/testing';
 import { waitFor } from '@polyplus/polling';
@@ -29,7 +35,11 @@ describe('the scheduler on a Redis Cluster', () => {
     producer = createRedis('producer', env);
     workerRedis = createRedis('worker', env);
     queue = new Queue<OptimiseRegionJob>(DISPATCH_OPTIMISATION_QUEUE, { connection: producer, prefix: queuePrefix });
-    dataSource = await openDatabase({ database: databaseName('dispatch', databasePrefix), entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS });
+    dataSource = await openDatabase({
+      database: databaseName('dispatch', databasePrefix),
+      entities: DISPATCH_ENTITIES,
+      migrations: DISPATCH_MIGRATIONS,
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -52,7 +62,9 @@ describe('the scheduler on a Redis Cluster', () => {
 
   it('killing the worker process mid-run (SIGKILL) loses no visit: another worker retries the job and the plan ends complete', async () => {
     for (let index = 0; index < 3; index++) await addTechnician(dataSource, 'R-KILL', { workFrom: '08:00', workTo: '17:00' });
-    const visits = await Promise.all(Array.from({ length: 40 }, (_, index) => addVisit(dataSource, 'R-KILL', { latitude: 51.3 + index * 0.01 })));
+    const visits = await Promise.all(
+      Array.from({ length: 40 }, (_, index) => addVisit(dataSource, 'R-KILL', { latitude: 51.3 + index * 0.01 })),
+    );
     child = spawnWorkerProcess({
       MYSQL_DATABASE_PREFIX: databasePrefix,
       REDIS_CLUSTER_NODES: cluster.nodesEnv,

@@ -6,8 +6,9 @@ describe('scheduler configuration', () => {
   });
 
   it('reads the lock, stalled-check interval and optimiser budget in milliseconds', () => {
-    expect(schedulerOptionsFromEnv({ SCHEDULER_LOCK_MS: '2000', SCHEDULER_STALLED_INTERVAL_MS: '500', SCHEDULER_OPTIMISER_MS: '3000' }))
-      .toEqual({ lockDurationMs: 2_000, stalledIntervalMs: 500, timeLimitMs: 3_000 });
+    expect(
+      schedulerOptionsFromEnv({ SCHEDULER_LOCK_MS: '2000', SCHEDULER_STALLED_INTERVAL_MS: '500', SCHEDULER_OPTIMISER_MS: '3000' }),
+    ).toEqual({ lockDurationMs: 2_000, stalledIntervalMs: 500, timeLimitMs: 3_000 });
   });
 
   it('refuses to start with a lock that is not a positive whole number of milliseconds', () => {

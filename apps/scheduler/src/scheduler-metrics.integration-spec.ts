@@ -57,7 +57,9 @@ describe('scheduler metrics', () => {
     expect(metricValue(text, 'polyplus_queue_jobs', { queue: DISPATCH_OPTIMISATION_QUEUE, state: 'waiting' })).toBe(3);
     expect(metricValue(text, 'polyplus_queue_jobs', { queue: DISPATCH_OPTIMISATION_QUEUE, state: 'delayed' })).toBe(1);
     expect(metricValue(text, 'polyplus_queue_jobs', { queue: DISPATCH_OPTIMISATION_QUEUE, state: 'active' })).toBe(0);
-    expect(metricValue(text, 'polyplus_queue_oldest_waiting_age_seconds', { queue: DISPATCH_OPTIMISATION_QUEUE })).toBeGreaterThanOrEqual(0);
+    expect(metricValue(text, 'polyplus_queue_oldest_waiting_age_seconds', { queue: DISPATCH_OPTIMISATION_QUEUE })).toBeGreaterThanOrEqual(
+      0,
+    );
 
     await queue.add(OPTIMISE_REGION, { region: 'Q-4', reason: 'metrics test' });
     expect(await jobs('waiting')).toBe(4);
@@ -76,7 +78,9 @@ describe('scheduler metrics', () => {
     await addVisit(db.dataSource, 'R-METRICS', { requiredSkills: ['TELEPRESENCE'] });
     const before = metricValue(await scrape(), 'polyplus_optimiser_run_duration_seconds_count', { outcome: 'committed' }) ?? 0;
     await queue.add(OPTIMISE_REGION, { region: 'R-METRICS', reason: 'metrics test' });
-    await waitFor(async () => metricValue(await scrape(), 'polyplus_optimiser_plan_visits', { region: 'R-METRICS', state: 'served' }) !== undefined);
+    await waitFor(
+      async () => metricValue(await scrape(), 'polyplus_optimiser_plan_visits', { region: 'R-METRICS', state: 'served' }) !== undefined,
+    );
 
     const text = await scrape();
     expect(metricValue(text, 'polyplus_optimiser_run_duration_seconds_count', { outcome: 'committed' })).toBeGreaterThan(before);

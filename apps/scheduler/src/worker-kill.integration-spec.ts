@@ -23,7 +23,11 @@ describe('scheduler worker process', () => {
   let survivor: SchedulerWorker | undefined;
 
   beforeAll(async () => {
-    dataSource = await openDatabase({ database: databaseName('dispatch', databasePrefix), entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS });
+    dataSource = await openDatabase({
+      database: databaseName('dispatch', databasePrefix),
+      entities: DISPATCH_ENTITIES,
+      migrations: DISPATCH_MIGRATIONS,
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -39,12 +43,20 @@ describe('scheduler worker process', () => {
 
   it('killing the worker process mid-run (SIGKILL) loses no visit: the job is retried and the plan ends complete', async () => {
     for (let index = 0; index < 3; index++) await addTechnician(dataSource, 'R-KILL', { workFrom: '08:00', workTo: '17:00' });
-    const visits = await Promise.all(Array.from({ length: 40 }, (_, index) => addVisit(dataSource, 'R-KILL', { latitude: 51.3 + index * 0.01 })));
+    const visits = await Promise.all(
+      Array.from({ length: 40 }, (_, index) => addVisit(dataSource, 'R-KILL', { latitude: 51.3 + index * 0.01 })),
+    );
     child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/scheduler/src/main.ts'], {
       cwd: ROOT,
       // A 2 s lock and 1 s stalled checks instead of BullMQ's 30 s: the survivor finds the killed worker's job within
       // seconds (the interval counts too: each check blocks the queue's next one for that long).
-      env: { ...process.env, MYSQL_DATABASE_PREFIX: databasePrefix, QUEUE_PREFIX: queuePrefix, SCHEDULER_LOCK_MS: '2000', SCHEDULER_STALLED_INTERVAL_MS: '1000' },
+      env: {
+        ...process.env,
+        MYSQL_DATABASE_PREFIX: databasePrefix,
+        QUEUE_PREFIX: queuePrefix,
+        SCHEDULER_LOCK_MS: '2000',
+        SCHEDULER_STALLED_INTERVAL_MS: '1000',
+      },
       stdio: 'ignore',
     });
     await enqueueRegionOptimisation(queue, { region: 'R-KILL', reason: 'test' }, 10);

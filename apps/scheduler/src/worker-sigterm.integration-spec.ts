@@ -20,7 +20,11 @@ describe('scheduler worker shutdown', () => {
   let successor: SchedulerWorker | undefined;
 
   beforeAll(async () => {
-    dataSource = await openDatabase({ database: databaseName('dispatch', databasePrefix), entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS });
+    dataSource = await openDatabase({
+      database: databaseName('dispatch', databasePrefix),
+      entities: DISPATCH_ENTITIES,
+      migrations: DISPATCH_MIGRATIONS,
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -36,7 +40,9 @@ describe('scheduler worker shutdown', () => {
 
   it('SIGTERM with a job active: no new jobs fetched, the active one finishes, exit 0 within the grace period', async () => {
     for (let index = 0; index < 3; index++) await addTechnician(dataSource, 'R-TERM', { workFrom: '08:00', workTo: '17:00' });
-    const visits = await Promise.all(Array.from({ length: 30 }, (_, index) => addVisit(dataSource, 'R-TERM', { latitude: 51.3 + index * 0.01 })));
+    const visits = await Promise.all(
+      Array.from({ length: 30 }, (_, index) => addVisit(dataSource, 'R-TERM', { latitude: 51.3 + index * 0.01 })),
+    );
     await addTechnician(dataSource, 'R-NEXT');
     await addVisit(dataSource, 'R-NEXT');
     worker = spawnWorkerProcess({ MYSQL_DATABASE_PREFIX: databasePrefix, QUEUE_PREFIX: queuePrefix, SCHEDULER_OPTIMISER_MS: '3000' });

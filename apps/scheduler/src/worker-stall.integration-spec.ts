@@ -17,7 +17,11 @@ describe('scheduler worker paused past its lock', () => {
   let workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
-    dataSource = await openDatabase({ database: databaseName('dispatch', databasePrefix), entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS });
+    dataSource = await openDatabase({
+      database: databaseName('dispatch', databasePrefix),
+      entities: DISPATCH_ENTITIES,
+      migrations: DISPATCH_MIGRATIONS,
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -34,9 +38,17 @@ describe('scheduler worker paused past its lock', () => {
 
   it('a worker SIGSTOPped past its lock is taken over by another worker, and after SIGCONT the plan is committed once', async () => {
     for (let index = 0; index < 3; index++) await addTechnician(dataSource, 'R-STALL', { workFrom: '08:00', workTo: '17:00' });
-    const visits = await Promise.all(Array.from({ length: 30 }, (_, index) => addVisit(dataSource, 'R-STALL', { latitude: 51.3 + index * 0.01 })));
+    const visits = await Promise.all(
+      Array.from({ length: 30 }, (_, index) => addVisit(dataSource, 'R-STALL', { latitude: 51.3 + index * 0.01 })),
+    );
     // A 2 s lock checked every second: a paused worker loses its job within seconds, not BullMQ's default 30 s.
-    const env = { MYSQL_DATABASE_PREFIX: databasePrefix, QUEUE_PREFIX: queuePrefix, SCHEDULER_LOCK_MS: '2000', SCHEDULER_STALLED_INTERVAL_MS: '1000', SCHEDULER_OPTIMISER_MS: '3000' };
+    const env = {
+      MYSQL_DATABASE_PREFIX: databasePrefix,
+      QUEUE_PREFIX: queuePrefix,
+      SCHEDULER_LOCK_MS: '2000',
+      SCHEDULER_STALLED_INTERVAL_MS: '1000',
+      SCHEDULER_OPTIMISER_MS: '3000',
+    };
     workers = [spawnWorkerProcess(env), spawnWorkerProcess(env)];
     await Promise.all(workers.map((worker) => worker.ready));
 
@@ -58,7 +70,10 @@ describe('scheduler worker paused past its lock', () => {
     // Resumed and asked to stop: a graceful stop lets the paused run finish first, so its outcome is known at exit.
     holder.child.kill('SIGCONT');
     for (const worker of workers) worker.child.kill('SIGTERM');
-    expect(await Promise.all(workers.map((worker) => worker.exited))).toEqual([{ code: 0, signal: null }, { code: 0, signal: null }]);
+    expect(await Promise.all(workers.map((worker) => worker.exited))).toEqual([
+      { code: 0, signal: null },
+      { code: 0, signal: null },
+    ]);
     expect(holder.output()).toContain(`job ${id} for R-STALL was stale: plan not committed`);
 
     // One committed plan version, every visit in it exactly once, one visit.changed per planned visit.
@@ -73,7 +88,13 @@ describe('scheduler worker paused past its lock', () => {
 
     // The stale finisher changed nothing in the queue either: the job stays completed, nothing pending.
     expect(await queue.getJobState(id as string)).toBe('completed');
-    expect(await queue.getJobCounts('waiting', 'paused', 'delayed', 'active', 'prioritized', 'failed'))
-      .toEqual({ waiting: 0, paused: 0, delayed: 0, active: 0, prioritized: 0, failed: 0 });
+    expect(await queue.getJobCounts('waiting', 'paused', 'delayed', 'active', 'prioritized', 'failed')).toEqual({
+      waiting: 0,
+      paused: 0,
+      delayed: 0,
+      active: 0,
+      prioritized: 0,
+      failed: 0,
+    });
   }, 60_000);
 });

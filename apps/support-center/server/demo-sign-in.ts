@@ -25,11 +25,21 @@ export function demoContact(customer: Customer, identity: DemoIdentity): Contact
 
 /** The customer principal of a demo contact, as a real issuer would describe it. */
 export function demoPrincipal(customer: Customer, contact: Contact): Principal {
-  return { subject: contact.email, role: contact.role === 'ADMIN' ? 'CUSTOMER_ADMIN' : 'CUSTOMER_TECHNICIAN', customerIds: [customer.id], contactId: contact.id };
+  return {
+    subject: contact.email,
+    role: contact.role === 'ADMIN' ? 'CUSTOMER_ADMIN' : 'CUSTOMER_TECHNICIAN',
+    customerIds: [customer.id],
+    contactId: contact.id,
+  };
 }
 
 /** Finds the demo customer's contact through the gateway and issues a 12-hour token for it. */
-export async function demoSession(options: { gatewayUrl: string; customerName: string; identity: DemoIdentity; env?: NodeJS.ProcessEnv }): Promise<DemoSession> {
+export async function demoSession(options: {
+  gatewayUrl: string;
+  customerName: string;
+  identity: DemoIdentity;
+  env?: NodeJS.ProcessEnv;
+}): Promise<DemoSession> {
   const env = options.env ?? process.env;
   // Development tokens (libs/auth) are never issued with NODE_ENV=production, whatever calls this.
   const staffToken = await issueDevelopmentToken(LOOKUP, env, '5m');
@@ -44,7 +54,14 @@ export async function demoSession(options: { gatewayUrl: string; customerName: s
   const customer = result.data.customers.find((candidate) => candidate.name === options.customerName);
   if (!customer) throw new DemoSignInError(`The demo customer ${options.customerName} is not there yet: load the demo data (npm run seed)`);
   const contact = demoContact(customer, options.identity);
-  if (!contact) throw new DemoSignInError(`${options.customerName} has no ${options.identity === 'admin' ? 'admin' : 'designated technician'} contact`);
+  if (!contact)
+    throw new DemoSignInError(`${options.customerName} has no ${options.identity === 'admin' ? 'admin' : 'designated technician'} contact`);
   const principal = demoPrincipal(customer, contact);
-  return { token: await issueDevelopmentToken(principal, env, '12h'), name: contact.name, customer: customer.name, role: principal.role, designated: contact.designated };
+  return {
+    token: await issueDevelopmentToken(principal, env, '12h'),
+    name: contact.name,
+    customer: customer.name,
+    role: principal.role,
+    designated: contact.designated,
+  };
 }

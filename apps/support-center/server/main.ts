@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    portal.stop().then(() => process.exit(0), () => process.exit(1));
+    portal.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on('SIGINT', stop);

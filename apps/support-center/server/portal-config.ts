@@ -20,7 +20,8 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65_535) throw new Error(`${name} must be a port number (0-65535), not ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(value) || value < 0 || value > 65_535)
+    throw new Error(`${name} must be a port number (0-65535), not ${JSON.stringify(raw)}`);
   return value;
 }
 
@@ -32,7 +33,8 @@ function url(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
   } catch {
     throw new Error(`${name} must be an http(s) URL, not ${JSON.stringify(raw)}`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`${name} must be an http(s) URL, not ${JSON.stringify(raw)}`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new Error(`${name} must be an http(s) URL, not ${JSON.stringify(raw)}`);
   return parsed.toString();
 }
 
@@ -44,7 +46,8 @@ function url(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
 export function portalConfig(env: NodeJS.ProcessEnv = process.env): PortalConfig {
   const production = env.NODE_ENV === 'production';
   const demo = (env.SUPPORT_CENTER_DEMO_SIGN_IN ?? 'on').toLowerCase();
-  if (!['on', 'off'].includes(demo)) throw new Error(`SUPPORT_CENTER_DEMO_SIGN_IN must be "on" or "off", not ${JSON.stringify(env.SUPPORT_CENTER_DEMO_SIGN_IN)}`);
+  if (!['on', 'off'].includes(demo))
+    throw new Error(`SUPPORT_CENTER_DEMO_SIGN_IN must be "on" or "off", not ${JSON.stringify(env.SUPPORT_CENTER_DEMO_SIGN_IN)}`);
   return {
     port: port(env, 'SUPPORT_CENTER_PORT', 4020),
     host: env.HOST ?? '127.0.0.1',

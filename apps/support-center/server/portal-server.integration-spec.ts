@@ -79,7 +79,10 @@ describe('support center server', () => {
   it('in development signs in as the demo customer’s admin, who is not a designated contact', async () => {
     const session = (await (await post(development, 'auth/demo', { as: 'admin' })).json()) as { token: string; designated: boolean };
     expect(session.designated).toBe(false);
-    await expect(verifyBearerToken(`Bearer ${session.token}`, authConfig({}))).resolves.toMatchObject({ role: 'CUSTOMER_ADMIN', contactId: 'k-olivia' });
+    await expect(verifyBearerToken(`Bearer ${session.token}`, authConfig({}))).resolves.toMatchObject({
+      role: 'CUSTOMER_ADMIN',
+      contactId: 'k-olivia',
+    });
   });
 
   it('refuses a demo sign-in that is not a JSON POST for a known identity', async () => {
@@ -89,12 +92,22 @@ describe('support center server', () => {
 
   it('in production has no demo sign-in and says which issuer it accepts', async () => {
     expect((await post(production, 'auth/demo', { as: 'admin' })).status).toBe(404);
-    expect(await (await fetch(new URL('auth/settings', production.url))).json()).toEqual({ issuer: 'polyplus', demoSignIn: false, demoIdentities: [] });
-    expect(await (await fetch(new URL('auth/settings', development.url))).json()).toEqual({ issuer: 'polyplus', demoSignIn: true, demoIdentities: ['admin', 'technician'] });
+    expect(await (await fetch(new URL('auth/settings', production.url))).json()).toEqual({
+      issuer: 'polyplus',
+      demoSignIn: false,
+      demoIdentities: [],
+    });
+    expect(await (await fetch(new URL('auth/settings', development.url))).json()).toEqual({
+      issuer: 'polyplus',
+      demoSignIn: true,
+      demoIdentities: ['admin', 'technician'],
+    });
   });
 
   it('never issues a demo token in production, even if asked directly', async () => {
-    await expect(demoSession({ gatewayUrl, customerName: 'Northwind Trading', identity: 'admin', env: { NODE_ENV: 'production' } })).rejects.toThrow('not issued in production');
+    await expect(
+      demoSession({ gatewayUrl, customerName: 'Northwind Trading', identity: 'admin', env: { NODE_ENV: 'production' } }),
+    ).rejects.toThrow('not issued in production');
   });
 
   it('never turns the demo sign-in on in production, whatever the settings say', () => {

@@ -28,7 +28,11 @@ async function answerDemoSignIn(options: PortalServerOptions, request: IncomingM
     return;
   }
   try {
-    sendJson(response, 200, await demoSession({ gatewayUrl: options.gatewayUrl, customerName: options.demoCustomer, identity, env: options.env }));
+    sendJson(
+      response,
+      200,
+      await demoSession({ gatewayUrl: options.gatewayUrl, customerName: options.demoCustomer, identity, env: options.env }),
+    );
   } catch (error) {
     const known = error instanceof DemoSignInError;
     sendJson(response, known ? 409 : 502, { error: known ? error.message : 'The gateway could not be asked for the demo customer' });
@@ -51,7 +55,11 @@ export function startPortalServer(options: PortalServerOptions): Promise<PortalS
     routes: async (request, response, path) => {
       if (!path.startsWith('/auth/')) return false;
       if (path === '/auth/settings') {
-        const settings: PortalAuthSettings = { issuer: options.issuer, demoSignIn: options.demoSignIn, demoIdentities: options.demoSignIn ? [...DEMO_IDENTITIES] : [] };
+        const settings: PortalAuthSettings = {
+          issuer: options.issuer,
+          demoSignIn: options.demoSignIn,
+          demoIdentities: options.demoSignIn ? [...DEMO_IDENTITIES] : [],
+        };
         sendJson(response, 200, settings);
       } else if (path === '/auth/demo' && options.demoSignIn) {
         await answerDemoSignIn(options, request, response);

@@ -3,7 +3,10 @@ import { authConfig } from './auth-config';
 import { issueToken, verifyBearerToken } from './bearer-token';
 import { canSeeCustomer, type Principal } from './principal';
 
-const config = authConfig({ AUTH_JWT_KEYS: JSON.stringify({ k2: 'k2-secret-with-at-least-thirty-two-chars', k1: 'k1-secret-with-at-least-thirty-two-chars' }), AUTH_JWT_CURRENT_KID: 'k2' });
+const config = authConfig({
+  AUTH_JWT_KEYS: JSON.stringify({ k2: 'k2-secret-with-at-least-thirty-two-chars', k1: 'k1-secret-with-at-least-thirty-two-chars' }),
+  AUTH_JWT_CURRENT_KID: 'k2',
+});
 const technician: Principal = { subject: 'u7', role: 'CUSTOMER_TECHNICIAN', customerIds: ['c1'], contactId: 'contact-7' };
 const bearer = (token: string) => `Bearer ${token}`;
 
@@ -19,12 +22,18 @@ describe('bearer tokens', () => {
 
   it('an expired token is refused', async () => {
     const token = await issueToken(technician, config, '-1m');
-    await expect(verifyBearerToken(bearer(token), config)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'The token has expired' });
+    await expect(verifyBearerToken(bearer(token), config)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'The token has expired',
+    });
   });
 
   it('a wrongly signed token is refused', async () => {
     const token = await issueToken(technician, { ...config, jwtKeys: { k2: 'an-attackers-key-with-thirty-two-characters' } });
-    await expect(verifyBearerToken(bearer(token), config)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'The token is not valid' });
+    await expect(verifyBearerToken(bearer(token), config)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'The token is not valid',
+    });
   });
 
   it('a token for another audience is refused', async () => {
@@ -39,7 +48,10 @@ describe('bearer tokens', () => {
 
   it('a validly signed token claiming the anonymous PUBLIC role is refused: anonymous callers send no token', async () => {
     const token = await issueToken({ subject: 'anonymous', role: 'PUBLIC', customerIds: [] }, config);
-    await expect(verifyBearerToken(bearer(token), config)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'The token does not describe a principal' });
+    await expect(verifyBearerToken(bearer(token), config)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'The token does not describe a principal',
+    });
   });
 
   it('a validly signed token without a known role is refused', async () => {

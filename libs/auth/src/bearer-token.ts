@@ -9,7 +9,11 @@ const encoder = new TextEncoder();
 
 /** Issues a signed bearer token for a principal (the development issuer and tests use it). */
 export async function issueToken(principal: Principal, config: AuthConfig, expiresIn = '1h'): Promise<string> {
-  return new SignJWT({ role: principal.role, customer_ids: principal.customerIds, ...(principal.contactId ? { contact_id: principal.contactId } : {}) })
+  return new SignJWT({
+    role: principal.role,
+    customer_ids: principal.customerIds,
+    ...(principal.contactId ? { contact_id: principal.contactId } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256', kid: config.currentKeyId })
     .setSubject(principal.subject)
     .setIssuer(config.issuer)

@@ -5,7 +5,10 @@ import { DEMO_PLANNER, issueDevelopmentToken } from './development-token';
 describe('development tokens', () => {
   it('outside production, a demo identity gets a token the same keys verify', async () => {
     const token = await issueDevelopmentToken(DEMO_PLANNER, {});
-    await expect(verifyBearerToken(`Bearer ${token}`, authConfig({}))).resolves.toMatchObject({ subject: 'demo-planner', role: 'DISPATCH_PLANNER' });
+    await expect(verifyBearerToken(`Bearer ${token}`, authConfig({}))).resolves.toMatchObject({
+      subject: 'demo-planner',
+      role: 'DISPATCH_PLANNER',
+    });
   });
 
   it('with NODE_ENV=production none is issued, even with real keys configured', async () => {

@@ -12,11 +12,15 @@ describe('gateway principal signature', () => {
   });
 
   it('a request without the signature is refused as UNAUTHENTICATED', () => {
-    expect(() => verifyPrincipal({}, [SECRET], now)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED', message: 'Missing gateway signature' }));
+    expect(() => verifyPrincipal({}, [SECRET], now)).toThrow(
+      expect.objectContaining({ code: 'UNAUTHENTICATED', message: 'Missing gateway signature' }),
+    );
   });
 
   it('a principal signed with another secret is refused', () => {
-    expect(() => verifyPrincipal(signPrincipal(admin, 'someone-elses-secret-with-32-characters!!', now), [SECRET], now)).toThrow('Invalid gateway signature');
+    expect(() => verifyPrincipal(signPrincipal(admin, 'someone-elses-secret-with-32-characters!!', now), [SECRET], now)).toThrow(
+      'Invalid gateway signature',
+    );
   });
 
   it('a forged principal (another customer swapped into a signed header) is refused', () => {

@@ -38,7 +38,12 @@ function parsePrincipal(payload: string): Principal {
   ) {
     throw new AuthError('UNAUTHENTICATED', 'Malformed principal header');
   }
-  return { subject: candidate.subject, role: candidate.role as Principal['role'], customerIds: candidate.customerIds, contactId: candidate.contactId };
+  return {
+    subject: candidate.subject,
+    role: candidate.role as Principal['role'],
+    customerIds: candidate.customerIds,
+    contactId: candidate.contactId,
+  };
 }
 
 /**

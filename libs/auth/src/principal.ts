@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 
 /** Who is calling, as the gateway verified it from a bearer token. */
-export type Role =
-  | 'CUSTOMER_ADMIN'
-  | 'CUSTOMER_TECHNICIAN'
-  | 'SUPPORT_ENGINEER'
-  | 'DISPATCH_PLANNER'
-  | 'PARTNER'
-  | 'SERVICE'
-  | 'PUBLIC';
+export type Role = 'CUSTOMER_ADMIN' | 'CUSTOMER_TECHNICIAN' | 'SUPPORT_ENGINEER' | 'DISPATCH_PLANNER' | 'PARTNER' | 'SERVICE' | 'PUBLIC';
 
-export const ROLES: readonly Role[] = ['CUSTOMER_ADMIN', 'CUSTOMER_TECHNICIAN', 'SUPPORT_ENGINEER', 'DISPATCH_PLANNER', 'PARTNER', 'SERVICE', 'PUBLIC'];
+export const ROLES: readonly Role[] = [
+  'CUSTOMER_ADMIN',
+  'CUSTOMER_TECHNICIAN',
+  'SUPPORT_ENGINEER',
+  'DISPATCH_PLANNER',
+  'PARTNER',
+  'SERVICE',
+  'PUBLIC',
+];
 
 export type Principal = {
   /** Stable id of the caller (user id, partner id or service name). */

@@ -47,5 +47,8 @@ export function nextOpenDay(calendar: BusinessCalendar, epochDay: number): numbe
   for (let day = epochDay + 1; day <= epochDay + MAX_CLOSED_DAYS; day += 1) {
     if (isOpenDay(calendar, day)) return day;
   }
-  throw new CalendarError('NO_BUSINESS_TIME', `calendar ${calendar.id} has no business day within ten years after ${formatEpochDay(epochDay)}`);
+  throw new CalendarError(
+    'NO_BUSINESS_TIME',
+    `calendar ${calendar.id} has no business day within ten years after ${formatEpochDay(epochDay)}`,
+  );
 }

@@ -44,7 +44,10 @@ export function parseClock(value: string, label: string, allowEndOfDay = false):
   const match = typeof value === 'string' ? CLOCK.exec(value) : null;
   const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
   if (!match || minutes > 1440 || (minutes === 1440 && !allowEndOfDay)) {
-    throw new CalendarError('INVALID_TIME', `${label} must be a local time HH:mm${allowEndOfDay ? ' (up to 24:00)' : ''}, got ${JSON.stringify(value)}`);
+    throw new CalendarError(
+      'INVALID_TIME',
+      `${label} must be a local time HH:mm${allowEndOfDay ? ' (up to 24:00)' : ''}, got ${JSON.stringify(value)}`,
+    );
   }
   return minutes;
 }

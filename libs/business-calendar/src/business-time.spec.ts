@@ -24,14 +24,22 @@ describe('business time elapsed', () => {
   });
 
   it('does not count the lunch break of a split shift', () => {
-    expect(businessTimeBetween(SPLIT_SHIFT_PARIS, local('2024-06-11T11:00', 'Europe/Paris'), local('2024-06-11T14:00', 'Europe/Paris'))).toBe(
-      2 * HOUR_MS,
-    );
+    expect(
+      businessTimeBetween(SPLIT_SHIFT_PARIS, local('2024-06-11T11:00', 'Europe/Paris'), local('2024-06-11T14:00', 'Europe/Paris')),
+    ).toBe(2 * HOUR_MS);
   });
 
   it('counts the real length of a DST night on a round-the-clock calendar', () => {
-    const springDay = businessTimeBetween(ROUND_THE_CLOCK_BERLIN, local('2024-03-31T00:00', 'Europe/Berlin'), local('2024-04-01T00:00', 'Europe/Berlin'));
-    const autumnDay = businessTimeBetween(ROUND_THE_CLOCK_BERLIN, local('2024-10-27T00:00', 'Europe/Berlin'), local('2024-10-28T00:00', 'Europe/Berlin'));
+    const springDay = businessTimeBetween(
+      ROUND_THE_CLOCK_BERLIN,
+      local('2024-03-31T00:00', 'Europe/Berlin'),
+      local('2024-04-01T00:00', 'Europe/Berlin'),
+    );
+    const autumnDay = businessTimeBetween(
+      ROUND_THE_CLOCK_BERLIN,
+      local('2024-10-27T00:00', 'Europe/Berlin'),
+      local('2024-10-28T00:00', 'Europe/Berlin'),
+    );
     expect([springDay, autumnDay]).toEqual([23 * HOUR_MS, 25 * HOUR_MS]);
   });
 
@@ -58,12 +66,18 @@ describe('adding business time', () => {
   });
 
   it('rejects a negative duration with NEGATIVE_DURATION', () => {
-    expect(() => addBusinessTime(NEW_YORK, local('2024-06-11T10:00', NY), -MINUTE_MS)).toThrow(expect.objectContaining({ code: 'NEGATIVE_DURATION' }));
+    expect(() => addBusinessTime(NEW_YORK, local('2024-06-11T10:00', NY), -MINUTE_MS)).toThrow(
+      expect.objectContaining({ code: 'NEGATIVE_DURATION' }),
+    );
   });
 
   it('rejects a duration that is not a whole number of milliseconds with INVALID_DURATION', () => {
-    expect(() => addBusinessTime(NEW_YORK, local('2024-06-11T10:00', NY), Number.NaN)).toThrow(expect.objectContaining({ code: 'INVALID_DURATION' }));
-    expect(() => addBusinessTime(NEW_YORK, local('2024-06-11T10:00', NY), 1.5)).toThrow(expect.objectContaining({ code: 'INVALID_DURATION' }));
+    expect(() => addBusinessTime(NEW_YORK, local('2024-06-11T10:00', NY), Number.NaN)).toThrow(
+      expect.objectContaining({ code: 'INVALID_DURATION' }),
+    );
+    expect(() => addBusinessTime(NEW_YORK, local('2024-06-11T10:00', NY), 1.5)).toThrow(
+      expect.objectContaining({ code: 'INVALID_DURATION' }),
+    );
   });
 });
 

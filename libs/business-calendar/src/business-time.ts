@@ -21,7 +21,10 @@ export function addBusinessTime(calendar: BusinessCalendar, start: Date, duratio
     const { open } = calendarDay(calendar, day);
     closedDays = open.length === 0 ? closedDays + 1 : 0;
     if (closedDays > MAX_CLOSED_DAYS) {
-      throw new CalendarError('NO_BUSINESS_TIME', `calendar ${calendar.id} has no business hours for ten years after ${start.toISOString()}`);
+      throw new CalendarError(
+        'NO_BUSINESS_TIME',
+        `calendar ${calendar.id} has no business hours for ten years after ${start.toISOString()}`,
+      );
     }
     for (const [openAt, closeAt] of open) {
       if (closeAt <= from) continue;

@@ -31,7 +31,8 @@ const states = new WeakMap<BusinessCalendar, CalendarState>();
 function stateOf(calendar: BusinessCalendar): CalendarState {
   let state = states.get(calendar);
   if (!state) {
-    if (!calendar || typeof calendar !== 'object') throw new CalendarError('INVALID_CALENDAR', `expected a business calendar, got ${String(calendar)}`);
+    if (!calendar || typeof calendar !== 'object')
+      throw new CalendarError('INVALID_CALENDAR', `expected a business calendar, got ${String(calendar)}`);
     // Re-validating also covers calendars assembled by hand instead of through createCalendar.
     const valid = createCalendar(calendar);
     state = {
@@ -51,7 +52,13 @@ export function wallClockInstant(calendar: BusinessCalendar, epochDay: number, m
   if (minutes >= 1440) return wallClockInstant(calendar, epochDay + Math.floor(minutes / 1440), minutes % 1440);
   const date = new Date(epochDay * DAY_MS);
   const instant = DateTime.fromObject(
-    { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: Math.floor(minutes / 60), minute: minutes % 60 },
+    {
+      year: date.getUTCFullYear(),
+      month: date.getUTCMonth() + 1,
+      day: date.getUTCDate(),
+      hour: Math.floor(minutes / 60),
+      minute: minutes % 60,
+    },
     { zone },
   ).toMillis();
   // Far outside luxon's range the result would be NaN: refuse rather than compute nonsense.

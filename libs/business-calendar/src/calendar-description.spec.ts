@@ -5,15 +5,30 @@ import { MUNICH, NEW_YORK, ROUND_THE_CLOCK_BERLIN, SPLIT_SHIFT_PARIS, local } fr
 describe('calendar description', () => {
   it('gives business hours per weekday, Monday first, with closed days empty, and the time zone', () => {
     const description = describeCalendar(NEW_YORK, { from: local('2024-06-11T12:00', 'America/New_York') });
-    expect(description).toMatchObject({ id: 'site:new-york', timeZone: 'America/New_York', country: 'US', hoursSummary: 'Mon–Fri 08:00–17:30' });
-    expect(description.weeklyHours.map(({ weekday }) => weekday)).toEqual(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+    expect(description).toMatchObject({
+      id: 'site:new-york',
+      timeZone: 'America/New_York',
+      country: 'US',
+      hoursSummary: 'Mon–Fri 08:00–17:30',
+    });
+    expect(description.weeklyHours.map(({ weekday }) => weekday)).toEqual([
+      'monday',
+      'tuesday',
+      'wednesday',
+      'thursday',
+      'friday',
+      'saturday',
+      'sunday',
+    ]);
     expect(description.weeklyHours[0].hours).toEqual([{ from: '08:00', to: '17:30' }]);
     expect(description.weeklyHours[5].hours).toEqual([]);
     expect(description).not.toHaveProperty('subdivision');
   });
 
   it('shows split shifts and a short Friday in one readable line', () => {
-    expect(describeCalendar(SPLIT_SHIFT_PARIS, { from: new Date('2024-06-11T12:00:00Z') }).hoursSummary).toBe('Mon–Thu 08:00–12:00, 13:00–17:30; Fri 08:00–12:00');
+    expect(describeCalendar(SPLIT_SHIFT_PARIS, { from: new Date('2024-06-11T12:00:00Z') }).hoursSummary).toBe(
+      'Mon–Thu 08:00–12:00, 13:00–17:30; Fri 08:00–12:00',
+    );
     expect(describeCalendar(ROUND_THE_CLOCK_BERLIN, { from: new Date('2024-06-11T12:00:00Z') }).hoursSummary).toBe('Mon–Sun 00:00–24:00');
   });
 
@@ -35,7 +50,11 @@ describe('calendar description', () => {
   });
 
   it('lists extra closures beside public holidays, a closure on a holiday once as the holiday', () => {
-    const calendar = createCalendar({ timeZone: 'America/New_York', country: 'US', extraClosures: ['2024-07-05', '2024-07-04', '2024-06-01'] });
+    const calendar = createCalendar({
+      timeZone: 'America/New_York',
+      country: 'US',
+      extraClosures: ['2024-07-05', '2024-07-04', '2024-06-01'],
+    });
     const description = describeCalendar(calendar, { from: local('2024-06-20T12:00', 'America/New_York'), count: 3 });
     expect(description.upcomingClosures).toEqual([
       { date: '2024-07-04', name: 'Independence Day', kind: 'PUBLIC_HOLIDAY' },
@@ -46,6 +65,8 @@ describe('calendar description', () => {
 
   it('lists no closures when asked for none, and refuses a negative count', () => {
     expect(describeCalendar(NEW_YORK, { from: new Date('2024-06-11T12:00:00Z'), count: 0 }).upcomingClosures).toEqual([]);
-    expect(() => describeCalendar(NEW_YORK, { from: new Date('2024-06-11T12:00:00Z'), count: -1 })).toThrow(expect.objectContaining({ code: 'NEGATIVE_DURATION' }));
+    expect(() => describeCalendar(NEW_YORK, { from: new Date('2024-06-11T12:00:00Z'), count: -1 })).toThrow(
+      expect.objectContaining({ code: 'NEGATIVE_DURATION' }),
+    );
   });
 });

@@ -109,9 +109,7 @@ function summarise(weeklyHours: CalendarDescription['weeklyHours']): string {
     if (text && last?.text === text && isNextDay(last.last, weekday)) last.last = weekday;
     else if (text) groups.push({ first: weekday, last: weekday, text });
   }
-  return groups
-    .map(({ first, last, text }) => `${SHORT_NAMES[first]}${first === last ? '' : `–${SHORT_NAMES[last]}`} ${text}`)
-    .join('; ');
+  return groups.map(({ first, last, text }) => `${SHORT_NAMES[first]}${first === last ? '' : `–${SHORT_NAMES[last]}`} ${text}`).join('; ');
 }
 
 function isNextDay(previous: Weekday, weekday: Weekday): boolean {

@@ -54,11 +54,17 @@ export function createCalendar(config: CalendarConfig): BusinessCalendar {
 /** @throws CalendarError `UNKNOWN_TIME_ZONE` unless `timeZone` is an IANA zone name luxon knows. */
 export function assertTimeZone(timeZone: string): void {
   if (typeof timeZone !== 'string' || !IANAZone.isValidZone(timeZone)) {
-    throw new CalendarError('UNKNOWN_TIME_ZONE', `unknown time zone ${JSON.stringify(timeZone)}: expected an IANA name such as Europe/Berlin`);
+    throw new CalendarError(
+      'UNKNOWN_TIME_ZONE',
+      `unknown time zone ${JSON.stringify(timeZone)}: expected an IANA name such as Europe/Berlin`,
+    );
   }
 }
 
 function freezeHours(hours: WeeklyHours): WeeklyHours {
-  const entries = Object.entries(hours).map(([weekday, ranges]) => [weekday, Object.freeze(ranges.map(({ from, to }) => Object.freeze({ from, to })))]);
+  const entries = Object.entries(hours).map(([weekday, ranges]) => [
+    weekday,
+    Object.freeze(ranges.map(({ from, to }) => Object.freeze({ from, to }))),
+  ]);
   return Object.freeze(Object.fromEntries(entries));
 }

@@ -59,7 +59,9 @@ describe('continuous coverage', () => {
   });
 
   it('rejects an unknown time zone with UNKNOWN_TIME_ZONE', () => {
-    expect(() => coverageAt({ periods: [], at: at('2024-01-15'), timeZone: 'Mars/Olympus' })).toThrow(expect.objectContaining({ code: 'UNKNOWN_TIME_ZONE' }));
+    expect(() => coverageAt({ periods: [], at: at('2024-01-15'), timeZone: 'Mars/Olympus' })).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_TIME_ZONE' }),
+    );
   });
 });
 

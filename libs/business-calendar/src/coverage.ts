@@ -40,7 +40,12 @@ export function coverageAt(input: CoverageInput): CoverageStatus {
   const index = runs.findIndex(([start, end]) => start <= day && day <= end);
   if (index < 0) return { covered: false, continuousDays: 0, continuousSinceFirstCoverage: false };
   const [start] = runs[index];
-  return { covered: true, continuousSince: formatEpochDay(start), continuousDays: day - start + 1, continuousSinceFirstCoverage: index === 0 };
+  return {
+    covered: true,
+    continuousSince: formatEpochDay(start),
+    continuousDays: day - start + 1,
+    continuousSinceFirstCoverage: index === 0,
+  };
 }
 
 /**
@@ -68,7 +73,8 @@ function mergeRuns(periods: readonly CoveragePeriod[]): [number, number][] {
     .map((period, index): [number, number] => {
       const start = parseIsoDate(period?.start, `coverage period ${index} start`);
       const end = parseIsoDate(period?.end, `coverage period ${index} end`);
-      if (end < start) throw new CalendarError('INVALID_PERIOD', `coverage period ${index} ends (${period.end}) before it starts (${period.start})`);
+      if (end < start)
+        throw new CalendarError('INVALID_PERIOD', `coverage period ${index} ends (${period.end}) before it starts (${period.start})`);
       return [start, end];
     })
     .sort((a, b) => a[0] - b[0]);

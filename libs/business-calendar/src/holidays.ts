@@ -19,7 +19,10 @@ export function resolveRegion(country: string, subdivision?: string): { country:
   countries ??= new Holidays().getCountries();
   const countryCode = typeof country === 'string' ? country.trim().toUpperCase() : '';
   if (!countries[countryCode]) {
-    throw new CalendarError('UNKNOWN_COUNTRY', `unknown country code ${JSON.stringify(country)}: expected an ISO 3166-1 alpha-2 code known to date-holidays`);
+    throw new CalendarError(
+      'UNKNOWN_COUNTRY',
+      `unknown country code ${JSON.stringify(country)}: expected an ISO 3166-1 alpha-2 code known to date-holidays`,
+    );
   }
   if (subdivision === undefined) return { country: countryCode };
   const subdivisionCode = typeof subdivision === 'string' ? subdivision.trim().toUpperCase() : '';

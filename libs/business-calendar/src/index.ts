@@ -18,13 +18,7 @@ export {
 } from './resolution-target';
 export { DEFAULT_ESCALATION_THRESHOLDS, type EscalationClock, type EscalationThresholdMinutes } from './escalation-thresholds';
 export { PAUSE_REASONS, type ClockPause, type PauseReason, type PauseSpan } from './pause-history';
-export {
-  resolutionClockAt,
-  type ClockState,
-  type ResolutionClock,
-  type ResolutionClockInput,
-  type TargetChange,
-} from './resolution-clock';
+export { resolutionClockAt, type ClockState, type ResolutionClock, type ResolutionClockInput, type TargetChange } from './resolution-clock';
 export {
   isSeverityUpgrade,
   resolutionTargetChanges,

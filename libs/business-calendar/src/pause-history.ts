@@ -71,14 +71,21 @@ export function mergePauses(pauses: readonly ClockPause[], from: number, until: 
 }
 
 function validatePause(pause: ClockPause, index: number): { start: number; end: number; reason: PauseReason } {
-  if (!pause || typeof pause !== 'object') throw new CalendarError('INVALID_PAUSE', `pause ${index} must be an object, got ${String(pause)}`);
+  if (!pause || typeof pause !== 'object')
+    throw new CalendarError('INVALID_PAUSE', `pause ${index} must be an object, got ${String(pause)}`);
   if (!PAUSE_REASONS.includes(pause.reason)) {
-    throw new CalendarError('INVALID_PAUSE', `pause ${index} has reason ${JSON.stringify(pause.reason)}: expected one of ${PAUSE_REASONS.join(', ')}`);
+    throw new CalendarError(
+      'INVALID_PAUSE',
+      `pause ${index} has reason ${JSON.stringify(pause.reason)}: expected one of ${PAUSE_REASONS.join(', ')}`,
+    );
   }
   const start = assertInstant(pause.start, `pause ${index} start`);
   const end = pause.end === undefined || pause.end === null ? Number.POSITIVE_INFINITY : assertInstant(pause.end, `pause ${index} end`);
   if (end < start) {
-    throw new CalendarError('INVALID_PERIOD', `pause ${index} ends (${pause.end?.toISOString()}) before it starts (${pause.start.toISOString()})`);
+    throw new CalendarError(
+      'INVALID_PERIOD',
+      `pause ${index} ends (${pause.end?.toISOString()}) before it starts (${pause.start.toISOString()})`,
+    );
   }
   return { start, end, reason: pause.reason };
 }

@@ -34,8 +34,19 @@ describe('the calendar of a place', () => {
   });
 
   it('the same place gives the same calendar, built once', () => {
-    const first = placeCalendar({ ...LONDON, subdivision: 'SCT', hours: { monday: [{ from: '09:00', to: '17:00' }] }, extraClosures: ['2026-08-03', '2026-08-04'] });
-    const again = placeCalendar({ timeZone: 'Europe/London', extraClosures: ['2026-08-04', '2026-08-03'], hours: { monday: [{ from: '09:00', to: '17:00' }] }, subdivision: 'SCT', countryCode: 'GB' });
+    const first = placeCalendar({
+      ...LONDON,
+      subdivision: 'SCT',
+      hours: { monday: [{ from: '09:00', to: '17:00' }] },
+      extraClosures: ['2026-08-03', '2026-08-04'],
+    });
+    const again = placeCalendar({
+      timeZone: 'Europe/London',
+      extraClosures: ['2026-08-04', '2026-08-03'],
+      hours: { monday: [{ from: '09:00', to: '17:00' }] },
+      subdivision: 'SCT',
+      countryCode: 'GB',
+    });
     expect(again).toBe(first);
     expect(placeCalendar({ ...LONDON, subdivision: null })).toBe(placeCalendar(LONDON));
   });

@@ -39,7 +39,10 @@ const scenarios: fc.Arbitrary<Scenario> = fc
       }),
       { maxLength: 5 },
     ),
-    changes: fc.array(fc.record({ offset: fc.integer({ min: 0, max: MAX_SPAN_SLOTS }), targetSlots: fc.integer({ min: 1, max: 4 * 40 }) }), { maxLength: 3 }),
+    changes: fc.array(
+      fc.record({ offset: fc.integer({ min: 0, max: MAX_SPAN_SLOTS }), targetSlots: fc.integer({ min: 1, max: 4 * 40 }) }),
+      { maxLength: 3 },
+    ),
   })
   .map(({ calendar, startSlot, spanSlots, targetSlots, pauses, changes }) => {
     const start = GRID_ORIGIN + startSlot * SLOT_MS;
@@ -53,12 +56,16 @@ const scenarios: fc.Arbitrary<Scenario> = fc
         end: length === null ? undefined : new Date(start + (offset + length) * SLOT_MS),
         reason,
       })),
-      targetChanges: changes.map(({ offset, targetSlots: slots }) => ({ at: new Date(start + offset * SLOT_MS), targetMs: slots * SLOT_MS })),
+      targetChanges: changes.map(({ offset, targetSlots: slots }) => ({
+        at: new Date(start + offset * SLOT_MS),
+        targetMs: slots * SLOT_MS,
+      })),
     };
   });
 
 const nowOf = (scenario: Scenario, slots = scenario.spanSlots) => new Date(scenario.startedAt.getTime() + slots * SLOT_MS);
-const evaluate = (scenario: Scenario, overrides: Partial<ResolutionClockInput> = {}) => resolutionClockAt({ ...scenario, now: nowOf(scenario), ...overrides });
+const evaluate = (scenario: Scenario, overrides: Partial<ResolutionClockInput> = {}) =>
+  resolutionClockAt({ ...scenario, now: nowOf(scenario), ...overrides });
 
 /** Business time in [startedAt, now) that no pause covers, slot by slot. */
 function openBusinessTime(scenario: Scenario): number {
@@ -99,18 +106,27 @@ describe('resolution clock properties', () => {
     fc.assert(
       fc.property(scenarios, fc.integer({ min: 0, max: MAX_SPAN_SLOTS }), (scenario, otherSlots) => {
         const [earlier, later] = [Math.min(scenario.spanSlots, otherSlots), Math.max(scenario.spanSlots, otherSlots)];
-        expect(evaluate(scenario, { now: nowOf(scenario, earlier) }).elapsedMs).toBeLessThanOrEqual(evaluate(scenario, { now: nowOf(scenario, later) }).elapsedMs);
+        expect(evaluate(scenario, { now: nowOf(scenario, earlier) }).elapsedMs).toBeLessThanOrEqual(
+          evaluate(scenario, { now: nowOf(scenario, later) }).elapsedMs,
+        );
       }),
       RUNS,
     );
   });
 
   it('adding a pause never increases elapsed', () => {
-    const extraPause = fc.record({ offset: fc.integer({ min: 0, max: MAX_SPAN_SLOTS }), length: fc.option(fc.integer({ min: 0, max: 200 })) });
+    const extraPause = fc.record({
+      offset: fc.integer({ min: 0, max: MAX_SPAN_SLOTS }),
+      length: fc.option(fc.integer({ min: 0, max: 200 })),
+    });
     fc.assert(
       fc.property(scenarios, extraPause, (scenario, { offset, length }) => {
         const start = scenario.startedAt.getTime() + offset * SLOT_MS;
-        const pause: ClockPause = { start: new Date(start), end: length === null ? undefined : new Date(start + length * SLOT_MS), reason: 'WAITING_ON_PARTNER' };
+        const pause: ClockPause = {
+          start: new Date(start),
+          end: length === null ? undefined : new Date(start + length * SLOT_MS),
+          reason: 'WAITING_ON_PARTNER',
+        };
         expect(evaluate(scenario, { pauses: [...scenario.pauses, pause] }).elapsedMs).toBeLessThanOrEqual(evaluate(scenario).elapsedMs);
       }),
       RUNS,

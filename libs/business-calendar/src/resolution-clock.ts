@@ -79,10 +79,17 @@ export function resolutionClockAt(input: ResolutionClockInput): ResolutionClock 
   const start = assertInstant(input.startedAt, 'startedAt');
   const now = assertInstant(input.now, 'now');
   assertTarget(input.targetMs, 'target');
-  if (now < start) throw new CalendarError('INVALID_PERIOD', `now (${input.now.toISOString()}) is before the clock started (${input.startedAt.toISOString()})`);
+  if (now < start)
+    throw new CalendarError(
+      'INVALID_PERIOD',
+      `now (${input.now.toISOString()}) is before the clock started (${input.startedAt.toISOString()})`,
+    );
   const stop = input.stoppedAt === undefined || input.stoppedAt === null ? undefined : assertInstant(input.stoppedAt, 'stoppedAt');
   if (stop !== undefined && stop < start) {
-    throw new CalendarError('INVALID_PERIOD', `the clock stopped (${input.stoppedAt?.toISOString()}) before it started (${input.startedAt.toISOString()})`);
+    throw new CalendarError(
+      'INVALID_PERIOD',
+      `the clock stopped (${input.stoppedAt?.toISOString()}) before it started (${input.startedAt.toISOString()})`,
+    );
   }
   const stopped = stop !== undefined && stop <= now;
   const horizon = stopped ? stop : now;
@@ -90,7 +97,10 @@ export function resolutionClockAt(input: ResolutionClockInput): ResolutionClock 
   const pauses = mergePauses(input.pauses ?? [], start, horizon, !stopped);
   const running = runningIntervals(start, horizon, pauses);
   const elapsedUntil = (instant: number) =>
-    running.reduce((sum, [from, to]) => (from >= instant ? sum : sum + businessTimeBetween(calendar, new Date(from), new Date(Math.min(to, instant)))), 0);
+    running.reduce(
+      (sum, [from, to]) => (from >= instant ? sum : sum + businessTimeBetween(calendar, new Date(from), new Date(Math.min(to, instant)))),
+      0,
+    );
 
   const targetMs = effectiveTarget(input.targetMs, input.targetChanges ?? [], start, horizon, elapsedUntil);
   const elapsedMs = elapsedUntil(horizon);
@@ -100,7 +110,11 @@ export function resolutionClockAt(input: ResolutionClockInput): ResolutionClock 
 
   const state: ClockState = breached ? 'BREACHED' : stopped ? 'MET' : pausedNow ? 'PAUSED' : 'ON_TRACK';
   const dueAt =
-    state === 'BREACHED' ? reachedAt : state === 'ON_TRACK' ? (reachedAt ?? addBusinessTime(calendar, new Date(now), targetMs - elapsedMs).getTime()) : undefined;
+    state === 'BREACHED'
+      ? reachedAt
+      : state === 'ON_TRACK'
+        ? (reachedAt ?? addBusinessTime(calendar, new Date(now), targetMs - elapsedMs).getTime())
+        : undefined;
   return {
     state,
     elapsedMs,
@@ -148,7 +162,8 @@ function effectiveTarget(
   changes.forEach((change, index) => {
     const at = assertInstant(change?.at, `target change ${index} instant`);
     assertTarget(change.targetMs, `target change ${index} target`);
-    if (at < start) throw new CalendarError('INVALID_PERIOD', `target change ${index} (${change.at.toISOString()}) is before the clock started`);
+    if (at < start)
+      throw new CalendarError('INVALID_PERIOD', `target change ${index} (${change.at.toISOString()}) is before the clock started`);
     // min() makes the order of changes irrelevant and never moves the due time later.
     if (at <= horizon) target = Math.min(target, elapsedUntil(at) + change.targetMs);
   });

@@ -1,5 +1,10 @@
 import { HOUR_MS, MINUTE_MS } from './duration';
-import { DEFAULT_BUSINESS_DAY_MINUTES, DEFAULT_RESOLUTION_TARGET_MINUTES, resolutionTargetMs, resolutionTargets } from './resolution-target';
+import {
+  DEFAULT_BUSINESS_DAY_MINUTES,
+  DEFAULT_RESOLUTION_TARGET_MINUTES,
+  resolutionTargetMs,
+  resolutionTargets,
+} from './resolution-target';
 
 describe('resolution targets', () => {
   it('default to 4 business hours for Severity 1, one business day for Severity 2 and three for Severity 3', () => {
@@ -15,7 +20,9 @@ describe('resolution targets', () => {
   });
 
   it('a more severe level may not be given more time than a less severe one', () => {
-    expect(() => resolutionTargets({ 1: 600 })).toThrow(expect.objectContaining({ code: 'INVALID_TARGET', message: expect.stringMatching(/S1 600, S2 570/) }));
+    expect(() => resolutionTargets({ 1: 600 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_TARGET', message: expect.stringMatching(/S1 600, S2 570/) }),
+    );
     expect(() => resolutionTargetMs(2, { 1: 240, 2: 5000, 3: 1710 })).toThrow(expect.objectContaining({ code: 'INVALID_TARGET' }));
   });
 

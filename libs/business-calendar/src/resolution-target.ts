@@ -33,7 +33,10 @@ export function resolutionTargets(overrides: Partial<Record<Severity, number>> =
   for (const severity of [1, 2, 3] as const) {
     const minutes = targets[severity];
     if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes <= 0) {
-      throw new CalendarError('INVALID_TARGET', `resolution target of severity ${severity} must be a positive whole number of minutes, got ${String(minutes)}`);
+      throw new CalendarError(
+        'INVALID_TARGET',
+        `resolution target of severity ${severity} must be a positive whole number of minutes, got ${String(minutes)}`,
+      );
     }
   }
   if (targets[1] > targets[2] || targets[2] > targets[3]) {

@@ -30,18 +30,30 @@ describe('severity-change rule', () => {
     it('an upgrade never makes the response due later than it already was', () => {
       // Severity 2 reported 09:00 is due 10:00; an upgrade at 09:45 would give 10:15.
       const severity2Due = responseDueAt({ reportedAt: at('2024-06-11T09:00'), severity: 2, calendar: NEW_YORK });
-      const upgraded = responseDueAfterSeverityChange({ calendar: NEW_YORK, dueAt: severity2Due, change: { at: at('2024-06-11T09:45'), severity: 1 } });
+      const upgraded = responseDueAfterSeverityChange({
+        calendar: NEW_YORK,
+        dueAt: severity2Due,
+        change: { at: at('2024-06-11T09:45'), severity: 1 },
+      });
       expect(wall(upgraded, NY)).toBe('2024-06-11 10:00');
     });
 
     it('a downgrade keeps the earlier response due time', () => {
       const severity1Due = responseDueAt({ reportedAt: at('2024-06-11T09:00'), severity: 1, calendar: NEW_YORK });
-      const downgraded = responseDueAfterSeverityChange({ calendar: NEW_YORK, dueAt: severity1Due, change: { at: at('2024-06-11T09:10'), severity: 3 } });
+      const downgraded = responseDueAfterSeverityChange({
+        calendar: NEW_YORK,
+        dueAt: severity1Due,
+        change: { at: at('2024-06-11T09:10'), severity: 3 },
+      });
       expect(wall(downgraded, NY)).toBe('2024-06-11 09:30');
     });
 
     it('an upgrade of an overdue response keeps it overdue', () => {
-      const upgraded = responseDueAfterSeverityChange({ calendar: NEW_YORK, dueAt: at('2024-06-11T10:00'), change: { at: at('2024-06-11T11:00'), severity: 1 } });
+      const upgraded = responseDueAfterSeverityChange({
+        calendar: NEW_YORK,
+        dueAt: at('2024-06-11T10:00'),
+        change: { at: at('2024-06-11T11:00'), severity: 1 },
+      });
       expect(wall(upgraded, NY)).toBe('2024-06-11 10:00');
     });
 
@@ -75,7 +87,13 @@ describe('severity-change rule', () => {
 
     it('a downgrade keeps the earlier resolution due time', () => {
       const severity1 = (changes: SeverityChange[]) =>
-        resolutionClockAt({ calendar: NEW_YORK, startedAt: at('2024-06-11T09:00'), targetMs: resolutionTargetMs(1), targetChanges: resolutionTargetChanges(changes), now: at('2024-06-11T10:30') });
+        resolutionClockAt({
+          calendar: NEW_YORK,
+          startedAt: at('2024-06-11T09:00'),
+          targetMs: resolutionTargetMs(1),
+          targetChanges: resolutionTargetChanges(changes),
+          now: at('2024-06-11T10:30'),
+        });
       const downgraded = severity1([{ at: at('2024-06-11T10:00'), severity: 3 }]);
       expect(downgraded.targetMs).toBe(4 * HOUR_MS);
       expect(downgraded.dueAt).toEqual(severity1([]).dueAt);
@@ -122,6 +140,11 @@ describe('severity-change rule', () => {
   });
 
   it('an upgrade is a move to a lower severity number', () => {
-    expect([isSeverityUpgrade(3, 1), isSeverityUpgrade(2, 1), isSeverityUpgrade(1, 3), isSeverityUpgrade(2, 2)]).toEqual([true, true, false, false]);
+    expect([isSeverityUpgrade(3, 1), isSeverityUpgrade(2, 1), isSeverityUpgrade(1, 3), isSeverityUpgrade(2, 2)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });

@@ -35,8 +35,19 @@ export const SPLIT_SHIFT_PARIS = createCalendar({
   id: 'site:paris',
   timeZone: 'Europe/Paris',
   country: 'FR',
-  hours: { monday: SPLIT_SHIFT, tuesday: SPLIT_SHIFT, wednesday: SPLIT_SHIFT, thursday: SPLIT_SHIFT, friday: [{ from: '08:00', to: '12:00' }] },
+  hours: {
+    monday: SPLIT_SHIFT,
+    tuesday: SPLIT_SHIFT,
+    wednesday: SPLIT_SHIFT,
+    thursday: SPLIT_SHIFT,
+    friday: [{ from: '08:00', to: '12:00' }],
+  },
 });
 
 /** Round-the-clock every day: shows DST nights in business time. Holidays still close it. */
-export const ROUND_THE_CLOCK_BERLIN = createCalendar({ id: 'noc:berlin', timeZone: 'Europe/Berlin', country: 'DE', hours: ROUND_THE_CLOCK_HOURS });
+export const ROUND_THE_CLOCK_BERLIN = createCalendar({
+  id: 'noc:berlin',
+  timeZone: 'Europe/Berlin',
+  country: 'DE',
+  hours: ROUND_THE_CLOCK_HOURS,
+});

@@ -21,7 +21,12 @@ export function testClockConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Te
  * configured one, or system time, so a clock moved in an earlier run does not linger.
  * Returns null in production, where there is no test clock.
  */
-export async function configureTestClock(options: { prefix: string; env?: NodeJS.ProcessEnv; redisUrl?: string; by?: string }): Promise<TestClockState | null> {
+export async function configureTestClock(options: {
+  prefix: string;
+  env?: NodeJS.ProcessEnv;
+  redisUrl?: string;
+  by?: string;
+}): Promise<TestClockState | null> {
   const env = options.env ?? process.env;
   if (!testClockAllowed(env)) return null;
   const config = testClockConfigFromEnv(env);

@@ -46,8 +46,12 @@ describe('the stack’s shared test clock (Redis)', () => {
   it('a process that missed the change message picks the change up on its next refresh', async () => {
     const late = await process({ refreshMs: 100 });
     // Written without a message, as if the message had been lost while the process reconnected.
-    await redis.set(testClockKeys(prefix).state, JSON.stringify({ mode: 'FROZEN', frozenAt: Date.parse('2031-06-01T09:00:00Z'), offsetMs: 0, version: 999 }));
-    for (let attempt = 0; attempt < 50 && late.now().getUTCFullYear() !== 2031; attempt++) await new Promise((resolve) => setTimeout(resolve, 50));
+    await redis.set(
+      testClockKeys(prefix).state,
+      JSON.stringify({ mode: 'FROZEN', frozenAt: Date.parse('2031-06-01T09:00:00Z'), offsetMs: 0, version: 999 }),
+    );
+    for (let attempt = 0; attempt < 50 && late.now().getUTCFullYear() !== 2031; attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     expect(late.now().toISOString()).toBe('2031-06-01T09:00:00.000Z');
     await late.reset('SUPPORT_ENGINEER:jane');
   });

@@ -3,7 +3,16 @@ import { hostname } from 'node:os';
 import { clockGroup, readConfig } from '@polyplus/config';
 import { createRedis, duplicateConnection, queuePrefix, waitForRedis, type RedisConnection } from '@polyplus/events';
 import type { Clock } from './clock';
-import { clockNow, parseState, sameState, stateFor, SYSTEM_TIME, TestClockError, type TestClockChange, type TestClockState } from './test-clock-state';
+import {
+  clockNow,
+  parseState,
+  sameState,
+  stateFor,
+  SYSTEM_TIME,
+  TestClockError,
+  type TestClockChange,
+  type TestClockState,
+} from './test-clock-state';
 
 /** Redis keys of a stack's test clock, under its queue prefix (so each stack has its own). */
 export function testClockKeys(prefix: string) {
@@ -58,7 +67,6 @@ export function testClockAllowed(env: NodeJS.ProcessEnv = process.env): boolean 
   return env.NODE_ENV !== 'production';
 }
 
-
 /**
  * The clock every service of a stack reads "now" from. In production it is the system clock, full
  * stop: nothing connects, nothing can change it. Elsewhere it is system time moved by the stack's
@@ -72,7 +80,10 @@ export function createServiceClock(options: ServiceClockOptions = {}): ServiceCl
   if (!testClockAllowed(env)) return productionClock();
   const prefix = options.prefix ?? queuePrefix(env);
   const keys = testClockKeys(prefix);
-  const settings = readConfig({ TEST_CLOCK_REFRESH_MS: clockGroup.TEST_CLOCK_REFRESH_MS, TEST_CLOCK_ACK_TIMEOUT_MS: clockGroup.TEST_CLOCK_ACK_TIMEOUT_MS }, env);
+  const settings = readConfig(
+    { TEST_CLOCK_REFRESH_MS: clockGroup.TEST_CLOCK_REFRESH_MS, TEST_CLOCK_ACK_TIMEOUT_MS: clockGroup.TEST_CLOCK_ACK_TIMEOUT_MS },
+    env,
+  );
   const refreshMs = options.refreshMs ?? settings.TEST_CLOCK_REFRESH_MS;
   const ackTimeoutMs = options.ackTimeoutMs ?? settings.TEST_CLOCK_ACK_TIMEOUT_MS;
   const log = options.log ?? ((message: string) => serviceLogger('clock').error(message));
@@ -102,7 +113,8 @@ export function createServiceClock(options: ServiceClockOptions = {}): ServiceCl
       lastError = '';
     } catch (error) {
       // Redis away: keep the last state; logged once per distinct failure.
-      if ((error as Error).message !== lastError) log(`[clock] reading the test clock failed, keeping the last one: ${(error as Error).message}`);
+      if ((error as Error).message !== lastError)
+        log(`[clock] reading the test clock failed, keeping the last one: ${(error as Error).message}`);
       lastError = (error as Error).message;
     }
   };
@@ -150,7 +162,12 @@ export function createServiceClock(options: ServiceClockOptions = {}): ServiceCl
           const version = Number(message);
           if (!commands || !Number.isInteger(version)) return;
           const ack = keys.applied(version);
-          await commands.multi().sadd(ack, me).expire(ack, 60).exec().catch(() => undefined);
+          await commands
+            .multi()
+            .sadd(ack, me)
+            .expire(ack, 60)
+            .exec()
+            .catch(() => undefined);
         });
       });
       await subscriber.subscribe(keys.channel);

@@ -15,7 +15,8 @@ function withoutTestClockDefinition(definition: DefinitionNode): DefinitionNode 
   if (!('name' in definition) || !definition.name) return definition;
   const name = definition.name.value;
   if (TEST_CLOCK_TYPES.includes(name)) return null;
-  if (!ROOTS.has(name) || (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION)) return definition;
+  if (!ROOTS.has(name) || (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION))
+    return definition;
   const hidden = TEST_CLOCK_ROOT_FIELDS[name as 'Query' | 'Mutation'];
   return { ...definition, fields: definition.fields?.filter((field) => !hidden.includes(field.name.value)) };
 }
@@ -27,6 +28,8 @@ function withoutTestClockDefinition(definition: DefinitionNode): DefinitionNode 
  */
 export function withoutTestClock(supergraphSdl: string): string {
   const document = parse(supergraphSdl);
-  const definitions = document.definitions.map(withoutTestClockDefinition).filter((definition): definition is DefinitionNode => definition !== null);
+  const definitions = document.definitions
+    .map(withoutTestClockDefinition)
+    .filter((definition): definition is DefinitionNode => definition !== null);
   return `${print({ ...document, definitions } as DocumentNode)}\n`;
 }

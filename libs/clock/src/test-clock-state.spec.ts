@@ -43,10 +43,14 @@ describe('the test clock state', () => {
 
   it('a stack starts frozen or offset from TEST_CLOCK_FROZEN_AT / TEST_CLOCK_OFFSET_MINUTES; a bad value names the variable', () => {
     expect(testClockConfigFromEnv({})).toEqual({});
-    expect(testClockConfigFromEnv({ TEST_CLOCK_FROZEN_AT: '2027-03-05T15:01:00Z' })).toEqual({ frozenAt: new Date('2027-03-05T15:01:00Z') });
+    expect(testClockConfigFromEnv({ TEST_CLOCK_FROZEN_AT: '2027-03-05T15:01:00Z' })).toEqual({
+      frozenAt: new Date('2027-03-05T15:01:00Z'),
+    });
     expect(testClockConfigFromEnv({ TEST_CLOCK_OFFSET_MINUTES: '-1440' })).toEqual({ offsetMinutes: -1440 });
     expect(() => testClockConfigFromEnv({ TEST_CLOCK_FROZEN_AT: 'friday' })).toThrow('TEST_CLOCK_FROZEN_AT');
     expect(() => testClockConfigFromEnv({ TEST_CLOCK_OFFSET_MINUTES: '1.5' })).toThrow('TEST_CLOCK_OFFSET_MINUTES');
-    expect(() => testClockConfigFromEnv({ TEST_CLOCK_OFFSET_MINUTES: '1', TEST_CLOCK_FROZEN_AT: '2027-03-05T15:01:00Z' })).toThrow('not both');
+    expect(() => testClockConfigFromEnv({ TEST_CLOCK_OFFSET_MINUTES: '1', TEST_CLOCK_FROZEN_AT: '2027-03-05T15:01:00Z' })).toThrow(
+      'not both',
+    );
   });
 });

@@ -18,7 +18,14 @@ export type TestClockState = {
 /** What a caller asks for: exactly one of a frozen instant or an offset from system time. */
 export type TestClockChange = { readonly frozenAt?: Date | null; readonly offsetMinutes?: number | null };
 
-export const SYSTEM_TIME: TestClockState = Object.freeze({ mode: 'SYSTEM', offsetMs: 0, frozenAt: null, version: 0, setBy: null, setAt: null });
+export const SYSTEM_TIME: TestClockState = Object.freeze({
+  mode: 'SYSTEM',
+  offsetMs: 0,
+  frozenAt: null,
+  version: 0,
+  setBy: null,
+  setAt: null,
+});
 
 /** An offset keeps "now" well inside the years the product accepts (1970–2999): ±100 years. */
 export const MAX_OFFSET_MINUTES = 100 * 366 * 24 * 60;
@@ -53,16 +60,25 @@ export function stateFor(change: TestClockChange, meta: { version: number; setBy
   const frozen = change.frozenAt ?? null;
   const offset = change.offsetMinutes ?? null;
   if ((frozen === null) === (offset === null)) {
-    throw new TestClockError('INVALID_CHANGE', 'Give exactly one of frozenAt or offsetMinutes (resetTestClock returns to system time)', frozen === null ? 'frozenAt' : 'offsetMinutes');
+    throw new TestClockError(
+      'INVALID_CHANGE',
+      'Give exactly one of frozenAt or offsetMinutes (resetTestClock returns to system time)',
+      frozen === null ? 'frozenAt' : 'offsetMinutes',
+    );
   }
   const base = { version: meta.version, setBy: meta.setBy, setAt: meta.setAt.toISOString() };
   if (frozen !== null) {
     const ms = frozen instanceof Date ? frozen.getTime() : Number.NaN;
-    if (!Number.isFinite(ms) || ms < EARLIEST || ms > LATEST) throw new TestClockError('INVALID_CHANGE', 'frozenAt must be an instant in the years 1970–2999', 'frozenAt');
+    if (!Number.isFinite(ms) || ms < EARLIEST || ms > LATEST)
+      throw new TestClockError('INVALID_CHANGE', 'frozenAt must be an instant in the years 1970–2999', 'frozenAt');
     return { mode: 'FROZEN', offsetMs: 0, frozenAt: ms, ...base };
   }
   if (!Number.isInteger(offset) || Math.abs(offset as number) > MAX_OFFSET_MINUTES) {
-    throw new TestClockError('INVALID_CHANGE', `offsetMinutes must be a whole number of minutes within ±${MAX_OFFSET_MINUTES}`, 'offsetMinutes');
+    throw new TestClockError(
+      'INVALID_CHANGE',
+      `offsetMinutes must be a whole number of minutes within ±${MAX_OFFSET_MINUTES}`,
+      'offsetMinutes',
+    );
   }
   return { mode: 'OFFSET', offsetMs: (offset as number) * 60_000, frozenAt: null, ...base };
 }
@@ -73,9 +89,15 @@ export function parseState(raw: string | null): TestClockState {
   try {
     const value = JSON.parse(raw) as Partial<TestClockState>;
     const version = Number.isInteger(value.version) ? (value.version as number) : 0;
-    const meta = { version, setBy: typeof value.setBy === 'string' ? value.setBy : null, setAt: typeof value.setAt === 'string' ? value.setAt : null };
-    if (value.mode === 'FROZEN' && Number.isFinite(value.frozenAt)) return { mode: 'FROZEN', offsetMs: 0, frozenAt: value.frozenAt as number, ...meta };
-    if (value.mode === 'OFFSET' && Number.isFinite(value.offsetMs)) return { mode: 'OFFSET', offsetMs: value.offsetMs as number, frozenAt: null, ...meta };
+    const meta = {
+      version,
+      setBy: typeof value.setBy === 'string' ? value.setBy : null,
+      setAt: typeof value.setAt === 'string' ? value.setAt : null,
+    };
+    if (value.mode === 'FROZEN' && Number.isFinite(value.frozenAt))
+      return { mode: 'FROZEN', offsetMs: 0, frozenAt: value.frozenAt as number, ...meta };
+    if (value.mode === 'OFFSET' && Number.isFinite(value.offsetMs))
+      return { mode: 'OFFSET', offsetMs: value.offsetMs as number, frozenAt: null, ...meta };
     return { ...SYSTEM_TIME, ...meta, mode: 'SYSTEM' };
   } catch {
     return SYSTEM_TIME;

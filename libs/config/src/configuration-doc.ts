@@ -5,7 +5,8 @@ import { SERVICE_SCHEMAS } from './services';
 const cell = (value: string) => value.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function defaultOf(entry: Entry<unknown>): string {
-  if (entry.developmentDefault !== undefined) return entry.secret ? 'a public development value outside production' : `\`${entry.developmentDefault}\` outside production`;
+  if (entry.developmentDefault !== undefined)
+    return entry.secret ? 'a public development value outside production' : `\`${entry.developmentDefault}\` outside production`;
   if (entry.defaultText !== undefined) return `\`${entry.defaultText}\``;
   return entry.defaultNote ?? '—';
 }
@@ -19,8 +20,20 @@ function productionOf(entry: Entry<unknown>): string {
 function section(schema: ServiceSchema): string {
   const rows = Object.entries(schema.entries)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, entry]) => `| \`${name}\` | ${cell(entry.form)} | ${cell(defaultOf(entry))} | ${cell(entry.description)} | ${productionOf(entry)} |`);
-  return [`## ${schema.service}`, '', `${schema.title}.`, '', '| variable | form | default | description | production |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
+    .map(
+      ([name, entry]) =>
+        `| \`${name}\` | ${cell(entry.form)} | ${cell(defaultOf(entry))} | ${cell(entry.description)} | ${productionOf(entry)} |`,
+    );
+  return [
+    `## ${schema.service}`,
+    '',
+    `${schema.title}.`,
+    '',
+    '| variable | form | default | description | production |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 /** `docs/configuration.md`: every service's variables, from the schemas (`npm run config:docs` writes it). */

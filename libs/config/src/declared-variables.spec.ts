@@ -6,7 +6,12 @@ const ROOT = join(__dirname, '..', '..', '..');
 
 // Code that only tests run: specs, their helpers and test databases' run marker. The local stack
 // (npm start) is scanned too: what it reads to start the services must be theirs to read.
-const NOT_A_SERVICE = [/\.(integration-|e2e-)?spec\.tsx?$/, /\/testing\//, /^libs\/testing\//, /^libs\/persistence\/src\/test-database\.ts$/];
+const NOT_A_SERVICE = [
+  /\.(integration-|e2e-)?spec\.tsx?$/,
+  /\/testing\//,
+  /^libs\/testing\//,
+  /^libs\/persistence\/src\/test-database\.ts$/,
+];
 
 function sources(directory: string): string[] {
   return readdirSync(directory).flatMap((name) => {
@@ -17,7 +22,9 @@ function sources(directory: string): string[] {
 }
 
 function productionSources(): string[] {
-  const roots = ['apps', 'libs'].flatMap((top) => readdirSync(join(ROOT, top)).flatMap((project) => ['src', 'server'].map((folder) => join(ROOT, top, project, folder))));
+  const roots = ['apps', 'libs'].flatMap((top) =>
+    readdirSync(join(ROOT, top)).flatMap((project) => ['src', 'server'].map((folder) => join(ROOT, top, project, folder))),
+  );
   return roots
     .filter((root) => statSync(root, { throwIfNoEntry: false })?.isDirectory())
     .flatMap(sources)
@@ -28,7 +35,8 @@ function productionSources(): string[] {
 export function variablesRead(source: string): string[] {
   const names = [...source.matchAll(/\benv(?:\.|\[\s*['"`])([A-Z][A-Z0-9_]+)/g)].map((match) => match[1]);
   // A helper that reads `env[name]` gets its names as string literals in the same file.
-  if (/\benv\[\s*[a-z]/.test(source)) names.push(...[...source.matchAll(/['"`]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)['"`]/g)].map((match) => match[1]));
+  if (/\benv\[\s*[a-z]/.test(source))
+    names.push(...[...source.matchAll(/['"`]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)['"`]/g)].map((match) => match[1]));
   return names;
 }
 
@@ -39,7 +47,11 @@ describe('every environment variable production code reads is declared in a serv
   const declared = new Set(SERVICE_SCHEMAS.flatMap((schema) => Object.keys(schema.entries)));
 
   it('finds the variables a source reads, however it reads them', () => {
-    expect(variablesRead("const a = process.env.MYSQL_URL; const b = env['HOST']; const c = options.env.LOG_LEVEL;")).toEqual(['MYSQL_URL', 'HOST', 'LOG_LEVEL']);
+    expect(variablesRead("const a = process.env.MYSQL_URL; const b = env['HOST']; const c = options.env.LOG_LEVEL;")).toEqual([
+      'MYSQL_URL',
+      'HOST',
+      'LOG_LEVEL',
+    ]);
     expect(variablesRead("const read = (name) => env[name]; read('MAIL_DIGEST_HOUR');")).toEqual(['MAIL_DIGEST_HOUR']);
   });
 

@@ -5,9 +5,18 @@ import type { Entry } from './entry';
 type Common<D> = { description: string; default?: D; defaultNote?: string };
 
 /** An entry whose `default` (or `developmentDefault`, production requiring it) was given keeps a `defaultText` in its type, so its value is never undefined. */
-type Defaulted<O> = O extends { default: unknown } ? { defaultText: string } : O extends { developmentDefault: string } ? { developmentDefault: string } : unknown;
+type Defaulted<O> = O extends { default: unknown }
+  ? { defaultText: string }
+  : O extends { developmentDefault: string }
+    ? { developmentDefault: string }
+    : unknown;
 
-function entry<T, O extends Common<unknown>>(options: O, schema: z.ZodType<T, string>, form: string, extra: Partial<Entry<T>> = {}): Entry<T> & Defaulted<O> {
+function entry<T, O extends Common<unknown>>(
+  options: O,
+  schema: z.ZodType<T, string>,
+  form: string,
+  extra: Partial<Entry<T>> = {},
+): Entry<T> & Defaulted<O> {
   return {
     schema,
     form,
@@ -19,7 +28,9 @@ function entry<T, O extends Common<unknown>>(options: O, schema: z.ZodType<T, st
 }
 
 /** A raw text read by `read`, which returns the value or a problem ("is not an integer"). */
-function reading<R extends { value?: unknown; problem?: string }>(read: (raw: string) => R): z.ZodType<Exclude<R['value'], undefined>, string> {
+function reading<R extends { value?: unknown; problem?: string }>(
+  read: (raw: string) => R,
+): z.ZodType<Exclude<R['value'], undefined>, string> {
   return z.string().transform((raw, context) => {
     const result = read(raw);
     if (result.value !== undefined) return result.value as Exclude<R['value'], undefined>;
@@ -67,7 +78,9 @@ const UNIT_MS = { ms: 1, seconds: 1_000, minutes: 60_000, hours: 3_600_000 } as 
  * A length of time written as a whole number of `unit`, read as milliseconds (what timers take).
  * `fractional` accepts decimals (`0.5` hours).
  */
-export function duration<O extends Common<number> & { unit: keyof typeof UNIT_MS; min?: number; max?: number; fractional?: boolean }>(options: O) {
+export function duration<O extends Common<number> & { unit: keyof typeof UNIT_MS; min?: number; max?: number; fractional?: boolean }>(
+  options: O,
+) {
   const min = options.min ?? 1;
   const max = options.max ?? Number.MAX_SAFE_INTEGER;
   const unit = options.unit === 'ms' ? 'milliseconds' : options.unit;
@@ -89,7 +102,8 @@ function decimalReader(min: number, max: number) {
   };
 }
 
-const words = (values: readonly string[]) => (values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}` : values.join(''));
+const words = (values: readonly string[]) =>
+  values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}` : values.join('');
 
 /** One of a few words; `caseInsensitive` reads `REQUIRE` as `require`. */
 export function oneOf<const V extends string, O extends Common<V> & { values: readonly V[]; caseInsensitive?: boolean }>(options: O) {
@@ -125,7 +139,9 @@ export function boolean<O extends Common<boolean>>(options: O) {
  * A URL with one of `protocols`. `bare` refuses a query and a fragment (an origin and path that
  * others are appended to); `trimSlash` drops trailing slashes from the value code reads.
  */
-export function url<O extends Common<string> & { protocols: readonly string[]; bare?: boolean; trimSlash?: boolean; requiredInProduction?: boolean }>(options: O) {
+export function url<
+  O extends Common<string> & { protocols: readonly string[]; bare?: boolean; trimSlash?: boolean; requiredInProduction?: boolean },
+>(options: O) {
   const read = (raw: string) => {
     let parsed: URL;
     try {
@@ -135,7 +151,8 @@ export function url<O extends Common<string> & { protocols: readonly string[]; b
     }
     const protocol = parsed.protocol.replace(/:$/, '');
     if (!options.protocols.includes(protocol)) return { problem: `uses ${protocol}://` };
-    if (options.bare && (parsed.search || parsed.hash || raw.includes('?') || raw.includes('#'))) return { problem: 'has a query or fragment' };
+    if (options.bare && (parsed.search || parsed.hash || raw.includes('?') || raw.includes('#')))
+      return { problem: 'has a query or fragment' };
     const value = raw.trim();
     return { value: options.trimSlash ? value.replace(/\/+$/, '') : value };
   };
@@ -144,7 +161,16 @@ export function url<O extends Common<string> & { protocols: readonly string[]; b
 }
 
 /** A JSON document of the given shape (`form` describes it: `{"<kid>": "<secret>"}`). */
-export function json<O extends Common<string> & { shape: z.ZodType; form: string; secret?: boolean; requiredInProduction?: boolean; developmentDefault?: string; generate?: (label: string) => string }>(options: O) {
+export function json<
+  O extends Common<string> & {
+    shape: z.ZodType;
+    form: string;
+    secret?: boolean;
+    requiredInProduction?: boolean;
+    developmentDefault?: string;
+    generate?: (label: string) => string;
+  },
+>(options: O) {
   const read = (raw: string) => {
     let parsed: unknown;
     try {
@@ -153,12 +179,19 @@ export function json<O extends Common<string> & { shape: z.ZodType; form: string
       return { problem: 'is not JSON' };
     }
     const result = options.shape.safeParse(parsed);
-    return result.success ? { value: result.data as z.output<O['shape']> } : { problem: `does not have the expected shape (${result.error.issues[0]?.message ?? 'invalid'})` };
+    return result.success
+      ? { value: result.data as z.output<O['shape']> }
+      : { problem: `does not have the expected shape (${result.error.issues[0]?.message ?? 'invalid'})` };
   };
   return entry(options, reading(read), options.form, pick(options));
 }
 
-function pick(options: { secret?: boolean; requiredInProduction?: boolean; developmentDefault?: string; generate?: (label: string) => string }) {
+function pick(options: {
+  secret?: boolean;
+  requiredInProduction?: boolean;
+  developmentDefault?: string;
+  generate?: (label: string) => string;
+}) {
   return {
     ...(options.secret ? { secret: true } : {}),
     ...(options.requiredInProduction ? { requiredInProduction: true } : {}),
@@ -167,7 +200,11 @@ function pick(options: { secret?: boolean; requiredInProduction?: boolean; devel
   };
 }
 
-const items = (raw: string) => raw.split(',').map((item) => item.trim()).filter(Boolean);
+const items = (raw: string) =>
+  raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /** A comma-separated list; `item` checks each element ("is not …" names the first bad one). */
 export function list<O extends Common<string> & { form: string; item?: { test: (item: string) => boolean; is: string } }>(options: O) {
@@ -183,20 +220,37 @@ export function list<O extends Common<string> & { form: string; item?: { test: (
  * Comma-separated secrets of `minLength` characters or more, the first one current (it signs) and
  * all accepted (rotation). Production must set them; elsewhere `developmentDefault` stands in.
  */
-export function secretList<O extends Common<string> & { minLength: number; developmentDefault: string; generate: (label: string) => string }>(options: O) {
+export function secretList<
+  O extends Common<string> & { minLength: number; developmentDefault: string; generate: (label: string) => string },
+>(options: O) {
   const read = (raw: string) => {
     const all = items(raw);
     if (all.length === 0) return { problem: 'holds no secret' };
-    if (all.some((secret) => secret.length < options.minLength)) return { problem: `holds a secret shorter than ${options.minLength} characters` };
+    if (all.some((secret) => secret.length < options.minLength))
+      return { problem: `holds a secret shorter than ${options.minLength} characters` };
     return { value: all };
   };
   const form = `comma-separated secrets of ${options.minLength} characters or more, the first current`;
-  return entry(options, reading(read), form, { secret: true, requiredInProduction: true, developmentDefault: options.developmentDefault, generate: options.generate }) as Entry<string[]> & { developmentDefault: string };
+  return entry(options, reading(read), form, {
+    secret: true,
+    requiredInProduction: true,
+    developmentDefault: options.developmentDefault,
+    generate: options.generate,
+  }) as Entry<string[]> & { developmentDefault: string };
 }
 
 /** Free text; `pattern` (with `form`) constrains it. */
-export function text<O extends Common<string> & { pattern?: RegExp; form?: string; secret?: boolean; requiredInProduction?: boolean; refusedInProduction?: string }>(options: O) {
-  const read = (raw: string) => (options.pattern && !options.pattern.test(raw.trim()) ? { problem: 'does not have the expected form' } : { value: raw.trim() });
+export function text<
+  O extends Common<string> & {
+    pattern?: RegExp;
+    form?: string;
+    secret?: boolean;
+    requiredInProduction?: boolean;
+    refusedInProduction?: string;
+  },
+>(options: O) {
+  const read = (raw: string) =>
+    options.pattern && !options.pattern.test(raw.trim()) ? { problem: 'does not have the expected form' } : { value: raw.trim() };
   return entry(options, reading(read), options.form ?? 'any text', {
     ...pick(options),
     ...(options.refusedInProduction ? { refusedInProduction: options.refusedInProduction } : {}),
@@ -207,7 +261,9 @@ export function text<O extends Common<string> & { pattern?: RegExp; form?: strin
 export function instant<O extends Common<string>>(options: O) {
   const read = (raw: string) => {
     const at = new Date(raw.trim());
-    return /^\d{4}-\d{2}-\d{2}T/.test(raw.trim()) && !Number.isNaN(at.getTime()) ? { value: at } : { problem: 'is not an ISO 8601 instant' };
+    return /^\d{4}-\d{2}-\d{2}T/.test(raw.trim()) && !Number.isNaN(at.getTime())
+      ? { value: at }
+      : { problem: 'is not an ISO 8601 instant' };
   };
   return entry(options, reading(read), 'an ISO 8601 instant such as 2026-03-02T09:00:00Z');
 }

@@ -36,4 +36,6 @@ type ValueOf<E> = E extends Entry<infer T> ? T : never;
 type HasValue<E> = E extends { defaultText: string } ? true : E extends { developmentDefault: string } ? true : false;
 
 /** The validated configuration of a group: each variable's value, `undefined` where unset without a default. */
-export type ConfigOf<G extends Group> = { readonly [K in keyof G]: HasValue<G[K]> extends true ? ValueOf<G[K]> : ValueOf<G[K]> | undefined };
+export type ConfigOf<G extends Group> = {
+  readonly [K in keyof G]: HasValue<G[K]> extends true ? ValueOf<G[K]> : ValueOf<G[K]> | undefined;
+};

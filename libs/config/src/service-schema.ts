@@ -14,7 +14,12 @@ export type ServiceSchema<G extends Group = Group> = {
   readonly rules: readonly Rule<G>[];
 };
 
-export function defineService<G extends Group>(service: string, title: string, entries: G, rules: readonly NoInfer<Rule<G>>[] = []): ServiceSchema<G> {
+export function defineService<G extends Group>(
+  service: string,
+  title: string,
+  entries: G,
+  rules: readonly NoInfer<Rule<G>>[] = [],
+): ServiceSchema<G> {
   return { service, title, entries, rules };
 }
 

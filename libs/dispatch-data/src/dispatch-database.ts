@@ -13,4 +13,11 @@ import { OutboxTraceContext1796180081210 } from './migrations/1796180081210-outb
 
 /** The dispatch database is shared by the dispatch subgraph and the scheduler worker. */
 export const DISPATCH_ENTITIES = [Technician, TechnicianAbsence, OnsiteVisit, RegionPlan, PartArrival, OutboxEvent];
-export const DISPATCH_MIGRATIONS = [CreateDispatch1795534973040, OnsitePlanning1795539487025, VisitEventsAndOwnership1795546160831, TechnicianWorkingWeek1795550612467, PartArrivals1796172609422, OutboxTraceContext1796180081210];
+export const DISPATCH_MIGRATIONS = [
+  CreateDispatch1795534973040,
+  OnsitePlanning1795539487025,
+  VisitEventsAndOwnership1795546160831,
+  TechnicianWorkingWeek1795550612467,
+  PartArrivals1796172609422,
+  OutboxTraceContext1796180081210,
+];

@@ -20,7 +20,11 @@ function asApiValue(value: unknown): unknown {
 }
 
 /** The state of `entity` for an event: `fields` are the entity's own API fields, `changed` those the event changed. */
-export function entityEventState<T extends { version: number }>(entity: T, fields: readonly (keyof T & string)[], changed: readonly string[] = []): EntityEventState {
+export function entityEventState<T extends { version: number }>(
+  entity: T,
+  fields: readonly (keyof T & string)[],
+  changed: readonly string[] = [],
+): EntityEventState {
   const snapshot: Record<string, unknown> = {};
   for (const field of fields) snapshot[field] = asApiValue(entity[field] ?? null);
   return { version: entity.version, changed: changed.filter((field) => fields.includes(field as keyof T & string)), snapshot };

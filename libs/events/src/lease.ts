@@ -20,7 +20,12 @@ export type Lease = {
  * A Redis lock with an expiry (`SET key owner NX PX ttl`): held by one process at a time, and
  * freed by itself when its holder dies. Null when someone else holds it.
  */
-export async function tryAcquireLease(redis: RedisConnection, key: string, ttlMs: number, owner: string = randomUUID()): Promise<Lease | null> {
+export async function tryAcquireLease(
+  redis: RedisConnection,
+  key: string,
+  ttlMs: number,
+  owner: string = randomUUID(),
+): Promise<Lease | null> {
   const taken = await redis.set(key, owner, 'PX', Math.max(1, Math.round(ttlMs)), 'NX');
   if (taken !== 'OK') return null;
   return {

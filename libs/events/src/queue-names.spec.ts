@@ -37,6 +37,14 @@ describe('the product’s list of queues', () => {
       }
     }
     // The scan found the services' queues at all (else it would pass on nothing).
-    expect(new Set(opened)).toEqual(new Set(['ESCALATION_QUEUE', 'RETURN_DEADLINE_QUEUE', 'DISPATCH_OPTIMISATION_QUEUE', 'MAIL_DELIVERY_QUEUE', 'WEBHOOK_DELIVERY_QUEUE']));
+    expect(new Set(opened)).toEqual(
+      new Set([
+        'ESCALATION_QUEUE',
+        'RETURN_DEADLINE_QUEUE',
+        'DISPATCH_OPTIMISATION_QUEUE',
+        'MAIL_DELIVERY_QUEUE',
+        'WEBHOOK_DELIVERY_QUEUE',
+      ]),
+    );
   });
 });

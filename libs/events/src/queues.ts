@@ -19,7 +19,9 @@ export const DEFAULT_QUEUE_PREFIX = '{polyplus}';
 export function queuePrefix(env: NodeJS.ProcessEnv = process.env): string {
   const prefix = env.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX;
   if (hashTagOf(prefix) === undefined && isClusterConfigured(env)) {
-    throw new Error(`QUEUE_PREFIX "${prefix}" has no hash tag; in a Redis Cluster use e.g. "{${prefix}}" so each queue's keys share a slot`);
+    throw new Error(
+      `QUEUE_PREFIX "${prefix}" has no hash tag; in a Redis Cluster use e.g. "{${prefix}}" so each queue's keys share a slot`,
+    );
   }
   return prefix;
 }

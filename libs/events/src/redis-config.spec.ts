@@ -11,7 +11,9 @@ describe('Redis configuration for one server or a cluster', () => {
   });
 
   it('REDIS_CLUSTER_NODES selects a cluster from host:port or redis:// seeds, credentials from the first', () => {
-    expect(redisTarget({ REDIS_URL: 'redis://ignored:1', REDIS_CLUSTER_NODES: 'rediss://app:s%40cret@10.0.0.1:7000, 10.0.0.2:7001' })).toEqual({
+    expect(
+      redisTarget({ REDIS_URL: 'redis://ignored:1', REDIS_CLUSTER_NODES: 'rediss://app:s%40cret@10.0.0.1:7000, 10.0.0.2:7001' }),
+    ).toEqual({
       kind: 'cluster',
       nodes: [
         { host: '10.0.0.1', port: 7000 },
@@ -34,7 +36,9 @@ describe('Redis configuration for one server or a cluster', () => {
   });
 
   it('in a cluster a prefix without a hash tag is refused at start-up; on one server any prefix will do', () => {
-    expect(() => queuePrefix({ REDIS_CLUSTER_NODES: '127.0.0.1:7000', QUEUE_PREFIX: 'acme' })).toThrow(/QUEUE_PREFIX "acme" has no hash tag/);
+    expect(() => queuePrefix({ REDIS_CLUSTER_NODES: '127.0.0.1:7000', QUEUE_PREFIX: 'acme' })).toThrow(
+      /QUEUE_PREFIX "acme" has no hash tag/,
+    );
     expect(queuePrefix({ REDIS_CLUSTER_NODES: '127.0.0.1:7000', QUEUE_PREFIX: '{acme}' })).toBe('{acme}');
     expect(queuePrefix({ QUEUE_PREFIX: 'acme' })).toBe('acme');
   });

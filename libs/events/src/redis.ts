@@ -22,16 +22,20 @@ export type RedisTarget =
 export function redisTarget(env: NodeJS.ProcessEnv = process.env): RedisTarget {
   const list = env.REDIS_CLUSTER_NODES?.trim();
   if (!list) return { kind: 'node', url: readEntry('REDIS_URL', redisGroup.REDIS_URL, env) };
-  const urls = list.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
-    const withScheme = /^rediss?:\/\//.test(entry) ? entry : `redis://${entry}`;
-    try {
-      const url = new URL(withScheme);
-      if (!url.hostname || !url.port) throw new Error('host and port needed');
-      return url;
-    } catch {
-      throw new Error(`REDIS_CLUSTER_NODES: "${entry}" is not host:port or redis://host:port`);
-    }
-  });
+  const urls = list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const withScheme = /^rediss?:\/\//.test(entry) ? entry : `redis://${entry}`;
+      try {
+        const url = new URL(withScheme);
+        if (!url.hostname || !url.port) throw new Error('host and port needed');
+        return url;
+      } catch {
+        throw new Error(`REDIS_CLUSTER_NODES: "${entry}" is not host:port or redis://host:port`);
+      }
+    });
   const [first] = urls;
   return {
     kind: 'cluster',

@@ -1,7 +1,14 @@
 import { decodeSecurityNoticePublished } from './security-notice-events';
 
 describe('security-notice.published payloads', () => {
-  const payload = { noticeId: 'n1', customerId: 'c1', kind: 'PRIVACY', severity: 'HIGH', title: 'Support portal exposure', notifiedAt: '2026-03-04T10:00:00.000Z' };
+  const payload = {
+    noticeId: 'n1',
+    customerId: 'c1',
+    kind: 'PRIVACY',
+    severity: 'HIGH',
+    title: 'Support portal exposure',
+    notifiedAt: '2026-03-04T10:00:00.000Z',
+  };
 
   it('a well-formed payload decodes to the notice it announces, for the one customer it names', () => {
     expect(decodeSecurityNoticePublished(payload)).toEqual(payload);

@@ -44,7 +44,11 @@ describe('the keyring objects are encrypted with', () => {
   });
 
   it('production refuses the development key under any id, even beside real keys', () => {
-    const env = { NODE_ENV: 'production', OBJECT_STORAGE_KEYS: JSON.stringify({ real: key(), old: developmentKey }), OBJECT_STORAGE_CURRENT_KEY_ID: 'real' };
+    const env = {
+      NODE_ENV: 'production',
+      OBJECT_STORAGE_KEYS: JSON.stringify({ real: key(), old: developmentKey }),
+      OBJECT_STORAGE_CURRENT_KEY_ID: 'real',
+    };
     expect(() => keyringFromEnv(env)).toThrow(/development key/);
     expect(keyringFromEnv({ ...env, OBJECT_STORAGE_KEYS: JSON.stringify({ real: key() }) }).currentKeyId).toBe('real');
   });

@@ -16,7 +16,10 @@ const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
  */
 export const DEVELOPMENT_KEY_ID = 'dev';
 // The schema's development default (outside production, when no keys are configured).
-const DEVELOPMENT_KEY = Buffer.from((JSON.parse(keyringGroup.OBJECT_STORAGE_KEYS.developmentDefault) as Record<string, string>)[DEVELOPMENT_KEY_ID], 'base64');
+const DEVELOPMENT_KEY = Buffer.from(
+  (JSON.parse(keyringGroup.OBJECT_STORAGE_KEYS.developmentDefault) as Record<string, string>)[DEVELOPMENT_KEY_ID],
+  'base64',
+);
 
 export function developmentKeyring(): Keyring {
   return { currentKeyId: DEVELOPMENT_KEY_ID, keys: new Map([[DEVELOPMENT_KEY_ID, DEVELOPMENT_KEY]]) };
@@ -34,12 +37,15 @@ export function parseKeyring(json: string, currentKeyId?: string): Keyring {
   } catch {
     throw new Error('OBJECT_STORAGE_KEYS must be JSON: {"<key id>": "<base64 of 32 bytes>", ...}');
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('OBJECT_STORAGE_KEYS must be a JSON object of key id → base64 key');
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error('OBJECT_STORAGE_KEYS must be a JSON object of key id → base64 key');
   const keys = new Map<string, Buffer>();
   for (const [id, encoded] of Object.entries(parsed as Record<string, unknown>)) {
-    if (!isValidKeyId(id)) throw new Error(`OBJECT_STORAGE_KEYS: key id ${JSON.stringify(id.slice(0, 70))} must be 1-64 letters, digits, '.', '_' or '-'`);
+    if (!isValidKeyId(id))
+      throw new Error(`OBJECT_STORAGE_KEYS: key id ${JSON.stringify(id.slice(0, 70))} must be 1-64 letters, digits, '.', '_' or '-'`);
     const key = typeof encoded === 'string' && /^[A-Za-z0-9+/]+={0,2}$/.test(encoded) ? Buffer.from(encoded, 'base64') : undefined;
-    if (!key || key.length !== KEY_BYTES) throw new Error(`OBJECT_STORAGE_KEYS: key ${id} must be the base64 of exactly ${KEY_BYTES} bytes`);
+    if (!key || key.length !== KEY_BYTES)
+      throw new Error(`OBJECT_STORAGE_KEYS: key ${id} must be the base64 of exactly ${KEY_BYTES} bytes`);
     keys.set(id, key);
   }
   if (keys.size === 0) throw new Error('OBJECT_STORAGE_KEYS needs at least one key');

@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { parseKeyring } from './keyring';
-import { SealedValueError, isSealed, needsResealing, openStoredValue, openValue, sealValue, sealedKeyId, sealedLength } from './sealed-value';
+import {
+  SealedValueError,
+  isSealed,
+  needsResealing,
+  openStoredValue,
+  openValue,
+  sealValue,
+  sealedKeyId,
+  sealedLength,
+} from './sealed-value';
 
 const key = () => randomBytes(32).toString('base64');
 const [k1, k2] = [key(), key()];

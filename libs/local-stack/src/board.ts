@@ -5,7 +5,6 @@ export function buildBoard(options: { force?: boolean; log?: (line: string) => v
   return buildWebApp('dispatch-board', options);
 }
 
-
 /**
  * The board's address as `npm start` prints it: a region's day, signed in as the demo planner with
  * one click (the board's server issues development tokens only outside production).

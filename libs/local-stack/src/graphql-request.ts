@@ -20,7 +20,11 @@ export async function graphqlRequest<T = Record<string, unknown>>(
 }
 
 /** Like graphqlRequest, but throws when the server answered with errors. */
-export async function graphqlData<T = Record<string, unknown>>(target: GraphQLTarget, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function graphqlData<T = Record<string, unknown>>(
+  target: GraphQLTarget,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   const result = await graphqlRequest<T>(target, query, variables);
   if (result.errors?.length || !result.data) {
     throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);

@@ -15,7 +15,13 @@ export async function checkDependencies(env: NodeJS.ProcessEnv = process.env): P
   const problems: string[] = [];
   try {
     const server = parseMysqlUrl(mysqlUrl);
-    const connection = await createConnection({ host: server.host, port: server.port, user: server.username, password: server.password, connectTimeout: 3_000 });
+    const connection = await createConnection({
+      host: server.host,
+      port: server.port,
+      user: server.username,
+      password: server.password,
+      connectTimeout: 3_000,
+    });
     await connection.end();
   } catch (error) {
     problems.push(`MySQL is not reachable at ${mysqlUrl} (MYSQL_URL): ${(error as Error).message}`);

@@ -38,7 +38,12 @@ export type Stack = {
 };
 
 export type ProcessExit = { code: number | null; signal: NodeJS.Signals | null };
-export type StackProcess = { name: string; pid: number | undefined; command: string[]; /** Settles when the process has exited. */ exited: Promise<ProcessExit> };
+export type StackProcess = {
+  name: string;
+  pid: number | undefined;
+  command: string[];
+  /** Settles when the process has exited. */ exited: Promise<ProcessExit>;
+};
 
 export type StackOptions = {
   /** Extra environment for every process (database prefix, queue prefix...). */
@@ -128,7 +133,8 @@ export type Launcher = { fromDist: boolean; log: (line: string) => void; process
 function launch(name: string, entry: string, env: NodeJS.ProcessEnv, launcher: Launcher): ChildProcess {
   const { log } = launcher;
   const compiled = compiledEntry(name);
-  if (launcher.fromDist && !existsSync(join(ROOT, compiled))) throw new Error(`No compiled ${name} at ${compiled}: run npx nx run-many -t build`);
+  if (launcher.fromDist && !existsSync(join(ROOT, compiled)))
+    throw new Error(`No compiled ${name} at ${compiled}: run npx nx run-many -t build`);
   const args = launcher.fromDist ? [compiled] : ['-r', '@swc-node/register', entry];
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<ProcessExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -161,7 +167,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   const launcher: Launcher = { fromDist: options.fromDist ?? false, log, processes: [] };
   // Without the IDE the gateway still serves the API (and says how to build the IDE): a failed build is only reported.
-  if (options.ide && !options.fromDist) await buildGraphqlIde({ log }).catch((error: Error) => log(`[graphql-ide] not built: ${error.message}`));
+  if (options.ide && !options.fromDist)
+    await buildGraphqlIde({ log }).catch((error: Error) => log(`[graphql-ide] not built: ${error.message}`));
   const ports = {} as Record<SubgraphName | 'gateway', number>;
   for (const name of SUBGRAPH_NAMES) ports[name] = options.freePorts ? await freePort() : SUBGRAPH_PORTS[name];
   ports.gateway = options.freePorts ? await freePort() : Number(env.GATEWAY_PORT ?? GATEWAY_PORT);
@@ -173,7 +180,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const mail = await prepareStackMail(env, { ...options.mail, freePort });
   // The stack's test clock (not in production): TEST_CLOCK_FROZEN_AT / TEST_CLOCK_OFFSET_MINUTES, else system time.
   const testClock = await configureTestClock({ prefix: queuePrefix(env), env });
-  if (testClock && testClock.mode !== 'SYSTEM') log(`test clock ${testClock.mode === 'FROZEN' ? `frozen at ${new Date(testClock.frozenAt as number).toISOString()}` : `offset ${testClock.offsetMs / 60_000} minutes`}`);
+  if (testClock && testClock.mode !== 'SYSTEM')
+    log(
+      `test clock ${testClock.mode === 'FROZEN' ? `frozen at ${new Date(testClock.frozenAt as number).toISOString()}` : `offset ${testClock.offsetMs / 60_000} minutes`}`,
+    );
 
   const children: ChildProcess[] = [];
   const stop = async () => {

@@ -11,7 +11,11 @@ type WebApp = { entry: string; portVariable: string; rootVariable: string };
 
 const WEB_APPS: Record<WebAppName, WebApp> = {
   'dispatch-board': { entry: 'apps/dispatch-board/server/main.ts', portVariable: 'BOARD_PORT', rootVariable: 'BOARD_ROOT' },
-  'support-center': { entry: 'apps/support-center/server/main.ts', portVariable: 'SUPPORT_CENTER_PORT', rootVariable: 'SUPPORT_CENTER_ROOT' },
+  'support-center': {
+    entry: 'apps/support-center/server/main.ts',
+    portVariable: 'SUPPORT_CENTER_PORT',
+    rootVariable: 'SUPPORT_CENTER_ROOT',
+  },
 };
 
 // A page is built from its own sources and the UI lib every page shares.
@@ -41,16 +45,27 @@ export function buildWebApp(app: WebAppName, options: { force?: boolean; log?: (
 }
 
 /** Runs `vite build` with `config` unless `built` is newer than every file under `sources` (`force` always builds). */
-export async function buildWithVite(build: { label: string; config: string; sources: string[]; built: string; force?: boolean; log?: (line: string) => void }): Promise<void> {
+export async function buildWithVite(build: {
+  label: string;
+  config: string;
+  sources: string[];
+  built: string;
+  force?: boolean;
+  log?: (line: string) => void;
+}): Promise<void> {
   const builtAt = statSync(build.built, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   if (!build.force && builtAt > Math.max(...build.sources.map(newestChange))) return;
   const output: string[] = [];
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', build.config, '--logLevel', 'warn'], {
-    cwd: ROOT,
-    // A production bundle even when called from a test runner (jest sets NODE_ENV=test).
-    env: { ...process.env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', build.config, '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      // A production bundle even when called from a test runner (jest sets NODE_ENV=test).
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -59,7 +74,11 @@ export async function buildWithVite(build: { label: string; config: string; sour
 }
 
 /** The env and entry point of a page's server process, in front of `gatewayUrl`. */
-export function webAppLaunch(app: WebAppName, gatewayUrl: string, port: number): { entry: string; env: NodeJS.ProcessEnv; rootVariable: string; healthUrl: string; url: string } {
+export function webAppLaunch(
+  app: WebAppName,
+  gatewayUrl: string,
+  port: number,
+): { entry: string; env: NodeJS.ProcessEnv; rootVariable: string; healthUrl: string; url: string } {
   const spec = WEB_APPS[app];
   return {
     entry: spec.entry,

@@ -12,7 +12,12 @@ function capture() {
 class StackContextManager implements ContextManager {
   private stack: Context[] = [];
   active = () => this.stack[this.stack.length - 1] ?? ROOT_CONTEXT;
-  with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(ctx: Context, fn: F, thisArg?: ThisParameterType<F>, ...args: A): ReturnType<F> {
+  with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(
+    ctx: Context,
+    fn: F,
+    thisArg?: ThisParameterType<F>,
+    ...args: A
+  ): ReturnType<F> {
     this.stack.push(ctx);
     try {
       return fn.call(thisArg, ...args);
@@ -32,7 +37,9 @@ describe('createLogger', () => {
   it('writes one JSON object per line naming the service, the level by name, the time and the message', () => {
     const { lines, destination } = capture();
     createLogger({ service: 'incidents', env: {}, destination }).info({ incidentId: 'i-1' }, 'case opened');
-    expect(lines).toEqual([expect.objectContaining({ service: 'incidents', level: 'info', msg: 'case opened', incidentId: 'i-1', pid: process.pid })]);
+    expect(lines).toEqual([
+      expect.objectContaining({ service: 'incidents', level: 'info', msg: 'case opened', incidentId: 'i-1', pid: process.pid }),
+    ]);
     expect(new Date(lines[0].time as string).toISOString()).toBe(lines[0].time);
   });
 
@@ -41,8 +48,15 @@ describe('createLogger', () => {
     const log = createLogger({ service: 'incidents', env: {}, destination });
     log.error(new TypeError('bad input'));
     log.error({ err: new RangeError('out of range') }, 'relay failed');
-    expect(lines[0]).toEqual(expect.objectContaining({ msg: 'bad input', err: expect.objectContaining({ type: 'TypeError', message: 'bad input', stack: expect.stringContaining('TypeError: bad input') }) }));
-    expect(lines[1]).toEqual(expect.objectContaining({ msg: 'relay failed', err: expect.objectContaining({ type: 'RangeError', message: 'out of range' }) }));
+    expect(lines[0]).toEqual(
+      expect.objectContaining({
+        msg: 'bad input',
+        err: expect.objectContaining({ type: 'TypeError', message: 'bad input', stack: expect.stringContaining('TypeError: bad input') }),
+      }),
+    );
+    expect(lines[1]).toEqual(
+      expect.objectContaining({ msg: 'relay failed', err: expect.objectContaining({ type: 'RangeError', message: 'out of range' }) }),
+    );
   });
 
   it('logs at LOG_LEVEL and above only, info by default', () => {
@@ -59,7 +73,9 @@ describe('createLogger', () => {
   });
 
   it('refuses a LOG_FORMAT that is neither json nor pretty, naming the variable', () => {
-    expect(() => createLogger({ service: 'gateway', env: { LOG_FORMAT: 'xml' } })).toThrow('LOG_FORMAT: "xml" is not a log format; expected json or pretty');
+    expect(() => createLogger({ service: 'gateway', env: { LOG_FORMAT: 'xml' } })).toThrow(
+      'LOG_FORMAT: "xml" is not a log format; expected json or pretty',
+    );
   });
 
   it('puts the request id and trace id of the surrounding request on every line, across awaits', async () => {
@@ -101,14 +117,18 @@ describe('createLogger', () => {
       withLogContext({ requestId: 'req-2', traceId: '4bf92f3577b34da6a3ce929d0e0e4736' }, () =>
         context.with(trace.setSpan(context.active(), span), () => log.info('in a span')),
       );
-      expect(lines[0]).toEqual(expect.objectContaining({ requestId: 'req-2', traceId: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', spanId: 'bbbbbbbbbbbbbbbb' }));
+      expect(lines[0]).toEqual(
+        expect.objectContaining({ requestId: 'req-2', traceId: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', spanId: 'bbbbbbbbbbbbbbbb' }),
+      );
     });
 
     it('ignores a span whose ids are invalid (a non-recording placeholder)', () => {
       const { lines, destination } = capture();
       const log = createLogger({ service: 'customers', env: {}, destination });
       const invalid = trace.wrapSpanContext({ traceId: '00000000000000000000000000000000', spanId: '0000000000000000', traceFlags: 0 });
-      withLogContext({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736' }, () => context.with(trace.setSpan(context.active(), invalid), () => log.info('placeholder')));
+      withLogContext({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736' }, () =>
+        context.with(trace.setSpan(context.active(), invalid), () => log.info('placeholder')),
+      );
       expect(lines[0]).toEqual(expect.objectContaining({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736' }));
       expect(lines[0]).not.toHaveProperty('spanId');
     });

@@ -3,7 +3,14 @@ import type { DestinationStream } from 'pino';
 // Fields the line's head already shows, or that say nothing while developing on one machine.
 const SHOWN_IN_HEAD = new Set(['time', 'level', 'service', 'component', 'msg', 'pid', 'hostname', 'err']);
 
-const LEVEL_LABELS: Record<string, string> = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO ', warn: 'WARN ', error: 'ERROR', fatal: 'FATAL' };
+const LEVEL_LABELS: Record<string, string> = {
+  trace: 'TRACE',
+  debug: 'DEBUG',
+  info: 'INFO ',
+  warn: 'WARN ',
+  error: 'ERROR',
+  fatal: 'FATAL',
+};
 
 /**
  * One JSON log line as a person reads it while developing:

@@ -60,7 +60,12 @@ describe('no secret or token reaches the log', () => {
 
   it('redacts the password of a MySQL or Redis connection URL in a field, the message or an error, keeping user and host', () => {
     const error = new Error('cannot connect to redis://:r3dispass@cache.internal:6379');
-    const { line, text } = logged((log) => log.error({ err: error, mysql: 'mysql://polyplus:my5qlpass@db.internal:3306/polyplus_incidents' }, 'start failed for mysql://root:rootpass@127.0.0.1:3306'));
+    const { line, text } = logged((log) =>
+      log.error(
+        { err: error, mysql: 'mysql://polyplus:my5qlpass@db.internal:3306/polyplus_incidents' },
+        'start failed for mysql://root:rootpass@127.0.0.1:3306',
+      ),
+    );
     expect(line.mysql).toBe(`mysql://polyplus:${REDACTED}@db.internal:3306/polyplus_incidents`);
     expect(line.msg).toBe(`start failed for mysql://root:${REDACTED}@127.0.0.1:3306`);
     expect((line.err as { message: string }).message).toBe(`cannot connect to redis://:${REDACTED}@cache.internal:6379`);
@@ -75,7 +80,9 @@ describe('no secret or token reaches the log', () => {
   });
 
   it('redacts the fields of a fetch Headers object', () => {
-    const { line } = logged((log) => log.info({ headers: new Headers({ authorization: 'Basic dXNlcjpwYXNz', accept: 'application/json' }) }, 'outgoing'));
+    const { line } = logged((log) =>
+      log.info({ headers: new Headers({ authorization: 'Basic dXNlcjpwYXNz', accept: 'application/json' }) }, 'outgoing'),
+    );
     expect(line.headers).toEqual({ authorization: REDACTED, accept: 'application/json' });
   });
 

@@ -49,7 +49,9 @@ export function redactFields(value: unknown, depth = 0, seen = new WeakSet<objec
     if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
     // fetch's Headers keeps its fields out of sight of JSON: check them one by one.
     const fields = isHeaders(value) ? Object.fromEntries(value.entries()) : value;
-    return Object.fromEntries(Object.entries(fields).map(([key, item]) => [key, isSensitiveKey(key) ? REDACTED : redactFields(item, depth + 1, seen)]));
+    return Object.fromEntries(
+      Object.entries(fields).map(([key, item]) => [key, isSensitiveKey(key) ? REDACTED : redactFields(item, depth + 1, seen)]),
+    );
   } finally {
     seen.delete(value);
   }

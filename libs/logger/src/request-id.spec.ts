@@ -29,7 +29,9 @@ describe('request ids', () => {
 
 describe('traceIdFromTraceparent', () => {
   it('reads a future version with extra fields', () => {
-    expect(traceIdFromTraceparent('01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra')).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+    expect(traceIdFromTraceparent('01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra')).toBe(
+      '4bf92f3577b34da6a3ce929d0e0e4736',
+    );
   });
 
   it('ignores malformed headers, all-zero ids, version ff and extra fields on version 00', () => {

@@ -21,13 +21,17 @@ describe('withRequestLogContext', () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   it("runs the handler with the request's id and trace id, and answers with the id", async () => {
-    const response = await fetch(url, { headers: { 'x-request-id': 'req-7', traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' } });
+    const response = await fetch(url, {
+      headers: { 'x-request-id': 'req-7', traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
+    });
     expect(response.headers.get('x-request-id')).toBe('req-7');
     expect(await response.json()).toEqual({ requestId: 'req-7', traceId: '4bf92f3577b34da6a3ce929d0e0e4736' });
   });
 
   it('gives concurrent requests each their own context', async () => {
-    const answers = await Promise.all(['a', 'b', 'c'].map(async (id) => (await (await fetch(url, { headers: { 'x-request-id': id } })).json()) as { requestId: string }));
+    const answers = await Promise.all(
+      ['a', 'b', 'c'].map(async (id) => (await (await fetch(url, { headers: { 'x-request-id': id } })).json()) as { requestId: string }),
+    );
     expect(answers.map((answer) => answer.requestId)).toEqual(['a', 'b', 'c']);
   });
 });

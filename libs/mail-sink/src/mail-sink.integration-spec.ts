@@ -18,7 +18,14 @@ describe('the development mail sink', () => {
     await rm(directory, { recursive: true, force: true });
   }, 60_000);
 
-  const send = (to: string, subject: string) => createTransport(sink.smtpUrl).sendMail({ from: 'support@polyplus.example', to, subject, text: `About ${subject}`, html: `<p>About ${subject}</p>` });
+  const send = (to: string, subject: string) =>
+    createTransport(sink.smtpUrl).sendMail({
+      from: 'support@polyplus.example',
+      to,
+      subject,
+      text: `About ${subject}`,
+      html: `<p>About ${subject}</p>`,
+    });
 
   it('keeps a mail it receives, parsed, and writes it as an .eml file the page lists', async () => {
     await send('olivia@northwind.example', 'Case resolved');

@@ -70,7 +70,10 @@ export async function startMailSink(options: MailSinkOptions = {}): Promise<Mail
       return callback();
     },
     onData(stream, session, callback) {
-      const envelope = { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null, to: session.envelope.rcptTo.map((rcpt) => rcpt.address) };
+      const envelope = {
+        from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+        to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+      };
       dataWaiters.splice(0).forEach((wake) => wake(envelope));
       const decision = decide(envelope);
       const chunks: Buffer[] = [];
@@ -88,7 +91,14 @@ export async function startMailSink(options: MailSinkOptions = {}): Promise<Mail
             file = join(options.directory, `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(counter).padStart(4, '0')}.eml`);
             await writeFile(file, raw);
           }
-          messages.push({ envelopeFrom: envelope.from, to: envelope.to, raw, parsed: await simpleParser(raw), file, receivedAt: new Date() });
+          messages.push({
+            envelopeFrom: envelope.from,
+            to: envelope.to,
+            raw,
+            parsed: await simpleParser(raw),
+            file,
+            receivedAt: new Date(),
+          });
           callback(null, 'Kept');
           notify();
         })().catch((error: Error) => callback(smtpError(451, `4.3.0 ${error.message}`)));
@@ -108,7 +118,15 @@ export async function startMailSink(options: MailSinkOptions = {}): Promise<Mail
     messages,
     waitFor(predicate, count = 1, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`the sink holds ${messages.filter(predicate).length} matching message(s), expected ${count}, after ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `the sink holds ${messages.filter(predicate).length} matching message(s), expected ${count}, after ${timeoutMs} ms`,
+              ),
+            ),
+          timeoutMs,
+        );
         const check = () => {
           const matching = messages.filter(predicate);
           if (matching.length >= count) {

@@ -24,14 +24,18 @@ type Mysql2Pool = {
 /** Reads the mysql2 pool of a TypeORM data source at each scrape, until the returned function is called. */
 export function watchDbPool(dataSource: DataSource): () => void {
   const database = String(dataSource.options.database ?? 'default');
-  return onScrape('db_pool', async () => {
-    // mysql2 publishes no pool statistics: these are its own counters (stable across 3.x).
-    const pool = (dataSource.driver as unknown as { pool?: Mysql2Pool }).pool;
-    if (!pool?._allConnections || !pool._freeConnections) return;
-    const idle = pool._freeConnections.length;
-    connections.set({ database, state: 'in_use' }, pool._allConnections.length - idle);
-    connections.set({ database, state: 'idle' }, idle);
-    if (pool.config?.connectionLimit !== undefined) connections.set({ database, state: 'max' }, pool.config.connectionLimit);
-    waiting.set({ database }, pool._connectionQueue?.length ?? 0);
-  }, { first: true }); // before the other readings, whose own queries (the outbox's) would count as in use
+  return onScrape(
+    'db_pool',
+    async () => {
+      // mysql2 publishes no pool statistics: these are its own counters (stable across 3.x).
+      const pool = (dataSource.driver as unknown as { pool?: Mysql2Pool }).pool;
+      if (!pool?._allConnections || !pool._freeConnections) return;
+      const idle = pool._freeConnections.length;
+      connections.set({ database, state: 'in_use' }, pool._allConnections.length - idle);
+      connections.set({ database, state: 'idle' }, idle);
+      if (pool.config?.connectionLimit !== undefined) connections.set({ database, state: 'max' }, pool.config.connectionLimit);
+      waiting.set({ database }, pool._connectionQueue?.length ?? 0);
+    },
+    { first: true },
+  ); // before the other readings, whose own queries (the outbox's) would count as in use
 }

@@ -11,4 +11,10 @@ export { watchConsumerGroup, type ConsumerGroupReading } from './event-stream-me
 export { countWebhookAttempt, type WebhookAttemptOutcome } from './webhook-metrics';
 export { recordOptimiserRun, type OptimiserRun } from './optimiser-metrics';
 export { parsePrometheusText, metricSamples, metricValue, type MetricSample } from './prometheus-text';
-export { countSubscriptionDelivery, countSubscriptionRead, watchSubscriptions, type SubscriptionDeliveryOutcome, type SubscriptionReading } from './subscription-metrics';
+export {
+  countSubscriptionDelivery,
+  countSubscriptionRead,
+  watchSubscriptions,
+  type SubscriptionDeliveryOutcome,
+  type SubscriptionReading,
+} from './subscription-metrics';

@@ -14,7 +14,8 @@ export function parsePrometheusText(text: string): MetricSample[] {
     const match = SAMPLE.exec(line.trim());
     if (!match) continue;
     const labels: Record<string, string> = {};
-    for (const [, key, value] of (match[2] ?? '').matchAll(LABEL)) labels[key] = value.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+    for (const [, key, value] of (match[2] ?? '').matchAll(LABEL))
+      labels[key] = value.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
     samples.push({ name: match[1], labels, value: Number(match[3]) });
   }
   return samples;
@@ -22,7 +23,9 @@ export function parsePrometheusText(text: string): MetricSample[] {
 
 /** The samples of `name` that carry every label given (others may carry more). */
 export function metricSamples(text: string, name: string, labels: Record<string, string> = {}): MetricSample[] {
-  return parsePrometheusText(text).filter((sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value));
+  return parsePrometheusText(text).filter(
+    (sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value),
+  );
 }
 
 /** The value of the one sample of `name` with these labels; undefined when there is none. */

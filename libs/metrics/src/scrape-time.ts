@@ -47,7 +47,10 @@ function read(sources: ScrapeSource[], timeoutMs: number): Promise<unknown> {
   return Promise.all(
     sources.map((source) =>
       // A source that is down (Redis, the database) must not fail the scrape: the process metrics still matter then.
-      within(Promise.resolve().then(() => source.collect()), timeoutMs).catch(() => collectorFailures.inc({ collector: source.kind })),
+      within(
+        Promise.resolve().then(() => source.collect()),
+        timeoutMs,
+      ).catch(() => collectorFailures.inc({ collector: source.kind })),
     ),
   );
 }
@@ -55,8 +58,14 @@ function read(sources: ScrapeSource[], timeoutMs: number): Promise<unknown> {
 async function collectAll(timeoutMs: number): Promise<void> {
   for (const gauge of gauges) gauge.reset();
   const all = [...sources];
-  await read(all.filter((source) => source.first), timeoutMs);
-  await read(all.filter((source) => !source.first), timeoutMs);
+  await read(
+    all.filter((source) => source.first),
+    timeoutMs,
+  );
+  await read(
+    all.filter((source) => !source.first),
+    timeoutMs,
+  );
 }
 
 /**

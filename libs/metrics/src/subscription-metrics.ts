@@ -16,8 +16,14 @@ const deliveries = new Counter({
 });
 
 const active = scrapeTimeGauge({ name: 'polyplus_subscriptions_active', help: 'Subscriptions open on this gateway.' });
-const deepest = scrapeTimeGauge({ name: 'polyplus_subscription_backlog_max', help: 'The longest subscriber queue on this gateway: events accepted and not yet delivered, plus deliveries not yet written to its socket.' });
-const limit = scrapeTimeGauge({ name: 'polyplus_subscription_backlog_limit', help: 'The slow-consumer policy: a subscriber whose queue reaches this length is ended with SUBSCRIPTION_OVERFLOW.' });
+const deepest = scrapeTimeGauge({
+  name: 'polyplus_subscription_backlog_max',
+  help: 'The longest subscriber queue on this gateway: events accepted and not yet delivered, plus deliveries not yet written to its socket.',
+});
+const limit = scrapeTimeGauge({
+  name: 'polyplus_subscription_backlog_limit',
+  help: 'The slow-consumer policy: a subscriber whose queue reaches this length is ended with SUBSCRIPTION_OVERFLOW.',
+});
 
 export type SubscriptionDeliveryOutcome = 'sent' | 'withheld' | 'failed' | 'overflow';
 export type SubscriptionReading = { active: number; maxBacklog: number; backlogLimit: number };

@@ -17,7 +17,12 @@ const failures = new Counter({
 
 export type WebhookAttemptOutcome = 'delivered' | 'retry' | 'failed' | 'refused' | 'skipped' | 'settled' | 'error';
 
-const FAILURE_REASON: Partial<Record<WebhookAttemptOutcome, string>> = { retry: 'retry', failed: 'gave_up', refused: 'refused', error: 'error' };
+const FAILURE_REASON: Partial<Record<WebhookAttemptOutcome, string>> = {
+  retry: 'retry',
+  failed: 'gave_up',
+  refused: 'refused',
+  error: 'error',
+};
 
 /** Counts one delivery attempt, and a failure when it was one. */
 export function countWebhookAttempt(outcome: WebhookAttemptOutcome): void {

@@ -19,7 +19,8 @@ export class ByteCounter extends Transform {
   }
 
   override _flush(callback: TransformCallback): void {
-    if (this.expected !== undefined && this.bytes !== this.expected) return callback(new ObjectSizeMismatchError(this.expected, this.bytes));
+    if (this.expected !== undefined && this.bytes !== this.expected)
+      return callback(new ObjectSizeMismatchError(this.expected, this.bytes));
     callback();
   }
 }

@@ -26,7 +26,11 @@ describeObjectStorageContract('filesystem', () => ({
 
 describe('the filesystem driver on disk', () => {
   it('leaves no partial file behind when a put fails, and keeps files private to the service', async () => {
-    const failing = new Readable({ read() { this.destroy(new Error('gone')); } });
+    const failing = new Readable({
+      read() {
+        this.destroy(new Error('gone'));
+      },
+    });
     await expect(storage.put('private/failed', failing)).rejects.toThrow('gone');
     expect(await filesUnder(join(directory, 'incoming'))).toEqual([]);
     await storage.put('private/kept', Readable.from([Buffer.from('x')]), { size: 1 });

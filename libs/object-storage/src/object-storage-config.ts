@@ -14,7 +14,8 @@ type StoreSettings = ConfigOf<typeof objectStoreGroup>;
 
 function s3Location(url: URL, config: StoreSettings): S3Location {
   const bucket = url.hostname;
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new Error('OBJECT_STORAGE_URL must name a bucket: s3://<bucket>[/<prefix>]');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+    throw new Error('OBJECT_STORAGE_URL must name a bucket: s3://<bucket>[/<prefix>]');
   const accessKeyId = config.OBJECT_STORAGE_ACCESS_KEY_ID;
   const secretAccessKey = config.OBJECT_STORAGE_SECRET_ACCESS_KEY;
   const endpoint = config.OBJECT_STORAGE_ENDPOINT;
@@ -55,6 +56,9 @@ export function createObjectStorage(config: ObjectStorageConfig = objectStorageC
 
 /** What the configuration says, without secrets: for start-up logs. */
 export function describeObjectStorage(config: ObjectStorageConfig): string {
-  const where = config.driver === 's3' ? `s3://${config.bucket}${config.prefix ? `/${config.prefix}` : ''}${config.endpoint ? ` at ${config.endpoint}` : ''}` : config.directory;
+  const where =
+    config.driver === 's3'
+      ? `s3://${config.bucket}${config.prefix ? `/${config.prefix}` : ''}${config.endpoint ? ` at ${config.endpoint}` : ''}`
+      : config.directory;
   return `${config.driver} ${where}, encrypted with key ${config.keyring.currentKeyId} (${config.keyring.keys.size} in the keyring)`;
 }

@@ -96,7 +96,9 @@ export function describeObjectStorageContract(driver: string, subject: () => Con
     ])('a stream with %s is refused and stores nothing', async (_case, actual, announced) => {
       const { storage, storedKeys } = subject();
       const where = key();
-      await expect(storage.put(where, streamOf(randomBytes(actual), 256), { size: announced })).rejects.toBeInstanceOf(ObjectSizeMismatchError);
+      await expect(storage.put(where, streamOf(randomBytes(actual), 256), { size: announced })).rejects.toBeInstanceOf(
+        ObjectSizeMismatchError,
+      );
       expect(await storage.head(where)).toBeNull();
       expect(await storedKeys()).not.toContain(where);
     });

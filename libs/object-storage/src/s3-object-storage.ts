@@ -3,7 +3,14 @@ import { pipeline } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { ByteCounter } from './exact-length';
-import { assertValidKey, ObjectNotFoundError, type ObjectHead, type ObjectStorage, type PutOptions, type PutResult } from './object-storage';
+import {
+  assertValidKey,
+  ObjectNotFoundError,
+  type ObjectHead,
+  type ObjectStorage,
+  type PutOptions,
+  type PutResult,
+} from './object-storage';
 
 export type S3Location = {
   bucket: string;
@@ -74,7 +81,13 @@ export class S3ObjectStorage implements ObjectStorage {
     try {
       // Each part is sent only once it is complete, so a body that fails midway never becomes an
       // object, whatever the server does with a request cut short (some S3-compatible servers keep it).
-      await new Upload({ client: this.client, params: { Bucket: this.location.bucket, Key, Body: counted }, partSize: PART_SIZE, queueSize: 1, leavePartsOnError: false }).done();
+      await new Upload({
+        client: this.client,
+        params: { Bucket: this.location.bucket, Key, Body: counted },
+        partSize: PART_SIZE,
+        queueSize: 1,
+        leavePartsOnError: false,
+      }).done();
     } catch (error) {
       counted.destroy();
       throw streamError ?? error;

@@ -1,7 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { parseKeyring, type Keyring } from '@polyplus/keyring';
-import { DecryptingStream, encryptedLength, EncryptingStream, ObjectIntegrityError, plaintextLength, headerLength, UnknownKeyError } from './segmented-gcm';
+import {
+  DecryptingStream,
+  encryptedLength,
+  EncryptingStream,
+  ObjectIntegrityError,
+  plaintextLength,
+  headerLength,
+  UnknownKeyError,
+} from './segmented-gcm';
 
 const SEGMENT = 1024;
 const ring = (current: string, ...ids: string[]): Keyring => {
@@ -24,19 +32,26 @@ async function encrypt(plaintext: Buffer, keyring: Keyring, objectKey = 'a/b', c
 }
 
 const decrypt = (sealed: Buffer, keyring: Keyring, objectKey = 'a/b', chunk = 333) =>
-  collect(Readable.from(Array.from({ length: Math.ceil(sealed.length / chunk) }, (_v, i) => sealed.subarray(i * chunk, (i + 1) * chunk))).pipe(new DecryptingStream(keyring, objectKey)));
+  collect(
+    Readable.from(Array.from({ length: Math.ceil(sealed.length / chunk) }, (_v, i) => sealed.subarray(i * chunk, (i + 1) * chunk))).pipe(
+      new DecryptingStream(keyring, objectKey),
+    ),
+  );
 
 describe('AES-256-GCM encryption at rest, segment by segment', () => {
-  it.each([0, 1, SEGMENT - 1, SEGMENT, SEGMENT + 1, 5 * SEGMENT, 5 * SEGMENT + 17])('%i bytes come back identical, with the SHA-256 of the plaintext and the predicted stored size', async (size) => {
-    const plaintext = randomBytes(size);
-    const keyring = ring('k1', 'k1');
-    const { sealed, sha256, bytes } = await encrypt(plaintext, keyring);
-    expect(sha256).toBe(createHash('sha256').update(plaintext).digest('hex'));
-    expect(bytes).toBe(size);
-    expect(sealed.length).toBe(encryptedLength(size, 'k1', SEGMENT));
-    expect(plaintextLength(sealed.length, headerLength('k1'), SEGMENT)).toBe(size);
-    expect((await decrypt(sealed, keyring)).equals(plaintext)).toBe(true);
-  });
+  it.each([0, 1, SEGMENT - 1, SEGMENT, SEGMENT + 1, 5 * SEGMENT, 5 * SEGMENT + 17])(
+    '%i bytes come back identical, with the SHA-256 of the plaintext and the predicted stored size',
+    async (size) => {
+      const plaintext = randomBytes(size);
+      const keyring = ring('k1', 'k1');
+      const { sealed, sha256, bytes } = await encrypt(plaintext, keyring);
+      expect(sha256).toBe(createHash('sha256').update(plaintext).digest('hex'));
+      expect(bytes).toBe(size);
+      expect(sealed.length).toBe(encryptedLength(size, 'k1', SEGMENT));
+      expect(plaintextLength(sealed.length, headerLength('k1'), SEGMENT)).toBe(size);
+      expect((await decrypt(sealed, keyring)).equals(plaintext)).toBe(true);
+    },
+  );
 
   it('the stored bytes do not contain the plaintext, and the same plaintext encrypts differently each time', async () => {
     const plaintext = Buffer.from('hostname core-switch-01\nsnmp-server community s3cret\n'.repeat(40));

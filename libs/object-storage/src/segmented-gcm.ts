@@ -97,7 +97,13 @@ export function parseHeader(data: Buffer): Header | undefined {
   const keyId = data.subarray(FIXED_HEADER_BYTES, FIXED_HEADER_BYTES + idLength).toString('utf8');
   const salt = data.subarray(FIXED_HEADER_BYTES + idLength, FIXED_HEADER_BYTES + idLength + SALT_BYTES);
   const noncePrefix = data.subarray(total - NONCE_PREFIX_BYTES, total);
-  return { bytes: Buffer.from(data.subarray(0, total)), keyId, salt: Buffer.from(salt), noncePrefix: Buffer.from(noncePrefix), segmentBytes };
+  return {
+    bytes: Buffer.from(data.subarray(0, total)),
+    keyId,
+    salt: Buffer.from(salt),
+    noncePrefix: Buffer.from(noncePrefix),
+    segmentBytes,
+  };
 }
 
 /** Bytes collected from a stream, taken from the front in slices. */
@@ -164,7 +170,9 @@ export class EncryptingStream extends Transform {
   }
 
   private seal(plaintext: Buffer, last: boolean): void {
-    const cipher = createCipheriv('aes-256-gcm', this.key, nonce(this.header.noncePrefix, this.index++, last), { authTagLength: TAG_BYTES });
+    const cipher = createCipheriv('aes-256-gcm', this.key, nonce(this.header.noncePrefix, this.index++, last), {
+      authTagLength: TAG_BYTES,
+    });
     cipher.setAAD(this.aad);
     this.push(Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]));
   }
@@ -230,7 +238,9 @@ export class DecryptingStream extends Transform {
     if (!this.header || !this.key || !this.aad) throw new ObjectIntegrityError('No header');
     if (sealed.length < TAG_BYTES) throw new ObjectIntegrityError('Truncated object');
     const body = sealed.subarray(0, sealed.length - TAG_BYTES);
-    const decipher = createDecipheriv('aes-256-gcm', this.key, nonce(this.header.noncePrefix, this.index++, last), { authTagLength: TAG_BYTES });
+    const decipher = createDecipheriv('aes-256-gcm', this.key, nonce(this.header.noncePrefix, this.index++, last), {
+      authTagLength: TAG_BYTES,
+    });
     decipher.setAAD(this.aad);
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
     try {

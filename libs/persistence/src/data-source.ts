@@ -45,7 +45,14 @@ export function createDataSource(options: DatabaseOptions): DataSource {
 }
 
 function connectToServer(server: MysqlServer) {
-  return createConnection({ host: server.host, port: server.port, user: server.username, password: server.password, ssl: mysqlSslOptions(server.tls), connectTimeout: 5_000 });
+  return createConnection({
+    host: server.host,
+    port: server.port,
+    user: server.username,
+    password: server.password,
+    ssl: mysqlSslOptions(server.tls),
+    connectTimeout: 5_000,
+  });
 }
 
 /** Creates the database when missing and tells which server flavour answered. */

@@ -18,7 +18,15 @@ export function isDeadlock(error: unknown): boolean {
 }
 
 // The server is down, restarting or refusing connections: the same request may succeed shortly.
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'PROTOCOL_CONNECTION_LOST', 'ER_SERVER_SHUTDOWN', 'ER_CON_COUNT_ERROR']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CON_COUNT_ERROR',
+]);
 const ER_CONNECTION_KILLED = 1927; // MariaDB's own code, unknown to mysql2's names
 
 /** The database could not be reached or dropped the connection (mysql2 marks those `fatal`), as opposed to a bad query. */

@@ -14,7 +14,11 @@ export type MysqlServer = { host: string; port: number; username: string; passwo
  * connection settings; `variable` names the setting the URL came from in error messages. TLS comes
  * from the URL's `ssl-*` parameters, else from `MYSQL_SSL_*` in `env`.
  */
-export function parseMysqlUrl(url: string = process.env.MYSQL_URL ?? DEFAULT_MYSQL_URL, variable = 'MYSQL_URL', env: NodeJS.ProcessEnv = process.env): MysqlServer {
+export function parseMysqlUrl(
+  url: string = process.env.MYSQL_URL ?? DEFAULT_MYSQL_URL,
+  variable = 'MYSQL_URL',
+  env: NodeJS.ProcessEnv = process.env,
+): MysqlServer {
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -58,7 +58,12 @@ describe('persistence', () => {
     });
     expect({ result, calls }).toEqual({ result: 'done', calls: 3 });
     let other = 0;
-    await expect(withDeadlockRetry(async () => { other++; throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      withDeadlockRetry(async () => {
+        other++;
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(other).toBe(1);
   });
 

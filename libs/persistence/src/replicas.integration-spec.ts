@@ -37,7 +37,10 @@ describe('databases opened by several replicas', () => {
     try {
       const applied = await replicas[0].query('SELECT name FROM migrations ORDER BY id');
       expect(applied.map((row: { name: string }) => row.name)).toEqual(['CreateLedger1700000000001', 'AddLedgerNote1700000000002']);
-      const columns = await replicas[1].query('SELECT COLUMN_NAME AS name FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION', [database, 'ledger']);
+      const columns = await replicas[1].query(
+        'SELECT COLUMN_NAME AS name FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
+        [database, 'ledger'],
+      );
       expect(columns.map((row: { name: string }) => row.name)).toEqual(['id', 'note']);
     } finally {
       await Promise.all(replicas.map((dataSource) => dataSource.destroy()));

@@ -5,10 +5,7 @@ import { dropDatabase, openDatabase, type DatabaseOptions } from './data-source'
 export type TestDatabase = { dataSource: DataSource; database: string; drop(): Promise<void> };
 
 /** A fresh, migrated database for one test suite, named so parallel suites never collide. */
-export async function createTestDatabase(
-  service: string,
-  options: Omit<DatabaseOptions, 'database'>,
-): Promise<TestDatabase> {
+export async function createTestDatabase(service: string, options: Omit<DatabaseOptions, 'database'>): Promise<TestDatabase> {
   const database = testDatabaseName(service);
   const dataSource = await openDatabase({ ...options, database, poolSize: options.poolSize ?? 5 });
   return {

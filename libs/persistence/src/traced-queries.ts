@@ -6,7 +6,10 @@ const MAX_STATEMENT_CHARS = 2_000;
 
 /** `SELECT`, `INSERT`, `START TRANSACTION`...: the statement's operation, for the span name. */
 function operationOf(sql: string): string {
-  const words = sql.trimStart().split(/\s+/, 2).map((word) => word.toUpperCase());
+  const words = sql
+    .trimStart()
+    .split(/\s+/, 2)
+    .map((word) => word.toUpperCase());
   return words[0] === 'START' || words[0] === 'SET' ? words.join(' ') : words[0];
 }
 
@@ -34,7 +37,12 @@ function traceRunner(runner: QueryRunner, database: string): QueryRunner {
       {
         kind: SpanKind.CLIENT,
         onlyInTrace: true,
-        attributes: { 'db.system.name': 'mysql', 'db.namespace': database, 'db.operation.name': operation, 'db.query.text': sql.slice(0, MAX_STATEMENT_CHARS) },
+        attributes: {
+          'db.system.name': 'mysql',
+          'db.namespace': database,
+          'db.operation.name': operation,
+          'db.query.text': sql.slice(0, MAX_STATEMENT_CHARS),
+        },
       },
       () => query(sql, parameters, structured),
     );

@@ -12,8 +12,8 @@ describe('until', () => {
   });
 
   it('gives up after the timeout, naming what it waited for and the last answer', async () => {
-    await expect(until(() => ({ status: 'OPEN' }), 'the case to close', { timeoutMs: 20, everyMs: 5, holds: (state) => state.status === 'CLOSED' })).rejects.toThrow(
-      'gave up waiting for the case to close after 20 ms (last seen: {"status":"OPEN"})',
-    );
+    await expect(
+      until(() => ({ status: 'OPEN' }), 'the case to close', { timeoutMs: 20, everyMs: 5, holds: (state) => state.status === 'CLOSED' }),
+    ).rejects.toThrow('gave up waiting for the case to close after 20 ms (last seen: {"status":"OPEN"})');
   });
 });

@@ -11,7 +11,11 @@ export type UntilOptions<T> = {
  * Asks `probe` until its answer holds and resolves with that answer; after `timeoutMs` it fails
  * naming `what` and the last answer seen, so a stuck wait says what it was waiting for.
  */
-export async function until<T>(probe: () => T | Promise<T>, what: string, options: UntilOptions<T> = {}): Promise<Exclude<T, false | null | undefined>> {
+export async function until<T>(
+  probe: () => T | Promise<T>,
+  what: string,
+  options: UntilOptions<T> = {},
+): Promise<Exclude<T, false | null | undefined>> {
   const { timeoutMs = 30_000, everyMs = 50, holds } = options;
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -44,7 +44,10 @@ async function eraseActors(manager: EntityManager, target: ErasureTarget, subjec
   let changed = 0;
   for (const column of target.actors ?? []) {
     for (const [actor, pseudonym] of pseudonymousActors(subject.contactId, subject.email)) {
-      const result = await manager.query(`UPDATE ${quote(target.table)} SET ${quote(column)} = ? WHERE (${scope.sql}) AND ${quote(column)} = ?`, [pseudonym, ...scope.params, actor]);
+      const result = await manager.query(
+        `UPDATE ${quote(target.table)} SET ${quote(column)} = ? WHERE (${scope.sql}) AND ${quote(column)} = ?`,
+        [pseudonym, ...scope.params, actor],
+      );
       changed += affectedRows(result);
     }
   }
@@ -66,7 +69,12 @@ async function eraseOwn(manager: EntityManager, target: ErasureTarget, subject: 
   return affectedRows(result);
 }
 
-async function eraseText(manager: EntityManager, target: ErasureTarget, subject: ErasureSubject, pseudonymiser: TextPseudonymiser): Promise<number> {
+async function eraseText(
+  manager: EntityManager,
+  target: ErasureTarget,
+  subject: ErasureSubject,
+  pseudonymiser: TextPseudonymiser,
+): Promise<number> {
   const columns = target.text ?? [];
   if (columns.length === 0) return 0;
   if (!target.key) throw new Error(`${target.table}: free-text erasure needs the table's single-column key`);
@@ -89,7 +97,10 @@ async function eraseText(manager: EntityManager, target: ErasureTarget, subject:
         .map(([column, value]) => [column, value, pseudonymiser.apply(value)] as const)
         .filter(([, before, after]) => before !== after);
       if (changes.length === 0) continue;
-      await manager.query(`UPDATE ${quote(target.table)} SET ${changes.map(([column]) => `${quote(column)} = ?`).join(', ')} WHERE ${key} = ?`, [...changes.map(([, , value]) => value), row.__key]);
+      await manager.query(
+        `UPDATE ${quote(target.table)} SET ${changes.map(([column]) => `${quote(column)} = ?`).join(', ')} WHERE ${key} = ?`,
+        [...changes.map(([, , value]) => value), row.__key],
+      );
       changed += 1;
     }
     if (rows.length < BATCH) return changed;
@@ -126,5 +137,8 @@ export function withoutContact(text: string, subject: Pick<ErasureSubject, 'cont
 export function unclassifiedTables(tables: readonly string[], map: PersonalDataMap): { unclassified: string[]; unknown: string[] } {
   const named = new Set(map.map((entry) => entry.table));
   const present = new Set(tables);
-  return { unclassified: [...present].filter((table) => !named.has(table)).sort(), unknown: [...named].filter((table) => !present.has(table)).sort() };
+  return {
+    unclassified: [...present].filter((table) => !named.has(table)).sort(),
+    unknown: [...named].filter((table) => !present.has(table)).sort(),
+  };
 }

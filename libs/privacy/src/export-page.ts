@@ -42,8 +42,13 @@ function decodeCursor(value: string | null | undefined, sections: number): Curso
  * and the sections one after another, with the cursor of the next page (null after the last).
  * Nothing but one page is held in memory, however much the subject has.
  */
-export async function readExportPage(sections: readonly ExportSection[], after: string | null | undefined, limit = DEFAULT_EXPORT_PAGE): Promise<ExportPage> {
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EXPORT_PAGE) throw badUserInput(`limit must be from 1 to ${MAX_EXPORT_PAGE}`, 'limit');
+export async function readExportPage(
+  sections: readonly ExportSection[],
+  after: string | null | undefined,
+  limit = DEFAULT_EXPORT_PAGE,
+): Promise<ExportPage> {
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EXPORT_PAGE)
+    throw badUserInput(`limit must be from 1 to ${MAX_EXPORT_PAGE}`, 'limit');
   let cursor = decodeCursor(after, sections.length);
   const records: ExportRecord[] = [];
   while (cursor.s < sections.length) {
@@ -64,7 +69,10 @@ export async function readExportPage(sections: readonly ExportSection[], after: 
  * A section read with a query builder over one table: keyset paging on `key` (`key > after`, in
  * key order), each row shown through `view` (e.g. leaving out storage internals).
  */
-export function querySection<T extends ObjectLiteral>(name: string, options: { query: () => SelectQueryBuilder<T>; key: keyof T & string; view?: (row: T) => unknown }): ExportSection {
+export function querySection<T extends ObjectLiteral>(
+  name: string,
+  options: { query: () => SelectQueryBuilder<T>; key: keyof T & string; view?: (row: T) => unknown },
+): ExportSection {
   return {
     name,
     async read(after, limit) {

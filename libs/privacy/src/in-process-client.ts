@@ -14,14 +14,21 @@ export function inProcessClient(schema: GraphQLSchema, principal: Principal = se
     async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
       const result = await graphql({ schema, source: query, variableValues: variables, contextValue: { principal } });
       const [first] = result.errors ?? [];
-      if (first) throw new DomainError((first.extensions?.code as ErrorCode | undefined) ?? 'INTERNAL_SERVER_ERROR', first.message, { ...first.extensions });
+      if (first)
+        throw new DomainError((first.extensions?.code as ErrorCode | undefined) ?? 'INTERNAL_SERVER_ERROR', first.message, {
+          ...first.extensions,
+        });
       return result.data as T;
     },
   };
 }
 
 /** Every page of a service's export, read into memory: for tests, never for a real export. */
-export async function collectExport(peer: PersonalDataPeer, subject: ExportSubject, limit = 50): Promise<(ExportRecord & { record: Record<string, unknown> })[]> {
+export async function collectExport(
+  peer: PersonalDataPeer,
+  subject: ExportSubject,
+  limit = 50,
+): Promise<(ExportRecord & { record: Record<string, unknown> })[]> {
   const records: (ExportRecord & { record: Record<string, unknown> })[] = [];
   let after: string | null = null;
   do {

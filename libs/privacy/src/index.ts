@@ -9,7 +9,14 @@ export {
   type ExportSubject,
   type Pseudonyms,
 } from './subject';
-export { MIN_NAME_LENGTH, containsPattern, erasureReplacements, textPseudonymiser, type Replacement, type TextPseudonymiser } from './text-pseudonymiser';
+export {
+  MIN_NAME_LENGTH,
+  containsPattern,
+  erasureReplacements,
+  textPseudonymiser,
+  type Replacement,
+  type TextPseudonymiser,
+} from './text-pseudonymiser';
 export {
   applyErasurePlan,
   isErasureTarget,
@@ -21,8 +28,24 @@ export {
   type PersonalDataMap,
   type PseudonymKind,
 } from './erasure-plan';
-export { DEFAULT_EXPORT_PAGE, MAX_CURSOR_LENGTH, MAX_EXPORT_PAGE, querySection, readExportPage, type ExportPage, type ExportRecord, type ExportSection } from './export-page';
-export { MAX_SUBJECT_INCIDENTS, ErasureSubjectInput, PersonalDataErasure, PersonalDataPage, PersonalDataRecord, PersonalDataSubjectInput } from './personal-data.types';
+export {
+  DEFAULT_EXPORT_PAGE,
+  MAX_CURSOR_LENGTH,
+  MAX_EXPORT_PAGE,
+  querySection,
+  readExportPage,
+  type ExportPage,
+  type ExportRecord,
+  type ExportSection,
+} from './export-page';
+export {
+  MAX_SUBJECT_INCIDENTS,
+  ErasureSubjectInput,
+  PersonalDataErasure,
+  PersonalDataPage,
+  PersonalDataRecord,
+  PersonalDataSubjectInput,
+} from './personal-data.types';
 export { personalDataFields, personalDataResolver, type PersonalDataService } from './personal-data.resolver';
 export { personalDataDocuments, personalDataPeer, type PersonalDataDocuments, type PersonalDataPeer } from './personal-data-peer';
 export { collectExport, inProcessClient } from './in-process-client';

@@ -27,7 +27,10 @@ export function personalDataDocuments(service: SubgraphName): PersonalDataDocume
       service,
       `query PersonalDataPage($subject: PersonalDataSubjectInput!, $after: String, $limit: Int!) { page: ${exportField}(subject: $subject, after: $after, limit: $limit) { records { section data } next } }`,
     ),
-    erase: serviceDocument(service, `mutation ErasePersonalData($subject: ErasureSubjectInput!) { erased: ${eraseField}(subject: $subject) { changedRows deletedFiles } }`),
+    erase: serviceDocument(
+      service,
+      `mutation ErasePersonalData($subject: ErasureSubjectInput!) { erased: ${eraseField}(subject: $subject) { changedRows deletedFiles } }`,
+    ),
   };
 }
 
@@ -48,5 +51,10 @@ export function personalDataPeer(service: SubgraphName, client: SubgraphClient):
 }
 
 function exportSubjectInput(subject: ExportSubject): ExportSubject {
-  return { customerId: subject.customerId, contactId: subject.contactId ?? null, email: subject.email ?? null, incidentIds: subject.incidentIds ?? null };
+  return {
+    customerId: subject.customerId,
+    contactId: subject.contactId ?? null,
+    email: subject.email ?? null,
+    incidentIds: subject.incidentIds ?? null,
+  };
 }

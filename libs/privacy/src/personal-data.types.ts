@@ -17,12 +17,18 @@ export class PersonalDataSubjectInput {
   @IsUUID()
   contactId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The contact’s e-mail address (records name a contact by it), up to 254 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The contact’s e-mail address (records name a contact by it), up to 254 characters.',
+  })
   @IsOptional()
   @MaxLength(254)
   email?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: `The contact’s cases, up to ${MAX_SUBJECT_INCIDENTS}, for services that know cases only by id.` })
+  @Field(() => [ID], {
+    nullable: true,
+    description: `The contact’s cases, up to ${MAX_SUBJECT_INCIDENTS}, for services that know cases only by id.`,
+  })
   @IsOptional()
   @ArrayMaxSize(MAX_SUBJECT_INCIDENTS)
   @IsUUID('all', { each: true })

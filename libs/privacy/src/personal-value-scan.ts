@@ -19,7 +19,9 @@ export async function findValues(query: Query, databases: readonly string[], val
   const found: Occurrence[] = [];
   for (const { db, tableName, columnName } of columns) {
     for (const value of values) {
-      const rows = (await query(`SELECT * FROM ${quote(db)}.${quote(tableName)} WHERE ${quote(columnName)} LIKE ?`, [`%${value.replace(/[\\%_]/g, (char) => `\\${char}`)}%`])) as Record<string, unknown>[];
+      const rows = (await query(`SELECT * FROM ${quote(db)}.${quote(tableName)} WHERE ${quote(columnName)} LIKE ?`, [
+        `%${value.replace(/[\\%_]/g, (char) => `\\${char}`)}%`,
+      ])) as Record<string, unknown>[];
       for (const row of rows) found.push({ database: db, table: tableName, column: columnName, value, row });
     }
   }

@@ -59,7 +59,11 @@ describe('erasing a contact from free text', () => {
 describe('export pages', () => {
   const section = (name: string, keys: string[]): ExportSection => ({
     name,
-    read: async (after, limit) => keys.filter((key) => after === null || key > after).slice(0, limit).map((key) => ({ key, record: { id: key } })),
+    read: async (after, limit) =>
+      keys
+        .filter((key) => after === null || key > after)
+        .slice(0, limit)
+        .map((key) => ({ key, record: { id: key } })),
   });
 
   it('pages walk every section in order, a limit at a time, and end with a null cursor', async () => {
@@ -78,8 +82,14 @@ describe('export pages', () => {
   });
 
   it('a cursor it did not give, or a limit out of range, is BAD_USER_INPUT naming the argument', async () => {
-    await expect(readExportPage([section('a', ['1'])], 'not-a-cursor', 10)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } });
-    await expect(readExportPage([section('a', ['1'])], null, 0)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'limit' } });
-    await expect(readExportPage([section('a', ['1'])], null, 1001)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'limit' } });
+    await expect(readExportPage([section('a', ['1'])], 'not-a-cursor', 10)).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+    });
+    await expect(readExportPage([section('a', ['1'])], null, 0)).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'limit' },
+    });
+    await expect(readExportPage([section('a', ['1'])], null, 1001)).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'limit' },
+    });
   });
 });

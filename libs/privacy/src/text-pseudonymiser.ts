@@ -25,7 +25,10 @@ export function erasureReplacements(subject: Pick<ErasureSubject, 'contactId' | 
   ];
   const seen = new Set<string>();
   return plain
-    .flatMap((replacement) => [replacement, ...[jsonEscaped, htmlEscaped].map((escape) => ({ find: escape(replacement.find), replace: escape(replacement.replace) }))])
+    .flatMap((replacement) => [
+      replacement,
+      ...[jsonEscaped, htmlEscaped].map((escape) => ({ find: escape(replacement.find), replace: escape(replacement.replace) })),
+    ])
     .filter((replacement) => {
       const key = replacement.find.toLowerCase();
       if (!replacement.find || seen.has(key)) return false;

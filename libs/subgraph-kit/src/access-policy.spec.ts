@@ -61,7 +61,8 @@ describe('access policy', () => {
   };
 
   it('a root field without a policy is refused for every caller, staff included', async () => {
-    for (const principal of [engineer, admin, partner, planner]) expect((await run('{ forgotten }', principal)).codes).toEqual(['FORBIDDEN']);
+    for (const principal of [engineer, admin, partner, planner])
+      expect((await run('{ forgotten }', principal)).codes).toEqual(['FORBIDDEN']);
   });
 
   it('the schema walk names every root field left without a policy', () => {
@@ -87,7 +88,9 @@ describe('access policy', () => {
 
   it('an object field with a staff-only policy is refused to customers and readable by staff', async () => {
     expect((await run('{ widgets(customerId: "c1") { id internalNote } }', admin)).codes).toEqual(['FORBIDDEN']);
-    expect((await run('{ widgets(customerId: "c1") { id internalNote } }', planner)).data).toEqual({ widgets: [{ id: 'w-c1', internalNote: 'note on w-c1' }] });
+    expect((await run('{ widgets(customerId: "c1") { id internalNote } }', planner)).data).toEqual({
+      widgets: [{ id: 'w-c1', internalNote: 'note on w-c1' }],
+    });
   });
 
   it('an anonymous (PUBLIC) caller is answered only by root fields whose policy names PUBLIC; every other one is FORBIDDEN', async () => {

@@ -74,7 +74,8 @@ export function accessPolicyMiddleware(policies: AccessPolicies): MiddlewareFn<S
     if (!roles && !root) return next();
     const principal = context?.principal;
     if (!roles) throw forbidden(`${info.fieldName} is not open to any caller`);
-    if (!principal || !roles.includes(principal.role)) throw forbidden(`${info.fieldName} is not available to ${principal?.role ?? 'anonymous callers'}`);
+    if (!principal || !roles.includes(principal.role))
+      throw forbidden(`${info.fieldName} is not available to ${principal?.role ?? 'anonymous callers'}`);
     if (root && isCustomerScoped(principal)) assertOwnCustomer(principal, args, info.parentType.name === 'Mutation');
     return next();
   };
@@ -89,5 +90,6 @@ function assertOwnCustomer(principal: Principal, args: Record<string, unknown>, 
   const input = args.input as { customerId?: unknown; contactId?: unknown } | undefined;
   const named = [args.customerId, input?.customerId].filter((id): id is string => typeof id === 'string');
   if (named.some((customerId) => !canSeeCustomer(principal, customerId))) throw forbidden('You may act only for your own customer account');
-  if (mutation && input?.contactId !== undefined && input.contactId !== principal.contactId) throw forbidden('You may act only as your own contact');
+  if (mutation && input?.contactId !== undefined && input.contactId !== principal.contactId)
+    throw forbidden('You may act only as your own contact');
 }

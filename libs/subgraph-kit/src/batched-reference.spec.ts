@@ -55,7 +55,8 @@ describe('batched entity references', () => {
     lookups.length = 0;
   });
 
-  const run = (principal: Principal, ids: string[]) => graphql({ schema: built.schema, source: ENTITIES, variableValues: { reps: reps(...ids) }, contextValue: { principal } });
+  const run = (principal: Principal, ids: string[]) =>
+    graphql({ schema: built.schema, source: ENTITIES, variableValues: { reps: reps(...ids) }, contextValue: { principal } });
 
   it('every representation of one _entities call is one look-up, answered in the representations’ order with null for an unknown id', async () => {
     const result = await run(engineer, ['g1', 'nope', 'g2', 'g3', 'g1']);

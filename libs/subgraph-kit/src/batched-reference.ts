@@ -25,7 +25,9 @@ export function isBatchedReference(value: unknown): value is BatchedReference {
  * the resolver for every representation in the same tick, so they all land in one `byIds`. Nothing is
  * cached between batches: a context that outlives one operation never sees a stale entity.
  */
-export function batchedReferenceResolver(reference: BatchedReference): (representation: { id: unknown }, context: unknown) => Promise<unknown> {
+export function batchedReferenceResolver(
+  reference: BatchedReference,
+): (representation: { id: unknown }, context: unknown) => Promise<unknown> {
   const loaders = new WeakMap<object, DataLoader<string, unknown>>();
   const newLoader = () =>
     new DataLoader<string, unknown>(

@@ -64,10 +64,7 @@ export async function buildFederatedSchema<TContext>(options: FederatedSchemaOpt
     orphanedTypes: options.orphanedTypes,
     container: containerOf(options.instances),
     validate: { forbidUnknownValues: false },
-    globalMiddlewares: [
-      accessPolicyMiddleware(accessPolicies),
-      ...(options.ownership ? [tenantScopeMiddleware(options.ownership)] : []),
-    ],
+    globalMiddlewares: [accessPolicyMiddleware(accessPolicies), ...(options.ownership ? [tenantScopeMiddleware(options.ownership)] : [])],
     skipCheck: true,
   });
   for (const [field, roles] of accessPoliciesOf(typeGraphqlSchema)) accessPolicies.set(field, roles);

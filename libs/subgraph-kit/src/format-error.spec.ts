@@ -22,7 +22,10 @@ describe('formatError', () => {
   it('names each invalid field of a class-validator failure under BAD_USER_INPUT', () => {
     const error = new ArgumentValidationError([validationError('severity', { max: 'severity must not be greater than 3' })]);
     const formatted = formatError({ message: error.message, extensions: error.extensions }, error, silent);
-    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [{ field: 'severity', problems: ['severity must not be greater than 3'] }] });
+    expect(formatted.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'severity', problems: ['severity must not be greater than 3'] }],
+    });
     expect(formatted.message).toContain('severity');
   });
 
@@ -35,7 +38,11 @@ describe('formatError', () => {
   it('masks an unexpected error: no SQL, no stack, code INTERNAL_SERVER_ERROR', () => {
     const sqlError = new Error("ER_PARSE_ERROR: near 'SHARE' in SELECT * FROM customer");
     const wrapped = new GraphQLError(sqlError.message, { originalError: sqlError, path: ['customer'] });
-    const formatted = formatError({ message: wrapped.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['x'] } }, wrapped, silent);
+    const formatted = formatError(
+      { message: wrapped.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['x'] } },
+      wrapped,
+      silent,
+    );
     expect(formatted).toEqual({ message: 'Internal server error', path: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
 
@@ -46,7 +53,10 @@ describe('formatError', () => {
     );
     const error = new GraphQLError(`request to http://127.0.0.1:9/graphql failed: ${refused.message}`, { originalError: refused });
     const formatted = formatError({ message: error.message }, error, silent);
-    expect(formatted).toEqual({ message: 'A service is temporarily unavailable; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(formatted).toEqual({
+      message: 'A service is temporarily unavailable; try again shortly',
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
   });
 
   it('a database that is down or restarting is SERVICE_UNAVAILABLE, without its address; a bad query stays masked as INTERNAL_SERVER_ERROR', async () => {
@@ -54,15 +64,29 @@ describe('formatError', () => {
       () => new Error('nothing should listen on port 9'),
       (caught: unknown) => caught as Error,
     );
-    const lost = new QueryFailedError('SELECT 1', [], Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true }));
+    const lost = new QueryFailedError(
+      'SELECT 1',
+      [],
+      Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true }),
+    );
     for (const error of [refused, lost]) {
       const wrapped = new GraphQLError(error.message, { originalError: error, path: ['customer'] });
       const formatted = formatError({ message: wrapped.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrapped, silent);
-      expect(formatted).toEqual({ message: 'A service is temporarily unavailable; try again shortly', path: undefined, extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      expect(formatted).toEqual({
+        message: 'A service is temporarily unavailable; try again shortly',
+        path: undefined,
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
     }
-    const badQuery = new QueryFailedError('SELECT * FROM nowhere', [], Object.assign(new Error("Table 'nowhere' doesn't exist"), { code: 'ER_NO_SUCH_TABLE', errno: 1146 }));
+    const badQuery = new QueryFailedError(
+      'SELECT * FROM nowhere',
+      [],
+      Object.assign(new Error("Table 'nowhere' doesn't exist"), { code: 'ER_NO_SUCH_TABLE', errno: 1146 }),
+    );
     const wrapped = new GraphQLError(badQuery.message, { originalError: badQuery });
-    expect(formatError({ message: wrapped.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrapped, silent).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(formatError({ message: wrapped.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrapped, silent).extensions).toEqual({
+      code: 'INTERNAL_SERVER_ERROR',
+    });
   });
 
   it('relays an error a subgraph already formatted, without the serviceName that maps our topology', () => {
@@ -92,6 +116,14 @@ describe('formatError', () => {
       },
     });
     const formatted = formatError({ message: relayed.message, extensions: relayed.extensions }, relayed, silent);
-    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'start', reason: 'DEVICE_NOT_COVERED', fields: [{ field: 'start', problems: ['x'] }], rows: [{ row: 1 }], entity: 'OnsiteVisit', id: 'v1' });
+    expect(formatted.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'start',
+      reason: 'DEVICE_NOT_COVERED',
+      fields: [{ field: 'start', problems: ['x'] }],
+      rows: [{ row: 1 }],
+      entity: 'OnsiteVisit',
+      id: 'v1',
+    });
   });
 });

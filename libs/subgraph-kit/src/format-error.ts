@@ -55,7 +55,12 @@ const SAFE_EXTENSION_KEYS = [
 ] as const;
 
 function safeExtensions(extensions: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(SAFE_EXTENSION_KEYS.filter((key) => Object.hasOwn(extensions, key) && extensions[key] !== undefined).map((key) => [key, extensions[key]]));
+  return Object.fromEntries(
+    SAFE_EXTENSION_KEYS.filter((key) => Object.hasOwn(extensions, key) && extensions[key] !== undefined).map((key) => [
+      key,
+      extensions[key],
+    ]),
+  );
 }
 
 const UNAVAILABLE_MESSAGE = 'A service is temporarily unavailable; try again shortly';
@@ -99,7 +104,12 @@ export function formatError(
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code) && !isUnexpected(original)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: safeExtensions(formatted.extensions ?? {}) };
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: safeExtensions(formatted.extensions ?? {}),
+    };
   }
   log(original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -9,7 +9,11 @@ describe('GraphQL HTTP server', () => {
   beforeAll(async () => {
     server = await startGraphQLHttpServer({
       name: 'probe',
-      apollo: { schema: buildSchema('type Query { hello: String }'), rootValue: { hello: 'world' }, formatError: (f, e) => formatError(f, e, () => undefined) },
+      apollo: {
+        schema: buildSchema('type Query { hello: String }'),
+        rootValue: { hello: 'world' },
+        formatError: (f, e) => formatError(f, e, () => undefined),
+      },
       context: async () => ({}),
       health: async () => ({ mysql: healthy ? 'up' : 'down' }),
     });

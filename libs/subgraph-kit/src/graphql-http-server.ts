@@ -72,11 +72,13 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
-    inGraphQLRequestSpan(request, response, () => handleGraphQLRequest(apollo, request, response, () => options.context(request))).catch((error) => {
-      serviceLogger('http').error({ err: error, server: options.name }, 'request failed');
-      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
-    });
+    inGraphQLRequestSpan(request, response, () => handleGraphQLRequest(apollo, request, response, () => options.context(request))).catch(
+      (error) => {
+        serviceLogger('http').error({ err: error, server: options.name }, 'request failed');
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      },
+    );
   };
   // Every line logged while serving a request names it; the caller gets the id back.
   const handler = withRequestLogContext(serve);

@@ -3,7 +3,13 @@ export { entityReference, type EntityReference } from './entity-reference';
 export { byIds, type BatchedReference, type EntitiesByIds } from './batched-reference';
 export { formatError } from './format-error';
 export { buildFederatedSchema, type FederatedSchema, type FederatedSchemaOptions, type ReferenceResolvers } from './build-federated-schema';
-export { startGraphQLHttpServer, type RunningServer, type HealthCheck, type HttpRoutes, type GraphQLHttpServerOptions } from './graphql-http-server';
+export {
+  startGraphQLHttpServer,
+  type RunningServer,
+  type HealthCheck,
+  type HttpRoutes,
+  type GraphQLHttpServerOptions,
+} from './graphql-http-server';
 export { handleGraphQLRequest, MAX_BODY_BYTES } from './http-graphql';
 export { answerAfterUnreadBody } from './unread-body';
 export { stopOnSignals } from './shutdown';
@@ -26,10 +32,31 @@ export {
   rootFieldsWithoutPolicy,
   type AccessPolicies,
 } from './access-policy';
-export { EARLIEST_YEAR, LATEST_YEAR, isCalendarDate, isPlausibleInstant, isDecimalString, isNotBlank, hasAtMostDecimals, HasAtMostDecimals, IsCalendarDate, IsPlausibleInstant, IsDecimalString, IsNotBlank, calendarDateArg, plausibleInstantArg, type DecimalColumn } from './input-validators';
+export {
+  EARLIEST_YEAR,
+  LATEST_YEAR,
+  isCalendarDate,
+  isPlausibleInstant,
+  isDecimalString,
+  isNotBlank,
+  hasAtMostDecimals,
+  HasAtMostDecimals,
+  IsCalendarDate,
+  IsPlausibleInstant,
+  IsDecimalString,
+  IsNotBlank,
+  calendarDateArg,
+  plausibleInstantArg,
+  type DecimalColumn,
+} from './input-validators';
 export { MAX_URL_LENGTH, isPublicHttpsUrl, IsPublicHttpsUrl } from './input-validators';
 export { serverTlsFromEnv, type ServerTls } from './tls/server-tls';
-export { createSubgraphTransport, defaultSubgraphTransport, subgraphTransportFromEnv, type SubgraphTransport } from './tls/subgraph-transport';
+export {
+  createSubgraphTransport,
+  defaultSubgraphTransport,
+  subgraphTransportFromEnv,
+  type SubgraphTransport,
+} from './tls/subgraph-transport';
 export {
   assertTransportSecurity,
   listenerHop,

@@ -42,7 +42,16 @@ describe('real calendar dates', () => {
   });
 
   it('anything but exactly yyyy-mm-dd is refused: other forms, times, spaces and non-strings', () => {
-    for (const value of ['2026-2-3', '20260203', '2026-02-03T00:00:00Z', ' 2026-02-03', '2026-02-03 ', '+2026-02-03', '', '２０２６-02-03']) {
+    for (const value of [
+      '2026-2-3',
+      '20260203',
+      '2026-02-03T00:00:00Z',
+      ' 2026-02-03',
+      '2026-02-03 ',
+      '+2026-02-03',
+      '',
+      '２０２６-02-03',
+    ]) {
       expect(isCalendarDate(value)).toBe(false);
     }
     for (const value of [20260203, null, undefined, new Date('2026-02-03'), ['2026-02-03'], { toString: () => '2026-02-03' }]) {
@@ -58,7 +67,14 @@ describe('numbers with at most n decimals', () => {
   });
 
   it('exponent notation, NaN, infinities and non-numbers are refused, not thrown on', () => {
-    expect([5e-324, 1e-7, Number.NaN, Number.POSITIVE_INFINITY, '12.5', null].map((value) => hasAtMostDecimals(value, 2))).toEqual([false, false, false, false, false, false]);
+    expect([5e-324, 1e-7, Number.NaN, Number.POSITIVE_INFINITY, '12.5', null].map((value) => hasAtMostDecimals(value, 2))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -76,7 +92,8 @@ describe('plausible instants', () => {
   });
 
   it('an invalid Date and anything that is not a Date are refused', () => {
-    for (const value of [new Date('nonsense'), '2026-03-02T10:00:00Z', 1_772_445_600_000, null, undefined]) expect(isPlausibleInstant(value)).toBe(false);
+    for (const value of [new Date('nonsense'), '2026-03-02T10:00:00Z', 1_772_445_600_000, null, undefined])
+      expect(isPlausibleInstant(value)).toBe(false);
   });
 });
 
@@ -88,7 +105,23 @@ describe('decimal strings for a DECIMAL(12, 2) column', () => {
   });
 
   it('empty, blank, padded, signed, exponent, leading-zero, too-precise and too-large values are refused', () => {
-    const refused = ['', '   ', ' 249', '249 ', '-1', '+1', '2.49e2', '0249', '249.', '.5', '249.001', '10000000000', '1'.repeat(10_000), '249,00', 'NaN'];
+    const refused = [
+      '',
+      '   ',
+      ' 249',
+      '249 ',
+      '-1',
+      '+1',
+      '2.49e2',
+      '0249',
+      '249.',
+      '.5',
+      '249.001',
+      '10000000000',
+      '1'.repeat(10_000),
+      '249,00',
+      'NaN',
+    ];
     for (const value of refused) expect(isDecimalString(value, money)).toBe(false);
   });
 
@@ -130,11 +163,18 @@ describe('the decorators report the field and the rule', () => {
       price: ['isDecimalString'],
       names: ['isNotBlank'],
     });
-    expect(errors.find((error) => error.property === 'day')?.constraints?.isCalendarDate).toBe('day must be a calendar date yyyy-mm-dd that exists, in 1970–2999');
+    expect(errors.find((error) => error.property === 'day')?.constraints?.isCalendarDate).toBe(
+      'day must be a calendar date yyyy-mm-dd that exists, in 1970–2999',
+    );
   });
 
   it('valid values pass', async () => {
-    const sample = Object.assign(new Sample(), { day: '2028-02-29', at: new Date('2026-03-02T10:00:00Z'), price: '249.00', names: ['a', 'b'] });
+    const sample = Object.assign(new Sample(), {
+      day: '2028-02-29',
+      at: new Date('2026-03-02T10:00:00Z'),
+      price: '249.00',
+      names: ['a', 'b'],
+    });
     expect(await validate(sample)).toEqual([]);
   });
 });
@@ -150,7 +190,9 @@ describe('scalar argument validators', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(ArgumentValidationError);
-    expect((thrown as ArgumentValidationError).extensions.validationErrors).toMatchObject([{ property: 'on', constraints: { isCalendarDate: expect.stringContaining('on must be') } }]);
+    expect((thrown as ArgumentValidationError).extensions.validationErrors).toMatchObject([
+      { property: 'on', constraints: { isCalendarDate: expect.stringContaining('on must be') } },
+    ]);
   });
 
   it('a year-0000 instant argument is refused; a plausible one and an omitted one pass', () => {
@@ -162,7 +204,12 @@ describe('scalar argument validators', () => {
 
 describe('links customers are sent to', () => {
   it('an https link to a public host name is accepted', () => {
-    for (const url of ['https://www.poly.com/support', 'https://support.hp.com/us-en/document/c081?lang=en#top', 'https://poly.zoom.example/j/123']) expect({ url, ok: isPublicHttpsUrl(url) }).toEqual({ url, ok: true });
+    for (const url of [
+      'https://www.poly.com/support',
+      'https://support.hp.com/us-en/document/c081?lang=en#top',
+      'https://poly.zoom.example/j/123',
+    ])
+      expect({ url, ok: isPublicHttpsUrl(url) }).toEqual({ url, ok: true });
   });
 
   it('plain http, other schemes, credentials, ports, IP addresses, localhost, single-label hosts, white space and 2,001 characters are refused', () => {

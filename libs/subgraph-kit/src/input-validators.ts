@@ -74,10 +74,22 @@ export function isPublicHttpsUrl(value: unknown): value is string {
   } catch {
     return false;
   }
-  return url.protocol === 'https:' && url.username === '' && url.password === '' && url.port === '' && PUBLIC_HOST.test(url.hostname) && !url.hostname.endsWith('.localhost');
+  return (
+    url.protocol === 'https:' &&
+    url.username === '' &&
+    url.password === '' &&
+    url.port === '' &&
+    PUBLIC_HOST.test(url.hostname) &&
+    !url.hostname.endsWith('.localhost')
+  );
 }
 
-function propertyDecorator(name: string, validate: (value: unknown) => boolean, message: string, options?: ValidationOptions): PropertyDecorator {
+function propertyDecorator(
+  name: string,
+  validate: (value: unknown) => boolean,
+  message: string,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name,
@@ -110,7 +122,12 @@ export function IsDecimalString(column: DecimalColumn, options?: ValidationOptio
 
 /** A number input field with at most `places` decimals (see {@link hasAtMostDecimals}). */
 export function HasAtMostDecimals(places: number, options?: ValidationOptions): PropertyDecorator {
-  return propertyDecorator('hasAtMostDecimals', (value) => hasAtMostDecimals(value, places), `$property must be a number with at most ${places} decimals`, options);
+  return propertyDecorator(
+    'hasAtMostDecimals',
+    (value) => hasAtMostDecimals(value, places),
+    `$property must be a number with at most ${places} decimals`,
+    options,
+  );
 }
 
 /** A string input field that must hold more than white space. */
@@ -120,7 +137,12 @@ export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
 
 /** An input field holding a link customers follow: see {@link isPublicHttpsUrl}. */
 export function IsPublicHttpsUrl(options?: ValidationOptions): PropertyDecorator {
-  return propertyDecorator('isPublicHttpsUrl', isPublicHttpsUrl, `$property must be an https link to a public host name, up to ${MAX_URL_LENGTH} characters, without a user name, password or port`, options);
+  return propertyDecorator(
+    'isPublicHttpsUrl',
+    isPublicHttpsUrl,
+    `$property must be an https link to a public host name, up to ${MAX_URL_LENGTH} characters, without a user name, password or port`,
+    options,
+  );
 }
 
 // A scalar @Arg is not seen by class-validator: its checks run as the argument's validateFn and
@@ -128,7 +150,12 @@ export function IsPublicHttpsUrl(options?: ValidationOptions): PropertyDecorator
 function argumentValidator(name: string, constraint: string, isValid: (value: unknown) => boolean, rule: string): ValidatorFn {
   return (value) => {
     if (value === null || value === undefined || isValid(value)) return;
-    const error = Object.assign(new ValidationError(), { property: name, value, constraints: { [constraint]: `${name} ${rule}` }, children: [] });
+    const error = Object.assign(new ValidationError(), {
+      property: name,
+      value,
+      constraints: { [constraint]: `${name} ${rule}` },
+      children: [],
+    });
     throw new ArgumentValidationError([error]);
   };
 }

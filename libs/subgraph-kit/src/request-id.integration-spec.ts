@@ -16,7 +16,11 @@ describe('request ids through the GraphQL HTTP server', () => {
     // The callee answers with the request id its caller sent on.
     back = await startGraphQLHttpServer({
       name: 'back',
-      apollo: { schema: buildSchema('type Query { seen: String }'), rootValue: { seen: (_: unknown, context: { requestId?: string }) => context.requestId }, formatError: (f, e) => formatError(f, e, () => undefined) },
+      apollo: {
+        schema: buildSchema('type Query { seen: String }'),
+        rootValue: { seen: (_: unknown, context: { requestId?: string }) => context.requestId },
+        formatError: (f, e) => formatError(f, e, () => undefined),
+      },
       context: async (request) => ({ requestId: request.headers['x-request-id'] as string | undefined }),
     });
     const client = createSubgraphClient('back', back.url);

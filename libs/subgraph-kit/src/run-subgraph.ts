@@ -43,7 +43,12 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     },
     context: principalContext(authConfig().principalSecrets),
     routes,
-    health: async () => ({ mysql: await options.dataSource.query('SELECT 1').then(() => 'up' as const, () => 'down' as const) }),
+    health: async () => ({
+      mysql: await options.dataSource.query('SELECT 1').then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
+    }),
   });
   const unwatch = [watchDbPool(options.dataSource), watchOutboxOf(options.dataSource)];
   return {
@@ -74,7 +79,9 @@ export async function runSubgraph(definition: SubgraphDefinition, port: number):
       mysqlHop(mysqlVariable, mysql),
       redisHop(redisTarget()),
       listenerHop(host, tls),
-      ...SUBGRAPH_NAMES.filter((name) => name !== definition.name).map((name) => subgraphHop(`${name.toUpperCase()}_URL`, subgraphUrl(name))),
+      ...SUBGRAPH_NAMES.filter((name) => name !== definition.name).map((name) =>
+        subgraphHop(`${name.toUpperCase()}_URL`, subgraphUrl(name)),
+      ),
     ],
     `the ${definition.name} subgraph`,
   );

@@ -10,10 +10,13 @@ type Outcome = { status?: number; error?: string };
 function put(port: number): Promise<Outcome> {
   return new Promise((resolve) => {
     const outcome: Outcome = {};
-    const client = httpRequest({ port, method: 'PUT', path: '/upload', agent: false, headers: { 'content-length': String(BODY.length) } }, (answer) => {
-      outcome.status = answer.statusCode;
-      answer.resume();
-    });
+    const client = httpRequest(
+      { port, method: 'PUT', path: '/upload', agent: false, headers: { 'content-length': String(BODY.length) } },
+      (answer) => {
+        outcome.status = answer.statusCode;
+        answer.resume();
+      },
+    );
     client.on('error', (error: NodeJS.ErrnoException) => (outcome.error ??= error.code));
     client.once('socket', (socket) => socket.once('close', () => resolve(outcome)));
     client.end(BODY);

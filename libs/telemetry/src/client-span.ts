@@ -15,7 +15,12 @@ export function inClientSpan(url: URL, init: RequestInit, send: (init: RequestIn
     method,
     {
       kind: SpanKind.CLIENT,
-      attributes: { 'http.request.method': method, 'url.full': url.href, 'server.address': url.hostname, 'server.port': Number(url.port || (url.protocol === 'https:' ? 443 : 80)) },
+      attributes: {
+        'http.request.method': method,
+        'url.full': url.href,
+        'server.address': url.hostname,
+        'server.port': Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+      },
     },
     async (span) => {
       const headers = new Headers(init.headers);

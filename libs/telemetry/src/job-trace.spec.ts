@@ -28,7 +28,11 @@ describe('trace context in job data', () => {
     expect(data).toEqual({ region: 'UK-E', traceparent: `00-${request?.spanContext().traceId}-${request?.spanContext().spanId}-01` });
     expect(run?.spanContext().traceId).toBe(request?.spanContext().traceId);
     expect(run?.parentSpanContext?.spanId).toBe(request?.spanContext().spanId);
-    expect(run?.attributes).toMatchObject({ 'messaging.system': 'bullmq', 'messaging.destination.name': 'dispatch-optimisation', 'messaging.message.id': '7' });
+    expect(run?.attributes).toMatchObject({
+      'messaging.system': 'bullmq',
+      'messaging.destination.name': 'dispatch-optimisation',
+      'messaging.message.id': '7',
+    });
   });
 
   it('a job enqueued outside any trace carries no traceparent, and its run starts a trace of its own', async () => {
@@ -41,8 +45,12 @@ describe('trace context in job data', () => {
   });
 
   it('a job put back to wait (BullMQ’s DelayedError) ends its span without failing it; a real failure marks it failed', async () => {
-    await expect(inJobSpan('escalation', { name: 'escalate', data: {} }, async () => Promise.reject(new DelayedError()))).rejects.toThrow('delayed');
-    await expect(inJobSpan('mail-delivery', { name: 'send-mail', data: {} }, async () => Promise.reject(new Error('SMTP refused')))).rejects.toThrow('SMTP refused');
+    await expect(inJobSpan('escalation', { name: 'escalate', data: {} }, async () => Promise.reject(new DelayedError()))).rejects.toThrow(
+      'delayed',
+    );
+    await expect(
+      inJobSpan('mail-delivery', { name: 'send-mail', data: {} }, async () => Promise.reject(new Error('SMTP refused'))),
+    ).rejects.toThrow('SMTP refused');
     expect(spanNamed('escalation process')?.status.code).toBe(SpanStatusCode.UNSET);
     expect(spanNamed('mail-delivery process')?.status).toEqual({ code: SpanStatusCode.ERROR, message: 'SMTP refused' });
   });

@@ -26,7 +26,13 @@ export function inJobSpan<T>(queue: string, job: { id?: string; name: string; da
     {
       kind: SpanKind.CONSUMER,
       parent: contextFromTraceparent(typeof traceparent === 'string' ? traceparent : undefined),
-      attributes: { 'messaging.system': 'bullmq', 'messaging.destination.name': queue, 'messaging.operation.type': 'process', 'messaging.message.id': job.id ?? '', 'bullmq.job.name': job.name },
+      attributes: {
+        'messaging.system': 'bullmq',
+        'messaging.destination.name': queue,
+        'messaging.operation.type': 'process',
+        'messaging.message.id': job.id ?? '',
+        'bullmq.job.name': job.name,
+      },
       expected: isBullMqControlFlow,
     },
     work,

@@ -11,11 +11,20 @@ type IncomingRequest = { method?: string; url?: string; headers: Record<string, 
  * trace (`traceparent`), or starts one. `name` is provisional: the GraphQL layer renames it after
  * the operation once it is known ({@link activeServerSpan}).
  */
-export function inServerSpan<T>(name: string, request: IncomingRequest, attributes: Attributes, work: (span: Span) => Promise<T>): Promise<T> {
+export function inServerSpan<T>(
+  name: string,
+  request: IncomingRequest,
+  attributes: Attributes,
+  work: (span: Span) => Promise<T>,
+): Promise<T> {
   const parent = contextFromHeaders(request.headers);
   return inSpan(
     name,
-    { kind: SpanKind.SERVER, parent, attributes: { 'http.request.method': request.method ?? 'GET', 'url.path': (request.url ?? '/').split('?')[0], ...attributes } },
+    {
+      kind: SpanKind.SERVER,
+      parent,
+      attributes: { 'http.request.method': request.method ?? 'GET', 'url.path': (request.url ?? '/').split('?')[0], ...attributes },
+    },
     (span) => context.with(context.active().setValue(SERVER_SPAN, span), () => work(span)),
   );
 }

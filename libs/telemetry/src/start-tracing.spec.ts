@@ -48,7 +48,11 @@ describe('tracing on', () => {
     try {
       expect(tracing.enabled).toBe(true);
       expect(registeredProvider()).toBeInstanceOf(NodeTracerProvider);
-      const seen = await inSpan('work', {}, async (span) => ({ recording: span.isRecording(), traceId: span.spanContext().traceId, traceparent: currentTraceparent() }));
+      const seen = await inSpan('work', {}, async (span) => ({
+        recording: span.isRecording(),
+        traceId: span.spanContext().traceId,
+        traceparent: currentTraceparent(),
+      }));
       expect(seen.recording).toBe(true);
       expect(seen.traceparent).toMatch(new RegExp(`^00-${seen.traceId}-[0-9a-f]{16}-01$`));
     } finally {
@@ -61,7 +65,12 @@ describe('tracing on', () => {
 describe('where spans go', () => {
   it('the traces path is added to OTEL_EXPORTER_OTLP_ENDPOINT; a traces endpoint of its own is taken as is', () => {
     expect(otlpTracesUrl({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' })).toBe('http://collector:4318/v1/traces');
-    expect(otlpTracesUrl({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://other:4318/traces' })).toBe('http://other:4318/traces');
+    expect(
+      otlpTracesUrl({
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://other:4318/traces',
+      }),
+    ).toBe('http://other:4318/traces');
     expect(otlpTracesUrl({})).toBeUndefined();
   });
 });

@@ -9,7 +9,10 @@ export async function databaseFingerprint(prefix: string): Promise<Record<string
   const server = parseMysqlUrl();
   const connection = await createConnection({ host: server.host, port: server.port, user: server.username, password: server.password });
   try {
-    const [tables] = await connection.query('SELECT TABLE_SCHEMA AS db, TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA LIKE ? ORDER BY 1, 2', [`${prefix}%`]);
+    const [tables] = await connection.query(
+      'SELECT TABLE_SCHEMA AS db, TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA LIKE ? ORDER BY 1, 2',
+      [`${prefix}%`],
+    );
     const fingerprint: Record<string, string> = {};
     for (const { db, name } of tables as { db: string; name: string }[]) {
       const [rows] = await connection.query(`CHECKSUM TABLE \`${db}\`.\`${name}\``);

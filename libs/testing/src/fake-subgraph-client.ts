@@ -21,7 +21,10 @@ export function fakeSubgraphClient(...routes: FakeRoute[]): SubgraphClient {
   const byText = new Map<string, FakeRoute>();
   for (const route of routes) {
     const errors = serviceDocumentErrors(route.document);
-    if (errors.length > 0) throw new Error(`A document the ${route.document.callee} test double answers is invalid against its schema.graphql: ${errors.join('; ')}`);
+    if (errors.length > 0)
+      throw new Error(
+        `A document the ${route.document.callee} test double answers is invalid against its schema.graphql: ${errors.join('; ')}`,
+      );
     byText.set(route.document.text, route);
   }
   return {

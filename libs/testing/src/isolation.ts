@@ -19,7 +19,9 @@ export async function dropDatabasesWithPrefix(prefix: string): Promise<string[]>
   const server = parseMysqlUrl();
   const connection = await createConnection({ host: server.host, port: server.port, user: server.username, password: server.password });
   try {
-    const [rows] = await connection.query('SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ?', [`${prefix}%`]);
+    const [rows] = await connection.query('SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ?', [
+      `${prefix}%`,
+    ]);
     const names = (rows as { name: string }[]).map((row) => row.name);
     for (const name of names) await connection.query(`DROP DATABASE \`${name}\``);
     return names;

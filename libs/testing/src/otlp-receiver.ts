@@ -28,7 +28,9 @@ type KeyValue = { key: string; value?: AnyValue };
 type ExportRequest = {
   resourceSpans?: {
     resource?: { attributes?: KeyValue[] };
-    scopeSpans?: { spans?: { traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number; attributes?: KeyValue[] }[] }[];
+    scopeSpans?: {
+      spans?: { traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number; attributes?: KeyValue[] }[];
+    }[];
   }[];
 };
 
@@ -66,7 +68,15 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
           const service = String(attributes(resourceSpans.resource?.attributes)['service.name']);
           for (const scope of resourceSpans.scopeSpans ?? []) {
             for (const span of scope.spans ?? []) {
-              spans.push({ service, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId || undefined, name: span.name, kind: span.kind, attributes: attributes(span.attributes) });
+              spans.push({
+                service,
+                traceId: span.traceId,
+                spanId: span.spanId,
+                parentSpanId: span.parentSpanId || undefined,
+                name: span.name,
+                kind: span.kind,
+                attributes: attributes(span.attributes),
+              });
             }
           }
         }
@@ -83,7 +93,10 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
     async waitFor(done, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       while (!done(spans)) {
-        if (Date.now() > deadline) throw new Error(`OTLP receiver: the awaited spans did not arrive within ${timeoutMs} ms (${spans.length} received: ${spans.map((s) => `${s.service}:${s.name}`).join(', ')})`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `OTLP receiver: the awaited spans did not arrive within ${timeoutMs} ms (${spans.length} received: ${spans.map((s) => `${s.service}:${s.name}`).join(', ')})`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       return spans;

@@ -51,11 +51,16 @@ export async function startPrivateRedisCluster(masters = 3): Promise<PrivateRedi
   const dirs: string[] = [];
   const nodes: { host: string; port: number }[] = [];
   const dispose = async () => {
-    await Promise.all(children.map((child) => new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    })));
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGKILL');
+          }),
+      ),
+    );
     await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
   };
   try {
@@ -63,18 +68,64 @@ export async function startPrivateRedisCluster(masters = 3): Promise<PrivateRedi
       const dir = await mkdtemp(join(tmpdir(), 'polyplus-redis-cluster-'));
       dirs.push(dir);
       const [port, busPort] = [await freePort(), await freePort()];
-      const child = spawn(REDIS_SERVER, [
-        '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
-        '--cluster-enabled', 'yes', '--cluster-config-file', join(dir, 'nodes.conf'), '--cluster-port', String(busPort),
-        '--cluster-node-timeout', '2000', '--appendonly', 'no', '--save', '', '--daemonize', 'no',
-      ], { stdio: 'ignore' });
+      const child = spawn(
+        REDIS_SERVER,
+        [
+          '--port',
+          String(port),
+          '--bind',
+          '127.0.0.1',
+          '--dir',
+          dir,
+          '--cluster-enabled',
+          'yes',
+          '--cluster-config-file',
+          join(dir, 'nodes.conf'),
+          '--cluster-port',
+          String(busPort),
+          '--cluster-node-timeout',
+          '2000',
+          '--appendonly',
+          'no',
+          '--save',
+          '',
+          '--daemonize',
+          'no',
+        ],
+        { stdio: 'ignore' },
+      );
       children.push(child);
       nodes.push({ host: '127.0.0.1', port });
     }
     // A node still starting refuses connections: that is "not yet", not a failure.
-    for (const node of nodes) await until(() => ask(node.port, 'PING').then((answer) => answer === 'PONG', () => false), `Redis Cluster node ${node.port} to answer`, { everyMs: 100 });
-    await run(REDIS_CLI, ['--cluster', 'create', ...nodes.map((node) => `${node.host}:${node.port}`), '--cluster-replicas', '0', '--cluster-yes']);
-    for (const node of nodes) await until(() => ask(node.port, 'CLUSTER', 'INFO').then((info) => info.includes('cluster_state:ok'), () => false), `Redis Cluster node ${node.port} to see the cluster ok`, { everyMs: 100 });
+    for (const node of nodes)
+      await until(
+        () =>
+          ask(node.port, 'PING').then(
+            (answer) => answer === 'PONG',
+            () => false,
+          ),
+        `Redis Cluster node ${node.port} to answer`,
+        { everyMs: 100 },
+      );
+    await run(REDIS_CLI, [
+      '--cluster',
+      'create',
+      ...nodes.map((node) => `${node.host}:${node.port}`),
+      '--cluster-replicas',
+      '0',
+      '--cluster-yes',
+    ]);
+    for (const node of nodes)
+      await until(
+        () =>
+          ask(node.port, 'CLUSTER', 'INFO').then(
+            (info) => info.includes('cluster_state:ok'),
+            () => false,
+          ),
+        `Redis Cluster node ${node.port} to see the cluster ok`,
+        { everyMs: 100 },
+      );
   } catch (error) {
     await dispose();
     throw error;

@@ -33,5 +33,7 @@ export function serviceDocumentErrors(document: AnyServiceDocument): string[] {
 
 /** Every service document among some modules' exports, as `[export name, document]` rows for `it.each`. */
 export function serviceDocumentsIn(...modules: object[]): [string, AnyServiceDocument][] {
-  return modules.flatMap((module) => Object.entries(module).filter((entry): entry is [string, AnyServiceDocument] => isServiceDocument(entry[1])));
+  return modules.flatMap((module) =>
+    Object.entries(module).filter((entry): entry is [string, AnyServiceDocument] => isServiceDocument(entry[1])),
+  );
 }

@@ -2,8 +2,14 @@ import { serviceDocument } from '@polyplus/subgraph-kit';
 import { answer, fakeSubgraphClient } from './fake-subgraph-client';
 import { serviceDocumentErrors, serviceDocumentsIn } from './service-document-check';
 
-const SITE_ZONE = serviceDocument<{ site: { timeZone: string } | null }, { id: string }>('customers', 'query SiteZone($id: ID!) { site(id: $id) { timeZone } }');
-const RENAMED_FIELD = serviceDocument<{ site: { zone: string } | null }, { id: string }>('customers', 'query SiteZone($id: ID!) { site(id: $id) { zone } }');
+const SITE_ZONE = serviceDocument<{ site: { timeZone: string } | null }, { id: string }>(
+  'customers',
+  'query SiteZone($id: ID!) { site(id: $id) { timeZone } }',
+);
+const RENAMED_FIELD = serviceDocument<{ site: { zone: string } | null }, { id: string }>(
+  'customers',
+  'query SiteZone($id: ID!) { site(id: $id) { zone } }',
+);
 
 describe('service-to-service documents checked against the callee’s committed schema', () => {
   it('a document that selects what the callee serves has no errors', () => {
@@ -15,7 +21,10 @@ describe('service-to-service documents checked against the callee’s committed 
   });
 
   it('federation’s _entities look-up is part of every subgraph’s schema', () => {
-    const entities = serviceDocument<unknown, { r: unknown[] }>('customers', 'query E($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id } } }');
+    const entities = serviceDocument<unknown, { r: unknown[] }>(
+      'customers',
+      'query E($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id } } }',
+    );
     expect(serviceDocumentErrors(entities)).toEqual([]);
   });
 
@@ -33,7 +42,9 @@ describe('a test double built from the documents', () => {
 
   it('refuses a document it was not given, even one naming the same field', async () => {
     const customers = fakeSubgraphClient(answer(SITE_ZONE, () => ({ site: null })));
-    await expect(customers.request('query Other($id: ID!) { site(id: $id) { timeZone countryCode } }', { id: 'x' })).rejects.toThrow('does not answer');
+    await expect(customers.request('query Other($id: ID!) { site(id: $id) { timeZone countryCode } }', { id: 'x' })).rejects.toThrow(
+      'does not answer',
+    );
   });
 
   it('cannot be built for a document the callee would refuse', () => {

@@ -46,7 +46,10 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
 }
 
 async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isFile(), () => false);
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 /** GET/HEAD of the built page: hashed assets cached for good, index.html never (it names the current assets). */

@@ -16,7 +16,11 @@ beforeAll(async () => {
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>page</title>');
   upstream = createServer((request, response) => {
     if (request.method === 'GET' && request.url?.startsWith('/files/download')) {
-      response.writeHead(200, { 'content-type': 'text/html', 'content-disposition': 'attachment; filename="diagram.html"', 'content-length': String(download.length) });
+      response.writeHead(200, {
+        'content-type': 'text/html',
+        'content-disposition': 'attachment; filename="diagram.html"',
+        'content-length': String(download.length),
+      });
       response.end(download);
       return;
     }
@@ -28,7 +32,16 @@ beforeAll(async () => {
     });
     request.on('end', () => {
       response.writeHead(201, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ url: request.url, method: request.method, authorization: request.headers.authorization ?? null, forwardedFor: request.headers['x-forwarded-for'] ?? null, bytes, sha256: hash.digest('hex') }));
+      response.end(
+        JSON.stringify({
+          url: request.url,
+          method: request.method,
+          authorization: request.headers.authorization ?? null,
+          forwardedFor: request.headers['x-forwarded-for'] ?? null,
+          bytes,
+          sha256: hash.digest('hex'),
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', () => resolve()));
@@ -54,7 +67,11 @@ afterAll(async () => {
 
 describe('web server', () => {
   it('reports its own name and process on /health', async () => {
-    await expect((await fetch(new URL('health', web.url))).json()).resolves.toEqual({ service: 'test-page', status: 'up', pid: process.pid });
+    await expect((await fetch(new URL('health', web.url))).json()).resolves.toEqual({
+      service: 'test-page',
+      status: 'up',
+      pid: process.pid,
+    });
   });
 
   it('streams an upload under /files/ to the gateway with its path, query, method, token and the caller’s address, byte for byte', async () => {
@@ -94,11 +111,18 @@ describe('web server', () => {
   });
 
   it('says the gateway is unreachable with a coded GraphQL error when it is down', async () => {
-    const down = await startWebServer({ service: 'down', root: tmpdir(), gatewayUrl: 'http://127.0.0.1:1/graphql', relayPrefixes: ['/files/'] });
+    const down = await startWebServer({
+      service: 'down',
+      root: tmpdir(),
+      gatewayUrl: 'http://127.0.0.1:1/graphql',
+      relayPrefixes: ['/files/'],
+    });
     try {
       const response = await fetch(new URL('graphql', down.url), { method: 'POST', body: '{}' });
       expect(response.status).toBe(502);
-      expect(await response.json()).toEqual({ errors: [{ message: 'The gateway is not reachable', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      expect(await response.json()).toEqual({
+        errors: [{ message: 'The gateway is not reachable', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+      });
     } finally {
       await down.stop();
     }

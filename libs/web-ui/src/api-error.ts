@@ -31,11 +31,19 @@ function fieldOf(extensions: Extensions): string | null {
 
 function rowsOf(extensions: Extensions): RowProblem[] {
   if (!Array.isArray(extensions.rows)) return [];
-  return extensions.rows.filter((row): row is RowProblem => typeof row === 'object' && row !== null && typeof (row as RowProblem).row === 'number' && typeof (row as RowProblem).message === 'string');
+  return extensions.rows.filter(
+    (row): row is RowProblem =>
+      typeof row === 'object' &&
+      row !== null &&
+      typeof (row as RowProblem).row === 'number' &&
+      typeof (row as RowProblem).message === 'string',
+  );
 }
 
 /** What went wrong, from a urql error: the first GraphQL error, or the network failure. */
-export function apiProblem(error: Pick<CombinedError, 'graphQLErrors' | 'networkError' | 'message'> & { response?: { status?: number } }): ApiProblem {
+export function apiProblem(
+  error: Pick<CombinedError, 'graphQLErrors' | 'networkError' | 'message'> & { response?: { status?: number } },
+): ApiProblem {
   const first = error.graphQLErrors[0];
   if (first) {
     const extensions = (first.extensions ?? {}) as Extensions;
@@ -48,7 +56,8 @@ export function apiProblem(error: Pick<CombinedError, 'graphQLErrors' | 'network
     };
   }
   const status = error.response?.status;
-  if (status === 401) return { code: 'UNAUTHENTICATED', message: 'The gateway refused the sign-in', field: null, rows: [], retryAfterSeconds: null };
+  if (status === 401)
+    return { code: 'UNAUTHENTICATED', message: 'The gateway refused the sign-in', field: null, rows: [], retryAfterSeconds: null };
   return { code: 'NETWORK', message: error.networkError?.message ?? error.message, field: null, rows: [], retryAfterSeconds: null };
 }
 
@@ -68,7 +77,9 @@ export function describeApiProblem(problem: ApiProblem): string {
     case 'NOT_FOUND':
       return `Not found: ${problem.message}`;
     case 'BAD_USER_INPUT':
-      return problem.field ? `Please check the ${fieldLabel(problem.field)}: ${problem.message}` : `Please check what you entered: ${problem.message}`;
+      return problem.field
+        ? `Please check the ${fieldLabel(problem.field)}: ${problem.message}`
+        : `Please check what you entered: ${problem.message}`;
     case 'CONFLICT':
       return `Not possible right now: ${problem.message}`;
     case 'RATE_LIMITED':

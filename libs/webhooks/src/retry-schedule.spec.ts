@@ -28,7 +28,9 @@ describe('webhook retry schedule', () => {
   });
 
   it('the default schedule spreads ten attempts over more than half a day', () => {
-    const total = Array.from({ length: DEFAULT_RETRY_SCHEDULE.maxAttempts - 1 }, (_, i) => retryDelayMs(i + 1, DEFAULT_RETRY_SCHEDULE, noJitter)).reduce((a, b) => a + b, 0);
+    const total = Array.from({ length: DEFAULT_RETRY_SCHEDULE.maxAttempts - 1 }, (_, i) =>
+      retryDelayMs(i + 1, DEFAULT_RETRY_SCHEDULE, noJitter),
+    ).reduce((a, b) => a + b, 0);
     expect(total / 3600_000).toBeGreaterThan(12);
     expect(total / 3600_000).toBeLessThan(30);
   });

@@ -21,7 +21,11 @@ export const DEFAULT_RETRY_SCHEDULE: RetrySchedule = { baseMs: 10_000, factor: 6
  * The wait before the next attempt after `failedAttempts` failures (1 after the first failure):
  * `min(maxMs, baseMs · factor^(failedAttempts-1))`, less a random share of up to `jitter`.
  */
-export function retryDelayMs(failedAttempts: number, schedule: RetrySchedule = DEFAULT_RETRY_SCHEDULE, random: () => number = Math.random): number {
+export function retryDelayMs(
+  failedAttempts: number,
+  schedule: RetrySchedule = DEFAULT_RETRY_SCHEDULE,
+  random: () => number = Math.random,
+): number {
   const exponent = Math.max(0, failedAttempts - 1);
   const delay = Math.min(schedule.maxMs, schedule.baseMs * schedule.factor ** exponent);
   const jitter = Math.min(1, Math.max(0, schedule.jitter));

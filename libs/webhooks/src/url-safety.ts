@@ -91,11 +91,14 @@ export async function assertSafeWebhookUrl(raw: string, options: UrlSafetyOption
   const host = url.hostname.toLowerCase();
   const bareHost = host.replace(/^\[(.*)\]$/, '$1');
   const allowed = (options.allowPrivateHosts ?? []).some((entry) => entry.toLowerCase().replace(/^\[(.*)\]$/, '$1') === bareHost);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && allowed)) throw new UnsafeWebhookUrlError('The webhook URL must use https');
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && allowed))
+    throw new UnsafeWebhookUrlError('The webhook URL must use https');
   if (url.username || url.password) throw new UnsafeWebhookUrlError('The webhook URL must not carry credentials');
   if (!bareHost) throw new UnsafeWebhookUrlError('The webhook URL has no host');
 
-  const addresses: LookupAddress[] = isIP(bareHost) ? [{ address: bareHost, family: isIP(bareHost) }] : await resolve(bareHost, options.lookup ?? systemLookup);
+  const addresses: LookupAddress[] = isIP(bareHost)
+    ? [{ address: bareHost, family: isIP(bareHost) }]
+    : await resolve(bareHost, options.lookup ?? systemLookup);
   if (addresses.length === 0) throw new UnsafeWebhookUrlError(`${host} does not resolve`);
   if (!allowed) {
     const blocked = addresses.find(({ address }) => isPrivateAddress(address));

@@ -7,7 +7,8 @@ const secret = generateWebhookSecret();
 const body = JSON.stringify({ id: 'evt-1', type: 'incident.opened', occurredAt: '2026-11-24T12:00:00.000Z', data: { incidentId: 'i-1' } });
 const sentAt = new Date('2026-11-24T12:00:00Z');
 const signed = signWebhook({ id: 'ep-1:evt-1', body, secrets: [secret], now: sentAt });
-const verify = (overrides: Partial<VerifyWebhookInput> = {}) => verifyWebhook({ headers: { ...signed }, body, secrets: [secret], now: sentAt, ...overrides });
+const verify = (overrides: Partial<VerifyWebhookInput> = {}) =>
+  verifyWebhook({ headers: { ...signed }, body, secrets: [secret], now: sentAt, ...overrides });
 
 describe('the receiver-side webhook verifier', () => {
   it('a delivery signed with the endpoint secret verifies and yields the payload', async () => {
@@ -50,8 +51,12 @@ describe('the receiver-side webhook verifier', () => {
 
   it('missing headers or a malformed timestamp are rejected', async () => {
     await expect(verify({ headers: {} })).rejects.toMatchObject({ reason: 'MISSING_HEADERS' });
-    await expect(verify({ headers: { ...signed, [WEBHOOK_TIMESTAMP_HEADER]: '12:00' } })).rejects.toMatchObject({ reason: 'INVALID_TIMESTAMP' });
-    await expect(verify({ headers: { ...signed, [WEBHOOK_SIGNATURE_HEADER]: 'v1,' } })).rejects.toMatchObject({ reason: 'INVALID_SIGNATURE' });
+    await expect(verify({ headers: { ...signed, [WEBHOOK_TIMESTAMP_HEADER]: '12:00' } })).rejects.toMatchObject({
+      reason: 'INVALID_TIMESTAMP',
+    });
+    await expect(verify({ headers: { ...signed, [WEBHOOK_SIGNATURE_HEADER]: 'v1,' } })).rejects.toMatchObject({
+      reason: 'INVALID_SIGNATURE',
+    });
   });
 
   it('during a secret rotation a receiver holding only the previous secret still verifies, and so does one holding only the new', async () => {

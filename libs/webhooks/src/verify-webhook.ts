@@ -36,7 +36,10 @@ export type VerifyWebhookInput = {
 export type VerifiedWebhook<TPayload = unknown> = { id: string; timestamp: Date; payload: TPayload };
 
 function header(headers: IncomingHeaders, name: string): string | undefined {
-  const value = typeof headers.get === 'function' ? (headers as { get(name: string): string | null }).get(name) : (headers as Record<string, string | string[] | undefined>)[name];
+  const value =
+    typeof headers.get === 'function'
+      ? (headers as { get(name: string): string | null }).get(name)
+      : (headers as Record<string, string | string[] | undefined>)[name];
   return typeof value === 'string' ? value : undefined;
 }
 
@@ -57,12 +60,15 @@ export async function verifyWebhook<TPayload = unknown>(input: VerifyWebhookInpu
   const id = header(input.headers, WEBHOOK_ID_HEADER);
   const timestampHeader = header(input.headers, WEBHOOK_TIMESTAMP_HEADER);
   const signatureHeader = header(input.headers, WEBHOOK_SIGNATURE_HEADER);
-  if (!id || !timestampHeader || !signatureHeader) throw new WebhookVerificationError('MISSING_HEADERS', 'webhook-id, webhook-timestamp and webhook-signature are required');
-  if (!/^\d{1,12}$/.test(timestampHeader)) throw new WebhookVerificationError('INVALID_TIMESTAMP', 'webhook-timestamp must be Unix seconds');
+  if (!id || !timestampHeader || !signatureHeader)
+    throw new WebhookVerificationError('MISSING_HEADERS', 'webhook-id, webhook-timestamp and webhook-signature are required');
+  if (!/^\d{1,12}$/.test(timestampHeader))
+    throw new WebhookVerificationError('INVALID_TIMESTAMP', 'webhook-timestamp must be Unix seconds');
   const timestamp = Number(timestampHeader);
   const tolerance = input.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   const now = (input.now ?? new Date()).getTime() / 1000;
-  if (Math.abs(now - timestamp) > tolerance) throw new WebhookVerificationError('STALE_TIMESTAMP', `webhook-timestamp is more than ${tolerance} s from now`);
+  if (Math.abs(now - timestamp) > tolerance)
+    throw new WebhookVerificationError('STALE_TIMESTAMP', `webhook-timestamp is more than ${tolerance} s from now`);
 
   const body = typeof input.body === 'string' ? input.body : input.body.toString('utf8');
   const given = signatureHeader

@@ -6,7 +6,9 @@ describe('webhook signatures', () => {
   it('the signature is base64 HMAC-SHA256 over "id.timestamp.body" keyed by the decoded secret (Standard Webhooks v1)', () => {
     const secret = `${SECRET_PREFIX}${Buffer.from('k'.repeat(24)).toString('base64')}`;
     const headers = signWebhook({ id: 'msg_1', body: '{"a":1}', secrets: [secret], now: new Date(1_700_000_000_000) });
-    const expected = createHmac('sha256', Buffer.from('k'.repeat(24))).update('msg_1.1700000000.{"a":1}').digest('base64');
+    const expected = createHmac('sha256', Buffer.from('k'.repeat(24)))
+      .update('msg_1.1700000000.{"a":1}')
+      .digest('base64');
     expect(headers).toEqual({ 'webhook-id': 'msg_1', 'webhook-timestamp': '1700000000', 'webhook-signature': `v1,${expected}` });
   });
 

@@ -36,8 +36,10 @@ function timed(label: string, count: number, fresh?: ReturnType<typeof makeCalen
   const began = process.hrtime.bigint();
   const checksum = run(count, fresh);
   const seconds = Number(process.hrtime.bigint() - began) / 1e9;
-  console.log(`business-calendar ${label}: ${Math.round(count / seconds).toLocaleString('en-US')} due-time computations/s ` +
-    `(${count.toLocaleString('en-US')} in ${seconds.toFixed(3)} s, 4 calendars, checksum ${checksum})`);
+  console.log(
+    `business-calendar ${label}: ${Math.round(count / seconds).toLocaleString('en-US')} due-time computations/s ` +
+      `(${count.toLocaleString('en-US')} in ${seconds.toFixed(3)} s, 4 calendars, checksum ${checksum})`,
+  );
 }
 
 run(inputs.length * 2); // warm-up: JIT, holiday sets and the per-calendar day caches

@@ -43,7 +43,9 @@ export async function startHive(variant: HiveVariant, supergraphPath: string, en
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());
-    child.once('exit', (code) => reject(new Error(`Hive Gateway (${variant.planner}, dedup ${variant.dedup}) exited with ${code}: ${stderr}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`Hive Gateway (${variant.planner}, dedup ${variant.dedup}) exited with ${code}: ${stderr}`)),
+    );
   });
   return { url: `http://127.0.0.1:${port}/graphql`, stop: () => stopChild(child) };
 }

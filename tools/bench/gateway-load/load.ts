@@ -7,7 +7,10 @@ export type Figures = { requestsPerSecond: number; p50: number; p99: number; err
 /** A benchmark of error answers measures nothing: every distinct request must answer its incident first. */
 async function probe(url: string, requests: readonly BenchRequest[]): Promise<void> {
   for (const request of requests) {
-    const answer = (await (await fetch(url, { method: 'POST', headers: request.headers, body: request.body })).json()) as { data?: { incident?: unknown }; errors?: unknown };
+    const answer = (await (await fetch(url, { method: 'POST', headers: request.headers, body: request.body })).json()) as {
+      data?: { incident?: unknown };
+      errors?: unknown;
+    };
     if (!answer.data?.incident || answer.errors) throw new Error(`${url}: ${JSON.stringify(answer)}`);
   }
 }
@@ -32,5 +35,10 @@ export async function load(url: string, requests: readonly BenchRequest[], durat
       },
     ],
   });
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
 }

@@ -4,12 +4,15 @@ import type { Figures } from './load';
 
 export type Result = { workload: string; target: string; rounds: Figures[] };
 
-const joined = (values: number[], digits = 0) => values.map((value) => value.toLocaleString('en-GB', { maximumFractionDigits: digits })).join(' / ');
+const joined = (values: number[], digits = 0) =>
+  values.map((value) => value.toLocaleString('en-GB', { maximumFractionDigits: digits })).join(' / ');
 
 export function printTables(results: readonly Result[]): void {
   for (const workload of [...new Set(results.map((result) => result.workload))]) {
     console.log(`\n${workload}`);
-    console.log(`  ${'target'.padEnd(44)} ${'req/s'.padStart(17)} ${'p50 ms'.padStart(11)} ${'p99 ms'.padStart(13)} ${'errors'.padStart(7)}`);
+    console.log(
+      `  ${'target'.padEnd(44)} ${'req/s'.padStart(17)} ${'p50 ms'.padStart(11)} ${'p99 ms'.padStart(13)} ${'errors'.padStart(7)}`,
+    );
     for (const { target, rounds } of results.filter((result) => result.workload === workload)) {
       const errors = rounds.reduce((sum, figures) => sum + figures.errors, 0);
       console.log(
@@ -25,7 +28,10 @@ function ratio(results: readonly Result[], workload: string, a: string, b: strin
   const top = find(a);
   const bottom = find(b);
   if (!top || !bottom) return 'not measured';
-  return `${joined(top.map((figures, round) => of(figures) / Math.max(of(bottom[round]), 1)), 2)}`;
+  return `${joined(
+    top.map((figures, round) => of(figures) / Math.max(of(bottom[round]), 1)),
+    2,
+  )}`;
 }
 
 export type RatioLine = { label: string; workload: string; a: string; b: string; of: 'req/s' | 'p99'; goal: string };

@@ -15,7 +15,8 @@ import { load, type BenchRequest } from './load';
 import { printRatios, printTables, type Result } from './report';
 import { seedCustomer, type SeededCustomer } from './seed';
 
-const CROSS_SUBGRAPH = 'query ($id: ID!) { incident(id: $id) { id status severity summary responseDueAt device { serialNumber productModel } customer { name } } }';
+const CROSS_SUBGRAPH =
+  'query ($id: ID!) { incident(id: $id) { id status severity summary responseDueAt device { serialNumber productModel } customer { name } } }';
 const INCIDENTS_ONLY = 'query ($id: ID!) { incident(id: $id) { id status severity summary responseDueAt } }';
 
 const IDENTICAL = 'identical query, 3 subgraphs (incident + device + customer)';
@@ -49,7 +50,10 @@ function requestsFor(target: Target, workload: Workload, secret: string): BenchR
     if (!signed.has(caller)) signed.set(caller, { 'content-type': 'application/json', ...signPrincipal(caller.principal, secret) });
     return signed.get(caller) as Record<string, string>;
   };
-  return workload.calls.map(({ caller, id }) => ({ body: JSON.stringify({ query: workload.query, variables: { id } }), headers: headersOf(caller) }));
+  return workload.calls.map(({ caller, id }) => ({
+    body: JSON.stringify({ query: workload.query, variables: { id } }),
+    headers: headersOf(caller),
+  }));
 }
 
 async function main(): Promise<void> {
@@ -90,7 +94,9 @@ async function main(): Promise<void> {
       customers.push({ ...seeded, caller: await callerOf(seeded.customerId) });
     }
     // Interleaved, so consecutive requests come from different customers, as from five customers' users.
-    const distinctCalls = customers[0].incidentIds.flatMap((_id, i) => customers.map((customer) => ({ caller: customer.caller, id: customer.incidentIds[i] })));
+    const distinctCalls = customers[0].incidentIds.flatMap((_id, i) =>
+      customers.map((customer) => ({ caller: customer.caller, id: customer.incidentIds[i] })),
+    );
     const workloads: Workload[] = [
       { name: IDENTICAL, query: CROSS_SUBGRAPH, calls: [{ caller: benchCaller, id: bench.incidentIds[0] }] },
       { name: DISTINCT, query: CROSS_SUBGRAPH, calls: distinctCalls },
@@ -108,7 +114,11 @@ async function main(): Promise<void> {
     const secret = authConfig(stack.env).principalSecrets[0];
 
     console.log(`${connections} connections, ${duration} s per target, ${rounds} alternating rounds, customer admins, NODE_ENV=production`);
-    console.log(`${cpus().length} cores, load average at start ${loadavg().map((value) => value.toFixed(1)).join(' ')}`);
+    console.log(
+      `${cpus().length} cores, load average at start ${loadavg()
+        .map((value) => value.toFixed(1))
+        .join(' ')}`,
+    );
     const results: Result[] = [];
     for (let round = 0; round < rounds; round++) {
       for (const workload of workloads) {
@@ -116,22 +126,70 @@ async function main(): Promise<void> {
         // Every other round in reverse: a target never always runs right after the same one.
         for (const target of round % 2 === 0 ? forWorkload : [...forWorkload].reverse()) {
           const figures = await load(target.url, requestsFor(target, workload, secret), duration, connections);
-          console.log(`  round ${round + 1}, ${workload.name}, ${target.label}: ${figures.requestsPerSecond.toFixed(0)} req/s, p99 ${figures.p99} ms`);
+          console.log(
+            `  round ${round + 1}, ${workload.name}, ${target.label}: ${figures.requestsPerSecond.toFixed(0)} req/s, p99 ${figures.p99} ms`,
+          );
           const result = results.find((candidate) => candidate.workload === workload.name && candidate.target === target.label);
           if (result) result.rounds.push(figures);
           else results.push({ workload: workload.name, target: target.label, rounds: [figures] });
         }
       }
     }
-    console.log(`load average at end ${loadavg().map((value) => value.toFixed(1)).join(' ')}`);
+    console.log(
+      `load average at end ${loadavg()
+        .map((value) => value.toFixed(1))
+        .join(' ')}`,
+    );
     printTables(results);
     printRatios(results, [
-      { label: 'distinct, 3 subgraphs: product ÷ Hive (dedup off), req/s', workload: DISTINCT, a: PRODUCT, b: HIVE[0].label, of: 'req/s', goal: '≥ 1.5' },
-      { label: 'distinct, 3 subgraphs: product ÷ Hive (dedup off), p99', workload: DISTINCT, a: PRODUCT, b: HIVE[0].label, of: 'p99', goal: '≤ 1.0' },
-      { label: 'identical, 3 subgraphs: product ÷ Hive (default dedup), req/s', workload: IDENTICAL, a: PRODUCT, b: HIVE[1].label, of: 'req/s', goal: '≥ 1.0' },
-      { label: 'identical, 3 subgraphs: product ÷ Hive + Rust planner (default dedup), req/s', workload: IDENTICAL, a: PRODUCT, b: HIVE[3].label, of: 'req/s', goal: 'reported' },
-      { label: '1 subgraph: product ÷ incidents subgraph directly, req/s (gateway overhead)', workload: SINGLE, a: PRODUCT, b: DIRECT, of: 'req/s', goal: 'reported' },
-      { label: '1 subgraph: product ÷ Hive (default dedup), req/s', workload: SINGLE, a: PRODUCT, b: HIVE[1].label, of: 'req/s', goal: 'reported' },
+      {
+        label: 'distinct, 3 subgraphs: product ÷ Hive (dedup off), req/s',
+        workload: DISTINCT,
+        a: PRODUCT,
+        b: HIVE[0].label,
+        of: 'req/s',
+        goal: '≥ 1.5',
+      },
+      {
+        label: 'distinct, 3 subgraphs: product ÷ Hive (dedup off), p99',
+        workload: DISTINCT,
+        a: PRODUCT,
+        b: HIVE[0].label,
+        of: 'p99',
+        goal: '≤ 1.0',
+      },
+      {
+        label: 'identical, 3 subgraphs: product ÷ Hive (default dedup), req/s',
+        workload: IDENTICAL,
+        a: PRODUCT,
+        b: HIVE[1].label,
+        of: 'req/s',
+        goal: '≥ 1.0',
+      },
+      {
+        label: 'identical, 3 subgraphs: product ÷ Hive + Rust planner (default dedup), req/s',
+        workload: IDENTICAL,
+        a: PRODUCT,
+        b: HIVE[3].label,
+        of: 'req/s',
+        goal: 'reported',
+      },
+      {
+        label: '1 subgraph: product ÷ incidents subgraph directly, req/s (gateway overhead)',
+        workload: SINGLE,
+        a: PRODUCT,
+        b: DIRECT,
+        of: 'req/s',
+        goal: 'reported',
+      },
+      {
+        label: '1 subgraph: product ÷ Hive (default dedup), req/s',
+        workload: SINGLE,
+        a: PRODUCT,
+        b: HIVE[1].label,
+        of: 'req/s',
+        goal: 'reported',
+      },
     ]);
   } finally {
     for (const hive of hives) await hive.stop();

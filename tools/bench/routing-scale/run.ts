@@ -12,7 +12,15 @@ function main(): void {
   const visits = arg('visits', 2000);
   const technicians = arg('technicians', 150);
   const seed = arg('seed', 1);
-  const problem = generateFieldProblem({ seed, visits, technicians, radiusKm: 25, serviceMinutes: [15, 30], releaseShare: 0.3, capacity: 30 });
+  const problem = generateFieldProblem({
+    seed,
+    visits,
+    technicians,
+    radiusKm: 25,
+    serviceMinutes: [15, 30],
+    releaseShare: 0.3,
+    capacity: 30,
+  });
   console.log(`${visits} visits, ${technicians} technicians, 1 day, ${seconds}s limit, seed ${seed}`);
   const t0 = performance.now();
   let first: number | null = null;
@@ -33,7 +41,9 @@ function main(): void {
         lastPrinted = since;
         lastUnassigned = e.unassigned;
         console.log(
-          `  ${since.toFixed(2).padStart(6)} s  ${String(e.iteration).padStart(9)}  ${String(e.unassigned).padStart(10)}  ${(e.weightedLatenessMs / 3_600_000)
+          `  ${since.toFixed(2).padStart(6)} s  ${String(e.iteration).padStart(9)}  ${String(e.unassigned).padStart(10)}  ${(
+            e.weightedLatenessMs / 3_600_000
+          )
             .toFixed(2)
             .padStart(21)}  ${(e.travelMs / 3_600_000).toFixed(2).padStart(10)}`,
         );
@@ -51,7 +61,9 @@ function main(): void {
   for (const u of plan.unassigned) reasons.set(u.reason, (reasons.get(u.reason) ?? 0) + 1);
   console.log(`final after ${total.toFixed(2)} s, ${plan.iterations} iterations (checker: feasible)`);
   console.log(`  served ${visits - o.unassigned}/${visits}, unassigned by reason ${JSON.stringify(Object.fromEntries(reasons))}`);
-  console.log(`  weighted lateness ${(o.weightedLatenessMs / 3_600_000).toFixed(1)} h, technicians used ${o.techniciansUsed}, travel ${(o.travelMs / 3_600_000).toFixed(1)} h`);
+  console.log(
+    `  weighted lateness ${(o.weightedLatenessMs / 3_600_000).toFixed(1)} h, technicians used ${o.techniciansUsed}, travel ${(o.travelMs / 3_600_000).toFixed(1)} h`,
+  );
   const mem = process.memoryUsage();
   console.log(
     `peak memory: maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (now: rss ${(mem.rss / 2 ** 20).toFixed(0)} MB, heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB, arrayBuffers ${(mem.arrayBuffers / 2 ** 20).toFixed(0)} MB)`,

@@ -25,8 +25,13 @@ function parseArgs(argv: string[]): Args {
     else if (argv[i] === '--opt') {
       const [key, value] = argv[++i].split('=');
       extra[key] = Number(value);
-    }
-    else names.push(...argv[i].split(',').filter(Boolean).map((s) => s.toUpperCase()));
+    } else
+      names.push(
+        ...argv[i]
+          .split(',')
+          .filter(Boolean)
+          .map((s) => s.toUpperCase()),
+      );
   }
   if (!(time > 0)) throw new Error('--time must be a positive number of seconds');
   return { time, seed, names, localSearch, extra };
@@ -84,11 +89,13 @@ function main(): void {
     const of = rows.filter((r) => classOf(r.name) === cls);
     if (of.length === 0) continue;
     console.log(
-      `${cls.padEnd(6)} ${String(of.length).padStart(9)}  ${mean(of.map((r) => r.vehicles)).toFixed(2).padStart(8)}  ${mean(
-        of.map((r) => r.gap),
-      )
+      `${cls.padEnd(6)} ${String(of.length).padStart(9)}  ${mean(of.map((r) => r.vehicles))
         .toFixed(2)
-        .padStart(9)}  ${mean(of.map((r) => r.seconds)).toFixed(2).padStart(12)}`,
+        .padStart(8)}  ${mean(of.map((r) => r.gap))
+        .toFixed(2)
+        .padStart(9)}  ${mean(of.map((r) => r.seconds))
+        .toFixed(2)
+        .padStart(12)}`,
     );
   }
   console.log(`mean gap ${mean(rows.map((r) => r.gap)).toFixed(2)} % over ${rows.length} instances`);

@@ -33,7 +33,8 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 type Delivery = { incidentId: string; at: number };
 
@@ -85,7 +86,11 @@ async function main(): Promise<void> {
       const port = await freePort();
       const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/gateway/src/main.ts'], {
         cwd: ROOT,
-        env: { ...stack.env, GATEWAY_PORT: String(port), ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, proxies[name].url])) },
+        env: {
+          ...stack.env,
+          GATEWAY_PORT: String(port),
+          ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, proxies[name].url])),
+        },
         stdio: 'ignore',
       });
       gateways.push(child);
@@ -96,17 +101,47 @@ async function main(): Promise<void> {
     const staff = { url: stack.gatewayUrl, token: await tokenFor(DEMO_ENGINEER, stack.env) };
     const customers: { id: string; incidents: string[] }[] = [];
     for (let c = 0; c < CUSTOMERS; c++) {
-      const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(staff, 'mutation ($name: String!) { createCustomer(input: { name: $name }) { id } }', { name: `Fan-out ${c}` });
+      const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
+        staff,
+        'mutation ($name: String!) { createCustomer(input: { name: $name }) { id } }',
+        { name: `Fan-out ${c}` },
+      );
       const input = (value: Record<string, unknown>) => ({ input: { customerId: createCustomer.id, ...value } });
-      const { createSite } = await graphqlData<{ createSite: { id: string } }>(staff, 'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', input({ name: 'HQ', countryCode: 'GB', timeZone: 'Europe/London' }));
-      const { addContact } = await graphqlData<{ addContact: { id: string } }>(staff, 'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', input({ email: `tech${c}@fanout.example`, name: 'Tech', role: 'TECHNICIAN', designated: true }));
-      const { registerDevice } = await graphqlData<{ registerDevice: { id: string } }>(staff, 'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }', input({ siteId: createSite.id, serialNumber: `FANOUT-${c}`, productModel: 'Studio X50' }));
-      await graphqlData(staff, 'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', input({ reference: `PP-FAN-${c}`, startsOn: '2025-01-01', endsOn: '2099-12-31', deviceIds: [registerDevice.id] }));
+      const { createSite } = await graphqlData<{ createSite: { id: string } }>(
+        staff,
+        'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
+        input({ name: 'HQ', countryCode: 'GB', timeZone: 'Europe/London' }),
+      );
+      const { addContact } = await graphqlData<{ addContact: { id: string } }>(
+        staff,
+        'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }',
+        input({ email: `tech${c}@fanout.example`, name: 'Tech', role: 'TECHNICIAN', designated: true }),
+      );
+      const { registerDevice } = await graphqlData<{ registerDevice: { id: string } }>(
+        staff,
+        'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }',
+        input({ siteId: createSite.id, serialNumber: `FANOUT-${c}`, productModel: 'Studio X50' }),
+      );
+      await graphqlData(
+        staff,
+        'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }',
+        input({ reference: `PP-FAN-${c}`, startsOn: '2025-01-01', endsOn: '2099-12-31', deviceIds: [registerDevice.id] }),
+      );
       const incidents: string[] = [];
       for (let k = 0; k < CASES_PER_CUSTOMER; k++) {
-        const { openIncident } = await graphqlData<{ openIncident: { id: string } }>(staff, 'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
-          input: { contactId: addContact.id, deviceId: registerDevice.id, severity: 3, channel: 'PHONE', summary: `Fan-out case ${c}-${k}` },
-        });
+        const { openIncident } = await graphqlData<{ openIncident: { id: string } }>(
+          staff,
+          'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }',
+          {
+            input: {
+              contactId: addContact.id,
+              deviceId: registerDevice.id,
+              severity: 3,
+              channel: 'PHONE',
+              summary: `Fan-out case ${c}-${k}`,
+            },
+          },
+        );
         incidents.push(openIncident.id);
       }
       customers.push({ id: createCustomer.id, incidents });
@@ -142,7 +177,8 @@ async function main(): Promise<void> {
             { query },
             {
               next: (result) => {
-                const update = (result.data as { incidentUpdated?: { topic: string; incident: { id: string } } } | undefined)?.incidentUpdated;
+                const update = (result.data as { incidentUpdated?: { topic: string; incident: { id: string } } } | undefined)
+                  ?.incidentUpdated;
                 if (update?.topic === TOPIC) received.push({ incidentId: update.incident.id, at: Date.now() });
               },
               error: (error) => console.error(`subscription error: ${(error as { reason?: string }).reason ?? JSON.stringify(error)}`),
@@ -154,9 +190,13 @@ async function main(): Promise<void> {
       for (const incidentId of customer.incidents) expectedPerIncident.set(incidentId, USERS_PER_CUSTOMER * SELECTIONS.length);
     }
     // Live once a first comment per customer reached all of its 25 subscriptions.
-    const comment = (incidentId: string, body: string) => graphqlData(staff, 'mutation ($input: AddIncidentCommentInput!) { addIncidentComment(input: $input) { id } }', { input: { incidentId, body } });
+    const comment = (incidentId: string, body: string) =>
+      graphqlData(staff, 'mutation ($input: AddIncidentCommentInput!) { addIncidentComment(input: $input) { id } }', {
+        input: { incidentId, body },
+      });
     for (const customer of customers) await comment(customer.incidents[0], 'warm-up');
-    for (let i = 0; i < 600 && deliveries.some((received) => received.length === 0); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 600 && deliveries.some((received) => received.length === 0); i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     if (deliveries.some((received) => received.length === 0)) throw new Error('not every subscription received the warm-up event');
     for (const received of deliveries) received.length = 0;
     const measureFrom = new Date();
@@ -182,13 +222,26 @@ async function main(): Promise<void> {
 
     // Commit instants from the outbox, in order per case.
     const server = parseMysqlUrl();
-    const connection = await createConnection({ host: server.host, port: server.port, user: server.username, password: server.password, database: `${prefix}incidents` });
-    const [rows] = await connection.query('SELECT `aggregateKey`, `occurredAt` FROM `outbox_event` WHERE `topic` = ? AND `occurredAt` >= ? ORDER BY `sequence`', [TOPIC, measureFrom]);
+    const connection = await createConnection({
+      host: server.host,
+      port: server.port,
+      user: server.username,
+      password: server.password,
+      database: `${prefix}incidents`,
+    });
+    const [rows] = await connection.query(
+      'SELECT `aggregateKey`, `occurredAt` FROM `outbox_event` WHERE `topic` = ? AND `occurredAt` >= ? ORDER BY `sequence`',
+      [TOPIC, measureFrom],
+    );
     await connection.end();
     const committed = new Map<string, number[]>();
-    for (const row of rows as { aggregateKey: string; occurredAt: Date }[]) committed.set(row.aggregateKey, [...(committed.get(row.aggregateKey) ?? []), row.occurredAt.getTime()]);
+    for (const row of rows as { aggregateKey: string; occurredAt: Date }[])
+      committed.set(row.aggregateKey, [...(committed.get(row.aggregateKey) ?? []), row.occurredAt.getTime()]);
     const events = (rows as unknown[]).length;
-    const expected = [...committed.entries()].reduce((sum, [incidentId, times]) => sum + times.length * (expectedPerIncident.get(incidentId) ?? 0), 0);
+    const expected = [...committed.entries()].reduce(
+      (sum, [incidentId, times]) => sum + times.length * (expectedPerIncident.get(incidentId) ?? 0),
+      0,
+    );
     // Let the fan-out drain: wait until every expected delivery arrived or nothing moves for 15 s.
     let last = -1;
     let stillSince = Date.now();
@@ -214,12 +267,29 @@ async function main(): Promise<void> {
       }
     }
     latencies.sort((a, b) => a - b);
-    console.log(`${deliveries.length} subscriptions (${CUSTOMERS * USERS_PER_CUSTOMER} principals × ${SELECTIONS.length} selections) on 2 gateways; ${CUSTOMERS * CASES_PER_CUSTOMER} cases`);
-    console.log(`events: ${events} committed in ${sendSeconds.toFixed(1)} s (${(events / sendSeconds).toFixed(1)}/s, target ${rate}/s); each concerns one customer: ${USERS_PER_CUSTOMER * SELECTIONS.length} subscriptions entitled`);
-    console.log(`deliveries: ${latencies.length} of ${expected} expected (${((100 * latencies.length) / Math.max(expected, 1)).toFixed(1)} %)`);
-    console.log(`committed → delivered: p50 ${percentile(latencies, 50)} ms, p90 ${percentile(latencies, 90)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies[latencies.length - 1]} ms`);
-    console.log(`subgraph requests by the two gateways: ${totalRequests} = ${(totalRequests / Math.max(events, 1)).toFixed(1)} per event (${Object.entries(requests).filter(([, n]) => n > 0).map(([name, n]) => `${name} ${(n / Math.max(events, 1)).toFixed(1)}`).join(', ')})`);
-    console.log(`lower bound with one read per (principal, selection): ${USERS_PER_CUSTOMER * SELECTIONS.length} reads per event; with one read per (customer scope, selection): ${SELECTIONS.length}`);
+    console.log(
+      `${deliveries.length} subscriptions (${CUSTOMERS * USERS_PER_CUSTOMER} principals × ${SELECTIONS.length} selections) on 2 gateways; ${CUSTOMERS * CASES_PER_CUSTOMER} cases`,
+    );
+    console.log(
+      `events: ${events} committed in ${sendSeconds.toFixed(1)} s (${(events / sendSeconds).toFixed(1)}/s, target ${rate}/s); each concerns one customer: ${USERS_PER_CUSTOMER * SELECTIONS.length} subscriptions entitled`,
+    );
+    console.log(
+      `deliveries: ${latencies.length} of ${expected} expected (${((100 * latencies.length) / Math.max(expected, 1)).toFixed(1)} %)`,
+    );
+    console.log(
+      `committed → delivered: p50 ${percentile(latencies, 50)} ms, p90 ${percentile(latencies, 90)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies[latencies.length - 1]} ms`,
+    );
+    console.log(
+      `subgraph requests by the two gateways: ${totalRequests} = ${(totalRequests / Math.max(events, 1)).toFixed(1)} per event (${Object.entries(
+        requests,
+      )
+        .filter(([, n]) => n > 0)
+        .map(([name, n]) => `${name} ${(n / Math.max(events, 1)).toFixed(1)}`)
+        .join(', ')})`,
+    );
+    console.log(
+      `lower bound with one read per (principal, selection): ${USERS_PER_CUSTOMER * SELECTIONS.length} reads per event; with one read per (customer scope, selection): ${SELECTIONS.length}`,
+    );
   } finally {
     await cleanUp();
   }

@@ -24,7 +24,8 @@ export type BenchRun = {
   gatewayCpuMs: number;
 };
 
-const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const sortedNumbers = (values: number[]) => [...values].sort((a, b) => a - b);
 
 /**
@@ -72,7 +73,10 @@ export function summarise(run: BenchRun): string[] {
     `events: ${events} transitions in ${seconds.toFixed(1)} s (${(events / Math.max(seconds, 0.001)).toFixed(1)}/s, target ${run.rate}/s)`,
     `delivered: ${delivered} / ${expected} expected${extra > 0 ? ` (+${extra} unexpected)` : ''}; stale (another status than the event's): ${stale}`,
     `mutation response → delivered: p50 ${percentile(sorted, 50)} ms, p95 ${percentile(sorted, 95)} ms, p99 ${percentile(sorted, 99)} ms, max ${sorted[sorted.length - 1]} ms; behind at the end ${((lastDelivery - lastMutation) / 1000).toFixed(1)} s`,
-    `subgraph requests: ${(totalRequests / Math.max(events, 1)).toFixed(1)} per event (${Object.entries(run.requests).filter(([, n]) => n > 0).map(([name, n]) => `${name} ${(n / Math.max(events, 1)).toFixed(1)}`).join(', ')}); an event concerns 1 of ${pairs} (customer, selection) pairs`,
+    `subgraph requests: ${(totalRequests / Math.max(events, 1)).toFixed(1)} per event (${Object.entries(run.requests)
+      .filter(([, n]) => n > 0)
+      .map(([name, n]) => `${name} ${(n / Math.max(events, 1)).toFixed(1)}`)
+      .join(', ')}); an event concerns 1 of ${pairs} (customer, selection) pairs`,
     `event time → on the stream: p50 ${percentile(sortedNumbers(run.streamLags), 50)} ms, p99 ${percentile(sortedNumbers(run.streamLags), 99)} ms (${run.streamLags.length} events; the event time is taken as the mutation starts)`,
     `mutation answered → on the stream: p50 ${percentile(sortedNumbers(run.answerToStream), 50)} ms, p99 ${percentile(sortedNumbers(run.answerToStream), 99)} ms (negative: on the stream before the answer reached the client)`,
     `CPU of the two subscription gateways: ${(run.gatewayCpuMs / Math.max(events, 1)).toFixed(1)} ms per event (${(run.gatewayCpuMs / 1000).toFixed(1)} s in all)`,

@@ -76,7 +76,11 @@ async function main(): Promise<void> {
       const port = await freePort();
       const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/gateway/src/main.ts'], {
         cwd: ROOT,
-        env: { ...stack.env, GATEWAY_PORT: String(port), ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, proxies[name].url])) },
+        env: {
+          ...stack.env,
+          GATEWAY_PORT: String(port),
+          ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, proxies[name].url])),
+        },
         stdio: 'ignore',
       });
       gateways.push(child);
@@ -95,7 +99,10 @@ async function main(): Promise<void> {
     const live: boolean[] = [];
     for (let s = 0; s < subscribers; s++) {
       const own = cases[s % cases.length];
-      const token = await issueToken({ subject: `lifecycle-${s}`, role: 'CUSTOMER_ADMIN', customerIds: [own.customerId] }, authConfig(stack.env));
+      const token = await issueToken(
+        { subject: `lifecycle-${s}`, role: 'CUSTOMER_ADMIN', customerIds: [own.customerId] },
+        authConfig(stack.env),
+      );
       let connected: () => void = () => undefined;
       const open = new Promise<void>((resolve) => (connected = resolve));
       const client = createClient({
@@ -120,7 +127,9 @@ async function main(): Promise<void> {
         },
         {
           next: (result) => {
-            const update = (result.data as { incidentUpdated?: { topic: string; incident: { benchId: string; benchStatus: string } } } | undefined)?.incidentUpdated;
+            const update = (
+              result.data as { incidentUpdated?: { topic: string; incident: { benchId: string; benchStatus: string } } } | undefined
+            )?.incidentUpdated;
             if (!update) return;
             // A comment marks the subscription live: what came before it belongs to no measured event.
             if (update.topic === 'incident.comment-added') {
@@ -135,7 +144,10 @@ async function main(): Promise<void> {
         },
       );
     }
-    const comment = (incidentId: string) => graphqlData(staff, 'mutation ($input: AddIncidentCommentInput!) { addIncidentComment(input: $input) { id } }', { input: { incidentId, body: 'live?' } });
+    const comment = (incidentId: string) =>
+      graphqlData(staff, 'mutation ($input: AddIncidentCommentInput!) { addIncidentComment(input: $input) { id } }', {
+        input: { incidentId, body: 'live?' },
+      });
     for (let round = 0; round < 20 && live.some((ok) => !ok); round++) {
       for (const c of cases) await comment(c.incidentId);
       for (let i = 0; i < 100 && live.some((ok) => !ok); i++) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -165,7 +177,13 @@ async function main(): Promise<void> {
     const onStream = entries
       .map(([entryId, fields]) => {
         const field = (name: string) => fields[fields.indexOf(name) + 1];
-        return { ms: Number(entryId.split('-')[0]), topic: field('topic'), key: field('key'), at: Date.parse(field('occurredAt')), version: (JSON.parse(field('payload')) as { version?: number }).version };
+        return {
+          ms: Number(entryId.split('-')[0]),
+          topic: field('topic'),
+          key: field('key'),
+          at: Date.parse(field('occurredAt')),
+          version: (JSON.parse(field('payload')) as { version?: number }).version,
+        };
       })
       .filter((entry) => entry.topic === 'incident.status-changed');
     const streamLags = onStream.map((entry) => entry.ms - entry.at);
@@ -180,7 +198,22 @@ async function main(): Promise<void> {
     // Without subscribers again: on a shared machine the load moves, and this brackets the measured phase.
     await Promise.all(clients.splice(0).map((client) => Promise.resolve(client.dispose()).catch(() => undefined)));
     const aloneAfter = await driveTransitions(staff, cases, { rate, events: warmUpEvents });
-    for (const line of summarise({ customers, subscribers, rate, selection, alone, aloneAfter, measured, feeds, cases, requests, streamLags, answerToStream, gatewayCpuMs })) console.log(line);
+    for (const line of summarise({
+      customers,
+      subscribers,
+      rate,
+      selection,
+      alone,
+      aloneAfter,
+      measured,
+      feeds,
+      cases,
+      requests,
+      streamLags,
+      answerToStream,
+      gatewayCpuMs,
+    }))
+      console.log(line);
   } finally {
     await cleanUp();
   }

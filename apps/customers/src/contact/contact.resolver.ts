@@ -20,13 +20,17 @@ export class ContactResolver {
   }
 
   @Access(SUPPORT)
-  @Query(() => Boolean, { description: 'Whether the contact is a designated contact of that customer (false for unknown ids or another customer’s contact).' })
+  @Query(() => Boolean, {
+    description: 'Whether the contact is a designated contact of that customer (false for unknown ids or another customer’s contact).',
+  })
   isDesignatedContact(@Arg('customerId', () => ID) customerId: string, @Arg('contactId', () => ID) contactId: string): Promise<boolean> {
     return this.contacts.isDesignated(customerId, contactId);
   }
 
   @Access(SUPPORT)
-  @Query(() => [Contact], { description: 'Contacts with this e-mail address (up to 254 characters), across customers: how a received mail finds its sender.' })
+  @Query(() => [Contact], {
+    description: 'Contacts with this e-mail address (up to 254 characters), across customers: how a received mail finds its sender.',
+  })
   contactsByEmail(@Arg('email', () => String) email: string): Promise<Contact[]> {
     if (email.length > 254) throw badUserInput('email must be at most 254 characters', 'email');
     return this.contacts.findByEmail(email);

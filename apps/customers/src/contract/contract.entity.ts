@@ -12,7 +12,8 @@ const optionList = {
 };
 
 const featureList = {
-  to: (features: PremiumFeature[]) => [...new Set(features)].sort((a, b) => PREMIUM_FEATURES.indexOf(a) - PREMIUM_FEATURES.indexOf(b)).join(','),
+  to: (features: PremiumFeature[]) =>
+    [...new Set(features)].sort((a, b) => PREMIUM_FEATURES.indexOf(a) - PREMIUM_FEATURES.indexOf(b)).join(','),
   from: (value: string) => (value ? (value.split(',') as PremiumFeature[]) : []),
 };
 

@@ -13,7 +13,8 @@ export const DeviceReference = entityReference('Device', { resolvable: false });
 
 // A scalar list argument is not seen by class-validator: a repeated feature is refused here.
 function premiumFeaturesArg(value: unknown): void {
-  if (Array.isArray(value) && new Set(value).size !== value.length) throw badUserInput('premiumFeatures must name each feature once', 'premiumFeatures');
+  if (Array.isArray(value) && new Set(value).size !== value.length)
+    throw badUserInput('premiumFeatures must name each feature once', 'premiumFeatures');
 }
 
 @Resolver(() => Contract)
@@ -30,7 +31,9 @@ export class ContractResolver {
   }
 
   @Access(SUPPORT)
-  @Query(() => [DeviceCoverage], { description: 'Contract periods covering each device (service-to-service: the devices subgraph derives entitlement from it).' })
+  @Query(() => [DeviceCoverage], {
+    description: 'Contract periods covering each device (service-to-service: the devices subgraph derives entitlement from it).',
+  })
   deviceCoverage(@Arg('deviceIds', () => [ID]) deviceIds: string[]): Promise<DeviceCoverage[]> {
     return this.contracts.coverageOf(deviceIds);
   }
@@ -51,7 +54,8 @@ export class ContractResolver {
   @Mutation(() => Contract, { description: 'Sets the premium Poly Lens features a contract entitles (replacing the previous set).' })
   setContractPremiumFeatures(
     @Arg('contractId', () => ID) contractId: string,
-    @Arg('premiumFeatures', () => [PremiumFeature], { description: 'Each feature once.', validateFn: premiumFeaturesArg }) premiumFeatures: PremiumFeature[],
+    @Arg('premiumFeatures', () => [PremiumFeature], { description: 'Each feature once.', validateFn: premiumFeaturesArg })
+    premiumFeatures: PremiumFeature[],
   ): Promise<Contract> {
     return this.contracts.setPremiumFeatures(contractId, premiumFeatures);
   }

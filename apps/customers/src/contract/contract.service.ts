@@ -120,7 +120,9 @@ export class ContractService {
   async coverageOf(deviceIds: string[]): Promise<DeviceCoverage[]> {
     const unique = [...new Set(deviceIds)];
     if (unique.length === 0) return [];
-    const links = await this.dataSource.getRepository(ContractDevice).find({ where: { deviceId: In(unique) }, relations: { contract: true } });
+    const links = await this.dataSource
+      .getRepository(ContractDevice)
+      .find({ where: { deviceId: In(unique) }, relations: { contract: true } });
     const byDevice = new Map<string, CoveragePeriod[]>(unique.map((id) => [id, []]));
     for (const { deviceId, contract } of links) {
       byDevice.get(deviceId)?.push({
@@ -132,6 +134,9 @@ export class ContractService {
         premiumFeatures: contract.premiumFeatures,
       });
     }
-    return unique.map((deviceId) => ({ deviceId, periods: (byDevice.get(deviceId) ?? []).sort((a, b) => a.startsOn.localeCompare(b.startsOn)) }));
+    return unique.map((deviceId) => ({
+      deviceId,
+      periods: (byDevice.get(deviceId) ?? []).sort((a, b) => a.startsOn.localeCompare(b.startsOn)),
+    }));
   }
 }

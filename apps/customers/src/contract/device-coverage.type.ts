@@ -23,7 +23,9 @@ export class CoveragePeriod {
   premiumFeatures: PremiumFeature[];
 }
 
-@ObjectType('DeviceCoverage', { description: 'Every contract period that ever covered a device: the devices subgraph decides entitlement from it.' })
+@ObjectType('DeviceCoverage', {
+  description: 'Every contract period that ever covered a device: the devices subgraph decides entitlement from it.',
+})
 export class DeviceCoverage {
   @Field(() => ID)
   deviceId: string;

@@ -16,6 +16,7 @@ export class DeviceDirectory {
     const unknown = deviceIds.find((id) => !owners.has(id));
     if (unknown) throw notFound('Device', unknown);
     const foreign = deviceIds.filter((id) => owners.get(id) !== customerId);
-    if (foreign.length > 0) throw badUserInput(`Devices ${foreign.slice(0, 5).join(', ')} do not belong to customer ${customerId}`, 'deviceIds');
+    if (foreign.length > 0)
+      throw badUserInput(`Devices ${foreign.slice(0, 5).join(', ')} do not belong to customer ${customerId}`, 'deviceIds');
   }
 }

@@ -6,7 +6,8 @@ import { createCustomersSubgraph, customersSubgraph } from '../customers-subgrap
 import { FakeDevices } from '../testing/fake-devices';
 
 const CREATE_CONTRACT = 'mutation ($input: CreateContractInput!) { createContract(input: $input) { id premiumFeatures } }';
-const SET_FEATURES = 'mutation ($id: ID!, $features: [PremiumFeature!]!) { setContractPremiumFeatures(contractId: $id, premiumFeatures: $features) { premiumFeatures } }';
+const SET_FEATURES =
+  'mutation ($id: ID!, $features: [PremiumFeature!]!) { setContractPremiumFeatures(contractId: $id, premiumFeatures: $features) { premiumFeatures } }';
 
 describe('premium features ("Poly Lens Features — select premium features not available for free in Poly Lens")', () => {
   let db: TestDatabase;
@@ -20,10 +21,19 @@ describe('premium features ("Poly Lens Features — select premium features not 
   beforeAll(async () => {
     db = await createTestDatabase('customers_premium', customersSubgraph.database);
     ({ schema } = await createCustomersSubgraph({ devices: devices.directory }).build(db.dataSource));
-    ({ createCustomer: { id: customerId } } = await operationData<{ createCustomer: { id: string } }>(schema, 'mutation { createCustomer(input: { name: "Lens Co" }) { id } }'));
+    ({
+      createCustomer: { id: customerId },
+    } = await operationData<{ createCustomer: { id: string } }>(schema, 'mutation { createCustomer(input: { name: "Lens Co" }) { id } }'));
     devices.own(customerId, deviceId);
     const { createContract } = await operationData<{ createContract: { id: string; premiumFeatures: string[] } }>(schema, CREATE_CONTRACT, {
-      input: { customerId, reference: 'PP-LENS-01', startsOn: '2026-01-01', endsOn: '2026-12-31', premiumFeatures: ['FIRMWARE_SCHEDULING', 'REMOTE_MANAGEMENT'], deviceIds: [deviceId] },
+      input: {
+        customerId,
+        reference: 'PP-LENS-01',
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+        premiumFeatures: ['FIRMWARE_SCHEDULING', 'REMOTE_MANAGEMENT'],
+        deviceIds: [deviceId],
+      },
     });
     contractId = createContract.id;
     expect(createContract.premiumFeatures).toEqual(['REMOTE_MANAGEMENT', 'FIRMWARE_SCHEDULING']);
@@ -36,14 +46,20 @@ describe('premium features ("Poly Lens Features — select premium features not 
       'query ($ids: [ID!]!) { deviceCoverage(deviceIds: $ids) { periods { reference premiumFeatures } } }',
       { ids: [deviceId] },
     );
-    expect(deviceCoverage).toEqual([{ periods: [{ reference: 'PP-LENS-01', premiumFeatures: ['REMOTE_MANAGEMENT', 'FIRMWARE_SCHEDULING'] }] }]);
+    expect(deviceCoverage).toEqual([
+      { periods: [{ reference: 'PP-LENS-01', premiumFeatures: ['REMOTE_MANAGEMENT', 'FIRMWARE_SCHEDULING'] }] },
+    ]);
   });
 
   it('support staff set a contract’s premium features; a contract without any entitles none', async () => {
-    const { setContractPremiumFeatures } = await operationData<{ setContractPremiumFeatures: { premiumFeatures: string[] } }>(schema, SET_FEATURES, {
-      id: contractId,
-      features: ['ADVANCED_ANALYTICS', 'REMOTE_MANAGEMENT', 'PROVISIONING_TEMPLATES'],
-    });
+    const { setContractPremiumFeatures } = await operationData<{ setContractPremiumFeatures: { premiumFeatures: string[] } }>(
+      schema,
+      SET_FEATURES,
+      {
+        id: contractId,
+        features: ['ADVANCED_ANALYTICS', 'REMOTE_MANAGEMENT', 'PROVISIONING_TEMPLATES'],
+      },
+    );
     expect(setContractPremiumFeatures.premiumFeatures).toEqual(['REMOTE_MANAGEMENT', 'ADVANCED_ANALYTICS', 'PROVISIONING_TEMPLATES']);
     const { createContract } = await operationData<{ createContract: { premiumFeatures: string[] } }>(schema, CREATE_CONTRACT, {
       input: { customerId, reference: 'PP-LENS-02', startsOn: '2027-01-01', endsOn: '2027-12-31' },
@@ -54,7 +70,13 @@ describe('premium features ("Poly Lens Features — select premium features not 
   it('a feature named twice is BAD_USER_INPUT naming premiumFeatures, and nothing is written', async () => {
     const before = await contracts();
     const created = await executeOperation(schema, CREATE_CONTRACT, {
-      input: { customerId, reference: 'PP-LENS-03', startsOn: '2026-01-01', endsOn: '2026-12-31', premiumFeatures: ['REMOTE_MANAGEMENT', 'REMOTE_MANAGEMENT'] },
+      input: {
+        customerId,
+        reference: 'PP-LENS-03',
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+        premiumFeatures: ['REMOTE_MANAGEMENT', 'REMOTE_MANAGEMENT'],
+      },
     });
     expect(created.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'premiumFeatures' }] });
     const set = await executeOperation(schema, SET_FEATURES, { id: contractId, features: ['PROACTIVE_ALERTS', 'PROACTIVE_ALERTS'] });
@@ -64,7 +86,12 @@ describe('premium features ("Poly Lens Features — select premium features not 
 
   it('customers cannot change premium features: FORBIDDEN, nothing written; an unknown contract is NOT_FOUND', async () => {
     const before = await contracts();
-    const result = await executeOperation(schema, SET_FEATURES, { id: contractId, features: ['PROACTIVE_ALERTS'] }, { subject: 'a1', role: 'CUSTOMER_ADMIN', customerIds: [customerId] });
+    const result = await executeOperation(
+      schema,
+      SET_FEATURES,
+      { id: contractId, features: ['PROACTIVE_ALERTS'] },
+      { subject: 'a1', role: 'CUSTOMER_ADMIN', customerIds: [customerId] },
+    );
     expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await contracts()).toEqual(before);
     const unknown = await executeOperation(schema, SET_FEATURES, { id: randomUUID(), features: [] });

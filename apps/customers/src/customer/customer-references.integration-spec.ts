@@ -14,7 +14,11 @@ describe('customers subgraph entity look-ups (_entities)', () => {
   let schema: GraphQLSchema;
   const customers: { id: string; name: string; siteId: string }[] = [];
   const reps = (typename: string, ids: string[]) => ids.map((id) => ({ __typename: typename, id }));
-  const adminOf = (customerId: string): Principal => ({ subject: `admin-${customerId}`, role: 'CUSTOMER_ADMIN', customerIds: [customerId] });
+  const adminOf = (customerId: string): Principal => ({
+    subject: `admin-${customerId}`,
+    role: 'CUSTOMER_ADMIN',
+    customerIds: [customerId],
+  });
 
   /** Runs one `_entities` call and returns its answer with the SQL statements it sent. */
   const lookUp = async (query: string, representations: object[], principal?: Principal) => {
@@ -31,10 +35,18 @@ describe('customers subgraph entity look-ups (_entities)', () => {
     db = await createTestDatabase('customers_references', customersSubgraph.database);
     ({ schema } = await createCustomersSubgraph({ devices: new FakeDevices().directory }).build(db.dataSource));
     for (const name of ['Acme Ltd', 'Globex GmbH', 'Initech Inc', 'Umbrella plc', 'Hooli LLC']) {
-      const { createCustomer } = await operationData<{ createCustomer: { id: string } }>(schema, 'mutation ($name: String!) { createCustomer(input: { name: $name }) { id } }', { name });
-      const { createSite } = await operationData<{ createSite: { id: string } }>(schema, 'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', {
-        input: { customerId: createCustomer.id, name: `${name} HQ`, countryCode: 'GB', timeZone: 'Europe/London' },
-      });
+      const { createCustomer } = await operationData<{ createCustomer: { id: string } }>(
+        schema,
+        'mutation ($name: String!) { createCustomer(input: { name: $name }) { id } }',
+        { name },
+      );
+      const { createSite } = await operationData<{ createSite: { id: string } }>(
+        schema,
+        'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
+        {
+          input: { customerId: createCustomer.id, name: `${name} HQ`, countryCode: 'GB', timeZone: 'Europe/London' },
+        },
+      );
       customers.push({ id: createCustomer.id, name, siteId: createSite.id });
     }
   }, 180_000);
@@ -43,7 +55,10 @@ describe('customers subgraph entity look-ups (_entities)', () => {
   it('six customer representations are one SQL query, answered in the representations’ order with null for an unknown id', async () => {
     const order = [customers[3], customers[0], customers[4], customers[2], customers[1]];
     const unknown = randomUUID();
-    const result = await lookUp(CUSTOMERS, reps('Customer', [...order.map((customer) => customer.id).slice(0, 2), unknown, ...order.slice(2).map((customer) => customer.id)]));
+    const result = await lookUp(
+      CUSTOMERS,
+      reps('Customer', [...order.map((customer) => customer.id).slice(0, 2), unknown, ...order.slice(2).map((customer) => customer.id)]),
+    );
     expect(result.errors).toBeUndefined();
     expect(result.statements).toHaveLength(1);
     expect(result.statements[0]).toMatch(/\bIN\s*\(/);
@@ -59,7 +74,9 @@ describe('customers subgraph entity look-ups (_entities)', () => {
     const result = await lookUp(SITES, reps('Site', customers.map((customer) => customer.siteId).reverse()));
     expect(result.errors).toBeUndefined();
     expect(result.statements).toHaveLength(1);
-    expect(result.data?._entities).toEqual([...customers].reverse().map((customer) => ({ id: customer.siteId, name: `${customer.name} HQ` })));
+    expect(result.data?._entities).toEqual(
+      [...customers].reverse().map((customer) => ({ id: customer.siteId, name: `${customer.name} HQ` })),
+    );
   });
 
   it('a customer admin gets null for another customer and its site in the same call, and its own in place', async () => {

@@ -17,7 +17,10 @@ export class DiscountResolver {
 
   @Access(SUPPORT, CUSTOMER_USERS)
   @Query(() => DiscountEligibility, { description: 'Whether and which discounts apply to a customer on a date (yyyy-mm-dd).' })
-  discountEligibility(@Arg('customerId', () => ID) customerId: string, @Arg('on', () => String, { validateFn: calendarDateArg('on') }) on: string): Promise<DiscountEligibility> {
+  discountEligibility(
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('on', () => String, { validateFn: calendarDateArg('on') }) on: string,
+  ): Promise<DiscountEligibility> {
     return this.discounts.eligibility(customerId, on);
   }
 

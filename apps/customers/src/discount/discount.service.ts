@@ -24,7 +24,12 @@ export class DiscountService {
     if (input.validUntil != null && (!isIsoDate(input.validUntil) || input.validUntil < input.validFrom)) {
       throw badUserInput(`validUntil ${input.validUntil} must be a calendar date not before validFrom`, 'validUntil');
     }
-    const discount = this.discounts.create({ id: randomUUID(), ...input, serviceName: input.serviceName.trim(), validUntil: input.validUntil ?? null });
+    const discount = this.discounts.create({
+      id: randomUUID(),
+      ...input,
+      serviceName: input.serviceName.trim(),
+      validUntil: input.validUntil ?? null,
+    });
     try {
       await this.discounts.insert(discount);
       return discount;

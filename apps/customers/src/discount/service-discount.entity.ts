@@ -3,7 +3,9 @@ import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { DATE_COLUMN } from '../shared/date-column';
 import { decimalNumber } from '../shared/decimal-number';
 
-@ObjectType('ServiceDiscount', { description: 'A discount on a selected professional service, for customers with a current Poly+ contract.' })
+@ObjectType('ServiceDiscount', {
+  description: 'A discount on a selected professional service, for customers with a current Poly+ contract.',
+})
 @Entity('service_discount')
 export class ServiceDiscount {
   @Field(() => ID)

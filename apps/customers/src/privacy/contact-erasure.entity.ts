@@ -7,7 +7,9 @@ import { ContactErasureStep } from './contact-erasure-step.entity';
  * the customers service pseudonymised the contact itself — last, so that until then a retry still
  * knows the values to find. Holds no personal data: the reason is stored with the contact erased from it.
  */
-@ObjectType('ContactErasure', { description: 'The erasure of a contact’s personal data: who asked, why, and which services have finished.' })
+@ObjectType('ContactErasure', {
+  description: 'The erasure of a contact’s personal data: who asked, why, and which services have finished.',
+})
 @Entity('contact_erasure')
 @Index('IDX_contact_erasure_customer', ['customerId'])
 export class ContactErasure {

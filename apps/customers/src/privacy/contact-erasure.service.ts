@@ -12,7 +12,11 @@ import { PrivacyAuditEntry } from './privacy-audit-entry.entity';
 import { checkedReason } from './privacy-reason';
 
 export const legalHoldRefusal = (customerId: string) =>
-  new DomainError('CONFLICT', `Customer ${customerId} is under a legal hold: its contacts’ personal data is kept until the hold is released`, { reason: 'LEGAL_HOLD' });
+  new DomainError(
+    'CONFLICT',
+    `Customer ${customerId} is under a legal hold: its contacts’ personal data is kept until the hold is released`,
+    { reason: 'LEGAL_HOLD' },
+  );
 
 /**
  * Erases a contact's personal data everywhere the product holds it: each other service erases it
@@ -33,12 +37,19 @@ export class ContactErasureService {
     const erasedBy = actorOf(principal);
     const { erasure, contact } = await this.start(contactId, why, erasedBy);
     if (erasure.completedAt) return this.withSteps(erasure);
-    const subject: ErasureSubject = { customerId: contact.customerId, contactId: contact.id, email: contact.email, name: contact.name, erasedBy };
+    const subject: ErasureSubject = {
+      customerId: contact.customerId,
+      contactId: contact.id,
+      email: contact.email,
+      name: contact.name,
+      erasedBy,
+    };
     const finished = new Set((await this.dataSource.getRepository(ContactErasureStep).findBy({ contactId })).map((step) => step.service));
     for (const peer of this.peers) {
       if (finished.has(peer.service)) continue;
       // A hold set while the erasure is under way stops it before the next service.
-      if (await this.dataSource.getRepository(LegalHold).existsBy({ customerId: contact.customerId })) throw legalHoldRefusal(contact.customerId);
+      if (await this.dataSource.getRepository(LegalHold).existsBy({ customerId: contact.customerId }))
+        throw legalHoldRefusal(contact.customerId);
       const result = await peer.erase(subject);
       await this.recordStep(this.dataSource.manager, contactId, peer.service, result);
     }
@@ -83,7 +94,10 @@ export class ContactErasureService {
   private finish(subject: ErasureSubject): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       await manager.findOne(Customer, { where: { id: subject.customerId }, lock: { mode: 'pessimistic_write' } });
-      const erasure = await manager.findOneOrFail(ContactErasure, { where: { contactId: subject.contactId }, lock: { mode: 'pessimistic_write' } });
+      const erasure = await manager.findOneOrFail(ContactErasure, {
+        where: { contactId: subject.contactId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (erasure.completedAt) return;
       if (await manager.existsBy(LegalHold, { customerId: subject.customerId })) throw legalHoldRefusal(subject.customerId);
       let changedRows = await applyErasurePlan(manager, CUSTOMERS_PERSONAL_DATA, subject);
@@ -92,13 +106,31 @@ export class ContactErasureService {
       const at = this.now();
       await manager.update(ContactErasure, { contactId: subject.contactId }, { completedAt: at });
       await this.recordStep(manager, subject.contactId, 'customers', { changedRows, deletedFiles: 0 });
-      await manager.insert(PrivacyAuditEntry, { at, actor: subject.erasedBy, action: 'CONTACT_ERASED', customerId: subject.customerId, contactId: subject.contactId, reason: erasure.reason });
+      await manager.insert(PrivacyAuditEntry, {
+        at,
+        actor: subject.erasedBy,
+        action: 'CONTACT_ERASED',
+        customerId: subject.customerId,
+        contactId: subject.contactId,
+        reason: erasure.reason,
+      });
     });
   }
 
-  private async recordStep(manager: EntityManager, contactId: string, service: string, result: { changedRows: number; deletedFiles: number }): Promise<void> {
+  private async recordStep(
+    manager: EntityManager,
+    contactId: string,
+    service: string,
+    result: { changedRows: number; deletedFiles: number },
+  ): Promise<void> {
     // Two erasures running at once may both finish a step: the first record stands.
-    await manager.createQueryBuilder().insert().into(ContactErasureStep).values({ contactId, service, completedAt: this.now(), ...result }).orIgnore().execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ContactErasureStep)
+      .values({ contactId, service, completedAt: this.now(), ...result })
+      .orIgnore()
+      .execute();
   }
 
   private async withSteps(erasure: ContactErasure): Promise<ContactErasure> {

@@ -1,5 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { isContactExport, querySection, type Condition, type ExportSection, type ExportSubject, type PersonalDataMap } from '@polyplus/privacy';
+import {
+  isContactExport,
+  querySection,
+  type Condition,
+  type ExportSection,
+  type ExportSubject,
+  type PersonalDataMap,
+} from '@polyplus/privacy';
 import { Customer } from '../customer/customer.entity';
 import { Site } from '../site/site.entity';
 import { Contact } from '../contact/contact.entity';
@@ -9,7 +16,11 @@ const ofCustomer = (subject: { customerId: string }): Condition => ({ sql: '`cus
 
 /** Every table of the customers service: where a contact's personal data is, and why the others hold none. */
 export const CUSTOMERS_PERSONAL_DATA: PersonalDataMap = [
-  { table: 'contact', scope: ofCustomer, own: { where: (subject) => ({ sql: '`id` = ?', params: [subject.contactId] }), set: { name: 'name', email: 'email' } } },
+  {
+    table: 'contact',
+    scope: ofCustomer,
+    own: { where: (subject) => ({ sql: '`id` = ?', params: [subject.contactId] }), set: { name: 'name', email: 'email' } },
+  },
   // Reasons staff typed for holds, exports and erasures may name the contact.
   { table: 'privacy_audit_entry', scope: ofCustomer, key: 'sequence', actors: ['actor'], text: ['reason'] },
   { table: 'customer_legal_hold', scope: ofCustomer, key: 'customerId', actors: ['setBy'], text: ['reason'] },
@@ -42,16 +53,43 @@ function contractDevicesSection(dataSource: DataSource, customerId: string): Exp
  * belong to; for a customer, the customer, its sites, contacts and contracts with their devices.
  */
 export function customersExportSections(dataSource: DataSource, subject: ExportSubject): ExportSection[] {
-  const customer = querySection('customer', { key: 'id', query: () => dataSource.getRepository(Customer).createQueryBuilder('customer').where('customer.id = :id', { id: subject.customerId }) });
-  const contacts = () => dataSource.getRepository(Contact).createQueryBuilder('contact').where('contact.customerId = :customerId', { customerId: subject.customerId });
+  const customer = querySection('customer', {
+    key: 'id',
+    query: () => dataSource.getRepository(Customer).createQueryBuilder('customer').where('customer.id = :id', { id: subject.customerId }),
+  });
+  const contacts = () =>
+    dataSource
+      .getRepository(Contact)
+      .createQueryBuilder('contact')
+      .where('contact.customerId = :customerId', { customerId: subject.customerId });
   if (isContactExport(subject)) {
-    return [customer, querySection('contacts', { key: 'id', query: () => contacts().andWhere('contact.id = :contactId', { contactId: subject.contactId }) })];
+    return [
+      customer,
+      querySection('contacts', {
+        key: 'id',
+        query: () => contacts().andWhere('contact.id = :contactId', { contactId: subject.contactId }),
+      }),
+    ];
   }
   return [
     customer,
-    querySection('sites', { key: 'id', query: () => dataSource.getRepository(Site).createQueryBuilder('site').where('site.customerId = :customerId', { customerId: subject.customerId }) }),
+    querySection('sites', {
+      key: 'id',
+      query: () =>
+        dataSource
+          .getRepository(Site)
+          .createQueryBuilder('site')
+          .where('site.customerId = :customerId', { customerId: subject.customerId }),
+    }),
     querySection('contacts', { key: 'id', query: contacts }),
-    querySection('contracts', { key: 'id', query: () => dataSource.getRepository(Contract).createQueryBuilder('contract').where('contract.customerId = :customerId', { customerId: subject.customerId }) }),
+    querySection('contracts', {
+      key: 'id',
+      query: () =>
+        dataSource
+          .getRepository(Contract)
+          .createQueryBuilder('contract')
+          .where('contract.customerId = :customerId', { customerId: subject.customerId }),
+    }),
     contractDevicesSection(dataSource, subject.customerId),
   ];
 }

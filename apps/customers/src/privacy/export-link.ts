@@ -15,7 +15,9 @@ const MAX_TOKEN_LENGTH = 2048;
 export const exportLinkRefused = () => new DomainError('FORBIDDEN', 'The export link is invalid or has expired; ask for a new one');
 
 function signature(secret: string, payload: string): Buffer {
-  return createHmac('sha256', secret).update(CONTEXT + payload).digest();
+  return createHmac('sha256', secret)
+    .update(CONTEXT + payload)
+    .digest();
 }
 
 /**
@@ -55,7 +57,12 @@ export class ExportLinks {
     } catch {
       throw exportLinkRefused();
     }
-    const wellFormed = claims.op === 'personal-data-export' && typeof claims.customerId === 'string' && (claims.contactId === null || typeof claims.contactId === 'string') && typeof claims.actor === 'string' && Number.isInteger(claims.exp);
+    const wellFormed =
+      claims.op === 'personal-data-export' &&
+      typeof claims.customerId === 'string' &&
+      (claims.contactId === null || typeof claims.contactId === 'string') &&
+      typeof claims.actor === 'string' &&
+      Number.isInteger(claims.exp);
     if (!wellFormed || (claims.exp as number) * 1000 <= this.now().getTime() || claims.actor !== actor) throw exportLinkRefused();
     return claims as ExportClaims;
   }

@@ -6,14 +6,16 @@ import { executeOperation } from '@polyplus/testing';
 import { createCustomersSubgraph, customersSubgraph } from '../customers-subgraph';
 import { FakeDevices } from '../testing/fake-devices';
 
-const SET = 'mutation ($customerId: ID!, $hold: Boolean!, $reason: String!) { setLegalHold(customerId: $customerId, hold: $hold, reason: $reason) { customerId reason setBy } }';
+const SET =
+  'mutation ($customerId: ID!, $hold: Boolean!, $reason: String!) { setLegalHold(customerId: $customerId, hold: $hold, reason: $reason) { customerId reason setBy } }';
 const HELD = 'query ($ids: [ID!]!) { customersUnderLegalHold(customerIds: $ids) }';
 
 describe('legal holds on customers', () => {
   let db: TestDatabase;
   let schema: GraphQLSchema;
   const staff: Principal = { subject: 'tsr.ana', role: 'SUPPORT_ENGINEER', customerIds: [] };
-  const as = (principal: Principal, query: string, variables: Record<string, unknown>) => executeOperation(schema, query, variables, principal);
+  const as = (principal: Principal, query: string, variables: Record<string, unknown>) =>
+    executeOperation(schema, query, variables, principal);
 
   beforeAll(async () => {
     db = await createTestDatabase('customers_legal_hold', customersSubgraph.database);
@@ -35,7 +37,10 @@ describe('legal holds on customers', () => {
     expect((await as(service, HELD, { ids: [held, free] })).data).toEqual({ customersUnderLegalHold: [held] });
     expect((await as(staff, SET, { customerId: held, hold: false, reason: 'Case settled' })).data).toEqual({ setLegalHold: null });
     expect((await as(service, HELD, { ids: [held, free] })).data).toEqual({ customersUnderLegalHold: [] });
-    const audit = await db.dataSource.query('SELECT `actor`, `action`, `reason` FROM `privacy_audit_entry` WHERE `customerId` = ? ORDER BY `sequence`', [held]);
+    const audit = await db.dataSource.query(
+      'SELECT `actor`, `action`, `reason` FROM `privacy_audit_entry` WHERE `customerId` = ? ORDER BY `sequence`',
+      [held],
+    );
     expect(audit).toEqual([
       { actor: 'SUPPORT_ENGINEER:tsr.ana', action: 'LEGAL_HOLD_SET', reason: 'Litigation hold 2026-114' },
       { actor: 'SUPPORT_ENGINEER:tsr.ana', action: 'LEGAL_HOLD_RELEASED', reason: 'Case settled' },
@@ -51,8 +56,14 @@ describe('legal holds on customers', () => {
     ] as Principal[]) {
       expect((await as(principal, SET, { customerId: id, hold: true, reason: 'x' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
-    expect((await as(staff, SET, { customerId: id, hold: true, reason: '  ' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-    expect((await as(staff, SET, { customerId: id, hold: true, reason: 'x'.repeat(501) })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect((await as(staff, SET, { customerId: id, hold: true, reason: '  ' })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'reason',
+    });
+    expect((await as(staff, SET, { customerId: id, hold: true, reason: 'x'.repeat(501) })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'reason',
+    });
     expect((await as(staff, SET, { customerId: randomUUID(), hold: true, reason: 'x' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(await db.dataSource.query('SELECT * FROM `customer_legal_hold` WHERE `customerId` = ?', [id])).toEqual([]);
   });

@@ -25,7 +25,14 @@ export class LegalHoldService {
       // Serialised per customer: a hold and an erasure of one of its contacts never interleave.
       const customer = await manager.findOne(Customer, { where: { id: customerId }, lock: { mode: 'pessimistic_write' } });
       if (!customer) throw notFound('Customer', customerId);
-      await manager.insert(PrivacyAuditEntry, { at, actor, action: hold ? 'LEGAL_HOLD_SET' : 'LEGAL_HOLD_RELEASED', customerId, contactId: null, reason: why });
+      await manager.insert(PrivacyAuditEntry, {
+        at,
+        actor,
+        action: hold ? 'LEGAL_HOLD_SET' : 'LEGAL_HOLD_RELEASED',
+        customerId,
+        contactId: null,
+        reason: why,
+      });
       if (!hold) {
         await manager.delete(LegalHold, { customerId });
         return null;

@@ -1,6 +1,13 @@
 import type { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';
-import { MAX_SUBJECT_INCIDENTS, isContactExport, readExportPage, type ExportPage, type ExportSubject, type PersonalDataPeer } from '@polyplus/privacy';
+import {
+  MAX_SUBJECT_INCIDENTS,
+  isContactExport,
+  readExportPage,
+  type ExportPage,
+  type ExportSubject,
+  type PersonalDataPeer,
+} from '@polyplus/privacy';
 import { customersExportSections } from './customers-personal-data';
 
 /** Export format written into every document; a consumer can branch on it. */
@@ -30,14 +37,20 @@ function* chunks<T>(values: readonly T[], size: number): Generator<T[]> {
  * service's own first, then each other service's; for a contact, the services that know cases only
  * by id are asked about the cases the incidents service listed as theirs.
  */
-export async function* personalDataRecords(dataSource: DataSource, peers: readonly PersonalDataPeer[], subject: ExportSubject, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<ExportedRecord> {
+export async function* personalDataRecords(
+  dataSource: DataSource,
+  peers: readonly PersonalDataPeer[],
+  subject: ExportSubject,
+  pageSize = EXPORT_PAGE_SIZE,
+): AsyncGenerator<ExportedRecord> {
   const own = customersExportSections(dataSource, subject);
   yield* pages('customers', (after) => readExportPage(own, after, pageSize));
   const contact = isContactExport(subject);
   const cases: string[] = [];
   for (const peer of peers.filter((candidate) => !BY_CASE.has(candidate.service))) {
     for await (const record of pages(peer.service, (after) => peer.exportPage(subject, after, pageSize))) {
-      if (contact && record.service === 'incidents' && record.section === 'incidents') cases.push((JSON.parse(record.data) as { id: string }).id);
+      if (contact && record.service === 'incidents' && record.section === 'incidents')
+        cases.push((JSON.parse(record.data) as { id: string }).id);
       yield record;
     }
   }
@@ -46,7 +59,8 @@ export async function* personalDataRecords(dataSource: DataSource, peers: readon
       yield* pages(peer.service, (after) => peer.exportPage(subject, after, pageSize));
       continue;
     }
-    for (const incidentIds of chunks(cases, MAX_SUBJECT_INCIDENTS)) yield* pages(peer.service, (after) => peer.exportPage({ ...subject, incidentIds }, after, pageSize));
+    for (const incidentIds of chunks(cases, MAX_SUBJECT_INCIDENTS))
+      yield* pages(peer.service, (after) => peer.exportPage({ ...subject, incidentIds }, after, pageSize));
   }
 }
 
@@ -73,14 +87,25 @@ function write(out: Writable, chunk: string): Promise<void> {
  * section, data }, …], complete: true }`. Records are written as they arrive; a document without
  * `complete: true` (the connection cut short) is not a whole export.
  */
-export async function writePersonalDataExport(out: Writable, records: AsyncIterable<ExportedRecord>, header: { exportedAt: Date; subject: { customerId: string; contactId: string | null } }): Promise<number> {
-  await write(out, `{"format":${JSON.stringify(EXPORT_FORMAT)},"exportedAt":${JSON.stringify(header.exportedAt.toISOString())},"subject":${JSON.stringify(header.subject)},"records":[`);
+export async function writePersonalDataExport(
+  out: Writable,
+  records: AsyncIterable<ExportedRecord>,
+  header: { exportedAt: Date; subject: { customerId: string; contactId: string | null } },
+): Promise<number> {
+  await write(
+    out,
+    `{"format":${JSON.stringify(EXPORT_FORMAT)},"exportedAt":${JSON.stringify(header.exportedAt.toISOString())},"subject":${JSON.stringify(header.subject)},"records":[`,
+  );
   let count = 0;
   for await (const record of records) {
     // Each service answers JSON objects; anything else would corrupt the document, so it is refused.
     const data = JSON.parse(record.data) as unknown;
-    if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error(`The ${record.service} service answered a record that is not an object`);
-    await write(out, `${count === 0 ? '' : ','}\n{"service":${JSON.stringify(record.service)},"section":${JSON.stringify(record.section)},"data":${record.data}}`);
+    if (!data || typeof data !== 'object' || Array.isArray(data))
+      throw new Error(`The ${record.service} service answered a record that is not an object`);
+    await write(
+      out,
+      `${count === 0 ? '' : ','}\n{"service":${JSON.stringify(record.service)},"section":${JSON.stringify(record.section)},"data":${record.data}}`,
+    );
     count += 1;
   }
   await write(out, '\n],"complete":true}\n');

@@ -39,7 +39,9 @@ export class PersonalDataExports {
     const contactId = request.contactId ?? null;
     await this.assertSubject(request.customerId, contactId);
     const actor = actorOf(principal);
-    await this.dataSource.getRepository(PrivacyAuditEntry).insert({ at: this.now(), actor, action: 'PERSONAL_DATA_EXPORT_REQUESTED', customerId: request.customerId, contactId, reason });
+    await this.dataSource
+      .getRepository(PrivacyAuditEntry)
+      .insert({ at: this.now(), actor, action: 'PERSONAL_DATA_EXPORT_REQUESTED', customerId: request.customerId, contactId, reason });
     const { token, expiresAt } = this.links.sign({ customerId: request.customerId, contactId, actor });
     return { downloadUrl: `${this.options.publicBaseUrl ?? ''}${EXPORT_PATH_PREFIX}${token}`, expiresAt };
   }
@@ -52,7 +54,16 @@ export class PersonalDataExports {
     await this.assertSubject(claims.customerId, claims.contactId);
     const contact = claims.contactId ? await this.dataSource.getRepository(Contact).findOneByOrFail({ id: claims.contactId }) : null;
     const exportedAt = this.now();
-    await this.dataSource.getRepository(PrivacyAuditEntry).insert({ at: exportedAt, actor, action: 'PERSONAL_DATA_EXPORTED', customerId: claims.customerId, contactId: claims.contactId, reason: 'export link followed' });
+    await this.dataSource
+      .getRepository(PrivacyAuditEntry)
+      .insert({
+        at: exportedAt,
+        actor,
+        action: 'PERSONAL_DATA_EXPORTED',
+        customerId: claims.customerId,
+        contactId: claims.contactId,
+        reason: 'export link followed',
+      });
     const name = `personal-data-${claims.contactId ? `contact-${claims.contactId}` : `customer-${claims.customerId}`}.json`;
     response.writeHead(200, {
       'content-type': 'application/json; charset=utf-8',
@@ -62,13 +73,17 @@ export class PersonalDataExports {
       'content-security-policy': "default-src 'none'; sandbox",
     });
     const subject = { customerId: claims.customerId, contactId: claims.contactId, email: contact?.email ?? null };
-    await writePersonalDataExport(response, personalDataRecords(this.dataSource, this.peers, subject), { exportedAt, subject: { customerId: claims.customerId, contactId: claims.contactId } });
+    await writePersonalDataExport(response, personalDataRecords(this.dataSource, this.peers, subject), {
+      exportedAt,
+      subject: { customerId: claims.customerId, contactId: claims.contactId },
+    });
     response.end();
   }
 
   /** The customer exists, and the contact (when named) is one of its contacts; anything else is NOT_FOUND. */
   private async assertSubject(customerId: string, contactId: string | null): Promise<void> {
     if (!(await this.dataSource.getRepository(Customer).existsBy({ id: customerId }))) throw notFound('Customer', customerId);
-    if (contactId && !(await this.dataSource.getRepository(Contact).existsBy({ id: contactId, customerId }))) throw notFound('Contact', contactId);
+    if (contactId && !(await this.dataSource.getRepository(Contact).existsBy({ id: contactId, customerId })))
+      throw notFound('Contact', contactId);
   }
 }

@@ -9,5 +9,7 @@ export const PERSONAL_DATA_CALL_TIMEOUT_MS = 120_000;
 
 /** Each service's personal-data fields over its GraphQL API, called as this service (a SERVICE principal). */
 export function personalDataPeers(): PersonalDataPeer[] {
-  return PERSONAL_DATA_SERVICES.map((name) => personalDataPeer(name, createSubgraphClient(name, subgraphUrl(name), PERSONAL_DATA_CALL_TIMEOUT_MS)));
+  return PERSONAL_DATA_SERVICES.map((name) =>
+    personalDataPeer(name, createSubgraphClient(name, subgraphUrl(name), PERSONAL_DATA_CALL_TIMEOUT_MS)),
+  );
 }

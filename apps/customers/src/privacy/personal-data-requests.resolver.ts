@@ -48,7 +48,10 @@ export class PersonalDataRequestsResolver {
     description:
       'Exports everything the product holds about a customer, or one of its contacts (customers, devices, cases, logistics, visits, mail), as JSON behind a short-lived link; the request and the download are audited.',
   })
-  exportPersonalData(@Arg('input', () => ExportPersonalDataInput) input: ExportPersonalDataInput, @Ctx() { principal }: SubgraphContext): Promise<PersonalDataExportLink> {
+  exportPersonalData(
+    @Arg('input', () => ExportPersonalDataInput) input: ExportPersonalDataInput,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<PersonalDataExportLink> {
     return this.exports.request(principal, input);
   }
 
@@ -57,12 +60,19 @@ export class PersonalDataRequestsResolver {
     description:
       'Erases a contact’s personal data in every service: their name, address and actor strings become a pseudonym in cases, audit trails, comments, downloads, mail and events, their uploads are deleted; cases stay. CONFLICT (reason LEGAL_HOLD) while the customer is under a legal hold. A failed run resumes where it stopped when called again; a completed one is answered unchanged. Reason up to 500 characters.',
   })
-  eraseContact(@Arg('contactId', () => ID) contactId: string, @Arg('reason', () => String) reason: string, @Ctx() { principal }: SubgraphContext): Promise<ContactErasure> {
+  eraseContact(
+    @Arg('contactId', () => ID) contactId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<ContactErasure> {
     return this.erasures.erase(principal, contactId, reason);
   }
 
   @Access(SUPPORT)
-  @Query(() => ContactErasure, { nullable: true, description: 'The erasure of a contact, if one was requested: which services have finished.' })
+  @Query(() => ContactErasure, {
+    nullable: true,
+    description: 'The erasure of a contact, if one was requested: which services have finished.',
+  })
   contactErasure(@Arg('contactId', () => ID) contactId: string): Promise<ContactErasure | null> {
     return this.erasures.find(contactId);
   }

@@ -7,7 +7,14 @@ import { EXPORT_PATH_PREFIX } from './export-link';
 import type { PersonalDataExports } from './personal-data-exports';
 
 const ROUTE = /^\/files\/personal-data\/([A-Za-z0-9_-]{1,2000}\.[A-Za-z0-9_-]{1,100})$/;
-const STATUS_BY_CODE: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, SERVICE_UNAVAILABLE: 503 };
+const STATUS_BY_CODE: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  SERVICE_UNAVAILABLE: 503,
+};
 
 type RouteOptions = { principalSecrets: readonly string[]; log?: (message: string, error?: unknown) => void };
 

@@ -9,7 +9,11 @@ export class PrivacyResolver {
   constructor(private readonly holds: LegalHoldService) {}
 
   @Access(SUPPORT)
-  @Mutation(() => LegalHold, { nullable: true, description: 'Sets (hold: true) or releases a legal hold on a customer’s data, with a reason of up to 500 characters; answers the hold in force afterwards. While held, nothing of the customer is erased or purged.' })
+  @Mutation(() => LegalHold, {
+    nullable: true,
+    description:
+      'Sets (hold: true) or releases a legal hold on a customer’s data, with a reason of up to 500 characters; answers the hold in force afterwards. While held, nothing of the customer is erased or purged.',
+  })
   setLegalHold(
     @Arg('customerId', () => ID) customerId: string,
     @Arg('hold', () => Boolean) hold: boolean,

@@ -12,7 +12,10 @@ export function assertTimeZoneOfCountry(timeZone: string, countryCode: string): 
   if (!country) throw badUserInput(`countryCode ${countryCode} is not an ISO 3166-1 country`, 'countryCode');
   const zone = getTimezone(timeZone);
   if (zone && zone.countries.length === 0) {
-    throw badUserInput(`timeZone ${timeZone} is not the time zone of a place; give the zone of the site's location, e.g. ${country.timezones[0]}`, 'timeZone');
+    throw badUserInput(
+      `timeZone ${timeZone} is not the time zone of a place; give the zone of the site's location, e.g. ${country.timezones[0]}`,
+      'timeZone',
+    );
   }
   if (!zone?.countries.includes(country.id)) {
     const some = country.timezones.slice(0, 8).join(', ') + (country.timezones.length > 8 ? ', …' : '');

@@ -39,7 +39,10 @@ export class Site {
   @Column('char', { length: 2 })
   countryCode: string;
 
-  @Field(() => String, { nullable: true, description: 'ISO 3166-2 subdivision code without the country, e.g. ENG, TX, BY; regional holidays and onsite rules.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 3166-2 subdivision code without the country, e.g. ENG, TX, BY; regional holidays and onsite rules.',
+  })
   @Column('varchar', { length: 10, nullable: true, default: null })
   subdivision: string | null;
 

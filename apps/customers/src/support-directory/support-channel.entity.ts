@@ -16,7 +16,9 @@ const weekdays = {
  * One way to reach Poly support in a region or country: a telephone number, or a chat, web or
  * video link, with its hours and languages. Maintained by support staff; public.
  */
-@ObjectType('SupportChannel', { description: 'A regional contact channel of 24x7 Priority Support: phone number or chat, web or video link, hours and languages.' })
+@ObjectType('SupportChannel', {
+  description: 'A regional contact channel of 24x7 Priority Support: phone number or chat, web or video link, hours and languages.',
+})
 @Entity('support_channel')
 @Index('IDX_support_channel_place', ['region', 'countryCode'])
 export class SupportChannel {

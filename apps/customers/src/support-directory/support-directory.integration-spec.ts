@@ -12,8 +12,24 @@ const DIRECTORY = `query ($region: String, $countryCode: String) {
 }`;
 const admin: Principal = { subject: 'olivia', role: 'CUSTOMER_ADMIN', customerIds: ['c1'] };
 
-const ukPhone = { region: 'EMEA', countryCode: 'GB', kind: 'PHONE', label: 'Toll-free', phoneNumber: '+448001234567', available24x7: true, languages: ['en'] };
-const dePhone = { region: 'EMEA', countryCode: 'DE', kind: 'PHONE', label: 'Kostenfrei', phoneNumber: '+498001234567', available24x7: true, languages: ['de', 'en'] };
+const ukPhone = {
+  region: 'EMEA',
+  countryCode: 'GB',
+  kind: 'PHONE',
+  label: 'Toll-free',
+  phoneNumber: '+448001234567',
+  available24x7: true,
+  languages: ['en'],
+};
+const dePhone = {
+  region: 'EMEA',
+  countryCode: 'DE',
+  kind: 'PHONE',
+  label: 'Kostenfrei',
+  phoneNumber: '+498001234567',
+  available24x7: true,
+  languages: ['de', 'en'],
+};
 const emeaChat = {
   region: 'EMEA',
   kind: 'CHAT',
@@ -26,7 +42,15 @@ const emeaChat = {
   timeZone: 'Europe/Berlin',
   languages: ['en', 'de', 'fr'],
 };
-const usVideo = { region: 'Americas', countryCode: 'US', kind: 'VIDEO', label: 'Video session', url: 'https://support.poly.com/video', available24x7: true, languages: ['en', 'es-419'] };
+const usVideo = {
+  region: 'Americas',
+  countryCode: 'US',
+  kind: 'VIDEO',
+  label: 'Video session',
+  url: 'https://support.poly.com/video',
+  available24x7: true,
+  languages: ['en', 'es-419'],
+};
 
 describe('support directory ("Support is available via chat, phone, web and video"; regional telephone numbers)', () => {
   let db: TestDatabase;
@@ -43,18 +67,33 @@ describe('support directory ("Support is available via chat, phone, web and vide
   afterAll(() => db.drop(), 60_000);
 
   it('the directory is readable without signing in: regional phone numbers and chat, web and video links with hours and languages', async () => {
-    const { supportDirectory } = await operationData<{ supportDirectory: Record<string, unknown>[] }>(schema, DIRECTORY, {}, anonymousPrincipal());
+    const { supportDirectory } = await operationData<{ supportDirectory: Record<string, unknown>[] }>(
+      schema,
+      DIRECTORY,
+      {},
+      anonymousPrincipal(),
+    );
     expect(supportDirectory.map((channel) => [channel.region, channel.countryCode, channel.kind, channel.hours])).toEqual([
       ['Americas', 'US', 'VIDEO', '24x7'],
       ['EMEA', null, 'CHAT', 'Mon–Fri 08:00–18:00 Europe/Berlin'],
       ['EMEA', 'DE', 'PHONE', '24x7'],
       ['EMEA', 'GB', 'PHONE', '24x7'],
     ]);
-    expect(supportDirectory[1]).toMatchObject({ url: 'https://support.poly.com/chat?region=emea', openNow: true, languages: ['en', 'de', 'fr'], phoneNumber: null });
+    expect(supportDirectory[1]).toMatchObject({
+      url: 'https://support.poly.com/chat?region=emea',
+      openNow: true,
+      languages: ['en', 'de', 'fr'],
+      phoneNumber: null,
+    });
   });
 
   it('for a country: its own channels and its region’s region-wide ones', async () => {
-    const { supportDirectory } = await operationData<{ supportDirectory: { kind: string; countryCode: string | null }[] }>(schema, DIRECTORY, { countryCode: 'DE' }, anonymousPrincipal());
+    const { supportDirectory } = await operationData<{ supportDirectory: { kind: string; countryCode: string | null }[] }>(
+      schema,
+      DIRECTORY,
+      { countryCode: 'DE' },
+      anonymousPrincipal(),
+    );
     expect(supportDirectory.map((channel) => [channel.countryCode, channel.kind])).toEqual([
       [null, 'CHAT'],
       ['DE', 'PHONE'],
@@ -62,8 +101,16 @@ describe('support directory ("Support is available via chat, phone, web and vide
   });
 
   it('stated hours say whether the channel is staffed now, in its own time zone', async () => {
-    const saturday = await createCustomersSubgraph({ devices: new FakeDevices().directory, now: () => new Date('2026-03-07T11:00:00Z') }).build(db.dataSource);
-    const { supportDirectory } = await operationData<{ supportDirectory: { kind: string; openNow: boolean }[] }>(saturday.schema, DIRECTORY, { region: 'EMEA' }, anonymousPrincipal());
+    const saturday = await createCustomersSubgraph({
+      devices: new FakeDevices().directory,
+      now: () => new Date('2026-03-07T11:00:00Z'),
+    }).build(db.dataSource);
+    const { supportDirectory } = await operationData<{ supportDirectory: { kind: string; openNow: boolean }[] }>(
+      saturday.schema,
+      DIRECTORY,
+      { region: 'EMEA' },
+      anonymousPrincipal(),
+    );
     expect(supportDirectory.map((channel) => [channel.kind, channel.openNow])).toEqual([
       ['CHAT', false],
       ['PHONE', true],
@@ -79,9 +126,14 @@ describe('support directory ("Support is available via chat, phone, web and vide
     }
     expect(await rows()).toEqual(before);
     const [{ id }] = before.filter((row: { label: string }) => row.label === 'Toll-free');
-    const { updateSupportChannel } = await operationData<{ updateSupportChannel: { label: string } }>(schema, UPDATE, { id, input: { ...ukPhone, label: 'Freephone' } });
+    const { updateSupportChannel } = await operationData<{ updateSupportChannel: { label: string } }>(schema, UPDATE, {
+      id,
+      input: { ...ukPhone, label: 'Freephone' },
+    });
     expect(updateSupportChannel.label).toBe('Freephone');
-    expect((await db.dataSource.query('SELECT updatedBy FROM support_channel WHERE id = ?', [id]))[0].updatedBy).toBe('SUPPORT_ENGINEER:test-engineer');
+    expect((await db.dataSource.query('SELECT updatedBy FROM support_channel WHERE id = ?', [id]))[0].updatedBy).toBe(
+      'SUPPORT_ENGINEER:test-engineer',
+    );
   });
 
   it.each([
@@ -101,7 +153,11 @@ describe('support directory ("Support is available via chat, phone, web and vide
     ['a 24x7 channel with hours', { ...ukPhone, opensAt: '08:00' }, 'opensAt'],
     ['no language', { ...ukPhone, languages: [] }, 'languages'],
     ['a language that is not a BCP 47 tag', { ...ukPhone, languages: ['English'] }, 'languages'],
-    ['thirteen languages', { ...ukPhone, languages: ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'no', 'cs'] }, 'languages'],
+    [
+      'thirteen languages',
+      { ...ukPhone, languages: ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'no', 'cs'] },
+      'languages',
+    ],
     ['a country code that names no country', { ...ukPhone, countryCode: 'ZZ' }, 'countryCode'],
     ['a blank region', { ...ukPhone, region: '   ' }, 'region'],
     ['a region of 61 characters', { ...ukPhone, region: 'x'.repeat(61) }, 'region'],

@@ -13,20 +13,26 @@ export class SupportDirectoryResolver {
 
   @Access('PUBLIC', STAFF, CUSTOMER_SIDE)
   @Query(() => [SupportChannel], {
-    description: 'Regional telephone numbers and chat, web and video links of Poly support, with hours and languages. Open without signing in. For a country: its own channels and its regions’ region-wide ones.',
+    description:
+      'Regional telephone numbers and chat, web and video links of Poly support, with hours and languages. Open without signing in. For a country: its own channels and its regions’ region-wide ones.',
   })
   supportDirectory(
     @Arg('region', () => String, { nullable: true, description: 'Up to 60 characters, e.g. EMEA.' }) region?: string,
     @Arg('countryCode', () => String, { nullable: true, description: 'ISO 3166-1 alpha-2, e.g. DE.' }) countryCode?: string,
   ): Promise<SupportChannel[]> {
-    if (region !== undefined && region !== null && (region.length > 60 || region.trim() === '')) throw badUserInput('region must be 1 to 60 characters', 'region');
-    if (countryCode !== undefined && countryCode !== null && !COUNTRY.test(countryCode)) throw badUserInput('countryCode must be an ISO 3166-1 alpha-2 code such as DE', 'countryCode');
+    if (region !== undefined && region !== null && (region.length > 60 || region.trim() === ''))
+      throw badUserInput('region must be 1 to 60 characters', 'region');
+    if (countryCode !== undefined && countryCode !== null && !COUNTRY.test(countryCode))
+      throw badUserInput('countryCode must be an ISO 3166-1 alpha-2 code such as DE', 'countryCode');
     return this.directory.list(region, countryCode);
   }
 
   @Access(SUPPORT)
   @Mutation(() => SupportChannel, { description: 'Adds a contact channel to the public support directory.' })
-  addSupportChannel(@Arg('input', () => SupportChannelInput) input: SupportChannelInput, @Ctx() { principal }: SubgraphContext): Promise<SupportChannel> {
+  addSupportChannel(
+    @Arg('input', () => SupportChannelInput) input: SupportChannelInput,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<SupportChannel> {
     return this.directory.add(input, principal);
   }
 

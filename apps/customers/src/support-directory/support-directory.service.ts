@@ -9,11 +9,20 @@ import { SupportChannelKind, SUPPORT_WEEKDAYS, type SupportWeekday } from './sup
 import type { SupportChannelInput } from './dto/support-channel.input';
 
 const KIND_ORDER = [SupportChannelKind.PHONE, SupportChannelKind.CHAT, SupportChannelKind.WEB, SupportChannelKind.VIDEO];
-const SHORT: Record<SupportWeekday, string> = { MONDAY: 'Mon', TUESDAY: 'Tue', WEDNESDAY: 'Wed', THURSDAY: 'Thu', FRIDAY: 'Fri', SATURDAY: 'Sat', SUNDAY: 'Sun' };
+const SHORT: Record<SupportWeekday, string> = {
+  MONDAY: 'Mon',
+  TUESDAY: 'Tue',
+  WEDNESDAY: 'Wed',
+  THURSDAY: 'Thu',
+  FRIDAY: 'Fri',
+  SATURDAY: 'Sat',
+  SUNDAY: 'Sun',
+};
 
 /** A channel's cross-field rules: a phone number for phones, a link for the rest, hours unless 24x7. */
 function assertConsistent(input: SupportChannelInput): void {
-  if (input.countryCode && !getCountry(input.countryCode)) throw badUserInput(`countryCode ${input.countryCode} is not an ISO 3166-1 country`, 'countryCode');
+  if (input.countryCode && !getCountry(input.countryCode))
+    throw badUserInput(`countryCode ${input.countryCode} is not an ISO 3166-1 country`, 'countryCode');
   if (input.kind === SupportChannelKind.PHONE) {
     if (!input.phoneNumber) throw badUserInput('A PHONE channel needs a phoneNumber', 'phoneNumber');
     if (input.url) throw badUserInput('A PHONE channel has a phoneNumber, not a url', 'url');
@@ -22,7 +31,8 @@ function assertConsistent(input: SupportChannelInput): void {
     if (input.phoneNumber) throw badUserInput(`A ${input.kind} channel has a url, not a phoneNumber`, 'phoneNumber');
   }
   if (input.available24x7) {
-    const stated = (['opensAt', 'closesAt', 'timeZone'] as const).find((field) => input[field]) ?? (input.openDays.length > 0 ? 'openDays' : undefined);
+    const stated =
+      (['opensAt', 'closesAt', 'timeZone'] as const).find((field) => input[field]) ?? (input.openDays.length > 0 ? 'openDays' : undefined);
     if (stated) throw badUserInput(`A 24x7 channel states no ${stated}`, stated);
     return;
   }
@@ -57,7 +67,9 @@ export function isOpenAt(channel: SupportChannel, at: Date): boolean {
 }
 
 function fieldsOf(input: SupportChannelInput) {
-  const hours = input.available24x7 ? { openDays: [], opensAt: null, closesAt: null, timeZone: null } : { openDays: input.openDays, opensAt: input.opensAt ?? null, closesAt: input.closesAt ?? null, timeZone: input.timeZone ?? null };
+  const hours = input.available24x7
+    ? { openDays: [], opensAt: null, closesAt: null, timeZone: null }
+    : { openDays: input.openDays, opensAt: input.opensAt ?? null, closesAt: input.closesAt ?? null, timeZone: input.timeZone ?? null };
   return {
     region: input.region.trim(),
     countryCode: input.countryCode ?? null,

@@ -27,8 +27,14 @@ function rowsError(errors: RowError[]): DomainError {
   const sorted = [...errors].sort((a, b) => a.row - b.row);
   // Only duplicates of existing registrations: the rows are fine, the registry disagrees.
   const code = sorted.every((error) => error.problem === 'ALREADY_REGISTERED') ? 'CONFLICT' : 'BAD_USER_INPUT';
-  const rows = sorted.map((error) => error.row).slice(0, 20).join(', ');
-  return new DomainError(code, `${sorted.length} row(s) cannot be registered (rows ${rows}); nothing was registered`, { field: 'devices', rows: sorted });
+  const rows = sorted
+    .map((error) => error.row)
+    .slice(0, 20)
+    .join(', ');
+  return new DomainError(code, `${sorted.length} row(s) cannot be registered (rows ${rows}); nothing was registered`, {
+    field: 'devices',
+    rows: sorted,
+  });
 }
 
 /** Many serial numbers in one transaction: all are registered, or none and every bad row is reported. */
@@ -41,7 +47,11 @@ export class BulkRegistrationService {
 
   async register(batch: BulkRegistration): Promise<Device[]> {
     await this.directory.assertSiteOfCustomer(batch.siteId, batch.customerId);
-    const rows = batch.rows.map((row) => ({ ...row, serialNumber: normaliseSerialNumber(row.serialNumber), productModel: row.productModel.trim() }));
+    const rows = batch.rows.map((row) => ({
+      ...row,
+      serialNumber: normaliseSerialNumber(row.serialNumber),
+      productModel: row.productModel.trim(),
+    }));
     const errors: RowError[] = [...(batch.earlierErrors ?? []), ...(await this.problemsOf(rows))];
     if (errors.length > 0) throw rowsError(errors);
     const productIds = await this.products.byModels(rows.map((row) => row.productModel));
@@ -73,12 +83,24 @@ export class BulkRegistrationService {
       if (!SERIAL_NUMBER_PATTERN.test(serialNumber)) {
         errors.push({ row, serialNumber, field: 'serialNumber', problem: 'INVALID_SERIAL_NUMBER', message: SERIAL_NUMBER_RULE });
       } else if (firstRowOf.has(serialNumber)) {
-        errors.push({ row, serialNumber, field: 'serialNumber', problem: 'DUPLICATE_IN_REQUEST', message: `serialNumber repeats row ${firstRowOf.get(serialNumber)}` });
+        errors.push({
+          row,
+          serialNumber,
+          field: 'serialNumber',
+          problem: 'DUPLICATE_IN_REQUEST',
+          message: `serialNumber repeats row ${firstRowOf.get(serialNumber)}`,
+        });
       } else {
         firstRowOf.set(serialNumber, row);
       }
       if (!products.has(productModel)) {
-        errors.push({ row, serialNumber, field: 'productModel', problem: 'UNKNOWN_PRODUCT', message: `Unknown product model ${productModel}` });
+        errors.push({
+          row,
+          serialNumber,
+          field: 'productModel',
+          problem: 'UNKNOWN_PRODUCT',
+          message: `Unknown product model ${productModel}`,
+        });
       }
     }
     return [...errors, ...(await this.alreadyRegistered(rows))];
@@ -90,12 +112,20 @@ export class BulkRegistrationService {
     const taken = new Set<string>();
     for (let i = 0; i < valid.length; i += CHUNK) {
       const serials = valid.slice(i, i + CHUNK).map((row) => row.serialNumber);
-      const found = await this.dataSource.getRepository(Device).find({ select: { serialNumber: true }, where: { serialNumber: In(serials) } });
+      const found = await this.dataSource
+        .getRepository(Device)
+        .find({ select: { serialNumber: true }, where: { serialNumber: In(serials) } });
       for (const device of found) taken.add(device.serialNumber);
     }
     const reported = new Set<string>();
     return valid
       .filter((row) => taken.has(row.serialNumber) && !reported.has(row.serialNumber) && reported.add(row.serialNumber))
-      .map(({ row, serialNumber }) => ({ row, serialNumber, field: 'serialNumber', problem: 'ALREADY_REGISTERED', message: `Serial number ${serialNumber} is already registered` }));
+      .map(({ row, serialNumber }) => ({
+        row,
+        serialNumber,
+        field: 'serialNumber',
+        problem: 'ALREADY_REGISTERED',
+        message: `Serial number ${serialNumber} is already registered`,
+      }));
   }
 }

@@ -18,7 +18,13 @@ export function parseSerialList(lines: string[]): ParsedSerialList {
     if (trimmed === '' || trimmed.startsWith('#') || (index === 0 && /^serial/i.test(trimmed))) return;
     const [serialNumber, productModel, ...rest] = trimmed.split(SEPARATOR).map((part) => part.trim());
     if (!serialNumber || !productModel || rest.some((part) => part !== '')) {
-      errors.push({ row: line, serialNumber: serialNumber ?? '', field: 'line', problem: 'UNREADABLE_LINE', message: 'a line must be "SERIAL,MODEL"' });
+      errors.push({
+        row: line,
+        serialNumber: serialNumber ?? '',
+        field: 'line',
+        problem: 'UNREADABLE_LINE',
+        message: 'a line must be "SERIAL,MODEL"',
+      });
       return;
     }
     rows.push({ row: line, serialNumber, productModel });

@@ -10,4 +10,7 @@ export enum DocumentKind {
   DATASHEET = 'DATASHEET',
 }
 
-registerEnumType(DocumentKind, { name: 'DocumentKind', description: 'Admin guide, user guide, installation guide, quick start guide, release notes or datasheet.' });
+registerEnumType(DocumentKind, {
+  name: 'DocumentKind',
+  description: 'Admin guide, user guide, installation guide, quick start guide, release notes or datasheet.',
+});

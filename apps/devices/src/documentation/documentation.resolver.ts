@@ -12,7 +12,8 @@ export class DocumentationResolver {
 
   @Access(STAFF, CUSTOMER_USERS)
   @Query(() => [ProductDocument], {
-    description: 'Product documentation, latest version and publication first. Customers see documents of products they have a device of under a current contract; vendor staff see all.',
+    description:
+      'Product documentation, latest version and publication first. Customers see documents of products they have a device of under a current contract; vendor staff see all.',
   })
   productDocuments(
     @Ctx() { principal }: SubgraphContext,
@@ -22,13 +23,17 @@ export class DocumentationResolver {
     @Arg('first', () => Int, { defaultValue: 50, description: `1 to ${MAX_DOCUMENTS}.` }) first = 50,
   ): Promise<ProductDocument[]> {
     if (first < 1 || first > MAX_DOCUMENTS) throw badUserInput(`first must be between 1 and ${MAX_DOCUMENTS}`, 'first');
-    if (language !== undefined && language !== null && (language.length > 16 || !LANGUAGE_TAG.test(language))) throw badUserInput('language must be a BCP 47 tag such as en or de-DE', 'language');
+    if (language !== undefined && language !== null && (language.length > 16 || !LANGUAGE_TAG.test(language)))
+      throw badUserInput('language must be a BCP 47 tag such as en or de-DE', 'language');
     return this.documentation.list(principal, { productId, kind, language, first });
   }
 
   @Access(SUPPORT)
   @Mutation(() => ProductDocument, { description: 'Publishes a document of a product (vendor staff).' })
-  publishProductDocument(@Arg('input', () => PublishDocumentInput) input: PublishDocumentInput, @Ctx() { principal }: SubgraphContext): Promise<ProductDocument> {
+  publishProductDocument(
+    @Arg('input', () => PublishDocumentInput) input: PublishDocumentInput,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<ProductDocument> {
     return this.documentation.publish(input, principal);
   }
 

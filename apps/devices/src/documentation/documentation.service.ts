@@ -39,7 +39,8 @@ export class DocumentationService {
 
   async publish(input: PublishDocumentInput, principal: Principal): Promise<ProductDocument> {
     const now = this.now();
-    if (input.publishedAt && input.publishedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw badUserInput('publishedAt must not be in the future', 'publishedAt');
+    if (input.publishedAt && input.publishedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)
+      throw badUserInput('publishedAt must not be in the future', 'publishedAt');
     const product = await this.dataSource.getRepository(Product).findOneBy({ id: input.productId });
     if (!product) throw notFound('Product', input.productId);
     const document = Object.assign(new ProductDocument(), {

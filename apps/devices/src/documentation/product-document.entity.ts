@@ -5,7 +5,9 @@ import { Product } from '../product/product.entity';
 import { DocumentKind } from './document-kind';
 
 /** A document the vendor publishes for a product (and, for version-specific ones, a software version). */
-@ObjectType('ProductDocument', { description: 'Product documentation: a guide, release notes or datasheet of a product model, downloadable from the vendor.' })
+@ObjectType('ProductDocument', {
+  description: 'Product documentation: a guide, release notes or datasheet of a product model, downloadable from the vendor.',
+})
 @Entity('product_document')
 @Index('IDX_product_document_product', ['productId', 'publishedAt'])
 export class ProductDocument {
@@ -29,7 +31,10 @@ export class ProductDocument {
   @Column('varchar', { length: 20 })
   kind: DocumentKind;
 
-  @Field(() => String, { nullable: true, description: 'The software version the document describes; null when it applies to every version.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The software version the document describes; null when it applies to every version.',
+  })
   @Column('varchar', { length: 32, nullable: true, default: null })
   softwareVersion: string | null;
 

@@ -15,7 +15,10 @@ export class LicenceResolver {
 
   @Access(SUPPORT, CUSTOMER_USERS)
   @Query(() => [Licence], { description: 'Licences of the registered device with this serial number; NOT_FOUND when none is registered.' })
-  async licencesBySerialNumber(@Arg('serialNumber', () => String) serialNumber: string, @Ctx() { principal }: SubgraphContext): Promise<Licence[]> {
+  async licencesBySerialNumber(
+    @Arg('serialNumber', () => String) serialNumber: string,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<Licence[]> {
     const { device, licences } = await this.licences.lookUpBySerial(serialNumber);
     assertVisible(principal, device.customerId, 'Device', device.serialNumber);
     return licences;

@@ -27,10 +27,18 @@ export class LicenceService {
 
   async issue(input: IssueLicenceInput): Promise<Licence> {
     const issuedOn = this.now().toISOString().slice(0, 10);
-    if (input.expiresOn != null && input.expiresOn < issuedOn) throw badUserInput(`expiresOn ${input.expiresOn} is before today`, 'expiresOn');
+    if (input.expiresOn != null && input.expiresOn < issuedOn)
+      throw badUserInput(`expiresOn ${input.expiresOn} is before today`, 'expiresOn');
     if (!(await this.dataSource.getRepository(Device).existsBy({ id: input.deviceId }))) throw notFound('Device', input.deviceId);
     for (let attempt = 1; ; attempt++) {
-      const licence = this.licences.create({ id: randomUUID(), deviceId: input.deviceId, feature: input.feature.trim(), licenceKey: licenceKey(), issuedOn, expiresOn: input.expiresOn ?? null });
+      const licence = this.licences.create({
+        id: randomUUID(),
+        deviceId: input.deviceId,
+        feature: input.feature.trim(),
+        licenceKey: licenceKey(),
+        issuedOn,
+        expiresOn: input.expiresOn ?? null,
+      });
       try {
         await this.licences.insert(licence);
         return licence;

@@ -35,20 +35,39 @@ const downloadView = ({ release: _release, ...download }: SoftwareDownload) => d
 
 /** A contact's export holds the downloads they made; a customer's its devices, their licences and every download. */
 export function devicesExportSections(dataSource: DataSource, subject: ExportSubject): ExportSection[] {
-  const downloads = () => dataSource.getRepository(SoftwareDownload).createQueryBuilder('download').where('download.customerId = :customerId', { customerId: subject.customerId });
+  const downloads = () =>
+    dataSource
+      .getRepository(SoftwareDownload)
+      .createQueryBuilder('download')
+      .where('download.customerId = :customerId', { customerId: subject.customerId });
   if (isContactExport(subject)) {
     const actors = contactActors(subject.contactId, subject.email);
-    return [querySection('softwareDownloads', { key: 'id', query: () => downloads().andWhere('download.downloadedBy IN (:...actors)', { actors }), view: downloadView })];
+    return [
+      querySection('softwareDownloads', {
+        key: 'id',
+        query: () => downloads().andWhere('download.downloadedBy IN (:...actors)', { actors }),
+        view: downloadView,
+      }),
+    ];
   }
   return [
     querySection('devices', {
       key: 'id',
-      query: () => dataSource.getRepository(Device).createQueryBuilder('device').where('device.customerId = :customerId', { customerId: subject.customerId }),
+      query: () =>
+        dataSource
+          .getRepository(Device)
+          .createQueryBuilder('device')
+          .where('device.customerId = :customerId', { customerId: subject.customerId }),
       view: ({ product: _product, ...device }: Device) => device,
     }),
     querySection('licences', {
       key: 'id',
-      query: () => dataSource.getRepository(Licence).createQueryBuilder('licence').innerJoin('licence.device', 'device').where('device.customerId = :customerId', { customerId: subject.customerId }),
+      query: () =>
+        dataSource
+          .getRepository(Licence)
+          .createQueryBuilder('licence')
+          .innerJoin('licence.device', 'device')
+          .where('device.customerId = :customerId', { customerId: subject.customerId }),
       view: ({ device: _device, ...licence }: Licence) => licence,
     }),
     querySection('softwareDownloads', { key: 'id', query: downloads, view: downloadView }),

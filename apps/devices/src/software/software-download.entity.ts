@@ -3,7 +3,9 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { SoftwareRelease } from './software-release.entity';
 
 /** A record of who downloaded which software release, when, and for which device. */
-@ObjectType('SoftwareDownload', { description: 'A software download: who (the verified caller), what, when, for which device, and the link given.' })
+@ObjectType('SoftwareDownload', {
+  description: 'A software download: who (the verified caller), what, when, for which device, and the link given.',
+})
 @Entity('software_download')
 @Index('IDX_software_download_customer', ['customerId', 'downloadedAt'])
 @Index('IDX_software_download_product', ['productId', 'downloadedAt'])

@@ -20,7 +20,11 @@ export class SoftwareDownloadResolver {
   })
   downloadSoftwareRelease(
     @Arg('releaseId', () => ID) releaseId: string,
-    @Arg('deviceId', () => ID, { nullable: true, description: 'The device the software is for; by default a covered device of the customer’s of that product.' }) deviceId: string | undefined,
+    @Arg('deviceId', () => ID, {
+      nullable: true,
+      description: 'The device the software is for; by default a covered device of the customer’s of that product.',
+    })
+    deviceId: string | undefined,
     @Ctx() { principal }: SubgraphContext,
   ): Promise<SoftwareDownload> {
     return this.downloads.download(principal, releaseId, deviceId);

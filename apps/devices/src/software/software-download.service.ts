@@ -35,9 +35,16 @@ export class SoftwareDownloadService {
     }
     if (!downloadableSet(available).some((candidate) => candidate.id === release.id)) {
       const [latest, previous] = downloadableSet(available).map((candidate) => candidate.version);
-      throw refused(`Only the latest release (${latest}) and the one before it (${previous}) may be downloaded; ${release.version} is older`, 'OLDER_THAN_LATEST_MINUS_ONE');
+      throw refused(
+        `Only the latest release (${latest}) and the one before it (${previous}) may be downloaded; ${release.version} is older`,
+        'OLDER_THAN_LATEST_MINUS_ONE',
+      );
     }
-    if (!release.downloadUrl) throw new DomainError('NOT_FOUND', `No download link is published for version ${release.version}`, { entity: 'SoftwareRelease', id: releaseId });
+    if (!release.downloadUrl)
+      throw new DomainError('NOT_FOUND', `No download link is published for version ${release.version}`, {
+        entity: 'SoftwareRelease',
+        id: releaseId,
+      });
     const device = await this.deviceFor(principal, release, deviceId ?? undefined);
     const record = Object.assign(new SoftwareDownload(), {
       id: randomUUID(),
@@ -65,7 +72,8 @@ export class SoftwareDownloadService {
       const device = await this.dataSource.getRepository(Device).findOneBy({ id: deviceId });
       // Another customer's device answers as an unknown one.
       if (!device || !canSeeCustomer(principal, device.customerId)) throw notFound('Device', deviceId);
-      if (device.productId !== release.productId) throw badUserInput(`Device ${deviceId} is a ${device.product.model}, not a device of this release's product`, 'deviceId');
+      if (device.productId !== release.productId)
+        throw badUserInput(`Device ${deviceId} is a ${device.product.model}, not a device of this release's product`, 'deviceId');
       if (isCustomerScoped(principal) && !(await this.covered.covers(device))) {
         throw refused(`Device ${device.serialNumber} is not covered by a current Poly+ contract`, 'DEVICE_NOT_COVERED');
       }
@@ -73,7 +81,8 @@ export class SoftwareDownloadService {
     }
     if (!isCustomerScoped(principal)) return null;
     const [device] = await this.covered.of(principal.customerIds, release.productId);
-    if (!device) throw refused('Software is downloadable only for a product you have under a current Poly+ contract', 'PRODUCT_NOT_UNDER_CONTRACT');
+    if (!device)
+      throw refused('Software is downloadable only for a product you have under a current Poly+ contract', 'PRODUCT_NOT_UNDER_CONTRACT');
     return device;
   }
 

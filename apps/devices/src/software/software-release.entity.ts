@@ -28,7 +28,10 @@ export class SoftwareRelease {
 
   // Customers get the link through downloadSoftwareRelease, which records the download.
   @Access(STAFF)
-  @Field(() => String, { nullable: true, description: 'The vendor’s https download link (vendor staff; customers receive it from downloadSoftwareRelease).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The vendor’s https download link (vendor staff; customers receive it from downloadSoftwareRelease).',
+  })
   @Column('varchar', { length: 2000, nullable: true, default: null })
   downloadUrl: string | null;
 }

@@ -16,13 +16,21 @@ describe('software releases and licences', () => {
 
   const run = <T>(query: string, variables: Record<string, unknown> = {}) => operationData<T>(schema, query, variables);
   const publish = (version: string, releasedOn: string) =>
-    run('mutation ($input: PublishReleaseInput!) { publishSoftwareRelease(input: $input) { id } }', { input: { productId, version, releasedOn } });
+    run('mutation ($input: PublishReleaseInput!) { publishSoftwareRelease(input: $input) { id } }', {
+      input: { productId, version, releasedOn },
+    });
 
   beforeAll(async () => {
     db = await createTestDatabase('devices_software', devicesSubgraph.database);
     customers.addSite({ id: siteId, customerId, countryCode: 'US', subdivision: 'TX', timeZone: 'America/Chicago' });
-    ({ schema } = await createDevicesSubgraph({ sites: customers.directory, coverage: customers.coverage, now: () => new Date('2026-06-15T12:00:00Z') }).build(db.dataSource));
-    ({ createProduct: { id: productId } } = await run<{ createProduct: { id: string } }>(
+    ({ schema } = await createDevicesSubgraph({
+      sites: customers.directory,
+      coverage: customers.coverage,
+      now: () => new Date('2026-06-15T12:00:00Z'),
+    }).build(db.dataSource));
+    ({
+      createProduct: { id: productId },
+    } = await run<{ createProduct: { id: string } }>(
       'mutation { createProduct(input: { model: "Test Bar 9", name: "Test Bar 9 video bar", productType: ROOM, onsiteEligible: true }) { id } }',
     ));
     // Published out of order; 10.0.0 would sort before 9.x as text.
@@ -31,12 +39,16 @@ describe('software releases and licences', () => {
     await publish('9.2.0', '2025-11-01');
     await publish('10.1.0', '2026-09-01'); // not yet generally available on 2026-06-15
     for (const serial of ['SW-CURRENT', 'SW-BEHIND', 'SW-UNKNOWN']) {
-      const { registerDevice } = await run<{ registerDevice: { id: string } }>('mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }', {
-        input: { serialNumber: serial, productModel: 'Test Bar 9', customerId, siteId },
-      });
+      const { registerDevice } = await run<{ registerDevice: { id: string } }>(
+        'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }',
+        {
+          input: { serialNumber: serial, productModel: 'Test Bar 9', customerId, siteId },
+        },
+      );
       ids[serial] = registerDevice.id;
     }
-    const report = (deviceId: string, version: string) => run('mutation ($d: ID!, $v: String!) { reportInstalledVersion(deviceId: $d, version: $v) { id } }', { d: deviceId, v: version });
+    const report = (deviceId: string, version: string) =>
+      run('mutation ($d: ID!, $v: String!) { reportInstalledVersion(deviceId: $d, version: $v) { id } }', { d: deviceId, v: version });
     await report(ids['SW-CURRENT'], '10.0.0');
     await report(ids['SW-BEHIND'], '9.1.0');
   }, 180_000);
@@ -52,38 +64,67 @@ describe('software releases and licences', () => {
   });
 
   it('a release dated in the future is not generally available yet', async () => {
-    const data = await run<{ softwareReleases: { version: string }[] }>('query ($productId: ID!) { softwareReleases(productId: $productId) { version } }', { productId });
+    const data = await run<{ softwareReleases: { version: string }[] }>(
+      'query ($productId: ID!) { softwareReleases(productId: $productId) { version } }',
+      { productId },
+    );
     expect(data.softwareReleases.map((r) => r.version)).toEqual(['10.0.0', '9.2.0', '9.1.0']);
   });
 
   it('devices behind lists the customer’s devices reporting a version older than the latest, not current or unreported ones', async () => {
-    const data = await run<{ devicesBehind: { serialNumber: string; installedVersion: string; latestVersion: string; updateRequired: boolean }[] }>(
+    const data = await run<{
+      devicesBehind: { serialNumber: string; installedVersion: string; latestVersion: string; updateRequired: boolean }[];
+    }>(
       'query ($customerId: ID!) { devicesBehind(customerId: $customerId) { serialNumber installedVersion latestVersion updateRequired } }',
       { customerId },
     );
-    expect(data.devicesBehind).toEqual([{ serialNumber: 'SW-BEHIND', installedVersion: '9.1.0', latestVersion: '10.0.0', updateRequired: true }]);
+    expect(data.devicesBehind).toEqual([
+      { serialNumber: 'SW-BEHIND', installedVersion: '9.1.0', latestVersion: '10.0.0', updateRequired: true },
+    ]);
   });
 
   it('a device cannot report a version its product never had: BAD_USER_INPUT naming version', async () => {
-    const result = await executeOperation(schema, 'mutation ($d: ID!) { reportInstalledVersion(deviceId: $d, version: "7.7.7") { id } }', { d: ids['SW-UNKNOWN'] });
+    const result = await executeOperation(schema, 'mutation ($d: ID!) { reportInstalledVersion(deviceId: $d, version: "7.7.7") { id } }', {
+      d: ids['SW-UNKNOWN'],
+    });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'version' });
-    expect(await db.dataSource.query('SELECT installedVersion FROM device WHERE id = ?', [ids['SW-UNKNOWN']])).toEqual([{ installedVersion: null }]);
+    expect(await db.dataSource.query('SELECT installedVersion FROM device WHERE id = ?', [ids['SW-UNKNOWN']])).toEqual([
+      { installedVersion: null },
+    ]);
   });
 
   it('publishing the same version twice is a CONFLICT', async () => {
-    const result = await executeOperation(schema, 'mutation ($input: PublishReleaseInput!) { publishSoftwareRelease(input: $input) { id } }', {
-      input: { productId, version: '9.2.0', releasedOn: '2025-11-02' },
-    });
+    const result = await executeOperation(
+      schema,
+      'mutation ($input: PublishReleaseInput!) { publishSoftwareRelease(input: $input) { id } }',
+      {
+        input: { productId, version: '9.2.0', releasedOn: '2025-11-02' },
+      },
+    );
     expect(result.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 
   it('licences of a registered product are looked up by its serial number', async () => {
-    await run('mutation ($input: IssueLicenceInput!) { issueLicence(input: $input) { id } }', { input: { deviceId: ids['SW-CURRENT'], feature: 'Poly Lens premium features', expiresOn: '2027-06-30' } });
-    const data = await run<{ licencesBySerialNumber: { feature: string; licenceKey: string; issuedOn: string; expiresOn: string; device: { serialNumber: string } }[] }>(
-      'query { licencesBySerialNumber(serialNumber: " sw-current ") { feature licenceKey issuedOn expiresOn device { serialNumber } } }',
-    );
+    await run('mutation ($input: IssueLicenceInput!) { issueLicence(input: $input) { id } }', {
+      input: { deviceId: ids['SW-CURRENT'], feature: 'Poly Lens premium features', expiresOn: '2027-06-30' },
+    });
+    const data = await run<{
+      licencesBySerialNumber: {
+        feature: string;
+        licenceKey: string;
+        issuedOn: string;
+        expiresOn: string;
+        device: { serialNumber: string };
+      }[];
+    }>('query { licencesBySerialNumber(serialNumber: " sw-current ") { feature licenceKey issuedOn expiresOn device { serialNumber } } }');
     expect(data.licencesBySerialNumber).toEqual([
-      { feature: 'Poly Lens premium features', licenceKey: expect.stringMatching(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/), issuedOn: '2026-06-15', expiresOn: '2027-06-30', device: { serialNumber: 'SW-CURRENT' } },
+      {
+        feature: 'Poly Lens premium features',
+        licenceKey: expect.stringMatching(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/),
+        issuedOn: '2026-06-15',
+        expiresOn: '2027-06-30',
+        device: { serialNumber: 'SW-CURRENT' },
+      },
     ]);
   });
 

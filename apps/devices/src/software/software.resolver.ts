@@ -27,7 +27,9 @@ export class SoftwareResolver {
   }
 
   @Access(SUPPORT, CUSTOMER_USERS)
-  @Query(() => [Device], { description: 'The customer’s devices running an older version than the latest release (customers must install updates).' })
+  @Query(() => [Device], {
+    description: 'The customer’s devices running an older version than the latest release (customers must install updates).',
+  })
   devicesBehind(@Arg('customerId', () => ID) customerId: string): Promise<Device[]> {
     return this.software.devicesBehind(customerId);
   }
@@ -40,13 +42,18 @@ export class SoftwareResolver {
 
   @Access(SUPPORT)
   @Mutation(() => Device, { description: 'Records the version a device reports (Poly Lens inventory or the customer).' })
-  async reportInstalledVersion(@Arg('deviceId', () => ID) deviceId: string, @Arg('version', () => String) version: string): Promise<Device> {
+  async reportInstalledVersion(
+    @Arg('deviceId', () => ID) deviceId: string,
+    @Arg('version', () => String) version: string,
+  ): Promise<Device> {
     const device = await this.devices.getById(deviceId);
     await this.software.assertKnownVersion(device.productId, version);
     return this.devices.recordInstalledVersion(deviceId, version);
   }
 
-  @FieldResolver(() => [SoftwareRelease], { description: 'Downloads for this device: the latest release of its product and the latest minus one.' })
+  @FieldResolver(() => [SoftwareRelease], {
+    description: 'Downloads for this device: the latest release of its product and the latest minus one.',
+  })
   availableDownloads(@Root() device: Device): Promise<SoftwareRelease[]> {
     return this.software.releasesOf(device.productId).then(downloadableSet);
   }

@@ -31,7 +31,8 @@ export class SoftwareService {
   }
 
   async publish(input: PublishReleaseInput): Promise<SoftwareRelease> {
-    if (Number.isNaN(Date.parse(`${input.releasedOn}T00:00:00Z`))) throw badUserInput(`releasedOn ${input.releasedOn} is not a date`, 'releasedOn');
+    if (Number.isNaN(Date.parse(`${input.releasedOn}T00:00:00Z`)))
+      throw badUserInput(`releasedOn ${input.releasedOn} is not a date`, 'releasedOn');
     if (!(await this.dataSource.getRepository(Product).existsBy({ id: input.productId }))) throw notFound('Product', input.productId);
     const release = this.releases.create({ id: randomUUID(), ...input });
     try {
@@ -77,6 +78,7 @@ export class SoftwareService {
   /** A device can only report a version of its own product that was published. */
   async assertKnownVersion(productId: string, version: string): Promise<void> {
     if (!VERSION_PATTERN.test(version)) throw badUserInput('version must be dotted numbers such as 4.1.3', 'version');
-    if (!(await this.releases.existsBy({ productId, version }))) throw badUserInput(`Version ${version} is not a release of this product`, 'version');
+    if (!(await this.releases.existsBy({ productId, version })))
+      throw badUserInput(`Version ${version} is not a release of this product`, 'version');
   }
 }

@@ -11,7 +11,11 @@ export async function fetchAuthSettings(): Promise<BoardAuthSettings> {
 
 /** Development only: the board's server issues a token for the demo planner. */
 export async function demoPlannerSignIn(): Promise<string> {
-  const response = await fetch('/auth/demo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: 'planner' }) });
+  const response = await fetch('/auth/demo', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ as: 'planner' }),
+  });
   const body = (await response.json().catch(() => ({}))) as { token?: string; error?: string };
   if (!response.ok || !body.token) throw new Error(body.error ?? `The demo sign-in failed (${response.status})`);
   return body.token;

@@ -47,10 +47,19 @@ export function SignInPage({ onSignIn, demoSignIn, problem: outerProblem }: Sign
       <form onSubmit={submit} aria-describedby={hintId}>
         <label htmlFor={fieldId}>Planner token</label>
         <p id={hintId} className="hint">
-          Paste the bearer token issued to you as a dispatch planner (for the demo:{' '}
-          <code>npm run token -- DISPATCH_PLANNER your-name</code>).
+          Paste the bearer token issued to you as a dispatch planner (for the demo: <code>npm run token -- DISPATCH_PLANNER your-name</code>
+          ).
         </p>
-        <textarea id={fieldId} name="token" rows={5} value={token} onChange={(event) => setToken(event.target.value)} required spellCheck={false} autoComplete="off" />
+        <textarea
+          id={fieldId}
+          name="token"
+          rows={5}
+          value={token}
+          onChange={(event) => setToken(event.target.value)}
+          required
+          spellCheck={false}
+          autoComplete="off"
+        />
         {shown && (
           <p role="alert" className="error">
             {shown}

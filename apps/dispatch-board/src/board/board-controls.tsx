@@ -20,7 +20,15 @@ export function BoardControls({ location, onChange }: { location: BoardLocation;
   return (
     <form className="board-controls" onSubmit={submit} aria-label="Choose the board">
       <label htmlFor={regionId}>Region</label>
-      <input id={regionId} name="region" value={region} onChange={(event) => setRegion(event.target.value)} required pattern="[A-Za-z0-9-]{2,32}" size={12} />
+      <input
+        id={regionId}
+        name="region"
+        value={region}
+        onChange={(event) => setRegion(event.target.value)}
+        required
+        pattern="[A-Za-z0-9-]{2,32}"
+        size={12}
+      />
       <label htmlFor={dateId}>Day</label>
       <input id={dateId} name="date" type="date" value={date} onChange={(event) => setDate(event.target.value)} required />
       <button type="submit">Show</button>

@@ -19,20 +19,35 @@ function rangeFor(board: Board, date: string): AxisRange {
 }
 
 /** The time ruler and one row per technician; visits can be dropped on a row to move them there. */
-export function BoardGrid({ board, date, selected, onSelect }: { board: Board; date: string; selected: string | null; onSelect: (visitId: string) => void }) {
+export function BoardGrid({
+  board,
+  date,
+  selected,
+  onSelect,
+}: {
+  board: Board;
+  date: string;
+  selected: string | null;
+  onSelect: (visitId: string) => void;
+}) {
   const range = rangeFor(board, date);
   const [moving, move] = useMoveVisit();
   const [dropMessage, setDropMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
   const onDropVisit = async (visitId: string, technicianId: string, start: string, label: string) => {
     setDropMessage(null);
     const result = await move(visitId, technicianId, start);
-    setDropMessage(result.ok ? { kind: 'done', text: `Moved and pinned: ${label}` } : { kind: 'error', text: `Not moved: ${result.message}` });
+    setDropMessage(
+      result.ok ? { kind: 'done', text: `Moved and pinned: ${label}` } : { kind: 'error', text: `Not moved: ${result.message}` },
+    );
   };
   if (board.schedules.length === 0) return <p className="empty">No technicians work in {board.region}.</p>;
   return (
     <div className="board-grid" aria-busy={moving}>
       {dropMessage && (
-        <p role={dropMessage.kind === 'error' ? 'alert' : 'status'} className={dropMessage.kind === 'error' ? 'banner banner-error' : 'banner banner-ok'}>
+        <p
+          role={dropMessage.kind === 'error' ? 'alert' : 'status'}
+          className={dropMessage.kind === 'error' ? 'banner banner-error' : 'banner banner-ok'}
+        >
           {dropMessage.text}
         </p>
       )}

@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
-import { REGION_BOARD_QUERY, VISIT_CHANGED_SUBSCRIPTION, type RegionBoardData, type RegionBoardVariables, type VisitChangedData } from '../graphql/documents';
+import {
+  REGION_BOARD_QUERY,
+  VISIT_CHANGED_SUBSCRIPTION,
+  type RegionBoardData,
+  type RegionBoardVariables,
+  type VisitChangedData,
+} from '../graphql/documents';
 import { useLiveStatus } from '@polyplus/web-ui';
 import { useBoardLocation } from './board-location';
 import { BoardControls } from './board-controls';
@@ -18,10 +24,19 @@ export function BoardPage({ onSignOut }: { onSignOut: () => void }) {
   const [lastChange, setLastChange] = useState<string | null>(null);
   // Absences are asked for a little beyond the local day on both sides: the zone is only known from the answer.
   const variables = useMemo<RegionBoardVariables>(
-    () => ({ region: location.region, date: location.date, from: `${shiftDate(location.date, -1)}T00:00:00Z`, to: `${shiftDate(location.date, 2)}T00:00:00Z` }),
+    () => ({
+      region: location.region,
+      date: location.date,
+      from: `${shiftDate(location.date, -1)}T00:00:00Z`,
+      to: `${shiftDate(location.date, 2)}T00:00:00Z`,
+    }),
     [location.region, location.date],
   );
-  const [board, refetch] = useQuery<RegionBoardData, RegionBoardVariables>({ query: REGION_BOARD_QUERY, variables, pause: !location.region });
+  const [board, refetch] = useQuery<RegionBoardData, RegionBoardVariables>({
+    query: REGION_BOARD_QUERY,
+    variables,
+    pause: !location.region,
+  });
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   // One committed plan sends an event per changed visit: a burst becomes one re-read of the board.
   const pendingReload = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -32,9 +47,12 @@ export function BoardPage({ onSignOut }: { onSignOut: () => void }) {
       reload();
     }, 250);
   }, [reload]);
-  useEffect(() => () => {
-    if (pendingReload.current) clearTimeout(pendingReload.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (pendingReload.current) clearTimeout(pendingReload.current);
+    },
+    [],
+  );
 
   useEffect(() => {
     if (board.data && !board.fetching) setUpdatedAt(new Date());
@@ -56,7 +74,8 @@ export function BoardPage({ onSignOut }: { onSignOut: () => void }) {
   }, [connections, reload]);
 
   const data = board.data?.regionBoard;
-  const unauthenticated = board.error?.graphQLErrors.some((error) => error.extensions?.code === 'UNAUTHENTICATED') || board.error?.response?.status === 401;
+  const unauthenticated =
+    board.error?.graphQLErrors.some((error) => error.extensions?.code === 'UNAUTHENTICATED') || board.error?.response?.status === 401;
   return (
     <div className="page">
       <header className="page-header">
@@ -73,7 +92,9 @@ export function BoardPage({ onSignOut }: { onSignOut: () => void }) {
       {!location.region && <p className="empty">Choose a region to see its technicians and visits.</p>}
       {board.error && (
         <div role="alert" className="banner banner-error">
-          {unauthenticated ? 'The gateway refused your token; sign out and sign in with a valid planner token.' : `The board could not be loaded: ${board.error.graphQLErrors[0]?.message ?? board.error.message}`}
+          {unauthenticated
+            ? 'The gateway refused your token; sign out and sign in with a valid planner token.'
+            : `The board could not be loaded: ${board.error.graphQLErrors[0]?.message ?? board.error.message}`}
         </div>
       )}
       {data && (

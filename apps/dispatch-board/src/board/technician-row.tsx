@@ -43,7 +43,13 @@ export function TechnicianRow({ schedule, date, zone, range, selected, onSelect,
     event.preventDefault();
     setDropTarget(null);
     const visit = decodeDraggedVisit(event.dataTransfer.getData(VISIT_DRAG_TYPE));
-    if (visit) onDropVisit(visit.visitId, technician.id, instantAt(date, zone, dropMinute(event)), `${visit.label} to ${technician.name} at ${localTime(instantAt(date, zone, dropMinute(event)), zone)}`);
+    if (visit)
+      onDropVisit(
+        visit.visitId,
+        technician.id,
+        instantAt(date, zone, dropMinute(event)),
+        `${visit.label} to ${technician.name} at ${localTime(instantAt(date, zone, dropMinute(event)), zone)}`,
+      );
   };
   const absences = technician.absences
     .map((absence) => ({ ...absence, from: minute(absence.startsAt), to: minute(absence.endsAt) }))
@@ -79,7 +85,12 @@ export function TechnicianRow({ schedule, date, zone, range, selected, onSelect,
           <div className="off-shift" style={span(range.fromMinute, range.toMinute, range)} aria-hidden="true" />
         )}
         {absences.map((absence) => (
-          <div key={absence.id} className="absence" style={span(absence.from, absence.to, range)} title={`${ABSENCE_LABEL[absence.kind]}: ${localTime(absence.startsAt, zone)}–${localTime(absence.endsAt, zone)}`}>
+          <div
+            key={absence.id}
+            className="absence"
+            style={span(absence.from, absence.to, range)}
+            title={`${ABSENCE_LABEL[absence.kind]}: ${localTime(absence.startsAt, zone)}–${localTime(absence.endsAt, zone)}`}
+          >
             <span>{ABSENCE_LABEL[absence.kind]}</span>
           </div>
         ))}
@@ -87,7 +98,13 @@ export function TechnicianRow({ schedule, date, zone, range, selected, onSelect,
           // Drawn leading into the visit: the plan may arrive early and wait, but the gap is what a planner reads.
           const start = minute(stop.start);
           return stop.travelMinutes > 0 ? (
-            <div key={`travel-${stop.visit.id}`} className="travel" style={span(start - stop.travelMinutes, start, range)} title={`${stop.travelMinutes} min travel`} aria-hidden="true" />
+            <div
+              key={`travel-${stop.visit.id}`}
+              className="travel"
+              style={span(start - stop.travelMinutes, start, range)}
+              title={`${stop.travelMinutes} min travel`}
+              aria-hidden="true"
+            />
           ) : null;
         })}
         {stops.map((stop) =>

@@ -49,7 +49,7 @@ export function axisRange(minutes: number[]): AxisRange {
 /** Horizontal position of a minute on the axis, in percent (clamped to the visible range). */
 export function percentAt(minute: number, range: AxisRange): number {
   const span = range.toMinute - range.fromMinute;
-  return (Math.min(Math.max(minute, range.fromMinute), range.toMinute) - range.fromMinute) / span * 100;
+  return ((Math.min(Math.max(minute, range.fromMinute), range.toMinute) - range.fromMinute) / span) * 100;
 }
 
 /** The minute under a pointer `offsetX` pixels into a row `width` pixels wide, snapped to `step`. */
@@ -81,7 +81,12 @@ export function shiftOnDay(
     const [hour, minute] = time.split(':').map(Number);
     return local.set({ hour, minute, second: 0, millisecond: 0 }).toUTC().toISO() as string;
   };
-  return { fromMinute: minuteOfDay(at(hours.from), date, zone), toMinute: minuteOfDay(at(hours.to), date, zone), from: hours.from, to: hours.to };
+  return {
+    fromMinute: minuteOfDay(at(hours.from), date, zone),
+    toMinute: minuteOfDay(at(hours.to), date, zone),
+    from: hours.from,
+    to: hours.to,
+  };
 }
 
 /** Today's date in a zone. */

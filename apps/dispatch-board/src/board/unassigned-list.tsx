@@ -21,8 +21,16 @@ export function UnassignedList({ visits, onSelect }: { visits: VisitSummary[]; o
             };
             return (
               <li key={visit.id}>
-                <button type="button" className="unassigned-item" draggable onDragStart={onDragStart} onClick={() => onSelect(visit.id)} data-visit-id={visit.id}>
-                  <span className={`badge ${severityClass(visit.severity)}`}>S{visit.severity}</span> <strong>{serial}</strong> · {visit.site.name}
+                <button
+                  type="button"
+                  className="unassigned-item"
+                  draggable
+                  onDragStart={onDragStart}
+                  onClick={() => onSelect(visit.id)}
+                  data-visit-id={visit.id}
+                >
+                  <span className={`badge ${severityClass(visit.severity)}`}>S{visit.severity}</span> <strong>{serial}</strong> ·{' '}
+                  {visit.site.name}
                   <span className="sr-only"> ({SEVERITY_LABEL[visit.severity]})</span>
                   <span className="reason">{describeUnassignedReason(visit.unassignedReason)}</span>
                 </button>

@@ -40,7 +40,12 @@ export function VisitBlock({ stop, technicianName, zone, style, selected, onSele
       {/* The accessible name is the visible text plus what the colour and position say. */}
       <span className="visit-line">
         <span className="badge">S{visit.severity}</span>
-        <span className="sr-only"> {SEVERITY_LABEL[visit.severity]}</span> {visit.pinned && <span className="pin-tag" aria-hidden="true">PIN</span>}
+        <span className="sr-only"> {SEVERITY_LABEL[visit.severity]}</span>{' '}
+        {visit.pinned && (
+          <span className="pin-tag" aria-hidden="true">
+            PIN
+          </span>
+        )}
         {serial}
       </span>
       <span className="visit-line visit-site">{visit.site.name}</span>

@@ -1,6 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { PIN_VISIT_MUTATION, UNPIN_VISIT_MUTATION, VISIT_DETAILS_QUERY, type RegionBoardData, type VisitDetailsData } from '../graphql/documents';
+import {
+  PIN_VISIT_MUTATION,
+  UNPIN_VISIT_MUTATION,
+  VISIT_DETAILS_QUERY,
+  type RegionBoardData,
+  type VisitDetailsData,
+} from '../graphql/documents';
 import { localDateTime } from '@polyplus/web-ui';
 import { localTime } from './time-axis';
 import { SEVERITY_LABEL } from './severity';
@@ -16,7 +22,11 @@ function when(iso: string | null, zone: string): string {
 
 /** Everything a planner asks about a visit: the case, device, customer, part, and why it sits where it does. */
 export function VisitDetails({ visitId, board, date, onClose }: Props) {
-  const [{ data, error, fetching }, refetch] = useQuery<VisitDetailsData>({ query: VISIT_DETAILS_QUERY, variables: { id: visitId }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, refetch] = useQuery<VisitDetailsData>({
+    query: VISIT_DETAILS_QUERY,
+    variables: { id: visitId },
+    requestPolicy: 'cache-and-network',
+  });
   // A new plan (or a planner's change) may have moved this visit: read it again with the board.
   const planVersion = board.planVersion;
   const shownVersion = useRef(planVersion);
@@ -54,7 +64,8 @@ export function VisitDetails({ visitId, board, date, onClose }: Props) {
           <dl className="facts">
             <dt>Case</dt>
             <dd>
-              S{visit.incident.severity} {SEVERITY_LABEL[visit.incident.severity]} · {visit.incident.status.toLowerCase()} · {visit.incident.summary}
+              S{visit.incident.severity} {SEVERITY_LABEL[visit.incident.severity]} · {visit.incident.status.toLowerCase()} ·{' '}
+              {visit.incident.summary}
             </dd>
             <dt>Response due</dt>
             <dd>{when(visit.incident.responseDueAt, zone)}</dd>
@@ -65,7 +76,11 @@ export function VisitDetails({ visitId, board, date, onClose }: Props) {
             <dt>Customer</dt>
             <dd>{visit.incident.customer.name}</dd>
             <dt>Site</dt>
-            <dd>{[visit.site.name, visit.site.addressLine, visit.site.city, visit.site.postalCode, visit.site.countryCode].filter(Boolean).join(', ')}</dd>
+            <dd>
+              {[visit.site.name, visit.site.addressLine, visit.site.city, visit.site.postalCode, visit.site.countryCode]
+                .filter(Boolean)
+                .join(', ')}
+            </dd>
             <dt>Planned</dt>
             <dd>
               {visit.status === 'PLANNED' && visit.windowStart
@@ -80,8 +95,11 @@ export function VisitDetails({ visitId, board, date, onClose }: Props) {
                 {visit.incident.replacementOrders.map((order) => (
                   <li key={order.id}>
                     {order.part?.name ?? order.partNumber} ({order.partNumber}): {order.status.toLowerCase()}
-                    {order.shipment && ` · ${order.shipment.carrier} ${order.shipment.trackingNumber} ${order.shipment.status.toLowerCase()}`}
-                    {order.shipment?.deliveredAt ? ` · delivered ${when(order.shipment.deliveredAt, zone)}` : ` · ETA ${when(order.expectedDeliveryAt, zone)}`}
+                    {order.shipment &&
+                      ` · ${order.shipment.carrier} ${order.shipment.trackingNumber} ${order.shipment.status.toLowerCase()}`}
+                    {order.shipment?.deliveredAt
+                      ? ` · delivered ${when(order.shipment.deliveredAt, zone)}`
+                      : ` · ETA ${when(order.expectedDeliveryAt, zone)}`}
                     {order.backorderReason && ` · ${order.backorderReason}`}
                   </li>
                 ))}
@@ -108,12 +126,20 @@ export function VisitDetails({ visitId, board, date, onClose }: Props) {
           </dl>
           <div className="pin-actions">
             {visit.pinned ? (
-              <button type="button" onClick={() => unpin({ id: visit.id }, { additionalTypenames: ['OnsiteVisit'] })} disabled={unpinState.fetching}>
+              <button
+                type="button"
+                onClick={() => unpin({ id: visit.id }, { additionalTypenames: ['OnsiteVisit'] })}
+                disabled={unpinState.fetching}
+              >
                 Unpin (let the scheduler move it)
               </button>
             ) : (
               visit.status === 'PLANNED' && (
-                <button type="button" onClick={() => pin({ id: visit.id }, { additionalTypenames: ['OnsiteVisit'] })} disabled={pinState.fetching}>
+                <button
+                  type="button"
+                  onClick={() => pin({ id: visit.id }, { additionalTypenames: ['OnsiteVisit'] })}
+                  disabled={pinState.fetching}
+                >
                   Pin where it is
                 </button>
               )

@@ -130,7 +130,9 @@ export const MOVE_VISIT_MUTATION = `
 export const PIN_VISIT_MUTATION = `mutation PinVisit($id: ID!) { pinOnsiteVisit(id: $id) { id pinned } }`;
 export const UNPIN_VISIT_MUTATION = `mutation UnpinVisit($id: ID!) { unpinOnsiteVisit(id: $id) { id pinned } }`;
 
-export type VisitChangedData = { visitChanged: { change: string; visit: { id: string; windowStart: string | null; technician: { id: string } | null } } };
+export type VisitChangedData = {
+  visitChanged: { change: string; visit: { id: string; windowStart: string | null; technician: { id: string } | null } };
+};
 
 export const VISIT_CHANGED_SUBSCRIPTION = `
   subscription VisitChanged($region: String!) {

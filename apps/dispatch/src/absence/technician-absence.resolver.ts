@@ -9,13 +9,19 @@ export class TechnicianAbsenceResolver {
   constructor(private readonly service: TechnicianAbsenceService) {}
 
   @FieldResolver(() => [TechnicianAbsence], { description: 'Absences overlapping [from, to), earliest first.' })
-  absences(@Root() technician: Technician, @Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date): Promise<TechnicianAbsence[]> {
+  absences(
+    @Root() technician: Technician,
+    @Arg('from', () => Date) from: Date,
+    @Arg('to', () => Date) to: Date,
+  ): Promise<TechnicianAbsence[]> {
     return this.service.list(technician.id, from, to);
   }
 
   @Access(STAFF)
   @Mutation(() => TechnicianAbsence, { description: 'Records a sick day, holiday or training; the region is re-planned around it.' })
-  recordTechnicianAbsence(@Arg('input', () => RecordTechnicianAbsenceInput) input: RecordTechnicianAbsenceInput): Promise<TechnicianAbsence> {
+  recordTechnicianAbsence(
+    @Arg('input', () => RecordTechnicianAbsenceInput) input: RecordTechnicianAbsenceInput,
+  ): Promise<TechnicianAbsence> {
     return this.service.record(input);
   }
 

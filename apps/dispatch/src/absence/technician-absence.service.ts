@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { In, LessThan, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { badUserInput, notFound } from '@polyplus/subgraph-kit';
-import { OnsiteVisit, OnsiteVisitStatus, publishVisitChanges, RegionPlanStore, Technician, TechnicianAbsence, technicianShifts } from '@polyplus/dispatch-data';
+import {
+  OnsiteVisit,
+  OnsiteVisitStatus,
+  publishVisitChanges,
+  RegionPlanStore,
+  Technician,
+  TechnicianAbsence,
+  technicianShifts,
+} from '@polyplus/dispatch-data';
 import type { OptimisationTrigger } from '../onsite-visit/optimisation-trigger';
 import type { RecordTechnicianAbsenceInput } from './dto/record-technician-absence.input';
 
@@ -63,6 +71,10 @@ export class TechnicianAbsenceService {
     });
     if (lost.length === 0) return;
     await manager.update(OnsiteVisit, { id: In(lost.map((visit) => visit.id)) }, { pinned: false });
-    await publishVisitChanges(manager, lost.map((visit) => ({ visit, change: 'UNPINNED' as const })), version);
+    await publishVisitChanges(
+      manager,
+      lost.map((visit) => ({ visit, change: 'UNPINNED' as const })),
+      version,
+    );
   }
 }

@@ -38,7 +38,10 @@ export class CaseDirectory {
   async lookUp(incidentId: string, at: Date): Promise<CaseFacts | null> {
     const { incident } = await sendDocument(this.incidents, CASE_FACTS, { id: incidentId });
     if (!incident) return null;
-    const { device, deviceEntitlement } = await sendDocument(this.devices, ONSITE_ENTITLEMENT, { id: incident.device.id, at: at.toISOString() });
+    const { device, deviceEntitlement } = await sendDocument(this.devices, ONSITE_ENTITLEMENT, {
+      id: incident.device.id,
+      at: at.toISOString(),
+    });
     return {
       incidentId,
       severity: incident.severity,

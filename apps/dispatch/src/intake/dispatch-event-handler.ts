@@ -13,19 +13,27 @@ function isTransient(error: unknown): boolean {
  * Routes stream events to the intake. A transient failure throws (the entry stays pending and is
  * retried); a permanent one is logged and skipped, so one bad event cannot stall the stream.
  */
-export function dispatchEventHandler(intake: VisitIntakeService, log: (message: string) => void = (message) => serviceLogger('intake').warn(message)) {
+export function dispatchEventHandler(
+  intake: VisitIntakeService,
+  log: (message: string) => void = (message) => serviceLogger('intake').warn(message),
+) {
   return async (event: EventEnvelope): Promise<void> => {
     try {
       switch (event.topic) {
         case CONSUMED_TOPICS.replacementOrdered: {
           const order = event.payload as ReplacementEventPayload;
           const outcome = await intake.replacementOrdered(order, new Date(event.occurredAt));
-          if (outcome !== 'CREATED' && outcome !== 'ALREADY_EXISTS') log(`[dispatch] no visit for replacement order ${order.orderId}: ${outcome}`);
+          if (outcome !== 'CREATED' && outcome !== 'ALREADY_EXISTS')
+            log(`[dispatch] no visit for replacement order ${order.orderId}: ${outcome}`);
           return;
         }
         case CONSUMED_TOPICS.replacementEtaChanged: {
           const order = event.payload as ReplacementEventPayload;
-          await intake.releaseMoved(order.orderId, order.expectedDeliveryAt ? new Date(order.expectedDeliveryAt) : null, new Date(event.occurredAt));
+          await intake.releaseMoved(
+            order.orderId,
+            order.expectedDeliveryAt ? new Date(order.expectedDeliveryAt) : null,
+            new Date(event.occurredAt),
+          );
           return;
         }
         case CONSUMED_TOPICS.replacementDelivered: {

@@ -11,10 +11,15 @@ export class RegionDirectory {
 
   async regionFor(site: { latitude: number | null; longitude: number | null; countryCode: string }): Promise<string> {
     if (site.latitude === null || site.longitude === null) return site.countryCode;
-    const technicians = await this.dataSource.getRepository(Technician).find({ select: { region: true, homeLatitude: true, homeLongitude: true } });
+    const technicians = await this.dataSource
+      .getRepository(Technician)
+      .find({ select: { region: true, homeLatitude: true, homeLongitude: true } });
     let best: { region: string; km: number } | null = null;
     for (const technician of technicians) {
-      const km = greatCircleKm({ lat: site.latitude, lon: site.longitude }, { lat: technician.homeLatitude, lon: technician.homeLongitude });
+      const km = greatCircleKm(
+        { lat: site.latitude, lon: site.longitude },
+        { lat: technician.homeLatitude, lon: technician.homeLongitude },
+      );
       if (!best || km < best.km) best = { region: technician.region, km };
     }
     return best?.region ?? site.countryCode;

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import { createRedis, DISPATCH_OPTIMISATION_QUEUE, eventStreamKey, OutboxEvent, publishToStream, type EventEnvelope, type OptimiseRegionJob } from '@polyplus/events';
+import {
+  createRedis,
+  DISPATCH_OPTIMISATION_QUEUE,
+  eventStreamKey,
+  OutboxEvent,
+  publishToStream,
+  type EventEnvelope,
+  type OptimiseRegionJob,
+} from '@polyplus/events';
 import { notFound } from '@polyplus/subgraph-kit';
 import { answer, deleteRedisKeys, fakeSubgraphClient } from '@polyplus/testing';
 import { waitFor } from '@polyplus/polling';
@@ -26,7 +34,11 @@ const addCase = (facts: { severity: number; onsite: boolean; productType: string
 const incidents = fakeSubgraphClient(
   answer(CASE_FACTS, ({ id }) => {
     const found = cases.get(id);
-    return { incident: found ? { id, severity: found.severity, siteId: londonSite, customer: { id: customerId }, device: { id: found.deviceId } } : null };
+    return {
+      incident: found
+        ? { id, severity: found.severity, siteId: londonSite, customer: { id: customerId }, device: { id: found.deviceId } }
+        : null,
+    };
   }),
 );
 const deletedDevices = new Set<string>();
@@ -34,10 +46,17 @@ const devices = fakeSubgraphClient(
   answer(ONSITE_ENTITLEMENT, ({ id }) => {
     if (deletedDevices.has(id)) throw notFound('Device', id);
     const found = cases.get(id);
-    return { device: { product: found ? { productType: found.productType } : null }, deviceEntitlement: { options: found?.onsite ? ['ONSITE'] : [] } };
+    return {
+      device: { product: found ? { productType: found.productType } : null },
+      deviceEntitlement: { options: found?.onsite ? ['ONSITE'] : [] },
+    };
   }),
 );
-const customers = fakeSubgraphClient(answer(SITE_LOCATION, () => ({ site: { latitude: 51.5113, longitude: -0.0835, timeZone: 'Europe/London', countryCode: 'GB', subdivision: 'ENG' } })));
+const customers = fakeSubgraphClient(
+  answer(SITE_LOCATION, () => ({
+    site: { latitude: 51.5113, longitude: -0.0835, timeZone: 'Europe/London', countryCode: 'GB', subdivision: 'ENG' },
+  })),
+);
 
 describe('visits from the event stream', () => {
   const prefix = `test-intake-${randomUUID()}`;
@@ -54,20 +73,48 @@ describe('visits from the event stream', () => {
     return publishToStream(redis, stream, [envelope]).then(() => envelope);
   };
   const ordered = (orderId: string, incidentId: string, expectedDeliveryAt: string | null) =>
-    publish('replacement.ordered', orderId, { orderId, incidentId, status: expectedDeliveryAt ? 'ORDERED' : 'BACKORDERED', expectedDeliveryAt });
+    publish('replacement.ordered', orderId, {
+      orderId,
+      incidentId,
+      status: expectedDeliveryAt ? 'ORDERED' : 'BACKORDERED',
+      expectedDeliveryAt,
+    });
   const visitOf = (orderId: string) => db.dataSource.getRepository(OnsiteVisit).findOneBy({ replacementOrderId: orderId });
   const visitEvents = async (visitId: string) =>
-    (await db.dataSource.getRepository(OutboxEvent).find({ where: { aggregateKey: visitId }, order: { sequence: 'ASC' } })).map((row) => JSON.parse(row.payload));
+    (await db.dataSource.getRepository(OutboxEvent).find({ where: { aggregateKey: visitId }, order: { sequence: 'ASC' } })).map((row) =>
+      JSON.parse(row.payload),
+    );
   const queuedRegions = async () => (await queue.getJobs(['delayed', 'waiting'])).map((job) => job.data.region);
 
   beforeAll(async () => {
     db = await createTestDatabase('dispatch_intake', dispatchSubgraph.database);
     const technicians = db.dataSource.getRepository(Technician);
     await technicians.save([
-      { id: randomUUID(), name: 'Tom', region: 'UK-SOUTH', skills: ['ROOM'], homeLatitude: 51.3758, homeLongitude: -0.0982, timeZone: 'Europe/London' },
-      { id: randomUUID(), name: 'Grace', region: 'UK-NORTH', skills: ['ROOM'], homeLatitude: 53.8008, homeLongitude: -1.5491, timeZone: 'Europe/London' },
+      {
+        id: randomUUID(),
+        name: 'Tom',
+        region: 'UK-SOUTH',
+        skills: ['ROOM'],
+        homeLatitude: 51.3758,
+        homeLongitude: -0.0982,
+        timeZone: 'Europe/London',
+      },
+      {
+        id: randomUUID(),
+        name: 'Grace',
+        region: 'UK-NORTH',
+        skills: ['ROOM'],
+        homeLatitude: 53.8008,
+        homeLongitude: -1.5491,
+        timeZone: 'Europe/London',
+      },
     ]);
-    intake = new VisitIntakeService(db.dataSource, new CaseDirectory(incidents, devices, customers), new RegionDirectory(db.dataSource), trigger);
+    intake = new VisitIntakeService(
+      db.dataSource,
+      new CaseDirectory(incidents, devices, customers),
+      new RegionDirectory(db.dataSource),
+      trigger,
+    );
     runtime = await startDispatchRuntime({ dataSource: db.dataSource, intake, prefix, pollMs: 100 });
   }, 180_000);
 
@@ -88,10 +135,20 @@ describe('visits from the event stream', () => {
     await waitFor(async () => (await visitOf(orderId)) !== null);
     const visit = (await visitOf(orderId)) as OnsiteVisit;
     expect(visit).toMatchObject({
-      incidentId, customerId, siteId: londonSite, region: 'UK-SOUTH', status: 'UNPLANNED', severity: 1,
-      releaseAt: new Date('2026-12-02T14:00:00.000Z'), durationMinutes: 120, requiredSkills: ['ROOM'], siteTimeZone: 'Europe/London',
+      incidentId,
+      customerId,
+      siteId: londonSite,
+      region: 'UK-SOUTH',
+      status: 'UNPLANNED',
+      severity: 1,
+      releaseAt: new Date('2026-12-02T14:00:00.000Z'),
+      durationMinutes: 120,
+      requiredSkills: ['ROOM'],
+      siteTimeZone: 'Europe/London',
     });
-    expect(await visitEvents(visit.id)).toEqual([expect.objectContaining({ visitId: visit.id, change: 'CREATED', customerId, region: 'UK-SOUTH' })]);
+    expect(await visitEvents(visit.id)).toEqual([
+      expect.objectContaining({ visitId: visit.id, change: 'CREATED', customerId, region: 'UK-SOUTH' }),
+    ]);
     expect(await queuedRegions()).toContain('UK-SOUTH');
   });
 
@@ -132,7 +189,11 @@ describe('visits from the event stream', () => {
   it('20 concurrent deliveries of the same replacement order create exactly one visit', async () => {
     const incidentId = addCase({ severity: 2, onsite: true, productType: 'ROOM' });
     const orderId = randomUUID();
-    const outcomes = await Promise.all(Array.from({ length: 20 }, () => intake.replacementOrdered({ orderId, incidentId, expectedDeliveryAt: '2026-12-03T10:00:00.000Z' }, new Date())));
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        intake.replacementOrdered({ orderId, incidentId, expectedDeliveryAt: '2026-12-03T10:00:00.000Z' }, new Date()),
+      ),
+    );
     expect(outcomes.filter((outcome) => outcome === 'CREATED')).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome !== 'CREATED').every((outcome) => outcome === 'ALREADY_EXISTS')).toBe(true);
     expect(await db.dataSource.getRepository(OnsiteVisit).countBy({ replacementOrderId: orderId })).toBe(1);
@@ -143,7 +204,12 @@ describe('visits from the event stream', () => {
     const orderId = randomUUID();
     const at = (isoMinutesAgo: number) => new Date(Date.now() - isoMinutesAgo * 60_000).toISOString();
     const event = (topic: string, occurredAt: string, expectedDeliveryAt: string): EventEnvelope => ({
-      id: randomUUID(), topic, key: orderId, source: 'test', occurredAt, payload: { orderId, incidentId, status: 'SHIPPED', expectedDeliveryAt },
+      id: randomUUID(),
+      topic,
+      key: orderId,
+      source: 'test',
+      occurredAt,
+      payload: { orderId, incidentId, status: 'SHIPPED', expectedDeliveryAt },
     });
     // Published as ordered (10 min ago) → ETA 4 Dec (5 min ago) → ETA 5 Dec (1 min ago), applied newest first.
     await publishToStream(redis, stream, [
@@ -165,10 +231,20 @@ describe('visits from the event stream', () => {
     const visit = (await visitOf(orderId)) as OnsiteVisit;
     // A planner had pinned it on the original delivery day.
     await db.dataSource.getRepository(OnsiteVisit).update(visit.id, {
-      status: OnsiteVisitStatus.PLANNED, pinned: true, technicianId: randomUUID(), windowStart: new Date('2026-12-01T10:00:00Z'), windowEnd: new Date('2026-12-01T12:00:00Z'),
+      status: OnsiteVisitStatus.PLANNED,
+      pinned: true,
+      technicianId: randomUUID(),
+      windowStart: new Date('2026-12-01T10:00:00Z'),
+      windowEnd: new Date('2026-12-01T12:00:00Z'),
     });
     await queue.obliterate({ force: true });
-    await publish('replacement.eta-changed', orderId, { orderId, incidentId, status: 'SHIPPED', expectedDeliveryAt: '2026-12-03T15:00:00.000Z', shipmentStatus: 'EXCEPTION' });
+    await publish('replacement.eta-changed', orderId, {
+      orderId,
+      incidentId,
+      status: 'SHIPPED',
+      expectedDeliveryAt: '2026-12-03T15:00:00.000Z',
+      shipmentStatus: 'EXCEPTION',
+    });
     await waitFor(async () => (await visitOf(orderId))?.releaseAt?.toISOString() === '2026-12-03T15:00:00.000Z');
     expect(await visitOf(orderId)).toMatchObject({ pinned: false });
     expect((await visitEvents(visit.id)).map((event) => event.change)).toEqual(['CREATED', 'UNPINNED']);
@@ -180,11 +256,26 @@ describe('visits from the event stream', () => {
     const orderId = randomUUID();
     await ordered(orderId, incidentId, '2026-12-01T09:00:00.000Z');
     await waitFor(async () => (await visitOf(orderId)) !== null);
-    await publish('incident.status-changed', incidentId, { incidentId, customerId, status: 'IN_PROGRESS', previousStatus: 'RESPONDED', version: 3 });
-    await publish('incident.status-changed', incidentId, { incidentId, customerId, status: 'RESOLVED', previousStatus: 'IN_PROGRESS', version: 4 });
+    await publish('incident.status-changed', incidentId, {
+      incidentId,
+      customerId,
+      status: 'IN_PROGRESS',
+      previousStatus: 'RESPONDED',
+      version: 3,
+    });
+    await publish('incident.status-changed', incidentId, {
+      incidentId,
+      customerId,
+      status: 'RESOLVED',
+      previousStatus: 'IN_PROGRESS',
+      version: 4,
+    });
     await waitFor(async () => (await visitOf(orderId))?.status === OnsiteVisitStatus.CANCELLED);
     const visit = (await visitOf(orderId)) as OnsiteVisit;
-    expect((await visitEvents(visit.id)).map((event) => [event.change, event.status])).toEqual([['CREATED', 'UNPLANNED'], ['CANCELLED', 'CANCELLED']]);
+    expect((await visitEvents(visit.id)).map((event) => [event.change, event.status])).toEqual([
+      ['CREATED', 'UNPLANNED'],
+      ['CANCELLED', 'CANCELLED'],
+    ]);
   });
 
   it('the outbox relay publishes visit.changed to the event stream', async () => {

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
 import { isDuplicateEntry, withDeadlockRetry } from '@polyplus/persistence';
-import { OnsiteVisit, OnsiteVisitStatus, OPEN_STATUSES, PartArrival, publishVisitChanges, recordPartArrival, RegionPlanStore, type VisitChange } from '@polyplus/dispatch-data';
+import {
+  OnsiteVisit,
+  OnsiteVisitStatus,
+  OPEN_STATUSES,
+  PartArrival,
+  publishVisitChanges,
+  recordPartArrival,
+  RegionPlanStore,
+  type VisitChange,
+} from '@polyplus/dispatch-data';
 import type { OptimisationTrigger } from '../onsite-visit/optimisation-trigger';
 import type { CaseDirectory } from './case-directory';
 import type { RegionDirectory } from './region-directory';
@@ -28,7 +37,10 @@ export class VisitIntakeService {
     this.plans = new RegionPlanStore(dataSource);
   }
 
-  async replacementOrdered(order: { orderId: string; incidentId: string; expectedDeliveryAt: string | null }, at: Date): Promise<IntakeOutcome> {
+  async replacementOrdered(
+    order: { orderId: string; incidentId: string; expectedDeliveryAt: string | null },
+    at: Date,
+  ): Promise<IntakeOutcome> {
     const visits = this.dataSource.getRepository(OnsiteVisit);
     if (await visits.existsBy({ replacementOrderId: order.orderId })) return 'ALREADY_EXISTS';
     const facts = await this.cases.lookUp(order.incidentId, at);
@@ -59,12 +71,19 @@ export class VisitIntakeService {
     });
     try {
       // Concurrent deliveries of one order's event may deadlock on its arrival row: the retry finds the visit.
-      await withDeadlockRetry(() => this.dataSource.transaction(async (manager) => {
-        // This event's arrival, unless a newer one was applied before it (by another replica).
-        visit.releaseAt = await recordPartArrival(manager, order.orderId, order.expectedDeliveryAt ? new Date(order.expectedDeliveryAt) : null, at);
-        await manager.insert(OnsiteVisit, visit);
-        await publishVisitChanges(manager, [{ visit, change: 'CREATED' }], null);
-      }));
+      await withDeadlockRetry(() =>
+        this.dataSource.transaction(async (manager) => {
+          // This event's arrival, unless a newer one was applied before it (by another replica).
+          visit.releaseAt = await recordPartArrival(
+            manager,
+            order.orderId,
+            order.expectedDeliveryAt ? new Date(order.expectedDeliveryAt) : null,
+            at,
+          );
+          await manager.insert(OnsiteVisit, visit);
+          await publishVisitChanges(manager, [{ visit, change: 'CREATED' }], null);
+        }),
+      );
     } catch (error) {
       // A redelivered event racing the first: the UNIQUE order id keeps one visit.
       if (isDuplicateEntry(error)) return 'ALREADY_EXISTS';
@@ -87,7 +106,10 @@ export class VisitIntakeService {
         // The newest arrival heard of, which an older event applied after a newer one does not undo.
         const latest = await manager.findOne(PartArrival, { where: { replacementOrderId: orderId }, lock: { mode: 'pessimistic_write' } });
         const newest = latest ? latest.expectedAt : releaseAt;
-        const visits = await manager.find(OnsiteVisit, { where: { replacementOrderId: orderId, region, status: In(OPEN_STATUSES) }, lock: { mode: 'pessimistic_write' } });
+        const visits = await manager.find(OnsiteVisit, {
+          where: { replacementOrderId: orderId, region, status: In(OPEN_STATUSES) },
+          lock: { mode: 'pessimistic_write' },
+        });
         const changes: { visit: OnsiteVisit; change: VisitChange }[] = [];
         for (const visit of visits) {
           const unpin = visit.pinned && newest !== null && visit.windowStart !== null && visit.windowStart < newest;
@@ -104,10 +126,21 @@ export class VisitIntakeService {
   /** The case was resolved or closed: its open visits are cancelled and their slots freed. */
   async cancelForIncident(incidentId: string): Promise<number> {
     const cancelled = await this.dataSource.transaction(async (manager) => {
-      const visits = await manager.find(OnsiteVisit, { where: { incidentId, status: In(OPEN_STATUSES) }, lock: { mode: 'pessimistic_write' } });
+      const visits = await manager.find(OnsiteVisit, {
+        where: { incidentId, status: In(OPEN_STATUSES) },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (visits.length === 0) return [];
-      await manager.update(OnsiteVisit, { id: In(visits.map((visit) => visit.id)) }, { status: OnsiteVisitStatus.CANCELLED, pinned: false });
-      await publishVisitChanges(manager, visits.map((visit) => ({ visit: { ...visit, status: OnsiteVisitStatus.CANCELLED }, change: 'CANCELLED' as const })), null);
+      await manager.update(
+        OnsiteVisit,
+        { id: In(visits.map((visit) => visit.id)) },
+        { status: OnsiteVisitStatus.CANCELLED, pinned: false },
+      );
+      await publishVisitChanges(
+        manager,
+        visits.map((visit) => ({ visit: { ...visit, status: OnsiteVisitStatus.CANCELLED }, change: 'CANCELLED' as const })),
+        null,
+      );
       return visits;
     });
     for (const region of new Set(cancelled.map((visit) => visit.region))) {

@@ -32,12 +32,18 @@ export class OnsiteVisitResolver {
   }
 
   @Access(STAFF)
-  @Mutation(() => OnsiteVisit, { description: 'A visit requested by staff for a case (visits for replacement orders on onsite contracts are created automatically); CONFLICT when the case already has an open visit.' })
+  @Mutation(() => OnsiteVisit, {
+    description:
+      'A visit requested by staff for a case (visits for replacement orders on onsite contracts are created automatically); CONFLICT when the case already has an open visit.',
+  })
   requestOnsiteVisit(@Arg('input', () => RequestOnsiteVisitInput) input: RequestOnsiteVisitInput): Promise<OnsiteVisit> {
     return this.visits.request(input);
   }
 
-  @FieldResolver(() => VisitPlacementExplanation, { nullable: true, description: 'Why the visit is planned where it is; null while unplanned.' })
+  @FieldResolver(() => VisitPlacementExplanation, {
+    nullable: true,
+    description: 'Why the visit is planned where it is; null while unplanned.',
+  })
   placement(@Root() visit: OnsiteVisit): Promise<VisitPlacementExplanation | null> {
     return this.planner.placement(visit);
   }

@@ -16,9 +16,15 @@ const knownCase = () => {
   knownIncidents.add(id);
   return id;
 };
-const incidentsSubgraphClient = fakeSubgraphClient(answer(INCIDENT_CUSTOMER, ({ id }) => ({ incident: knownIncidents.has(id) ? { id, customer: { id: customerId } } : null })));
+const incidentsSubgraphClient = fakeSubgraphClient(
+  answer(INCIDENT_CUSTOMER, ({ id }) => ({ incident: knownIncidents.has(id) ? { id, customer: { id: customerId } } : null })),
+);
 
-const customersSubgraphClient = fakeSubgraphClient(answer(SITE_LOCATION, () => ({ site: { latitude: 51.5, longitude: -0.12, timeZone: 'Europe/London', countryCode: 'GB', subdivision: 'ENG' } })));
+const customersSubgraphClient = fakeSubgraphClient(
+  answer(SITE_LOCATION, () => ({
+    site: { latitude: 51.5, longitude: -0.12, timeZone: 'Europe/London', countryCode: 'GB', subdivision: 'ENG' },
+  })),
+);
 
 describe('onsite visits', () => {
   let db: TestDatabase;
@@ -37,13 +43,21 @@ describe('onsite visits', () => {
     expect(recordingTrigger.requested).toEqual(['UK-SOUTH']);
     const [event] = await db.dataSource.getRepository(OutboxEvent).findBy({ aggregateKey: visit.id });
     expect(event.topic).toBe('visit.changed');
-    expect(JSON.parse(event.payload)).toMatchObject({ visitId: visit.id, customerId, change: 'CREATED', status: 'UNPLANNED', windowStart: null });
+    expect(JSON.parse(event.payload)).toMatchObject({
+      visitId: visit.id,
+      customerId,
+      change: 'CREATED',
+      status: 'UNPLANNED',
+      windowStart: null,
+    });
   });
 
   it('a visit for an unknown case is refused with NOT_FOUND and nothing is written', async () => {
     const visits = new OnsiteVisitService(db.dataSource, incidentsSubgraphClient, recordingTrigger, customersSubgraphClient);
     const before = await db.dataSource.getRepository(OnsiteVisit).count();
-    await expect(visits.request({ incidentId: randomUUID(), siteId: randomUUID(), region: 'UK-SOUTH' })).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    await expect(visits.request({ incidentId: randomUUID(), siteId: randomUUID(), region: 'UK-SOUTH' })).rejects.toMatchObject({
+      extensions: { code: 'NOT_FOUND' },
+    });
     expect(await db.dataSource.getRepository(OnsiteVisit).count()).toBe(before);
   });
 
@@ -51,13 +65,21 @@ describe('onsite visits', () => {
     const visits = new OnsiteVisitService(db.dataSource, incidentsSubgraphClient, recordingTrigger, customersSubgraphClient);
     const incidentId = knownCase();
     await visits.request({ incidentId, siteId: randomUUID(), region: 'UK-SOUTH' });
-    await expect(visits.request({ incidentId, siteId: randomUUID(), region: 'UK-SOUTH' })).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    await expect(visits.request({ incidentId, siteId: randomUUID(), region: 'UK-SOUTH' })).rejects.toMatchObject({
+      extensions: { code: 'CONFLICT' },
+    });
     expect(await db.dataSource.getRepository(OnsiteVisit).countBy({ incidentId })).toBe(1);
 
     const racing = knownCase();
-    const results = await Promise.allSettled(Array.from({ length: 10 }, () => visits.request({ incidentId: racing, siteId: randomUUID(), region: 'UK-SOUTH' })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => visits.request({ incidentId: racing, siteId: randomUUID(), region: 'UK-SOUTH' })),
+    );
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
-    expect(results.every((result) => result.status === 'fulfilled' || (result.reason as { extensions?: { code?: string } }).extensions?.code === 'CONFLICT')).toBe(true);
+    expect(
+      results.every(
+        (result) => result.status === 'fulfilled' || (result.reason as { extensions?: { code?: string } }).extensions?.code === 'CONFLICT',
+      ),
+    ).toBe(true);
     expect(await db.dataSource.getRepository(OnsiteVisit).countBy({ incidentId: racing })).toBe(1);
   });
 

@@ -48,8 +48,12 @@ export class OnsiteVisitService {
     // makes concurrent requests for one case wait for each other (a deadlock between them is retried).
     await withDeadlockRetry(() =>
       this.dataSource.transaction(async (manager) => {
-        const open = await manager.find(OnsiteVisit, { where: { incidentId: input.incidentId, status: In(OPEN_STATUSES) }, lock: { mode: 'pessimistic_write' } });
-        if (open.length > 0) throw conflict(`Case ${input.incidentId} already has an open onsite visit (${open[0].id}): move, pin or cancel that one instead`);
+        const open = await manager.find(OnsiteVisit, {
+          where: { incidentId: input.incidentId, status: In(OPEN_STATUSES) },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (open.length > 0)
+          throw conflict(`Case ${input.incidentId} already has an open onsite visit (${open[0].id}): move, pin or cancel that one instead`);
         await manager.insert(OnsiteVisit, visit);
         await publishVisitChanges(manager, [{ visit, change: 'CREATED' }], null);
       }),

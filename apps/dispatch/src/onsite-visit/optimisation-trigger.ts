@@ -37,7 +37,7 @@ export class OptimisationTrigger {
   /** The change is committed either way; a missed trigger is caught up by the next event in the region. */
   requestQuietly(region: string, reason: string): Promise<void> {
     return this.request({ region, reason }).catch((error: Error) => {
-      serviceLogger('optimisation-trigger').error({ err: error, region }, 'could not enqueue optimisation')
+      serviceLogger('optimisation-trigger').error({ err: error, region }, 'could not enqueue optimisation');
     });
   }
 

@@ -20,7 +20,10 @@ export class PlannerResolver {
 
   @Access(STAFF)
   @Query(() => RegionBoard, { description: 'A region’s board for one day (yyyy-mm-dd) in the region’s time zone.' })
-  regionBoard(@Arg('region', () => String) region: string, @Arg('date', () => String, { validateFn: calendarDateArg('date') }) date: string): Promise<RegionBoard> {
+  regionBoard(
+    @Arg('region', () => String) region: string,
+    @Arg('date', () => String, { validateFn: calendarDateArg('date') }) date: string,
+  ): Promise<RegionBoard> {
     return this.planner.regionBoard(region, date);
   }
 
@@ -32,7 +35,8 @@ export class PlannerResolver {
 
   @Access(STAFF)
   @Mutation(() => OnsiteVisit, {
-    description: 'Puts a visit on a technician at a start and pins it there; CONFLICT (with the reason) when a hard constraint forbids it, and nothing changes.',
+    description:
+      'Puts a visit on a technician at a start and pins it there; CONFLICT (with the reason) when a hard constraint forbids it, and nothing changes.',
   })
   moveOnsiteVisit(
     @Arg('id', () => ID) id: string,

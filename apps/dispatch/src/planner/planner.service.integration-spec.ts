@@ -10,10 +10,20 @@ describe('planner', () => {
   let planner: PlannerService;
   const trigger = new RecordingTrigger();
   const technicianId = randomUUID();
-  const visit = (overrides: Partial<OnsiteVisit>) => db.dataSource.getRepository(OnsiteVisit).save(db.dataSource.getRepository(OnsiteVisit).create({
-    id: randomUUID(), incidentId: randomUUID(), siteId: randomUUID(), region: 'PLAN', status: OnsiteVisitStatus.UNPLANNED,
-    technicianId: null, windowStart: null, windowEnd: null, ...overrides,
-  }));
+  const visit = (overrides: Partial<OnsiteVisit>) =>
+    db.dataSource.getRepository(OnsiteVisit).save(
+      db.dataSource.getRepository(OnsiteVisit).create({
+        id: randomUUID(),
+        incidentId: randomUUID(),
+        siteId: randomUUID(),
+        region: 'PLAN',
+        status: OnsiteVisitStatus.UNPLANNED,
+        technicianId: null,
+        windowStart: null,
+        windowEnd: null,
+        ...overrides,
+      }),
+    );
 
   beforeAll(async () => {
     db = await createTestDatabase('dispatch_planner', dispatchSubgraph.database);
@@ -23,11 +33,33 @@ describe('planner', () => {
   afterAll(() => db.drop(), 60_000);
 
   it('a technician’s schedule lists the stops in the range in time order with travel and slack', async () => {
-    const later = await visit({ status: OnsiteVisitStatus.PLANNED, technicianId, arrivalAt: new Date('2026-12-01T12:50:00Z'), windowStart: new Date('2026-12-01T13:00:00Z'), windowEnd: new Date('2026-12-01T14:00:00Z'), travelMinutes: 20 });
-    const earlier = await visit({ status: OnsiteVisitStatus.PLANNED, technicianId, arrivalAt: new Date('2026-12-01T09:00:00Z'), windowStart: new Date('2026-12-01T09:00:00Z'), windowEnd: new Date('2026-12-01T10:00:00Z'), travelMinutes: 30 });
-    await visit({ status: OnsiteVisitStatus.PLANNED, technicianId, windowStart: new Date('2026-12-03T09:00:00Z'), windowEnd: new Date('2026-12-03T10:00:00Z') });
+    const later = await visit({
+      status: OnsiteVisitStatus.PLANNED,
+      technicianId,
+      arrivalAt: new Date('2026-12-01T12:50:00Z'),
+      windowStart: new Date('2026-12-01T13:00:00Z'),
+      windowEnd: new Date('2026-12-01T14:00:00Z'),
+      travelMinutes: 20,
+    });
+    const earlier = await visit({
+      status: OnsiteVisitStatus.PLANNED,
+      technicianId,
+      arrivalAt: new Date('2026-12-01T09:00:00Z'),
+      windowStart: new Date('2026-12-01T09:00:00Z'),
+      windowEnd: new Date('2026-12-01T10:00:00Z'),
+      travelMinutes: 30,
+    });
+    await visit({
+      status: OnsiteVisitStatus.PLANNED,
+      technicianId,
+      windowStart: new Date('2026-12-03T09:00:00Z'),
+      windowEnd: new Date('2026-12-03T10:00:00Z'),
+    });
     const schedule = await planner.technicianSchedule(technicianId, new Date('2026-12-01T00:00:00Z'), new Date('2026-12-02T00:00:00Z'));
-    expect(schedule.stops.map((stop) => [stop.visit.id, stop.travelMinutes, stop.slackMinutes])).toEqual([[earlier.id, 30, 0], [later.id, 20, 10]]);
+    expect(schedule.stops.map((stop) => [stop.visit.id, stop.travelMinutes, stop.slackMinutes])).toEqual([
+      [earlier.id, 30, 0],
+      [later.id, 20, 10],
+    ]);
   });
 
   it('pinning a visit that has no slot yet is refused with CONFLICT', async () => {
@@ -37,7 +69,13 @@ describe('planner', () => {
   });
 
   it('unpinning a visit frees it and asks for its region to be re-planned', async () => {
-    const pinned = await visit({ status: OnsiteVisitStatus.PLANNED, technicianId, pinned: true, windowStart: new Date('2026-12-02T09:00:00Z'), windowEnd: new Date('2026-12-02T10:00:00Z') });
+    const pinned = await visit({
+      status: OnsiteVisitStatus.PLANNED,
+      technicianId,
+      pinned: true,
+      windowStart: new Date('2026-12-02T09:00:00Z'),
+      windowEnd: new Date('2026-12-02T10:00:00Z'),
+    });
     await planner.unpin(pinned.id);
     expect((await db.dataSource.getRepository(OnsiteVisit).findOneByOrFail({ id: pinned.id })).pinned).toBe(false);
     expect(trigger.requested).toEqual(['PLAN']);

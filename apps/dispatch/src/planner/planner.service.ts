@@ -1,7 +1,15 @@
 import { DateTime } from 'luxon';
 import { Between, In, IsNull, LessThan, MoreThan, Not, type DataSource } from 'typeorm';
 import { badUserInput, conflict, notFound } from '@polyplus/subgraph-kit';
-import { OnsiteVisit, OnsiteVisitStatus, OPEN_STATUSES, publishVisitChanges, RegionPlanStore, Technician, TechnicianAbsence } from '@polyplus/dispatch-data';
+import {
+  OnsiteVisit,
+  OnsiteVisitStatus,
+  OPEN_STATUSES,
+  publishVisitChanges,
+  RegionPlanStore,
+  Technician,
+  TechnicianAbsence,
+} from '@polyplus/dispatch-data';
 import type { OptimisationTrigger } from '../onsite-visit/optimisation-trigger';
 import type { RegionBoard, ScheduleStop, TechnicianSchedule } from './dto/schedule.types';
 import type { VisitPlacementExplanation } from './dto/visit-placement.type';
@@ -36,21 +44,31 @@ export class PlannerService {
     if (!DATE_PATTERN.test(date) || !day.isValid) throw badUserInput('date must be a day, yyyy-mm-dd', 'date');
     const from = day.startOf('day').toJSDate();
     const to = day.startOf('day').plus({ days: 1 }).toJSDate();
-    const stops = await this.stops(technicians.map((technician) => technician.id), from, to);
+    const stops = await this.stops(
+      technicians.map((technician) => technician.id),
+      from,
+      to,
+    );
     return {
       region,
       timeZone,
       planVersion: (await this.plans.findPlan(region))?.version ?? 0,
-      schedules: technicians.map((technician) => ({ technician, stops: stops.filter((stop) => stop.visit.technicianId === technician.id) })),
+      schedules: technicians.map((technician) => ({
+        technician,
+        stops: stops.filter((stop) => stop.visit.technicianId === technician.id),
+      })),
       unassigned: await this.unassignedVisits(region),
     };
   }
 
   /** The zone the region's technicians work in (the first by name), else its sites', else UTC. */
   async regionTimeZone(region: string, technicians?: Technician[]): Promise<string> {
-    const [technician] = technicians ?? (await this.dataSource.getRepository(Technician).find({ where: { region }, order: { name: 'ASC' }, take: 1 }));
+    const [technician] =
+      technicians ?? (await this.dataSource.getRepository(Technician).find({ where: { region }, order: { name: 'ASC' }, take: 1 }));
     if (technician) return technician.timeZone;
-    const visit = await this.dataSource.getRepository(OnsiteVisit).findOne({ where: { region, siteTimeZone: Not(IsNull()) }, order: { requestedAt: 'DESC' } });
+    const visit = await this.dataSource
+      .getRepository(OnsiteVisit)
+      .findOne({ where: { region, siteTimeZone: Not(IsNull()) }, order: { requestedAt: 'DESC' } });
     return visit?.siteTimeZone ?? 'UTC';
   }
 
@@ -61,7 +79,10 @@ export class PlannerService {
   async move(visitId: string, technicianId: string, start: Date): Promise<OnsiteVisit> {
     const region = (await this.openVisit(visitId)).region;
     const moved = await this.plans.changeRegion(region, async (manager, version) => {
-      const visit = await manager.findOne(OnsiteVisit, { where: { id: visitId, status: In(OPEN_STATUSES) }, lock: { mode: 'pessimistic_write' } });
+      const visit = await manager.findOne(OnsiteVisit, {
+        where: { id: visitId, status: In(OPEN_STATUSES) },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!visit) throw notFound('OnsiteVisit', visitId);
       const technician = await manager.findOneBy(Technician, { id: technicianId });
       if (!technician) throw notFound('Technician', technicianId);
@@ -113,7 +134,9 @@ export class PlannerService {
       order: { windowEnd: 'DESC' },
     });
     const regional = await technicians.find({ where: { region: visit.region }, select: { id: true, skills: true } });
-    const skilledTechnicians = regional.filter((candidate) => visit.requiredSkills.every((skill) => candidate.skills.includes(skill))).length;
+    const skilledTechnicians = regional.filter((candidate) =>
+      visit.requiredSkills.every((skill) => candidate.skills.includes(skill)),
+    ).length;
     // A stop that ended on another working day is no previous stop.
     const sameDay = previous?.windowEnd && visit.windowStart.getTime() - previous.windowEnd.getTime() < 12 * 3_600_000 ? previous : null;
     const absences = await this.dataSource.getRepository(TechnicianAbsence).findBy({
@@ -136,7 +159,10 @@ export class PlannerService {
     const { region } = await this.openVisit(visitId);
     // Under the region's lock, so a run that read the visit unpinned cannot move it afterwards.
     return this.plans.changeRegion(region, async (manager, version) => {
-      const visit = await manager.findOne(OnsiteVisit, { where: { id: visitId, status: In(OPEN_STATUSES) }, lock: { mode: 'pessimistic_write' } });
+      const visit = await manager.findOne(OnsiteVisit, {
+        where: { id: visitId, status: In(OPEN_STATUSES) },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!visit) throw notFound('OnsiteVisit', visitId);
       if (visit.status !== OnsiteVisitStatus.PLANNED) throw conflict(`Visit ${visitId} has no slot to pin yet`);
       if (visit.pinned) return visit;
@@ -150,7 +176,10 @@ export class PlannerService {
   /** Frees the visit and asks for a re-plan so it can move again. */
   async unpin(visitId: string): Promise<OnsiteVisit> {
     const visit = await this.dataSource.transaction(async (manager) => {
-      const found = await manager.findOne(OnsiteVisit, { where: { id: visitId, status: In(OPEN_STATUSES) }, lock: { mode: 'pessimistic_write' } });
+      const found = await manager.findOne(OnsiteVisit, {
+        where: { id: visitId, status: In(OPEN_STATUSES) },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!found) throw notFound('OnsiteVisit', visitId);
       if (!found.pinned) return found;
       await manager.update(OnsiteVisit, { id: visitId }, { pinned: false });

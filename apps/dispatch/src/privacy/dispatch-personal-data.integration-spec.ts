@@ -23,9 +23,19 @@ describe('personal data in the dispatch service: export and erasure', () => {
     ({ schema, close } = await dispatchSubgraph.build(db.dataSource));
     peer = personalDataPeer('dispatch', inProcessClient(schema));
     const visits = db.dataSource.getRepository(OnsiteVisit);
-    for (const [customerId, incidentId] of [[fabrikam, cases.anas], [fabrikam, cases.bens], [contoso, cases.contosos]]) {
+    for (const [customerId, incidentId] of [
+      [fabrikam, cases.anas],
+      [fabrikam, cases.bens],
+      [contoso, cases.contosos],
+    ]) {
       await visits.save(visits.create({ id: randomUUID(), incidentId, siteId: randomUUID(), customerId, region: 'PRIVACY' }));
-      await db.dataSource.transaction((manager) => appendToOutbox(manager, { topic: 'visit.planned', key: incidentId, payload: { incidentId, customerId, siteContact: 'Ana Kowalski' } }));
+      await db.dataSource.transaction((manager) =>
+        appendToOutbox(manager, {
+          topic: 'visit.planned',
+          key: incidentId,
+          payload: { incidentId, customerId, siteContact: 'Ana Kowalski' },
+        }),
+      );
     }
   }, 180_000);
   afterAll(async () => {
@@ -34,7 +44,12 @@ describe('personal data in the dispatch service: export and erasure', () => {
   }, 60_000);
 
   it('every table of the dispatch service is classified as holding personal data or not', () => {
-    expect(unclassifiedTables(db.dataSource.entityMetadatas.map((entity) => entity.tableName), DISPATCH_PERSONAL_DATA)).toEqual({ unclassified: [], unknown: [] });
+    expect(
+      unclassifiedTables(
+        db.dataSource.entityMetadatas.map((entity) => entity.tableName),
+        DISPATCH_PERSONAL_DATA,
+      ),
+    ).toEqual({ unclassified: [], unknown: [] });
   });
 
   it('a contact’s export holds the visits of the cases they reported; a customer’s the visits of all its cases, nothing of another customer', async () => {
@@ -57,6 +72,8 @@ describe('personal data in the dispatch service: export and erasure', () => {
 
   it('the personal-data fields answer services only', async () => {
     const staff = personalDataPeer('dispatch', inProcessClient(schema, TEST_SUPPORT_ENGINEER));
-    await expect(staff.erase({ customerId: fabrikam, ...ana, erasedBy: 'SUPPORT_ENGINEER:x' })).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    await expect(staff.erase({ customerId: fabrikam, ...ana, erasedBy: 'SUPPORT_ENGINEER:x' })).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+    });
   });
 });

@@ -16,7 +16,12 @@ import {
 
 /** Every table of the dispatch service: where a contact's name or address may be, and why the others hold none. */
 export const DISPATCH_PERSONAL_DATA: PersonalDataMap = [
-  { table: 'outbox_event', scope: (subject) => ({ sql: '`payload` LIKE ?', params: [`%${subject.customerId}%`] }), key: 'sequence', text: ['payload'] },
+  {
+    table: 'outbox_event',
+    scope: (subject) => ({ sql: '`payload` LIKE ?', params: [`%${subject.customerId}%`] }),
+    key: 'sequence',
+    text: ['payload'],
+  },
   { table: 'onsite_visit', holdsNoPersonalData: 'visits to the customer’s sites: case, site, window, technician' },
   { table: 'technician', holdsNoPersonalData: 'the vendor’s field technicians' },
   { table: 'technician_absence', holdsNoPersonalData: 'the vendor’s field technicians’ absences' },
@@ -36,7 +41,10 @@ export function dispatchExportSections(dataSource: DataSource, subject: ExportSu
         dataSource
           .getRepository(OnsiteVisit)
           .createQueryBuilder('visit')
-          .where(`visit.customerId = :customerId${contact ? ' AND visit.incidentId IN (:...incidentIds)' : ''}`, { customerId: subject.customerId, incidentIds }),
+          .where(`visit.customerId = :customerId${contact ? ' AND visit.incidentId IN (:...incidentIds)' : ''}`, {
+            customerId: subject.customerId,
+            incidentIds,
+          }),
     }),
   ];
 }

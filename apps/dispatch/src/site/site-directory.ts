@@ -1,6 +1,12 @@
 import { sendDocument, serviceDocument, type SubgraphClient } from '@polyplus/subgraph-kit';
 
-export type SiteLocation = { latitude: number | null; longitude: number | null; timeZone: string; countryCode: string; subdivision: string | null };
+export type SiteLocation = {
+  latitude: number | null;
+  longitude: number | null;
+  timeZone: string;
+  countryCode: string;
+  subdivision: string | null;
+};
 
 export const SITE_LOCATION = serviceDocument<{ site: SiteLocation | null }, { id: string }>(
   'customers',

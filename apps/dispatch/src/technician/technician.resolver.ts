@@ -15,7 +15,9 @@ export class TechnicianResolver {
     return this.service.list(region);
   }
 
-  @FieldResolver(() => [WorkingDay], { description: 'The days the technician works and their hours, Monday first; a weekday missing is a day off.' })
+  @FieldResolver(() => [WorkingDay], {
+    description: 'The days the technician works and their hours, Monday first; a weekday missing is a day off.',
+  })
   workingHours(@Root() technician: Technician): WorkingDay[] {
     return workingWeek(technician);
   }
@@ -27,7 +29,9 @@ export class TechnicianResolver {
   }
 
   @Access(STAFF)
-  @Mutation(() => Technician, { description: 'Sets the technician’s week, one interval per working weekday; the region is re-planned around it.' })
+  @Mutation(() => Technician, {
+    description: 'Sets the technician’s week, one interval per working weekday; the region is re-planned around it.',
+  })
   setTechnicianWorkingHours(
     @Arg('technicianId', () => ID) technicianId: string,
     @Arg('workingHours', () => [WorkingDayInput]) workingHours: WorkingDayInput[],

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { badUserInput, notFound } from '@polyplus/subgraph-kit';
-import { OnsiteVisit, OnsiteVisitStatus, publishVisitChanges, RegionPlanStore, Technician, technicianShifts, type WorkingDayHours } from '@polyplus/dispatch-data';
+import {
+  OnsiteVisit,
+  OnsiteVisitStatus,
+  publishVisitChanges,
+  RegionPlanStore,
+  Technician,
+  technicianShifts,
+  type WorkingDayHours,
+} from '@polyplus/dispatch-data';
 import type { OptimisationTrigger } from '../onsite-visit/optimisation-trigger';
 import type { CreateTechnicianInput } from './dto/create-technician.input';
 import { parseWorkingWeek } from './working-week.validation';
@@ -26,7 +34,8 @@ export class TechnicianService {
   /** Without `workingHours` the technician works the Monday–Friday default of workFrom–workTo. */
   async create(input: CreateTechnicianInput): Promise<Technician> {
     const { workingHours, ...rest } = input;
-    if (workingHours && (input.workFrom || input.workTo)) throw badUserInput('Give either workingHours or the Monday–Friday workFrom/workTo, not both', 'workingHours');
+    if (workingHours && (input.workFrom || input.workTo))
+      throw badUserInput('Give either workingHours or the Monday–Friday workFrom/workTo, not both', 'workingHours');
     const weeklyHours = workingHours ? parseWorkingWeek(workingHours) : null;
     const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined && value !== null));
     const technicians = this.dataSource.getRepository(Technician);
@@ -68,6 +77,10 @@ export class TechnicianService {
     });
     if (lost.length === 0) return;
     await manager.update(OnsiteVisit, { id: In(lost.map((visit) => visit.id)) }, { pinned: false });
-    await publishVisitChanges(manager, lost.map((visit) => ({ visit, change: 'UNPINNED' as const })), version);
+    await publishVisitChanges(
+      manager,
+      lost.map((visit) => ({ visit, change: 'UNPINNED' as const })),
+      version,
+    );
   }
 }

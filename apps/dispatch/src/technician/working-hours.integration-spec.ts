@@ -12,22 +12,54 @@ import type { CreateTechnicianInput } from './dto/create-technician.input';
 const at = (clock: string, day: string) => new Date(`${day}T${clock}:00Z`);
 const FRIDAY = '2026-12-04';
 const SATURDAY = '2026-12-05';
-const FRIDAY_AND_SATURDAY = [{ weekday: 5, from: '08:00', to: '13:00' }, { weekday: 6, from: '09:00', to: '13:00' }];
+const FRIDAY_AND_SATURDAY = [
+  { weekday: 5, from: '08:00', to: '13:00' },
+  { weekday: 6, from: '09:00', to: '13:00' },
+];
 
 describe('technicians’ working hours per weekday', () => {
   let db: TestDatabase;
   let technicians: TechnicianService;
   let planner: PlannerService;
   const trigger = new RecordingTrigger();
-  const base = { region: 'WEEK', skills: ['ROOM'], homeLatitude: 51.45, homeLongitude: -0.1, timeZone: 'Europe/London', maxDailyWorkMinutes: 600 };
+  const base = {
+    region: 'WEEK',
+    skills: ['ROOM'],
+    homeLatitude: 51.45,
+    homeLongitude: -0.1,
+    timeZone: 'Europe/London',
+    maxDailyWorkMinutes: 600,
+  };
   const create = (input: Partial<CreateTechnicianInput>) => technicians.create({ name: 'Sam', ...base, ...input } as CreateTechnicianInput);
   const visits = () => db.dataSource.getRepository(OnsiteVisit);
-  const addVisit = (overrides: Partial<OnsiteVisit> = {}) => visits().save(visits().create({
-    id: randomUUID(), incidentId: randomUUID(), siteId: randomUUID(), customerId: randomUUID(), region: 'WEEK', status: OnsiteVisitStatus.UNPLANNED,
-    technicianId: null, windowStart: null, windowEnd: null, latitude: 51.5, longitude: -0.12, siteTimeZone: 'Europe/London',
-    siteCountryCode: 'GB', siteSubdivision: 'ENG', durationMinutes: 120, requiredSkills: ['ROOM'], severity: 2, ...overrides,
-  }));
-  const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: { message: string; extensions?: Record<string, unknown> }) => ({ ...error.extensions, message: error.message }));
+  const addVisit = (overrides: Partial<OnsiteVisit> = {}) =>
+    visits().save(
+      visits().create({
+        id: randomUUID(),
+        incidentId: randomUUID(),
+        siteId: randomUUID(),
+        customerId: randomUUID(),
+        region: 'WEEK',
+        status: OnsiteVisitStatus.UNPLANNED,
+        technicianId: null,
+        windowStart: null,
+        windowEnd: null,
+        latitude: 51.5,
+        longitude: -0.12,
+        siteTimeZone: 'Europe/London',
+        siteCountryCode: 'GB',
+        siteSubdivision: 'ENG',
+        durationMinutes: 120,
+        requiredSkills: ['ROOM'],
+        severity: 2,
+        ...overrides,
+      }),
+    );
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: { message: string; extensions?: Record<string, unknown> }) => ({ ...error.extensions, message: error.message }),
+    );
 
   beforeAll(async () => {
     db = await createTestDatabase('dispatch_week', dispatchSubgraph.database);
@@ -40,7 +72,9 @@ describe('technicians’ working hours per weekday', () => {
     const created = await create({ workFrom: '07:30', workTo: '16:00' });
     const stored = await db.dataSource.getRepository(Technician).findOneByOrFail({ id: created.id });
     expect(stored.weeklyHours).toBeNull();
-    expect(workingWeek(stored).map((day) => [day.weekday, day.from, day.to])).toEqual([1, 2, 3, 4, 5].map((weekday) => [weekday, '07:30', '16:00']));
+    expect(workingWeek(stored).map((day) => [day.weekday, day.from, day.to])).toEqual(
+      [1, 2, 3, 4, 5].map((weekday) => [weekday, '07:30', '16:00']),
+    );
   });
 
   it('a technician created with a week works exactly those days and hours', async () => {
@@ -55,7 +89,13 @@ describe('technicians’ working hours per weekday', () => {
     const cases: [{ weekday: number; from: string; to: string }[], string][] = [
       [[{ weekday: 0, from: '08:00', to: '13:00' }], 'workingHours[0].weekday'],
       [[{ weekday: 8, from: '08:00', to: '13:00' }], 'workingHours[0].weekday'],
-      [[{ weekday: 5, from: '08:00', to: '13:00' }, { weekday: 5, from: '14:00', to: '17:00' }], 'workingHours[1].weekday'],
+      [
+        [
+          { weekday: 5, from: '08:00', to: '13:00' },
+          { weekday: 5, from: '14:00', to: '17:00' },
+        ],
+        'workingHours[1].weekday',
+      ],
       [[{ weekday: 5, from: '8 am', to: '13:00' }], 'workingHours[0].from'],
       [[{ weekday: 5, from: '08:00', to: '25:00' }], 'workingHours[0].to'],
       [[{ weekday: 5, from: '13:00', to: '08:00' }], 'workingHours[0].to'],
@@ -64,7 +104,10 @@ describe('technicians’ working hours per weekday', () => {
       expect(await refusal(technicians.setWorkingHours(sam.id, workingHours))).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(await refusal(create({ workingHours }))).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
-    expect(await refusal(create({ workingHours: FRIDAY_AND_SATURDAY, workFrom: '08:00' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'workingHours' });
+    expect(await refusal(create({ workingHours: FRIDAY_AND_SATURDAY, workFrom: '08:00' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'workingHours',
+    });
     expect(await refusal(create({ workFrom: '17:00', workTo: '08:00' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'workTo' });
     expect((await db.dataSource.getRepository(Technician).findOneByOrFail({ id: sam.id })).weeklyHours).toBeNull();
     expect(await refusal(technicians.setWorkingHours(randomUUID(), FRIDAY_AND_SATURDAY))).toMatchObject({ code: 'NOT_FOUND' });
@@ -77,16 +120,26 @@ describe('technicians’ working hours per weekday', () => {
     expect((await planner.placement(morning))?.constraints).toContain('Shift: Sam works on Friday (08:00–13:00 Europe/London)');
     const afternoon = await addVisit();
     const error = await refusal(planner.move(afternoon.id, sam.id, at('14:00', FRIDAY)));
-    expect(error).toEqual(expect.objectContaining({ code: 'CONFLICT', message: 'Fri 4 Dec 14:00–16:00 is outside Sam’s working hours on Friday (08:00–13:00 Europe/London)' }));
+    expect(error).toEqual(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        message: 'Fri 4 Dec 14:00–16:00 is outside Sam’s working hours on Friday (08:00–13:00 Europe/London)',
+      }),
+    );
     expect(await visits().findOneByOrFail({ id: afternoon.id })).toMatchObject({ status: 'UNPLANNED', technicianId: null });
   });
 
   it('a technician who works Saturdays still cannot be moved onto a Saturday visit, because sites are closed at weekends; one off on Wednesdays is refused naming the day off', async () => {
     const sam = await create({ workingHours: FRIDAY_AND_SATURDAY });
-    expect(await refusal(planner.move((await addVisit()).id, sam.id, at('10:00', SATURDAY))))
-      .toEqual(expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/outside the site’s business hours$/) }));
-    expect(await refusal(planner.move((await addVisit()).id, sam.id, at('10:00', '2026-12-02'))))
-      .toEqual(expect.objectContaining({ code: 'CONFLICT', message: 'Wed 2 Dec 10:00–12:00 is outside Sam’s working hours on Wednesday (a day off, Europe/London)' }));
+    expect(await refusal(planner.move((await addVisit()).id, sam.id, at('10:00', SATURDAY)))).toEqual(
+      expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/outside the site’s business hours$/) }),
+    );
+    expect(await refusal(planner.move((await addVisit()).id, sam.id, at('10:00', '2026-12-02')))).toEqual(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        message: 'Wed 2 Dec 10:00–12:00 is outside Sam’s working hours on Wednesday (a day off, Europe/London)',
+      }),
+    );
   });
 
   it('changing a technician’s week moves the plan version on, releases the pins outside the new hours, publishes UNPINNED and asks for a re-plan', async () => {
@@ -102,7 +155,9 @@ describe('technicians’ working hours per weekday', () => {
     expect(trigger.requested.at(-1)).toBe('WEEK');
     expect(await visits().findOneByOrFail({ id: friday.id })).toMatchObject({ pinned: false });
     expect(await visits().findOneByOrFail({ id: monday.id })).toMatchObject({ pinned: true });
-    const changes = (await db.dataSource.getRepository(OutboxEvent).findBy({ aggregateKey: friday.id })).map((row) => JSON.parse(row.payload).change);
+    const changes = (await db.dataSource.getRepository(OutboxEvent).findBy({ aggregateKey: friday.id })).map(
+      (row) => JSON.parse(row.payload).change,
+    );
     expect(changes).toEqual(['MOVED', 'UNPINNED']);
   });
 });

@@ -13,11 +13,13 @@ export function parseWorkingWeek(days: readonly WorkingDayHours[], field = 'work
   const seen = new Set<number>();
   days.forEach((day, index) => {
     const at = `${field}[${index}]`;
-    if (!Number.isInteger(day.weekday) || day.weekday < 1 || day.weekday > 7) throw badUserInput(`${at}.weekday must be 1 (Monday) to 7 (Sunday), not ${day.weekday}`, `${at}.weekday`);
+    if (!Number.isInteger(day.weekday) || day.weekday < 1 || day.weekday > 7)
+      throw badUserInput(`${at}.weekday must be 1 (Monday) to 7 (Sunday), not ${day.weekday}`, `${at}.weekday`);
     if (seen.has(day.weekday)) throw badUserInput(`${at}.weekday ${day.weekday} is given twice: one interval per weekday`, `${at}.weekday`);
     seen.add(day.weekday);
     for (const key of ['from', 'to'] as const) {
-      if (!CLOCK_PATTERN.test(day[key])) throw badUserInput(`${at}.${key} must be a local time HH:mm (00:00–23:59), not "${day[key]}"`, `${at}.${key}`);
+      if (!CLOCK_PATTERN.test(day[key]))
+        throw badUserInput(`${at}.${key} must be a local time HH:mm (00:00–23:59), not "${day[key]}"`, `${at}.${key}`);
     }
     if (day.to <= day.from) throw badUserInput(`${at}.to (${day.to}) must be after from (${day.from})`, `${at}.to`);
   });

@@ -8,7 +8,11 @@ export type GatewayContext = { principal: Principal };
 function tooManyRequests(retryAfterMs: number): GraphQLError {
   const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   return new GraphQLError(`Too many requests; retry after ${retryAfterSeconds} s`, {
-    extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
+    extensions: {
+      code: 'RATE_LIMITED',
+      retryAfterSeconds,
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    },
   });
 }
 
@@ -23,7 +27,8 @@ export function gatewayContext(config: AuthConfig, limiter?: RateLimiter) {
   return async (request: IncomingMessage): Promise<GatewayContext> => {
     let principal: Principal;
     try {
-      principal = request.headers.authorization === undefined ? anonymousPrincipal() : await verifyBearerToken(request.headers.authorization, config);
+      principal =
+        request.headers.authorization === undefined ? anonymousPrincipal() : await verifyBearerToken(request.headers.authorization, config);
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });

@@ -1,14 +1,15 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { signPrincipal } from '@polyplus/auth';
-import { timeSubgraphHop } from '@polyplus/metrics';
 import { currentLogContext, REQUEST_ID_HEADER } from '@polyplus/logger';
+import { timeSubgraphHop } from '@polyplus/metrics';
 import { defaultSubgraphTransport, type SubgraphTransport } from '@polyplus/subgraph-kit';
 import type { GatewayContext } from './gateway-context';
 import { asGraphQLResponse } from './subgraph-response';
 
 // Node's own fetch (or, to https:// subgraphs, the configured CA and client certificate), with a
 // subgraph's refusals read as its GraphQL errors (see asGraphQLResponse).
-const subgraphFetch = (transport: SubgraphTransport) => async (url: string, init: RequestInit) => asGraphQLResponse(await transport.fetch(url, init));
+const subgraphFetch = (transport: SubgraphTransport) => async (url: string, init: RequestInit) =>
+  asGraphQLResponse(await transport.fetch(url, init));
 
 /** Forwards each subgraph request with the caller's principal, signed so the subgraph can trust it. */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -33,7 +34,9 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     for (const [name, value] of Object.entries(signPrincipal(context.principal, this.secret))) request.http?.headers.set(name, value);
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     const done = timeSubgraphHop(this.subgraph);
     try {
       const response = await super.process(options);

@@ -16,15 +16,24 @@ function graphQLErrorsOf(body: unknown, status: number): { data?: unknown; error
   const { data, errors } = body as { data?: unknown; errors: unknown[] };
   if (errors.length === 0) return null;
   const relayed = errors.map((error): RelayedError => {
-    const { message, path, extensions } = (typeof error === 'object' && error !== null ? error : {}) as { message?: unknown; path?: unknown; extensions?: Record<string, unknown> };
+    const { message, path, extensions } = (typeof error === 'object' && error !== null ? error : {}) as {
+      message?: unknown;
+      path?: unknown;
+      extensions?: Record<string, unknown>;
+    };
     const code = typeof extensions?.code === 'string' ? extensions.code : codeForStatus(status);
     // Locations point into the operation the gateway wrote for the subgraph, not into the client's.
-    return { message: typeof message === 'string' ? message : UNAVAILABLE, ...(path === undefined ? {} : { path }), extensions: { ...extensions, code } };
+    return {
+      message: typeof message === 'string' ? message : UNAVAILABLE,
+      ...(path === undefined ? {} : { path }),
+      extensions: { ...extensions, code },
+    };
   });
   return data === undefined ? { errors: relayed } : { data, errors: relayed };
 }
 
-const jsonResponse = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+const jsonResponse = (body: unknown) =>
+  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 
 /**
  * A subgraph's answer as the gateway should read it. A GraphQL answer with an HTTP error status (a

@@ -23,7 +23,14 @@ const RELAYED_RESPONSE_HEADERS = [
 
 export type FileRelayOptions = { env: NodeJS.ProcessEnv; auth: AuthConfig; limiter?: RateLimiter };
 
-function refuse(request: IncomingMessage, response: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+function refuse(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   if (response.headersSent) {
     response.destroy();
     return;
@@ -48,7 +55,9 @@ async function authenticate(request: IncomingMessage, response: ServerResponse, 
   const decision = await options.limiter?.take(principal, request);
   if (decision && !decision.allowed) {
     const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-    refuse(request, response, 429, 'RATE_LIMITED', `Too many requests; retry after ${retryAfterSeconds} s`, { 'retry-after': String(retryAfterSeconds) });
+    refuse(request, response, 429, 'RATE_LIMITED', `Too many requests; retry after ${retryAfterSeconds} s`, {
+      'retry-after': String(retryAfterSeconds),
+    });
     return undefined;
   }
   return principal;

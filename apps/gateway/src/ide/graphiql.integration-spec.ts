@@ -44,13 +44,22 @@ describe('development GraphQL IDE', () => {
     const page = await response.text();
     expect(page).toContain('<script type="module" src="/graphiql/graphiql.js">');
     expect(page).not.toMatch(/https?:\/\//);
-    const headers = JSON.parse((page.match(/data-headers="([^"]*)"/) as RegExpMatchArray)[1].replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as { Authorization: string };
-    await expect(verifyBearerToken(headers.Authorization, authConfig({}))).resolves.toMatchObject({ subject: 'demo-engineer', role: 'SUPPORT_ENGINEER' });
+    const headers = JSON.parse(
+      (page.match(/data-headers="([^"]*)"/) as RegExpMatchArray)[1].replace(/&quot;/g, '"').replace(/&amp;/g, '&'),
+    ) as { Authorization: string };
+    await expect(verifyBearerToken(headers.Authorization, authConfig({}))).resolves.toMatchObject({
+      subject: 'demo-engineer',
+      role: 'SUPPORT_ENGINEER',
+    });
   });
 
   it('API requests pass through: POSTs, GETs with a query, and callers that do not ask for HTML', async () => {
     const base = await serve({});
-    expect(await (await fetch(`${base}/graphql`, { method: 'POST', headers: { ...browser, 'content-type': 'application/json' }, body: '{}' })).json()).toBe('api');
+    expect(
+      await (
+        await fetch(`${base}/graphql`, { method: 'POST', headers: { ...browser, 'content-type': 'application/json' }, body: '{}' })
+      ).json(),
+    ).toBe('api');
     expect(await (await fetch(`${base}/graphql?query=%7B__typename%7D`, { headers: browser })).json()).toBe('api');
     expect(await (await fetch(`${base}/graphql`, { headers: { accept: 'application/json' } })).json()).toBe('api');
   });

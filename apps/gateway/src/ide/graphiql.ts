@@ -57,7 +57,12 @@ function escapeAttribute(value: string): string {
 
 /** A browser navigating to /graphql (GET, HTML accepted, no query in the address). */
 function isBrowserVisit(request: IncomingMessage, url: URL): boolean {
-  return request.method === 'GET' && url.pathname === '/graphql' && !url.searchParams.has('query') && (request.headers.accept ?? '').includes('text/html');
+  return (
+    request.method === 'GET' &&
+    url.pathname === '/graphql' &&
+    !url.searchParams.has('query') &&
+    (request.headers.accept ?? '').includes('text/html')
+  );
 }
 
 async function sendPage(root: string, env: NodeJS.ProcessEnv, response: ServerResponse): Promise<void> {
@@ -94,7 +99,13 @@ async function sendAsset(root: string, request: IncomingMessage, response: Serve
   }
   const file = normalize(join(root, relative));
   const inside = !relative.includes('\0') && file.startsWith(root + sep);
-  const found = inside && request.method === 'GET' && (await stat(file).then((s) => s.isFile(), () => false));
+  const found =
+    inside &&
+    request.method === 'GET' &&
+    (await stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    ));
   if (!found) {
     response.writeHead(inside ? 404 : 400, { 'content-type': 'text/plain; charset=utf-8' }).end(inside ? 'Not found' : 'Bad path');
     return;
@@ -116,7 +127,11 @@ export function withDevelopmentIde(env: NodeJS.ProcessEnv, next: HttpRoutes, roo
   if (env.NODE_ENV === 'production') return next;
   return (request, response) => {
     const url = new URL(request.url ?? '/', 'http://gateway');
-    const answer = isBrowserVisit(request, url) ? sendPage(root, env, response) : url.pathname.startsWith(GRAPHIQL_PREFIX) ? sendAsset(root, request, response, url.pathname) : null;
+    const answer = isBrowserVisit(request, url)
+      ? sendPage(root, env, response)
+      : url.pathname.startsWith(GRAPHIQL_PREFIX)
+        ? sendAsset(root, request, response, url.pathname)
+        : null;
     if (!answer) return next(request, response);
     answer.catch(() => {
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

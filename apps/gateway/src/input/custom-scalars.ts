@@ -27,7 +27,8 @@ export const checkDateTimeISO: ScalarCheck = (value) => {
   if (!match) return `DateTimeISO must be ${expected}, not ${describe(value)}`;
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
   if (month < 1 || month > 12) return `${value} has no month ${month}`;
-  if (day < 1 || day > daysInMonth(year, month)) return `${value} names no real day: ${MONTHS[month - 1]} ${year} has ${daysInMonth(year, month)} days`;
+  if (day < 1 || day > daysInMonth(year, month))
+    return `${value} names no real day: ${MONTHS[month - 1]} ${year} has ${daysInMonth(year, month)} days`;
   if (hour > 23 || minute > 59 || second > 59) return `${value} names no real time of day`;
   if (match[8].toUpperCase() !== 'Z' && (Number(match[10]) > 23 || Number(match[11]) > 59)) return `${value} has no real UTC offset`;
   const utcYear = new Date(value).getUTCFullYear();

@@ -8,7 +8,9 @@ import { customScalarProblems } from './scalar-problems';
  * runs, as BAD_USER_INPUT with HTTP 400: no operation to run, variables that do not coerce to
  * their types, and custom scalar values (impossible dates...) in variables or arguments.
  */
-export function inputValidationPlugin<TContext extends BaseContext>(checks: Readonly<Record<string, ScalarCheck>> = GATEWAY_SCALAR_CHECKS): ApolloServerPlugin<TContext> {
+export function inputValidationPlugin<TContext extends BaseContext>(
+  checks: Readonly<Record<string, ScalarCheck>> = GATEWAY_SCALAR_CHECKS,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {

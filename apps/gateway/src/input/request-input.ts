@@ -13,7 +13,11 @@ export function invalidInput(problems: readonly string[]): DomainError {
  * The request's variables coerced to the operation's variable types, or BAD_USER_INPUT (HTTP 400)
  * naming each variable that is missing, null where it may not be, or of the wrong shape or type.
  */
-export function coerceVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
+export function coerceVariables(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>> | undefined,
+): Record<string, unknown> {
   const result = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 20 });
   if (result.errors) throw invalidInput(result.errors.map((error: GraphQLError) => error.message));
   return result.coerced;

@@ -20,7 +20,8 @@ import type { ScalarCheck } from './custom-scalars';
 type Checks = Readonly<Record<string, ScalarCheck>>;
 type Found = { path: (string | number)[]; problem: string };
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const under = (segment: string | number, found: Found[]) => found.map((f) => ({ ...f, path: [segment, ...f.path] }));
 
@@ -38,7 +39,9 @@ function inValue(type: GraphQLInputType, value: unknown, checks: Checks): Found[
   }
   if (isInputObjectType(type)) {
     if (!isPlainObject(value)) return [];
-    return Object.values(type.getFields()).flatMap((field) => (Object.hasOwn(value, field.name) ? under(field.name, inValue(field.type, value[field.name], checks)) : []));
+    return Object.values(type.getFields()).flatMap((field) =>
+      Object.hasOwn(value, field.name) ? under(field.name, inValue(field.type, value[field.name], checks)) : [],
+    );
   }
   const check = isScalarType(type) ? checks[type.name] : undefined;
   const problem = check?.(value);
@@ -56,7 +59,9 @@ function inLiteral(type: GraphQLInputType, node: ValueNode, checks: Checks): Fou
   if (isInputObjectType(type)) {
     if (node.kind !== Kind.OBJECT) return [];
     const fields = type.getFields();
-    return node.fields.flatMap((field) => (fields[field.name.value] ? under(field.name.value, inLiteral(fields[field.name.value].type, field.value, checks)) : []));
+    return node.fields.flatMap((field) =>
+      fields[field.name.value] ? under(field.name.value, inLiteral(fields[field.name.value].type, field.value, checks)) : [],
+    );
   }
   const check = isScalarType(type) ? checks[type.name] : undefined;
   const problem = check?.(valueFromASTUntyped(node));
@@ -65,7 +70,9 @@ function inLiteral(type: GraphQLInputType, node: ValueNode, checks: Checks): Fou
 
 /** Fragments the operation spreads, directly or through other fragments. */
 function fragmentsOf(document: DocumentNode, operation: OperationDefinitionNode): Set<string> {
-  const definitions = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  const definitions = new Map(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
+  );
   const used = new Set<string>();
   const pending = [operation as DocumentNode['definitions'][number]];
   while (pending.length > 0) {
@@ -99,9 +106,13 @@ export function customScalarProblems(
     const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
     if (!type) continue;
     if (Object.hasOwn(variables, name)) {
-      for (const f of inValue(type, variables[name], checks)) problems.push(`Variable "$${name}" got invalid value${f.path.length ? ` at "${where(name, f.path)}"` : ''}; ${f.problem}`);
+      for (const f of inValue(type, variables[name], checks))
+        problems.push(`Variable "$${name}" got invalid value${f.path.length ? ` at "${where(name, f.path)}"` : ''}; ${f.problem}`);
     } else if (definition.defaultValue) {
-      for (const f of inLiteral(type, definition.defaultValue, checks)) problems.push(`Variable "$${name}" has an invalid default value${f.path.length ? ` at "${where(name, f.path)}"` : ''}; ${f.problem}`);
+      for (const f of inLiteral(type, definition.defaultValue, checks))
+        problems.push(
+          `Variable "$${name}" has an invalid default value${f.path.length ? ` at "${where(name, f.path)}"` : ''}; ${f.problem}`,
+        );
     }
   }
   const fragments = fragmentsOf(document, operation);
@@ -116,7 +127,9 @@ export function customScalarProblems(
         if (!argument) return;
         const owner = typeInfo.getDirective() ? `directive "@${typeInfo.getDirective()?.name}"` : `field "${typeInfo.getFieldDef()?.name}"`;
         for (const f of inLiteral(argument.type, node.value, checks)) {
-          problems.push(`Argument "${argument.name}" of ${owner} has invalid value${f.path.length ? ` at "${where(argument.name, f.path)}"` : ''}; ${f.problem}`);
+          problems.push(
+            `Argument "${argument.name}" of ${owner} has invalid value${f.path.length ? ` at "${where(argument.name, f.path)}"` : ''}; ${f.problem}`,
+          );
         }
       },
     }),

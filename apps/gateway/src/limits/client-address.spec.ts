@@ -1,6 +1,7 @@
 import { clientAddress, rateLimitKeyOf, trustedProxiesFromEnv } from './client-address';
 
-const request = (remoteAddress: string, forwardedFor?: string | string[]) => ({ socket: { remoteAddress }, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } }) as never;
+const request = (remoteAddress: string, forwardedFor?: string | string[]) =>
+  ({ socket: { remoteAddress }, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } }) as never;
 
 describe('the client address anonymous callers are rate-limited by', () => {
   const proxies = trustedProxiesFromEnv({ GATEWAY_TRUSTED_PROXIES: '10.0.0.5, ::1' });

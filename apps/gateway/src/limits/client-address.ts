@@ -49,7 +49,10 @@ export function clientAddress(request: Pick<IncomingMessage, 'headers' | 'socket
   const peer = canonicalAddress(request.socket?.remoteAddress ?? 'unknown');
   if (!trusted.has(peer)) return peer;
   const header = request.headers['x-forwarded-for'];
-  const hops = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((hop) => hop.trim()).filter(Boolean);
+  const hops = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   let client = peer;
   for (const hop of hops.reverse()) {
     if (isIP(hop) === 0) return client;

@@ -27,12 +27,16 @@ describe('query limits plugin', () => {
   ])('a variable %s is BAD_USER_INPUT with HTTP 400 when the cost is weighed, not a failure of ours', async (_what, variables) => {
     const answer = await run('query($f: Filter!, $n: Int!) { cases(filter: $f, limit: $n) { id } }', variables);
     expect(answer.status).toBe(400);
-    expect(answer.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^Variable "\$[fn]"/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(answer.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^Variable "\$[fn]"/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 
   it('a document whose fragments expand to more selections than the estimator walks is QUERY_TOO_COMPLEX with HTTP 400', async () => {
     const fragments = ['fragment F1 on Case { id }'];
-    for (let level = 2; level <= 6; level += 1) fragments.push(`fragment F${level} on Case { ${Array.from({ length: 8 }, () => `...F${level - 1}`).join(' ')} }`);
+    for (let level = 2; level <= 6; level += 1)
+      fragments.push(`fragment F${level} on Case { ${Array.from({ length: 8 }, () => `...F${level - 1}`).join(' ')} }`);
     const answer = await run(`{ cases(filter: { text: "x" }, limit: 1) { ...F6 } } ${fragments.join(' ')}`);
     expect(answer.status).toBe(400);
     expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'nodes' });

@@ -29,8 +29,10 @@ export function queryLimitsPlugin<TContext extends BaseContext>(limits: QueryLim
         async didResolveOperation({ document, operation, schema, request }) {
           if (!operation) return; // nothing to run: refused as BAD_USER_INPUT by the input plugin
           const { depth, aliases } = operationShape(document, operation);
-          if (depth > limits.maxDepth) throw refuse(`Query depth ${depth} exceeds the maximum of ${limits.maxDepth}`, 'depth', depth, limits.maxDepth);
-          if (aliases > limits.maxAliases) throw refuse(`Query uses ${aliases} aliases; the maximum is ${limits.maxAliases}`, 'aliases', aliases, limits.maxAliases);
+          if (depth > limits.maxDepth)
+            throw refuse(`Query depth ${depth} exceeds the maximum of ${limits.maxDepth}`, 'depth', depth, limits.maxDepth);
+          if (aliases > limits.maxAliases)
+            throw refuse(`Query uses ${aliases} aliases; the maximum is ${limits.maxAliases}`, 'aliases', aliases, limits.maxAliases);
           coerceVariables(schema, operation, request.variables);
           let cost: number;
           try {
@@ -53,7 +55,8 @@ export function queryLimitsPlugin<TContext extends BaseContext>(limits: QueryLim
             if (!(error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message))) throw error;
             throw refuse(`Query has more than ${MAX_QUERY_NODES} selections`, 'nodes', MAX_QUERY_NODES + 1, MAX_QUERY_NODES);
           }
-          if (cost > limits.maxCost) throw refuse(`Query cost ${cost} exceeds the maximum of ${limits.maxCost}`, 'cost', cost, limits.maxCost);
+          if (cost > limits.maxCost)
+            throw refuse(`Query cost ${cost} exceeds the maximum of ${limits.maxCost}`, 'cost', cost, limits.maxCost);
         },
       };
     },

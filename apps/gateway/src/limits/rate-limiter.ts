@@ -67,9 +67,15 @@ export function rateLimitsFromEnv(env: NodeJS.ProcessEnv): RateLimits {
 }
 
 /** The budget a principal draws on, and the key it is kept under. */
-function bucketOf(principal: Principal, request: RateLimitedRequest | undefined, limits: RateLimits, trustedProxies: TrustedProxies): { limit: RateLimit | null; key: string } {
+function bucketOf(
+  principal: Principal,
+  request: RateLimitedRequest | undefined,
+  limits: RateLimits,
+  trustedProxies: TrustedProxies,
+): { limit: RateLimit | null; key: string } {
   // Every anonymous caller has the same subject: the client address is what tells them apart.
-  if (isAnonymous(principal)) return { limit: limits.anonymous, key: `PUBLIC:${request ? rateLimitKeyOf(clientAddress(request, trustedProxies)) : 'unknown'}` };
+  if (isAnonymous(principal))
+    return { limit: limits.anonymous, key: `PUBLIC:${request ? rateLimitKeyOf(clientAddress(request, trustedProxies)) : 'unknown'}` };
   return { limit: isCustomerScoped(principal) ? limits.customer : limits.staff, key: `${principal.role}:${principal.subject}` };
 }
 

@@ -50,7 +50,10 @@ export function createBoard(queues: readonly DashboardQueue[], access: Dashboard
   // Registered before Bull Board's own routes, so it sees the page before it is rendered.
   app.use(withoutRemoteStylesheets);
   createBullBoard({
-    queues: queues.map(({ queue, description }) => new BullMQAdapter(queue, { readOnlyMode: access === 'read', allowRetries: access === 'operate', description })),
+    queues: queues.map(
+      ({ queue, description }) =>
+        new BullMQAdapter(queue, { readOnlyMode: access === 'read', allowRetries: access === 'operate', description }),
+    ),
     serverAdapter: adapter,
     options: {
       uiConfig: {

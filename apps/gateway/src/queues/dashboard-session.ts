@@ -21,7 +21,10 @@ function cookieAttributes(path: string, maxAge: number, env: NodeJS.ProcessEnv):
 }
 
 /** The Set-Cookie value that signs `principal` in; `token` (when given) caps the session at its expiry. */
-export async function sessionCookie(principal: Principal, options: { auth: AuthConfig; env: NodeJS.ProcessEnv; path: string; token?: string }): Promise<string> {
+export async function sessionCookie(
+  principal: Principal,
+  options: { auth: AuthConfig; env: NodeJS.ProcessEnv; path: string; token?: string },
+): Promise<string> {
   const tokenExpiry = options.token ? decodeJwt(options.token).exp : undefined;
   const left = tokenExpiry === undefined ? SESSION_MAX_SECONDS : tokenExpiry - Math.floor(Date.now() / 1000);
   const maxAge = Math.max(1, Math.min(SESSION_MAX_SECONDS, left));
@@ -48,7 +51,8 @@ function sessionFrom(request: IncomingMessage): string | undefined {
  * `AuthError`.
  */
 export async function dashboardCaller(request: IncomingMessage, auth: AuthConfig): Promise<DashboardCaller | undefined> {
-  if (request.headers.authorization !== undefined) return { principal: await verifyBearerToken(request.headers.authorization, auth), via: 'bearer' };
+  if (request.headers.authorization !== undefined)
+    return { principal: await verifyBearerToken(request.headers.authorization, auth), via: 'bearer' };
   const session = sessionFrom(request);
   if (!session) return undefined;
   return { principal: await verifyBearerToken(`Bearer ${session}`, sessionKeys(auth)), via: 'cookie' };

@@ -3,7 +3,15 @@
 // session cookie. Outside production `?as=engineer` or `?as=planner` signs in as a demo identity
 // with one click (development tokens are never issued in production, so there it does nothing).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AuthError, DEMO_ENGINEER, DEMO_PLANNER, issueDevelopmentToken, verifyBearerToken, type AuthConfig, type Principal } from '@polyplus/auth';
+import {
+  AuthError,
+  DEMO_ENGINEER,
+  DEMO_PLANNER,
+  issueDevelopmentToken,
+  verifyBearerToken,
+  type AuthConfig,
+  type Principal,
+} from '@polyplus/auth';
 import { readFormBody } from '@polyplus/web-kit';
 import { dashboardAccessOf, isFromThisOrigin } from './dashboard-access';
 import { DASHBOARD_HEADERS } from './dashboard-headers';
@@ -81,9 +89,18 @@ async function postSignIn(request: IncomingMessage, response: ServerResponse, op
 }
 
 /** `<base>/sign-in` (GET: the page, or a demo sign-in outside production; POST: a token) and `<base>/sign-out`. */
-export async function answerSignIn(request: IncomingMessage, response: ServerResponse, path: string, options: SignInOptions): Promise<void> {
+export async function answerSignIn(
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+  options: SignInOptions,
+): Promise<void> {
   if (path === `${options.basePath}/sign-out`) {
-    response.writeHead(303, { ...DASHBOARD_HEADERS, location: `${options.basePath}/sign-in`, 'set-cookie': expiredSessionCookie(options.basePath, options.env) });
+    response.writeHead(303, {
+      ...DASHBOARD_HEADERS,
+      location: `${options.basePath}/sign-in`,
+      'set-cookie': expiredSessionCookie(options.basePath, options.env),
+    });
     response.end();
     return;
   }

@@ -37,7 +37,11 @@ describe('queue dashboard in production', () => {
 
   it('signs a real token in with a Secure cookie', async () => {
     const token = await issueToken({ subject: 'jane', role: 'SUPPORT_ENGINEER', customerIds: [] }, authConfig(env));
-    const response = await fetch(`${origin}/queues/sign-in`, { method: 'POST', redirect: 'manual', headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${origin}/queues/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.status).toBe(303);
     expect(response.headers.get('set-cookie')).toMatch(/; HttpOnly; SameSite=Strict; Secure$/);
   });

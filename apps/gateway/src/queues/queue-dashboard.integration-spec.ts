@@ -17,7 +17,11 @@ type Answer = { status: number; text: string; headers: Headers };
 
 describe('queue dashboard', () => {
   const prefix = uniqueTestPrefix('queue_dashboard').replace(/_$/, '');
-  const env = { ...process.env, QUEUE_PREFIX: prefix, ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, 'http://127.0.0.1:9/graphql'])) };
+  const env = {
+    ...process.env,
+    QUEUE_PREFIX: prefix,
+    ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, 'http://127.0.0.1:9/graphql'])),
+  };
   let gateway: RunningGateway;
   let origin: string;
   let redis: RedisConnection;
@@ -54,14 +58,18 @@ describe('queue dashboard', () => {
   /** A job of the escalation queue that has failed its one attempt. */
   async function failedJob(): Promise<Job> {
     const job = await escalations.add('escalate', { incidentId: `i-${Date.now()}`, level: 1 }, { attempts: 1 });
-    const worker = new Worker(ESCALATION_QUEUE, async () => Promise.reject(new Error('no incidents service here')), { connection: createRedis('worker', env), prefix });
+    const worker = new Worker(ESCALATION_QUEUE, async () => Promise.reject(new Error('no incidents service here')), {
+      connection: createRedis('worker', env),
+      prefix,
+    });
     await new Promise<void>((resolve) => worker.on('failed', (failed) => failed?.id === job.id && resolve()));
     await worker.close();
     await worker.disconnect();
     return job;
   }
 
-  const queueNamesIn = (answer: Answer) => ((JSON.parse(answer.text) as { queues: { name: string }[] }).queues ?? []).map((queue) => queue.name);
+  const queueNamesIn = (answer: Answer) =>
+    ((JSON.parse(answer.text) as { queues: { name: string }[] }).queues ?? []).map((queue) => queue.name);
   const fromDashboard = () => ({ origin, 'content-type': 'application/json' });
 
   it('support staff see every queue of the product and retry a failed job', async () => {
@@ -71,7 +79,11 @@ describe('queue dashboard', () => {
     expect(queueNamesIn(list).sort()).toEqual([...QUEUE_NAMES].sort());
 
     const job = await failedJob();
-    const retry = await request(`/queues/api/queues/${ESCALATION_QUEUE}/${job.id}/retry`, { method: 'PUT', headers: { cookie, ...fromDashboard() }, body: '{}' });
+    const retry = await request(`/queues/api/queues/${ESCALATION_QUEUE}/${job.id}/retry`, {
+      method: 'PUT',
+      headers: { cookie, ...fromDashboard() },
+      body: '{}',
+    });
     expect(retry.status).toBeLessThan(300);
     expect(await escalations.getJobState(job.id as string)).toBe('waiting');
     await escalations.remove(job.id as string);
@@ -81,13 +93,21 @@ describe('queue dashboard', () => {
     const cookie = await signIn(ENGINEER);
     const job = await failedJob();
     for (const change of ['obliterate', 'empty', 'pause']) {
-      const refused = await request(`/queues/api/queues/${ESCALATION_QUEUE}/${change}`, { method: 'PUT', headers: { cookie, ...fromDashboard() }, body: '{}' });
+      const refused = await request(`/queues/api/queues/${ESCALATION_QUEUE}/${change}`, {
+        method: 'PUT',
+        headers: { cookie, ...fromDashboard() },
+        body: '{}',
+      });
       expect({ change, status: refused.status }).toEqual({ change, status: 403 });
     }
     expect(await escalations.isPaused()).toBe(false);
     expect(await escalations.getJobState(job.id as string)).toBe('failed');
     // Cleaning a whole status keeps what failed in the last 5 s (Bull Board's grace time); one job goes at once.
-    const clean = await request(`/queues/api/queues/${ESCALATION_QUEUE}/${job.id}/clean`, { method: 'PUT', headers: { cookie, ...fromDashboard() }, body: '{}' });
+    const clean = await request(`/queues/api/queues/${ESCALATION_QUEUE}/${job.id}/clean`, {
+      method: 'PUT',
+      headers: { cookie, ...fromDashboard() },
+      body: '{}',
+    });
     expect(clean.status).toBeLessThan(300);
     expect(await escalations.getJob(job.id as string)).toBeUndefined();
   });
@@ -137,7 +157,11 @@ describe('queue dashboard', () => {
     const apiToken = await tokenOf(ENGINEER);
     expect((await request('/queues/api/queues', { headers: { cookie: `polyplus_queues=${apiToken}` } })).status).toBe(401);
     const session = (await signIn(ENGINEER)).split('=')[1];
-    const graphql = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` }, body: '{"query":"{ __typename }"}' });
+    const graphql = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(graphql.status).toBe(401);
   });
 
@@ -145,9 +169,17 @@ describe('queue dashboard', () => {
     const cookie = await signIn(ENGINEER);
     const job = await failedJob();
     const path = `/queues/api/queues/${ESCALATION_QUEUE}/${job.id}/retry`;
-    const crossSite = await request(path, { method: 'PUT', headers: { cookie, origin: 'https://elsewhere.example', 'content-type': 'application/json' }, body: '{}' });
+    const crossSite = await request(path, {
+      method: 'PUT',
+      headers: { cookie, origin: 'https://elsewhere.example', 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(crossSite.status).toBe(403);
-    const sameHostOtherSite = await request(path, { method: 'PUT', headers: { cookie, ...fromDashboard(), 'sec-fetch-site': 'cross-site' }, body: '{}' });
+    const sameHostOtherSite = await request(path, {
+      method: 'PUT',
+      headers: { cookie, ...fromDashboard(), 'sec-fetch-site': 'cross-site' },
+      body: '{}',
+    });
     expect(sameHostOtherSite.status).toBe(403);
     const noOrigin = await request(path, { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
     expect(noOrigin.status).toBe(403);

@@ -21,7 +21,13 @@ export type QueueDashboardOptions = { env: NodeJS.ProcessEnv; auth: AuthConfig; 
 
 export type QueueDashboard = { routes: HttpRoutes; close(): Promise<void> };
 
-function refuse(request: IncomingMessage, response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+function refuse(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   // A browser navigating to a page without a session is sent to sign in; anything else gets the status.
   const page = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
   if (status === 401 && page) {
@@ -60,23 +66,28 @@ export function startQueueDashboard(options: QueueDashboardOptions): QueueDashbo
   const signIn: SignInOptions = { auth: options.auth, env: options.env, basePath: QUEUE_DASHBOARD_PATH };
 
   async function serve(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
-    if (path === `${QUEUE_DASHBOARD_PATH}/sign-in` || path === `${QUEUE_DASHBOARD_PATH}/sign-out`) return answerSignIn(request, response, path, signIn);
+    if (path === `${QUEUE_DASHBOARD_PATH}/sign-in` || path === `${QUEUE_DASHBOARD_PATH}/sign-out`)
+      return answerSignIn(request, response, path, signIn);
     const caller = await callerOf(request, options.auth);
     const decision = await options.limiter?.take(caller?.principal ?? anonymousPrincipal(), request);
     if (decision && !decision.allowed) {
       const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-      return refuse(request, response, 429, `Too many requests; retry after ${retryAfterSeconds} s`, { 'retry-after': String(retryAfterSeconds) });
+      return refuse(request, response, 429, `Too many requests; retry after ${retryAfterSeconds} s`, {
+        'retry-after': String(retryAfterSeconds),
+      });
     }
     if (!caller) return refuse(request, response, 401, 'Sign in at /queues/sign-in with a staff access token');
     const access = dashboardAccessOf(caller.principal);
     if (!access) return refuse(request, response, 403, 'The queue dashboard is for vendor staff only');
     if (!isSafeMethod(request)) {
       // A change riding on the session cookie must come from the dashboard's own page.
-      if (caller.via === 'cookie' && !isFromThisOrigin(request)) return refuse(request, response, 403, 'Changes are accepted only from the queue dashboard itself');
+      if (caller.via === 'cookie' && !isFromThisOrigin(request))
+        return refuse(request, response, 403, 'Changes are accepted only from the queue dashboard itself');
       if (access === 'read') return refuse(request, response, 403, 'The queue dashboard is read-only for dispatch planners');
     }
     // BullMQ would wait for the connection for as long as Redis is away: say so at once instead.
-    if (path.startsWith(`${QUEUE_DASHBOARD_PATH}/api/`) && redis.status !== 'ready') return refuse(request, response, 503, 'The queues cannot be read: Redis is not reachable', { 'retry-after': '5' });
+    if (path.startsWith(`${QUEUE_DASHBOARD_PATH}/api/`) && redis.status !== 'ready')
+      return refuse(request, response, 503, 'The queues cannot be read: Redis is not reachable', { 'retry-after': '5' });
     for (const [name, value] of Object.entries(DASHBOARD_HEADERS)) response.setHeader(name, value);
     // Bull Board's scripts and stylesheets (names carry a content hash) may be cached; pages and API answers not.
     if (path.startsWith(`${QUEUE_DASHBOARD_PATH}/static/`)) response.removeHeader('cache-control');

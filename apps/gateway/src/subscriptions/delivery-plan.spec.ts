@@ -13,7 +13,14 @@ const plan = (query: string, variables: Record<string, unknown> = {}) => {
   expect(validate(schema, document)).toEqual([]);
   return planDelivery(schema, document, undefined, variables);
 };
-const event = (topic: string, key: string, payload: Record<string, unknown> = {}): EventEnvelope => ({ id: `${topic}-${key}`, topic, key, source: 'incidents', occurredAt: '2026-11-24T10:00:00.000Z', payload });
+const event = (topic: string, key: string, payload: Record<string, unknown> = {}): EventEnvelope => ({
+  id: `${topic}-${key}`,
+  topic,
+  key,
+  source: 'incidents',
+  occurredAt: '2026-11-24T10:00:00.000Z',
+  payload,
+});
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 describe('the subscription schema', () => {
@@ -43,7 +50,14 @@ describe('planning a delivery query', () => {
     // Leaf fields without arguments are the case's own, answered from the event's snapshot.
     expect(delivery.keys).toEqual([
       { responseKey: 'topic', fill: 'meta' },
-      { responseKey: 'incident', fill: 'entity', ownFields: [{ responseKey: 'status', name: 'status' }, { responseKey: 'responseDueAt', name: 'responseDueAt' }] },
+      {
+        responseKey: 'incident',
+        fill: 'entity',
+        ownFields: [
+          { responseKey: 'status', name: 'status' },
+          { responseKey: 'responseDueAt', name: 'responseDueAt' },
+        ],
+      },
       { responseKey: 'brief', fill: 'entity', ownFields: [{ responseKey: 'id', name: 'id' }] },
     ]);
     expect(delivery.args).toEqual({ filter: { severity: 2 } });
@@ -60,11 +74,15 @@ describe('planning a delivery query', () => {
 
   it('a subscription asking only for the topic still reads the case, so visibility is checked for every event', () => {
     const delivery = plan('subscription { incidentUpdated { topic } }');
-    expect(squash(delivery.query)).toBe('query incidentUpdatedDelivery($entityId: ID!) { subscriptionCheck: incident(id: $entityId) { id } }');
+    expect(squash(delivery.query)).toBe(
+      'query incidentUpdatedDelivery($entityId: ID!) { subscriptionCheck: incident(id: $entityId) { id } }',
+    );
   });
 
   it('names chosen for the entity id and the check never collide with the subscriber’s own', () => {
-    const delivery = plan('subscription ($entityId: ID) { visitChanged(incidentId: $entityId) { subscriptionCheck: visit { id } } }', { entityId: 'i1' });
+    const delivery = plan('subscription ($entityId: ID) { visitChanged(incidentId: $entityId) { subscriptionCheck: visit { id } } }', {
+      entityId: 'i1',
+    });
     expect(delivery.idVariable).toBe('entityId2');
     expect(delivery.checkKey).toBe('subscriptionCheck2');
     expect(squash(delivery.query)).toContain('subscriptionCheck: onsiteVisit(id: $entityId2) { id }');
@@ -72,7 +90,9 @@ describe('planning a delivery query', () => {
   });
 
   it('@skip and @include decide which payload fields are read', () => {
-    const delivery = plan('subscription ($brief: Boolean!) { incidentUpdated { topic incident @skip(if: $brief) { summary } } }', { brief: true });
+    const delivery = plan('subscription ($brief: Boolean!) { incidentUpdated { topic incident @skip(if: $brief) { summary } } }', {
+      brief: true,
+    });
     expect(delivery.keys).toEqual([{ responseKey: 'topic', fill: 'meta' }]);
   });
 });
@@ -88,7 +108,10 @@ describe('turning the answer into a delivery', () => {
   });
 
   it('a subscriber who may not see the case gets nothing, not even an error', () => {
-    const hidden = { data: { incident: null, subscriptionCheck: null }, errors: [{ message: 'Cannot return null for non-nullable field' }] };
+    const hidden = {
+      data: { incident: null, subscriptionCheck: null },
+      errors: [{ message: 'Cannot return null for non-nullable field' }],
+    };
     expect(deliveryResult(delivery, event('incident.opened', 'i1'), hidden)).toBeUndefined();
     expect(deliveryResult(delivery, event('incident.opened', 'i1'), { data: null })).toBeUndefined();
   });
@@ -99,18 +122,30 @@ describe('turning the answer into a delivery', () => {
   });
 
   it('a partial failure below the case travels with the data, its path under the subscription field', () => {
-    const answer = { data: { incident: { status: null }, subscriptionCheck: { id: 'i1', severity: 1 } }, errors: [{ message: 'down', path: ['incident', 'status'], extensions: { code: 'SERVICE_UNAVAILABLE' } }] };
+    const answer = {
+      data: { incident: { status: null }, subscriptionCheck: { id: 'i1', severity: 1 } },
+      errors: [{ message: 'down', path: ['incident', 'status'], extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+    };
     const result = deliveryResult(delivery, event('incident.updated', 'i1'), answer);
-    expect(result?.errors?.map((error) => ({ path: error.path, code: error.extensions.code }))).toEqual([{ path: ['mine', 'incident', 'status'], code: 'SERVICE_UNAVAILABLE' }]);
+    expect(result?.errors?.map((error) => ({ path: error.path, code: error.extensions.code }))).toEqual([
+      { path: ['mine', 'incident', 'status'], code: 'SERVICE_UNAVAILABLE' },
+    ]);
   });
 });
 
 describe('each delivery shows the case as of its own event', () => {
-  const delivery = plan('subscription { incidentUpdated(filter: { status: IN_PROGRESS }) { what: event { type at version changed } incident { state: status severity summary device { serialNumber } } } }');
+  const delivery = plan(
+    'subscription { incidentUpdated(filter: { status: IN_PROGRESS }) { what: event { type at version changed } incident { state: status severity summary device { serialNumber } } } }',
+  );
   const snapshot = { id: 'i1', status: 'IN_PROGRESS', severity: 2, summary: 'Camera dead' };
   const statusChanged = event('incident.status-changed', 'i1', { customerId: 'A', version: 4, changed: ['status'], snapshot });
   // Read after later changes: the case has since moved on to a workaround and been upgraded.
-  const readLater = { data: { incident: { state: 'WORKAROUND_PROVIDED', severity: 1, summary: 'Camera dead', device: { serialNumber: 'S1' } }, subscriptionCheck: { id: 'i1', status: 'WORKAROUND_PROVIDED' } } };
+  const readLater = {
+    data: {
+      incident: { state: 'WORKAROUND_PROVIDED', severity: 1, summary: 'Camera dead', device: { serialNumber: 'S1' } },
+      subscriptionCheck: { id: 'i1', status: 'WORKAROUND_PROVIDED' },
+    },
+  };
 
   it('the case’s own fields are the event’s, fields of other subgraphs as read, and the event itself is on the payload', () => {
     expect(deliveryResult(delivery, statusChanged, readLater)?.data).toEqual({
@@ -123,17 +158,30 @@ describe('each delivery shows the case as of its own event', () => {
 
   it('the filter is judged on the case as of the event, not as it is when delivered', () => {
     expect(deliveryResult(delivery, statusChanged, readLater)).toBeDefined();
-    const laterEvent = event('incident.status-changed', 'i1', { customerId: 'A', version: 5, changed: ['status'], snapshot: { ...snapshot, status: 'WORKAROUND_PROVIDED' } });
+    const laterEvent = event('incident.status-changed', 'i1', {
+      customerId: 'A',
+      version: 5,
+      changed: ['status'],
+      snapshot: { ...snapshot, status: 'WORKAROUND_PROVIDED' },
+    });
     const readEarlier = { data: { ...readLater.data, subscriptionCheck: { id: 'i1', status: 'IN_PROGRESS' } } };
     expect(deliveryResult(delivery, laterEvent, readEarlier)).toBeUndefined();
   });
 
   it('a field the subscriber could not read stays refused, and an event without a snapshot is delivered as read', () => {
-    const refused = { data: { ...readLater.data, incident: { ...readLater.data.incident, summary: null } }, errors: [{ message: 'no', path: ['incident', 'summary'] }] };
-    expect((deliveryResult(delivery, statusChanged, refused)?.data?.incidentUpdated as { incident: { summary: unknown } }).incident.summary).toBeNull();
+    const refused = {
+      data: { ...readLater.data, incident: { ...readLater.data.incident, summary: null } },
+      errors: [{ message: 'no', path: ['incident', 'summary'] }],
+    };
+    expect(
+      (deliveryResult(delivery, statusChanged, refused)?.data?.incidentUpdated as { incident: { summary: unknown } }).incident.summary,
+    ).toBeNull();
     const older = event('incident.status-changed', 'i1', { customerId: 'A', status: 'IN_PROGRESS' });
     const readNow = { data: { ...readLater.data, subscriptionCheck: { id: 'i1', status: 'IN_PROGRESS' } } };
-    expect(deliveryResult(delivery, older, readNow)?.data?.incidentUpdated).toMatchObject({ what: { version: null, changed: [] }, incident: { state: 'WORKAROUND_PROVIDED' } });
+    expect(deliveryResult(delivery, older, readNow)?.data?.incidentUpdated).toMatchObject({
+      what: { version: null, changed: [] },
+      incident: { state: 'WORKAROUND_PROVIDED' },
+    });
   });
 });
 
@@ -145,7 +193,9 @@ describe('filters', () => {
     expect(incidentUpdated.mayMatch({}, event('incident.opened', 'i1', { customerId: 'B' }), customerA)).toBe(false);
     expect(incidentUpdated.mayMatch({}, event('incident.opened', 'i1', { customerId: 'A' }), customerA)).toBe(true);
     expect(incidentUpdated.mayMatch({}, event('incident.opened', 'i1', { customerId: 'B' }), engineer)).toBe(true);
-    expect(incidentUpdated.mayMatch({ filter: { customerId: 'A' } }, event('incident.opened', 'i1', { customerId: 'B' }), engineer)).toBe(false);
+    expect(incidentUpdated.mayMatch({ filter: { customerId: 'A' } }, event('incident.opened', 'i1', { customerId: 'B' }), engineer)).toBe(
+      false,
+    );
   });
 
   it('the partner filter matches a case the partner caused or one with a request open at the partner', () => {
@@ -172,7 +222,15 @@ describe('filters', () => {
   });
 
   it('a security notice reaches a subscriber of the affected customer the event names, and not another customer’s', () => {
-    const notice = (customerId: string) => event('security-notice.published', 'n1', { noticeId: 'n1', customerId, kind: 'SECURITY', severity: 'HIGH', title: 'T', notifiedAt: '2026-11-24T10:00:00.000Z' });
+    const notice = (customerId: string) =>
+      event('security-notice.published', 'n1', {
+        noticeId: 'n1',
+        customerId,
+        kind: 'SECURITY',
+        severity: 'HIGH',
+        title: 'T',
+        notifiedAt: '2026-11-24T10:00:00.000Z',
+      });
     expect(securityNoticePublished.follows('security-notice.published')).toBe(true);
     expect(securityNoticePublished.follows('incident.opened')).toBe(false);
     expect(securityNoticePublished.mayMatch({}, notice('A'), customerA)).toBe(true);
@@ -185,16 +243,29 @@ describe('filters', () => {
 
 describe('planning a security notice delivery', () => {
   it('the notice is re-read by id as the subscriber, so a customer it does not affect receives nothing', () => {
-    const delivery = plan('subscription { securityNoticePublished { customerId notice { title severity recipients { acknowledgedAt } } } }');
+    const delivery = plan(
+      'subscription { securityNoticePublished { customerId notice { title severity recipients { acknowledgedAt } } } }',
+    );
     expect(squash(delivery.query)).toBe(
       squash(`query securityNoticePublishedDelivery($entityId: ID!) {
         notice: securityNotice(id: $entityId) { title severity recipients { acknowledgedAt } }
         subscriptionCheck: securityNotice(id: $entityId) { id }
       }`),
     );
-    const notice = event('security-notice.published', 'n1', { noticeId: 'n1', customerId: 'A', kind: 'PRIVACY', severity: 'LOW', title: 'T', notifiedAt: '2026-11-24T10:00:00.000Z' });
+    const notice = event('security-notice.published', 'n1', {
+      noticeId: 'n1',
+      customerId: 'A',
+      kind: 'PRIVACY',
+      severity: 'LOW',
+      title: 'T',
+      notifiedAt: '2026-11-24T10:00:00.000Z',
+    });
     expect(deliveryResult(delivery, notice, { data: { notice: null, subscriptionCheck: null } })).toBeUndefined();
-    expect(deliveryResult(delivery, notice, { data: { notice: { title: 'T', severity: 'LOW', recipients: [] }, subscriptionCheck: { id: 'n1' } } })?.data).toEqual({
+    expect(
+      deliveryResult(delivery, notice, {
+        data: { notice: { title: 'T', severity: 'LOW', recipients: [] }, subscriptionCheck: { id: 'n1' } },
+      })?.data,
+    ).toEqual({
       securityNoticePublished: { customerId: 'A', notice: { title: 'T', severity: 'LOW', recipients: [] } },
     });
   });

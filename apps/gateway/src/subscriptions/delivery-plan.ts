@@ -71,22 +71,36 @@ function unique(base: string, taken: Set<string>): string {
 
 /** The fields several nodes of one response key select, merged. */
 function subFields(nodes: FieldNode[], fragments: Fragments, variables: Record<string, unknown>) {
-  return collectFields({ kind: Kind.SELECTION_SET, selections: nodes.flatMap((node) => node.selectionSet?.selections ?? []) }, fragments, variables);
+  return collectFields(
+    { kind: Kind.SELECTION_SET, selections: nodes.flatMap((node) => node.selectionSet?.selections ?? []) },
+    fragments,
+    variables,
+  );
 }
 
 /** The leaf fields without arguments the selection asks of the entity: those an event's snapshot can answer. */
-function ownFieldsOf(entityType: GraphQLObjectType | undefined, nodes: FieldNode[], fragments: Fragments, variables: Record<string, unknown>): FieldKey[] {
+function ownFieldsOf(
+  entityType: GraphQLObjectType | undefined,
+  nodes: FieldNode[],
+  fragments: Fragments,
+  variables: Record<string, unknown>,
+): FieldKey[] {
   if (!entityType) return [];
   return subFields(nodes, fragments, variables)
     .filter((collected) => {
       const definition = entityType.getFields()[collected.name];
-      return definition !== undefined && isLeafType(getNamedType(definition.type)) && collected.nodes.every((node) => !node.arguments?.length);
+      return (
+        definition !== undefined && isLeafType(getNamedType(definition.type)) && collected.nodes.every((node) => !node.arguments?.length)
+      );
     })
     .map(({ responseKey, name: fieldName }) => ({ responseKey, name: fieldName }));
 }
 
 /** Variables and fragments a selection uses, following fragment spreads. */
-function dependencies(selectionSets: SelectionSetNode[], fragments: Fragments): { variables: Set<string>; fragments: FragmentDefinitionNode[] } {
+function dependencies(
+  selectionSets: SelectionSetNode[],
+  fragments: Fragments,
+): { variables: Set<string>; fragments: FragmentDefinitionNode[] } {
   const variables = new Set<string>();
   const used = new Map<string, FragmentDefinitionNode>();
   const pending = [...selectionSets];
@@ -108,15 +122,22 @@ function dependencies(selectionSets: SelectionSetNode[], fragments: Fragments): 
  * Plans the delivery query of a validated subscription document. Throws a GraphQLError when the
  * variables do not fit the operation or the operation subscribes to nothing.
  */
-export function planDelivery(schema: GraphQLSchema, document: DocumentNode, requestedOperation: string | null | undefined, rawVariables: Record<string, unknown> | null | undefined): DeliveryPlan {
+export function planDelivery(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  requestedOperation: string | null | undefined,
+  rawVariables: Record<string, unknown> | null | undefined,
+): DeliveryPlan {
   const operation = getOperationAST(document, requestedOperation) as OperationDefinitionNode | null;
   const subscriptionType = schema.getSubscriptionType();
-  if (!operation || operation.operation !== OperationTypeNode.SUBSCRIPTION || !subscriptionType) throw new GraphQLError('Only subscription operations are served here');
+  if (!operation || operation.operation !== OperationTypeNode.SUBSCRIPTION || !subscriptionType)
+    throw new GraphQLError('Only subscription operations are served here');
   const coercion = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
   if (coercion.errors) throw coercion.errors[0];
   const variables = coercion.coerced;
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
 
   const [root, ...more] = collectFields(operation.selectionSet, fragments, variables);
   const field = SUBSCRIPTION_FIELDS.find((candidate) => candidate.name === root?.name);
@@ -125,7 +146,10 @@ export function planDelivery(schema: GraphQLSchema, document: DocumentNode, requ
   const args = getArgumentValues(fieldDef, root.nodes[0], variables);
 
   // The payload's fields, merged over every node of the root field (a repeated field merges).
-  const payloadSelection: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: root.nodes.flatMap((node) => node.selectionSet?.selections ?? []) };
+  const payloadSelection: SelectionSetNode = {
+    kind: Kind.SELECTION_SET,
+    selections: root.nodes.flatMap((node) => node.selectionSet?.selections ?? []),
+  };
   const keys: PayloadKey[] = [];
   const entityNodes: { responseKey: string; node: FieldNode }[] = [];
   const payloadType = getNamedType(fieldDef.type);
@@ -134,9 +158,20 @@ export function planDelivery(schema: GraphQLSchema, document: DocumentNode, requ
     if (collected.name === '__typename') keys.push({ responseKey: collected.responseKey, fill: 'typename' });
     else if (collected.name === field.metaField) keys.push({ responseKey: collected.responseKey, fill: 'meta' });
     else if (collected.name === EVENT_FIELD) {
-      keys.push({ responseKey: collected.responseKey, fill: 'event', fields: subFields(collected.nodes, fragments, variables).map(({ responseKey, name: fieldName }) => ({ responseKey, name: fieldName })) });
+      keys.push({
+        responseKey: collected.responseKey,
+        fill: 'event',
+        fields: subFields(collected.nodes, fragments, variables).map(({ responseKey, name: fieldName }) => ({
+          responseKey,
+          name: fieldName,
+        })),
+      });
     } else if (collected.name === field.entityField) {
-      keys.push({ responseKey: collected.responseKey, fill: 'entity', ownFields: ownFieldsOf(isObjectType(entityType) ? entityType : undefined, collected.nodes, fragments, variables) });
+      keys.push({
+        responseKey: collected.responseKey,
+        fill: 'entity',
+        ownFields: ownFieldsOf(isObjectType(entityType) ? entityType : undefined, collected.nodes, fragments, variables),
+      });
       for (const node of collected.nodes) entityNodes.push({ responseKey: collected.responseKey, node });
     }
   }

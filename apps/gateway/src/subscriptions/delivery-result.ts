@@ -34,6 +34,9 @@ export function deliveryResult(plan: DeliveryPlan, event: EventEnvelope, answer:
   // Partial failures below the entity (one subgraph down) travel with the data, as for a query.
   const errors = (answer.errors ?? [])
     .filter((error) => error.path?.[0] !== plan.checkKey)
-    .map((error) => new GraphQLError(error.message, { path: error.path ? [plan.rootKey, ...error.path] : undefined, extensions: error.extensions }));
+    .map(
+      (error) =>
+        new GraphQLError(error.message, { path: error.path ? [plan.rootKey, ...error.path] : undefined, extensions: error.extensions }),
+    );
   return { data: { [plan.rootKey]: payload }, ...(errors.length > 0 ? { errors } : {}) };
 }

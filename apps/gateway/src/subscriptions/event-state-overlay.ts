@@ -10,9 +10,17 @@ type Data = Record<string, unknown>;
  * subscriber could not read (null with an error at its path) stays as the read answered it, so
  * the snapshot never widens what a subscriber sees.
  */
-export function overlayOwnFields(entity: Data, entityKey: string, ownFields: FieldKey[], state: EntityEventState | null, errors: readonly GraphQLFormattedError[] = []): Data {
+export function overlayOwnFields(
+  entity: Data,
+  entityKey: string,
+  ownFields: FieldKey[],
+  state: EntityEventState | null,
+  errors: readonly GraphQLFormattedError[] = [],
+): Data {
   if (!state) return entity;
-  const refused = new Set(errors.filter((error) => error.path?.[0] === entityKey && error.path.length === 2).map((error) => String(error.path?.[1])));
+  const refused = new Set(
+    errors.filter((error) => error.path?.[0] === entityKey && error.path.length === 2).map((error) => String(error.path?.[1])),
+  );
   const result = { ...entity };
   for (const { responseKey, name } of ownFields) {
     if (name in state.snapshot && responseKey in entity && !refused.has(responseKey)) result[responseKey] = state.snapshot[name];
@@ -30,6 +38,13 @@ export function overlayCheck(check: Data, state: EntityEventState | null): Data 
 
 /** The `event` object of a payload, with the fields the subscription selected. */
 export function eventObject(fields: FieldKey[], event: EventEnvelope, state: EntityEventState | null): Data {
-  const values: Data = { __typename: 'SubscriptionEvent', id: event.id, type: event.topic, at: event.occurredAt, version: state?.version ?? null, changed: state?.changed ?? [] };
+  const values: Data = {
+    __typename: 'SubscriptionEvent',
+    id: event.id,
+    type: event.topic,
+    at: event.occurredAt,
+    version: state?.version ?? null,
+    changed: state?.changed ?? [],
+  };
   return Object.fromEntries(fields.map(({ responseKey, name }) => [responseKey, values[name] ?? null]));
 }

@@ -13,7 +13,10 @@ const KEEP_ALIVE_MS = 12_000;
  * is out of reach of this repo's module resolution), with a ping/pong keep-alive that drops
  * half-open connections, and internal errors never shown to the client.
  */
-export function useGraphQLWs<E extends Record<string, unknown>>(options: ServerOptions<Record<string, unknown> | undefined, SocketExtra & E>, wss: WebSocketServer): { dispose(): Promise<void> } {
+export function useGraphQLWs<E extends Record<string, unknown>>(
+  options: ServerOptions<Record<string, unknown> | undefined, SocketExtra & E>,
+  wss: WebSocketServer,
+): { dispose(): Promise<void> } {
   const server = makeServer(options);
   wss.options.handleProtocols = handleProtocols;
   wss.on('connection', (socket, request) => {

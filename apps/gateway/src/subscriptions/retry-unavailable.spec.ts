@@ -5,7 +5,9 @@ import { retryUnavailable } from './retry-unavailable';
 
 const plan = {} as DeliveryPlan;
 const principal = { role: 'SUPPORT_ENGINEER', subject: 'jane', customerIds: [] } as unknown as Principal;
-const unavailable: EntityReadResult = { errors: [{ message: 'A service is temporarily unavailable; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }] };
+const unavailable: EntityReadResult = {
+  errors: [{ message: 'A service is temporarily unavailable; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+};
 
 describe('delivery reads while a subgraph replica is replaced', () => {
   it('a read that found a subgraph unavailable is tried again and delivers what the next replica answers', async () => {

@@ -7,10 +7,14 @@ describe('rights scope of a delivery read', () => {
     expect(rightsScope({ subject: 'ann', role: 'CUSTOMER_ADMIN', customerIds: ['B'] })).not.toBe(admin);
     expect(rightsScope({ subject: 'ann', role: 'CUSTOMER_TECHNICIAN', customerIds: ['A'] })).not.toBe(admin);
     expect(rightsScope({ subject: 'ann', role: 'CUSTOMER_ADMIN', customerIds: ['A'], contactId: 'c1' })).not.toBe(admin);
-    expect(rightsScope({ subject: 'ann', role: 'CUSTOMER_ADMIN', customerIds: ['A', 'B'] })).toBe(rightsScope({ subject: 'x', role: 'CUSTOMER_ADMIN', customerIds: ['B', 'A'] }));
+    expect(rightsScope({ subject: 'ann', role: 'CUSTOMER_ADMIN', customerIds: ['A', 'B'] })).toBe(
+      rightsScope({ subject: 'x', role: 'CUSTOMER_ADMIN', customerIds: ['B', 'A'] }),
+    );
   });
 
   it('partners are their own scope even for the same customers', () => {
-    expect(rightsScope({ subject: 'zoom', role: 'PARTNER', customerIds: ['A'] })).not.toBe(rightsScope({ subject: 'webex', role: 'PARTNER', customerIds: ['A'] }));
+    expect(rightsScope({ subject: 'zoom', role: 'PARTNER', customerIds: ['A'] })).not.toBe(
+      rightsScope({ subject: 'webex', role: 'PARTNER', customerIds: ['A'] }),
+    );
   });
 });

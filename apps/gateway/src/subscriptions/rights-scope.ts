@@ -8,5 +8,10 @@ import type { Principal } from '@polyplus/auth';
  */
 export function rightsScope(principal: Principal): string {
   const bySubject = principal.role === 'PARTNER' || principal.role === 'SERVICE';
-  return JSON.stringify([principal.role, [...principal.customerIds].sort(), principal.contactId ?? null, bySubject ? principal.subject : null]);
+  return JSON.stringify([
+    principal.role,
+    [...principal.customerIds].sort(),
+    principal.contactId ?? null,
+    bySubject ? principal.subject : null,
+  ]);
 }

@@ -67,19 +67,29 @@ export async function startSubscriptions(options: SubscriptionsOptions): Promise
   });
   await apollo.start();
   // A read that met a dying subgraph replica is tried again, outside the concurrency limit's slot.
-  const read: EntityReader = retryUnavailable(limitConcurrency(async (plan, entityId, principal) => {
-    const response = await apollo.executeOperation(
-      { query: plan.query, operationName: plan.operationName, variables: { ...plan.variables, [plan.idVariable]: entityId } },
-      { contextValue: { principal } },
-    );
-    return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental delivery is not supported here' }] };
-  }, options.maxConcurrentReads ?? 32));
+  const read: EntityReader = retryUnavailable(
+    limitConcurrency(async (plan, entityId, principal) => {
+      const response = await apollo.executeOperation(
+        { query: plan.query, operationName: plan.operationName, variables: { ...plan.variables, [plan.idVariable]: entityId } },
+        { contextValue: { principal } },
+      );
+      return response.body.kind === 'single'
+        ? response.body.singleResult
+        : { errors: [{ message: 'Incremental delivery is not supported here' }] };
+    }, options.maxConcurrentReads ?? 32),
+  );
   const hub = new SubscriptionHub(read);
   const unwatch = watchSubscriptions(() => hub.reading());
   const redis = createRedis('worker', options.env);
   redis.on('error', () => undefined); // the tail reports read failures itself
-  const tail = tailEvents({ redis, stream: eventStreamKey(queuePrefix(options.env)), accept: followedTopic, handler: (event) => hub.publish(event) });
-  if (!(await within(tail.ready, options.redisWaitMs ?? 3_000))) serviceLogger('subscriptions').warn('Redis not reachable yet; events are followed once it is');
+  const tail = tailEvents({
+    redis,
+    stream: eventStreamKey(queuePrefix(options.env)),
+    accept: followedTopic,
+    handler: (event) => hub.publish(event),
+  });
+  if (!(await within(tail.ready, options.redisWaitMs ?? 3_000)))
+    serviceLogger('subscriptions').warn('Redis not reachable yet; events are followed once it is');
   const server = serveSubscriptions({
     httpServer: options.httpServer,
     schema,

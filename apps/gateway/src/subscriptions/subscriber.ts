@@ -57,15 +57,21 @@ export class Subscriber {
     if (this.results.done) return false;
     if (this.backlog >= MAX_SUBSCRIBER_BACKLOG) {
       countSubscriptionDelivery('overflow');
-      this.results.end(new GraphQLError('The subscription fell too far behind and was ended; subscribe again', { extensions: { code: 'SUBSCRIPTION_OVERFLOW' } }));
+      this.results.end(
+        new GraphQLError('The subscription fell too far behind and was ended; subscribe again', {
+          extensions: { code: 'SUBSCRIPTION_OVERFLOW' },
+        }),
+      );
       return false;
     }
     this.pending += 1;
     // Each delivery is a request of its own through the supergraph: its hops and lines share an id and name the event.
     const logContext = { requestId: newRequestId(), eventId: event.id, topic: event.topic };
-    this.chain = this.chain.then(() => withLogContext(logContext, () => this.deliver(event, answer))).finally(() => {
-      this.pending -= 1;
-    });
+    this.chain = this.chain
+      .then(() => withLogContext(logContext, () => this.deliver(event, answer)))
+      .finally(() => {
+        this.pending -= 1;
+      });
     return true;
   }
 
@@ -81,7 +87,8 @@ export class Subscriber {
       const result = deliveryResult(this.plan, event, answer);
       countSubscriptionDelivery(result ? 'sent' : 'withheld');
       if (result) this.results.push(result);
-      else if (!answer.data && answer.errors?.length) this.log(`[subscriptions] ${event.topic} ${event.key} not delivered: ${answer.errors[0].message}`);
+      else if (!answer.data && answer.errors?.length)
+        this.log(`[subscriptions] ${event.topic} ${event.key} not delivered: ${answer.errors[0].message}`);
     } catch (error) {
       // One failed look-up costs this subscriber one update, never the order of the rest.
       countSubscriptionDelivery('failed');

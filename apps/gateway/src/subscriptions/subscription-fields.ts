@@ -25,7 +25,13 @@ export type SubscriptionField = {
 };
 
 type IncidentFilter = { customerId?: string | null; severity?: number | null; status?: string | null; partner?: string | null };
-type FilterData = { customer?: { id: string }; severity?: number; status?: string; causedByPartner?: string | null; partnerRequests?: { partner: string }[] };
+type FilterData = {
+  customer?: { id: string };
+  severity?: number;
+  status?: string;
+  causedByPartner?: string | null;
+  partnerRequests?: { partner: string }[];
+};
 
 const given = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
 
@@ -46,7 +52,8 @@ export const incidentUpdated: SubscriptionField = {
   queryField: 'incident',
   follows: (topic) => topic.startsWith(INCIDENT_TOPIC_PREFIX),
   metaValue: (event) => event.topic,
-  mayMatch: (args, event, principal) => customerMayMatch(principal, event.payload.customerId, (args.filter as IncidentFilter | null)?.customerId),
+  mayMatch: (args, event, principal) =>
+    customerMayMatch(principal, event.payload.customerId, (args.filter as IncidentFilter | null)?.customerId),
   filterSelection(args) {
     const filter = (args.filter ?? {}) as IncidentFilter;
     const fields = [
@@ -63,7 +70,12 @@ export const incidentUpdated: SubscriptionField = {
     if (given(filter.customerId) && incident.customer?.id !== filter.customerId) return false;
     if (given(filter.severity) && incident.severity !== filter.severity) return false;
     if (given(filter.status) && incident.status !== filter.status) return false;
-    if (given(filter.partner) && incident.causedByPartner !== filter.partner && !incident.partnerRequests?.some((request) => request.partner === filter.partner)) return false;
+    if (
+      given(filter.partner) &&
+      incident.causedByPartner !== filter.partner &&
+      !incident.partnerRequests?.some((request) => request.partner === filter.partner)
+    )
+      return false;
     return true;
   },
 };

@@ -13,7 +13,14 @@ import { buildSubscriptionSchema } from './subscription-schema';
 const schema = buildSubscriptionSchema(readFileSync(SUPERGRAPH_PATH, 'utf8'));
 const plan = planDelivery(schema, parse('subscription { incidentUpdated { topic incident { id } } }'), undefined, {});
 const engineer: Principal = { subject: 'e', role: 'SUPPORT_ENGINEER', customerIds: [] };
-const event = (id: string, key = 'i1', topic = 'incident.updated'): EventEnvelope => ({ id, topic, key, source: 'incidents', occurredAt: '2026-11-24T10:00:00.000Z', payload: {} });
+const event = (id: string, key = 'i1', topic = 'incident.updated'): EventEnvelope => ({
+  id,
+  topic,
+  key,
+  source: 'incidents',
+  occurredAt: '2026-11-24T10:00:00.000Z',
+  payload: {},
+});
 const found = (id: string): EntityReadResult => ({ data: { incident: { id }, subscriptionCheck: { id } } });
 
 /** Look-ups that answer only when the test says so, in any order it likes. */
@@ -76,7 +83,12 @@ describe('fan-out of events to subscribers', () => {
       const incident = readPlan.query.includes('readFor') ? { id, readFor: principal.customerIds.join() } : { id };
       return Promise.resolve({ data: { incident, subscriptionCheck: { id } } });
     });
-    const byCase = planDelivery(schema, parse('subscription { incidentUpdated { topic incident { id readFor: summary } } }'), undefined, {});
+    const byCase = planDelivery(
+      schema,
+      parse('subscription { incidentUpdated { topic incident { id readFor: summary } } }'),
+      undefined,
+      {},
+    );
     const admins = ['ann', 'bob', 'cy'].map((subject) => hub.subscribe(byCase, { subject, role: 'CUSTOMER_ADMIN', customerIds: ['A'] }));
     const other = hub.subscribe(byCase, { subject: 'dan', role: 'CUSTOMER_ADMIN', customerIds: ['B'] });
     const differentSelection = hub.subscribe(plan, { subject: 'eve', role: 'CUSTOMER_ADMIN', customerIds: ['A'] });
@@ -85,7 +97,8 @@ describe('fan-out of events to subscribers', () => {
     // Case i1 (customer A): one read for the three admins, one for the other selection; B's subscriber is skipped unread.
     // Case i2 (customer B): only B's subscriber reads.
     expect(asked).toEqual(['A', 'A', 'B']);
-    for (const admin of admins) expect(await take(admin, 1)).toEqual([{ incidentUpdated: { topic: 'incident.updated', incident: { id: 'i1', readFor: 'A' } } }]);
+    for (const admin of admins)
+      expect(await take(admin, 1)).toEqual([{ incidentUpdated: { topic: 'incident.updated', incident: { id: 'i1', readFor: 'A' } } }]);
     expect(await take(other, 1)).toEqual([{ incidentUpdated: { topic: 'incident.updated', incident: { id: 'i2', readFor: 'B' } } }]);
     expect(await take(differentSelection, 1)).toEqual([{ incidentUpdated: { topic: 'incident.updated', incident: { id: 'i1' } } }]);
   });
@@ -96,7 +109,10 @@ describe('fan-out of events to subscribers', () => {
       reads.push(id);
       return Promise.resolve({ data: { incident: { id }, subscriptionCheck: { id, severity: 2 } } });
     });
-    const bySeverity = (severity: number) => planDelivery(schema, parse('subscription ($s: Int) { incidentUpdated(filter: { severity: $s }) { incident { id } } }'), undefined, { s: severity });
+    const bySeverity = (severity: number) =>
+      planDelivery(schema, parse('subscription ($s: Int) { incidentUpdated(filter: { severity: $s }) { incident { id } } }'), undefined, {
+        s: severity,
+      });
     const major = hub.subscribe(bySeverity(2), engineer);
     const critical = hub.subscribe(bySeverity(1), { ...engineer, subject: 'other' });
     hub.publish(event('e1'));
@@ -120,7 +136,10 @@ describe('fan-out of events to subscribers', () => {
   });
 
   it('a failed look-up costs that update only; the next one still arrives', async () => {
-    const hub = new SubscriptionHub((_p, id) => (id === 'broken' ? Promise.reject(new Error('subgraph down')) : Promise.resolve(found(id))), () => undefined);
+    const hub = new SubscriptionHub(
+      (_p, id) => (id === 'broken' ? Promise.reject(new Error('subgraph down')) : Promise.resolve(found(id))),
+      () => undefined,
+    );
     const results = hub.subscribe(plan, engineer);
     hub.publish(event('e1', 'broken'));
     hub.publish(event('e2', 'i2'));
@@ -148,7 +167,10 @@ describe('fan-out of events to subscribers', () => {
   });
 
   it('the slow-consumer policy is visible in metrics: the longest queue against the limit, and every subscriber it ended', async () => {
-    const overflows = async () => (await metricsRegistry().getSingleMetric('polyplus_subscription_deliveries_total')?.get())?.values.find((value) => value.labels.outcome === 'overflow')?.value ?? 0;
+    const overflows = async () =>
+      (await metricsRegistry().getSingleMetric('polyplus_subscription_deliveries_total')?.get())?.values.find(
+        (value) => value.labels.outcome === 'overflow',
+      )?.value ?? 0;
     const before = await overflows();
     const reads = controlledReads();
     const hub = new SubscriptionHub(reads.read);

@@ -1,6 +1,15 @@
 import type { Server } from 'node:http';
 import { decodeJwt } from 'jose';
-import { getOperationAST, GraphQLError, OperationTypeNode, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  OperationTypeNode,
+  parse,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLSchema,
+} from 'graphql';
 import { WebSocketServer } from 'ws';
 import { AuthError, verifyBearerToken, type AuthConfig, type Principal } from '@polyplus/auth';
 import { MAX_BODY_BYTES } from '@polyplus/subgraph-kit';
@@ -13,7 +22,12 @@ import type { RateLimiter } from '../limits/rate-limiter';
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
 
 /** Refuses a document the HTTP path would refuse (depth, aliases, cost); throws a coded GraphQLError. */
-export type DocumentLimits = (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>) => Promise<void>;
+export type DocumentLimits = (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+) => Promise<void>;
 
 export type SubscriptionServerOptions = {
   httpServer: Server;
@@ -37,7 +51,10 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Production hides "Did you mean …?" hints, as Apollo Server does for HTTP. */
 function withoutSuggestions(error: GraphQLError): GraphQLError {
-  return new GraphQLError(error.message.replace(/ ?Did you mean(.+?)\?$/, ''), { nodes: error.nodes, extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } });
+  return new GraphQLError(error.message.replace(/ ?Did you mean(.+?)\?$/, ''), {
+    nodes: error.nodes,
+    extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+  });
 }
 
 /** The HTTP status a refusal carries for the HTTP path means nothing over WebSocket. */
@@ -73,7 +90,10 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { dispos
         const exp = decodeJwt((authorization as string).slice('Bearer '.length)).exp;
         if (exp) {
           const socket = ctx.extra.socket;
-          ctx.extra.expiry = setTimeout(() => socket.close(FORBIDDEN, 'Token expired'), Math.min(MAX_TIMER_MS, Math.max(0, exp * 1000 - Date.now())));
+          ctx.extra.expiry = setTimeout(
+            () => socket.close(FORBIDDEN, 'Token expired'),
+            Math.min(MAX_TIMER_MS, Math.max(0, exp * 1000 - Date.now())),
+          );
           ctx.extra.expiry.unref();
         }
         return true;
@@ -87,7 +107,8 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { dispos
           return refuse(`At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection`, 'BAD_REQUEST');
         }
         const decision = await options.limiter?.take(principal);
-        if (decision && !decision.allowed) return refuse(`Too many requests; retry after ${Math.ceil(decision.retryAfterMs / 1000)} s`, 'RATE_LIMITED');
+        if (decision && !decision.allowed)
+          return refuse(`Too many requests; retry after ${Math.ceil(decision.retryAfterMs / 1000)} s`, 'RATE_LIMITED');
         let document: DocumentNode;
         try {
           document = parse(payload.query);

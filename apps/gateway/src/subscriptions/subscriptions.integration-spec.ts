@@ -18,7 +18,9 @@ type Case = { id: string; customerId: string; severity: number; status: string }
  * the full subgraph is exercised end to end in test/subscriptions.e2e-spec.ts.
  */
 function startIncidentsStandIn(cases: Case[], secrets: string[]) {
-  const schema = buildSchema('type Query { incident(id: ID!): Incident } type Incident { id: ID! status: String! severity: Int! customer: Customer! } type Customer { id: ID! }');
+  const schema = buildSchema(
+    'type Query { incident(id: ID!): Incident } type Incident { id: ID! status: String! severity: Int! customer: Customer! } type Customer { id: ID! }',
+  );
   const readers: { subject: string; incidentId: string }[] = [];
   const server: Server = createServer((request, response) => {
     let body = '';
@@ -28,7 +30,9 @@ function startIncidentsStandIn(cases: Case[], secrets: string[]) {
       try {
         principal = verifyPrincipal(request.headers, secrets);
       } catch {
-        response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'unsigned', extensions: { code: 'UNAUTHENTICATED' } }] }));
+        response
+          .writeHead(401, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ errors: [{ message: 'unsigned', extensions: { code: 'UNAUTHENTICATED' } }] }));
         return;
       }
       const { query, variables } = JSON.parse(body) as { query: string; variables: Record<string, unknown> };
@@ -46,7 +50,10 @@ function startIncidentsStandIn(cases: Case[], secrets: string[]) {
   });
   return {
     readers,
-    listen: () => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`))),
+    listen: () =>
+      new Promise<string>((resolve) =>
+        server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`)),
+      ),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -74,7 +81,15 @@ describe('GraphQL subscriptions on the gateway', () => {
   beforeAll(async () => {
     const unreachable = 'http://127.0.0.1:9/graphql';
     const incidentsUrl = await standIn.listen();
-    const env = { ...process.env, QUEUE_PREFIX: prefix, INCIDENTS_URL: incidentsUrl, CUSTOMERS_URL: unreachable, DEVICES_URL: unreachable, LOGISTICS_URL: unreachable, DISPATCH_URL: unreachable };
+    const env = {
+      ...process.env,
+      QUEUE_PREFIX: prefix,
+      INCIDENTS_URL: incidentsUrl,
+      CUSTOMERS_URL: unreachable,
+      DEVICES_URL: unreachable,
+      LOGISTICS_URL: unreachable,
+      DISPATCH_URL: unreachable,
+    };
     gateway = await startGateway({ port: 0, env });
     wsUrl = gateway.url.replace(/^http/, 'ws');
   }, 180_000);
@@ -118,13 +133,25 @@ describe('GraphQL subscriptions on the gateway', () => {
   }
 
   const publish = (...events: [topic: string, key: string, payload?: Record<string, unknown>][]) =>
-    publishToStream(redis, eventStreamKey(prefix), events.map(([topic, key, payload]): EventEnvelope => ({ id: randomUUID(), topic, key, source: 'incidents', occurredAt: new Date().toISOString(), payload: payload ?? {} })));
+    publishToStream(
+      redis,
+      eventStreamKey(prefix),
+      events.map(([topic, key, payload]): EventEnvelope => ({
+        id: randomUUID(),
+        topic,
+        key,
+        source: 'incidents',
+        occurredAt: new Date().toISOString(),
+        payload: payload ?? {},
+      })),
+    );
 
   const customer = (id: string): Principal => ({ subject: `admin-${id}`, role: 'CUSTOMER_ADMIN', customerIds: [id] });
-  const updates = (received: Received) => received.results.map((result) => {
-    const update = result.data?.incidentUpdated as { topic: string; incident: { id: string } };
-    return `${update.topic} ${update.incident.id}`;
-  });
+  const updates = (received: Received) =>
+    received.results.map((result) => {
+      const update = result.data?.incidentUpdated as { topic: string; incident: { id: string } };
+      return `${update.topic} ${update.incident.id}`;
+    });
 
   it('each customer receives the updates of its own cases only, in order, each read with its own principal', async () => {
     const a = subscribe((await connect(customer('A'))).client, 'subscription { incidentUpdated { topic incident { id status } } }');
@@ -153,8 +180,15 @@ describe('GraphQL subscriptions on the gateway', () => {
   it('a filter by severity and status is applied to the case as it is after the change', async () => {
     const staff: Principal = { subject: 'tsr', role: 'SUPPORT_ENGINEER', customerIds: [] };
     const { client } = await connect(staff);
-    const critical = subscribe(client, 'subscription ($filter: IncidentUpdateFilter) { incidentUpdated(filter: $filter) { topic incident { id } } }', { filter: { severity: 1 } });
-    const resolved = subscribe(client, 'subscription { incidentUpdated(filter: { status: RESOLVED, customerId: "A" }) { topic incident { id } } }');
+    const critical = subscribe(
+      client,
+      'subscription ($filter: IncidentUpdateFilter) { incidentUpdated(filter: $filter) { topic incident { id } } }',
+      { filter: { severity: 1 } },
+    );
+    const resolved = subscribe(
+      client,
+      'subscription { incidentUpdated(filter: { status: RESOLVED, customerId: "A" }) { topic incident { id } } }',
+    );
     await until(() => gatewaySubscribers() >= 4, 'subscriptions registered');
     cases[0].status = 'RESOLVED';
     await publish(['incident.updated', 'a-1'], ['incident.updated', 'a-2'], ['incident.updated', 'b-1']);
@@ -166,7 +200,10 @@ describe('GraphQL subscriptions on the gateway', () => {
   });
 
   it('a bad or expired token is refused when connecting, with close code 4403', async () => {
-    const forged = await issueToken(customer('A'), { ...config, jwtKeys: { [config.currentKeyId]: 'not-the-gateway-key-but-32-characters-long' } });
+    const forged = await issueToken(customer('A'), {
+      ...config,
+      jwtKeys: { [config.currentKeyId]: 'not-the-gateway-key-but-32-characters-long' },
+    });
     const expired = await issueToken(customer('A'), config, '-5m');
     for (const token of [forged, expired, 'garbage']) {
       const { closed } = await connect(token);
@@ -186,17 +223,32 @@ describe('GraphQL subscriptions on the gateway', () => {
     const nested = Array.from({ length: 10 }, () => 'device { incidents {').join(' ');
     const deep = subscribe(client, `subscription { incidentUpdated { incident { ${nested} id ${'} }'.repeat(10)} } } }`);
     await until(() => deep.errors.length > 0, 'the refusal');
-    expect(deep.errors[0]).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', limit: 'depth' }) })]);
+    expect(deep.errors[0]).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', limit: 'depth' }) }),
+    ]);
   });
 
   it('a subscription with a wrongly typed variable or an impossible date is refused as BAD_USER_INPUT before it is served', async () => {
     const { client } = await connect(customer('A'));
     const typed = subscribe(client, 'subscription($s: Int) { incidentUpdated(filter: { severity: $s }) { topic } }', { s: 'high' });
-    const dated = subscribe(client, 'subscription { incidentUpdated { incident { device { entitlement(at: "2026-02-30T10:00:00Z") { covered } } } } }');
+    const dated = subscribe(
+      client,
+      'subscription { incidentUpdated { incident { device { entitlement(at: "2026-02-30T10:00:00Z") { covered } } } } }',
+    );
     await until(() => typed.errors.length > 0 && dated.errors.length > 0, 'the refusals');
     expect([typed.errors[0], dated.errors[0]]).toEqual([
-      [expect.objectContaining({ message: expect.stringMatching(/^Variable "\$s" got invalid value "high"/), extensions: { code: 'BAD_USER_INPUT' } })],
-      [expect.objectContaining({ message: expect.stringMatching(/^Argument "at" of field "entitlement" has invalid value; .*February 2026 has 28 days/), extensions: { code: 'BAD_USER_INPUT' } })],
+      [
+        expect.objectContaining({
+          message: expect.stringMatching(/^Variable "\$s" got invalid value "high"/),
+          extensions: { code: 'BAD_USER_INPUT' },
+        }),
+      ],
+      [
+        expect.objectContaining({
+          message: expect.stringMatching(/^Argument "at" of field "entitlement" has invalid value; .*February 2026 has 28 days/),
+          extensions: { code: 'BAD_USER_INPUT' },
+        }),
+      ],
     ]);
   });
 
@@ -227,7 +279,12 @@ describe('GraphQL subscriptions on the gateway', () => {
       clients.push(client);
       const typo = subscribe(client, 'subscription { incidentUpdated { incident { statuss } } }');
       await until(() => typo.errors.length > 0, 'the refusal');
-      expect(typo.errors[0]).toEqual([expect.objectContaining({ message: 'Cannot query field "statuss" on type "Incident".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+      expect(typo.errors[0]).toEqual([
+        expect.objectContaining({
+          message: 'Cannot query field "statuss" on type "Incident".',
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        }),
+      ]);
     } finally {
       await production.stop();
     }

@@ -74,7 +74,12 @@ function leaf(typeName: string, ids: readonly string[]): fc.Arbitrary<Json> {
     case 'Boolean':
       return fc.boolean();
     case 'DateTimeISO':
-      return fc.oneof(fc.constantFrom(...INSTANTS), fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('3100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()));
+      return fc.oneof(
+        fc.constantFrom(...INSTANTS),
+        fc
+          .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('3100-01-01T00:00:00Z'), noInvalidDate: true })
+          .map((d) => d.toISOString()),
+      );
     default:
       return fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(...WRONG_KINDS));
   }
@@ -143,7 +148,9 @@ function mutate(value: Json, mutation: Mutation, pick: number, wrong: Json): Jso
         const node = p.reduce<Json>((v, k) => (v as Record<string, Json>)[k as string], value);
         return node !== null && typeof node === 'object' && !Array.isArray(node);
       });
-      return objects.length ? replaceAt(value, objects[pick % objects.length], (old) => ({ ...(old as object), bogusField: wrong })) : { bogusField: wrong };
+      return objects.length
+        ? replaceAt(value, objects[pick % objects.length], (old) => ({ ...(old as object), bogusField: wrong }))
+        : { bogusField: wrong };
     }
     case 'wrap in a list':
       return replaceAt(value, at, (old) => [old, old]);
@@ -159,20 +166,27 @@ function literal(type: GraphQLInputType | undefined, value: Json): string {
   const named = type ? getNamedType(type) : undefined;
   const itemType = type && isNonNullType(type) ? type.ofType : type;
   if (value === null) return 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => literal(itemType && isListType(itemType) ? itemType.ofType : undefined, item)).join(', ')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item) => literal(itemType && isListType(itemType) ? itemType.ofType : undefined, item)).join(', ')}]`;
   if (typeof value === 'object') {
     const fields = named && isInputObjectType(named) ? named.getFields() : {};
     return `{ ${Object.entries(value)
       .map(([key, item]) => `${key}: ${literal(fields[key]?.type, item)}`)
       .join(', ')} }`;
   }
-  if (typeof value === 'string' && named && isEnumType(named) && /^[_A-Za-z]\w*$/.test(value) && !['true', 'false', 'null'].includes(value)) return value;
+  if (typeof value === 'string' && named && isEnumType(named) && /^[_A-Za-z]\w*$/.test(value) && !['true', 'false', 'null'].includes(value))
+    return value;
   return JSON.stringify(value);
 }
 
 const variableType = (argument: GraphQLArgument) => String(argument.type);
 
-function operationText(target: FuzzTarget, field: GraphQLField<unknown, unknown>, args: readonly GraphQLArgument[], inline?: Record<string, string>): string {
+function operationText(
+  target: FuzzTarget,
+  field: GraphQLField<unknown, unknown>,
+  args: readonly GraphQLArgument[],
+  inline?: Record<string, string>,
+): string {
   const declared = inline ? '' : args.length ? `(${args.map((a) => `$${a.name}: ${variableType(a)}`).join(', ')})` : '';
   const passed = args.length ? `(${args.map((a) => `${a.name}: ${inline ? inline[a.name] : `$${a.name}`}`).join(', ')})` : '';
   const selection = isCompositeType(getNamedType(field.type)) ? ' { __typename }' : '';
@@ -199,11 +213,18 @@ export function malformedRequests(schema: GraphQLSchema, target: FuzzTarget, ids
   const oneDefect = fc
     .tuple(variables, fc.constantFrom(...MUTATIONS), fc.nat(), fc.constantFrom(...WRONG_KINDS))
     .map(([v, mutation, pick, wrong]) => body(mutation, { query, variables: mutate(v as Json, mutation, pick, wrong) }));
-  const asLiterals = fc.tuple(variables, fc.boolean(), fc.constantFrom(...MUTATIONS), fc.nat(), fc.constantFrom(...WRONG_KINDS)).map(([v, defect, mutation, pick, wrong]) => {
-    const values = (defect ? mutate(v as Json, mutation, pick, wrong) : v) as Record<string, Json>;
-    const inline = Object.fromEntries(args.map((a) => [a.name, literal(a.type, values && typeof values === 'object' && !Array.isArray(values) ? (values[a.name] ?? null) : null)]));
-    return body(defect ? `literal, ${mutation}` : 'literal', { query: operationText(target, field, args, inline) });
-  });
+  const asLiterals = fc
+    .tuple(variables, fc.boolean(), fc.constantFrom(...MUTATIONS), fc.nat(), fc.constantFrom(...WRONG_KINDS))
+    .map(([v, defect, mutation, pick, wrong]) => {
+      const values = (defect ? mutate(v as Json, mutation, pick, wrong) : v) as Record<string, Json>;
+      const inline = Object.fromEntries(
+        args.map((a) => [
+          a.name,
+          literal(a.type, values && typeof values === 'object' && !Array.isArray(values) ? (values[a.name] ?? null) : null),
+        ]),
+      );
+      return body(defect ? `literal, ${mutation}` : 'literal', { query: operationText(target, field, args, inline) });
+    });
   const requestLevel = fc.tuple(variables, fc.constantFrom(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)).map(([v, which]) => {
     switch (which) {
       case 0:
@@ -231,5 +252,10 @@ export function malformedRequests(schema: GraphQLSchema, target: FuzzTarget, ids
         return body('variables null', { query, variables: null });
     }
   });
-  return fc.oneof({ arbitrary: hostileLeaves, weight: 3 }, { arbitrary: oneDefect, weight: 4 }, { arbitrary: asLiterals, weight: 2 }, { arbitrary: requestLevel, weight: 1 });
+  return fc.oneof(
+    { arbitrary: hostileLeaves, weight: 3 },
+    { arbitrary: oneDefect, weight: 4 },
+    { arbitrary: asLiterals, weight: 2 },
+    { arbitrary: requestLevel, weight: 1 },
+  );
 }

@@ -15,7 +15,8 @@ async function inspect(contentType: string, data: Buffer, size = data.length, ch
   return Buffer.concat(out);
 }
 
-const refusal = (field: string, httpStatus = 400) => expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }), httpStatus });
+const refusal = (field: string, httpStatus = 400) =>
+  expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }), httpStatus });
 
 describe('the bytes of a case attachment must be what was declared', () => {
   it.each([

@@ -43,7 +43,9 @@ export function isTextContentType(contentType: string): boolean {
   return ATTACHMENT_CONTENT_TYPES[contentType]?.text === true;
 }
 
-const SNIFF_BYTES = Math.max(...Object.values(ATTACHMENT_CONTENT_TYPES).flatMap((type) => (type.text ? [] : type.signatures.map((s) => s.length))));
+const SNIFF_BYTES = Math.max(
+  ...Object.values(ATTACHMENT_CONTENT_TYPES).flatMap((type) => (type.text ? [] : type.signatures.map((s) => s.length))),
+);
 
 /** Why the bytes of an upload were refused; `httpStatus` for the upload endpoint. */
 export class ContentRefused extends DomainError {
@@ -82,7 +84,9 @@ export class ContentInspector extends Transform {
     this.sniffed = true;
     const type = ATTACHMENT_CONTENT_TYPES[this.contentType];
     if (type.text) return;
-    const matches = type.signatures.some((signature) => this.head.length >= signature.length && signature.every((byte, i) => this.head[i] === byte));
+    const matches = type.signatures.some(
+      (signature) => this.head.length >= signature.length && signature.every((byte, i) => this.head[i] === byte),
+    );
     if (!matches) throw new ContentRefused(`The file's bytes are not ${this.contentType}`, 'contentType');
   }
 
@@ -111,7 +115,8 @@ export class ContentInspector extends Transform {
 
   override _flush(callback: TransformCallback): void {
     try {
-      if (this.bytes !== this.size) throw new ContentRefused(`The upload ended after ${this.bytes} of the ${this.size} bytes declared`, 'size');
+      if (this.bytes !== this.size)
+        throw new ContentRefused(`The upload ended after ${this.bytes} of the ${this.size} bytes declared`, 'size');
       this.sniff(true);
       this.checkText(undefined);
       callback();

@@ -12,11 +12,25 @@ import type { AttachmentService } from './attachment.service';
 export const FILES_PATH_PREFIX = '/files/';
 const ROUTE = /^\/files\/(uploads|downloads)\/([A-Za-z0-9_-]{1,4000}\.[A-Za-z0-9_-]{1,100})$/;
 
-const STATUS_BY_CODE: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, SERVICE_UNAVAILABLE: 503 };
+const STATUS_BY_CODE: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  SERVICE_UNAVAILABLE: 503,
+};
 
 type RouteOptions = { principalSecrets: readonly string[]; now?: () => Date; log?: (message: string, error?: unknown) => void };
 
-function sendError(request: IncomingMessage, response: ServerResponse, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
+function sendError(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): void {
   if (response.headersSent) {
     response.destroy();
     return;
@@ -71,11 +85,19 @@ function declaredType(header: string | undefined): string | undefined {
   return header?.split(';')[0].trim().toLowerCase() || undefined;
 }
 
-async function upload(service: AttachmentService, token: string, request: IncomingMessage, response: ServerResponse, options: RouteOptions): Promise<void> {
+async function upload(
+  service: AttachmentService,
+  token: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: RouteOptions,
+): Promise<void> {
   const claims = service.uploadClaims(token, principalOf(request, options));
   const length = request.headers['content-length'] === undefined ? undefined : Number(request.headers['content-length']);
-  if (length !== undefined && length > claims.size) throw new ContentRefused(`The file is larger than the ${claims.size} bytes declared`, 'size', 413);
-  if (length !== undefined && length < claims.size) throw new ContentRefused(`The upload carries ${length} of the ${claims.size} bytes declared`, 'size');
+  if (length !== undefined && length > claims.size)
+    throw new ContentRefused(`The file is larger than the ${claims.size} bytes declared`, 'size', 413);
+  if (length !== undefined && length < claims.size)
+    throw new ContentRefused(`The upload carries ${length} of the ${claims.size} bytes declared`, 'size');
   const type = declaredType(request.headers['content-type']);
   if (type !== undefined && type !== claims.contentType && type !== 'application/octet-stream') {
     throw new ContentRefused(`The upload is ${type}, but ${claims.contentType} was declared`, 'contentType');
@@ -83,11 +105,24 @@ async function upload(service: AttachmentService, token: string, request: Incomi
   const attachment = await service.receiveUpload(claims, request);
   response.writeHead(201, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   response.end(
-    JSON.stringify({ id: attachment.id, fileName: attachment.fileName, contentType: attachment.contentType, kind: attachment.kind, size: attachment.size, sha256: attachment.sha256 }),
+    JSON.stringify({
+      id: attachment.id,
+      fileName: attachment.fileName,
+      contentType: attachment.contentType,
+      kind: attachment.kind,
+      size: attachment.size,
+      sha256: attachment.sha256,
+    }),
   );
 }
 
-async function download(service: AttachmentService, token: string, request: IncomingMessage, response: ServerResponse, options: RouteOptions): Promise<void> {
+async function download(
+  service: AttachmentService,
+  token: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: RouteOptions,
+): Promise<void> {
   const { attachment, content } = await service.openDownload(token, principalOf(request, options));
   response.writeHead(200, downloadHeaders(attachment));
   if (request.method === 'HEAD') {
@@ -121,7 +156,8 @@ export function attachmentRoutes(service: AttachmentService, options: RouteOptio
       sendError(request, response, 405, 'BAD_REQUEST', `Use ${allowed.join(' or ')} on this link`);
       return true;
     }
-    const transfer = direction === 'uploads' ? upload(service, token, request, response, options) : download(service, token, request, response, options);
+    const transfer =
+      direction === 'uploads' ? upload(service, token, request, response, options) : download(service, token, request, response, options);
     transfer.catch((error: unknown) => sendFailure(request, response, error, log));
     return true;
   };

@@ -12,5 +12,6 @@ export enum AttachmentKind {
 
 registerEnumType(AttachmentKind, {
   name: 'AttachmentKind',
-  description: 'Network diagrams, system configurations, customer detail records (CDRs), operation procedures, or anything else a case needs.',
+  description:
+    'Network diagrams, system configurations, customer detail records (CDRs), operation procedures, or anything else a case needs.',
 });

@@ -33,7 +33,9 @@ export function linkRefused(): DomainError {
 }
 
 function signature(secret: string, payload: string): Buffer {
-  return createHmac('sha256', secret).update(CONTEXT + payload).digest();
+  return createHmac('sha256', secret)
+    .update(CONTEXT + payload)
+    .digest();
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
@@ -43,7 +45,15 @@ function wellFormed(value: unknown): value is LinkClaims {
   if (!claims || typeof claims !== 'object' || !Number.isInteger(claims.exp)) return false;
   const common = isString(claims.attachmentId) && isString(claims.customerId) && isString(claims.actor);
   if (claims.op === 'download') return common;
-  return claims.op === 'upload' && common && isString(claims.incidentId) && isString(claims.fileName) && isString(claims.contentType) && isString(claims.kind) && Number.isInteger(claims.size);
+  return (
+    claims.op === 'upload' &&
+    common &&
+    isString(claims.incidentId) &&
+    isString(claims.fileName) &&
+    isString(claims.contentType) &&
+    isString(claims.kind) &&
+    Number.isInteger(claims.size)
+  );
 }
 
 /**
@@ -72,7 +82,13 @@ export class AttachmentLinks {
     const [payload, given, ...rest] = token.split('.');
     if (!payload || !given || rest.length > 0) throw linkRefused();
     const mac = Buffer.from(given, 'base64url');
-    if (!this.secrets.some((secret) => { const expected = signature(secret, payload); return mac.length === expected.length && timingSafeEqual(mac, expected); })) throw linkRefused();
+    if (
+      !this.secrets.some((secret) => {
+        const expected = signature(secret, payload);
+        return mac.length === expected.length && timingSafeEqual(mac, expected);
+      })
+    )
+      throw linkRefused();
     let claims: unknown;
     try {
       claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));

@@ -44,14 +44,37 @@ describe('attachment retention', () => {
 
   /** A case of `customerId` closed `closedDaysAgo` days before now (open when null), with one stored file of `kind`. */
   async function fileOnCase(customerId: string, kind: AttachmentKind, closedDaysAgo: number | null) {
-    const incident = await incidents.open({ contactId: world.designatedContact(customerId), deviceId: world.device(site, { customerId }).id, severity: 3, channel: ContactChannel.WEB, summary: 'Calls drop after 30 minutes' }, SUPPORT_DESK);
-    if (closedDaysAgo !== null) await db.dataSource.getRepository(Incident).update({ id: incident.id }, { status: 'CLOSED' as Incident['status'], closedAt: new Date(now.getTime() - closedDaysAgo * DAY) });
+    const incident = await incidents.open(
+      {
+        contactId: world.designatedContact(customerId),
+        deviceId: world.device(site, { customerId }).id,
+        severity: 3,
+        channel: ContactChannel.WEB,
+        summary: 'Calls drop after 30 minutes',
+      },
+      SUPPORT_DESK,
+    );
+    if (closedDaysAgo !== null)
+      await db.dataSource
+        .getRepository(Incident)
+        .update({ id: incident.id }, { status: 'CLOSED' as Incident['status'], closedAt: new Date(now.getTime() - closedDaysAgo * DAY) });
     const id = randomUUID();
     const bytes = randomBytes(1000);
     const storageKey = `attachments/${customerId}/${incident.id}/${id}`;
     const stored = await storage.put(storageKey, Readable.from([bytes]), { size: bytes.length });
     await db.dataSource.getRepository(Attachment).insert({
-      id, incidentId: incident.id, customerId, fileName: `${kind.toLowerCase()}.csv`, contentType: 'text/csv', kind, size: bytes.length, sha256: stored.sha256, storageKey, keyId: stored.keyId, uploadedBy: 'CUSTOMER_TECHNICIAN:tech', uploadedAt: new Date(now.getTime() - 200 * DAY),
+      id,
+      incidentId: incident.id,
+      customerId,
+      fileName: `${kind.toLowerCase()}.csv`,
+      contentType: 'text/csv',
+      kind,
+      size: bytes.length,
+      sha256: stored.sha256,
+      storageKey,
+      keyId: stored.keyId,
+      uploadedBy: 'CUSTOMER_TECHNICIAN:tech',
+      uploadedAt: new Date(now.getTime() - 200 * DAY),
     });
     return { id, incidentId: incident.id, storageKey };
   }
@@ -75,12 +98,15 @@ describe('attachment retention', () => {
     const diagram = await fileOnCase(customer, AttachmentKind.NETWORK_DIAGRAM, 400);
     const held = await fileOnCase(heldCustomer, AttachmentKind.CDR, 400);
 
-    const run = () => purgeExpiredAttachments({ dataSource: db.dataSource, storage, retention: { CDR: 30 }, legalHolds: holds, now: () => now });
+    const run = () =>
+      purgeExpiredAttachments({ dataSource: db.dataSource, storage, retention: { CDR: 30 }, legalHolds: holds, now: () => now });
     const counts = await Promise.all([run(), run()]);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
 
     expect(await exists(expired)).toEqual({ row: false, bytes: false });
-    const audit = await db.dataSource.getRepository(IncidentAuditEntry).find({ where: { incidentId: expired.incidentId, action: 'ATTACHMENT_PURGED' } });
+    const audit = await db.dataSource
+      .getRepository(IncidentAuditEntry)
+      .find({ where: { incidentId: expired.incidentId, action: 'ATTACHMENT_PURGED' } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: 'system', note: expect.stringContaining('CDR cdr.csv (1000 bytes') });
     for (const kept of [recent, openCase, diagram, held]) expect(await exists(kept)).toEqual({ row: true, bytes: true });
@@ -92,7 +118,9 @@ describe('attachment retention', () => {
   it('when legal holds cannot be read, nothing is deleted', async () => {
     const expired = await fileOnCase(customer, AttachmentKind.CDR, 60);
     const unreachable: LegalHolds = { heldAmong: async () => Promise.reject(new Error('customers unavailable')) };
-    await expect(purgeExpiredAttachments({ dataSource: db.dataSource, storage, retention: { CDR: 30 }, legalHolds: unreachable, now: () => now })).rejects.toThrow('customers unavailable');
+    await expect(
+      purgeExpiredAttachments({ dataSource: db.dataSource, storage, retention: { CDR: 30 }, legalHolds: unreachable, now: () => now }),
+    ).rejects.toThrow('customers unavailable');
     expect(await exists(expired)).toEqual({ row: true, bytes: true });
   });
 });

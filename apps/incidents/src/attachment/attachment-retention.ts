@@ -22,11 +22,16 @@ export function attachmentRetentionFromEnv(env: NodeJS.ProcessEnv = process.env)
   if (!raw) return { ...DEFAULT_RETENTION };
   if (raw.toLowerCase() === 'none') return {};
   const retention: AttachmentRetention = {};
-  for (const pair of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const pair of raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [kind, days] = pair.split('=').map((part) => part.trim());
-    if (!(Object.values(AttachmentKind) as string[]).includes(kind)) throw new Error(`ATTACHMENT_RETENTION_DAYS: unknown kind ${kind} (${Object.values(AttachmentKind).join(', ')})`);
+    if (!(Object.values(AttachmentKind) as string[]).includes(kind))
+      throw new Error(`ATTACHMENT_RETENTION_DAYS: unknown kind ${kind} (${Object.values(AttachmentKind).join(', ')})`);
     const value = Number(days);
-    if (!Number.isInteger(value) || value < 1 || value > 36_500) throw new Error(`ATTACHMENT_RETENTION_DAYS: ${kind} needs a whole number of days from 1 to 36500`);
+    if (!Number.isInteger(value) || value < 1 || value > 36_500)
+      throw new Error(`ATTACHMENT_RETENTION_DAYS: ${kind} needs a whole number of days from 1 to 36500`);
     retention[kind as AttachmentKind] = value;
   }
   return retention;
@@ -84,7 +89,14 @@ export async function purgeExpiredAttachments(options: RetentionPurgeOptions): P
     if (candidates.length === 0) continue;
     const held = await options.legalHolds.heldAmong([...new Set(candidates.map((file) => file.customerId))]);
     for (const file of candidates.filter((candidate) => !held.has(candidate.customerId))) {
-      if (await deleteAttachment(options, file, { action: 'ATTACHMENT_PURGED', note: `${file.kind} ${file.fileName} (${file.size} bytes, SHA-256 ${file.sha256}) deleted: kept ${days} days after the case closed`, at: now })) purged += 1;
+      if (
+        await deleteAttachment(options, file, {
+          action: 'ATTACHMENT_PURGED',
+          note: `${file.kind} ${file.fileName} (${file.size} bytes, SHA-256 ${file.sha256}) deleted: kept ${days} days after the case closed`,
+          at: now,
+        })
+      )
+        purged += 1;
     }
   }
   return purged;
@@ -103,7 +115,13 @@ export async function deleteAttachment(
   return options.dataSource.transaction(async (manager) => {
     const result: { affectedRows: number } = await manager.query('DELETE FROM `incident_attachment` WHERE `id` = ?', [file.id]);
     if (result.affectedRows !== 1) return false;
-    await appendAudit(manager, { incidentId: file.incidentId, actor: audit.actor ?? 'system', action: audit.action, at: audit.at, note: audit.note });
+    await appendAudit(manager, {
+      incidentId: file.incidentId,
+      actor: audit.actor ?? 'system',
+      action: audit.action,
+      at: audit.at,
+      note: audit.note,
+    });
     return true;
   });
 }
@@ -114,9 +132,14 @@ export type AttachmentRetentionSweep = { stop(): Promise<void> };
  * The durable purge: every `ATTACHMENT_RETENTION_SWEEP_MINUTES` (60) one replica at a time (a Redis
  * lease) deletes the files whose retention ran out; a run that dies midway is finished by the next.
  */
-export function startAttachmentRetention(options: RetentionPurgeOptions & { prefix: string; env?: NodeJS.ProcessEnv }): AttachmentRetentionSweep {
+export function startAttachmentRetention(
+  options: RetentionPurgeOptions & { prefix: string; env?: NodeJS.ProcessEnv },
+): AttachmentRetentionSweep {
   const env = options.env ?? process.env;
-  const { ATTACHMENT_RETENTION_SWEEP_MINUTES: everyMs } = readConfig({ ATTACHMENT_RETENTION_SWEEP_MINUTES: attachmentGroup.ATTACHMENT_RETENTION_SWEEP_MINUTES }, env);
+  const { ATTACHMENT_RETENTION_SWEEP_MINUTES: everyMs } = readConfig(
+    { ATTACHMENT_RETENTION_SWEEP_MINUTES: attachmentGroup.ATTACHMENT_RETENTION_SWEEP_MINUTES },
+    env,
+  );
   const redis = createRedis('producer', env);
   redis.on('error', () => undefined);
   const sweep = startLeasedSweep({

@@ -24,13 +24,17 @@ export class AttachmentResolver {
     return this.attachments.requestUpload(input, principal);
   }
 
-  @FieldResolver(() => String, { description: 'A link to fetch the bytes (HTTP GET with the same bearer token), valid for a few minutes and for the caller only.' })
+  @FieldResolver(() => String, {
+    description: 'A link to fetch the bytes (HTTP GET with the same bearer token), valid for a few minutes and for the caller only.',
+  })
   downloadUrl(@Root() attachment: Attachment, @Ctx() { principal }: SubgraphContext): string {
     return this.attachments.downloadUrl(attachment, principal);
   }
 
   @Access(SUPPORT, 'CUSTOMER_ADMIN')
-  @FieldResolver(() => [AttachmentDownload], { description: 'Every download of the file, oldest first: support staff and the customer’s admins.' })
+  @FieldResolver(() => [AttachmentDownload], {
+    description: 'Every download of the file, oldest first: support staff and the customer’s admins.',
+  })
   downloads(@Root() attachment: Attachment): Promise<AttachmentDownload[]> {
     return this.attachments.downloadsOf(attachment.id);
   }

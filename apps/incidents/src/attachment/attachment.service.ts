@@ -60,7 +60,8 @@ export class AttachmentService {
   }
 
   async requestUpload(input: RequestAttachmentUploadInput, by: Principal): Promise<AttachmentUpload> {
-    if (input.size > this.maxBytes) throw new DomainError('BAD_USER_INPUT', `Files on a case may be at most ${this.maxBytes} bytes`, { field: 'size' });
+    if (input.size > this.maxBytes)
+      throw new DomainError('BAD_USER_INPUT', `Files on a case may be at most ${this.maxBytes} bytes`, { field: 'size' });
     const incident = await this.deps.contributors.caseFor(input.incidentId, by);
     const attachmentId = randomUUID();
     const { token, expiresAt } = this.links.sign<UploadClaims>({
@@ -98,7 +99,8 @@ export class AttachmentService {
   async receiveUpload(claims: UploadClaims, body: Readable): Promise<Attachment> {
     const incident = await this.dataSource.getRepository(Incident).findOneBy({ id: claims.incidentId });
     if (!incident || incident.customerId !== claims.customerId) throw notFound('Incident', claims.incidentId);
-    if (await this.dataSource.getRepository(Attachment).existsBy({ id: claims.attachmentId })) throw conflict('This upload link has already been used');
+    if (await this.dataSource.getRepository(Attachment).existsBy({ id: claims.attachmentId }))
+      throw conflict('This upload link has already been used');
     // A key of its own per attempt: two uploads on one link never write over each other's bytes.
     const storageKey = `attachments/${claims.customerId}/${claims.incidentId}/${claims.attachmentId}/${randomUUID()}`;
     // Piped rather than pipelined: a refusal must leave the request open for the answer.
@@ -165,7 +167,12 @@ export class AttachmentService {
 
   /** A short-lived link for `by` to fetch the attachment's bytes. */
   downloadUrl(attachment: Attachment, by: Principal): string {
-    const { token } = this.links.sign<DownloadClaims>({ op: 'download', attachmentId: attachment.id, customerId: attachment.customerId, actor: actorOf(by) });
+    const { token } = this.links.sign<DownloadClaims>({
+      op: 'download',
+      attachmentId: attachment.id,
+      customerId: attachment.customerId,
+      actor: actorOf(by),
+    });
     return this.url('downloads', token);
   }
 
@@ -178,7 +185,8 @@ export class AttachmentService {
     const claims = this.links.verify(token, 'download');
     this.assertHolder(claims, by);
     const attachment = await this.dataSource.getRepository(Attachment).findOneBy({ id: claims.attachmentId });
-    if (!attachment || attachment.customerId !== claims.customerId || !canSeeCustomer(by, attachment.customerId)) throw notFound('Attachment', claims.attachmentId);
+    if (!attachment || attachment.customerId !== claims.customerId || !canSeeCustomer(by, attachment.customerId))
+      throw notFound('Attachment', claims.attachmentId);
     let content: Readable;
     try {
       content = await this.deps.storage.get(attachment.storageKey);

@@ -17,7 +17,10 @@ import { Attachment } from './attachment.entity';
 import { AttachmentDownload } from './attachment-download.entity';
 
 // A network diagram as customers export them: a PNG (signature, IHDR chunk, some pixels).
-const NETWORK_DIAGRAM = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), randomBytes(20_000)]);
+const NETWORK_DIAGRAM = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+  randomBytes(20_000),
+]);
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(2_000)]);
 const MAX_BYTES = 64 * 1024;
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -36,7 +39,12 @@ describe('case attachments: network diagrams, system configurations, CDRs and op
   const adminA: Principal = { subject: 'admin-a', role: 'CUSTOMER_ADMIN', customerIds: [customerA] };
   const colleagueA: Principal = { subject: 'admin-a2', role: 'CUSTOMER_ADMIN', customerIds: [customerA] };
   const technicianA: Principal = { subject: 'tech-a', role: 'CUSTOMER_TECHNICIAN', customerIds: [customerA], contactId: contactA };
-  const undesignatedA: Principal = { subject: 'tech-a-old', role: 'CUSTOMER_TECHNICIAN', customerIds: [customerA], contactId: randomUUID() };
+  const undesignatedA: Principal = {
+    subject: 'tech-a-old',
+    role: 'CUSTOMER_TECHNICIAN',
+    customerIds: [customerA],
+    contactId: randomUUID(),
+  };
   const adminB: Principal = { subject: 'admin-b', role: 'CUSTOMER_ADMIN', customerIds: [customerB] };
   const partnerA: Principal = { subject: 'partner-a', role: 'PARTNER', customerIds: [customerA] };
   const secret = authConfig().principalSecrets[0];
@@ -50,7 +58,10 @@ describe('case attachments: network diagrams, system configurations, CDRs and op
   let linkClock = new Date();
 
   const storageWith = (current: keyof typeof keys, ...ids: (keyof typeof keys)[]) =>
-    new EncryptedObjectStorage(new FilesystemObjectStorage(directory), parseKeyring(JSON.stringify(Object.fromEntries(ids.map((id) => [id, keys[id]]))), current));
+    new EncryptedObjectStorage(
+      new FilesystemObjectStorage(directory),
+      parseKeyring(JSON.stringify(Object.fromEntries(ids.map((id) => [id, keys[id]]))), current),
+    );
 
   /** The incidents subgraph over the test database, its file routes on an HTTP server of its own. */
   async function startSubgraph(storage: EncryptedObjectStorage): Promise<Subgraph> {
@@ -72,7 +83,10 @@ describe('case attachments: network diagrams, system configurations, CDRs and op
 
   async function storedFiles(): Promise<string[]> {
     const entries = await readdir(join(directory, 'objects'), { recursive: true, withFileTypes: true }).catch(() => []);
-    return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
+    return entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort();
   }
 
   const attachmentRows = () => db.dataSource.getRepository(Attachment).count();
@@ -88,11 +102,26 @@ describe('case attachments: network diagrams, system configurations, CDRs and op
   }
 
   type UploadRequest = { incidentId: string; fileName: string; contentType: string; size: number; kind: string };
-  const REQUEST_UPLOAD = 'mutation ($input: RequestAttachmentUploadInput!) { requestAttachmentUpload(input: $input) { attachmentId uploadUrl expiresAt maxBytes } }';
+  const REQUEST_UPLOAD =
+    'mutation ($input: RequestAttachmentUploadInput!) { requestAttachmentUpload(input: $input) { attachmentId uploadUrl expiresAt maxBytes } }';
 
   async function requestUpload(principal: Principal, input: Partial<UploadRequest> = {}) {
-    const variables = { input: { incidentId: incidentA, fileName: 'core network.png', contentType: 'image/png', size: NETWORK_DIAGRAM.length, kind: 'NETWORK_DIAGRAM', ...input } };
-    return executeOperation<{ requestAttachmentUpload: { attachmentId: string; uploadUrl: string; expiresAt: string; maxBytes: number } }>(subgraph.schema, REQUEST_UPLOAD, variables, principal);
+    const variables = {
+      input: {
+        incidentId: incidentA,
+        fileName: 'core network.png',
+        contentType: 'image/png',
+        size: NETWORK_DIAGRAM.length,
+        kind: 'NETWORK_DIAGRAM',
+        ...input,
+      },
+    };
+    return executeOperation<{ requestAttachmentUpload: { attachmentId: string; uploadUrl: string; expiresAt: string; maxBytes: number } }>(
+      subgraph.schema,
+      REQUEST_UPLOAD,
+      variables,
+      principal,
+    );
   }
 
   async function uploadLink(principal: Principal, input: Partial<UploadRequest> = {}) {
@@ -103,7 +132,11 @@ describe('case attachments: network diagrams, system configurations, CDRs and op
 
   /** As the gateway relays it: the caller's signed principal header, the bytes, the declared type. */
   function put(url: string, body: Buffer, principal: Principal | null, contentType = 'image/png', target = subgraph) {
-    return fetch(`${target.url}${url}`, { method: 'PUT', body, headers: { 'content-type': contentType, ...(principal ? signPrincipal(principal, secret) : {}) } });
+    return fetch(`${target.url}${url}`, {
+      method: 'PUT',
+      body,
+      headers: { 'content-type': contentType, ...(principal ? signPrincipal(principal, secret) : {}) },
+    });
   }
 
   function get(url: string, principal: Principal, target = subgraph) {
@@ -111,7 +144,19 @@ describe('case attachments: network diagrams, system configurations, CDRs and op
   }
 
   async function attachmentsOf(incidentId: string, principal: Principal) {
-    return executeOperation<{ incident: { attachments: { id: string; fileName: string; kind: string; size: number; sha256: string; uploadedBy: string; downloadUrl: string }[] } | null }>(
+    return executeOperation<{
+      incident: {
+        attachments: {
+          id: string;
+          fileName: string;
+          kind: string;
+          size: number;
+          sha256: string;
+          uploadedBy: string;
+          downloadUrl: string;
+        }[];
+      } | null;
+    }>(
       subgraph.schema,
       'query ($id: ID!) { incident(id: $id) { attachments { id fileName kind size sha256 uploadedBy downloadUrl } } }',
       { id: incidentId },
@@ -146,11 +191,25 @@ describe('case attachments: network diagrams, system configurations, CDRs and op
     expect(link.maxBytes).toBe(MAX_BYTES);
     const uploaded = await put(link.uploadUrl, NETWORK_DIAGRAM, adminA);
     expect(uploaded.status).toBe(201);
-    expect(await uploaded.json()).toEqual({ id: link.attachmentId, fileName: 'core network.png', contentType: 'image/png', kind: 'NETWORK_DIAGRAM', size: NETWORK_DIAGRAM.length, sha256: sha256(NETWORK_DIAGRAM) });
+    expect(await uploaded.json()).toEqual({
+      id: link.attachmentId,
+      fileName: 'core network.png',
+      contentType: 'image/png',
+      kind: 'NETWORK_DIAGRAM',
+      size: NETWORK_DIAGRAM.length,
+      sha256: sha256(NETWORK_DIAGRAM),
+    });
 
     const listed = (await attachmentsOf(incidentA, adminA)).data?.incident?.attachments ?? [];
     expect(listed).toEqual([
-      expect.objectContaining({ id: link.attachmentId, fileName: 'core network.png', kind: 'NETWORK_DIAGRAM', size: NETWORK_DIAGRAM.length, sha256: sha256(NETWORK_DIAGRAM), uploadedBy: 'CUSTOMER_ADMIN:admin-a' }),
+      expect.objectContaining({
+        id: link.attachmentId,
+        fileName: 'core network.png',
+        kind: 'NETWORK_DIAGRAM',
+        size: NETWORK_DIAGRAM.length,
+        sha256: sha256(NETWORK_DIAGRAM),
+        uploadedBy: 'CUSTOMER_ADMIN:admin-a',
+      }),
     ]);
     const downloaded = await get(listed[0].downloadUrl, adminA);
     expect(downloaded.status).toBe(200);
@@ -163,14 +222,20 @@ describe('case attachments: network diagrams, system configurations, CDRs and op
     const [file] = await storedFiles();
     const atRest = await readFile(file);
     expect(atRest.includes(NETWORK_DIAGRAM.subarray(16, 200))).toBe(false);
-    expect(await db.dataSource.getRepository(Attachment).findOneByOrFail({ id: link.attachmentId })).toMatchObject({ keyId: 'k1', customerId: customerA, incidentId: incidentA });
+    expect(await db.dataSource.getRepository(Attachment).findOneByOrFail({ id: link.attachmentId })).toMatchObject({
+      keyId: 'k1',
+      customerId: customerA,
+      incidentId: incidentA,
+    });
   });
 
   it('every download is recorded: who and when', async () => {
     const [attachment] = (await attachmentsOf(incidentA, SUPPORT_DESK)).data?.incident?.attachments ?? [];
     clock = new Date('2026-03-02T10:01:00Z');
     await (await get(attachment.downloadUrl, SUPPORT_DESK)).arrayBuffer();
-    const rows = await db.dataSource.getRepository(AttachmentDownload).find({ where: { attachmentId: attachment.id }, order: { sequence: 'ASC' } });
+    const rows = await db.dataSource
+      .getRepository(AttachmentDownload)
+      .find({ where: { attachmentId: attachment.id }, order: { sequence: 'ASC' } });
     expect(rows.map((row) => [row.downloadedBy, row.downloadedAt])).toEqual([
       ['CUSTOMER_ADMIN:admin-a', new Date('2026-03-02T10:00:00Z')],
       ['SUPPORT_ENGINEER:tsr.desk', new Date('2026-03-02T10:01:00Z')],
@@ -181,15 +246,26 @@ describe('case attachments: network diagrams, system configurations, CDRs and op
       { id: incidentA },
       adminA,
     );
-    expect(data?.incident.attachments[0].downloads.map((download) => download.downloadedBy)).toEqual(['CUSTOMER_ADMIN:admin-a', 'SUPPORT_ENGINEER:tsr.desk']);
+    expect(data?.incident.attachments[0].downloads.map((download) => download.downloadedBy)).toEqual([
+      'CUSTOMER_ADMIN:admin-a',
+      'SUPPORT_ENGINEER:tsr.desk',
+    ]);
     clock = new Date('2026-03-02T10:00:00Z');
   });
 
   it('adding a file is on the case’s audit trail and published as incident.attachment-added', async () => {
-    const trail = await db.dataSource.getRepository(IncidentAuditEntry).find({ where: { incidentId: incidentA, action: 'ATTACHMENT_ADDED' } });
-    expect(trail).toEqual([expect.objectContaining({ actor: 'CUSTOMER_ADMIN:admin-a', note: expect.stringContaining('NETWORK_DIAGRAM core network.png') })]);
-    const events = await db.dataSource.getRepository(OutboxEvent).find({ where: { aggregateKey: incidentA, topic: 'incident.attachment-added' } });
-    expect(events.map((event) => JSON.parse(event.payload))).toEqual([expect.objectContaining({ incidentId: incidentA, customerId: customerA, kind: 'NETWORK_DIAGRAM', sha256: sha256(NETWORK_DIAGRAM) })]);
+    const trail = await db.dataSource
+      .getRepository(IncidentAuditEntry)
+      .find({ where: { incidentId: incidentA, action: 'ATTACHMENT_ADDED' } });
+    expect(trail).toEqual([
+      expect.objectContaining({ actor: 'CUSTOMER_ADMIN:admin-a', note: expect.stringContaining('NETWORK_DIAGRAM core network.png') }),
+    ]);
+    const events = await db.dataSource
+      .getRepository(OutboxEvent)
+      .find({ where: { aggregateKey: incidentA, topic: 'incident.attachment-added' } });
+    expect(events.map((event) => JSON.parse(event.payload))).toEqual([
+      expect.objectContaining({ incidentId: incidentA, customerId: customerA, kind: 'NETWORK_DIAGRAM', sha256: sha256(NETWORK_DIAGRAM) }),
+    ]);
   });
 
   it('another customer cannot fetch it: the case answers as unknown, and a download link used by them answers 404', async () => {
@@ -228,7 +304,12 @@ describe('case attachments: network diagrams, system configurations, CDRs and op
   });
 
   it('a designated technician may put files on the case; a technician no longer designated may not', async () => {
-    const link = await uploadLink(technicianA, { fileName: 'dial-plan.pdf', contentType: 'application/pdf', size: PDF.length, kind: 'CONFIGURATION' });
+    const link = await uploadLink(technicianA, {
+      fileName: 'dial-plan.pdf',
+      contentType: 'application/pdf',
+      size: PDF.length,
+      kind: 'CONFIGURATION',
+    });
     expect((await put(link.uploadUrl, PDF, technicianA, 'application/pdf')).status).toBe(201);
     expect((await requestUpload(undesignatedA)).errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
   });
@@ -303,7 +384,9 @@ describe('case attachments: network diagrams, system configurations, CDRs and op
     const [files, rows] = [await storedFiles(), await attachmentRows()];
     const link = await uploadLink(adminA);
     // The database refuses the row after the bytes have been stored (as a full disk or a lost connection would).
-    await db.dataSource.query("CREATE TRIGGER refuse_attachment BEFORE INSERT ON incident_attachment FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused'");
+    await db.dataSource.query(
+      "CREATE TRIGGER refuse_attachment BEFORE INSERT ON incident_attachment FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused'",
+    );
     try {
       const response = await put(link.uploadUrl, NETWORK_DIAGRAM, adminA);
       expect(response.status).toBe(500);

@@ -50,7 +50,11 @@ export class CaseClockService {
   }
 
   calendarOf(incident: Incident) {
-    return this.deps.calendars({ timeZone: incident.siteTimeZone, countryCode: incident.siteCountry, subdivision: incident.siteSubdivision });
+    return this.deps.calendars({
+      timeZone: incident.siteTimeZone,
+      countryCode: incident.siteCountry,
+      subdivision: incident.siteSubdivision,
+    });
   }
 
   /**
@@ -78,7 +82,13 @@ export class CaseClockService {
           if (incident.severity === severity) throw badUserInput(`The case is already severity ${severity}`, 'severity');
           from = incident.severity as Severity;
           const at = this.changeInstant(incident, now);
-          const responseDueAt = incident.respondedAt ? incident.responseDueAt : responseDueAfterSeverityChange({ calendar: this.calendarOf(incident), dueAt: incident.responseDueAt, change: { at, severity } });
+          const responseDueAt = incident.respondedAt
+            ? incident.responseDueAt
+            : responseDueAfterSeverityChange({
+                calendar: this.calendarOf(incident),
+                dueAt: incident.responseDueAt,
+                change: { at, severity },
+              });
           return { severity, responseDueAt };
         },
         note: `severity ${input.severity}: ${input.reason.trim()}`,
@@ -94,7 +104,12 @@ export class CaseClockService {
             actor: actorOf(by),
           });
         },
-        payload: (updated) => ({ severity: updated.severity, previousSeverity: from, upgrade: isSeverityUpgrade(from, severity), responseDueAt: updated.responseDueAt.toISOString() }),
+        payload: (updated) => ({
+          severity: updated.severity,
+          previousSeverity: from,
+          upgrade: isSeverityUpgrade(from, severity),
+          responseDueAt: updated.responseDueAt.toISOString(),
+        }),
       },
       now,
     );
@@ -117,7 +132,14 @@ export class CaseClockService {
           return {};
         },
         also: async (manager, incident) => {
-          const pause = await openPause(manager, { incident, reason: PauseReason.WAITING_ON_CUSTOMER, source: PauseSource.STAFF, at, by: actorOf(by), note: input.reason.trim() });
+          const pause = await openPause(manager, {
+            incident,
+            reason: PauseReason.WAITING_ON_CUSTOMER,
+            source: PauseSource.STAFF,
+            at,
+            by: actorOf(by),
+            note: input.reason.trim(),
+          });
           if (!pause) throw conflict(`Incident ${incident.id} is already waiting on the customer`);
         },
         payload: () => ({ reason: PauseReason.WAITING_ON_CUSTOMER }),
@@ -140,7 +162,13 @@ export class CaseClockService {
         topic: INCIDENT_TOPICS.clockResumed,
         apply: () => ({}),
         also: async (manager, incident) => {
-          const pause = await closePause(manager, { incident, reason: PauseReason.WAITING_ON_CUSTOMER, at, by: actorOf(by), note: input.reason.trim() });
+          const pause = await closePause(manager, {
+            incident,
+            reason: PauseReason.WAITING_ON_CUSTOMER,
+            at,
+            by: actorOf(by),
+            note: input.reason.trim(),
+          });
           if (!pause) throw conflict(`Incident ${incident.id} is not waiting on the customer`);
         },
         payload: () => ({ reason: PauseReason.WAITING_ON_CUSTOMER }),
@@ -165,7 +193,12 @@ export class CaseClockService {
       waitingOn: view.waitingOn,
       pauses: facts.pauses,
       pausedSpans: view.clock.pauses.map((span) =>
-        Object.assign(new PausedSpan(), { from: span.start, to: span.end, reasons: [...span.reasons] as PauseReason[], withheldMinutes: Math.floor(span.businessMs / MINUTE_MS) }),
+        Object.assign(new PausedSpan(), {
+          from: span.start,
+          to: span.end,
+          reasons: [...span.reasons] as PauseReason[],
+          withheldMinutes: Math.floor(span.businessMs / MINUTE_MS),
+        }),
       ),
     });
   }

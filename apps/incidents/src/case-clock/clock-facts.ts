@@ -19,7 +19,11 @@ export async function clockFactsOf(manager: EntityManager, incidents: readonly I
   return new Map(
     incidents.map((incident) => [
       incident.id,
-      { incident, severityChanges: changes.filter((change) => change.incidentId === incident.id), pauses: pauses.filter((pause) => pause.incidentId === incident.id) },
+      {
+        incident,
+        severityChanges: changes.filter((change) => change.incidentId === incident.id),
+        pauses: pauses.filter((pause) => pause.incidentId === incident.id),
+      },
     ]),
   );
 }

@@ -69,7 +69,11 @@ export async function closePause(manager: EntityManager, closing: PauseClosing):
   const pause = await manager.findOne(IncidentClockPause, { where: { openKey }, lock: { mode: 'pessimistic_write' } });
   if (!pause) return null;
   const endedAt = new Date(Math.max(closing.at.getTime(), pause.startedAt.getTime()));
-  await manager.update(IncidentClockPause, { id: pause.id }, { endedAt, closedBy: closing.by, closeNote: closing.note ?? null, openKey: null });
+  await manager.update(
+    IncidentClockPause,
+    { id: pause.id },
+    { endedAt, closedBy: closing.by, closeNote: closing.note ?? null, openKey: null },
+  );
   Object.assign(pause, { endedAt, closedBy: closing.by, closeNote: closing.note ?? null, openKey: null });
   await publishPauseEvent(manager, INCIDENT_TOPICS.clockResumed, closing.incident, pause, endedAt);
   return pause;
@@ -99,8 +103,17 @@ function insertClosedPause(manager: EntityManager, opening: PauseOpening, endedA
 }
 
 /** The pause (open or closed) a source caused for this reason, read under a write lock; null when it has none. */
-export function pauseOfSource(manager: EntityManager, incidentId: string, reason: PauseReason, sourceId: string): Promise<IncidentClockPause | null> {
-  return manager.findOne(IncidentClockPause, { where: { incidentId, reason, sourceId }, order: { startedAt: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+export function pauseOfSource(
+  manager: EntityManager,
+  incidentId: string,
+  reason: PauseReason,
+  sourceId: string,
+): Promise<IncidentClockPause | null> {
+  return manager.findOne(IncidentClockPause, {
+    where: { incidentId, reason, sourceId },
+    order: { startedAt: 'ASC' },
+    lock: { mode: 'pessimistic_write' },
+  });
 }
 
 /**
@@ -115,7 +128,12 @@ export async function recordEndedWait(manager: EntityManager, opening: PauseOpen
  * Moves the start of an already closed pause back to `at` (never past its end) and publishes
  * `incident.clock-paused` with the interval it now covers; null when `at` is not earlier.
  */
-export async function backdatePause(manager: EntityManager, incident: Pick<Incident, 'id' | 'customerId'>, pause: IncidentClockPause, at: Date): Promise<IncidentClockPause | null> {
+export async function backdatePause(
+  manager: EntityManager,
+  incident: Pick<Incident, 'id' | 'customerId'>,
+  pause: IncidentClockPause,
+  at: Date,
+): Promise<IncidentClockPause | null> {
   if (!pause.endedAt || at >= pause.startedAt) return null;
   await manager.update(IncidentClockPause, { id: pause.id }, { startedAt: at });
   pause.startedAt = at;
@@ -131,7 +149,13 @@ export function openPausesOf(manager: EntityManager, incidentId: string): Promis
   return manager.find(IncidentClockPause, { where: { incidentId, endedAt: IsNull() } });
 }
 
-async function publishPauseEvent(manager: EntityManager, topic: string, incident: Pick<Incident, 'id' | 'customerId'>, pause: IncidentClockPause, at: Date) {
+async function publishPauseEvent(
+  manager: EntityManager,
+  topic: string,
+  incident: Pick<Incident, 'id' | 'customerId'>,
+  pause: IncidentClockPause,
+  at: Date,
+) {
   // The case as this transaction sees it: the state the pause event reports.
   const current = await manager.findOneBy(Incident, { id: incident.id });
   return appendToOutbox(manager, {

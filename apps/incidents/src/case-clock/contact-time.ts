@@ -15,8 +15,13 @@ export const DEFAULT_CONTACT_TIME_POLICY: ContactTimePolicy = Object.freeze({ ma
 
 /** `INCIDENTS_CONTACTED_AT_MAX_AGE_MINUTES` of the incidents schema (whole minutes, at least 1); unset → 24 h. */
 export function contactTimePolicyFromEnv(env: NodeJS.ProcessEnv = process.env): ContactTimePolicy {
-  const { INCIDENTS_CONTACTED_AT_MAX_AGE_MINUTES: maxAgeMinutes } = readConfig({ INCIDENTS_CONTACTED_AT_MAX_AGE_MINUTES: caseGroup.INCIDENTS_CONTACTED_AT_MAX_AGE_MINUTES }, env);
-  return maxAgeMinutes === DEFAULT_CONTACT_TIME_POLICY.maxAgeMinutes ? DEFAULT_CONTACT_TIME_POLICY : { ...DEFAULT_CONTACT_TIME_POLICY, maxAgeMinutes };
+  const { INCIDENTS_CONTACTED_AT_MAX_AGE_MINUTES: maxAgeMinutes } = readConfig(
+    { INCIDENTS_CONTACTED_AT_MAX_AGE_MINUTES: caseGroup.INCIDENTS_CONTACTED_AT_MAX_AGE_MINUTES },
+    env,
+  );
+  return maxAgeMinutes === DEFAULT_CONTACT_TIME_POLICY.maxAgeMinutes
+    ? DEFAULT_CONTACT_TIME_POLICY
+    : { ...DEFAULT_CONTACT_TIME_POLICY, maxAgeMinutes };
 }
 
 export type ContactTimeInput = {
@@ -43,16 +48,29 @@ export function contactTimeOf(input: ContactTimeInput): Date {
   const policy = input.policy ?? DEFAULT_CONTACT_TIME_POLICY;
   const given = input.contactedAt ?? null;
   if (given === null) return input.now;
-  if (input.byCustomer) throw badUserInput('contactedAt is for support staff logging a contact; a case opened by a customer starts when it is opened', 'contactedAt');
+  if (input.byCustomer)
+    throw badUserInput(
+      'contactedAt is for support staff logging a contact; a case opened by a customer starts when it is opened',
+      'contactedAt',
+    );
   if (!STAFF_LOGGED_CHANNELS.includes(input.channel)) {
-    throw badUserInput(`contactedAt applies to ${STAFF_LOGGED_CHANNELS.join(', ')} cases; a ${input.channel} case starts when it is opened`, 'contactedAt');
+    throw badUserInput(
+      `contactedAt applies to ${STAFF_LOGGED_CHANNELS.join(', ')} cases; a ${input.channel} case starts when it is opened`,
+      'contactedAt',
+    );
   }
   const now = input.now.getTime();
   if (given.getTime() > now + policy.skewMinutes * MINUTE_MS) {
-    throw badUserInput(`contactedAt ${given.toISOString()} is in the future (more than ${policy.skewMinutes} minutes after ${input.now.toISOString()})`, 'contactedAt');
+    throw badUserInput(
+      `contactedAt ${given.toISOString()} is in the future (more than ${policy.skewMinutes} minutes after ${input.now.toISOString()})`,
+      'contactedAt',
+    );
   }
   if (given.getTime() < now - policy.maxAgeMinutes * MINUTE_MS) {
-    throw badUserInput(`contactedAt ${given.toISOString()} is more than ${formatAge(policy.maxAgeMinutes)} ago: log the case with the time it is logged and note the earlier contact`, 'contactedAt');
+    throw badUserInput(
+      `contactedAt ${given.toISOString()} is more than ${formatAge(policy.maxAgeMinutes)} ago: log the case with the time it is logged and note the earlier contact`,
+      'contactedAt',
+    );
   }
   return new Date(Math.min(given.getTime(), now));
 }

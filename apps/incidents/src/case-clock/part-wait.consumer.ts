@@ -63,7 +63,14 @@ async function applyPartEvent(manager: EntityManager, part: PartEvent): Promise<
   // The case's row lock orders the events of its orders even when two processes handle them at once.
   const incident = await manager.findOne(Incident, { where: { id: part.incidentId }, lock: { mode: 'pessimistic_write' } });
   if (!incident) return;
-  const wait = { incident, reason: PauseReason.WAITING_ON_PART, source: PauseSource.REPLACEMENT_ORDER, sourceId: part.orderId, at: part.at, by: 'system' };
+  const wait = {
+    incident,
+    reason: PauseReason.WAITING_ON_PART,
+    source: PauseSource.REPLACEMENT_ORDER,
+    sourceId: part.orderId,
+    at: part.at,
+    by: 'system',
+  };
   const changed = part.delivered
     ? await applyDelivery(manager, { ...wait, note: 'replacement part delivered' })
     : await applyOrder(manager, { ...wait, note: `replacement order ${part.orderId}` });

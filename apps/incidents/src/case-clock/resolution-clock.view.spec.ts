@@ -9,7 +9,13 @@ const at = (iso: string) => new Date(iso);
 
 function facts(overrides: Partial<ClockFacts> = {}, incident: Partial<ClockFacts['incident']> = {}): ClockFacts {
   return {
-    incident: { contactedAt: at('2026-03-02T09:00:00Z'), resolutionTargetMinutes: 570, status: IncidentStatus.IN_PROGRESS, resolvedAt: null, ...incident },
+    incident: {
+      contactedAt: at('2026-03-02T09:00:00Z'),
+      resolutionTargetMinutes: 570,
+      status: IncidentStatus.IN_PROGRESS,
+      resolvedAt: null,
+      ...incident,
+    },
     severityChanges: [],
     pauses: [],
     ...overrides,
@@ -18,7 +24,13 @@ function facts(overrides: Partial<ClockFacts> = {}, incident: Partial<ClockFacts
 
 describe('stored clock facts → the business-calendar clock', () => {
   it('the clock starts at the customer’s contact with the stored target of the first severity', () => {
-    expect(clockInput(facts())).toMatchObject({ startedAt: at('2026-03-02T09:00:00Z'), targetMs: 570 * 60_000, targetChanges: [], pauses: [], stoppedAt: null });
+    expect(clockInput(facts())).toMatchObject({
+      startedAt: at('2026-03-02T09:00:00Z'),
+      targetMs: 570 * 60_000,
+      targetChanges: [],
+      pauses: [],
+      stoppedAt: null,
+    });
   });
 
   it('each stored severity change becomes a target change with the target recorded at the change', () => {
@@ -80,7 +92,10 @@ describe('stored clock facts → the business-calendar clock', () => {
       { startedAt: at('2026-03-02T11:00:00Z'), endedAt: null, reason: PauseReason.WAITING_ON_CUSTOMER },
       { startedAt: at('2026-03-02T09:30:00Z'), endedAt: at('2026-03-02T09:45:00Z'), reason: PauseReason.WAITING_ON_PARTNER },
     ];
-    expect(resolutionClockOf(facts({ pauses }), london, at('2026-03-02T12:00:00Z')).waitingOn).toEqual(['WAITING_ON_CUSTOMER', 'WAITING_ON_PART']);
+    expect(resolutionClockOf(facts({ pauses }), london, at('2026-03-02T12:00:00Z')).waitingOn).toEqual([
+      'WAITING_ON_CUSTOMER',
+      'WAITING_ON_PART',
+    ]);
     const resolved = facts({ pauses }, { status: IncidentStatus.RESOLVED, resolvedAt: at('2026-03-02T12:00:00Z') });
     expect(resolutionClockOf(resolved, london, at('2026-03-02T13:00:00Z'))).toMatchObject({ waitingOn: [] });
   });

@@ -41,7 +41,10 @@ export function clockInput(facts: ClockFacts) {
   return {
     startedAt,
     targetMs: facts.incident.resolutionTargetMinutes * MINUTE_MS,
-    targetChanges: facts.severityChanges.map((change) => ({ at: notBeforeStart(change.at), targetMs: change.resolutionTargetMinutes * MINUTE_MS })),
+    targetChanges: facts.severityChanges.map((change) => ({
+      at: notBeforeStart(change.at),
+      targetMs: change.resolutionTargetMinutes * MINUTE_MS,
+    })),
     pauses: facts.pauses.map((pause): ClockPause => ({ start: pause.startedAt, end: pause.endedAt, reason: pause.reason })),
     stoppedAt: stoppedAtOf(facts.incident),
   };
@@ -52,7 +55,12 @@ export function clockInput(facts: ClockFacts) {
  * behind the case must not make the lib refuse it); the lib ignores nothing then.
  */
 export function evaluationInstant(facts: ClockFacts, now: Date): Date {
-  const instants = [now, facts.incident.contactedAt, ...facts.severityChanges.map((change) => change.at), ...facts.pauses.map((pause) => pause.startedAt)];
+  const instants = [
+    now,
+    facts.incident.contactedAt,
+    ...facts.severityChanges.map((change) => change.at),
+    ...facts.pauses.map((pause) => pause.startedAt),
+  ];
   return new Date(Math.max(...instants.map((instant) => instant.getTime())));
 }
 
@@ -63,7 +71,9 @@ export function resolutionClockOf(facts: ClockFacts, calendar: BusinessCalendar,
   const targetMinutes = Math.round(clock.targetMs / MINUTE_MS);
   const elapsedMinutes = Math.floor(clock.elapsedMs / MINUTE_MS);
   const running = clock.stoppedAt === null;
-  const waitingOn = running ? [...new Set(facts.pauses.filter((pause) => pause.endedAt === null && pause.startedAt <= now).map((pause) => pause.reason))].sort() : [];
+  const waitingOn = running
+    ? [...new Set(facts.pauses.filter((pause) => pause.endedAt === null && pause.startedAt <= now).map((pause) => pause.reason))].sort()
+    : [];
   return {
     clock,
     startedAt: input.startedAt,

@@ -12,8 +12,12 @@ describe('resolution targets from the environment', () => {
   });
 
   it('a value that is not whole minutes, gives a more severe level more time, or names no severity stops the service at start-up', () => {
-    expect(() => resolutionTargetsFromEnv({ INCIDENTS_RESOLUTION_TARGET_MINUTES: '{"1":600}' })).toThrow('INCIDENTS_RESOLUTION_TARGET_MINUTES');
-    expect(() => resolutionTargetsFromEnv({ INCIDENTS_RESOLUTION_TARGET_MINUTES: '{"2":1.5}' })).toThrow('INCIDENTS_RESOLUTION_TARGET_MINUTES');
+    expect(() => resolutionTargetsFromEnv({ INCIDENTS_RESOLUTION_TARGET_MINUTES: '{"1":600}' })).toThrow(
+      'INCIDENTS_RESOLUTION_TARGET_MINUTES',
+    );
+    expect(() => resolutionTargetsFromEnv({ INCIDENTS_RESOLUTION_TARGET_MINUTES: '{"2":1.5}' })).toThrow(
+      'INCIDENTS_RESOLUTION_TARGET_MINUTES',
+    );
     expect(() => resolutionTargetsFromEnv({ INCIDENTS_RESOLUTION_TARGET_MINUTES: '{"4":60}' })).toThrow('severity 4');
     expect(() => resolutionTargetsFromEnv({ INCIDENTS_RESOLUTION_TARGET_MINUTES: 'x' })).toThrow('not JSON');
   });

@@ -1,5 +1,11 @@
 import { caseGroup, readEntry } from '@polyplus/config';
-import { CalendarError, DEFAULT_RESOLUTION_TARGET_MINUTES, resolutionTargets, type ResolutionTargets, type Severity } from '@polyplus/business-calendar';
+import {
+  CalendarError,
+  DEFAULT_RESOLUTION_TARGET_MINUTES,
+  resolutionTargets,
+  type ResolutionTargets,
+  type Severity,
+} from '@polyplus/business-calendar';
 
 /**
  * `INCIDENTS_RESOLUTION_TARGET_MINUTES` of the incidents schema, business minutes per severity to

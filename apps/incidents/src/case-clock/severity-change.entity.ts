@@ -28,7 +28,10 @@ export class IncidentSeverityChange {
   @Column('int', { unsigned: true })
   resolutionTargetMinutes: number;
 
-  @Field(() => Date, { nullable: true, description: 'The response due time after the change; null when the case had already been responded to.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'The response due time after the change; null when the case had already been responded to.',
+  })
   @Column('datetime', { precision: 3, nullable: true, default: null })
   responseDueAt: Date | null;
 

@@ -12,14 +12,20 @@ export class IncidentCommentResolver {
 
   @Access(SUPPORT, CUSTOMER_USERS)
   @Mutation(() => IncidentComment, {
-    description: 'A comment on a case by support staff, the customer’s admins or its designated technicians; the author is the verified caller. Another customer’s case is NOT_FOUND, a closed one CONFLICT.',
+    description:
+      'A comment on a case by support staff, the customer’s admins or its designated technicians; the author is the verified caller. Another customer’s case is NOT_FOUND, a closed one CONFLICT.',
   })
-  addIncidentComment(@Arg('input', () => AddIncidentCommentInput) input: AddIncidentCommentInput, @Ctx() { principal }: SubgraphContext): Promise<IncidentComment> {
+  addIncidentComment(
+    @Arg('input', () => AddIncidentCommentInput) input: AddIncidentCommentInput,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<IncidentComment> {
     return this.service.add(input, principal);
   }
 
   @Access(SUPPORT, CUSTOMER_USERS)
-  @FieldResolver(() => [IncidentComment], { description: 'Comments on the case, oldest first: support staff and the customer’s own people.' })
+  @FieldResolver(() => [IncidentComment], {
+    description: 'Comments on the case, oldest first: support staff and the customer’s own people.',
+  })
   comments(@Root() incident: Incident): Promise<IncidentComment[]> {
     return this.service.listFor(incident.id);
   }

@@ -22,7 +22,14 @@ export class IncidentCommentService {
   async add(input: AddIncidentCommentInput, by: Principal): Promise<IncidentComment> {
     const incident = await this.contributors.caseFor(input.incidentId, by);
     const body = input.body.trim();
-    const comment = Object.assign(new IncidentComment(), { id: randomUUID(), incidentId: incident.id, customerId: incident.customerId, body, author: actorOf(by), createdAt: this.now() });
+    const comment = Object.assign(new IncidentComment(), {
+      id: randomUUID(),
+      incidentId: incident.id,
+      customerId: incident.customerId,
+      body,
+      author: actorOf(by),
+      createdAt: this.now(),
+    });
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(IncidentComment, comment);
       await appendAudit(manager, {
@@ -37,7 +44,15 @@ export class IncidentCommentService {
         topic: COMMENT_ADDED_TOPIC,
         key: incident.id,
         occurredAt: comment.createdAt,
-        payload: { incidentId: incident.id, customerId: incident.customerId, status: incident.status, action: 'COMMENT_ADDED', commentId: comment.id, author: comment.author, ...incidentEventState(incident) },
+        payload: {
+          incidentId: incident.id,
+          customerId: incident.customerId,
+          status: incident.status,
+          action: 'COMMENT_ADDED',
+          commentId: comment.id,
+          author: comment.author,
+          ...incidentEventState(incident),
+        },
       });
     });
     return comment;

@@ -21,7 +21,12 @@ describe('comments on a case between the customer’s people and support', () =>
   const contactA = world.designatedContact(customerA);
   const adminA: Principal = { subject: 'admin-a', role: 'CUSTOMER_ADMIN', customerIds: [customerA] };
   const technicianA: Principal = { subject: 'tech-a', role: 'CUSTOMER_TECHNICIAN', customerIds: [customerA], contactId: contactA };
-  const undesignatedA: Principal = { subject: 'tech-a-old', role: 'CUSTOMER_TECHNICIAN', customerIds: [customerA], contactId: randomUUID() };
+  const undesignatedA: Principal = {
+    subject: 'tech-a-old',
+    role: 'CUSTOMER_TECHNICIAN',
+    customerIds: [customerA],
+    contactId: randomUUID(),
+  };
   const adminB: Principal = { subject: 'admin-b', role: 'CUSTOMER_ADMIN', customerIds: [deviceB.customerId] };
   const partnerA: Principal = { subject: 'partner-a', role: 'PARTNER', customerIds: [customerA] };
   const planner: Principal = { subject: 'planner', role: 'DISPATCH_PLANNER', customerIds: [] };
@@ -32,8 +37,14 @@ describe('comments on a case between the customer’s people and support', () =>
   let incidentB: string;
 
   const addComment = (principal: Principal, incidentId: string, body: string) =>
-    executeOperation<{ addIncidentComment: { id: string; body: string; author: string; createdAt: string } }>(schema, ADD_COMMENT, { input: { incidentId, body } }, principal);
-  const codes = (result: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => (result.errors ?? []).map((error) => error.extensions?.code);
+    executeOperation<{ addIncidentComment: { id: string; body: string; author: string; createdAt: string } }>(
+      schema,
+      ADD_COMMENT,
+      { input: { incidentId, body } },
+      principal,
+    );
+  const codes = (result: { errors?: readonly { extensions?: Record<string, unknown> }[] }) =>
+    (result.errors ?? []).map((error) => error.extensions?.code);
 
   async function openCase(deviceId: string, contactId: string): Promise<string> {
     const { openIncident } = await operationData<{ openIncident: { id: string } }>(
@@ -59,7 +70,9 @@ describe('comments on a case between the customer’s people and support', () =>
   afterAll(() => db?.drop(), 60_000);
 
   it('the customer’s admin, its designated technician and support comment on a case; the list is oldest first and names each verified author', async () => {
-    expect((await addComment(adminA, incidentA, 'The echo started after the firmware update.')).data?.addIncidentComment).toMatchObject({ author: 'CUSTOMER_ADMIN:admin-a' });
+    expect((await addComment(adminA, incidentA, 'The echo started after the firmware update.')).data?.addIncidentComment).toMatchObject({
+      author: 'CUSTOMER_ADMIN:admin-a',
+    });
     clock = new Date('2026-03-02T10:05:00Z');
     await addComment(technicianA, incidentA, '  Network diagram attached; the branch uses SIP trunking.  ');
     clock = new Date('2026-03-02T10:20:00Z');
@@ -72,17 +85,35 @@ describe('comments on a case between the customer’s people and support', () =>
     );
     expect(incident.comments).toEqual([
       { body: 'The echo started after the firmware update.', author: 'CUSTOMER_ADMIN:admin-a', createdAt: '2026-03-02T10:00:00.000Z' },
-      { body: 'Network diagram attached; the branch uses SIP trunking.', author: 'CUSTOMER_TECHNICIAN:tech-a', createdAt: '2026-03-02T10:05:00.000Z' },
-      { body: 'Thanks — please try disabling acoustic echo cancellation on the far end.', author: 'SUPPORT_ENGINEER:tsr.desk', createdAt: '2026-03-02T10:20:00.000Z' },
+      {
+        body: 'Network diagram attached; the branch uses SIP trunking.',
+        author: 'CUSTOMER_TECHNICIAN:tech-a',
+        createdAt: '2026-03-02T10:05:00.000Z',
+      },
+      {
+        body: 'Thanks — please try disabling acoustic echo cancellation on the far end.',
+        author: 'SUPPORT_ENGINEER:tsr.desk',
+        createdAt: '2026-03-02T10:20:00.000Z',
+      },
     ]);
   });
 
   it('each comment is on the case’s audit trail and published as incident.comment-added, like other case changes', async () => {
-    const trail = await db.dataSource.getRepository(IncidentAuditEntry).find({ where: { incidentId: incidentA, action: 'COMMENT_ADDED' }, order: { sequence: 'ASC' } });
-    expect(trail.map((entry) => entry.actor)).toEqual(['CUSTOMER_ADMIN:admin-a', 'CUSTOMER_TECHNICIAN:tech-a', 'SUPPORT_ENGINEER:tsr.desk']);
-    const events = await db.dataSource.getRepository(OutboxEvent).find({ where: { aggregateKey: incidentA, topic: 'incident.comment-added' }, order: { sequence: 'ASC' } });
+    const trail = await db.dataSource
+      .getRepository(IncidentAuditEntry)
+      .find({ where: { incidentId: incidentA, action: 'COMMENT_ADDED' }, order: { sequence: 'ASC' } });
+    expect(trail.map((entry) => entry.actor)).toEqual([
+      'CUSTOMER_ADMIN:admin-a',
+      'CUSTOMER_TECHNICIAN:tech-a',
+      'SUPPORT_ENGINEER:tsr.desk',
+    ]);
+    const events = await db.dataSource
+      .getRepository(OutboxEvent)
+      .find({ where: { aggregateKey: incidentA, topic: 'incident.comment-added' }, order: { sequence: 'ASC' } });
     expect(events.map((event) => JSON.parse(event.payload))).toEqual(
-      ['CUSTOMER_ADMIN:admin-a', 'CUSTOMER_TECHNICIAN:tech-a', 'SUPPORT_ENGINEER:tsr.desk'].map((author) => expect.objectContaining({ incidentId: incidentA, customerId: customerA, author, commentId: expect.any(String) })),
+      ['CUSTOMER_ADMIN:admin-a', 'CUSTOMER_TECHNICIAN:tech-a', 'SUPPORT_ENGINEER:tsr.desk'].map((author) =>
+        expect.objectContaining({ incidentId: incidentA, customerId: customerA, author, commentId: expect.any(String) }),
+      ),
     );
   });
 
@@ -91,7 +122,12 @@ describe('comments on a case between the customer’s people and support', () =>
     expect(codes(await addComment(adminB, incidentA, 'Hello?'))).toEqual(['NOT_FOUND']);
     expect(codes(await addComment(adminA, incidentB, 'Hello?'))).toEqual(['NOT_FOUND']);
     expect(codes(await addComment(SUPPORT_DESK, randomUUID(), 'Hello?'))).toEqual(['NOT_FOUND']);
-    const read = await executeOperation<{ incident: unknown }>(schema, 'query ($id: ID!) { incident(id: $id) { comments { body } } }', { id: incidentA }, adminB);
+    const read = await executeOperation<{ incident: unknown }>(
+      schema,
+      'query ($id: ID!) { incident(id: $id) { comments { body } } }',
+      { id: incidentA },
+      adminB,
+    );
     expect(read.data?.incident).toBeNull();
     expect(await databaseFingerprint(db.database)).toEqual(before);
   });
@@ -100,7 +136,12 @@ describe('comments on a case between the customer’s people and support', () =>
     expect(codes(await addComment(undesignatedA, incidentA, 'Me too'))).toEqual(['FORBIDDEN']);
     expect(codes(await addComment(partnerA, incidentA, 'Me too'))).toEqual(['FORBIDDEN']);
     expect(codes(await addComment(planner, incidentA, 'Me too'))).toEqual(['FORBIDDEN']);
-    const read = await executeOperation(schema, 'query ($id: ID!) { incident(id: $id) { comments { body } } }', { id: incidentA }, partnerA);
+    const read = await executeOperation(
+      schema,
+      'query ($id: ID!) { incident(id: $id) { comments { body } } }',
+      { id: incidentA },
+      partnerA,
+    );
     expect(codes(read)).toEqual(['FORBIDDEN']);
   });
 

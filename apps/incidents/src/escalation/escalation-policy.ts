@@ -1,4 +1,10 @@
-import { DEFAULT_ESCALATION_THRESHOLDS, MINUTE_MS, type EscalationClock, type EscalationThresholdMinutes, type Severity } from '@polyplus/business-calendar';
+import {
+  DEFAULT_ESCALATION_THRESHOLDS,
+  MINUTE_MS,
+  type EscalationClock,
+  type EscalationThresholdMinutes,
+  type Severity,
+} from '@polyplus/business-calendar';
 import { IncidentStatus } from '../incident/incident-status';
 
 /** One ageing threshold: after `afterMs` of business time since the report, unless the case reached `until`. */
@@ -7,9 +13,16 @@ export type EscalationThreshold = { level: number; afterMs: number; until: Incid
 export type EscalationPolicy = Readonly<Record<Severity, readonly EscalationThreshold[]>>;
 
 // A response threshold stops mattering once the case is responded to, a resolution one once it is resolved.
-const UNTIL: Record<EscalationClock, EscalationThreshold['until']> = { RESPONSE: IncidentStatus.RESPONDED, RESOLUTION: IncidentStatus.RESOLVED };
+const UNTIL: Record<EscalationClock, EscalationThreshold['until']> = {
+  RESPONSE: IncidentStatus.RESPONDED,
+  RESOLUTION: IncidentStatus.RESOLVED,
+};
 
-const toThreshold = ({ level, clock, afterMinutes }: EscalationThresholdMinutes): EscalationThreshold => ({ level, afterMs: afterMinutes * MINUTE_MS, until: UNTIL[clock] });
+const toThreshold = ({ level, clock, afterMinutes }: EscalationThresholdMinutes): EscalationThreshold => ({
+  level,
+  afterMs: afterMinutes * MINUTE_MS,
+  until: UNTIL[clock],
+});
 
 /**
  * The business calendar's default thresholds: level 1 when the response objective passes without

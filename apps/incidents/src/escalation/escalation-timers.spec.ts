@@ -12,8 +12,20 @@ import { DEFAULT_ESCALATION_POLICY } from './escalation-policy';
 const escalations = new EscalationService({} as DataSource, DEFAULT_ESCALATION_POLICY, placeCalendar);
 // London, March 2026 (GMT): business hours Mon–Fri 08:00–17:30.
 const incident = (severity: number): Incident =>
-  ({ id: 'case', severity, status: IncidentStatus.NEW, contactedAt: new Date('2026-03-16T16:00:00Z'), siteTimeZone: 'Europe/London', siteCountry: 'GB', siteSubdivision: 'ENG' }) as Incident;
-const facts = (severity: number, changes: Partial<IncidentSeverityChange>[] = [], pauses: Partial<IncidentClockPause>[] = []): StoredClockFacts => ({
+  ({
+    id: 'case',
+    severity,
+    status: IncidentStatus.NEW,
+    contactedAt: new Date('2026-03-16T16:00:00Z'),
+    siteTimeZone: 'Europe/London',
+    siteCountry: 'GB',
+    siteSubdivision: 'ENG',
+  }) as Incident;
+const facts = (
+  severity: number,
+  changes: Partial<IncidentSeverityChange>[] = [],
+  pauses: Partial<IncidentClockPause>[] = [],
+): StoredClockFacts => ({
   incident: incident(severity),
   severityChanges: changes as IncidentSeverityChange[],
   pauses: pauses as IncidentClockPause[],

@@ -46,7 +46,16 @@ describe('escalation timers', () => {
 
   function openCase() {
     const device = world.device(site);
-    return incidents.open({ contactId: world.designatedContact(device.customerId), deviceId: device.id, severity: 2, channel: ContactChannel.PHONE, summary: 'No audio' }, SUPPORT_DESK);
+    return incidents.open(
+      {
+        contactId: world.designatedContact(device.customerId),
+        deviceId: device.id,
+        severity: 2,
+        channel: ContactChannel.PHONE,
+        summary: 'No audio',
+      },
+      SUPPORT_DESK,
+    );
   }
 
   const escalationsOf = (incidentId: string) => db.dataSource.getRepository(Escalation).findBy({ incidentId });
@@ -74,7 +83,10 @@ describe('escalation timers', () => {
     await until(() => queue.getJob(escalationJobId(responded.id, 1)), 'the responded case’s timer');
     await lifecycle.respond({ incidentId: responded.id, expectedVersion: 1, engineer: 'tsr' }, SUPPORT_DESK);
 
-    const [escalation] = await until(async () => (await escalationsOf(aged.id)).length > 0 && escalationsOf(aged.id), 'the aged case to escalate');
+    const [escalation] = await until(
+      async () => (await escalationsOf(aged.id)).length > 0 && escalationsOf(aged.id),
+      'the aged case to escalate',
+    );
     expect(escalation).toMatchObject({ level: 1 });
     expect(escalation.businessAgeMinutes).toBeGreaterThanOrEqual(0);
     // The responded case's timer (due before the aged one's) was removed, or ran and declined.

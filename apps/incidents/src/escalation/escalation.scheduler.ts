@@ -60,7 +60,13 @@ async function armTimer(queue: Queue<EscalationJob>, incidentId: string, timer: 
 }
 
 /** Arms the case's pending timers, skipping settled levels and levels already escalated. */
-async function armTimers(facts: StoredClockFacts, escalations: EscalationService, queue: Queue<EscalationJob>, now: Date, escalated: ReadonlySet<number>): Promise<void> {
+async function armTimers(
+  facts: StoredClockFacts,
+  escalations: EscalationService,
+  queue: Queue<EscalationJob>,
+  now: Date,
+  escalated: ReadonlySet<number>,
+): Promise<void> {
   const settled = new Set(escalations.settledTimers(facts.incident).map((threshold) => threshold.level));
   for (const timer of escalations.timersFor(facts, now)) {
     if (settled.has(timer.level) || escalated.has(timer.level)) continue;
@@ -71,7 +77,8 @@ async function armTimers(facts: StoredClockFacts, escalations: EscalationService
 async function escalatedLevels(dataSource: DataSource, incidentIds: string[]): Promise<Map<string, Set<number>>> {
   const recorded = incidentIds.length === 0 ? [] : await dataSource.getRepository(Escalation).findBy({ incidentId: In(incidentIds) });
   const levels = new Map<string, Set<number>>();
-  for (const escalation of recorded) levels.set(escalation.incidentId, (levels.get(escalation.incidentId) ?? new Set()).add(escalation.level));
+  for (const escalation of recorded)
+    levels.set(escalation.incidentId, (levels.get(escalation.incidentId) ?? new Set()).add(escalation.level));
   return levels;
 }
 
@@ -81,7 +88,12 @@ async function escalatedLevels(dataSource: DataSource, incidentIds: string[]): P
  * Driven by the outbox stream, so a mutation never needs Redis; idempotent (fixed job ids, due
  * instants recomputed from stored facts), so a re-delivered event changes nothing.
  */
-export function escalationScheduler(dataSource: DataSource, escalations: EscalationService, queue: Queue<EscalationJob>, now: () => Date = () => escalations.currentTime()) {
+export function escalationScheduler(
+  dataSource: DataSource,
+  escalations: EscalationService,
+  queue: Queue<EscalationJob>,
+  now: () => Date = () => escalations.currentTime(),
+) {
   return async (event: EventEnvelope): Promise<void> => {
     const incident = await dataSource.getRepository(Incident).findOneBy({ id: event.key });
     if (!incident) return;
@@ -101,7 +113,12 @@ export function escalationScheduler(dataSource: DataSource, escalations: Escalat
  * escalated: Redis keeps the timers (AOF), but a Redis that lost its data would otherwise leave
  * open cases never escalating, and a moved test clock needs the delays recomputed.
  */
-export async function rearmEscalationTimers(dataSource: DataSource, escalations: EscalationService, queue: Queue<EscalationJob>, now: Date = escalations.currentTime()): Promise<number> {
+export async function rearmEscalationTimers(
+  dataSource: DataSource,
+  escalations: EscalationService,
+  queue: Queue<EscalationJob>,
+  now: Date = escalations.currentTime(),
+): Promise<number> {
   const open = await dataSource.getRepository(Incident).findBy({ status: Not(In([IncidentStatus.RESOLVED, IncidentStatus.CLOSED])) });
   const ids = open.map((incident) => incident.id);
   const [facts, escalated] = await Promise.all([clockFactsOf(dataSource.manager, open), escalatedLevels(dataSource, ids)]);

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { businessTimeBetween, MINUTE_MS, resolutionClockAt, type ClockPause, type PlaceCalendars, type Severity } from '@polyplus/business-calendar';
+import {
+  businessTimeBetween,
+  MINUTE_MS,
+  resolutionClockAt,
+  type ClockPause,
+  type PlaceCalendars,
+  type Severity,
+} from '@polyplus/business-calendar';
 import { appendToOutbox } from '@polyplus/events';
 import { Incident } from '../incident/incident.entity';
 import { appendAudit } from '../incident/incident-change';
@@ -57,7 +64,10 @@ export class EscalationService {
     };
     return (this.policy[incident.severity as Severity] ?? []).map((threshold) => {
       const changes = facts.severityChanges
-        .map((change) => ({ at: new Date(Math.max(change.at.getTime(), incident.contactedAt.getTime())), targetMs: afterMs(change.toSeverity, threshold.level) }))
+        .map((change) => ({
+          at: new Date(Math.max(change.at.getTime(), incident.contactedAt.getTime())),
+          targetMs: afterMs(change.toSeverity, threshold.level),
+        }))
         .filter((change): change is { at: Date; targetMs: number } => change.targetMs !== undefined);
       const clock = resolutionClockAt({
         calendar,
@@ -96,15 +106,35 @@ export class EscalationService {
       if (await manager.existsBy(Escalation, { incidentId, level })) return null;
       const timer = (await this.timersOf(incident, manager, at)).find((candidate) => candidate.level === level);
       if (!timer?.dueAt || timer.dueAt > at) return null;
-      const businessAgeMinutes = Math.trunc(businessTimeBetween(this.calendarOf(incident), incident.contactedAt, new Date(Math.max(at.getTime(), incident.contactedAt.getTime()))) / MINUTE_MS);
+      const businessAgeMinutes = Math.trunc(
+        businessTimeBetween(
+          this.calendarOf(incident),
+          incident.contactedAt,
+          new Date(Math.max(at.getTime(), incident.contactedAt.getTime())),
+        ) / MINUTE_MS,
+      );
       const escalation = Object.assign(new Escalation(), { id: randomUUID(), incidentId, level, escalatedAt: at, businessAgeMinutes });
       await manager.insert(Escalation, escalation);
-      await appendAudit(manager, { incidentId, actor: 'system', action: `ESCALATED_L${level}`, at, note: `aged ${businessAgeMinutes} business minutes` });
+      await appendAudit(manager, {
+        incidentId,
+        actor: 'system',
+        action: `ESCALATED_L${level}`,
+        at,
+        note: `aged ${businessAgeMinutes} business minutes`,
+      });
       await appendToOutbox(manager, {
         topic: INCIDENT_TOPICS.escalated,
         key: incidentId,
         occurredAt: at,
-        payload: { incidentId, customerId: incident.customerId, severity: incident.severity, status: incident.status, level, businessAgeMinutes, ...incidentEventState(incident) },
+        payload: {
+          incidentId,
+          customerId: incident.customerId,
+          severity: incident.severity,
+          status: incident.status,
+          level,
+          businessAgeMinutes,
+          ...incidentEventState(incident),
+        },
       });
       return escalation;
     });

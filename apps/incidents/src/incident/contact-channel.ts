@@ -12,4 +12,9 @@ export enum ContactChannel {
 registerEnumType(ContactChannel, { name: 'ContactChannel' });
 
 /** Channels support staff log a case from; the customer's contact time is given with the case. */
-export const STAFF_LOGGED_CHANNELS: readonly ContactChannel[] = [ContactChannel.PHONE, ContactChannel.CHAT, ContactChannel.VIDEO, ContactChannel.EMAIL];
+export const STAFF_LOGGED_CHANNELS: readonly ContactChannel[] = [
+  ContactChannel.PHONE,
+  ContactChannel.CHAT,
+  ContactChannel.VIDEO,
+  ContactChannel.EMAIL,
+];

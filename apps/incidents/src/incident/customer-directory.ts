@@ -8,10 +8,10 @@ export const DESIGNATED_CONTACT = serviceDocument<{ isDesignatedContact: boolean
 );
 
 // The subdivision brings regional holidays (e.g. ENG vs SCT, BY vs BE) into the calendar.
-export const SITE_CALENDAR = serviceDocument<{ site: { id: string; countryCode: string; timeZone: string; subdivision?: string | null } | null }, { id: string }>(
-  'customers',
-  'query SiteCalendar($id: ID!) { site(id: $id) { id countryCode timeZone subdivision } }',
-);
+export const SITE_CALENDAR = serviceDocument<
+  { site: { id: string; countryCode: string; timeZone: string; subdivision?: string | null } | null },
+  { id: string }
+>('customers', 'query SiteCalendar($id: ID!) { site(id: $id) { id countryCode timeZone subdivision } }');
 
 /** Asks the customers subgraph about designated contacts and where a site is. */
 export class CustomerDirectory {

@@ -10,10 +10,10 @@ export type DeviceEntitlement = {
   advanceReplacementAllowed: boolean;
 };
 
-export const DEVICE_PLACEMENT = serviceDocument<{ device: { id: string; customer: { id: string }; site: { id: string } } | null }, { id: string }>(
-  'devices',
-  'query DevicePlacement($id: ID!) { device(id: $id) { id customer { id } site { id } } }',
-);
+export const DEVICE_PLACEMENT = serviceDocument<
+  { device: { id: string; customer: { id: string }; site: { id: string } } | null },
+  { id: string }
+>('devices', 'query DevicePlacement($id: ID!) { device(id: $id) { id customer { id } site { id } } }');
 
 export const DEVICE_ENTITLEMENT = serviceDocument<{ deviceEntitlement: DeviceEntitlement }, { deviceId: string; at: string }>(
   'devices',

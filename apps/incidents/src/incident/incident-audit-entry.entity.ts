@@ -18,7 +18,9 @@ export class IncidentAuditEntry {
   @Column('datetime', { precision: 3 })
   at: Date;
 
-  @Field(() => String, { description: 'Who acted, as the gateway verified the caller: `<ROLE>:<subject>` (e.g. `SUPPORT_ENGINEER:jane`), or `system`.' })
+  @Field(() => String, {
+    description: 'Who acted, as the gateway verified the caller: `<ROLE>:<subject>` (e.g. `SUPPORT_ENGINEER:jane`), or `system`.',
+  })
   @Column('varchar', { length: 100 })
   actor: string;
 
@@ -34,7 +36,11 @@ export class IncidentAuditEntry {
   @Column('varchar', { length: 24, nullable: true, default: null })
   toStatus: IncidentStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'Free text; a name the caller typed for itself (the deprecated `engineer` input) is shown here as `[engineer: …]`, never as the actor.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Free text; a name the caller typed for itself (the deprecated `engineer` input) is shown here as `[engineer: …]`, never as the actor.',
+  })
   @Column('text', { nullable: true, default: null })
   note: string | null;
 }

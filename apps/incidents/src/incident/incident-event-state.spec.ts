@@ -11,9 +11,19 @@ describe('the case state every incident event carries', () => {
   });
 
   it('a status change records the new status, the changed fields and the version after it', () => {
-    const incident = Object.assign(new Incident(), { id: 'c1', status: 'RESPONDED', respondedAt: new Date('2026-12-01T09:30:00.000Z'), version: 3, siteTimeZone: 'Europe/London' });
+    const incident = Object.assign(new Incident(), {
+      id: 'c1',
+      status: 'RESPONDED',
+      respondedAt: new Date('2026-12-01T09:30:00.000Z'),
+      version: 3,
+      siteTimeZone: 'Europe/London',
+    });
     const state = incidentEventState(incident, ['status', 'respondedAt', 'respondedBy', 'siteTimeZone']);
-    expect(state).toMatchObject({ version: 3, changed: ['status', 'respondedAt', 'respondedBy'], snapshot: { id: 'c1', status: 'RESPONDED', respondedAt: '2026-12-01T09:30:00.000Z', workaround: null } });
+    expect(state).toMatchObject({
+      version: 3,
+      changed: ['status', 'respondedAt', 'respondedBy'],
+      snapshot: { id: 'c1', status: 'RESPONDED', respondedAt: '2026-12-01T09:30:00.000Z', workaround: null },
+    });
     expect(state.snapshot).not.toHaveProperty('siteTimeZone');
   });
 });

@@ -26,17 +26,29 @@ describe('case lifecycle', () => {
     db = await createTestDatabase('incidents_lifecycle', incidentsSubgraph.database);
     incidents = new IncidentService(db.dataSource, { ...world.directories(), calendars: placeCalendar, now: () => clock });
     lifecycle = new IncidentLifecycleService(db.dataSource, () => clock);
-    ({ schema } = await createIncidentsSubgraph({ devices: world.devicesClient, customers: world.customersClient, now: () => clock }).build(db.dataSource));
+    ({ schema } = await createIncidentsSubgraph({ devices: world.devicesClient, customers: world.customersClient, now: () => clock }).build(
+      db.dataSource,
+    ));
   }, 120_000);
   afterAll(() => db.drop(), 60_000);
 
   async function openCase(severity = 2): Promise<Incident> {
     clock = new Date('2026-03-02T17:00:00Z');
     const device = world.device(london);
-    return incidents.open({ contactId: world.designatedContact(device.customerId), deviceId: device.id, severity, channel: ContactChannel.PHONE, summary: 'Camera freezes' }, SUPPORT_DESK);
+    return incidents.open(
+      {
+        contactId: world.designatedContact(device.customerId),
+        deviceId: device.id,
+        severity,
+        channel: ContactChannel.PHONE,
+        summary: 'Camera freezes',
+      },
+      SUPPORT_DESK,
+    );
   }
 
-  const topicsOf = async (id: string) => (await db.dataSource.getRepository(OutboxEvent).find({ where: { aggregateKey: id }, order: { sequence: 'ASC' } })).map((e) => e.topic);
+  const topicsOf = async (id: string) =>
+    (await db.dataSource.getRepository(OutboxEvent).find({ where: { aggregateKey: id }, order: { sequence: 'ASC' } })).map((e) => e.topic);
 
   it('a case goes NEW → RESPONDED → IN_PROGRESS → WORKAROUND_PROVIDED → RESOLVED → CLOSED with an audit line and an event per change', async () => {
     const opened = await openCase(2);
@@ -44,10 +56,21 @@ describe('case lifecycle', () => {
     let incident = await lifecycle.respond({ incidentId: opened.id, expectedVersion: 1, engineer }, SUPPORT_DESK);
     expect(incident).toMatchObject({ status: 'RESPONDED', respondedAt: clock, respondedBy: desk, responseObjectiveMet: true, version: 2 });
     incident = await lifecycle.startWork({ incidentId: opened.id, expectedVersion: 2, engineer }, SUPPORT_DESK);
-    incident = await lifecycle.provideWorkaround({ incidentId: opened.id, expectedVersion: 3, engineer, workaround: 'Disable HDR', fixExpectedInRelease: '4.2.1' }, SUPPORT_DESK);
-    incident = await lifecycle.resolve({ incidentId: opened.id, expectedVersion: 4, engineer, resolution: 'Firmware 4.2.1 installed' }, SUPPORT_DESK);
+    incident = await lifecycle.provideWorkaround(
+      { incidentId: opened.id, expectedVersion: 3, engineer, workaround: 'Disable HDR', fixExpectedInRelease: '4.2.1' },
+      SUPPORT_DESK,
+    );
+    incident = await lifecycle.resolve(
+      { incidentId: opened.id, expectedVersion: 4, engineer, resolution: 'Firmware 4.2.1 installed' },
+      SUPPORT_DESK,
+    );
     incident = await lifecycle.close({ incidentId: opened.id, expectedVersion: 5, engineer }, SUPPORT_DESK);
-    expect(await incidents.findById(opened.id)).toMatchObject({ status: 'CLOSED', workaround: 'Disable HDR', fixExpectedInRelease: '4.2.1', version: 6 });
+    expect(await incidents.findById(opened.id)).toMatchObject({
+      status: 'CLOSED',
+      workaround: 'Disable HDR',
+      fixExpectedInRelease: '4.2.1',
+      version: 6,
+    });
     const trail = await incidents.auditTrail(opened.id);
     expect(trail.map((entry) => [entry.fromStatus, entry.toStatus, entry.actor])).toEqual([
       [null, 'NEW', desk],
@@ -63,13 +86,16 @@ describe('case lifecycle', () => {
   it('a first contact after the due instant records the response objective as missed', async () => {
     const opened = await openCase(2);
     clock = new Date('2026-03-03T08:31:00Z');
-    expect(await lifecycle.respond({ incidentId: opened.id, expectedVersion: 1, engineer }, SUPPORT_DESK)).toMatchObject({ responseObjectiveMet: false });
+    expect(await lifecycle.respond({ incidentId: opened.id, expectedVersion: 1, engineer }, SUPPORT_DESK)).toMatchObject({
+      responseObjectiveMet: false,
+    });
   });
 
   it('an illegal transition is refused with CONFLICT and changes nothing', async () => {
     const opened = await openCase();
-    await expect(lifecycle.resolve({ incidentId: opened.id, expectedVersion: 1, engineer, resolution: 'x' }, SUPPORT_DESK))
-      .rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    await expect(
+      lifecycle.resolve({ incidentId: opened.id, expectedVersion: 1, engineer, resolution: 'x' }, SUPPORT_DESK),
+    ).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
     expect(await incidents.findById(opened.id)).toMatchObject({ status: 'NEW', version: 1 });
     expect(await topicsOf(opened.id)).toEqual(['incident.opened']);
   });
@@ -78,7 +104,10 @@ describe('case lifecycle', () => {
     const opened = await openCase();
     const results = await Promise.allSettled([
       lifecycle.respond({ incidentId: opened.id, expectedVersion: 1, engineer: 'tsr.a' }, SUPPORT_DESK),
-      lifecycle.recordRootCause({ incidentId: opened.id, expectedVersion: 1, engineer: 'tsr.b', kind: RootCauseKind.KNOWN_ISSUE, reference: 'EN-123' }, SUPPORT_DESK),
+      lifecycle.recordRootCause(
+        { incidentId: opened.id, expectedVersion: 1, engineer: 'tsr.b', kind: RootCauseKind.KNOWN_ISSUE, reference: 'EN-123' },
+        SUPPORT_DESK,
+      ),
     ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const [rejected] = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
@@ -90,27 +119,41 @@ describe('case lifecycle', () => {
   it('an update based on a version someone else already changed gets CONFLICT', async () => {
     const opened = await openCase();
     await lifecycle.respond({ incidentId: opened.id, expectedVersion: 1, engineer }, SUPPORT_DESK);
-    await expect(lifecycle.recordRootCause({ incidentId: opened.id, expectedVersion: 1, engineer, kind: RootCauseKind.NEW_ISSUE, reference: 'EN-9' }, SUPPORT_DESK))
-      .rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    await expect(
+      lifecycle.recordRootCause(
+        { incidentId: opened.id, expectedVersion: 1, engineer, kind: RootCauseKind.NEW_ISSUE, reference: 'EN-9' },
+        SUPPORT_DESK,
+      ),
+    ).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
   });
 
   it('a workaround for a Severity 1 or 2 case must name the release expected to carry the fix; Severity 3 need not', async () => {
     const major = await openCase(2);
     await lifecycle.respond({ incidentId: major.id, expectedVersion: 1, engineer }, SUPPORT_DESK);
     await lifecycle.startWork({ incidentId: major.id, expectedVersion: 2, engineer }, SUPPORT_DESK);
-    await expect(lifecycle.provideWorkaround({ incidentId: major.id, expectedVersion: 3, engineer, workaround: 'Reboot' }, SUPPORT_DESK))
-      .rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'fixExpectedInRelease' } });
+    await expect(
+      lifecycle.provideWorkaround({ incidentId: major.id, expectedVersion: 3, engineer, workaround: 'Reboot' }, SUPPORT_DESK),
+    ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'fixExpectedInRelease' } });
     const minor = await openCase(3);
     await lifecycle.respond({ incidentId: minor.id, expectedVersion: 1, engineer }, SUPPORT_DESK);
     await lifecycle.startWork({ incidentId: minor.id, expectedVersion: 2, engineer }, SUPPORT_DESK);
-    expect(await lifecycle.provideWorkaround({ incidentId: minor.id, expectedVersion: 3, engineer, workaround: 'Reboot' }, SUPPORT_DESK)).toMatchObject({ status: 'WORKAROUND_PROVIDED', fixExpectedInRelease: null });
+    expect(
+      await lifecycle.provideWorkaround({ incidentId: minor.id, expectedVersion: 3, engineer, workaround: 'Reboot' }, SUPPORT_DESK),
+    ).toMatchObject({ status: 'WORKAROUND_PROVIDED', fixExpectedInRelease: null });
   });
 
   it('a root cause links the case to a known issue, a new issue-tracker entry or a feature request', async () => {
     const opened = await openCase();
     let version = 1;
-    for (const [kind, reference] of [[RootCauseKind.KNOWN_ISSUE, 'KI-77'], [RootCauseKind.NEW_ISSUE, 'EN-4242'], [RootCauseKind.FEATURE_REQUEST, 'FR-12']] as const) {
-      const incident = await lifecycle.recordRootCause({ incidentId: opened.id, expectedVersion: version, engineer, kind, reference }, SUPPORT_DESK);
+    for (const [kind, reference] of [
+      [RootCauseKind.KNOWN_ISSUE, 'KI-77'],
+      [RootCauseKind.NEW_ISSUE, 'EN-4242'],
+      [RootCauseKind.FEATURE_REQUEST, 'FR-12'],
+    ] as const) {
+      const incident = await lifecycle.recordRootCause(
+        { incidentId: opened.id, expectedVersion: version, engineer, kind, reference },
+        SUPPORT_DESK,
+      );
       expect(incident).toMatchObject({ rootCauseKind: kind, rootCauseReference: reference });
       version = incident.version;
     }
@@ -140,7 +183,10 @@ describe('case lifecycle', () => {
       { incidentId: openIncident.id, expectedVersion: 1, engineer: 'The CEO' },
     );
     expect(respondToIncident.respondedBy).toBe('SUPPORT_ENGINEER:jane');
-    await run(jane, 'mutation ($input: IncidentActionInput!) { startWorkOnIncident(input: $input) { id } }', { incidentId: openIncident.id, expectedVersion: 2 });
+    await run(jane, 'mutation ($input: IncidentActionInput!) { startWorkOnIncident(input: $input) { id } }', {
+      incidentId: openIncident.id,
+      expectedVersion: 2,
+    });
     await run(jane, 'mutation ($input: RecordRootCauseInput!) { recordRootCause(input: $input) { id } }', {
       incidentId: openIncident.id,
       expectedVersion: 3,

@@ -14,37 +14,55 @@ export class IncidentLifecycleResolver {
 
   @Access(SUPPORT)
   @Mutation(() => Incident, { description: 'First engineer contact with the customer.' })
-  respondToIncident(@Arg('input', () => IncidentActionInput) input: IncidentActionInput, @Ctx() { principal }: SubgraphContext): Promise<Incident> {
+  respondToIncident(
+    @Arg('input', () => IncidentActionInput) input: IncidentActionInput,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<Incident> {
     return this.lifecycle.respond(input, principal);
   }
 
   @Access(SUPPORT)
   @Mutation(() => Incident)
-  startWorkOnIncident(@Arg('input', () => IncidentActionInput) input: IncidentActionInput, @Ctx() { principal }: SubgraphContext): Promise<Incident> {
+  startWorkOnIncident(
+    @Arg('input', () => IncidentActionInput) input: IncidentActionInput,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<Incident> {
     return this.lifecycle.startWork(input, principal);
   }
 
   @Access(SUPPORT)
   @Mutation(() => Incident)
-  provideWorkaround(@Arg('input', () => ProvideWorkaroundInput) input: ProvideWorkaroundInput, @Ctx() { principal }: SubgraphContext): Promise<Incident> {
+  provideWorkaround(
+    @Arg('input', () => ProvideWorkaroundInput) input: ProvideWorkaroundInput,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<Incident> {
     return this.lifecycle.provideWorkaround(input, principal);
   }
 
   @Access(SUPPORT)
   @Mutation(() => Incident)
-  resolveIncident(@Arg('input', () => ResolveIncidentInput) input: ResolveIncidentInput, @Ctx() { principal }: SubgraphContext): Promise<Incident> {
+  resolveIncident(
+    @Arg('input', () => ResolveIncidentInput) input: ResolveIncidentInput,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<Incident> {
     return this.lifecycle.resolve(input, principal);
   }
 
   @Access(SUPPORT)
   @Mutation(() => Incident)
-  closeIncident(@Arg('input', () => IncidentActionInput) input: IncidentActionInput, @Ctx() { principal }: SubgraphContext): Promise<Incident> {
+  closeIncident(
+    @Arg('input', () => IncidentActionInput) input: IncidentActionInput,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<Incident> {
     return this.lifecycle.close(input, principal);
   }
 
   @Access(SUPPORT)
   @Mutation(() => Incident, { description: 'Links the case to a known issue, a new issue-tracker entry or a feature request.' })
-  recordRootCause(@Arg('input', () => RecordRootCauseInput) input: RecordRootCauseInput, @Ctx() { principal }: SubgraphContext): Promise<Incident> {
+  recordRootCause(
+    @Arg('input', () => RecordRootCauseInput) input: RecordRootCauseInput,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<Incident> {
     return this.lifecycle.recordRootCause(input, principal);
   }
 }

@@ -84,14 +84,20 @@ export class IncidentLifecycleService {
   provideWorkaround(input: ProvideWorkaroundInput, by: Principal): Promise<Incident> {
     return this.transition(input, by, IncidentStatus.WORKAROUND_PROVIDED, 'WORKAROUND_PROVIDED', (incident) => {
       if (incident.severity <= 2 && !input.fixExpectedInRelease) {
-        throw badUserInput('A workaround for a Severity 1 or 2 case must name the release expected to carry the fix', 'fixExpectedInRelease');
+        throw badUserInput(
+          'A workaround for a Severity 1 or 2 case must name the release expected to carry the fix',
+          'fixExpectedInRelease',
+        );
       }
       return { workaround: input.workaround, fixExpectedInRelease: input.fixExpectedInRelease ?? null };
     });
   }
 
   resolve(input: ResolveIncidentInput, by: Principal): Promise<Incident> {
-    return this.transition(input, by, IncidentStatus.RESOLVED, 'RESOLVED', (_incident, at) => ({ resolvedAt: at, resolution: input.resolution }));
+    return this.transition(input, by, IncidentStatus.RESOLVED, 'RESOLVED', (_incident, at) => ({
+      resolvedAt: at,
+      resolution: input.resolution,
+    }));
   }
 
   close(input: IncidentActionInput, by: Principal): Promise<Incident> {

@@ -65,7 +65,10 @@ export class Incident {
   @Column('int', { unsigned: true })
   resolutionTargetMinutes: number;
 
-  @Field(() => Date, { description: 'When an engineer must be in contact: the response objective from the customer’s contact in the site’s business hours, re-targeted by severity changes.' })
+  @Field(() => Date, {
+    description:
+      'When an engineer must be in contact: the response objective from the customer’s contact in the site’s business hours, re-targeted by severity changes.',
+  })
   @Column('datetime', { precision: 3 })
   responseDueAt: Date;
 

@@ -1,5 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput, entityReference, Access, CUSTOMER_SIDE, CUSTOMER_USERS, STAFF, SUPPORT, type SubgraphContext } from '@polyplus/subgraph-kit';
+import {
+  badUserInput,
+  entityReference,
+  Access,
+  CUSTOMER_SIDE,
+  CUSTOMER_USERS,
+  STAFF,
+  SUPPORT,
+  type SubgraphContext,
+} from '@polyplus/subgraph-kit';
 import { Incident } from './incident.entity';
 import { IncidentAuditEntry } from './incident-audit-entry.entity';
 import { IncidentService } from './incident.service';
@@ -62,7 +71,9 @@ export class IncidentResolver {
     return this.incidentService.open(input, principal);
   }
 
-  @FieldResolver(() => Int, { description: 'Business minutes left until the response is due in the site’s calendar; negative once overdue.' })
+  @FieldResolver(() => Int, {
+    description: 'Business minutes left until the response is due in the site’s calendar; negative once overdue.',
+  })
   businessMinutesRemaining(@Root() incident: Incident): number {
     return this.incidentService.businessMinutesRemaining(incident);
   }
@@ -74,7 +85,9 @@ export class IncidentResolver {
 
   // Internal notifications to service management (the description's Escalation Management): staff only.
   @Access(STAFF)
-  @FieldResolver(() => [Escalation], { description: 'Internal escalations of the case as it aged; vendor staff only (FORBIDDEN to customers and partners).' })
+  @FieldResolver(() => [Escalation], {
+    description: 'Internal escalations of the case as it aged; vendor staff only (FORBIDDEN to customers and partners).',
+  })
   escalations(@Root() incident: Incident): Promise<Escalation[]> {
     return this.escalationService.escalationsOf(incident.id);
   }

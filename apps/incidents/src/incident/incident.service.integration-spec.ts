@@ -34,10 +34,21 @@ describe('opening and finding cases', () => {
 
   it('a case belongs to the customer who owns the device, reported when the customer called, with its event in the outbox', async () => {
     const { device, contactId } = reporter();
-    const incident = await incidents.open({ contactId, deviceId: device.id, severity: 1, channel: ContactChannel.CHAT, summary: '  Room system down  ' }, SUPPORT_DESK);
+    const incident = await incidents.open(
+      { contactId, deviceId: device.id, severity: 1, channel: ContactChannel.CHAT, summary: '  Room system down  ' },
+      SUPPORT_DESK,
+    );
     expect(await incidents.findById(incident.id)).toMatchObject({
-      customerId: device.customerId, siteId: london.id, contactId, channel: 'CHAT', status: 'NEW', severity: 1,
-      summary: 'Room system down', reportedAt: clock, contractId: `contract-${device.customerId}`, version: 1,
+      customerId: device.customerId,
+      siteId: london.id,
+      contactId,
+      channel: 'CHAT',
+      status: 'NEW',
+      severity: 1,
+      summary: 'Room system down',
+      reportedAt: clock,
+      contractId: `contract-${device.customerId}`,
+      version: 1,
     });
     const events = await db.dataSource.getRepository(OutboxEvent).findBy({ aggregateKey: incident.id });
     expect(events.map((event) => [event.topic, event.publishedAt])).toEqual([['incident.opened', null]]);
@@ -47,34 +58,50 @@ describe('opening and finding cases', () => {
   it('a non-designated contact is refused (FORBIDDEN) and nothing is written', async () => {
     const { device } = reporter();
     const before = await countIncidents();
-    await expect(incidents.open({ contactId: randomUUID(), deviceId: device.id, severity: 2, channel: ContactChannel.PHONE, summary: 'x' }, SUPPORT_DESK))
-      .rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    await expect(
+      incidents.open(
+        { contactId: randomUUID(), deviceId: device.id, severity: 2, channel: ContactChannel.PHONE, summary: 'x' },
+        SUPPORT_DESK,
+      ),
+    ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     expect(await countIncidents()).toBe(before);
   });
 
   it('a designated contact of another customer is refused (FORBIDDEN)', async () => {
     const { device } = reporter();
     const other = reporter();
-    await expect(incidents.open({ contactId: other.contactId, deviceId: device.id, severity: 2, channel: ContactChannel.PHONE, summary: 'x' }, SUPPORT_DESK))
-      .rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    await expect(
+      incidents.open(
+        { contactId: other.contactId, deviceId: device.id, severity: 2, channel: ContactChannel.PHONE, summary: 'x' },
+        SUPPORT_DESK,
+      ),
+    ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
   });
 
   it('an uncovered device is refused (FORBIDDEN, DEVICE_NOT_COVERED) and nothing is written', async () => {
     const { device, contactId } = reporter({ covered: false });
     const before = await countIncidents();
-    await expect(incidents.open({ contactId, deviceId: device.id, severity: 3, channel: ContactChannel.WEB, summary: 'x' }, SUPPORT_DESK))
-      .rejects.toMatchObject({ extensions: { code: 'FORBIDDEN', reason: 'DEVICE_NOT_COVERED' } });
+    await expect(
+      incidents.open({ contactId, deviceId: device.id, severity: 3, channel: ContactChannel.WEB, summary: 'x' }, SUPPORT_DESK),
+    ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN', reason: 'DEVICE_NOT_COVERED' } });
     expect(await countIncidents()).toBe(before);
   });
 
   it('a case for a device the registry does not know is refused with NOT_FOUND', async () => {
-    await expect(incidents.open({ contactId: randomUUID(), deviceId: randomUUID(), severity: 2, channel: ContactChannel.WEB, summary: 'x' }, SUPPORT_DESK))
-      .rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    await expect(
+      incidents.open(
+        { contactId: randomUUID(), deviceId: randomUUID(), severity: 2, channel: ContactChannel.WEB, summary: 'x' },
+        SUPPORT_DESK,
+      ),
+    ).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
   });
 
   it('the 17:00 Severity 2 case is due 08:30 next business day', async () => {
     const { device, contactId } = reporter();
-    const incident = await incidents.open({ contactId, deviceId: device.id, severity: 2, channel: ContactChannel.PHONE, summary: 'Camera freezes' }, SUPPORT_DESK);
+    const incident = await incidents.open(
+      { contactId, deviceId: device.id, severity: 2, channel: ContactChannel.PHONE, summary: 'Camera freezes' },
+      SUPPORT_DESK,
+    );
     expect((await incidents.findById(incident.id))?.responseDueAt).toEqual(new Date('2026-03-03T08:30:00Z'));
     expect(incidents.businessMinutesRemaining(incident, clock)).toBe(60);
   });
@@ -82,7 +109,10 @@ describe('opening and finding cases', () => {
   it('the support queue lists open cases by due instant with business minutes remaining, overdue ones negative', async () => {
     const { device, contactId } = reporter();
     clock = new Date('2026-03-02T09:00:00Z');
-    const early = await incidents.open({ contactId, deviceId: device.id, severity: 3, channel: ContactChannel.VIDEO, summary: 'Early minor' }, SUPPORT_DESK);
+    const early = await incidents.open(
+      { contactId, deviceId: device.id, severity: 3, channel: ContactChannel.VIDEO, summary: 'Early minor' },
+      SUPPORT_DESK,
+    );
     clock = new Date('2026-03-02T17:00:00Z');
     const queue = await incidents.supportQueue();
     const dues = queue.map((incident) => incident.responseDueAt.getTime());
@@ -94,10 +124,28 @@ describe('opening and finding cases', () => {
   it('a customer’s past cases are found by full-text search, most relevant first, and only that customer’s', async () => {
     const { device, contactId } = reporter();
     const other = reporter();
-    const echo = await incidents.open({ contactId, deviceId: device.id, severity: 3, channel: ContactChannel.WEB, summary: 'Echo heard by far end during calls, echo cancellation off' }, SUPPORT_DESK);
-    await incidents.open({ contactId, deviceId: device.id, severity: 3, channel: ContactChannel.WEB, summary: 'Display flickers after firmware update' }, SUPPORT_DESK);
-    const weak = await incidents.open({ contactId, deviceId: device.id, severity: 3, channel: ContactChannel.WEB, summary: 'Calls drop; no echo' }, SUPPORT_DESK);
-    await incidents.open({ contactId: other.contactId, deviceId: other.device.id, severity: 3, channel: ContactChannel.WEB, summary: 'Echo in calls' }, SUPPORT_DESK);
+    const echo = await incidents.open(
+      {
+        contactId,
+        deviceId: device.id,
+        severity: 3,
+        channel: ContactChannel.WEB,
+        summary: 'Echo heard by far end during calls, echo cancellation off',
+      },
+      SUPPORT_DESK,
+    );
+    await incidents.open(
+      { contactId, deviceId: device.id, severity: 3, channel: ContactChannel.WEB, summary: 'Display flickers after firmware update' },
+      SUPPORT_DESK,
+    );
+    const weak = await incidents.open(
+      { contactId, deviceId: device.id, severity: 3, channel: ContactChannel.WEB, summary: 'Calls drop; no echo' },
+      SUPPORT_DESK,
+    );
+    await incidents.open(
+      { contactId: other.contactId, deviceId: other.device.id, severity: 3, channel: ContactChannel.WEB, summary: 'Echo in calls' },
+      SUPPORT_DESK,
+    );
     const found = await incidents.searchForCustomer(device.customerId, 'echo cancellation');
     expect(found.map((incident) => incident.id)).toEqual([echo.id, weak.id]);
   });

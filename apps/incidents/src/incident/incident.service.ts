@@ -59,7 +59,13 @@ export class IncidentService {
    */
   async open(input: OpenIncidentInput, by: Principal): Promise<Incident> {
     const reportedAt = this.now();
-    const contactedAt = contactTimeOf({ channel: input.channel, contactedAt: input.contactedAt, byCustomer: isCustomerScoped(by), now: reportedAt, policy: this.deps.contactTime });
+    const contactedAt = contactTimeOf({
+      channel: input.channel,
+      contactedAt: input.contactedAt,
+      byCustomer: isCustomerScoped(by),
+      now: reportedAt,
+      policy: this.deps.contactTime,
+    });
     const placement = await this.deps.devices.placementOf(input.deviceId);
     const [designated, entitlement, site] = await Promise.all([
       this.deps.customers.isDesignatedContact(placement.customerId, input.contactId),
@@ -93,7 +99,14 @@ export class IncidentService {
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(incident);
       const contact = `customer contact ${contactedAt.toISOString()} by ${input.channel}${input.contactedAt ? ' (given by the caller)' : ''}`;
-      await appendAudit(manager, { incidentId: saved.id, actor: actorOf(by), action: 'OPENED', at: reportedAt, toStatus: saved.status, note: contact });
+      await appendAudit(manager, {
+        incidentId: saved.id,
+        actor: actorOf(by),
+        action: 'OPENED',
+        at: reportedAt,
+        toStatus: saved.status,
+        note: contact,
+      });
       await appendToOutbox(manager, {
         topic: INCIDENT_TOPICS.opened,
         key: saved.id,
@@ -151,7 +164,11 @@ export class IncidentService {
 
   /** Business minutes until the response is due; negative once overdue. */
   businessMinutesRemaining(incident: Incident, at: Date = this.now()): number {
-    const calendar = this.deps.calendars({ timeZone: incident.siteTimeZone, countryCode: incident.siteCountry, subdivision: incident.siteSubdivision });
+    const calendar = this.deps.calendars({
+      timeZone: incident.siteTimeZone,
+      countryCode: incident.siteCountry,
+      subdivision: incident.siteSubdivision,
+    });
     const due = incident.responseDueAt;
     const ms = due >= at ? businessTimeBetween(calendar, at, due) : -businessTimeBetween(calendar, due, at);
     return Math.trunc(ms / MINUTE_MS);

@@ -11,9 +11,27 @@ describe('knowledge base', () => {
     db = await createTestDatabase('incidents_kb', incidentsSubgraph.database);
     kb = new KnowledgeBaseService(db.dataSource);
     const articles = [
-      { key: 'echo', title: 'Acoustic echo during calls', body: 'Echo heard by the far end: enable acoustic echo cancellation and check speaker placement.', products: ['Studio X50'], tags: ['Audio'] },
-      { key: 'echoBar', title: 'Echo on video bars', body: 'Video bars may produce echo when the external speaker is enabled.', products: ['Studio X30'], tags: ['audio'] },
-      { key: 'hdmi', title: 'No picture over HDMI', body: 'Check the HDMI cable and the display input; reboot the system.', products: ['Studio X50', 'Studio X30'], tags: ['video'] },
+      {
+        key: 'echo',
+        title: 'Acoustic echo during calls',
+        body: 'Echo heard by the far end: enable acoustic echo cancellation and check speaker placement.',
+        products: ['Studio X50'],
+        tags: ['Audio'],
+      },
+      {
+        key: 'echoBar',
+        title: 'Echo on video bars',
+        body: 'Video bars may produce echo when the external speaker is enabled.',
+        products: ['Studio X30'],
+        tags: ['audio'],
+      },
+      {
+        key: 'hdmi',
+        title: 'No picture over HDMI',
+        body: 'Check the HDMI cable and the display input; reboot the system.',
+        products: ['Studio X50', 'Studio X30'],
+        tags: ['video'],
+      },
     ];
     for (const { key, ...input } of articles) ids[key] = (await kb.publish(input)).id;
   }, 120_000);

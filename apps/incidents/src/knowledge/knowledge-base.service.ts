@@ -27,7 +27,10 @@ export class KnowledgeBaseService {
     });
     return this.dataSource.transaction(async (manager) => {
       await manager.insert(KnowledgeArticle, article);
-      await manager.insert(KnowledgeArticleProduct, products.map((product) => ({ articleId: article.id, product })));
+      await manager.insert(
+        KnowledgeArticleProduct,
+        products.map((product) => ({ articleId: article.id, product })),
+      );
       return article;
     });
   }

@@ -16,7 +16,10 @@ export class PartnerSupportResolver {
 
   @Access(SUPPORT)
   @Mutation(() => Incident, { description: 'Records that the cause lies in an approved cloud partner’s environment.' })
-  markPartnerCaused(@Arg('input', () => MarkPartnerCausedInput) input: MarkPartnerCausedInput, @Ctx() { principal }: SubgraphContext): Promise<Incident> {
+  markPartnerCaused(
+    @Arg('input', () => MarkPartnerCausedInput) input: MarkPartnerCausedInput,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<Incident> {
     return this.partnerSupport.markPartnerCaused(input, principal);
   }
 
@@ -31,7 +34,10 @@ export class PartnerSupportResolver {
 
   @Access(SUPPORT)
   @Mutation(() => PartnerIncidentRequest, { description: 'A status the partner reported; relayed to the customer’s view and published.' })
-  recordPartnerStatus(@Arg('input', () => PartnerStatusInput) input: PartnerStatusInput, @Ctx() { principal }: SubgraphContext): Promise<PartnerIncidentRequest> {
+  recordPartnerStatus(
+    @Arg('input', () => PartnerStatusInput) input: PartnerStatusInput,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<PartnerIncidentRequest> {
     return this.partnerSupport.recordStatus(input, principal);
   }
 
@@ -51,7 +57,9 @@ export class PartnerSupportResolver {
   }
 
   @Access(SUPPORT)
-  @Mutation(() => PartnerEntitlementCheck, { description: 'Records the result of verifying the customer’s entitlement and term with a partner.' })
+  @Mutation(() => PartnerEntitlementCheck, {
+    description: 'Records the result of verifying the customer’s entitlement and term with a partner.',
+  })
   verifyPartnerEntitlement(
     @Arg('input', () => VerifyPartnerEntitlementInput) input: VerifyPartnerEntitlementInput,
     @Ctx() { principal }: SubgraphContext,

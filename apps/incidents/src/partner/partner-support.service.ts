@@ -67,8 +67,25 @@ export class PartnerSupportService {
         });
         await manager.insert(PartnerIncidentRequest, request);
         // While the partner works on it, the case waits on the partner: its resolution clock pauses.
-        await openPause(manager, { incident, reason: PauseReason.WAITING_ON_PARTNER, source: PauseSource.PARTNER_REQUEST, sourceId: request.id, at, by: actorOf(by), note: `${request.partner} ${request.trackingNumber}` });
-        await this.record(manager, incident, INCIDENT_TOPICS.partnerRequestOpened, { by, typed: input.engineer }, 'PARTNER_REQUEST_OPENED', at, request, request.trackingNumber);
+        await openPause(manager, {
+          incident,
+          reason: PauseReason.WAITING_ON_PARTNER,
+          source: PauseSource.PARTNER_REQUEST,
+          sourceId: request.id,
+          at,
+          by: actorOf(by),
+          note: `${request.partner} ${request.trackingNumber}`,
+        });
+        await this.record(
+          manager,
+          incident,
+          INCIDENT_TOPICS.partnerRequestOpened,
+          { by, typed: input.engineer },
+          'PARTNER_REQUEST_OPENED',
+          at,
+          request,
+          request.trackingNumber,
+        );
         return request;
       });
     } catch (error) {
@@ -89,7 +106,16 @@ export class PartnerSupportService {
       });
       request.partnerStatus = input.partnerStatus;
       await manager.update(PartnerIncidentRequest, { id: request.id }, { partnerStatus: input.partnerStatus });
-      await this.record(manager, incident, INCIDENT_TOPICS.partnerStatusUpdated, { by, typed: input.engineer }, 'PARTNER_STATUS', at, request, input.partnerStatus);
+      await this.record(
+        manager,
+        incident,
+        INCIDENT_TOPICS.partnerStatusUpdated,
+        { by, typed: input.engineer },
+        'PARTNER_STATUS',
+        at,
+        request,
+        input.partnerStatus,
+      );
     });
   }
 
@@ -98,8 +124,24 @@ export class PartnerSupportService {
       request.status = PartnerRequestStatus.CLOSED;
       request.closedAt = at;
       await manager.update(PartnerIncidentRequest, { id: request.id }, { status: request.status, closedAt: at });
-      await closePause(manager, { incident, reason: PauseReason.WAITING_ON_PARTNER, sourceId: request.id, at, by: actorOf(by), note: 'partner request closed' });
-      await this.record(manager, incident, INCIDENT_TOPICS.partnerRequestClosed, { by, typed: engineer }, 'PARTNER_REQUEST_CLOSED', at, request, null);
+      await closePause(manager, {
+        incident,
+        reason: PauseReason.WAITING_ON_PARTNER,
+        sourceId: request.id,
+        at,
+        by: actorOf(by),
+        note: 'partner request closed',
+      });
+      await this.record(
+        manager,
+        incident,
+        INCIDENT_TOPICS.partnerRequestClosed,
+        { by, typed: engineer },
+        'PARTNER_REQUEST_CLOSED',
+        at,
+        request,
+        null,
+      );
     });
   }
 
@@ -131,7 +173,14 @@ export class PartnerSupportService {
         topic: INCIDENT_TOPICS.partnerEntitlementChecked,
         key: incident.id,
         occurredAt: at,
-        payload: { incidentId: incident.id, customerId: incident.customerId, partner: input.partner, entitled: input.entitled, termEndsOn: check.termEndsOn, ...incidentEventState(incident) },
+        payload: {
+          incidentId: incident.id,
+          customerId: incident.customerId,
+          partner: input.partner,
+          entitled: input.entitled,
+          termEndsOn: check.termEndsOn,
+          ...incidentEventState(incident),
+        },
       });
       return check;
     });

@@ -31,13 +31,24 @@ import { SecurityNotice } from '../security-notice/security-notice.entity';
 import { SecurityNoticeRecipient } from '../security-notice/security-notice-recipient.entity';
 
 const ofCustomer = (subject: { customerId: string }): Condition => ({ sql: '`customerId` = ?', params: [subject.customerId] });
-const ofCustomersCases = (subject: { customerId: string }): Condition => ({ sql: '`incidentId` IN (SELECT `id` FROM `incident` WHERE `customerId` = ?)', params: [subject.customerId] });
+const ofCustomersCases = (subject: { customerId: string }): Condition => ({
+  sql: '`incidentId` IN (SELECT `id` FROM `incident` WHERE `customerId` = ?)',
+  params: [subject.customerId],
+});
 // Outbox events and webhook deliveries carry the customer's id in their JSON.
-const naming = (column: string) => (subject: { customerId: string }): Condition => ({ sql: `\`${column}\` LIKE ?`, params: [`%${subject.customerId}%`] });
+const naming =
+  (column: string) =>
+  (subject: { customerId: string }): Condition => ({ sql: `\`${column}\` LIKE ?`, params: [`%${subject.customerId}%`] });
 
 /** Every table of the incidents service: where a contact's personal data is, and why the others hold none. */
 export const INCIDENTS_PERSONAL_DATA: PersonalDataMap = [
-  { table: 'incident', scope: ofCustomer, key: 'id', actors: ['respondedBy'], text: ['summary', 'resolution', 'workaround', 'partnerFindings', 'rootCauseReference'] },
+  {
+    table: 'incident',
+    scope: ofCustomer,
+    key: 'id',
+    actors: ['respondedBy'],
+    text: ['summary', 'resolution', 'workaround', 'partnerFindings', 'rootCauseReference'],
+  },
   { table: 'incident_audit_entry', scope: ofCustomersCases, key: 'sequence', actors: ['actor'], text: ['note'] },
   { table: 'incident_comment', scope: ofCustomer, key: 'id', actors: ['author'], text: ['body'] },
   { table: 'incident_attachment', scope: ofCustomer, key: 'id', actors: ['uploadedBy'], text: ['fileName'] },
@@ -45,7 +56,10 @@ export const INCIDENTS_PERSONAL_DATA: PersonalDataMap = [
   { table: 'partner_incident_request', scope: ofCustomersCases, key: 'id', text: ['partnerStatus'] },
   {
     table: 'partner_status_update',
-    scope: (subject) => ({ sql: '`requestId` IN (SELECT r.`id` FROM `partner_incident_request` r JOIN `incident` i ON i.`id` = r.`incidentId` WHERE i.`customerId` = ?)', params: [subject.customerId] }),
+    scope: (subject) => ({
+      sql: '`requestId` IN (SELECT r.`id` FROM `partner_incident_request` r JOIN `incident` i ON i.`id` = r.`incidentId` WHERE i.`customerId` = ?)',
+      params: [subject.customerId],
+    }),
     key: 'sequence',
     actors: ['recordedBy'],
     text: ['partnerStatus', 'note'],
@@ -68,7 +82,8 @@ export const INCIDENTS_PERSONAL_DATA: PersonalDataMap = [
 // A contact's export leaves out what other people of the customer did on the contact's cases.
 const CUSTOMER_PEOPLE = "NOT LIKE 'CUSTOMER\\_ADMIN:%' AND {column} NOT LIKE 'CUSTOMER\\_TECHNICIAN:%'";
 const notCustomerPeople = (column: string) => `${column} ${CUSTOMER_PEOPLE.replace('{column}', column)}`;
-const CONTACTS_CASES = '(SELECT contacts_case.`id` FROM `incident` contacts_case WHERE contacts_case.`customerId` = :customerId AND contacts_case.`contactId` = :contactId)';
+const CONTACTS_CASES =
+  '(SELECT contacts_case.`id` FROM `incident` contacts_case WHERE contacts_case.`customerId` = :customerId AND contacts_case.`contactId` = :contactId)';
 
 const attachmentView = ({ storageKey: _storageKey, keyId: _keyId, ...attachment }: Attachment) => attachment;
 
@@ -82,27 +97,56 @@ type Scoped<T extends ObjectLiteral> = (builder: SelectQueryBuilder<T>, alias: s
  */
 export function incidentsExportSections(dataSource: DataSource, subject: ExportSubject): ExportSection[] {
   const contact = isContactExport(subject);
-  const params = { customerId: subject.customerId, contactId: subject.contactId ?? null, actors: contact ? contactActors(subject.contactId as string, subject.email) : [] };
-  const builder = <T extends ObjectLiteral>(entity: new () => T, alias: string) => dataSource.getRepository(entity).createQueryBuilder(alias).setParameters(params);
+  const params = {
+    customerId: subject.customerId,
+    contactId: subject.contactId ?? null,
+    actors: contact ? contactActors(subject.contactId as string, subject.email) : [],
+  };
+  const builder = <T extends ObjectLiteral>(entity: new () => T, alias: string) =>
+    dataSource.getRepository(entity).createQueryBuilder(alias).setParameters(params);
   // Rows of the customer's cases (or, for a contact, of the cases they reported).
   const onCases: Scoped<ObjectLiteral> = (query, alias) =>
-    query.where(`${alias}.incidentId IN (SELECT scoped_case.\`id\` FROM \`incident\` scoped_case WHERE scoped_case.\`customerId\` = :customerId${contact ? ' AND scoped_case.`contactId` = :contactId' : ''})`);
+    query.where(
+      `${alias}.incidentId IN (SELECT scoped_case.\`id\` FROM \`incident\` scoped_case WHERE scoped_case.\`customerId\` = :customerId${contact ? ' AND scoped_case.`contactId` = :contactId' : ''})`,
+    );
   // Rows the contact made, or rows of the contact's cases that none of the customer's other people made.
-  const byOrFor = (alias: string, actor: string) => (contact ? ` AND (${alias}.${actor} IN (:...actors) OR (${alias}.incidentId IN ${CONTACTS_CASES} AND ${notCustomerPeople(`${alias}.${actor}`)}))` : '');
+  const byOrFor = (alias: string, actor: string) =>
+    contact
+      ? ` AND (${alias}.${actor} IN (:...actors) OR (${alias}.incidentId IN ${CONTACTS_CASES} AND ${notCustomerPeople(`${alias}.${actor}`)}))`
+      : '';
   return [
-    querySection('incidents', { key: 'id', query: () => builder(Incident, 'incident').where(`incident.customerId = :customerId${contact ? ' AND incident.contactId = :contactId' : ''}`) }),
+    querySection('incidents', {
+      key: 'id',
+      query: () =>
+        builder(Incident, 'incident').where(`incident.customerId = :customerId${contact ? ' AND incident.contactId = :contactId' : ''}`),
+    }),
     querySection('auditEntries', {
       key: 'sequence',
       query: () =>
-        builder(IncidentAuditEntry, 'entry').where(`entry.incidentId IN (SELECT audited.\`id\` FROM \`incident\` audited WHERE audited.\`customerId\` = :customerId)${byOrFor('entry', 'actor')}`),
+        builder(IncidentAuditEntry, 'entry').where(
+          `entry.incidentId IN (SELECT audited.\`id\` FROM \`incident\` audited WHERE audited.\`customerId\` = :customerId)${byOrFor('entry', 'actor')}`,
+        ),
     }),
-    querySection('comments', { key: 'id', query: () => builder(IncidentComment, 'comment').where(`comment.customerId = :customerId${byOrFor('comment', 'author')}`) }),
-    querySection('attachments', { key: 'id', query: () => builder(Attachment, 'attachment').where(`attachment.customerId = :customerId${byOrFor('attachment', 'uploadedBy')}`), view: attachmentView }),
+    querySection('comments', {
+      key: 'id',
+      query: () => builder(IncidentComment, 'comment').where(`comment.customerId = :customerId${byOrFor('comment', 'author')}`),
+    }),
+    querySection('attachments', {
+      key: 'id',
+      query: () => builder(Attachment, 'attachment').where(`attachment.customerId = :customerId${byOrFor('attachment', 'uploadedBy')}`),
+      view: attachmentView,
+    }),
     querySection('attachmentDownloads', {
       key: 'sequence',
-      query: () => builder(AttachmentDownload, 'download').where(`download.customerId = :customerId${contact ? ' AND download.downloadedBy IN (:...actors)' : ''}`),
+      query: () =>
+        builder(AttachmentDownload, 'download').where(
+          `download.customerId = :customerId${contact ? ' AND download.downloadedBy IN (:...actors)' : ''}`,
+        ),
     }),
-    querySection('partnerRequests', { key: 'id', query: () => onCases(builder(PartnerIncidentRequest, 'request'), 'request') as SelectQueryBuilder<PartnerIncidentRequest> }),
+    querySection('partnerRequests', {
+      key: 'id',
+      query: () => onCases(builder(PartnerIncidentRequest, 'request'), 'request') as SelectQueryBuilder<PartnerIncidentRequest>,
+    }),
     querySection('partnerStatusUpdates', {
       key: 'sequence',
       query: () =>
@@ -110,10 +154,24 @@ export function incidentsExportSections(dataSource: DataSource, subject: ExportS
           `statusUpdate.requestId IN (SELECT scoped_request.\`id\` FROM \`partner_incident_request\` scoped_request JOIN \`incident\` scoped_case ON scoped_case.\`id\` = scoped_request.\`incidentId\` WHERE scoped_case.\`customerId\` = :customerId${contact ? ' AND scoped_case.`contactId` = :contactId' : ''})`,
         ),
     }),
-    querySection('partnerEntitlementChecks', { key: 'id', query: () => onCases(builder(PartnerEntitlementCheck, 'entitlementCheck'), 'entitlementCheck') as SelectQueryBuilder<PartnerEntitlementCheck> }),
-    querySection('escalations', { key: 'id', query: () => onCases(builder(Escalation, 'escalation'), 'escalation') as SelectQueryBuilder<Escalation> }),
-    querySection('clockPauses', { key: 'id', query: () => onCases(builder(IncidentClockPause, 'pause'), 'pause') as SelectQueryBuilder<IncidentClockPause> }),
-    querySection('severityChanges', { key: 'sequence', query: () => onCases(builder(IncidentSeverityChange, 'severityChange'), 'severityChange') as SelectQueryBuilder<IncidentSeverityChange> }),
+    querySection('partnerEntitlementChecks', {
+      key: 'id',
+      query: () =>
+        onCases(builder(PartnerEntitlementCheck, 'entitlementCheck'), 'entitlementCheck') as SelectQueryBuilder<PartnerEntitlementCheck>,
+    }),
+    querySection('escalations', {
+      key: 'id',
+      query: () => onCases(builder(Escalation, 'escalation'), 'escalation') as SelectQueryBuilder<Escalation>,
+    }),
+    querySection('clockPauses', {
+      key: 'id',
+      query: () => onCases(builder(IncidentClockPause, 'pause'), 'pause') as SelectQueryBuilder<IncidentClockPause>,
+    }),
+    querySection('severityChanges', {
+      key: 'sequence',
+      query: () =>
+        onCases(builder(IncidentSeverityChange, 'severityChange'), 'severityChange') as SelectQueryBuilder<IncidentSeverityChange>,
+    }),
     querySection('securityNoticeAcknowledgements', {
       key: 'noticeId',
       query: () =>
@@ -125,7 +183,12 @@ export function incidentsExportSections(dataSource: DataSource, subject: ExportS
         customerId: recipient.customerId,
         acknowledgedAt: recipient.acknowledgedAt,
         acknowledgedBy: recipient.acknowledgedBy,
-        notice: recipient.notice && { title: recipient.notice.title, kind: recipient.notice.kind, severity: recipient.notice.severity, notifiedAt: recipient.notice.notifiedAt },
+        notice: recipient.notice && {
+          title: recipient.notice.title,
+          kind: recipient.notice.kind,
+          severity: recipient.notice.severity,
+          notifiedAt: recipient.notice.notifiedAt,
+        },
       }),
     }),
   ];
@@ -156,7 +219,15 @@ export class IncidentsPersonalData implements PersonalDataService {
     let deletedFiles = 0;
     for (const file of uploads) {
       const note = `attachment ${file.id} deleted: the personal data of the contact who uploaded it was erased`;
-      if (await deleteAttachment({ dataSource: this.dataSource, storage: this.storage }, file, { action: 'ATTACHMENT_ERASED', note, at: this.now(), actor: subject.erasedBy })) deletedFiles += 1;
+      if (
+        await deleteAttachment({ dataSource: this.dataSource, storage: this.storage }, file, {
+          action: 'ATTACHMENT_ERASED',
+          note,
+          at: this.now(),
+          actor: subject.erasedBy,
+        })
+      )
+        deletedFiles += 1;
     }
     const changedRows = await this.dataSource.transaction((manager) => applyErasurePlan(manager, INCIDENTS_PERSONAL_DATA, subject));
     return { changedRows, deletedFiles };

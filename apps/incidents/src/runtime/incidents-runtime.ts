@@ -1,7 +1,15 @@
 import { serviceLogger } from '@polyplus/logger';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { assertNoEviction, consumeEvents, createRedis, eventStreamKey, startLeasedSweep, startOutboxRelay, waitForRedis } from '@polyplus/events';
+import {
+  assertNoEviction,
+  consumeEvents,
+  createRedis,
+  eventStreamKey,
+  startLeasedSweep,
+  startOutboxRelay,
+  waitForRedis,
+} from '@polyplus/events';
 import { watchQueue } from '@polyplus/metrics';
 import type { EscalationService } from '../escalation/escalation.service';
 import { escalationScheduler, ESCALATION_TOPICS, rearmEscalationTimers } from '../escalation/escalation.scheduler';
@@ -83,7 +91,9 @@ export async function startIncidentsRuntime(options: IncidentsRuntimeOptions): P
   const escalationWorker = await startEscalationWorker(worker, options.prefix, options.escalations);
   // Open cases' timers again, now and periodically: fixed job ids make it cheap when nothing was lost.
   const rearm = () =>
-    rearmEscalationTimers(options.dataSource, options.escalations, queue).catch((error: Error) => serviceLogger('escalation').error({ err: error }, 're-arming escalation timers failed'));
+    rearmEscalationTimers(options.dataSource, options.escalations, queue).catch((error: Error) =>
+      serviceLogger('escalation').error({ err: error }, 're-arming escalation timers failed'),
+    );
   // One sweep per period across all replicas (a lease in Redis), the first one at start.
   const sweep = startLeasedSweep({
     redis: producer,

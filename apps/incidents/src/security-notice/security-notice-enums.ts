@@ -21,4 +21,7 @@ export enum SecurityNoticeStatus {
 
 registerEnumType(SecurityNoticeKind, { name: 'SecurityNoticeKind', description: 'A security incident or a privacy incident.' });
 registerEnumType(SecurityNoticeSeverity, { name: 'SecurityNoticeSeverity' });
-registerEnumType(SecurityNoticeStatus, { name: 'SecurityNoticeStatus', description: 'DRAFT (vendor staff only) or PUBLISHED (the affected customers are notified).' });
+registerEnumType(SecurityNoticeStatus, {
+  name: 'SecurityNoticeStatus',
+  description: 'DRAFT (vendor staff only) or PUBLISHED (the affected customers are notified).',
+});

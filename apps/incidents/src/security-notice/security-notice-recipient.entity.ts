@@ -2,7 +2,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** An affected customer of a notice, and its acknowledgement. */
-@ObjectType('SecurityNoticeRecipient', { description: 'A customer a security notice affects, and whether and by whom it acknowledged the notice.' })
+@ObjectType('SecurityNoticeRecipient', {
+  description: 'A customer a security notice affects, and whether and by whom it acknowledged the notice.',
+})
 @Entity('security_notice_recipient')
 @Index('IDX_security_notice_recipient_customer', ['customerId'])
 export class SecurityNoticeRecipient {

@@ -7,7 +7,9 @@ import { SecurityNoticeKind, SecurityNoticeSeverity, SecurityNoticeStatus } from
  * A security or privacy incident that affects the delivery of the Services or the confidentiality,
  * integrity or availability of customer data, and the notice its affected customers receive.
  */
-@ObjectType('SecurityNotice', { description: 'A security or privacy incident notice: affected customers are notified when vendor staff publish it, and acknowledge it.' })
+@ObjectType('SecurityNotice', {
+  description: 'A security or privacy incident notice: affected customers are notified when vendor staff publish it, and acknowledge it.',
+})
 @Entity('security_notice')
 @Index('IDX_security_notice_status', ['status', 'notifiedAt'])
 export class SecurityNotice {

@@ -17,14 +17,23 @@ import { WEBHOOK_DELIVERY_QUEUE, type WebhookDeliveryJob } from '../webhook/webh
 
 const RECORD = 'mutation ($input: RecordSecurityNoticeInput!) { recordSecurityNotice(input: $input) { id status notifiedAt } }';
 const PUBLISH = 'mutation ($id: ID!) { publishSecurityNotice(id: $id) { id status notifiedAt publishedBy } }';
-const ACKNOWLEDGE = 'mutation ($noticeId: ID!, $customerId: ID) { acknowledgeSecurityNotice(noticeId: $noticeId, customerId: $customerId) { id } }';
-const NOTICES = 'query ($customerId: ID, $status: SecurityNoticeStatus) { securityNotices(customerId: $customerId, status: $status) { id title status recipients { customerId acknowledgedAt acknowledgedBy } } }';
+const ACKNOWLEDGE =
+  'mutation ($noticeId: ID!, $customerId: ID) { acknowledgeSecurityNotice(noticeId: $noticeId, customerId: $customerId) { id } }';
+const NOTICES =
+  'query ($customerId: ID, $status: SecurityNoticeStatus) { securityNotices(customerId: $customerId, status: $status) { id title status recipients { customerId acknowledgedAt acknowledgedBy } } }';
 
-type Notice = { id: string; title: string; status: string; recipients: { customerId: string; acknowledgedAt: string | null; acknowledgedBy: string | null }[] };
+type Notice = {
+  id: string;
+  title: string;
+  status: string;
+  recipients: { customerId: string; acknowledgedAt: string | null; acknowledgedBy: string | null }[];
+};
 
 /** The customers subgraph as the registry asks it: `_entities` answers null for an unknown id. */
 function customersKnowing(known: Set<string>): SubgraphClient {
-  return fakeSubgraphClient(answer(CUSTOMER_ENTITIES, ({ representations }) => ({ _entities: representations.map(({ id }) => (known.has(id) ? { id } : null)) })));
+  return fakeSubgraphClient(
+    answer(CUSTOMER_ENTITIES, ({ representations }) => ({ _entities: representations.map(({ id }) => (known.has(id) ? { id } : null)) })),
+  );
 }
 
 describe('security and privacy notices (ISMS: "the Customer will be notified in a timely fashion")', () => {
@@ -47,7 +56,8 @@ describe('security and privacy notices (ISMS: "the Customer will be notified in 
     kind: 'PRIVACY',
     severity: 'HIGH',
     title: 'Support portal session tokens exposed in logs',
-    summary: 'Between 1 and 3 March session tokens of the support portal were written to an internal log. Tokens were revoked; sign in again.',
+    summary:
+      'Between 1 and 3 March session tokens of the support portal were written to an internal log. Tokens were revoked; sign in again.',
     detectedAt: '2026-03-03T16:20:00Z',
     affectedCustomerIds: [affectedA, affectedB],
     ...overrides,
@@ -57,13 +67,20 @@ describe('security and privacy notices (ISMS: "the Customer will be notified in 
     recipients: await db.dataSource.query('SELECT * FROM security_notice_recipient ORDER BY noticeId, customerId'),
     outbox: await db.dataSource.query('SELECT id FROM outbox_event ORDER BY id'),
   });
-  const notices = async (principal: Principal, variables: Record<string, unknown> = {}) => (await operationData<{ securityNotices: Notice[] }>(schema, NOTICES, variables, principal)).securityNotices;
+  const notices = async (principal: Principal, variables: Record<string, unknown> = {}) =>
+    (await operationData<{ securityNotices: Notice[] }>(schema, NOTICES, variables, principal)).securityNotices;
 
   beforeAll(async () => {
     db = await createTestDatabase('incidents_notices', incidentsSubgraph.database);
     const world = new FakeWorld();
-    ({ schema } = await createIncidentsSubgraph({ devices: world.devicesClient, customers: customersKnowing(new Set([affectedA, affectedB, bystander])), now: () => clock }).build(db.dataSource));
-    ({ recordSecurityNotice: { id: noticeId } } = await operationData<{ recordSecurityNotice: { id: string } }>(schema, RECORD, { input: input() }, engineer));
+    ({ schema } = await createIncidentsSubgraph({
+      devices: world.devicesClient,
+      customers: customersKnowing(new Set([affectedA, affectedB, bystander])),
+      now: () => clock,
+    }).build(db.dataSource));
+    ({
+      recordSecurityNotice: { id: noticeId },
+    } = await operationData<{ recordSecurityNotice: { id: string } }>(schema, RECORD, { input: input() }, engineer));
   }, 120_000);
   afterAll(async () => {
     await queue.obliterate({ force: true });
@@ -75,34 +92,83 @@ describe('security and privacy notices (ISMS: "the Customer will be notified in 
   it('a recorded notice is a draft: vendor staff see it, no customer does, and nothing is announced yet', async () => {
     expect((await notices(engineer)).map((notice) => [notice.id, notice.status])).toEqual([[noticeId, 'DRAFT']]);
     expect(await notices(adminA)).toEqual([]);
-    expect((await operationData<{ securityNotice: unknown }>(schema, 'query ($id: ID!) { securityNotice(id: $id) { id } }', { id: noticeId }, adminA)).securityNotice).toBeNull();
+    expect(
+      (
+        await operationData<{ securityNotice: unknown }>(
+          schema,
+          'query ($id: ID!) { securityNotice(id: $id) { id } }',
+          { id: noticeId },
+          adminA,
+        )
+      ).securityNotice,
+    ).toBeNull();
     expect((await tables()).outbox).toEqual([]);
   });
 
   it('publishing notifies each affected customer: one security-notice.published event per affected customer, in the outbox with the change', async () => {
     clock = new Date('2026-03-04T10:00:00Z');
-    const { publishSecurityNotice } = await operationData<{ publishSecurityNotice: { status: string; notifiedAt: string; publishedBy: string } }>(schema, PUBLISH, { id: noticeId }, engineer);
-    expect(publishSecurityNotice).toMatchObject({ status: 'PUBLISHED', notifiedAt: '2026-03-04T10:00:00.000Z', publishedBy: 'SUPPORT_ENGINEER:jane' });
-    const events: { topic: string; aggregateKey: string; payload: string }[] = await db.dataSource.query('SELECT topic, aggregateKey, payload FROM outbox_event ORDER BY aggregateKey, payload');
-    expect(events.map((event) => ({ topic: event.topic, key: event.aggregateKey, payload: JSON.parse(event.payload) })).sort((x, y) => x.payload.customerId.localeCompare(y.payload.customerId))).toEqual(
+    const { publishSecurityNotice } = await operationData<{
+      publishSecurityNotice: { status: string; notifiedAt: string; publishedBy: string };
+    }>(schema, PUBLISH, { id: noticeId }, engineer);
+    expect(publishSecurityNotice).toMatchObject({
+      status: 'PUBLISHED',
+      notifiedAt: '2026-03-04T10:00:00.000Z',
+      publishedBy: 'SUPPORT_ENGINEER:jane',
+    });
+    const events: { topic: string; aggregateKey: string; payload: string }[] = await db.dataSource.query(
+      'SELECT topic, aggregateKey, payload FROM outbox_event ORDER BY aggregateKey, payload',
+    );
+    expect(
+      events
+        .map((event) => ({ topic: event.topic, key: event.aggregateKey, payload: JSON.parse(event.payload) }))
+        .sort((x, y) => x.payload.customerId.localeCompare(y.payload.customerId)),
+    ).toEqual(
       [affectedA, affectedB].sort().map((customerId) => ({
         topic: SECURITY_NOTICE_PUBLISHED,
         key: noticeId,
-        payload: { noticeId, customerId, kind: 'PRIVACY', severity: 'HIGH', title: 'Support portal session tokens exposed in logs', notifiedAt: '2026-03-04T10:00:00.000Z' },
+        payload: {
+          noticeId,
+          customerId,
+          kind: 'PRIVACY',
+          severity: 'HIGH',
+          title: 'Support portal session tokens exposed in logs',
+          notifiedAt: '2026-03-04T10:00:00.000Z',
+        },
       })),
     );
   });
 
   it('a notice visible only to affected customers: their admins and technicians see it with only their own acknowledgement; another customer never does', async () => {
     for (const principal of [adminA, technicianA]) {
-      expect(await notices(principal)).toEqual([{ id: noticeId, title: 'Support portal session tokens exposed in logs', status: 'PUBLISHED', recipients: [{ customerId: affectedA, acknowledgedAt: null, acknowledgedBy: null }] }]);
+      expect(await notices(principal)).toEqual([
+        {
+          id: noticeId,
+          title: 'Support portal session tokens exposed in logs',
+          status: 'PUBLISHED',
+          recipients: [{ customerId: affectedA, acknowledgedAt: null, acknowledgedBy: null }],
+        },
+      ]);
     }
     expect((await notices(adminB)).map((notice) => notice.recipients.map((recipient) => recipient.customerId))).toEqual([[affectedB]]);
     expect(await notices(bystanderAdmin)).toEqual([]);
-    expect((await operationData<{ securityNotice: unknown }>(schema, 'query ($id: ID!) { securityNotice(id: $id) { id } }', { id: noticeId }, bystanderAdmin)).securityNotice).toBeNull();
-    expect((await executeOperation(schema, NOTICES, { customerId: affectedA }, bystanderAdmin)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (
+        await operationData<{ securityNotice: unknown }>(
+          schema,
+          'query ($id: ID!) { securityNotice(id: $id) { id } }',
+          { id: noticeId },
+          bystanderAdmin,
+        )
+      ).securityNotice,
+    ).toBeNull();
+    expect((await executeOperation(schema, NOTICES, { customerId: affectedA }, bystanderAdmin)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     expect((await executeOperation(schema, NOTICES, {}, partnerA)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await executeOperation(schema, 'query ($id: ID!) { securityNotice(id: $id) { recordedBy } }', { id: noticeId }, adminA)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await executeOperation(schema, 'query ($id: ID!) { securityNotice(id: $id) { recordedBy } }', { id: noticeId }, adminA)).errors?.[0]
+        .extensions?.code,
+    ).toBe('FORBIDDEN');
   });
 
   it('an affected customer acknowledges the notice; the verified caller and the time are recorded, a second acknowledgement keeps the first; staff see who acknowledged', async () => {
@@ -122,9 +188,13 @@ describe('security and privacy notices (ISMS: "the Customer will be notified in 
   it('a customer the notice does not affect cannot acknowledge it (NOT_FOUND), nor for another customer (FORBIDDEN); staff do not acknowledge for customers; nothing is written', async () => {
     const before = await tables();
     expect((await executeOperation(schema, ACKNOWLEDGE, { noticeId }, bystanderAdmin)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    expect((await executeOperation(schema, ACKNOWLEDGE, { noticeId, customerId: affectedB }, adminA)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await executeOperation(schema, ACKNOWLEDGE, { noticeId, customerId: affectedB }, adminA)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     expect((await executeOperation(schema, ACKNOWLEDGE, { noticeId }, engineer)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await executeOperation(schema, ACKNOWLEDGE, { noticeId: randomUUID() }, adminA)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await executeOperation(schema, ACKNOWLEDGE, { noticeId: randomUUID() }, adminA)).errors?.[0].extensions?.code).toBe(
+      'NOT_FOUND',
+    );
     expect(await tables()).toEqual(before);
   });
 
@@ -167,14 +237,26 @@ describe('security and privacy notices (ISMS: "the Customer will be notified in 
     const notSubscribed = endpoint('partner-ring', [affectedA], ['incident.opened']);
     await db.dataSource.getRepository(WebhookEndpoint).insert([forA, forBystander, notSubscribed]);
     const fanout = webhookFanout(db.dataSource, queue, { maxAttempts: 1, now: () => clock });
-    const rows: { id: string; topic: string; aggregateKey: string; payload: string; occurredAt: Date }[] = await db.dataSource.query('SELECT id, topic, aggregateKey, payload, occurredAt FROM outbox_event');
+    const rows: { id: string; topic: string; aggregateKey: string; payload: string; occurredAt: Date }[] = await db.dataSource.query(
+      'SELECT id, topic, aggregateKey, payload, occurredAt FROM outbox_event',
+    );
     for (const row of rows) {
-      const envelope: EventEnvelope = { id: row.id, topic: row.topic, key: row.aggregateKey, source: 'incidents', occurredAt: row.occurredAt.toISOString(), payload: JSON.parse(row.payload) };
+      const envelope: EventEnvelope = {
+        id: row.id,
+        topic: row.topic,
+        key: row.aggregateKey,
+        source: 'incidents',
+        occurredAt: row.occurredAt.toISOString(),
+        payload: JSON.parse(row.payload),
+      };
       await fanout(envelope);
     }
     const deliveries = await db.dataSource.getRepository(WebhookDelivery).find();
     expect(deliveries.map((delivery) => [delivery.endpointId, delivery.eventType])).toEqual([[forA.id, SECURITY_NOTICE_PUBLISHED]]);
-    expect(JSON.parse(deliveries[0].body)).toMatchObject({ type: SECURITY_NOTICE_PUBLISHED, data: { noticeId, customerId: affectedA, severity: 'HIGH' } });
+    expect(JSON.parse(deliveries[0].body)).toMatchObject({
+      type: SECURITY_NOTICE_PUBLISHED,
+      data: { noticeId, customerId: affectedA, severity: 'HIGH' },
+    });
     const types = await operationData<{ webhookEventTypes: string[] }>(schema, '{ webhookEventTypes }', {}, partnerA);
     expect(types.webhookEventTypes).toContain(SECURITY_NOTICE_PUBLISHED);
   });
@@ -198,9 +280,14 @@ describe('security and privacy notices (ISMS: "the Customer will be notified in 
 
   it('a detection time in the future is BAD_USER_INPUT naming detectedAt; an unknown affected customer is NOT_FOUND; nothing is written', async () => {
     const before = await tables();
-    expect((await executeOperation(schema, RECORD, { input: input({ detectedAt: '2026-03-05T00:00:00Z' }) }, engineer)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'detectedAt' });
+    expect(
+      (await executeOperation(schema, RECORD, { input: input({ detectedAt: '2026-03-05T00:00:00Z' }) }, engineer)).errors?.[0].extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'detectedAt' });
     const unknown = randomUUID();
-    expect((await executeOperation(schema, RECORD, { input: input({ affectedCustomerIds: [affectedA, unknown] }) }, engineer)).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', id: unknown });
+    expect(
+      (await executeOperation(schema, RECORD, { input: input({ affectedCustomerIds: [affectedA, unknown] }) }, engineer)).errors?.[0]
+        .extensions,
+    ).toMatchObject({ code: 'NOT_FOUND', id: unknown });
     expect(await tables()).toEqual(before);
   });
 });

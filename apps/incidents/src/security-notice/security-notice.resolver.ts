@@ -14,7 +14,8 @@ export class SecurityNoticeResolver {
 
   @Access(SUPPORT, CUSTOMER_USERS)
   @Query(() => [SecurityNotice], {
-    description: 'Security and privacy notices, newest first. Customers’ admins and technicians see the published notices affecting their customers; vendor staff see every notice, drafts included.',
+    description:
+      'Security and privacy notices, newest first. Customers’ admins and technicians see the published notices affecting their customers; vendor staff see every notice, drafts included.',
   })
   securityNotices(
     @Ctx() { principal }: SubgraphContext,
@@ -27,27 +28,38 @@ export class SecurityNoticeResolver {
   }
 
   @Access(SUPPORT, CUSTOMER_USERS)
-  @Query(() => SecurityNotice, { nullable: true, description: 'One notice; null when the caller may not see it (a customer it does not affect, or a draft).' })
+  @Query(() => SecurityNotice, {
+    nullable: true,
+    description: 'One notice; null when the caller may not see it (a customer it does not affect, or a draft).',
+  })
   securityNotice(@Arg('id', () => ID) id: string, @Ctx() { principal }: SubgraphContext): Promise<SecurityNotice | null> {
     return this.notices.findVisible(principal, id);
   }
 
   @Access(SUPPORT)
-  @Mutation(() => SecurityNotice, { description: 'Records a security or privacy incident notice and the customers it affects, as a draft.' })
-  recordSecurityNotice(@Arg('input', () => RecordSecurityNoticeInput) input: RecordSecurityNoticeInput, @Ctx() { principal }: SubgraphContext): Promise<SecurityNotice> {
+  @Mutation(() => SecurityNotice, {
+    description: 'Records a security or privacy incident notice and the customers it affects, as a draft.',
+  })
+  recordSecurityNotice(
+    @Arg('input', () => RecordSecurityNoticeInput) input: RecordSecurityNoticeInput,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<SecurityNotice> {
     return this.notices.record(input, principal);
   }
 
   @Access(SUPPORT)
   @Mutation(() => SecurityNotice, {
-    description: 'Publishes a draft notice: the affected customers see it, and each receives a security-notice.published event (subscription securityNoticePublished, partner webhooks).',
+    description:
+      'Publishes a draft notice: the affected customers see it, and each receives a security-notice.published event (subscription securityNoticePublished, partner webhooks).',
   })
   publishSecurityNotice(@Arg('id', () => ID) id: string, @Ctx() { principal }: SubgraphContext): Promise<SecurityNotice> {
     return this.notices.publish(id, principal);
   }
 
   @Access(CUSTOMER_USERS)
-  @Mutation(() => SecurityNotice, { description: 'Acknowledges a notice for the caller’s affected customers (or the one named); the first acknowledgement is kept.' })
+  @Mutation(() => SecurityNotice, {
+    description: 'Acknowledges a notice for the caller’s affected customers (or the one named); the first acknowledgement is kept.',
+  })
   acknowledgeSecurityNotice(
     @Arg('noticeId', () => ID) noticeId: string,
     @Arg('customerId', () => ID, { nullable: true }) customerId: string | undefined,
@@ -56,7 +68,9 @@ export class SecurityNoticeResolver {
     return this.notices.acknowledge(principal, noticeId, customerId);
   }
 
-  @FieldResolver(() => [SecurityNoticeRecipient], { description: 'The affected customers and their acknowledgements (a customer sees only its own).' })
+  @FieldResolver(() => [SecurityNoticeRecipient], {
+    description: 'The affected customers and their acknowledgements (a customer sees only its own).',
+  })
   recipients(@Root() notice: SecurityNotice): Promise<SecurityNoticeRecipient[]> {
     return this.notices.recipientsOf(notice.id);
   }

@@ -31,7 +31,8 @@ export class SecurityNoticeService {
 
   async record(input: RecordSecurityNoticeInput, principal: Principal): Promise<SecurityNotice> {
     const now = this.now();
-    if (input.detectedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw badUserInput('detectedAt must not be in the future', 'detectedAt');
+    if (input.detectedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)
+      throw badUserInput('detectedAt must not be in the future', 'detectedAt');
     const customerIds = input.affectedCustomerIds.map((id) => id.toLowerCase());
     const [unknown] = await this.customers.unknownOf(customerIds);
     if (unknown) throw notFound('Customer', unknown);
@@ -53,7 +54,9 @@ export class SecurityNoticeService {
       for (let i = 0; i < customerIds.length; i += INSERT_CHUNK) {
         await manager.insert(
           SecurityNoticeRecipient,
-          customerIds.slice(i, i + INSERT_CHUNK).map((customerId) => ({ noticeId: notice.id, customerId, acknowledgedAt: null, acknowledgedBy: null })),
+          customerIds
+            .slice(i, i + INSERT_CHUNK)
+            .map((customerId) => ({ noticeId: notice.id, customerId, acknowledgedAt: null, acknowledgedBy: null })),
         );
       }
     });
@@ -70,7 +73,11 @@ export class SecurityNoticeService {
       if (!notice) throw notFound('SecurityNotice', id);
       if (notice.status !== SecurityNoticeStatus.DRAFT) throw conflict(`Security notice ${id} is already published`);
       Object.assign(notice, { status: SecurityNoticeStatus.PUBLISHED, notifiedAt: this.now(), publishedBy: actorOf(principal) });
-      await manager.update(SecurityNotice, { id, status: SecurityNoticeStatus.DRAFT }, { status: notice.status, notifiedAt: notice.notifiedAt, publishedBy: notice.publishedBy });
+      await manager.update(
+        SecurityNotice,
+        { id, status: SecurityNoticeStatus.DRAFT },
+        { status: notice.status, notifiedAt: notice.notifiedAt, publishedBy: notice.publishedBy },
+      );
       await this.announce(manager, notice);
       return notice;
     });
@@ -103,7 +110,10 @@ export class SecurityNoticeService {
     if (affected.length === 0) throw notFound('SecurityNotice', noticeId);
     await this.dataSource
       .getRepository(SecurityNoticeRecipient)
-      .update({ noticeId, customerId: In(affected.map((recipient) => recipient.customerId)), acknowledgedAt: IsNull() }, { acknowledgedAt: this.now(), acknowledgedBy: actorOf(principal) });
+      .update(
+        { noticeId, customerId: In(affected.map((recipient) => recipient.customerId)), acknowledgedAt: IsNull() },
+        { acknowledgedAt: this.now(), acknowledgedBy: actorOf(principal) },
+      );
     return notice;
   }
 
@@ -112,7 +122,9 @@ export class SecurityNoticeService {
     const notice = await this.dataSource.getRepository(SecurityNotice).findOneBy({ id });
     if (!notice || !isCustomerScoped(principal)) return notice;
     if (notice.status !== SecurityNoticeStatus.PUBLISHED || principal.customerIds.length === 0) return null;
-    const affects = await this.dataSource.getRepository(SecurityNoticeRecipient).existsBy({ noticeId: id, customerId: In(principal.customerIds) });
+    const affects = await this.dataSource
+      .getRepository(SecurityNoticeRecipient)
+      .existsBy({ noticeId: id, customerId: In(principal.customerIds) });
     return affects ? notice : null;
   }
 
@@ -129,7 +141,12 @@ export class SecurityNoticeService {
     const status = customerScoped ? SecurityNoticeStatus.PUBLISHED : filter.status;
     if (status) query.andWhere('notice.status = :status', { status });
     // Drafts (not yet notified) first for staff, then by notification time.
-    return query.orderBy('notice.notifiedAt IS NULL', 'DESC').addOrderBy('notice.notifiedAt', 'DESC').addOrderBy('notice.recordedAt', 'DESC').take(filter.first).getMany();
+    return query
+      .orderBy('notice.notifiedAt IS NULL', 'DESC')
+      .addOrderBy('notice.notifiedAt', 'DESC')
+      .addOrderBy('notice.recordedAt', 'DESC')
+      .take(filter.first)
+      .getMany();
   }
 
   /** Every affected customer with its acknowledgement (the tenant scope leaves a customer only its own). */

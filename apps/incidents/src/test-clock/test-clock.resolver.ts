@@ -44,10 +44,15 @@ export class TestClockResolver {
     description:
       'Moves "now" for every service of this stack: frozen at an instant, or real time plus an offset. Answers once every process applied it. Delayed timers are re-evaluated against the new time. Not in production.',
   })
-  async setTestClock(@Arg('input', () => SetTestClockInput) input: SetTestClockInput, @Ctx() { principal }: SubgraphContext): Promise<TestClockType> {
-    const change = await this.clock.set({ frozenAt: input.frozenAt ?? null, offsetMinutes: input.offsetMinutes ?? null }, actorOf(principal)).catch((error: unknown) => {
-      throw refusal(error);
-    });
+  async setTestClock(
+    @Arg('input', () => SetTestClockInput) input: SetTestClockInput,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<TestClockType> {
+    const change = await this.clock
+      .set({ frozenAt: input.frozenAt ?? null, offsetMinutes: input.offsetMinutes ?? null }, actorOf(principal))
+      .catch((error: unknown) => {
+        throw refusal(error);
+      });
     return view(change.state, this.clock.now(), change);
   }
 

@@ -9,7 +9,10 @@ export enum TestClockMode {
   FROZEN = 'FROZEN',
 }
 
-registerEnumType(TestClockMode, { name: 'TestClockMode', description: 'SYSTEM: real time; OFFSET: real time moved by whole minutes; FROZEN: one instant, time stands still.' });
+registerEnumType(TestClockMode, {
+  name: 'TestClockMode',
+  description: 'SYSTEM: real time; OFFSET: real time moved by whole minutes; FROZEN: one instant, time stands still.',
+});
 
 @ObjectType('TestClock', { description: 'The stack’s test clock (not in production): every service of this stack reads "now" from it.' })
 export class TestClockType {
@@ -31,7 +34,10 @@ export class TestClockType {
   @Field(() => Date, { nullable: true, description: 'When it was set, in real time.' })
   setAt: Date | null;
 
-  @Field(() => Int, { nullable: true, description: 'On a change: the processes of the stack that applied it before the answer (all of them unless one was unreachable).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'On a change: the processes of the stack that applied it before the answer (all of them unless one was unreachable).',
+  })
   appliedBy: number | null;
 
   @Field(() => Int, { nullable: true, description: 'On a change: the processes of the stack that were listening.' })

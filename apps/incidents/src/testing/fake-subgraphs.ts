@@ -39,7 +39,15 @@ export class FakeWorld {
     answer(DEVICE_ENTITLEMENT, ({ deviceId }) => {
       const device = this.devices.get(deviceId);
       const covered = Boolean(device?.covered);
-      return { deviceEntitlement: { covered, contractId: covered ? `contract-${device?.customerId}` : null, options: [], personalDevice: false, advanceReplacementAllowed: covered } };
+      return {
+        deviceEntitlement: {
+          covered,
+          contractId: covered ? `contract-${device?.customerId}` : null,
+          options: [],
+          personalDevice: false,
+          advanceReplacementAllowed: covered,
+        },
+      };
     }),
     answer(DEVICE_PLACEMENT, ({ id }) => {
       const device = this.devices.get(id);

@@ -16,12 +16,20 @@ describe('webhook configuration', () => {
   });
 
   it('retries, timeout and the failure threshold come from the environment', () => {
-    const config = webhookConfigFromEnv({ WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_RETRY_BASE_MS: '100', WEBHOOK_RETRY_MAX_MS: '400', WEBHOOK_TIMEOUT_MS: '500', WEBHOOK_DISABLE_AFTER_FAILURES: '2' });
+    const config = webhookConfigFromEnv({
+      WEBHOOK_MAX_ATTEMPTS: '3',
+      WEBHOOK_RETRY_BASE_MS: '100',
+      WEBHOOK_RETRY_MAX_MS: '400',
+      WEBHOOK_TIMEOUT_MS: '500',
+      WEBHOOK_DISABLE_AFTER_FAILURES: '2',
+    });
     expect(config).toMatchObject({ retry: { maxAttempts: 3, baseMs: 100, maxMs: 400 }, timeoutMs: 500, disableAfterFailures: 2 });
   });
 
   it('production refuses an allow-list of private hosts', () => {
-    expect(() => webhookConfigFromEnv({ NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE_HOSTS: '127.0.0.1' })).toThrow(/must not be set in production/);
+    expect(() => webhookConfigFromEnv({ NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE_HOSTS: '127.0.0.1' })).toThrow(
+      /must not be set in production/,
+    );
   });
 
   it('a setting that is not a positive number is refused at start-up', () => {

@@ -32,7 +32,8 @@ const positive = (raw: string | undefined, fallback: number, name: string): numb
  */
 export function webhookConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WebhookConfig {
   const allowPrivateHosts = allowedPrivateHostsFromEnv(env);
-  if (env.NODE_ENV === 'production' && allowPrivateHosts.length > 0) throw new Error('WEBHOOK_ALLOW_PRIVATE_HOSTS must not be set in production');
+  if (env.NODE_ENV === 'production' && allowPrivateHosts.length > 0)
+    throw new Error('WEBHOOK_ALLOW_PRIVATE_HOSTS must not be set in production');
   return {
     retry: {
       ...DEFAULT_RETRY_SCHEDULE,

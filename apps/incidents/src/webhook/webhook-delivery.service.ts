@@ -12,10 +12,16 @@ import { sendWebhook, type SendWebhook } from './webhook-sender';
 import { WebhookSecrets } from './webhook-secrets';
 
 export type AttemptResult =
-  | { outcome: 'delivered' | 'failed' | 'refused' | 'skipped' | 'settled' }
-  | { outcome: 'retry'; retryInMs: number; error: string };
+  { outcome: 'delivered' | 'failed' | 'refused' | 'skipped' | 'settled' } | { outcome: 'retry'; retryInMs: number; error: string };
 
-type AttemptRecord = { attempt: number; attemptedAt: Date; durationMs: number; outcome: WebhookAttemptOutcome; statusCode: number | null; error: string | null };
+type AttemptRecord = {
+  attempt: number;
+  attemptedAt: Date;
+  durationMs: number;
+  outcome: WebhookAttemptOutcome;
+  statusCode: number | null;
+  error: string | null;
+};
 
 const clip = (text: string | null, length = 500) => (text && text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
@@ -42,7 +48,11 @@ export class WebhookDeliveryService {
     if (!delivery || delivery.status !== WebhookDeliveryStatus.PENDING) return { outcome: 'settled' };
     const endpoint = await this.dataSource.getRepository(WebhookEndpoint).findOneBy({ id: job.endpointId });
     if (!endpoint || endpoint.status !== WebhookEndpointStatus.ACTIVE) {
-      await this.settle(this.dataSource.manager, delivery.id, { status: WebhookDeliveryStatus.SKIPPED, lastError: 'The endpoint is disabled', nextAttemptAt: null });
+      await this.settle(this.dataSource.manager, delivery.id, {
+        status: WebhookDeliveryStatus.SKIPPED,
+        lastError: 'The endpoint is disabled',
+        nextAttemptAt: null,
+      });
       return { outcome: 'skipped' };
     }
 
@@ -53,11 +63,23 @@ export class WebhookDeliveryService {
     } catch (error) {
       if (!(error instanceof UnsafeWebhookUrlError)) throw error;
       // The URL became unsafe (e.g. its DNS now points inside): send nothing, and do not retry.
-      await this.fail(delivery, endpoint, { attempt, attemptedAt, durationMs: 0, outcome: WebhookAttemptOutcome.REFUSED, statusCode: null, error: error.message });
+      await this.fail(delivery, endpoint, {
+        attempt,
+        attemptedAt,
+        durationMs: 0,
+        outcome: WebhookAttemptOutcome.REFUSED,
+        statusCode: null,
+        error: error.message,
+      });
       return { outcome: 'refused' };
     }
 
-    const headers = signWebhook({ id: delivery.idempotencyKey, body: delivery.body, secrets: this.secretsOf(endpoint, attemptedAt), now: attemptedAt });
+    const headers = signWebhook({
+      id: delivery.idempotencyKey,
+      body: delivery.body,
+      secrets: this.secretsOf(endpoint, attemptedAt),
+      now: attemptedAt,
+    });
     const started = performance.now();
     let statusCode: number | null = null;
     let error: string | null = null;
@@ -102,7 +124,12 @@ export class WebhookDeliveryService {
       await manager.update(
         WebhookDelivery,
         { id: delivery.id, status: WebhookDeliveryStatus.PENDING },
-        { attemptCount: attempt, lastStatusCode: statusCode, lastError: clip(record.error), nextAttemptAt: new Date(attemptedAt.getTime() + durationMs + retryInMs) },
+        {
+          attemptCount: attempt,
+          lastStatusCode: statusCode,
+          lastError: clip(record.error),
+          nextAttemptAt: new Date(attemptedAt.getTime() + durationMs + retryInMs),
+        },
       );
     });
     return { outcome: 'retry', retryInMs, error: record.error ?? 'failed' };
@@ -110,7 +137,8 @@ export class WebhookDeliveryService {
 
   /** The current secret, and the previous one while its overlap after a rotation lasts, opened from their sealed form. */
   private secretsOf(endpoint: WebhookEndpoint, at: Date): string[] {
-    const previousValid = endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt.getTime() > at.getTime();
+    const previousValid =
+      endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt.getTime() > at.getTime();
     const stored = previousValid ? [endpoint.secret, endpoint.previousSecret as string] : [endpoint.secret];
     return stored.map((secret) => this.secrets.open(endpoint.id, secret));
   }

@@ -30,15 +30,20 @@ export async function startWebhookDeliveryWorker(
 ): Promise<WebhookDeliveryWorker> {
   const worker = new Worker<WebhookDeliveryJob>(
     WEBHOOK_DELIVERY_QUEUE,
-    (job) => inJobSpan(WEBHOOK_DELIVERY_QUEUE, job, () => withJobLogContext(job, async () => {
-      const result = await deliveries.attempt(job.data, job.attemptsMade + 1, job.opts.attempts ?? schedule.maxAttempts).catch((error: unknown) => {
-        countWebhookAttempt('error');
-        throw error;
-      });
-      countWebhookAttempt(result.outcome);
-      if (result.outcome === 'retry') throw new RetryWebhookDelivery(result.retryInMs, result.error);
-      return result;
-    })),
+    (job) =>
+      inJobSpan(WEBHOOK_DELIVERY_QUEUE, job, () =>
+        withJobLogContext(job, async () => {
+          const result = await deliveries
+            .attempt(job.data, job.attemptsMade + 1, job.opts.attempts ?? schedule.maxAttempts)
+            .catch((error: unknown) => {
+              countWebhookAttempt('error');
+              throw error;
+            });
+          countWebhookAttempt(result.outcome);
+          if (result.outcome === 'retry') throw new RetryWebhookDelivery(result.retryInMs, result.error);
+          return result;
+        }),
+      ),
     {
       connection: redis,
       prefix,
@@ -52,7 +57,8 @@ export async function startWebhookDeliveryWorker(
     },
   );
   worker.on('failed', (job, error) => {
-    if (!(error instanceof RetryWebhookDelivery)) withJobLogContext(job, () => serviceLogger('webhooks').error({ err: error }, 'webhook delivery job failed'));
+    if (!(error instanceof RetryWebhookDelivery))
+      withJobLogContext(job, () => serviceLogger('webhooks').error({ err: error }, 'webhook delivery job failed'));
   });
   await worker.waitUntilReady();
   return {

@@ -23,7 +23,10 @@ export class WebhookEndpoint {
   @Column('simple-json')
   eventTypes: string[];
 
-  @Field(() => [ID], { description: 'Customers whose events are delivered: those that had authorised the partner when it registered or last re-enabled the endpoint.' })
+  @Field(() => [ID], {
+    description:
+      'Customers whose events are delivered: those that had authorised the partner when it registered or last re-enabled the endpoint.',
+  })
   @Column('simple-json')
   customerIds: string[];
 

@@ -74,7 +74,11 @@ export class WebhookEndpointService {
   async disable(principal: Principal | undefined, id: string): Promise<WebhookEndpoint> {
     const endpoint = await this.get(principal, id);
     if (endpoint.status === WebhookEndpointStatus.DISABLED) return endpoint;
-    const changes = { status: WebhookEndpointStatus.DISABLED, disabledAt: this.now(), disabledReason: `Disabled by ${actorOf(assertWebhookCaller(principal))}` };
+    const changes = {
+      status: WebhookEndpointStatus.DISABLED,
+      disabledAt: this.now(),
+      disabledReason: `Disabled by ${actorOf(assertWebhookCaller(principal))}`,
+    };
     await this.endpoints.update({ id }, changes);
     return Object.assign(endpoint, changes);
   }
@@ -100,7 +104,11 @@ export class WebhookEndpointService {
     const endpoint = await this.get(principal, id);
     const secret = generateWebhookSecret();
     // Both columns are sealed for this endpoint: the current secret becomes the previous one as it is.
-    const changes = { secret: this.secrets.seal(id, secret), previousSecret: endpoint.secret, previousSecretExpiresAt: new Date(this.now().getTime() + this.config.secretOverlapMs) };
+    const changes = {
+      secret: this.secrets.seal(id, secret),
+      previousSecret: endpoint.secret,
+      previousSecretExpiresAt: new Date(this.now().getTime() + this.config.secretOverlapMs),
+    };
     await this.endpoints.update({ id }, changes);
     return { endpoint: Object.assign(endpoint, changes), secret };
   }
@@ -109,7 +117,9 @@ export class WebhookEndpointService {
   async deliveries(principal: Principal | undefined, endpointId: string, first: number): Promise<WebhookDelivery[]> {
     await this.get(principal, endpointId);
     if (!Number.isInteger(first) || first < 1 || first > 100) throw badUserInput('first must be between 1 and 100', 'first');
-    return this.dataSource.getRepository(WebhookDelivery).find({ where: { endpointId }, order: { createdAt: 'DESC', id: 'ASC' }, take: first });
+    return this.dataSource
+      .getRepository(WebhookDelivery)
+      .find({ where: { endpointId }, order: { createdAt: 'DESC', id: 'ASC' }, take: first });
   }
 
   attemptsOf(deliveryId: string): Promise<WebhookDeliveryAttempt[]> {

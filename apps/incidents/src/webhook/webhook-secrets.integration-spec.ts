@@ -42,7 +42,12 @@ describe('webhook signing secrets at rest', () => {
   }, 60_000);
 
   const rawSecrets = async (id: string) =>
-    ((await db.dataSource.query('SELECT `secret`, `previousSecret` FROM `webhook_endpoint` WHERE `id` = ?', [id])) as { secret: string; previousSecret: string | null }[])[0];
+    (
+      (await db.dataSource.query('SELECT `secret`, `previousSecret` FROM `webhook_endpoint` WHERE `id` = ?', [id])) as {
+        secret: string;
+        previousSecret: string | null;
+      }[]
+    )[0];
 
   /** One delivery of a fresh event to the endpoint, signed by a replica holding `keyring`; the headers the partner got. */
   async function deliverWith(keyring: Keyring, endpointId: string) {
@@ -64,7 +69,10 @@ describe('webhook signing secrets at rest', () => {
   }
 
   it('a registered secret is stored sealed: the raw column is not the secret, and deliveries verify with the secret', async () => {
-    const { endpoint, secret } = await new WebhookEndpointService(db.dataSource, config(beforeRotation)).register(partner, { url: 'http://127.0.0.1:9/hook', eventTypes: ['incident.opened'] });
+    const { endpoint, secret } = await new WebhookEndpointService(db.dataSource, config(beforeRotation)).register(partner, {
+      url: 'http://127.0.0.1:9/hook',
+      eventTypes: ['incident.opened'],
+    });
     const raw = await rawSecrets(endpoint.id);
     expect(raw.secret).not.toBe(secret);
     expect(raw.secret).not.toContain(secret.slice('whsec_'.length));
@@ -74,13 +82,19 @@ describe('webhook signing secrets at rest', () => {
   });
 
   it('through a key rotation verification keeps working: old rows open with the old key, the sweep re-seals them, and the old key can leave', async () => {
-    const { endpoint, secret } = await new WebhookEndpointService(db.dataSource, config(beforeRotation)).register(partner, { url: 'http://127.0.0.1:9/hook', eventTypes: ['incident.opened'] });
+    const { endpoint, secret } = await new WebhookEndpointService(db.dataSource, config(beforeRotation)).register(partner, {
+      url: 'http://127.0.0.1:9/hook',
+      eventTypes: ['incident.opened'],
+    });
     // New key added and made current: the row is still sealed with k1, and still signs.
     const during = await deliverWith(duringRotation, endpoint.id);
     await expect(verifyWebhook({ headers: during.headers, body: during.body, secrets: [secret] })).resolves.toBeDefined();
 
     // Two replicas sweep at once: each row is re-sealed once, under k2.
-    const counts = await Promise.all([resealWebhookSecrets(db.dataSource, new WebhookSecrets(duringRotation)), resealWebhookSecrets(db.dataSource, new WebhookSecrets(duringRotation))]);
+    const counts = await Promise.all([
+      resealWebhookSecrets(db.dataSource, new WebhookSecrets(duringRotation)),
+      resealWebhookSecrets(db.dataSource, new WebhookSecrets(duringRotation)),
+    ]);
     expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
     expect((await rawSecrets(endpoint.id)).secret).toMatch(/^enc:v1:k2:/);
     expect(await resealWebhookSecrets(db.dataSource, new WebhookSecrets(duringRotation))).toBe(0);
@@ -92,7 +106,10 @@ describe('webhook signing secrets at rest', () => {
 
   it('a secret rotated by the partner keeps both secrets sealed, and both verify during the overlap', async () => {
     const service = new WebhookEndpointService(db.dataSource, config(afterRotation));
-    const { endpoint, secret: first } = await service.register(partner, { url: 'http://127.0.0.1:9/hook', eventTypes: ['incident.opened'] });
+    const { endpoint, secret: first } = await service.register(partner, {
+      url: 'http://127.0.0.1:9/hook',
+      eventTypes: ['incident.opened'],
+    });
     const { secret: second } = await service.rotateSecret(partner, endpoint.id);
     const raw = await rawSecrets(endpoint.id);
     expect([raw.secret, raw.previousSecret]).toEqual([expect.stringMatching(/^enc:v1:k2:/), expect.stringMatching(/^enc:v1:k2:/)]);
@@ -102,7 +119,10 @@ describe('webhook signing secrets at rest', () => {
   });
 
   it('a secret stored in plaintext before encryption still signs, and the sweep seals it', async () => {
-    const { endpoint } = await new WebhookEndpointService(db.dataSource, config(afterRotation)).register(partner, { url: 'http://127.0.0.1:9/hook', eventTypes: ['incident.opened'] });
+    const { endpoint } = await new WebhookEndpointService(db.dataSource, config(afterRotation)).register(partner, {
+      url: 'http://127.0.0.1:9/hook',
+      eventTypes: ['incident.opened'],
+    });
     const legacy = 'whsec_' + randomBytes(24).toString('base64');
     await db.dataSource.getRepository(WebhookEndpoint).update({ id: endpoint.id }, { secret: legacy });
     const before = await deliverWith(afterRotation, endpoint.id);

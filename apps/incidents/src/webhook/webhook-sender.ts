@@ -5,7 +5,12 @@ import type { SafeWebhookUrl } from '@polyplus/webhooks';
 
 export type WebhookResponse = { statusCode: number };
 
-export type SendWebhook = (target: SafeWebhookUrl, headers: Record<string, string>, body: string, timeoutMs: number) => Promise<WebhookResponse>;
+export type SendWebhook = (
+  target: SafeWebhookUrl,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+) => Promise<WebhookResponse>;
 
 /** Connects only to the addresses the safety check approved: a second DNS answer cannot redirect the request. */
 function pinnedLookup(target: SafeWebhookUrl): LookupFunction {
@@ -25,7 +30,12 @@ export const sendWebhook: SendWebhook = (target, headers, body, timeoutMs) =>
   new Promise((resolve, reject) => {
     const options: RequestOptions = {
       method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'PolyPlus-Webhooks/1.0' },
+      headers: {
+        ...headers,
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        'user-agent': 'PolyPlus-Webhooks/1.0',
+      },
       lookup: pinnedLookup(target),
     };
     const send = target.url.protocol === 'https:' ? httpsRequest : httpRequest;

@@ -68,7 +68,9 @@ export class WebhookResolver {
   }
 
   @Access(SUPPORT, 'PARTNER')
-  @Mutation(() => WebhookEndpointWithSecret, { description: 'A new signing secret, returned once; the previous one keeps signing for an overlap period.' })
+  @Mutation(() => WebhookEndpointWithSecret, {
+    description: 'A new signing secret, returned once; the previous one keeps signing for an overlap period.',
+  })
   rotateWebhookEndpointSecret(@Arg('id', () => ID) id: string, @Ctx() { principal }: SubgraphContext): Promise<WebhookEndpointWithSecret> {
     return this.webhooks.rotateSecret(principal, id);
   }

@@ -24,7 +24,9 @@ import { WEBHOOK_DELIVERY_QUEUE, webhookJobId, type WebhookDeliveryJob } from '.
 type Received = { path: string; headers: IncomingHttpHeaders; body: string };
 
 /** A partner's receiver: answers each path by a script of status codes (the last one repeats). */
-async function startReceiver(scripts: Record<string, number[]>): Promise<{ server: Server; url: (path: string) => string; received: Received[] }> {
+async function startReceiver(
+  scripts: Record<string, number[]>,
+): Promise<{ server: Server; url: (path: string) => string; received: Received[] }> {
   const received: Received[] = [];
   const served = new Map<string, number>();
   const server = createServer((request, response) => {
@@ -113,13 +115,23 @@ describe('partner webhooks', () => {
 
   const openCase = (customerId: string) => {
     const device = world.device(site, { customerId });
-    return incidents.open({ contactId: world.designatedContact(customerId), deviceId: device.id, severity: 2, channel: ContactChannel.WEB, summary: 'Camera freezes' }, SUPPORT_DESK);
+    return incidents.open(
+      {
+        contactId: world.designatedContact(customerId),
+        deviceId: device.id,
+        severity: 2,
+        channel: ContactChannel.WEB,
+        summary: 'Camera freezes',
+      },
+      SUPPORT_DESK,
+    );
   };
 
   const publish = (topic: string, key: string, payload: Record<string, unknown>) =>
     db.dataSource.transaction((manager) => appendToOutbox(manager, { topic, key, payload }));
 
-  const deliveriesOf = (endpointId: string) => db.dataSource.getRepository(WebhookDelivery).find({ where: { endpointId }, order: { createdAt: 'ASC' } });
+  const deliveriesOf = (endpointId: string) =>
+    db.dataSource.getRepository(WebhookDelivery).find({ where: { endpointId }, order: { createdAt: 'ASC' } });
   const settled = (endpointId: string, count: number) =>
     until(async () => {
       const rows = await deliveriesOf(endpointId);
@@ -139,11 +151,19 @@ describe('partner webhooks', () => {
     for (const [i, request] of requests.entries()) {
       const verified = await verifyWebhook<WebhookPayload>({ headers: request.headers, body: request.body, secrets: [endpoint.secret] });
       // Only the third attempt was answered 2xx; a receiver records what it accepted.
-      if (i === 2) accepted.push((await verifyWebhook<WebhookPayload>({ headers: request.headers, body: request.body, secrets: [endpoint.secret], seenIds })).payload);
+      if (i === 2)
+        accepted.push(
+          (await verifyWebhook<WebhookPayload>({ headers: request.headers, body: request.body, secrets: [endpoint.secret], seenIds }))
+            .payload,
+        );
       expect(verified.id).toBe(`${endpoint.id}:${delivery.eventId}`);
     }
     expect(accepted).toHaveLength(1);
-    expect(accepted[0]).toMatchObject({ id: delivery.eventId, type: 'incident.opened', data: { incidentId: incident.id, customerId: customerA } });
+    expect(accepted[0]).toMatchObject({
+      id: delivery.eventId,
+      type: 'incident.opened',
+      data: { incidentId: incident.id, customerId: customerA },
+    });
     expect(new Set(requests.map((request) => request.body)).size).toBe(1);
 
     const log = await run<{ webhookDeliveries: unknown[] }>(
@@ -176,7 +196,14 @@ describe('partner webhooks', () => {
 
     // The relay re-sent it and the completed job is gone: the fan-out runs again for the same event.
     await queue.remove(webhookJobId(endpoint.id, eventId));
-    const envelope: EventEnvelope = { id: eventId, topic: 'incident.escalated', key: 'i-1', source: 'incidents', occurredAt: new Date().toISOString(), payload: { incidentId: 'i-1', customerId: customerA, level: 1 } };
+    const envelope: EventEnvelope = {
+      id: eventId,
+      topic: 'incident.escalated',
+      key: 'i-1',
+      source: 'incidents',
+      occurredAt: new Date().toISOString(),
+      payload: { incidentId: 'i-1', customerId: customerA, level: 1 },
+    };
     await webhookFanout(db.dataSource, queue, { maxAttempts: 3 })(envelope);
     await until(async () => (await queue.getJobState(webhookJobId(endpoint.id, eventId))) === 'completed', 'the re-run job');
     expect(await deliveriesOf(endpoint.id)).toHaveLength(1);
@@ -189,7 +216,10 @@ describe('partner webhooks', () => {
     await settled(endpoint.id, 1);
     await publish('incident.status-changed', 'i-3', { incidentId: 'i-3', customerId: customerA, status: 'RESPONDED' });
     const rows = await settled(endpoint.id, 2);
-    expect(rows.map((row) => [row.status, row.attemptCount])).toEqual([['FAILED', 3], ['FAILED', 3]]);
+    expect(rows.map((row) => [row.status, row.attemptCount])).toEqual([
+      ['FAILED', 3],
+      ['FAILED', 3],
+    ]);
 
     const stored = await db.dataSource.getRepository(WebhookEndpoint).findOneByOrFail({ id: endpoint.id });
     expect(stored).toMatchObject({ status: 'DISABLED', consecutiveFailures: 2 });
@@ -218,7 +248,11 @@ describe('partner webhooks', () => {
     const incident = await openCase(customerA);
     const other = await openCase(customerB);
     await publish('replacement.eta-changed', 'order-b', { orderId: 'order-b', incidentId: other.id, expectedDeliveryAt: null });
-    const eventId = await publish('replacement.eta-changed', 'order-a', { orderId: 'order-a', incidentId: incident.id, expectedDeliveryAt: '2026-12-01T10:00:00.000Z' });
+    const eventId = await publish('replacement.eta-changed', 'order-a', {
+      orderId: 'order-a',
+      incidentId: incident.id,
+      expectedDeliveryAt: '2026-12-01T10:00:00.000Z',
+    });
     const [delivery] = await settled(endpoint.id, 1);
     expect(delivery.eventId).toBe(eventId);
   });
@@ -250,18 +284,27 @@ describe('partner webhooks', () => {
     const request = receiver.received.find((r) => r.headers['webhook-id'] === delivery.idempotencyKey)!;
     await expect(verifyWebhook({ headers: request.headers, body: request.body, secrets: [endpoint.secret] })).resolves.toBeDefined();
     await expect(verifyWebhook({ headers: request.headers, body: request.body, secrets: [newSecret] })).resolves.toBeDefined();
-    await expect(verifyWebhook({ headers: request.headers, body: request.body, secrets: ['whsec_' + Buffer.alloc(24).toString('base64')] })).rejects.toBeInstanceOf(WebhookVerificationError);
+    await expect(
+      verifyWebhook({ headers: request.headers, body: request.body, secrets: ['whsec_' + Buffer.alloc(24).toString('base64')] }),
+    ).rejects.toBeInstanceOf(WebhookVerificationError);
   });
 
   it('a private or loopback URL is refused at registration', async () => {
     for (const url of ['https://192.168.1.20/hook', 'https://169.254.169.254/latest', 'http://localhost:8080/hook', 'https://[::1]/hook']) {
-      const result = await run(partner, 'mutation ($input: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $input) { secret } }', { input: { url, eventTypes: ['incident.opened'] } });
+      const result = await run(
+        partner,
+        'mutation ($input: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $input) { secret } }',
+        { input: { url, eventTypes: ['incident.opened'] } },
+      );
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
     }
   });
 
   it('an unknown event type is refused at registration', async () => {
-    const result = await run(partner, 'mutation { registerWebhookEndpoint(input: { url: "https://93.184.216.34/x", eventTypes: ["incident.deleted"] }) { secret } }');
+    const result = await run(
+      partner,
+      'mutation { registerWebhookEndpoint(input: { url: "https://93.184.216.34/x", eventTypes: ["incident.deleted"] }) { secret } }',
+    );
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'eventTypes' });
   });
 
@@ -269,7 +312,10 @@ describe('partner webhooks', () => {
     const endpoint = await register(partner, receiver.url('/ok'), ['incident.opened']);
     const list = '{ webhookEndpoints { id partnerId } }';
     expect((await run(customerAdmin, list)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await run(customerAdmin, 'mutation ($id: ID!) { disableWebhookEndpoint(id: $id) { id } }', { id: endpoint.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await run(customerAdmin, 'mutation ($id: ID!) { disableWebhookEndpoint(id: $id) { id } }', { id: endpoint.id })).errors?.[0]
+        .extensions?.code,
+    ).toBe('FORBIDDEN');
 
     const theirs = await run<{ webhookEndpoints: { id: string }[] }>(otherPartner, list);
     expect(theirs.data?.webhookEndpoints.map((e) => e.id)).not.toContain(endpoint.id);
@@ -283,10 +329,25 @@ describe('partner webhooks', () => {
 
     const all = await run<{ webhookEndpoints: { id: string; partnerId: string }[] }>(staff, list);
     expect(all.data?.webhookEndpoints).toContainEqual({ id: endpoint.id, partnerId: 'partner-zoom' });
-    expect((await run(staff, 'mutation { registerWebhookEndpoint(input: { url: "https://93.184.216.34/x", eventTypes: ["incident.opened"] }) { secret } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const disabled = await run<{ disableWebhookEndpoint: { status: string } }>(staff, 'mutation ($id: ID!) { disableWebhookEndpoint(id: $id) { status } }', { id: endpoint.id });
+    expect(
+      (
+        await run(
+          staff,
+          'mutation { registerWebhookEndpoint(input: { url: "https://93.184.216.34/x", eventTypes: ["incident.opened"] }) { secret } }',
+        )
+      ).errors?.[0].extensions?.code,
+    ).toBe('FORBIDDEN');
+    const disabled = await run<{ disableWebhookEndpoint: { status: string } }>(
+      staff,
+      'mutation ($id: ID!) { disableWebhookEndpoint(id: $id) { status } }',
+      { id: endpoint.id },
+    );
     expect(disabled.data?.disableWebhookEndpoint.status).toBe('DISABLED');
-    const enabled = await run<{ enableWebhookEndpoint: { status: string; consecutiveFailures: number } }>(partner, 'mutation ($id: ID!) { enableWebhookEndpoint(id: $id) { status consecutiveFailures } }', { id: endpoint.id });
+    const enabled = await run<{ enableWebhookEndpoint: { status: string; consecutiveFailures: number } }>(
+      partner,
+      'mutation ($id: ID!) { enableWebhookEndpoint(id: $id) { status consecutiveFailures } }',
+      { id: endpoint.id },
+    );
     expect(enabled.data?.enableWebhookEndpoint).toEqual({ status: 'ACTIVE', consecutiveFailures: 0 });
   });
 });

@@ -35,12 +35,21 @@ export class CatalogService {
     return this.dataSource.transaction(async (manager) => {
       const parts = await manager.findBy(Part, { partNumber: In(input.prices.map((p) => p.partNumber)) });
       const byNumber = new Map(parts.map((part) => [part.partNumber, part]));
-      const book = manager.create(PriceBook, { id: randomUUID(), name: input.name, currency: input.currency, validFrom: input.validFrom, validTo: input.validTo ?? null });
+      const book = manager.create(PriceBook, {
+        id: randomUUID(),
+        name: input.name,
+        currency: input.currency,
+        validFrom: input.validFrom,
+        validTo: input.validTo ?? null,
+      });
       await manager.insert(PriceBook, book);
       for (const price of input.prices) {
         const part = byNumber.get(price.partNumber);
         if (!part) throw notFound('Part', price.partNumber);
-        await insertUnique(() => manager.insert(PriceBookEntry, { priceBookId: book.id, partId: part.id, listPrice: price.listPrice }), `A price for ${price.partNumber} in this book`);
+        await insertUnique(
+          () => manager.insert(PriceBookEntry, { priceBookId: book.id, partId: part.id, listPrice: price.listPrice }),
+          `A price for ${price.partNumber} in this book`,
+        );
       }
       return book;
     });
@@ -57,7 +66,10 @@ export class CatalogService {
       const depot = manager.create(Depot, { id: randomUUID(), ...fields, subdivision: input.subdivision ?? null });
       await insertUnique(() => manager.insert(Depot, depot), `Depot ${input.code}`);
       for (const countryCode of servesCountries) {
-        const [{ next }] = await manager.query('SELECT COALESCE(MAX(`priority`), 0) + 1 AS next FROM `depot_coverage` WHERE `countryCode` = ?', [countryCode]);
+        const [{ next }] = await manager.query(
+          'SELECT COALESCE(MAX(`priority`), 0) + 1 AS next FROM `depot_coverage` WHERE `countryCode` = ?',
+          [countryCode],
+        );
         await manager.insert(DepotCoverage, { countryCode, depotId: depot.id, priority: Number(next) });
       }
       return depot;
@@ -68,7 +80,9 @@ export class CatalogService {
     const part = await this.dataSource.getRepository(Part).findOneBy({ partNumber: input.partNumber });
     if (!part) throw notFound('Part', input.partNumber);
     if (!(await this.dataSource.getRepository(Depot).existsBy({ id: input.depotId }))) throw notFound('Depot', input.depotId);
-    await this.dataSource.getRepository(DepotStock).upsert({ depotId: input.depotId, partId: part.id, quantity: input.quantity }, ['depotId', 'partId']);
+    await this.dataSource
+      .getRepository(DepotStock)
+      .upsert({ depotId: input.depotId, partId: part.id, quantity: input.quantity }, ['depotId', 'partId']);
     return input.quantity;
   }
 
@@ -79,7 +93,10 @@ export class CatalogService {
 
   stockOf(depotId: string, partNumber: string): Promise<number> {
     return this.dataSource
-      .query('SELECT s.`quantity` FROM `depot_stock` s JOIN `part` p ON p.`id` = s.`partId` WHERE s.`depotId` = ? AND p.`partNumber` = ?', [depotId, partNumber])
+      .query('SELECT s.`quantity` FROM `depot_stock` s JOIN `part` p ON p.`id` = s.`partId` WHERE s.`depotId` = ? AND p.`partNumber` = ?', [
+        depotId,
+        partNumber,
+      ])
       .then((rows: { quantity: number }[]) => rows[0]?.quantity ?? 0);
   }
 

@@ -9,7 +9,11 @@ type OrderDestination = { destinationCountry: string | null; destinationSubdivis
 
 /** The calendar of an order's destination: its delivery date and its defective part's return deadline. */
 export function destinationCalendarOf(order: OrderDestination): BusinessCalendar {
-  return placeCalendar({ countryCode: order.destinationCountry as string, subdivision: order.destinationSubdivision, timeZone: order.destinationTimeZone as string });
+  return placeCalendar({
+    countryCode: order.destinationCountry as string,
+    subdivision: order.destinationSubdivision,
+    timeZone: order.destinationTimeZone as string,
+  });
 }
 
 /**
@@ -17,7 +21,12 @@ export function destinationCalendarOf(order: OrderDestination): BusinessCalendar
  * receives at `receivedAt`: the one rule behind both a real order and the published terms, so the
  * two can never disagree.
  */
-export function planReplacementFrom(depot: Depot, destination: ReplacementDestination, terms: ShippingTerms | null, receivedAt: Date): AdvanceReplacementPlan {
+export function planReplacementFrom(
+  depot: Depot,
+  destination: ReplacementDestination,
+  terms: ShippingTerms | null,
+  receivedAt: Date,
+): AdvanceReplacementPlan {
   return planAdvanceReplacement({
     orderReceivedAt: receivedAt,
     depot: placeCalendar(depot),

@@ -17,7 +17,10 @@ export class ShippingTerms {
   @Column('boolean', { default: false })
   customerIsImporterOfRecord: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Location-specific exceptions published with the terms, e.g. regions a carrier reaches a day later.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Location-specific exceptions published with the terms, e.g. regions a carrier reaches a day later.',
+  })
   @Column('varchar', { length: 500, nullable: true, default: null })
   notes: string | null;
 }

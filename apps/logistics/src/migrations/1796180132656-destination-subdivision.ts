@@ -4,10 +4,10 @@ export class DestinationSubdivision1796180132656 implements MigrationInterface {
   name = 'DestinationSubdivision1796180132656';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE `replacement_order` ADD `destinationSubdivision` varchar(16) NULL");
+    await queryRunner.query('ALTER TABLE `replacement_order` ADD `destinationSubdivision` varchar(16) NULL');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE `replacement_order` DROP COLUMN `destinationSubdivision`");
+    await queryRunner.query('ALTER TABLE `replacement_order` DROP COLUMN `destinationSubdivision`');
   }
 }

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { appendToOutbox } from '@polyplus/events';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import { collectExport, findValues, inProcessClient, personalDataPeer, pseudonymsFor, unclassifiedTables, type PersonalDataPeer } from '@polyplus/privacy';
+import {
+  collectExport,
+  findValues,
+  inProcessClient,
+  personalDataPeer,
+  pseudonymsFor,
+  unclassifiedTables,
+  type PersonalDataPeer,
+} from '@polyplus/privacy';
 import { databaseFingerprint, TEST_SUPPORT_ENGINEER } from '@polyplus/testing';
 import { logisticsSubgraph } from '../logistics-subgraph';
 import { ReplacementOrder } from '../replacement-order/replacement-order.entity';
@@ -26,11 +34,40 @@ describe('personal data in the logistics service: export and erasure', () => {
   async function orderWithShipment(customerId: string, incidentId: string, note: string) {
     const orderId = randomUUID();
     const shipmentId = randomUUID();
-    await db.dataSource.getRepository(ReplacementOrder).insert({ id: orderId, incidentId, customerId, partNumber: '2215-61234', status: ReplacementOrderStatus.DELIVERED, backorderReason: null });
-    await db.dataSource.getRepository(Shipment).insert({ id: shipmentId, orderId, carrier: 'UPS', trackingNumber: `1Z${orderId.slice(0, 8)}`, partSerialNumber: `PS-${orderId.slice(0, 8)}`, status: ShipmentStatus.DELIVERED, shippedOn: '2026-03-03' });
-    await db.dataSource.getRepository(ShipmentEvent).insert({ id: randomUUID(), shipmentId, at: new Date('2026-03-04T11:00:00Z'), status: ShipmentStatus.DELIVERED, note });
-    await db.dataSource.getRepository(DefectiveReturn).insert({ id: randomUUID(), orderId, dueDate: '2026-03-18', lateFrom: new Date('2026-03-19T00:00:00Z') });
-    await db.dataSource.transaction((manager) => appendToOutbox(manager, { topic: 'replacement.delivered', key: orderId, payload: { orderId, incidentId, customerId, receivedBy: note } }));
+    await db.dataSource
+      .getRepository(ReplacementOrder)
+      .insert({
+        id: orderId,
+        incidentId,
+        customerId,
+        partNumber: '2215-61234',
+        status: ReplacementOrderStatus.DELIVERED,
+        backorderReason: null,
+      });
+    await db.dataSource
+      .getRepository(Shipment)
+      .insert({
+        id: shipmentId,
+        orderId,
+        carrier: 'UPS',
+        trackingNumber: `1Z${orderId.slice(0, 8)}`,
+        partSerialNumber: `PS-${orderId.slice(0, 8)}`,
+        status: ShipmentStatus.DELIVERED,
+        shippedOn: '2026-03-03',
+      });
+    await db.dataSource
+      .getRepository(ShipmentEvent)
+      .insert({ id: randomUUID(), shipmentId, at: new Date('2026-03-04T11:00:00Z'), status: ShipmentStatus.DELIVERED, note });
+    await db.dataSource
+      .getRepository(DefectiveReturn)
+      .insert({ id: randomUUID(), orderId, dueDate: '2026-03-18', lateFrom: new Date('2026-03-19T00:00:00Z') });
+    await db.dataSource.transaction((manager) =>
+      appendToOutbox(manager, {
+        topic: 'replacement.delivered',
+        key: orderId,
+        payload: { orderId, incidentId, customerId, receivedBy: note },
+      }),
+    );
     orders[incidentId] = orderId;
   }
 
@@ -45,11 +82,20 @@ describe('personal data in the logistics service: export and erasure', () => {
   afterAll(() => db?.drop(), 60_000);
 
   it('every table of the logistics service is classified as holding personal data or not', () => {
-    expect(unclassifiedTables(db.dataSource.entityMetadatas.map((entity) => entity.tableName), LOGISTICS_PERSONAL_DATA)).toEqual({ unclassified: [], unknown: [] });
+    expect(
+      unclassifiedTables(
+        db.dataSource.entityMetadatas.map((entity) => entity.tableName),
+        LOGISTICS_PERSONAL_DATA,
+      ),
+    ).toEqual({ unclassified: [], unknown: [] });
   });
 
   it('a contact’s export holds the orders of the cases they reported, with shipments, tracking and returns; a contact without cases has none', async () => {
-    const records = await collectExport(peer, { customerId: fabrikam, contactId: ana.contactId, email: ana.email, incidentIds: [cases.anas] }, 2);
+    const records = await collectExport(
+      peer,
+      { customerId: fabrikam, contactId: ana.contactId, email: ana.email, incidentIds: [cases.anas] },
+      2,
+    );
     expect(records.map((entry) => entry.section)).toEqual(['replacementOrders', 'shipments', 'shipmentEvents', 'defectiveReturns']);
     expect(records[0].record).toMatchObject({ id: orders[cases.anas], incidentId: cases.anas });
     expect(JSON.stringify(records)).not.toContain('Ben Okafor');
@@ -60,7 +106,12 @@ describe('personal data in the logistics service: export and erasure', () => {
 
   it('a customer’s export holds the orders of all its cases and nothing of another customer', async () => {
     const records = await collectExport(peer, { customerId: fabrikam });
-    expect(records.filter((entry) => entry.section === 'replacementOrders').map((entry) => entry.record.incidentId).sort()).toEqual([cases.anas, cases.bens].sort());
+    expect(
+      records
+        .filter((entry) => entry.section === 'replacementOrders')
+        .map((entry) => entry.record.incidentId)
+        .sort(),
+    ).toEqual([cases.anas, cases.bens].sort());
     expect(JSON.stringify(records)).not.toContain(contoso);
   });
 
@@ -70,7 +121,11 @@ describe('personal data in the logistics service: export and erasure', () => {
     const left = await findValues((sql, params) => db.dataSource.query(sql, params), [db.database], [ana.name, ana.email]);
     expect(left.map((found) => found.table).sort()).toEqual(['outbox_event', 'shipment_event']);
     expect(left.every((found) => JSON.stringify(found.row).includes('Contoso'))).toBe(true);
-    expect(await db.dataSource.getRepository(ShipmentEvent).findOneByOrFail({ note: `Signed for by ${pseudonymsFor(ana.contactId).name} at reception` })).toBeDefined();
+    expect(
+      await db.dataSource
+        .getRepository(ShipmentEvent)
+        .findOneByOrFail({ note: `Signed for by ${pseudonymsFor(ana.contactId).name} at reception` }),
+    ).toBeDefined();
     const before = await databaseFingerprint(db.database);
     expect(await peer.erase(subject)).toEqual({ changedRows: 0, deletedFiles: 0 });
     expect(await databaseFingerprint(db.database)).toEqual(before);

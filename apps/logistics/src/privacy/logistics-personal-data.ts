@@ -27,11 +27,19 @@ export const LOGISTICS_PERSONAL_DATA: PersonalDataMap = [
   { table: 'replacement_order', scope: ofCustomer, key: 'id', text: ['backorderReason'] },
   {
     table: 'shipment_event',
-    scope: (subject) => ({ sql: '`shipmentId` IN (SELECT s.`id` FROM `shipment` s JOIN `replacement_order` o ON o.`id` = s.`orderId` WHERE o.`customerId` = ?)', params: [subject.customerId] }),
+    scope: (subject) => ({
+      sql: '`shipmentId` IN (SELECT s.`id` FROM `shipment` s JOIN `replacement_order` o ON o.`id` = s.`orderId` WHERE o.`customerId` = ?)',
+      params: [subject.customerId],
+    }),
     key: 'id',
     text: ['note'],
   },
-  { table: 'outbox_event', scope: (subject) => ({ sql: '`payload` LIKE ?', params: [`%${subject.customerId}%`] }), key: 'sequence', text: ['payload'] },
+  {
+    table: 'outbox_event',
+    scope: (subject) => ({ sql: '`payload` LIKE ?', params: [`%${subject.customerId}%`] }),
+    key: 'sequence',
+    text: ['payload'],
+  },
   { table: 'shipment', holdsNoPersonalData: 'carrier, tracking and part serial numbers of the customer’s orders' },
   { table: 'defective_return', holdsNoPersonalData: 'return due dates and receipts' },
   { table: 'invoice', holdsNoPersonalData: 'amounts invoiced for late returns' },
@@ -55,18 +63,31 @@ export function logisticsExportSections(dataSource: DataSource, subject: ExportS
   if (contact && incidentIds.length === 0) return [];
   const params = { customerId: subject.customerId, incidentIds };
   const orders = `SELECT scoped_order.\`id\` FROM \`replacement_order\` scoped_order WHERE scoped_order.\`customerId\` = :customerId${contact ? ' AND scoped_order.`incidentId` IN (:...incidentIds)' : ''}`;
-  const builder = <T extends ObjectLiteral>(entity: new () => T, alias: string) => dataSource.getRepository(entity).createQueryBuilder(alias).setParameters(params);
+  const builder = <T extends ObjectLiteral>(entity: new () => T, alias: string) =>
+    dataSource.getRepository(entity).createQueryBuilder(alias).setParameters(params);
   return [
-    querySection('replacementOrders', { key: 'id', query: () => builder(ReplacementOrder, 'replacementOrder').where(`replacementOrder.id IN (${orders})`) }),
+    querySection('replacementOrders', {
+      key: 'id',
+      query: () => builder(ReplacementOrder, 'replacementOrder').where(`replacementOrder.id IN (${orders})`),
+    }),
     querySection('shipments', { key: 'id', query: () => builder(Shipment, 'shipment').where(`shipment.orderId IN (${orders})`) }),
     querySection('shipmentEvents', {
       key: 'id',
-      query: () => builder(ShipmentEvent, 'shipmentEvent').where(`shipmentEvent.shipmentId IN (SELECT scoped_shipment.\`id\` FROM \`shipment\` scoped_shipment WHERE scoped_shipment.\`orderId\` IN (${orders}))`),
+      query: () =>
+        builder(ShipmentEvent, 'shipmentEvent').where(
+          `shipmentEvent.shipmentId IN (SELECT scoped_shipment.\`id\` FROM \`shipment\` scoped_shipment WHERE scoped_shipment.\`orderId\` IN (${orders}))`,
+        ),
     }),
-    querySection('defectiveReturns', { key: 'id', query: () => builder(DefectiveReturn, 'defectiveReturn').where(`defectiveReturn.orderId IN (${orders})`) }),
+    querySection('defectiveReturns', {
+      key: 'id',
+      query: () => builder(DefectiveReturn, 'defectiveReturn').where(`defectiveReturn.orderId IN (${orders})`),
+    }),
     querySection('invoices', {
       key: 'id',
-      query: () => builder(Invoice, 'invoice').where(`invoice.returnId IN (SELECT scoped_return.\`id\` FROM \`defective_return\` scoped_return WHERE scoped_return.\`orderId\` IN (${orders}))`),
+      query: () =>
+        builder(Invoice, 'invoice').where(
+          `invoice.returnId IN (SELECT scoped_return.\`id\` FROM \`defective_return\` scoped_return WHERE scoped_return.\`orderId\` IN (${orders}))`,
+        ),
     }),
   ];
 }

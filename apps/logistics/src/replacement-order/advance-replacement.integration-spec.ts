@@ -92,7 +92,11 @@ describe('advance replacement, next business day', () => {
 
   it('an unknown part is refused with NOT_FOUND and nothing is written', async () => {
     const before = await db.dataSource.getRepository(ReplacementOrder).count();
-    const order = new ReplacementOrderService(db.dataSource, fakeDirectory(LONDON_SITE).directory).order({ incidentId: randomUUID(), partNumber: 'NO-SUCH-PART', quantity: 1 });
+    const order = new ReplacementOrderService(db.dataSource, fakeDirectory(LONDON_SITE).directory).order({
+      incidentId: randomUUID(),
+      partNumber: 'NO-SUCH-PART',
+      quantity: 1,
+    });
     await expect(order).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
     expect(await db.dataSource.getRepository(ReplacementOrder).count()).toBe(before);
   });

@@ -1,6 +1,14 @@
 import { DomainError, notFound, sendDocument, serviceDocument, type SubgraphClient } from '@polyplus/subgraph-kit';
 
-export type Destination = { incidentId: string; customerId: string; deviceId: string; siteId: string; countryCode: string; subdivision: string | null; timeZone: string };
+export type Destination = {
+  incidentId: string;
+  customerId: string;
+  deviceId: string;
+  siteId: string;
+  countryCode: string;
+  subdivision: string | null;
+  timeZone: string;
+};
 
 type IncidentRow = { id: string; device: { id: string }; customer: { id: string } };
 type DeviceRow = { id: string; site: { id: string } };
@@ -11,14 +19,20 @@ export const INCIDENT_DEVICE = serviceDocument<{ incident: IncidentRow | null },
   'query IncidentDevice($id: ID!) { incident(id: $id) { id device { id } customer { id } } }',
 );
 
-export const DEVICE_SITE = serviceDocument<{ device: DeviceRow | null }, { id: string }>('devices', 'query DeviceSite($id: ID!) { device(id: $id) { id site { id } } }');
+export const DEVICE_SITE = serviceDocument<{ device: DeviceRow | null }, { id: string }>(
+  'devices',
+  'query DeviceSite($id: ID!) { device(id: $id) { id site { id } } }',
+);
 
 export const SITE_CALENDAR = serviceDocument<{ site: SiteRow | null }, { id: string }>(
   'customers',
   'query SiteCalendar($id: ID!) { site(id: $id) { id countryCode subdivision timeZone } }',
 );
 
-export const ADVANCE_REPLACEMENT_ENTITLEMENT = serviceDocument<{ deviceEntitlement: { covered: boolean; advanceReplacementAllowed: boolean } }, { deviceId: string; at: string }>(
+export const ADVANCE_REPLACEMENT_ENTITLEMENT = serviceDocument<
+  { deviceEntitlement: { covered: boolean; advanceReplacementAllowed: boolean } },
+  { deviceId: string; at: string }
+>(
   'devices',
   'query Entitlement($deviceId: ID!, $at: DateTimeISO!) { deviceEntitlement(deviceId: $deviceId, at: $at) { covered advanceReplacementAllowed } }',
 );
@@ -43,7 +57,15 @@ export class DestinationDirectory {
     if (!site) throw notFound('Site', device.site.id);
     // The subdivision brings the site's regional holidays into delivery and return dates, as in its case clock.
     const subdivision = site.subdivision ?? null;
-    return { incidentId, customerId: incident.customer.id, deviceId: device.id, siteId: site.id, countryCode: site.countryCode, subdivision, timeZone: site.timeZone };
+    return {
+      incidentId,
+      customerId: incident.customer.id,
+      deviceId: device.id,
+      siteId: site.id,
+      countryCode: site.countryCode,
+      subdivision,
+      timeZone: site.timeZone,
+    };
   }
 
   /**
@@ -56,9 +78,13 @@ export class DestinationDirectory {
       throw new DomainError('FORBIDDEN', `Device ${deviceId} is not covered by a current Poly+ contract`, { reason: 'DEVICE_NOT_COVERED' });
     }
     if (!deviceEntitlement.advanceReplacementAllowed) {
-      throw new DomainError('FORBIDDEN', `Device ${deviceId} is not entitled to advance replacement (personal devices: 3 years of continuous coverage at most)`, {
-        reason: 'PERSONAL_DEVICE_COVERAGE_LIMIT',
-      });
+      throw new DomainError(
+        'FORBIDDEN',
+        `Device ${deviceId} is not entitled to advance replacement (personal devices: 3 years of continuous coverage at most)`,
+        {
+          reason: 'PERSONAL_DEVICE_COVERAGE_LIMIT',
+        },
+      );
     }
   }
 }

@@ -23,7 +23,11 @@ describe('replacements follow the destination site’s regional public holidays,
 
   const orderAt = (at: string, site: FakeSite): Promise<ReplacementOrder> => {
     clock = new Date(at);
-    return new ReplacementOrderService(db.dataSource, fakeDirectory(site).directory, now).order({ incidentId: randomUUID(), partNumber: '2215-61234', quantity: 1 });
+    return new ReplacementOrderService(db.dataSource, fakeDirectory(site).directory, now).order({
+      incidentId: randomUUID(),
+      partNumber: '2215-61234',
+      quantity: 1,
+    });
   };
 
   /** Orders, ships and delivers a part to `site`; the defective part's return deadline that delivery opened. */
@@ -32,8 +36,18 @@ describe('replacements follow the destination site’s regional public holidays,
     const tracking = `1Z${randomUUID().slice(0, 8)}`;
     await shipments.ship({ orderId: order.id, carrier: 'UPS', trackingNumber: tracking, partSerialNumber: `PS-${tracking}` });
     clock = new Date(deliveredAt);
-    await shipments.recordTrackingEvent({ carrier: 'UPS', trackingNumber: tracking, status: ShipmentStatus.PICKED_UP, at: new Date(new Date(orderedAt).getTime() + 3_600_000) });
-    await shipments.recordTrackingEvent({ carrier: 'UPS', trackingNumber: tracking, status: ShipmentStatus.DELIVERED, at: new Date(deliveredAt) });
+    await shipments.recordTrackingEvent({
+      carrier: 'UPS',
+      trackingNumber: tracking,
+      status: ShipmentStatus.PICKED_UP,
+      at: new Date(new Date(orderedAt).getTime() + 3_600_000),
+    });
+    await shipments.recordTrackingEvent({
+      carrier: 'UPS',
+      trackingNumber: tracking,
+      status: ShipmentStatus.DELIVERED,
+      at: new Date(deliveredAt),
+    });
     return (await returns.findForOrder(order.id))!.dueDate;
   }
 
@@ -48,9 +62,16 @@ describe('replacements follow the destination site’s regional public holidays,
   it('a subdivision’s public holiday moves the delivery date: shipped from London on 31 December, a Glasgow site gets the part on 5 January, not on its bank holiday of 2 January', async () => {
     const glasgow = await orderAt('2025-12-31T10:00:00Z', GLASGOW);
     const countryOnly = await orderAt('2025-12-31T10:00:00Z', COUNTRY_ONLY);
-    expect(glasgow).toMatchObject({ destinationCountry: 'GB', destinationSubdivision: 'SCT', shipDate: '2025-12-31', expectedDelivery: '2026-01-05' });
+    expect(glasgow).toMatchObject({
+      destinationCountry: 'GB',
+      destinationSubdivision: 'SCT',
+      shipDate: '2025-12-31',
+      expectedDelivery: '2026-01-05',
+    });
     expect(countryOnly).toMatchObject({ destinationSubdivision: null, shipDate: '2025-12-31', expectedDelivery: '2026-01-02' });
-    expect(await db.dataSource.getRepository(ReplacementOrder).findOneBy({ id: glasgow.id })).toMatchObject({ destinationSubdivision: 'SCT' });
+    expect(await db.dataSource.getRepository(ReplacementOrder).findOneBy({ id: glasgow.id })).toMatchObject({
+      destinationSubdivision: 'SCT',
+    });
   });
 
   it('a subdivision’s public holiday moves the return deadline: delivered on 30 December, a Glasgow site has until 15 January, one day more than the country’s 14 January', async () => {

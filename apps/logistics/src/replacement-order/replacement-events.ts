@@ -15,7 +15,13 @@ export const REPLACEMENT_TOPICS = {
  * Records a replacement order event in the caller's transaction (the outbox relay publishes it).
  * `occurredAt` is the service's "now" (a test clock moves it); consumers date what they do by it.
  */
-export function publishReplacementEvent(manager: EntityManager, topic: string, order: ReplacementOrder, extra: Record<string, unknown> = {}, occurredAt?: Date) {
+export function publishReplacementEvent(
+  manager: EntityManager,
+  topic: string,
+  order: ReplacementOrder,
+  extra: Record<string, unknown> = {},
+  occurredAt?: Date,
+) {
   return appendToOutbox(manager, {
     topic,
     key: order.id,

@@ -48,7 +48,11 @@ export class ReplacementOrder {
   destinationTimeZone: string | null;
 
   /** The site's subdivision (ISO 3166-2 without the country): its regional holidays move delivery and return dates. Null on orders placed before it was kept: they use the country's calendar. */
-  @Field(() => String, { nullable: true, description: 'Destination subdivision (the customer site’s, ISO 3166-2 without the country, e.g. BY or SCT): its regional holidays count for delivery and return dates.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Destination subdivision (the customer site’s, ISO 3166-2 without the country, e.g. BY or SCT): its regional holidays count for delivery and return dates.',
+  })
   @Column('varchar', { length: 16, nullable: true, default: null })
   destinationSubdivision: string | null;
 

@@ -53,9 +53,18 @@ export class ReplacementOrderService {
       });
       if (depot) {
         const plan = planReplacementFrom(depot, destination, terms, receivedAt);
-        Object.assign(order, { status: ReplacementOrderStatus.ORDERED, depotId: depot.id, shipDate: plan.shipDate, expectedDelivery: plan.deliveryDate, expectedDeliveryAt: plan.expectedDeliveryAt });
+        Object.assign(order, {
+          status: ReplacementOrderStatus.ORDERED,
+          depotId: depot.id,
+          shipDate: plan.shipDate,
+          expectedDelivery: plan.deliveryDate,
+          expectedDeliveryAt: plan.expectedDeliveryAt,
+        });
       } else {
-        Object.assign(order, { status: ReplacementOrderStatus.BACKORDERED, backorderReason: `No depot serving ${destination.countryCode} has ${part.partNumber} in stock` });
+        Object.assign(order, {
+          status: ReplacementOrderStatus.BACKORDERED,
+          backorderReason: `No depot serving ${destination.countryCode} has ${part.partNumber} in stock`,
+        });
       }
       const saved = await manager.save(order);
       await publishReplacementEvent(manager, REPLACEMENT_TOPICS.ordered, saved, {}, receivedAt);

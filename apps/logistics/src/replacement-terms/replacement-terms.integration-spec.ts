@@ -21,7 +21,14 @@ const TERMS = `query ($countryCode: String!, $at: DateTimeISO, $timeZone: String
   }
 }`;
 
-type Example = { orderedAt: string; shipsSameDay: boolean; shipDate: string; deliveryDate: string; expectedDeliveryAt: string; timeZone: string };
+type Example = {
+  orderedAt: string;
+  shipsSameDay: boolean;
+  shipDate: string;
+  deliveryDate: string;
+  expectedDeliveryAt: string;
+  timeZone: string;
+};
 type Terms = {
   countryCode: string;
   countryName: string;
@@ -30,7 +37,14 @@ type Terms = {
   customsDelayBusinessDays: number;
   customerIsImporterOfRecord: boolean;
   notes: string[];
-  depots: { priority: number; cutoffLocalTime: string; timeZone: string; cutoffDescription: string; depot: { code: string }; example: { shipDate: string; deliveryDate: string } }[];
+  depots: {
+    priority: number;
+    cutoffLocalTime: string;
+    timeZone: string;
+    cutoffDescription: string;
+    depot: { code: string };
+    example: { shipDate: string; deliveryDate: string };
+  }[];
   upcomingDestinationClosures: { date: string; name: string; kind: string }[];
   example: Example;
 };
@@ -40,9 +54,20 @@ describe('published advance-replacement terms ("Poly will publish a list of loca
   let schema: GraphQLSchema;
 
   const publicTerms = async (countryCode: string, at: string, timeZone?: string, subdivision?: string | null) =>
-    (await operationData<{ replacementTerms: Terms | null }>(schema, TERMS, { countryCode, at, timeZone, subdivision }, anonymousPrincipal())).replacementTerms;
+    (
+      await operationData<{ replacementTerms: Terms | null }>(
+        schema,
+        TERMS,
+        { countryCode, at, timeZone, subdivision },
+        anonymousPrincipal(),
+      )
+    ).replacementTerms;
   const orderAt = (at: string, site: FakeSite) =>
-    new ReplacementOrderService(db.dataSource, fakeDirectory(site).directory, () => new Date(at)).order({ incidentId: randomUUID(), partNumber: '2215-61234', quantity: 1 });
+    new ReplacementOrderService(db.dataSource, fakeDirectory(site).directory, () => new Date(at)).order({
+      incidentId: randomUUID(),
+      partNumber: '2215-61234',
+      quantity: 1,
+    });
 
   beforeAll(async () => {
     db = await createTestDatabase('logistics_terms', logisticsSubgraph.database);
@@ -78,13 +103,29 @@ describe('published advance-replacement terms ("Poly will publish a list of loca
 
   it('a Friday order after the cut-off ships on Monday and arrives on Tuesday, as published', async () => {
     const terms = (await publicTerms('GB', '2026-03-06T15:30:00Z')) as Terms;
-    expect(terms.example).toMatchObject({ shipsSameDay: false, shipDate: '2026-03-09', deliveryDate: '2026-03-10', timeZone: 'Europe/London' });
-    expect(terms.depots[0]).toMatchObject({ priority: 1, cutoffLocalTime: '15:00', timeZone: 'Europe/London', cutoffDescription: '15:00 Europe/London time, Mon–Fri except depot holidays' });
+    expect(terms.example).toMatchObject({
+      shipsSameDay: false,
+      shipDate: '2026-03-09',
+      deliveryDate: '2026-03-10',
+      timeZone: 'Europe/London',
+    });
+    expect(terms.depots[0]).toMatchObject({
+      priority: 1,
+      cutoffLocalTime: '15:00',
+      timeZone: 'Europe/London',
+      cutoffDescription: '15:00 Europe/London time, Mon–Fri except depot holidays',
+    });
   });
 
   it('delivery takes 1 business day plus the customs delay; the country’s importer-of-record rule and exceptions are stated', async () => {
     const switzerland = (await publicTerms('CH', '2026-03-03T10:00:00Z')) as Terms;
-    expect(switzerland).toMatchObject({ countryCode: 'CH', countryName: 'Switzerland', deliveryBusinessDays: 3, customsDelayBusinessDays: 2, customerIsImporterOfRecord: true });
+    expect(switzerland).toMatchObject({
+      countryCode: 'CH',
+      countryName: 'Switzerland',
+      deliveryBusinessDays: 3,
+      customsDelayBusinessDays: 2,
+      customerIsImporterOfRecord: true,
+    });
     expect(switzerland.example).toMatchObject({ shipsSameDay: true, shipDate: '2026-03-03', deliveryDate: '2026-03-06' });
     expect(switzerland.notes).toEqual(
       expect.arrayContaining([
@@ -98,14 +139,25 @@ describe('published advance-replacement terms ("Poly will publish a list of loca
       [1, 'LHR', '15:00'],
       [2, 'DUB', '14:00'],
     ]);
-    expect(britain.notes).toContain('When LHR does not have a part in stock, it ships from DUB (Ireland), cut-off 14:00 Europe/Dublin time.');
+    expect(britain.notes).toContain(
+      'When LHR does not have a part in stock, it ships from DUB (Ireland), cut-off 14:00 Europe/Dublin time.',
+    );
   });
 
   it('location-specific notes staff publish with the shipping terms appear in the terms, and setting the terms again without notes keeps them', async () => {
     const set = 'mutation ($input: SetShippingTermsInput!) { setShippingTerms(input: $input) { notes } }';
-    await operationData(schema, set, { input: { countryCode: 'GB', customsDelayBusinessDays: 0, customerIsImporterOfRecord: false, notes: 'Scottish Highlands and islands: one extra business day.' } });
+    await operationData(schema, set, {
+      input: {
+        countryCode: 'GB',
+        customsDelayBusinessDays: 0,
+        customerIsImporterOfRecord: false,
+        notes: 'Scottish Highlands and islands: one extra business day.',
+      },
+    });
     await operationData(schema, set, { input: { countryCode: 'GB', customsDelayBusinessDays: 0, customerIsImporterOfRecord: false } });
-    expect(((await publicTerms('GB', '2026-03-03T10:00:00Z')) as Terms).notes).toContain('Scottish Highlands and islands: one extra business day.');
+    expect(((await publicTerms('GB', '2026-03-03T10:00:00Z')) as Terms).notes).toContain(
+      'Scottish Highlands and islands: one extra business day.',
+    );
   });
 
   it.each([
@@ -113,21 +165,22 @@ describe('published advance-replacement terms ("Poly will publish a list of loca
     ['of spaces only', '   '],
   ])('shipping-terms notes %s are BAD_USER_INPUT naming notes, and nothing is written', async (_case, notes) => {
     const before = await db.dataSource.query('SELECT * FROM shipping_terms ORDER BY countryCode');
-    const result = await executeOperation(schema, 'mutation ($input: SetShippingTermsInput!) { setShippingTerms(input: $input) { notes } }', {
-      input: { countryCode: 'FR', customsDelayBusinessDays: 0, customerIsImporterOfRecord: false, notes },
-    });
+    const result = await executeOperation(
+      schema,
+      'mutation ($input: SetShippingTermsInput!) { setShippingTerms(input: $input) { notes } }',
+      {
+        input: { countryCode: 'FR', customsDelayBusinessDays: 0, customerIsImporterOfRecord: false, notes },
+      },
+    );
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((result.errors?.[0].extensions?.fields as { field: string }[]).map((problem) => problem.field)).toEqual(['notes']);
     expect(await db.dataSource.query('SELECT * FROM shipping_terms ORDER BY countryCode')).toEqual(before);
   });
 
   it('every country a depot serves is published, by country code', async () => {
-    const { publishedReplacementTerms } = await operationData<{ publishedReplacementTerms: { countryCode: string; depots: { depot: { code: string } }[] }[] }>(
-      schema,
-      '{ publishedReplacementTerms { countryCode depots { depot { code } } } }',
-      {},
-      anonymousPrincipal(),
-    );
+    const { publishedReplacementTerms } = await operationData<{
+      publishedReplacementTerms: { countryCode: string; depots: { depot: { code: string } }[] }[];
+    }>(schema, '{ publishedReplacementTerms { countryCode depots { depot { code } } } }', {}, anonymousPrincipal());
     expect(publishedReplacementTerms.map((terms) => [terms.countryCode, terms.depots.map((depot) => depot.depot.code)])).toEqual([
       ['CH', ['FRA']],
       ['DE', ['FRA']],
@@ -141,7 +194,9 @@ describe('published advance-replacement terms ("Poly will publish a list of loca
     expect(scotland.upcomingDestinationClosures.map((closure) => closure.date)).toEqual(['2026-01-01', '2026-01-02', '2026-04-03']);
     const unknown = (await publicTerms('GB', '2025-12-31T10:00:00Z', undefined, 'ZZZ')) as Terms;
     expect(unknown).toMatchObject({ subdivision: null, example: { deliveryDate: '2026-01-02' } });
-    expect(unknown.upcomingDestinationClosures).toEqual(((await publicTerms('GB', '2025-12-31T10:00:00Z')) as Terms).upcomingDestinationClosures);
+    expect(unknown.upcomingDestinationClosures).toEqual(
+      ((await publicTerms('GB', '2025-12-31T10:00:00Z')) as Terms).upcomingDestinationClosures,
+    );
   });
 
   it('a country no depot serves has no terms (null)', async () => {

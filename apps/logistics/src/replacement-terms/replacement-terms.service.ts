@@ -10,14 +10,24 @@ import type { ReplacementClosure, ReplacementDepotTerms, ReplacementExample, Rep
 
 /** How many coming holidays the terms list per depot and destination. */
 const CLOSURES_LISTED = 3;
-const SHORT_WEEKDAYS: Record<string, string> = { monday: 'Mon', tuesday: 'Tue', wednesday: 'Wed', thursday: 'Thu', friday: 'Fri', saturday: 'Sat', sunday: 'Sun' };
+const SHORT_WEEKDAYS: Record<string, string> = {
+  monday: 'Mon',
+  tuesday: 'Tue',
+  wednesday: 'Wed',
+  thursday: 'Thu',
+  friday: 'Fri',
+  saturday: 'Sat',
+  sunday: 'Sun',
+};
 
 const closures = (calendar: BusinessCalendar, from: Date): ReplacementClosure[] =>
   describeCalendar(calendar, { from, count: CLOSURES_LISTED }).upcomingClosures.map((closure: UpcomingClosure) => ({ ...closure }));
 
 /** "Mon–Fri" for a run of weekdays, "Mon, Wed, Fri" otherwise. */
 function shippingDays(calendar: BusinessCalendar): string {
-  const days = describeCalendar(calendar, { from: new Date(0), count: 0 }).weeklyHours.filter((day) => day.hours.length > 0).map((day) => SHORT_WEEKDAYS[day.weekday]);
+  const days = describeCalendar(calendar, { from: new Date(0), count: 0 })
+    .weeklyHours.filter((day) => day.hours.length > 0)
+    .map((day) => SHORT_WEEKDAYS[day.weekday]);
   const order = Object.values(SHORT_WEEKDAYS);
   const contiguous = days.length > 2 && days.every((day, i) => i === 0 || order.indexOf(day) === order.indexOf(days[i - 1]) + 1);
   return contiguous ? `${days[0]}–${days[days.length - 1]}` : days.join(', ');
@@ -55,7 +65,12 @@ export class ReplacementTermsService {
   }
 
   /** One destination country's terms (with a subdivision, its regional holidays too), or null when no depot serves it. */
-  async forCountry(countryCode: string, at?: Date, timeZone?: string | null, subdivision?: string | null): Promise<ReplacementTerms | null> {
+  async forCountry(
+    countryCode: string,
+    at?: Date,
+    timeZone?: string | null,
+    subdivision?: string | null,
+  ): Promise<ReplacementTerms | null> {
     const country = getCountry(countryCode);
     if (!country) throw badUserInput(`countryCode ${countryCode} is not an ISO 3166-1 country`, 'countryCode');
     if (timeZone && !(country.timezones as readonly string[]).includes(timeZone)) {
@@ -73,7 +88,14 @@ export class ReplacementTermsService {
     return this.termsOf(countryCode, depots, terms, at ?? this.now(), timeZone ?? undefined, subdivision);
   }
 
-  private termsOf(countryCode: string, depots: Depot[], terms: ShippingTerms | null, at: Date, timeZone?: string, subdivision?: string | null): ReplacementTerms {
+  private termsOf(
+    countryCode: string,
+    depots: Depot[],
+    terms: ShippingTerms | null,
+    at: Date,
+    timeZone?: string,
+    subdivision?: string | null,
+  ): ReplacementTerms {
     const destination: ReplacementDestination = { countryCode, subdivision, timeZone: timeZone ?? exampleTimeZone(countryCode, depots[0]) };
     const destinationCalendar = placeCalendar(destination);
     const depotTerms = depots.map((depot, index): ReplacementDepotTerms => {
@@ -131,7 +153,8 @@ function notesOf(countryCode: string, depots: Depot[], terms: ShippingTerms | nu
   const name = countryName(countryCode);
   const customs = customsDelayOf(terms);
   const notes = ['Poly pays all freight for advance replacements.'];
-  if (customs > 0) notes.push(`Customs clearance into ${name} usually adds ${customs} business day${customs === 1 ? '' : 's'} to delivery.`);
+  if (customs > 0)
+    notes.push(`Customs clearance into ${name} usually adds ${customs} business day${customs === 1 ? '' : 's'} to delivery.`);
   if (customerIsImporterOfRecord(terms)) notes.push(`The customer acts as importer of record for deliveries into ${name}.`);
   depots.slice(1).forEach((alternate, index) => {
     const before = depots.slice(0, index + 1).map((depot) => depot.code);

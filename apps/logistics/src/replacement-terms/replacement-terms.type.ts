@@ -1,7 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Depot } from '../depot/depot.entity';
 
-@ObjectType('ReplacementClosure', { description: 'A day a depot does not ship or a destination does not take deliveries: a public holiday or a closure.' })
+@ObjectType('ReplacementClosure', {
+  description: 'A day a depot does not ship or a destination does not take deliveries: a public holiday or a closure.',
+})
 export class ReplacementClosure {
   @Field(() => String, { description: 'yyyy-mm-dd, local date.' })
   date: string;
@@ -13,7 +15,9 @@ export class ReplacementClosure {
   kind: string;
 }
 
-@ObjectType('ReplacementExample', { description: 'What an advance replacement ordered at `orderedAt` gets: the dates a real order placed at that instant is given.' })
+@ObjectType('ReplacementExample', {
+  description: 'What an advance replacement ordered at `orderedAt` gets: the dates a real order placed at that instant is given.',
+})
 export class ReplacementExample {
   @Field(() => Date)
   orderedAt: Date;
@@ -34,7 +38,9 @@ export class ReplacementExample {
   timeZone: string;
 }
 
-@ObjectType('ReplacementDepotTerms', { description: 'A depot serving a destination country: its same-day cut-off and what an order shipped from it gets.' })
+@ObjectType('ReplacementDepotTerms', {
+  description: 'A depot serving a destination country: its same-day cut-off and what an order shipped from it gets.',
+})
 export class ReplacementDepotTerms {
   @Field(() => Int, { description: '1 ships whenever it has the part; the next is tried when it has not.' })
   priority: number;
@@ -71,11 +77,14 @@ export class ReplacementTerms {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The subdivision whose regional holidays the dates and closures include (as asked); null when only the country’s count (none asked, or one the holiday data does not know).',
+    description:
+      'The subdivision whose regional holidays the dates and closures include (as asked); null when only the country’s count (none asked, or one the holiday data does not know).',
   })
   subdivision: string | null;
 
-  @Field(() => [ReplacementDepotTerms], { description: 'Depots serving the country, in the order an order tries them (the first with the part in stock ships it).' })
+  @Field(() => [ReplacementDepotTerms], {
+    description: 'Depots serving the country, in the order an order tries them (the first with the part in stock ships it).',
+  })
   depots: ReplacementDepotTerms[];
 
   @Field(() => Int, { description: 'Business days from shipping to delivery: 1 (next business day) plus the customs delay.' })
@@ -93,6 +102,8 @@ export class ReplacementTerms {
   @Field(() => [ReplacementClosure], { description: 'The destination’s next public holidays (no deliveries).' })
   upcomingDestinationClosures: ReplacementClosure[];
 
-  @Field(() => ReplacementExample, { description: 'If ordered at the terms’ instant (default now), from the first depot: the dates a real order gets.' })
+  @Field(() => ReplacementExample, {
+    description: 'If ordered at the terms’ instant (default now), from the first depot: the dates a real order gets.',
+  })
   example: ReplacementExample;
 }

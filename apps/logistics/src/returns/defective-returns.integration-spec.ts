@@ -30,12 +30,26 @@ describe('shipments and defective part returns', () => {
   /** An order shipped and tracked up to delivery at `deliveredAt`; returns its defective-return id. */
   async function deliveredOrder(deliveredAt: string): Promise<{ returnId: string; lateFrom: Date; tracking: string }> {
     clock = new Date('2026-03-03T10:00:00Z');
-    const order = await new ReplacementOrderService(db.dataSource, fakeDirectory(LONDON_SITE).directory, now).order({ incidentId: randomUUID(), partNumber: '2215-61234', quantity: 1 });
+    const order = await new ReplacementOrderService(db.dataSource, fakeDirectory(LONDON_SITE).directory, now).order({
+      incidentId: randomUUID(),
+      partNumber: '2215-61234',
+      quantity: 1,
+    });
     const tracking = `1Z${randomUUID().slice(0, 8)}`;
     await shipments.ship({ orderId: order.id, carrier: 'UPS', trackingNumber: tracking, partSerialNumber: `PS-${tracking}` });
     clock = new Date(deliveredAt); // the carrier reports each event once it has happened
-    await shipments.recordTrackingEvent({ carrier: 'UPS', trackingNumber: tracking, status: ShipmentStatus.PICKED_UP, at: new Date('2026-03-03T17:00:00Z') });
-    await shipments.recordTrackingEvent({ carrier: 'UPS', trackingNumber: tracking, status: ShipmentStatus.DELIVERED, at: new Date(deliveredAt) });
+    await shipments.recordTrackingEvent({
+      carrier: 'UPS',
+      trackingNumber: tracking,
+      status: ShipmentStatus.PICKED_UP,
+      at: new Date('2026-03-03T17:00:00Z'),
+    });
+    await shipments.recordTrackingEvent({
+      carrier: 'UPS',
+      trackingNumber: tracking,
+      status: ShipmentStatus.DELIVERED,
+      at: new Date(deliveredAt),
+    });
     const pending = await returns.findForOrder(order.id);
     return { returnId: pending!.id, lateFrom: pending!.lateFrom, tracking };
   }
@@ -50,7 +64,10 @@ describe('shipments and defective part returns', () => {
 
   it('delivery opens a return window of 10 business days and arms its deadline timer', async () => {
     const { returnId, lateFrom } = await deliveredOrder('2026-03-04T11:00:00Z');
-    expect(await db.dataSource.getRepository('DefectiveReturn').findOneBy({ id: returnId })).toMatchObject({ dueDate: '2026-03-18', status: 'EXPECTED' });
+    expect(await db.dataSource.getRepository('DefectiveReturn').findOneBy({ id: returnId })).toMatchObject({
+      dueDate: '2026-03-18',
+      status: 'EXPECTED',
+    });
     expect(lateFrom.toISOString()).toBe('2026-03-19T00:00:00.000Z');
     expect(scheduled).toContain(returnId);
   });
@@ -83,13 +100,20 @@ describe('shipments and defective part returns', () => {
     const received = await returns.receive(returnId, new Date(lateFrom.getTime() + 86_400_000));
     expect(received.status).toBe('CREDITED');
     const amounts = (await returns.invoicesFor(returnId)).map((invoice) => [invoice.kind, invoice.amount]);
-    expect(amounts).toEqual([['INVOICE', '240.00'], ['CREDIT_NOTE', '-240.00']]);
+    expect(amounts).toEqual([
+      ['INVOICE', '240.00'],
+      ['CREDIT_NOTE', '-240.00'],
+    ]);
   });
 
   it('a replacement part is under warranty for 90 days from shipment, looked up by its serial number', async () => {
     const { tracking } = await deliveredOrder('2026-03-04T11:00:00Z');
     const resolver = new ShipmentResolver(shipments, () => '2026-06-01');
-    expect(await resolver.partWarranty(`PS-${tracking}`, staff)).toMatchObject({ shippedOn: '2026-03-03', warrantyEnd: '2026-06-01', underWarranty: true });
+    expect(await resolver.partWarranty(`PS-${tracking}`, staff)).toMatchObject({
+      shippedOn: '2026-03-03',
+      warrantyEnd: '2026-06-01',
+      underWarranty: true,
+    });
     const later = new ShipmentResolver(shipments, () => '2026-06-02');
     expect((await later.partWarranty(`PS-${tracking}`, staff))?.underWarranty).toBe(false);
     expect(await resolver.partWarranty('PS-UNKNOWN', staff)).toBeNull();
@@ -98,7 +122,9 @@ describe('shipments and defective part returns', () => {
   it('another customer asking for a part’s warranty gets the answer for an unknown serial', async () => {
     const { tracking } = await deliveredOrder('2026-03-04T11:00:00Z');
     const resolver = new ShipmentResolver(shipments, () => '2026-06-01');
-    const stranger = { principal: { subject: 'admin-x', role: 'CUSTOMER_ADMIN', customerIds: ['another-customer'] } } as unknown as SubgraphContext;
+    const stranger = {
+      principal: { subject: 'admin-x', role: 'CUSTOMER_ADMIN', customerIds: ['another-customer'] },
+    } as unknown as SubgraphContext;
     expect(await resolver.partWarranty(`PS-${tracking}`, stranger)).toBeNull();
   });
 
@@ -109,10 +135,19 @@ describe('shipments and defective part returns', () => {
 
   it('a delivered event before the carrier picked the part up is refused with CONFLICT and nothing is written', async () => {
     clock = new Date('2026-03-03T10:00:00Z');
-    const order = await new ReplacementOrderService(db.dataSource, fakeDirectory(LONDON_SITE).directory, now).order({ incidentId: randomUUID(), partNumber: '2215-61234', quantity: 1 });
+    const order = await new ReplacementOrderService(db.dataSource, fakeDirectory(LONDON_SITE).directory, now).order({
+      incidentId: randomUUID(),
+      partNumber: '2215-61234',
+      quantity: 1,
+    });
     await shipments.ship({ orderId: order.id, carrier: 'DHL', trackingNumber: 'JD0001', partSerialNumber: 'PS-JD0001' });
     const events = await db.dataSource.getRepository(ShipmentEvent).count();
-    const delivered = shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0001', status: ShipmentStatus.DELIVERED, at: clock });
+    const delivered = shipments.recordTrackingEvent({
+      carrier: 'DHL',
+      trackingNumber: 'JD0001',
+      status: ShipmentStatus.DELIVERED,
+      at: clock,
+    });
     await expect(delivered).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
     expect(await db.dataSource.getRepository(ShipmentEvent).count()).toBe(events);
     expect((await shipments.findForOrder(order.id))?.status).toBe('CREATED');
@@ -121,7 +156,11 @@ describe('shipments and defective part returns', () => {
   /** An order shipped at 10:00 on 3 March 2026 (the depot's hand-over to the carrier); the tracking number is returned. */
   async function shippedOrder(trackingNumber: string): Promise<string> {
     clock = new Date('2026-03-03T10:00:00Z');
-    const order = await new ReplacementOrderService(db.dataSource, fakeDirectory(LONDON_SITE).directory, now).order({ incidentId: randomUUID(), partNumber: '2215-61234', quantity: 1 });
+    const order = await new ReplacementOrderService(db.dataSource, fakeDirectory(LONDON_SITE).directory, now).order({
+      incidentId: randomUUID(),
+      partNumber: '2215-61234',
+      quantity: 1,
+    });
     await shipments.ship({ orderId: order.id, carrier: 'DHL', trackingNumber, partSerialNumber: `PS-${trackingNumber}` });
     return order.id;
   }
@@ -140,9 +179,24 @@ describe('shipments and defective part returns', () => {
     const orderId = await shippedOrder('JD0100');
     clock = new Date('2026-03-04T12:00:00Z');
     const early = new Date('2026-03-03T09:59:00Z');
-    await expectRefusedNamingAt(() => shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0100', status: ShipmentStatus.PICKED_UP, at: early }), orderId);
-    await shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0100', status: ShipmentStatus.PICKED_UP, at: new Date('2026-03-03T17:00:00Z') });
-    const delivered = () => shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0100', status: ShipmentStatus.DELIVERED, at: new Date('2026-03-02T11:00:00Z'), eta: new Date('2026-03-05T10:00:00Z') });
+    await expectRefusedNamingAt(
+      () => shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0100', status: ShipmentStatus.PICKED_UP, at: early }),
+      orderId,
+    );
+    await shipments.recordTrackingEvent({
+      carrier: 'DHL',
+      trackingNumber: 'JD0100',
+      status: ShipmentStatus.PICKED_UP,
+      at: new Date('2026-03-03T17:00:00Z'),
+    });
+    const delivered = () =>
+      shipments.recordTrackingEvent({
+        carrier: 'DHL',
+        trackingNumber: 'JD0100',
+        status: ShipmentStatus.DELIVERED,
+        at: new Date('2026-03-02T11:00:00Z'),
+        eta: new Date('2026-03-05T10:00:00Z'),
+      });
     await expectRefusedNamingAt(delivered, orderId);
   });
 
@@ -150,27 +204,69 @@ describe('shipments and defective part returns', () => {
     const orderId = await shippedOrder('JD0101');
     clock = new Date('2026-03-03T18:00:00Z');
     const inAnHour = new Date(clock.getTime() + 3_600_000);
-    await expectRefusedNamingAt(() => shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0101', status: ShipmentStatus.PICKED_UP, at: inAnHour }), orderId);
+    await expectRefusedNamingAt(
+      () => shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0101', status: ShipmentStatus.PICKED_UP, at: inAnHour }),
+      orderId,
+    );
     const withinSkew = new Date(clock.getTime() + 5 * 60_000);
-    expect(await shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0101', status: ShipmentStatus.PICKED_UP, at: withinSkew })).toMatchObject({ status: 'PICKED_UP' });
+    expect(
+      await shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0101', status: ShipmentStatus.PICKED_UP, at: withinSkew }),
+    ).toMatchObject({ status: 'PICKED_UP' });
   });
 
   it('tracking events are recorded in the order they happened: one dated before the last recorded event is BAD_USER_INPUT naming at', async () => {
     const orderId = await shippedOrder('JD0102');
     clock = new Date('2026-03-04T12:00:00Z');
-    await shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0102', status: ShipmentStatus.PICKED_UP, at: new Date('2026-03-03T17:00:00Z') });
-    await shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0102', status: ShipmentStatus.IN_TRANSIT, at: new Date('2026-03-04T06:00:00Z') });
-    await expectRefusedNamingAt(() => shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0102', status: ShipmentStatus.DELIVERED, at: new Date('2026-03-04T05:00:00Z') }), orderId);
-    expect(await shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0102', status: ShipmentStatus.DELIVERED, at: new Date('2026-03-04T11:00:00Z') })).toMatchObject({ status: 'DELIVERED' });
+    await shipments.recordTrackingEvent({
+      carrier: 'DHL',
+      trackingNumber: 'JD0102',
+      status: ShipmentStatus.PICKED_UP,
+      at: new Date('2026-03-03T17:00:00Z'),
+    });
+    await shipments.recordTrackingEvent({
+      carrier: 'DHL',
+      trackingNumber: 'JD0102',
+      status: ShipmentStatus.IN_TRANSIT,
+      at: new Date('2026-03-04T06:00:00Z'),
+    });
+    await expectRefusedNamingAt(
+      () =>
+        shipments.recordTrackingEvent({
+          carrier: 'DHL',
+          trackingNumber: 'JD0102',
+          status: ShipmentStatus.DELIVERED,
+          at: new Date('2026-03-04T05:00:00Z'),
+        }),
+      orderId,
+    );
+    expect(
+      await shipments.recordTrackingEvent({
+        carrier: 'DHL',
+        trackingNumber: 'JD0102',
+        status: ShipmentStatus.DELIVERED,
+        at: new Date('2026-03-04T11:00:00Z'),
+      }),
+    ).toMatchObject({ status: 'DELIVERED' });
   });
 
   it('a carrier ETA change moves the expected delivery of the order and publishes the change', async () => {
     clock = new Date('2026-03-03T10:00:00Z');
-    const order = await new ReplacementOrderService(db.dataSource, fakeDirectory(LONDON_SITE).directory, now).order({ incidentId: randomUUID(), partNumber: '2215-61234', quantity: 1 });
+    const order = await new ReplacementOrderService(db.dataSource, fakeDirectory(LONDON_SITE).directory, now).order({
+      incidentId: randomUUID(),
+      partNumber: '2215-61234',
+      quantity: 1,
+    });
     await shipments.ship({ orderId: order.id, carrier: 'DHL', trackingNumber: 'JD0002', partSerialNumber: 'PS-JD0002' });
     const eta = new Date('2026-03-06T13:00:00Z');
     clock = new Date('2026-03-04T07:00:00Z');
-    await shipments.recordTrackingEvent({ carrier: 'DHL', trackingNumber: 'JD0002', status: ShipmentStatus.EXCEPTION, at: new Date('2026-03-04T07:00:00Z'), eta, note: 'weather delay' });
+    await shipments.recordTrackingEvent({
+      carrier: 'DHL',
+      trackingNumber: 'JD0002',
+      status: ShipmentStatus.EXCEPTION,
+      at: new Date('2026-03-04T07:00:00Z'),
+      eta,
+      note: 'weather delay',
+    });
     expect((await db.dataSource.getRepository('ReplacementOrder').findOneBy({ id: order.id }))?.expectedDeliveryAt).toEqual(eta);
     const published = await db.dataSource.getRepository(OutboxEvent).findBy({ aggregateKey: order.id, topic: 'replacement.eta-changed' });
     expect(published.map((event) => JSON.parse(event.payload))).toEqual([

@@ -20,7 +20,13 @@ export class ReturnsService {
   async expectReturn(manager: EntityManager, order: ReplacementOrder, deliveredAt: Date): Promise<DefectiveReturn> {
     const deadline = returnDeadline(destinationCalendarOf(order), deliveredAt);
     return manager.save(
-      manager.create(DefectiveReturn, { id: randomUUID(), orderId: order.id, dueDate: deadline.dueDate, lateFrom: deadline.lateFrom, status: DefectiveReturnStatus.EXPECTED }),
+      manager.create(DefectiveReturn, {
+        id: randomUUID(),
+        orderId: order.id,
+        dueDate: deadline.dueDate,
+        lateFrom: deadline.lateFrom,
+        status: DefectiveReturnStatus.EXPECTED,
+      }),
     );
   }
 
@@ -37,7 +43,15 @@ export class ReturnsService {
       const price = await listPriceOn(manager, order.partId as string, localDate(destinationCalendarOf(order), now));
       if (!price) throw new Error(`No price book in force lists part ${order.partNumber}`);
       const amount = (Number(price.amount) * order.quantity).toFixed(2);
-      await manager.insert(Invoice, { id: randomUUID(), returnId, kind: InvoiceKind.INVOICE, amount, currency: price.currency, priceBookId: price.priceBookId, issuedAt: now });
+      await manager.insert(Invoice, {
+        id: randomUUID(),
+        returnId,
+        kind: InvoiceKind.INVOICE,
+        amount,
+        currency: price.currency,
+        priceBookId: price.priceBookId,
+        issuedAt: now,
+      });
       await manager.update(DefectiveReturn, { id: returnId }, { status: DefectiveReturnStatus.INVOICED });
       await publishReplacementEvent(manager, REPLACEMENT_TOPICS.returnInvoiced, order, { returnId, amount, currency: price.currency }, now);
       return 'INVOICED';

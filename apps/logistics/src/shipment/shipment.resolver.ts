@@ -34,14 +34,22 @@ export class ShipmentResolver {
 
   @Access(STAFF, CUSTOMER_USERS)
   @Query(() => PartWarranty, { nullable: true, description: 'Warranty of a shipped replacement part, by its serial number.' })
-  async partWarranty(@Arg('partSerialNumber', () => String) partSerialNumber: string, @Ctx() { principal }: SubgraphContext): Promise<PartWarranty | null> {
+  async partWarranty(
+    @Arg('partSerialNumber', () => String) partSerialNumber: string,
+    @Ctx() { principal }: SubgraphContext,
+  ): Promise<PartWarranty | null> {
     const shipment = await this.shipments.findByPartSerial(partSerialNumber);
     if (!shipment) return null;
     // Another customer's part answers exactly as an unknown serial does.
     const owner = await this.shipments.customerOf(shipment);
     if (principal && isCustomerScoped(principal) && (owner === null || !canSeeCustomer(principal, owner))) return null;
     const { warrantyEnd } = replacementWarranty({ shipDate: shipment.shippedOn });
-    return Object.assign(new PartWarranty(), { partSerialNumber, shippedOn: shipment.shippedOn, warrantyEnd, underWarranty: isUnderWarranty(warrantyEnd, this.today()) });
+    return Object.assign(new PartWarranty(), {
+      partSerialNumber,
+      shippedOn: shipment.shippedOn,
+      warrantyEnd,
+      underWarranty: isUnderWarranty(warrantyEnd, this.today()),
+    });
   }
 
   @FieldResolver(() => [ShipmentEvent])

@@ -30,7 +30,8 @@ export class ShipmentService {
     return this.dataSource.transaction(async (manager) => {
       const order = await manager.findOne(ReplacementOrder, { where: { id: input.orderId }, lock: { mode: 'pessimistic_write' } });
       if (!order) throw notFound('ReplacementOrder', input.orderId);
-      if (order.status !== ReplacementOrderStatus.ORDERED) throw conflict(`Order ${order.id} is ${order.status}; only an ORDERED order ships`);
+      if (order.status !== ReplacementOrderStatus.ORDERED)
+        throw conflict(`Order ${order.id} is ${order.status}; only an ORDERED order ships`);
       const depot = await manager.findOneByOrFail(Depot, { id: order.depotId as string });
       const shipment = manager.create(Shipment, {
         id: randomUUID(),
@@ -48,9 +49,22 @@ export class ShipmentService {
         if (isDuplicateEntry(error)) throw conflict(`Tracking number ${input.carrier} ${input.trackingNumber} is already in use`);
         throw error;
       }
-      await manager.insert(ShipmentEvent, { id: randomUUID(), shipmentId: shipment.id, at: this.now(), status: ShipmentStatus.CREATED, eta: null, note: null });
+      await manager.insert(ShipmentEvent, {
+        id: randomUUID(),
+        shipmentId: shipment.id,
+        at: this.now(),
+        status: ShipmentStatus.CREATED,
+        eta: null,
+        note: null,
+      });
       await manager.update(ReplacementOrder, { id: order.id }, { status: ReplacementOrderStatus.SHIPPED });
-      await publishReplacementEvent(manager, REPLACEMENT_TOPICS.shipped, { ...order, status: ReplacementOrderStatus.SHIPPED }, { carrier: input.carrier, trackingNumber: input.trackingNumber }, this.now());
+      await publishReplacementEvent(
+        manager,
+        REPLACEMENT_TOPICS.shipped,
+        { ...order, status: ReplacementOrderStatus.SHIPPED },
+        { carrier: input.carrier, trackingNumber: input.trackingNumber },
+        this.now(),
+      );
       return shipment;
     });
   }
@@ -80,8 +94,19 @@ export class ShipmentService {
       const lastEventAt = history.at(-1)?.at ?? shippedAt;
       const implausible = implausibleTrackingTime(input.at, now, { orderedAt, shippedAt, lastEventAt });
       if (implausible) throw badUserInput(implausible, 'at');
-      await manager.insert(ShipmentEvent, { id: randomUUID(), shipmentId: shipment.id, at: input.at, status: input.status, eta: input.eta ?? null, note: input.note ?? null });
-      await manager.update(Shipment, { id: shipment.id }, { status: input.status, deliveredAt: input.status === ShipmentStatus.DELIVERED ? input.at : null });
+      await manager.insert(ShipmentEvent, {
+        id: randomUUID(),
+        shipmentId: shipment.id,
+        at: input.at,
+        status: input.status,
+        eta: input.eta ?? null,
+        note: input.note ?? null,
+      });
+      await manager.update(
+        Shipment,
+        { id: shipment.id },
+        { status: input.status, deliveredAt: input.status === ShipmentStatus.DELIVERED ? input.at : null },
+      );
       if (input.status === ShipmentStatus.DELIVERED) {
         Object.assign(order, { status: ReplacementOrderStatus.DELIVERED, expectedDeliveryAt: input.at });
         await manager.save(order);
@@ -97,7 +122,10 @@ export class ShipmentService {
       return null;
     });
     // After commit: the timer lives in Redis; if Redis is down this fails fast and the periodic sweep arms it later.
-    if (delivered) await this.deadlines.schedule(delivered.id, delivered.lateFrom).catch((error: Error) => serviceLogger('returns').error({ err: error, returnId: delivered.id }, 'return timer not armed'));
+    if (delivered)
+      await this.deadlines
+        .schedule(delivered.id, delivered.lateFrom)
+        .catch((error: Error) => serviceLogger('returns').error({ err: error, returnId: delivered.id }, 'return timer not armed'));
     return this.dataSource.getRepository(Shipment).findOneByOrFail({ carrier: input.carrier, trackingNumber: input.trackingNumber });
   }
 
@@ -111,7 +139,9 @@ export class ShipmentService {
 
   /** The customer a shipment went to, through its replacement order. */
   async customerOf(shipment: Shipment): Promise<string | null> {
-    const order = await this.dataSource.getRepository(ReplacementOrder).findOneOrFail({ where: { id: shipment.orderId }, select: { id: true, customerId: true } });
+    const order = await this.dataSource
+      .getRepository(ReplacementOrder)
+      .findOneOrFail({ where: { id: shipment.orderId }, select: { id: true, customerId: true } });
     return order.customerId;
   }
 

@@ -24,6 +24,7 @@ export function implausibleTrackingTime(at: Date, now: Date, timeline?: Tracking
   if (!timeline) return null;
   if (at < timeline.orderedAt) return `at ${when} is before the replacement order was received (${timeline.orderedAt.toISOString()})`;
   if (at < timeline.shippedAt) return `at ${when} is before the shipment was handed to the carrier (${timeline.shippedAt.toISOString()})`;
-  if (at < timeline.lastEventAt) return `at ${when} is before the last tracking event of this shipment (${timeline.lastEventAt.toISOString()})`;
+  if (at < timeline.lastEventAt)
+    return `at ${when} is before the last tracking event of this shipment (${timeline.lastEventAt.toISOString()})`;
   return null;
 }

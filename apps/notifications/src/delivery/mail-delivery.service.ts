@@ -12,9 +12,7 @@ import type { MailSender } from './smtp-sender';
 
 export type DeliverySettings = { from: string; domain: string; linkSecret: string; publicBaseUrl: string };
 
-export type AttemptResult =
-  | { outcome: 'SENT' | 'FAILED' | 'BOUNCED' | 'SUPPRESSED' | 'SETTLED' }
-  | { outcome: 'RETRY'; error: string };
+export type AttemptResult = { outcome: 'SENT' | 'FAILED' | 'BOUNCED' | 'SUPPRESSED' | 'SETTLED' } | { outcome: 'RETRY'; error: string };
 
 const clip = (text: string, length = 500) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
@@ -57,7 +55,10 @@ export class MailDeliveryService {
     });
     await this.dataSource
       .getRepository(MailDelivery)
-      .update({ id: delivery.id, renderedAt: IsNull() }, { subject: clip(mail.subject, 300), html: mail.html, text: mail.text, renderedAt: this.now() });
+      .update(
+        { id: delivery.id, renderedAt: IsNull() },
+        { subject: clip(mail.subject, 300), html: mail.html, text: mail.text, renderedAt: this.now() },
+      );
     return this.dataSource.getRepository(MailDelivery).findOneByOrFail({ id: delivery.id });
   }
 
@@ -65,7 +66,10 @@ export class MailDeliveryService {
     const found = await this.dataSource.getRepository(MailDelivery).findOneBy({ id: deliveryId });
     if (!found || found.status !== MailDeliveryStatus.PENDING) return { outcome: 'SETTLED' };
     if ((await bouncedAddresses(this.dataSource, [found.toAddress.toLowerCase()])).size > 0) {
-      await this.settle(this.dataSource.manager, found.id, { status: MailDeliveryStatus.SUPPRESSED, lastError: 'The address bounced before; no mail is sent to it' });
+      await this.settle(this.dataSource.manager, found.id, {
+        status: MailDeliveryStatus.SUPPRESSED,
+        lastError: 'The address bounced before; no mail is sent to it',
+      });
       return { outcome: 'SUPPRESSED' };
     }
     const delivery = await this.render(found);
@@ -95,27 +99,47 @@ export class MailDeliveryService {
     });
     switch (result.outcome) {
       case 'SENT':
-        await this.settle(this.dataSource.manager, delivery.id, { status: MailDeliveryStatus.SENT, attempts: attempt, lastError: null, sentAt: this.now() });
+        await this.settle(this.dataSource.manager, delivery.id, {
+          status: MailDeliveryStatus.SENT,
+          attempts: attempt,
+          lastError: null,
+          sentAt: this.now(),
+        });
         return { outcome: 'SENT' };
       case 'REJECTED':
         if (result.recipient) {
           await this.recordHardBounce(delivery, result.response, 'SMTP', attempt);
           return { outcome: 'BOUNCED' };
         }
-        await this.settle(this.dataSource.manager, delivery.id, { status: MailDeliveryStatus.FAILED, attempts: attempt, lastError: clip(result.response) });
+        await this.settle(this.dataSource.manager, delivery.id, {
+          status: MailDeliveryStatus.FAILED,
+          attempts: attempt,
+          lastError: clip(result.response),
+        });
         return { outcome: 'FAILED' };
       case 'RETRY':
         if (attempt >= maxAttempts) {
-          await this.settle(this.dataSource.manager, delivery.id, { status: MailDeliveryStatus.FAILED, attempts: attempt, lastError: clip(result.response) });
+          await this.settle(this.dataSource.manager, delivery.id, {
+            status: MailDeliveryStatus.FAILED,
+            attempts: attempt,
+            lastError: clip(result.response),
+          });
           return { outcome: 'FAILED' };
         }
-        await this.dataSource.getRepository(MailDelivery).update({ id: delivery.id, status: MailDeliveryStatus.PENDING }, { attempts: attempt, lastError: clip(result.response) });
+        await this.dataSource
+          .getRepository(MailDelivery)
+          .update({ id: delivery.id, status: MailDeliveryStatus.PENDING }, { attempts: attempt, lastError: clip(result.response) });
         return { outcome: 'RETRY', error: result.response };
     }
   }
 
   /** The address refused the mail for good: stop all mail to it until staff reinstate it. */
-  async recordHardBounce(delivery: Pick<MailDelivery, 'id' | 'toAddress'>, diagnostic: string, source: 'SMTP' | 'DSN', attempt?: number): Promise<void> {
+  async recordHardBounce(
+    delivery: Pick<MailDelivery, 'id' | 'toAddress'>,
+    diagnostic: string,
+    source: 'SMTP' | 'DSN',
+    attempt?: number,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(MailBounce, {
         id: randomUUID(),

@@ -30,13 +30,20 @@ export type MailWorkerOptions = {
 export async function startMailWorker(options: MailWorkerOptions): Promise<MailWorker> {
   const worker = new Worker<MailJob>(
     MAIL_DELIVERY_QUEUE,
-    (job) => inJobSpan(MAIL_DELIVERY_QUEUE, job, () => withJobLogContext(job, async () => {
-      if (job.name === RETURN_REMINDER) return options.returnReminder(job.data as ReturnReminderJob);
-      if (job.name !== SEND_MAIL) return undefined;
-      const result = await options.deliveries.attempt((job.data as SendMailJob).deliveryId, job.attemptsMade + 1, job.opts.attempts ?? options.maxAttempts);
-      if (result.outcome === 'RETRY') throw new RetryMailDelivery(result.error);
-      return result;
-    })),
+    (job) =>
+      inJobSpan(MAIL_DELIVERY_QUEUE, job, () =>
+        withJobLogContext(job, async () => {
+          if (job.name === RETURN_REMINDER) return options.returnReminder(job.data as ReturnReminderJob);
+          if (job.name !== SEND_MAIL) return undefined;
+          const result = await options.deliveries.attempt(
+            (job.data as SendMailJob).deliveryId,
+            job.attemptsMade + 1,
+            job.opts.attempts ?? options.maxAttempts,
+          );
+          if (result.outcome === 'RETRY') throw new RetryMailDelivery(result.error);
+          return result;
+        }),
+      ),
     {
       connection: options.redis,
       prefix: options.prefix,

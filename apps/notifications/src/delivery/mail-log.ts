@@ -11,7 +11,20 @@ export class MailLog {
       where: { contactId },
       order: { createdAt: 'DESC', id: 'ASC' },
       take: limit,
-      select: { id: true, contactId: true, customerId: true, toAddress: true, kind: true, timeZone: true, status: true, subject: true, attempts: true, lastError: true, createdAt: true, sentAt: true },
+      select: {
+        id: true,
+        contactId: true,
+        customerId: true,
+        toAddress: true,
+        kind: true,
+        timeZone: true,
+        status: true,
+        subject: true,
+        attempts: true,
+        lastError: true,
+        createdAt: true,
+        sentAt: true,
+      },
     });
   }
 

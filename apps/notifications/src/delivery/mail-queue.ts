@@ -33,16 +33,12 @@ export async function enqueueDeliveries(queue: Queue<MailJob>, deliveryIds: stri
 
 /** The reminder that a defective part is due back, two days before it would be invoiced. */
 export async function scheduleReturnReminder(queue: Queue<MailJob>, orderId: string, at: Date, now: Date): Promise<void> {
-  await queue.add(
-    RETURN_REMINDER,
-    withTraceparent({ orderId }),
-    {
-      jobId: `return-due_${orderId}`,
-      delay: Math.max(0, at.getTime() - now.getTime()),
-      attempts: 10,
-      backoff: { type: 'exponential', delay: 60_000 },
-      removeOnComplete: 1_000,
-      removeOnFail: 5_000,
-    },
-  );
+  await queue.add(RETURN_REMINDER, withTraceparent({ orderId }), {
+    jobId: `return-due_${orderId}`,
+    delay: Math.max(0, at.getTime() - now.getTime()),
+    attempts: 10,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: 1_000,
+    removeOnFail: 5_000,
+  });
 }

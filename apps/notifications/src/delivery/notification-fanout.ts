@@ -14,7 +14,10 @@ export type FanoutSettings = { domain: string; digestHour: number };
 
 /** A delivery row as first written: content decided, not yet rendered. */
 export function newDelivery(
-  fields: Pick<MailDelivery, 'sourceKey' | 'contactId' | 'customerId' | 'toAddress' | 'recipientName' | 'kind' | 'timeZone' | 'locale'> & { content: MailContent; inReplyTo?: string | null },
+  fields: Pick<MailDelivery, 'sourceKey' | 'contactId' | 'customerId' | 'toAddress' | 'recipientName' | 'kind' | 'timeZone' | 'locale'> & {
+    content: MailContent;
+    inReplyTo?: string | null;
+  },
   status: MailDeliveryStatus,
   domain: string,
   at: Date,
@@ -41,7 +44,9 @@ export function newDelivery(
 /** Addresses with a hard bounce nobody cleared: no mail goes to them. */
 export async function bouncedAddresses(dataSource: DataSource, emails: string[]): Promise<Set<string>> {
   if (emails.length === 0) return new Set();
-  const rows = await dataSource.getRepository(MailBounce).find({ select: { email: true }, where: { email: In(emails), kind: 'HARD', clearedAt: IsNull() } });
+  const rows = await dataSource
+    .getRepository(MailBounce)
+    .find({ select: { email: true }, where: { email: In(emails), kind: 'HARD', clearedAt: IsNull() } });
   return new Set(rows.map((row) => row.email));
 }
 
@@ -64,12 +69,24 @@ export class NotificationFanout {
     if (!customer) return [];
     const recipients = recipientsOf(notice, customer);
     if (recipients.length === 0) return [];
-    const preferences = await this.dataSource.getRepository(NotificationPreference).findBy({ contactId: In(recipients.map((contact) => contact.id)) });
+    const preferences = await this.dataSource
+      .getRepository(NotificationPreference)
+      .findBy({ contactId: In(recipients.map((contact) => contact.id)) });
     const byContact = new Map(preferences.map((preference) => [preference.contactId, preference]));
-    const bounced = await bouncedAddresses(this.dataSource, recipients.map((contact) => contact.email.toLowerCase()));
+    const bounced = await bouncedAddresses(
+      this.dataSource,
+      recipients.map((contact) => contact.email.toLowerCase()),
+    );
     const at = this.now();
     const plans = recipients.map((contact) =>
-      planRecipient(notice, contact, customer, byContact.get(contact.id) ?? null, bounced.has(contact.email.toLowerCase()), this.settings.digestHour),
+      planRecipient(
+        notice,
+        contact,
+        customer,
+        byContact.get(contact.id) ?? null,
+        bounced.has(contact.email.toLowerCase()),
+        this.settings.digestHour,
+      ),
     );
     const deliveries = plans
       .filter((plan) => plan.decision === 'IMMEDIATE' || plan.decision === 'SUPPRESSED')
@@ -111,7 +128,9 @@ export class NotificationFanout {
       if (deliveries.length) await manager.createQueryBuilder().insert().into(MailDelivery).values(deliveries).orIgnore().execute();
       if (entries.length) await manager.createQueryBuilder().insert().into(DigestEntry).values(entries).orIgnore().execute();
     });
-    const waiting = await this.dataSource.getRepository(MailDelivery).find({ select: { id: true }, where: { sourceKey: eventId, status: MailDeliveryStatus.PENDING } });
+    const waiting = await this.dataSource
+      .getRepository(MailDelivery)
+      .find({ select: { id: true }, where: { sourceKey: eventId, status: MailDeliveryStatus.PENDING } });
     return waiting.map((delivery) => delivery.id);
   }
 }

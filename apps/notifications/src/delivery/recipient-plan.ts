@@ -13,7 +13,9 @@ import { DEFAULT_LOCALE } from '../render/mail-time';
  */
 export function recipientsOf(notice: Notice, customer: DirectoryCustomer): DirectoryContact[] {
   const chosen = customer.contacts.filter((contact) =>
-    notice.kind === 'SECURITY_NOTICE' ? contact.designated || contact.role === 'ADMIN' : contact.id === notice.reporterContactId || contact.role === 'ADMIN',
+    notice.kind === 'SECURITY_NOTICE'
+      ? contact.designated || contact.role === 'ADMIN'
+      : contact.id === notice.reporterContactId || contact.role === 'ADMIN',
   );
   const seen = new Set<string>();
   return chosen

@@ -66,7 +66,8 @@ export function smtpSender(smtpUrl: string, timeoutMs: number): MailSender {
           disableFileAccess: true,
         });
         const rejected = (info.rejected ?? []) as unknown[];
-        if (rejected.length > 0) return { outcome: 'REJECTED', recipient: true, response: String(info.response ?? 'recipient rejected').slice(0, 500) };
+        if (rejected.length > 0)
+          return { outcome: 'REJECTED', recipient: true, response: String(info.response ?? 'recipient rejected').slice(0, 500) };
         return { outcome: 'SENT', response: String(info.response ?? '').slice(0, 500) };
       } catch (error) {
         return classifySmtpError(error as SmtpError);

@@ -20,7 +20,10 @@ export type CaseFacts = {
   productModel: string | null;
 };
 
-type IncidentReply = Omit<CaseFacts, 'customerId' | 'deviceSerialNumber' | 'productModel'> & { customer: { id: string }; device: { id: string } };
+type IncidentReply = Omit<CaseFacts, 'customerId' | 'deviceSerialNumber' | 'productModel'> & {
+  customer: { id: string };
+  device: { id: string };
+};
 
 export const SECURITY_NOTICE_SUMMARY = serviceDocument<{ securityNotice: { summary: string } | null }, { id: string }>(
   'incidents',
@@ -55,6 +58,11 @@ export class CaseDirectory {
     if (!incident) return null;
     const { device } = await sendDocument(this.devices, DEVICE_MODEL, { id: incident.device.id });
     const { customer, device: _device, ...facts } = incident;
-    return { ...facts, customerId: customer.id, deviceSerialNumber: device?.serialNumber ?? null, productModel: device?.productModel ?? null };
+    return {
+      ...facts,
+      customerId: customer.id,
+      deviceSerialNumber: device?.serialNumber ?? null,
+      productModel: device?.productModel ?? null,
+    };
   }
 }

@@ -28,7 +28,10 @@ export const CONTACT = serviceDocument<{ contact: ContactReply | null }, { id: s
 );
 
 // Federation's own look-up by key: one request (and one query in the customers subgraph) for many contacts.
-export const CONTACT_ENTITIES = serviceDocument<{ _entities: (ContactReply | null)[] }, { representations: { __typename: 'Contact'; id: string }[] }>(
+export const CONTACT_ENTITIES = serviceDocument<
+  { _entities: (ContactReply | null)[] },
+  { representations: { __typename: 'Contact'; id: string }[] }
+>(
   'customers',
   'query ContactEntities($representations: [_Any!]!) { _entities(representations: $representations) { ... on Contact { id email name role designated customer { id } } } }',
 );
@@ -38,7 +41,10 @@ export const CONTACTS_BY_EMAIL = serviceDocument<{ contactsByEmail: ContactReply
   'query ContactsByEmail($email: String!) { contactsByEmail(email: $email) { id email name role designated customer { id } } }',
 );
 
-export const SITE = serviceDocument<{ site: DirectorySite | null }, { id: string }>('customers', 'query Site($id: ID!) { site(id: $id) { id name timeZone countryCode } }');
+export const SITE = serviceDocument<{ site: DirectorySite | null }, { id: string }>(
+  'customers',
+  'query Site($id: ID!) { site(id: $id) { id name timeZone countryCode } }',
+);
 
 export const ALL_CUSTOMERS = serviceDocument<{ customers: { id: string }[] }>('customers', 'query AllCustomers { customers { id } }');
 
@@ -58,7 +64,12 @@ export class CustomerDirectory {
   async customer(customerId: string): Promise<DirectoryCustomer | null> {
     const { customer: reply } = await sendDocument(this.customers, CUSTOMER_AUDIENCE, { id: customerId });
     if (!reply) return null;
-    return { id: reply.id, name: reply.name, contacts: reply.contacts.map((contact) => ({ ...contact, customerId: reply.id })), sites: reply.sites };
+    return {
+      id: reply.id,
+      name: reply.name,
+      contacts: reply.contacts.map((contact) => ({ ...contact, customerId: reply.id })),
+      sites: reply.sites,
+    };
   }
 
   async contact(contactId: string): Promise<DirectoryContact | null> {
@@ -69,7 +80,9 @@ export class CustomerDirectory {
   /** The contacts among `contactIds` that exist, in one request. */
   async contacts(contactIds: string[]): Promise<DirectoryContact[]> {
     if (contactIds.length === 0) return [];
-    const { _entities: found } = await sendDocument(this.customers, CONTACT_ENTITIES, { representations: contactIds.map((id) => ({ __typename: 'Contact' as const, id })) });
+    const { _entities: found } = await sendDocument(this.customers, CONTACT_ENTITIES, {
+      representations: contactIds.map((id) => ({ __typename: 'Contact' as const, id })),
+    });
     return found.flatMap((reply) => (reply ? [toContact(reply)] : []));
   }
 

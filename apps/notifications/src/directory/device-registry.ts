@@ -47,7 +47,8 @@ export class DeviceRegistry {
     const [error] = reply.errors ?? [];
     if (!error && reply.data) return { outcome: 'REGISTERED', devices: reply.data.importSerialList.devices };
     const code = error?.extensions?.code;
-    if (code === 'BAD_USER_INPUT' || code === 'CONFLICT') return { outcome: 'REFUSED', message: error.message, rows: error.extensions?.rows ?? [] };
+    if (code === 'BAD_USER_INPUT' || code === 'CONFLICT')
+      return { outcome: 'REFUSED', message: error.message, rows: error.extensions?.rows ?? [] };
     throw serviceUnavailable(`The devices service could not register the list (${code ?? 'no data'})`);
   }
 }

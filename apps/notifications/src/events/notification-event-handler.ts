@@ -87,7 +87,8 @@ export class NotificationEventHandler {
       case 'security': {
         const customerIds = trigger.notice.customerIds ?? (await this.directories.customers.allCustomerIds());
         const summary = trigger.notice.summary ?? (await this.directories.cases.securityNoticeSummary(trigger.notice.noticeId));
-        for (const customerId of customerIds) await this.send(event.id, securityNotice(customerId, { ...trigger.notice, summary }, occurredAt));
+        for (const customerId of customerIds)
+          await this.send(event.id, securityNotice(customerId, { ...trigger.notice, summary }, occurredAt));
         return;
       }
     }
@@ -100,7 +101,9 @@ export class NotificationEventHandler {
     if (kind) {
       const facts = await this.caseFacts(visit.incidentId);
       if (!facts) return;
-      const previous = told ? { windowStart: told.windowStart?.toISOString() ?? null, windowEnd: told.windowEnd?.toISOString() ?? null } : null;
+      const previous = told
+        ? { windowStart: told.windowStart?.toISOString() ?? null, windowEnd: told.windowEnd?.toISOString() ?? null }
+        : null;
       await this.send(eventId, visitNotice(kind, facts, await this.site(facts), visit, occurredAt, previous));
     }
     // After the mail is recorded: a crash in between repeats the same decision, and the UNIQUE key keeps it one mail.

@@ -14,7 +14,8 @@ const PLANNED = new Set(['PLANNED', 'SCHEDULED', 'CONFIRMED', 'DISPATCHED']);
  * is "cancelled"; re-plans that keep the time, pins and unplanned states are not news.
  */
 export function visitNoticeKind(visit: VisitWindow & { status: string; change: string }, told: ToldVisit): VisitNoticeKind | null {
-  if (visit.status === 'CANCELLED' || visit.change === 'CANCELLED') return told?.windowStart && told.status !== 'CANCELLED' ? 'VISIT_CANCELLED' : null;
+  if (visit.status === 'CANCELLED' || visit.change === 'CANCELLED')
+    return told?.windowStart && told.status !== 'CANCELLED' ? 'VISIT_CANCELLED' : null;
   if (!visit.windowStart || !PLANNED.has(visit.status)) return null;
   if (!told?.windowStart || told.status === 'CANCELLED') return 'VISIT_SCHEDULED';
   return Math.abs(new Date(visit.windowStart).getTime() - told.windowStart.getTime()) >= VISIT_MOVE_THRESHOLD_MS ? 'VISIT_MOVED' : null;

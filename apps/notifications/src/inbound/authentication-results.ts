@@ -16,9 +16,16 @@ function verdict(resinfo: string, method: 'spf' | 'dkim' | 'dmarc'): string | nu
  */
 export function authenticationVerdicts(headers: string[], authservId: string | null): AuthenticationVerdicts {
   const candidates = headers
-    .map((header) => header.replace(/\r?\n[ \t]+/g, ' ').replace(/\([^)]*\)/g, ' ').trim())
+    .map((header) =>
+      header
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .replace(/\([^)]*\)/g, ' ')
+        .trim(),
+    )
     .filter((header) => header !== '');
-  const trusted = authservId ? candidates.find((header) => header.split(';')[0].trim().split(/\s+/)[0].toLowerCase() === authservId.toLowerCase()) : candidates[0];
+  const trusted = authservId
+    ? candidates.find((header) => header.split(';')[0].trim().split(/\s+/)[0].toLowerCase() === authservId.toLowerCase())
+    : candidates[0];
   if (!trusted) return NONE;
   const results = trusted.split(';').slice(1).join(';');
   const dkims = [...results.matchAll(/(?:^|[;\s])dkim\s*=\s*([a-z]+)/gi)].map((match) => match[1].toLowerCase());

@@ -50,7 +50,9 @@ export class InboundMail {
   @Column('varchar', { length: 16 })
   dmarc: string;
 
-  @Field(() => String, { description: 'REGISTERED, REFUSED, UNREADABLE, UNKNOWN_SENDER, NOT_DESIGNATED, AUTHENTICATION_FAILED or BOUNCE_RECORDED.' })
+  @Field(() => String, {
+    description: 'REGISTERED, REFUSED, UNREADABLE, UNKNOWN_SENDER, NOT_DESIGNATED, AUTHENTICATION_FAILED or BOUNCE_RECORDED.',
+  })
   @Column('varchar', { length: 32 })
   outcome: string;
 

@@ -33,7 +33,8 @@ export type InboundVerdict = { accepted: true; replyDeliveryId: string | null } 
 
 type Envelope = { mailFrom: string | null; rcptTo: string[] };
 
-const REFUSED_SENDER = 'This address accepts serial-number lists only from designated contacts of Poly+ customers; your message was not processed';
+const REFUSED_SENDER =
+  'This address accepts serial-number lists only from designated contacts of Poly+ customers; your message was not processed';
 
 function firstAddress(from: AddressObject | AddressObject[] | undefined): string | null {
   const list = Array.isArray(from) ? from : from ? [from] : [];
@@ -49,7 +50,10 @@ function headerValues(parsed: ParsedMail, name: string): string[] {
 function rowsBySerial(lines: string[]): Map<string, number> {
   const rows = new Map<string, number>();
   lines.forEach((line, index) => {
-    const serial = line.split(/[,;\t]/)[0]?.trim().toUpperCase();
+    const serial = line
+      .split(/[,;\t]/)[0]
+      ?.trim()
+      .toUpperCase();
     if (serial && !rows.has(serial)) rows.set(serial, index + 1);
   });
   return rows;
@@ -74,14 +78,19 @@ export class InboundMailService {
   /** Whether the receiver takes mail for this recipient at all (checked at RCPT TO). */
   acceptsRecipient(address: string): boolean {
     const normalised = address.trim().toLowerCase();
-    return normalised === this.settings.serialListAddress || deliveryOfBounceAddress(normalised, this.settings.domain, this.settings.linkSecret) !== null;
+    return (
+      normalised === this.settings.serialListAddress ||
+      deliveryOfBounceAddress(normalised, this.settings.domain, this.settings.linkSecret) !== null
+    );
   }
 
   async receive(raw: Buffer, envelope: Envelope): Promise<InboundVerdict> {
     const receivedAt = this.now();
     const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true });
     if (this.settings.archiveDir) await this.archive(raw, receivedAt);
-    const bounceFor = envelope.rcptTo.map((to) => deliveryOfBounceAddress(to, this.settings.domain, this.settings.linkSecret)).find((id) => id !== null);
+    const bounceFor = envelope.rcptTo
+      .map((to) => deliveryOfBounceAddress(to, this.settings.domain, this.settings.linkSecret))
+      .find((id) => id !== null);
     if (bounceFor) return this.bounce(bounceFor, parsed, raw, receivedAt);
     return this.serialList(parsed, raw, receivedAt);
   }
@@ -90,7 +99,9 @@ export class InboundMailService {
     const from = firstAddress(parsed.from);
     const subject = (parsed.subject ?? '').slice(0, 300);
     const verdicts = authenticationVerdicts(headerValues(parsed, 'authentication-results'), this.settings.authservId);
-    const dedupeKey = createHash('sha256').update(`${from ?? ''}\n${parsed.messageId ?? createHash('sha256').update(raw).digest('hex')}`).digest('hex');
+    const dedupeKey = createHash('sha256')
+      .update(`${from ?? ''}\n${parsed.messageId ?? createHash('sha256').update(raw).digest('hex')}`)
+      .digest('hex');
     if (await this.dataSource.getRepository(InboundMail).existsBy({ dedupeKey })) return { accepted: true, replyDeliveryId: null };
     const record = (fields: Partial<InboundMail>) =>
       Object.assign(new InboundMail(), {
@@ -112,19 +123,40 @@ export class InboundMailService {
       });
     if (!from) return this.refuse(record({ outcome: 'UNKNOWN_SENDER', detail: 'No From address' }), 550, REFUSED_SENDER);
     if (failsAuthentication(verdicts)) {
-      return this.refuse(record({ outcome: 'AUTHENTICATION_FAILED', detail: `spf=${verdicts.spf} dkim=${verdicts.dkim} dmarc=${verdicts.dmarc}` }), 550, 'The sender could not be authenticated (SPF/DKIM/DMARC); the message was not processed');
+      return this.refuse(
+        record({ outcome: 'AUTHENTICATION_FAILED', detail: `spf=${verdicts.spf} dkim=${verdicts.dkim} dmarc=${verdicts.dmarc}` }),
+        550,
+        'The sender could not be authenticated (SPF/DKIM/DMARC); the message was not processed',
+      );
     }
     const contacts = await this.customers.contactsByEmail(from);
     const designated = contacts.filter((contact) => contact.designated);
     if (contacts.length === 0) return this.refuse(record({ outcome: 'UNKNOWN_SENDER' }), 550, REFUSED_SENDER);
-    if (designated.length === 0) return this.refuse(record({ outcome: 'NOT_DESIGNATED', contactId: contacts[0].id, customerId: contacts[0].customerId }), 550, REFUSED_SENDER);
+    if (designated.length === 0)
+      return this.refuse(
+        record({ outcome: 'NOT_DESIGNATED', contactId: contacts[0].id, customerId: contacts[0].customerId }),
+        550,
+        REFUSED_SENDER,
+      );
 
     const contact = designated[0];
     const base = { originalSubject: parsed.subject ?? '', receivedAt: receivedAt.toISOString(), registered: [], refused: [] };
-    const attachments = parsed.attachments.map((attachment) => ({ filename: attachment.filename ?? null, contentType: attachment.contentType, content: attachment.content }));
+    const attachments = parsed.attachments.map((attachment) => ({
+      filename: attachment.filename ?? null,
+      contentType: attachment.contentType,
+      content: attachment.content,
+    }));
     let reply: SerialListReply;
     if (designated.length > 1) {
-      reply = { ...base, outcome: 'UNREADABLE', source: 'your address', siteName: null, ignoredAttachments: [], explanation: 'Your address is a designated contact of several customer accounts, so the list cannot be registered by mail; please use the Online Support Center.' };
+      reply = {
+        ...base,
+        outcome: 'UNREADABLE',
+        source: 'your address',
+        siteName: null,
+        ignoredAttachments: [],
+        explanation:
+          'Your address is a designated contact of several customer accounts, so the list cannot be registered by mail; please use the Online Support Center.',
+      };
     } else {
       reply = await this.register(contact, parsed.text ?? null, attachments, base);
     }
@@ -160,17 +192,50 @@ export class InboundMailService {
     const customer = await this.customers.customer(contact.customerId);
     const list: SerialListSource = await serialListOf(text, attachments, this.settings.maxAttachmentBytes);
     const site = customer ? this.siteOf(customer, siteNamed(text)) : { explanation: 'Your customer account could not be found.' };
-    if (list.kind === 'UNREADABLE') return { ...base, outcome: 'UNREADABLE', source: list.source, siteName: null, explanation: list.explanation, ignoredAttachments: list.ignored };
-    if ('explanation' in site) return { ...base, outcome: 'UNREADABLE', source: list.source, siteName: null, explanation: site.explanation, ignoredAttachments: list.ignored };
+    if (list.kind === 'UNREADABLE')
+      return {
+        ...base,
+        outcome: 'UNREADABLE',
+        source: list.source,
+        siteName: null,
+        explanation: list.explanation,
+        ignoredAttachments: list.ignored,
+      };
+    if ('explanation' in site)
+      return {
+        ...base,
+        outcome: 'UNREADABLE',
+        source: list.source,
+        siteName: null,
+        explanation: site.explanation,
+        ignoredAttachments: list.ignored,
+      };
     const result = await this.registry.importSerialList(contact.customerId, site.id, list.lines);
     if (result.outcome === 'REGISTERED') {
       const rows = rowsBySerial(list.lines);
       const registered: SerialReplyRow[] = result.devices
-        .map((device) => ({ row: rows.get(device.serialNumber) ?? 0, serialNumber: device.serialNumber, productModel: device.productModel }))
+        .map((device) => ({
+          row: rows.get(device.serialNumber) ?? 0,
+          serialNumber: device.serialNumber,
+          productModel: device.productModel,
+        }))
         .sort((a, b) => a.row - b.row);
-      return { ...base, outcome: 'REGISTERED', source: list.source, siteName: site.name, registered, explanation: null, ignoredAttachments: list.ignored };
+      return {
+        ...base,
+        outcome: 'REGISTERED',
+        source: list.source,
+        siteName: site.name,
+        registered,
+        explanation: null,
+        ignoredAttachments: list.ignored,
+      };
     }
-    const refused: SerialReplyRow[] = result.rows.map((row) => ({ row: row.row, serialNumber: row.serialNumber, problem: row.problem, message: row.message }));
+    const refused: SerialReplyRow[] = result.rows.map((row) => ({
+      row: row.row,
+      serialNumber: row.serialNumber,
+      problem: row.problem,
+      message: row.message,
+    }));
     return {
       ...base,
       outcome: 'REFUSED',
@@ -194,10 +259,16 @@ export class InboundMailService {
     return { explanation: `Your account has several sites; add a line "Site: name" naming one of: ${names.join(', ')}.` };
   }
 
-  private async replyDelivery(contact: DirectoryContact, inbound: InboundMail, reply: SerialListReply, inReplyTo: string | null): Promise<MailDelivery> {
+  private async replyDelivery(
+    contact: DirectoryContact,
+    inbound: InboundMail,
+    reply: SerialListReply,
+    inReplyTo: string | null,
+  ): Promise<MailDelivery> {
     const preference = await this.dataSource.getRepository(NotificationPreference).findOneBy({ contactId: contact.id });
     const customer = await this.customers.customer(contact.customerId);
-    const timeZone = preference?.timeZone ?? [...(customer?.sites ?? [])].sort((a, b) => a.name.localeCompare(b.name))[0]?.timeZone ?? 'UTC';
+    const timeZone =
+      preference?.timeZone ?? [...(customer?.sites ?? [])].sort((a, b) => a.name.localeCompare(b.name))[0]?.timeZone ?? 'UTC';
     return newDelivery(
       {
         sourceKey: `inbound:${inbound.id}`,
@@ -230,7 +301,9 @@ export class InboundMailService {
     if (report?.permanent && delivery && delivery.status !== MailDeliveryStatus.BOUNCED) {
       await this.deliveries.recordHardBounce(delivery, `${report.status} ${report.diagnostic}`.trim(), 'DSN');
     }
-    const dedupeKey = createHash('sha256').update(`bounce\n${parsed.messageId ?? createHash('sha256').update(raw).digest('hex')}`).digest('hex');
+    const dedupeKey = createHash('sha256')
+      .update(`bounce\n${parsed.messageId ?? createHash('sha256').update(raw).digest('hex')}`)
+      .digest('hex');
     await this.dataSource
       .createQueryBuilder()
       .insert()

@@ -72,7 +72,8 @@ export async function startMailReceiver(options: MailReceiverOptions): Promise<M
               return callback(smtpError(verdict.code, `5.7.1 ${verdict.message}`));
             }
             // The reply is queued after the answer is recorded; a queue outage leaves it PENDING for the sweep.
-            if (verdict.replyDeliveryId) await options.onReply(verdict.replyDeliveryId).catch((error: Error) => log(`[notifications] reply queue: ${error.message}`));
+            if (verdict.replyDeliveryId)
+              await options.onReply(verdict.replyDeliveryId).catch((error: Error) => log(`[notifications] reply queue: ${error.message}`));
             return callback(null, 'Message received');
           })
           .catch((error: Error) => {

@@ -20,9 +20,11 @@ const UNREADABLE_MARKER = 'UNREADABLE-LINE';
 
 const SEPARATOR = /[,;\t]/;
 
-const isCsv = (attachment: MailAttachment) => /\.csv$/i.test(attachment.filename ?? '') || /^text\/(csv|comma-separated-values)/i.test(attachment.contentType);
+const isCsv = (attachment: MailAttachment) =>
+  /\.csv$/i.test(attachment.filename ?? '') || /^text\/(csv|comma-separated-values)/i.test(attachment.contentType);
 const isXlsx = (attachment: MailAttachment) =>
-  /\.xlsx$/i.test(attachment.filename ?? '') || attachment.contentType.toLowerCase() === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  /\.xlsx$/i.test(attachment.filename ?? '') ||
+  attachment.contentType.toLowerCase() === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function bounded(line: string): string {
   return line.length > MAX_LINE_LENGTH ? UNREADABLE_MARKER : line;
@@ -81,7 +83,13 @@ function rowsToLines(rows: string[][]): string[] {
 /** A CSV file's records as list lines; a broken file (an unclosed quote…) is unreadable, with the line csv-parse names. */
 export function csvLines(content: Buffer): string[] | { error: string } {
   try {
-    const rows = parse(content, { bom: true, delimiter: [',', ';', '\t'], relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
+    const rows = parse(content, {
+      bom: true,
+      delimiter: [',', ';', '\t'],
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: true,
+    }) as string[][];
     return trimTrailingBlank(rowsToLines(rows));
   } catch (error) {
     return { error: (error as Error).message.slice(0, 300) };
@@ -117,9 +125,17 @@ export function xlsxLines(content: Buffer, timeoutMs = 10_000): Promise<string[]
     };
     const timer = setTimeout(() => finish({ error: 'reading the file took too long' }), timeoutMs);
     worker.once('message', (message: { rows?: string[][]; error?: string }) =>
-      finish(message.rows ? trimTrailingBlank(rowsToLines(message.rows)) : { error: `the file is not a readable XLSX workbook (${(message.error ?? 'unknown').slice(0, 200)})` }),
+      finish(
+        message.rows
+          ? trimTrailingBlank(rowsToLines(message.rows))
+          : { error: `the file is not a readable XLSX workbook (${(message.error ?? 'unknown').slice(0, 200)})` },
+      ),
     );
-    worker.once('error', (error) => finish({ error: /memory/i.test(error.message) ? 'the file unpacks to more than can be read' : 'the file is not a readable XLSX workbook' }));
+    worker.once('error', (error) =>
+      finish({
+        error: /memory/i.test(error.message) ? 'the file unpacks to more than can be read' : 'the file is not a readable XLSX workbook',
+      }),
+    );
     worker.once('exit', () => finish({ error: 'the file is not a readable XLSX workbook' }));
   });
 }
@@ -128,7 +144,11 @@ export function xlsxLines(content: Buffer, timeoutMs = 10_000): Promise<string[]
  * Finds the list in a mail: the first CSV or XLSX attachment, else the body. Other attachments
  * are named in `ignored` and never opened.
  */
-export async function serialListOf(text: string | null, attachments: MailAttachment[], maxAttachmentBytes: number): Promise<SerialListSource> {
+export async function serialListOf(
+  text: string | null,
+  attachments: MailAttachment[],
+  maxAttachmentBytes: number,
+): Promise<SerialListSource> {
   const lists = attachments.filter((attachment) => isCsv(attachment) || isXlsx(attachment));
   const [list] = lists;
   const nameOf = (attachment: MailAttachment) => attachment.filename || attachment.contentType;
@@ -136,10 +156,16 @@ export async function serialListOf(text: string | null, attachments: MailAttachm
   if (list) {
     const source = `the attached file ${nameOf(list)}`;
     if (list.content.length > maxAttachmentBytes) {
-      return { kind: 'UNREADABLE', source, explanation: `The attached file is larger than ${Math.floor(maxAttachmentBytes / 1024)} KB.`, ignored };
+      return {
+        kind: 'UNREADABLE',
+        source,
+        explanation: `The attached file is larger than ${Math.floor(maxAttachmentBytes / 1024)} KB.`,
+        ignored,
+      };
     }
     const lines = isXlsx(list) ? await xlsxLines(list.content) : csvLines(list.content);
-    if (!Array.isArray(lines)) return { kind: 'UNREADABLE', source, explanation: `The attached file cannot be read: ${lines.error}.`, ignored };
+    if (!Array.isArray(lines))
+      return { kind: 'UNREADABLE', source, explanation: `The attached file cannot be read: ${lines.error}.`, ignored };
     return checked(source, lines, ignored);
   }
   return checked('the message body', bodyLines(text ?? ''), ignored);
@@ -149,6 +175,7 @@ function checked(source: string, lines: string[], ignored: string[]): SerialList
   if (!lines.some((line) => line.trim() !== '' && !/^serial/i.test(line.trim()))) {
     return { kind: 'UNREADABLE', source, explanation: 'No serial numbers were found: write one device per line as SERIAL,MODEL.', ignored };
   }
-  if (lines.length > MAX_LIST_LINES) return { kind: 'UNREADABLE', source, explanation: `The list has more than ${MAX_LIST_LINES} lines; send it in parts.`, ignored };
+  if (lines.length > MAX_LIST_LINES)
+    return { kind: 'UNREADABLE', source, explanation: `The list has more than ${MAX_LIST_LINES} lines; send it in parts.`, ignored };
   return { kind: 'LIST', source, lines, ignored };
 }

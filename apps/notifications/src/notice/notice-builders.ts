@@ -13,7 +13,11 @@ function caseFacts(facts: CaseFacts, site: DirectorySite | null): NoticeFact[] {
     { label: 'Summary', text: facts.summary },
     { label: 'Severity', text: SEVERITY[facts.severity] ?? `Severity ${facts.severity}` },
   ];
-  if (facts.deviceSerialNumber) lines.push({ label: 'Device', text: facts.productModel ? `${facts.productModel}, serial ${facts.deviceSerialNumber}` : facts.deviceSerialNumber });
+  if (facts.deviceSerialNumber)
+    lines.push({
+      label: 'Device',
+      text: facts.productModel ? `${facts.productModel}, serial ${facts.deviceSerialNumber}` : facts.deviceSerialNumber,
+    });
   if (site) lines.push({ label: 'Site', text: site.name });
   return lines;
 }
@@ -21,7 +25,14 @@ function caseFacts(facts: CaseFacts, site: DirectorySite | null): NoticeFact[] {
 /** A case opened, responded to, given a workaround or resolved. */
 export function caseNotice(kind: CaseNoticeKind, facts: CaseFacts, site: DirectorySite | null, occurredAt: string): Notice {
   const ref = caseReference(facts.id);
-  const base = { customerId: facts.customerId, occurredAt, caseRef: ref, caseId: facts.id, reporterContactId: facts.contactId, siteTimeZone: site?.timeZone ?? null };
+  const base = {
+    customerId: facts.customerId,
+    occurredAt,
+    caseRef: ref,
+    caseId: facts.id,
+    reporterContactId: facts.contactId,
+    siteTimeZone: site?.timeZone ?? null,
+  };
   const lines = caseFacts(facts, site);
   switch (kind) {
     case 'CASE_OPENED':
@@ -48,7 +59,11 @@ export function caseNotice(kind: CaseNoticeKind, facts: CaseFacts, site: Directo
         kind,
         headline: `Workaround for case ${ref}`,
         intro: 'Support has provided a workaround for the problem.',
-        facts: [...lines, ...(facts.fixExpectedInRelease ? [{ label: 'Fix expected in', text: facts.fixExpectedInRelease }] : []), { label: 'Provided', at: occurredAt }],
+        facts: [
+          ...lines,
+          ...(facts.fixExpectedInRelease ? [{ label: 'Fix expected in', text: facts.fixExpectedInRelease }] : []),
+          { label: 'Provided', at: occurredAt },
+        ],
         body: facts.workaround,
       };
     case 'CASE_RESOLVED':
@@ -78,26 +93,52 @@ export function partNotice(
 ): Notice {
   const ref = caseReference(facts.id);
   const part = order.partName ? `${order.partName} (${order.partNumber})` : order.partNumber;
-  const base = { customerId: facts.customerId, occurredAt, caseRef: ref, caseId: facts.id, reporterContactId: facts.contactId, siteTimeZone: site?.timeZone ?? null, body: null };
+  const base = {
+    customerId: facts.customerId,
+    occurredAt,
+    caseRef: ref,
+    caseId: facts.id,
+    reporterContactId: facts.contactId,
+    siteTimeZone: site?.timeZone ?? null,
+    body: null,
+  };
   const lines: NoticeFact[] = [
     { label: 'Case', text: `${ref}: ${facts.summary}` },
     { label: 'Part', text: order.quantity > 1 ? `${order.quantity} × ${part}` : part },
   ];
   if (site) lines.push({ label: 'Deliver to', text: site.name });
-  const tracking: NoticeFact[] = order.carrier && order.trackingNumber ? [{ label: 'Tracking', text: `${order.carrier} ${order.trackingNumber}` }] : [];
-  const arrival: NoticeFact[] = order.expectedDeliveryAt ? [{ label: 'Expected', at: order.expectedDeliveryAt }] : order.expectedDelivery ? [{ label: 'Expected', date: order.expectedDelivery }] : [];
+  const tracking: NoticeFact[] =
+    order.carrier && order.trackingNumber ? [{ label: 'Tracking', text: `${order.carrier} ${order.trackingNumber}` }] : [];
+  const arrival: NoticeFact[] = order.expectedDeliveryAt
+    ? [{ label: 'Expected', at: order.expectedDeliveryAt }]
+    : order.expectedDelivery
+      ? [{ label: 'Expected', date: order.expectedDelivery }]
+      : [];
   switch (kind) {
     case 'PART_SHIPPED':
-      return { ...base, kind, headline: `Replacement part shipped for case ${ref}`, intro: 'Your advance replacement part is on its way. The freight is paid by Poly.', facts: [...lines, ...tracking, ...arrival] };
+      return {
+        ...base,
+        kind,
+        headline: `Replacement part shipped for case ${ref}`,
+        intro: 'Your advance replacement part is on its way. The freight is paid by Poly.',
+        facts: [...lines, ...tracking, ...arrival],
+      };
     case 'PART_ETA_CHANGED':
-      return { ...base, kind, headline: `New delivery estimate for case ${ref}`, intro: 'The carrier has changed the expected arrival of your replacement part.', facts: [...lines, ...tracking, ...arrival] };
+      return {
+        ...base,
+        kind,
+        headline: `New delivery estimate for case ${ref}`,
+        intro: 'The carrier has changed the expected arrival of your replacement part.',
+        facts: [...lines, ...tracking, ...arrival],
+      };
     case 'PART_DELIVERED': {
       const due: NoticeFact[] = order.returnDueDate ? [{ label: 'Return the defective part by', date: order.returnDueDate }] : [];
       return {
         ...base,
         kind,
         headline: `Replacement part delivered for case ${ref}`,
-        intro: 'Your replacement part has been delivered. Please send the defective part back in the pre-addressed return package within 10 business days, or it will be invoiced at list price.',
+        intro:
+          'Your replacement part has been delivered. Please send the defective part back in the pre-addressed return package within 10 business days, or it will be invoiced at list price.',
         facts: [...lines, ...tracking, { label: 'Delivered', at: extra.deliveredAt ?? order.deliveredAt ?? occurredAt }, ...due],
       };
     }
@@ -106,15 +147,21 @@ export function partNotice(
         ...base,
         kind,
         headline: `Defective part due back soon for case ${ref}`,
-        intro: 'We have not yet received the defective part replaced under this case. If it does not reach us in time, it will be invoiced at list price.',
-        facts: [...lines, ...(order.returnDueDate ? [{ label: 'Due back by', date: order.returnDueDate }] : []), ...(order.returnLateFrom ? [{ label: 'Invoiced from', at: order.returnLateFrom }] : [])],
+        intro:
+          'We have not yet received the defective part replaced under this case. If it does not reach us in time, it will be invoiced at list price.',
+        facts: [
+          ...lines,
+          ...(order.returnDueDate ? [{ label: 'Due back by', date: order.returnDueDate }] : []),
+          ...(order.returnLateFrom ? [{ label: 'Invoiced from', at: order.returnLateFrom }] : []),
+        ],
       };
     case 'RETURN_INVOICED':
       return {
         ...base,
         kind,
         headline: `Defective part invoiced for case ${ref}`,
-        intro: 'The defective part did not reach us within 10 business days of the replacement’s delivery, so it has been invoiced at list price. If it arrives later, you will receive a credit note.',
+        intro:
+          'The defective part did not reach us within 10 business days of the replacement’s delivery, so it has been invoiced at list price. If it arrives later, you will receive a credit note.',
         facts: [...lines, ...(extra.amount ? [{ label: 'Amount', text: `${extra.amount} ${extra.currency ?? ''}`.trim() }] : [])],
       };
   }
@@ -125,9 +172,24 @@ export type VisitNoticeKind = 'VISIT_SCHEDULED' | 'VISIT_MOVED' | 'VISIT_CANCELL
 export type VisitWindow = { windowStart: string | null; windowEnd: string | null };
 
 /** An onsite technician visit planned, moved or cancelled. */
-export function visitNotice(kind: VisitNoticeKind, facts: CaseFacts, site: DirectorySite | null, visit: VisitWindow, occurredAt: string, previous: VisitWindow | null): Notice {
+export function visitNotice(
+  kind: VisitNoticeKind,
+  facts: CaseFacts,
+  site: DirectorySite | null,
+  visit: VisitWindow,
+  occurredAt: string,
+  previous: VisitWindow | null,
+): Notice {
   const ref = caseReference(facts.id);
-  const base = { customerId: facts.customerId, occurredAt, caseRef: ref, caseId: facts.id, reporterContactId: facts.contactId, siteTimeZone: site?.timeZone ?? null, body: null };
+  const base = {
+    customerId: facts.customerId,
+    occurredAt,
+    caseRef: ref,
+    caseId: facts.id,
+    reporterContactId: facts.contactId,
+    siteTimeZone: site?.timeZone ?? null,
+    body: null,
+  };
   const lines: NoticeFact[] = [{ label: 'Case', text: `${ref}: ${facts.summary}` }, ...(site ? [{ label: 'Site', text: site.name }] : [])];
   const window: NoticeFact[] = [
     ...(visit.windowStart ? [{ label: 'Technician arrives from', at: visit.windowStart }] : []),
@@ -135,7 +197,13 @@ export function visitNotice(kind: VisitNoticeKind, facts: CaseFacts, site: Direc
   ];
   switch (kind) {
     case 'VISIT_SCHEDULED':
-      return { ...base, kind, headline: `Technician visit scheduled for case ${ref}`, intro: 'A technician will come to your site to install the replacement part.', facts: [...lines, ...window] };
+      return {
+        ...base,
+        kind,
+        headline: `Technician visit scheduled for case ${ref}`,
+        intro: 'A technician will come to your site to install the replacement part.',
+        facts: [...lines, ...window],
+      };
     case 'VISIT_MOVED':
       return {
         ...base,
@@ -145,7 +213,13 @@ export function visitNotice(kind: VisitNoticeKind, facts: CaseFacts, site: Direc
         facts: [...lines, ...window, ...(previous?.windowStart ? [{ label: 'Previously', at: previous.windowStart }] : [])],
       };
     case 'VISIT_CANCELLED':
-      return { ...base, kind, headline: `Technician visit cancelled for case ${ref}`, intro: 'The planned technician visit has been cancelled; no one will come to your site for this case.', facts: [...lines, ...(previous?.windowStart ? [{ label: 'Was planned for', at: previous.windowStart }] : [])] };
+      return {
+        ...base,
+        kind,
+        headline: `Technician visit cancelled for case ${ref}`,
+        intro: 'The planned technician visit has been cancelled; no one will come to your site for this case.',
+        facts: [...lines, ...(previous?.windowStart ? [{ label: 'Was planned for', at: previous.windowStart }] : [])],
+      };
   }
 }
 

@@ -7,7 +7,8 @@ import { createNotificationsSubgraph, NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGR
 import { FakeSubgraphs } from '../testing/fake-subgraphs';
 import { testMailConfig } from '../testing/notifications-harness';
 
-const CONTACTS = 'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Contact { id notificationPreferences { contactId } } } }';
+const CONTACTS =
+  'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Contact { id notificationPreferences { contactId } } } }';
 
 describe('notifications subgraph contact look-ups (_entities)', () => {
   let db: TestDatabase;
@@ -26,11 +27,18 @@ describe('notifications subgraph contact look-ups (_entities)', () => {
       return world.customersClient.request(query, variables);
     },
   };
-  const adminOf = (customerId: string): Principal => ({ subject: `admin-${customerId}`, role: 'CUSTOMER_ADMIN', customerIds: [customerId] });
+  const adminOf = (customerId: string): Principal => ({
+    subject: `admin-${customerId}`,
+    role: 'CUSTOMER_ADMIN',
+    customerIds: [customerId],
+  });
   const reps = (...ids: string[]) => ids.map((id) => ({ __typename: 'Contact', id }));
 
   beforeAll(async () => {
-    db = await createTestDatabase('notifications_contact_references', { entities: NOTIFICATIONS_ENTITIES, migrations: NOTIFICATIONS_MIGRATIONS });
+    db = await createTestDatabase('notifications_contact_references', {
+      entities: NOTIFICATIONS_ENTITIES,
+      migrations: NOTIFICATIONS_MIGRATIONS,
+    });
     ({ schema } = await createNotificationsSubgraph({
       mail: testMailConfig('smtp://127.0.0.1:1'),
       customers,
@@ -52,7 +60,12 @@ describe('notifications subgraph contact look-ups (_entities)', () => {
   });
 
   it('a customer admin gets null for another customer’s contact in its place, its own contacts beside it', async () => {
-    const result = await executeOperation<{ _entities: unknown[] }>(schema, CONTACTS, { reps: reps(ana.id, chloe.id, ben.id) }, adminOf(fabrikam.id));
+    const result = await executeOperation<{ _entities: unknown[] }>(
+      schema,
+      CONTACTS,
+      { reps: reps(ana.id, chloe.id, ben.id) },
+      adminOf(fabrikam.id),
+    );
     expect(result.errors).toBeUndefined();
     expect(sent).toHaveLength(1);
     expect(result.data?._entities).toEqual([

@@ -12,7 +12,12 @@ import { categoryColumn, NotificationPreference } from './notification-preferenc
 import { NotificationPreferences } from './notification-preferences.type';
 
 /** The preferences as the API shows them: stored ones, or the defaults for a contact who set none. */
-export function preferencesView(contactId: string, customerId: string, stored: NotificationPreference | null, bounced: boolean): NotificationPreferences {
+export function preferencesView(
+  contactId: string,
+  customerId: string,
+  stored: NotificationPreference | null,
+  bounced: boolean,
+): NotificationPreferences {
   return Object.assign(new NotificationPreferences(), {
     contactId,
     customerId,
@@ -36,7 +41,9 @@ export class NotificationPreferenceService {
 
   async forContact(contactId: string, customerId: string, email: string | null): Promise<NotificationPreferences> {
     const stored = await this.dataSource.getRepository(NotificationPreference).findOneBy({ contactId });
-    const bounced = email ? await this.dataSource.getRepository(MailBounce).existsBy({ email: email.toLowerCase(), kind: 'HARD', clearedAt: IsNull() }) : false;
+    const bounced = email
+      ? await this.dataSource.getRepository(MailBounce).existsBy({ email: email.toLowerCase(), kind: 'HARD', clearedAt: IsNull() })
+      : false;
     return preferencesView(contactId, customerId, stored, bounced);
   }
 
@@ -44,8 +51,10 @@ export class NotificationPreferenceService {
   async set(input: SetNotificationPreferencesInput, principal: Principal, actor: string): Promise<NotificationPreferences> {
     const contact = await this.customers.contact(input.contactId);
     if (!contact || !canSeeCustomer(principal, contact.customerId)) throw notFound('Contact', input.contactId);
-    if (input.timeZone != null && !isKnownTimeZone(input.timeZone)) throw badUserInput(`timeZone ${input.timeZone} is not an IANA time zone`, 'timeZone');
-    if (input.locale != null && !isSupportedLocale(input.locale)) throw badUserInput(`locale ${input.locale} is not a supported BCP 47 locale`, 'locale');
+    if (input.timeZone != null && !isKnownTimeZone(input.timeZone))
+      throw badUserInput(`timeZone ${input.timeZone} is not an IANA time zone`, 'timeZone');
+    if (input.locale != null && !isSupportedLocale(input.locale))
+      throw badUserInput(`locale ${input.locale} is not a supported BCP 47 locale`, 'locale');
     const row: NotificationPreference = {
       contactId: contact.id,
       customerId: contact.customerId,
@@ -68,7 +77,10 @@ export class NotificationPreferenceService {
   /** An unsubscribe link was used: turn off its category (or everything), keeping the other choices. */
   async unsubscribe(claim: UnsubscribeClaim): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(NotificationPreference, { where: { contactId: claim.contactId }, lock: { mode: 'pessimistic_write' } });
+      const current = await manager.findOne(NotificationPreference, {
+        where: { contactId: claim.contactId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const off = claim.scope === 'ALL' ? ALL_CATEGORIES : [claim.scope];
       const row: NotificationPreference = current ?? {
         contactId: claim.contactId,
@@ -86,7 +98,9 @@ export class NotificationPreferenceService {
         updatedBy: 'UNSUBSCRIBE_LINK',
       };
       for (const category of off) row[categoryColumn(category)] = false;
-      await manager.getRepository(NotificationPreference).upsert({ ...row, updatedAt: this.now(), updatedBy: 'UNSUBSCRIBE_LINK' }, ['contactId']);
+      await manager
+        .getRepository(NotificationPreference)
+        .upsert({ ...row, updatedAt: this.now(), updatedBy: 'UNSUBSCRIBE_LINK' }, ['contactId']);
     });
   }
 
@@ -100,7 +114,9 @@ export class NotificationPreferenceService {
 
   async bouncedAmong(emails: string[]): Promise<Set<string>> {
     if (emails.length === 0) return new Set();
-    const rows = await this.dataSource.getRepository(MailBounce).find({ select: { email: true }, where: { email: In(emails), kind: 'HARD', clearedAt: IsNull() } });
+    const rows = await this.dataSource
+      .getRepository(MailBounce)
+      .find({ select: { email: true }, where: { email: In(emails), kind: 'HARD', clearedAt: IsNull() } });
     return new Set(rows.map((row) => row.email));
   }
 }

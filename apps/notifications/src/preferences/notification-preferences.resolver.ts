@@ -44,7 +44,8 @@ export class NotificationPreferencesResolver {
 
   @Access('PUBLIC', SUPPORT, CUSTOMER_USERS)
   @Mutation(() => Boolean, {
-    description: 'Turns off what an unsubscribe link names (a category, or all mail) for its contact; no sign-in needed. BAD_USER_INPUT for a token that is not genuine (up to 300 characters).',
+    description:
+      'Turns off what an unsubscribe link names (a category, or all mail) for its contact; no sign-in needed. BAD_USER_INPUT for a token that is not genuine (up to 300 characters).',
   })
   async unsubscribe(@Arg('token', () => String) token: string): Promise<boolean> {
     const claim = token.length <= 300 ? verifyUnsubscribeToken(token, this.linkSecret) : null;
@@ -65,9 +66,12 @@ export class NotificationPreferencesResolver {
   }
 
   @Access(SUPPORT)
-  @Mutation(() => Int, { description: 'Clears the hard bounces of an address (up to 254 characters) once it works again; returns how many were cleared.' })
+  @Mutation(() => Int, {
+    description: 'Clears the hard bounces of an address (up to 254 characters) once it works again; returns how many were cleared.',
+  })
   reinstateMailAddress(@Arg('email', () => String) email: string, @Ctx() { principal }: SubgraphContext): Promise<number> {
-    if (email.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(email.trim())) throw badUserInput('email must be an e-mail address of up to 254 characters', 'email');
+    if (email.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(email.trim()))
+      throw badUserInput('email must be an e-mail address of up to 254 characters', 'email');
     return this.preferences.reinstateAddress(email, actorOf(principal));
   }
 

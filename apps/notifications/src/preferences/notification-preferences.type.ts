@@ -2,7 +2,9 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { NotificationCategory } from '../notice/notification-category';
 import { DeliveryMode } from './delivery-mode';
 
-@ObjectType('NotificationPreferences', { description: 'What a contact receives by e-mail and how; every category, one mail per update, until changed.' })
+@ObjectType('NotificationPreferences', {
+  description: 'What a contact receives by e-mail and how; every category, one mail per update, until changed.',
+})
 export class NotificationPreferences {
   @Field(() => ID)
   contactId: string;

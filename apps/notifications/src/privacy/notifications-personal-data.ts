@@ -21,7 +21,10 @@ import { InboundMail } from '../inbound/inbound-mail.entity';
 import { NotificationPreference } from '../preferences/notification-preference.entity';
 import { DeliveryMode } from '../preferences/delivery-mode';
 
-const ofCustomerOrContact = (subject: ErasureSubject): Condition => ({ sql: '(`customerId` = ? OR `contactId` = ?)', params: [subject.customerId, subject.contactId] });
+const ofCustomerOrContact = (subject: ErasureSubject): Condition => ({
+  sql: '(`customerId` = ? OR `contactId` = ?)',
+  params: [subject.customerId, subject.contactId],
+});
 // Mail from the contact's address that was not put down to another customer (e.g. refused unread).
 const fromContact = (subject: ErasureSubject): Condition => ({
   sql: '(`contactId` = ? OR (`fromAddress` = ? AND (`customerId` = ? OR `customerId` IS NULL)))',
@@ -35,13 +38,20 @@ const contactsBounces = (subject: ErasureSubject): Condition => ({
 
 /** Every table of the notifications service: where a contact's personal data is, and why the others hold none. */
 export const NOTIFICATIONS_PERSONAL_DATA: PersonalDataMap = [
-  { table: 'notification_preference', scope: (subject) => ({ sql: '`customerId` = ?', params: [subject.customerId] }), actors: ['updatedBy'] },
+  {
+    table: 'notification_preference',
+    scope: (subject) => ({ sql: '`customerId` = ?', params: [subject.customerId] }),
+    actors: ['updatedBy'],
+  },
   {
     table: 'mail_delivery',
     scope: ofCustomerOrContact,
     key: 'id',
     text: ['subject', 'html', 'text', 'content', 'lastError'],
-    own: { where: (subject) => ({ sql: '`contactId` = ?', params: [subject.contactId] }), set: { toAddress: 'email', recipientName: 'name' } },
+    own: {
+      where: (subject) => ({ sql: '`contactId` = ?', params: [subject.contactId] }),
+      set: { toAddress: 'email', recipientName: 'name' },
+    },
   },
   { table: 'digest_entry', scope: ofCustomerOrContact, key: 'id', text: ['notice'] },
   {
@@ -58,7 +68,10 @@ export const NOTIFICATIONS_PERSONAL_DATA: PersonalDataMap = [
     table: 'mail_bounce',
     scope: (subject) => {
       const own = contactsBounces(subject);
-      return { sql: `(${own.sql} OR \`deliveryId\` IN (SELECT c.\`id\` FROM \`mail_delivery\` c WHERE c.\`customerId\` = ?))`, params: [...own.params, subject.customerId] };
+      return {
+        sql: `(${own.sql} OR \`deliveryId\` IN (SELECT c.\`id\` FROM \`mail_delivery\` c WHERE c.\`customerId\` = ?))`,
+        params: [...own.params, subject.customerId],
+      };
     },
     key: 'id',
     actors: ['clearedBy'],
@@ -77,16 +90,39 @@ const ERASED_NOTE = 'Not sent: the contact’s personal data was erased';
 async function stopMail(manager: EntityManager, subject: ErasureSubject, at: Date): Promise<number> {
   let changed = 0;
   const off = { caseUpdates: false, replacementParts: false, returns: false, onsiteVisits: false, securityNotices: false };
-  const preference = await manager.findOne(NotificationPreference, { where: { contactId: subject.contactId }, lock: { mode: 'pessimistic_write' } });
+  const preference = await manager.findOne(NotificationPreference, {
+    where: { contactId: subject.contactId },
+    lock: { mode: 'pessimistic_write' },
+  });
   if (!preference) {
-    await manager.insert(NotificationPreference, { contactId: subject.contactId, customerId: subject.customerId, mode: DeliveryMode.IMMEDIATE, ...off, timeZone: null, locale: null, digestHour: null, updatedAt: at, updatedBy: subject.erasedBy });
+    await manager.insert(NotificationPreference, {
+      contactId: subject.contactId,
+      customerId: subject.customerId,
+      mode: DeliveryMode.IMMEDIATE,
+      ...off,
+      timeZone: null,
+      locale: null,
+      digestHour: null,
+      updatedAt: at,
+      updatedBy: subject.erasedBy,
+    });
     changed += 1;
   } else if (Object.keys(off).some((category) => preference[category as keyof typeof off])) {
     await manager.update(NotificationPreference, { contactId: subject.contactId }, { ...off, updatedAt: at, updatedBy: subject.erasedBy });
     changed += 1;
   }
-  changed += (await manager.update(MailDelivery, { contactId: subject.contactId, status: MailDeliveryStatus.PENDING }, { status: MailDeliveryStatus.SUPPRESSED, lastError: ERASED_NOTE })).affected ?? 0;
-  const dropped: { affectedRows?: number } = await manager.query('DELETE FROM `digest_entry` WHERE `contactId` = ? AND `deliveryId` IS NULL', [subject.contactId]);
+  changed +=
+    (
+      await manager.update(
+        MailDelivery,
+        { contactId: subject.contactId, status: MailDeliveryStatus.PENDING },
+        { status: MailDeliveryStatus.SUPPRESSED, lastError: ERASED_NOTE },
+      )
+    ).affected ?? 0;
+  const dropped: { affectedRows?: number } = await manager.query(
+    'DELETE FROM `digest_entry` WHERE `contactId` = ? AND `deliveryId` IS NULL',
+    [subject.contactId],
+  );
   return changed + Number(dropped.affectedRows ?? 0);
 }
 
@@ -98,25 +134,35 @@ async function stopMail(manager: EntityManager, subject: ErasureSubject, at: Dat
 export function notificationsExportSections(dataSource: DataSource, subject: ExportSubject): ExportSection[] {
   const contact = isContactExport(subject);
   const params = { customerId: subject.customerId, contactId: subject.contactId ?? null, email: subject.email ?? null };
-  const builder = <T extends ObjectLiteral>(entity: new () => T, alias: string) => dataSource.getRepository(entity).createQueryBuilder(alias).setParameters(params);
+  const builder = <T extends ObjectLiteral>(entity: new () => T, alias: string) =>
+    dataSource.getRepository(entity).createQueryBuilder(alias).setParameters(params);
   const owner = (alias: string) => (contact ? `${alias}.contactId = :contactId` : `${alias}.customerId = :customerId`);
-  const deliveries = contact ? 'SELECT own.`id` FROM `mail_delivery` own WHERE own.`contactId` = :contactId' : 'SELECT own.`id` FROM `mail_delivery` own WHERE own.`customerId` = :customerId';
+  const deliveries = contact
+    ? 'SELECT own.`id` FROM `mail_delivery` own WHERE own.`contactId` = :contactId'
+    : 'SELECT own.`id` FROM `mail_delivery` own WHERE own.`customerId` = :customerId';
   return [
-    querySection('notificationPreferences', { key: 'contactId', query: () => builder(NotificationPreference, 'preference').where(owner('preference')) }),
+    querySection('notificationPreferences', {
+      key: 'contactId',
+      query: () => builder(NotificationPreference, 'preference').where(owner('preference')),
+    }),
     querySection('mailDeliveries', { key: 'id', query: () => builder(MailDelivery, 'delivery').where(owner('delivery')) }),
     querySection('digestEntries', { key: 'id', query: () => builder(DigestEntry, 'entry').where(owner('entry')) }),
     querySection('inboundMails', {
       key: 'id',
       query: () =>
         builder(InboundMail, 'inbound').where(
-          contact ? `(inbound.contactId = :contactId OR (inbound.fromAddress = :email AND (inbound.customerId = :customerId OR inbound.customerId IS NULL)))` : 'inbound.customerId = :customerId',
+          contact
+            ? `(inbound.contactId = :contactId OR (inbound.fromAddress = :email AND (inbound.customerId = :customerId OR inbound.customerId IS NULL)))`
+            : 'inbound.customerId = :customerId',
         ),
     }),
     querySection('mailBounces', {
       key: 'id',
       query: () =>
         builder(MailBounce, 'bounce').where(
-          contact ? `(bounce.deliveryId IN (${deliveries}) OR (bounce.deliveryId IS NULL AND bounce.email = :email))` : `bounce.deliveryId IN (${deliveries})`,
+          contact
+            ? `(bounce.deliveryId IN (${deliveries}) OR (bounce.deliveryId IS NULL AND bounce.email = :email))`
+            : `bounce.deliveryId IN (${deliveries})`,
         ),
     }),
   ];
@@ -134,7 +180,10 @@ export class NotificationsPersonalData implements PersonalDataService {
   }
 
   async erase(subject: ErasureSubject) {
-    const changedRows = await this.dataSource.transaction(async (manager) => (await stopMail(manager, subject, this.now())) + (await applyErasurePlan(manager, NOTIFICATIONS_PERSONAL_DATA, subject)));
+    const changedRows = await this.dataSource.transaction(
+      async (manager) =>
+        (await stopMail(manager, subject, this.now())) + (await applyErasurePlan(manager, NOTIFICATIONS_PERSONAL_DATA, subject)),
+    );
     return { changedRows, deletedFiles: 0 };
   }
 }

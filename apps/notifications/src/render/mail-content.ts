@@ -23,8 +23,6 @@ export type SerialListReply = {
 
 /** The stored content of one mail, rendered when it is sent (and the same on every retry). */
 export type MailContent =
-  | { type: 'notice'; notice: Notice }
-  | { type: 'digest'; notices: Notice[] }
-  | { type: 'serial-list-reply'; reply: SerialListReply };
+  { type: 'notice'; notice: Notice } | { type: 'digest'; notices: Notice[] } | { type: 'serial-list-reply'; reply: SerialListReply };
 
 export type RenderedMail = { subject: string; html: string; text: string };

@@ -25,7 +25,8 @@ const facts = {
   respondedAt: '2026-03-03T08:40:00.000Z',
   workaround: null,
   fixExpectedInRelease: null,
-  resolution: 'The camera module was faulty. The replacement is installed and calls ran for an hour without a freeze.\n\nIf it happens again, reply to this case.',
+  resolution:
+    'The camera module was faulty. The replacement is installed and calls ran for an hour without a freeze.\n\nIf it happens again, reply to this case.',
   resolvedAt: '2026-03-05T14:20:00.000Z',
   deviceSerialNumber: 'X50-8812-0042',
   productModel: 'Studio X50',
@@ -48,7 +49,12 @@ const order = {
   returnLateFrom: null,
   returnStatus: null,
 };
-const recipient = { name: 'Dana Schmidt', timeZone: 'Europe/Berlin', locale: 'en-GB', unsubscribeUrl: 'https://mail.polyplus.example/unsubscribe?token=example' };
+const recipient = {
+  name: 'Dana Schmidt',
+  timeZone: 'Europe/Berlin',
+  locale: 'en-GB',
+  unsubscribeUrl: 'https://mail.polyplus.example/unsubscribe?token=example',
+};
 
 let context: BrowserContext;
 let page: Page;
@@ -61,7 +67,16 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 720, height: 900 },
     locale: 'en-GB',
   });
@@ -77,18 +92,22 @@ afterAll(async () => {
 it.each([
   ['mail-case-resolved', renderNotice(caseNotice('CASE_RESOLVED', facts, site, '2026-03-05T14:20:00.000Z'), recipient)],
   ['mail-part-shipped', renderNotice(partNotice('PART_SHIPPED', order, facts, site, '2026-03-03T13:45:00.000Z'), recipient)],
-])('%s renders in Chromium with its times in the recipient’s zone and loads nothing from outside', async (name, mail) => {
-  const requests: string[] = [];
-  page.on('request', (request) => {
-    if (!request.url().startsWith('data:') && !request.url().startsWith('file:')) requests.push(request.url());
-  });
-  const file = join(ARTEFACTS, `${name}.html`);
-  writeFileSync(file, mail.html);
-  await page.setViewportSize({ width: 720, height: 900 });
-  await page.goto(`file://${file}`);
-  const text = await page.locator('body').innerText();
-  expect(text).toContain('Times are shown in Europe/Berlin');
-  expect(text).toMatch(/\d{2}:\d{2} (CET|GMT\+1)/);
-  await page.screenshot({ path: join(ARTEFACTS, `${name}.png`), fullPage: true });
-  expect(requests).toEqual([]);
-}, 60_000);
+])(
+  '%s renders in Chromium with its times in the recipient’s zone and loads nothing from outside',
+  async (name, mail) => {
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith('data:') && !request.url().startsWith('file:')) requests.push(request.url());
+    });
+    const file = join(ARTEFACTS, `${name}.html`);
+    writeFileSync(file, mail.html);
+    await page.setViewportSize({ width: 720, height: 900 });
+    await page.goto(`file://${file}`);
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('Times are shown in Europe/Berlin');
+    expect(text).toMatch(/\d{2}:\d{2} (CET|GMT\+1)/);
+    await page.screenshot({ path: join(ARTEFACTS, `${name}.png`), fullPage: true });
+    expect(requests).toEqual([]);
+  },
+  60_000,
+);

@@ -65,7 +65,13 @@ export async function startNotificationsRuntime(options: NotificationsRuntimeOpt
   const unwatchQueue = watchQueue(queue);
   const retry = { maxAttempts: config.maxAttempts, retryBaseMs: config.retryBaseMs };
 
-  const links = await startLinksServer({ host: config.linksHost, port: config.linksPort, linkSecret: config.linkSecret, unsubscribe: (claim) => options.preferences.unsubscribe(claim), log });
+  const links = await startLinksServer({
+    host: config.linksHost,
+    port: config.linksPort,
+    linkSecret: config.linkSecret,
+    unsubscribe: (claim) => options.preferences.unsubscribe(claim),
+    log,
+  });
   const sender = options.sender ?? smtpSender(config.smtpUrl, config.sendTimeoutMs);
   const deliveries = new MailDeliveryService(
     options.dataSource,
@@ -73,16 +79,24 @@ export async function startNotificationsRuntime(options: NotificationsRuntimeOpt
     { from: config.from, domain: config.domain, linkSecret: config.linkSecret, publicBaseUrl: config.publicBaseUrl ?? links.url },
     now,
   );
-  const fanout = new NotificationFanout(options.dataSource, options.directories.customers, { domain: config.domain, digestHour: config.digestHour }, now);
+  const fanout = new NotificationFanout(
+    options.dataSource,
+    options.directories.customers,
+    { domain: config.domain, digestHour: config.digestHour },
+    now,
+  );
   const handler = new NotificationEventHandler(options.dataSource, options.directories, fanout, queue, retry, now);
-  const worker = options.sendMail === false ? null : await startMailWorker({
-    redis,
-    prefix: options.prefix,
-    deliveries,
-    returnReminder: handler.returnReminder,
-    maxAttempts: config.maxAttempts,
-    lockDurationMs: options.lockDurationMs,
-  });
+  const worker =
+    options.sendMail === false
+      ? null
+      : await startMailWorker({
+          redis,
+          prefix: options.prefix,
+          deliveries,
+          returnReminder: handler.returnReminder,
+          maxAttempts: config.maxAttempts,
+          lockDurationMs: options.lockDurationMs,
+        });
   const consumer = await consumeEvents({
     redis,
     stream: eventStreamKey(options.prefix),
@@ -107,10 +121,17 @@ export async function startNotificationsRuntime(options: NotificationsRuntimeOpt
       .getRepository(MailDelivery)
       .createQueryBuilder('delivery')
       .select('delivery.id', 'id')
-      .where('delivery.status = :status AND delivery.createdAt < :before', { status: MailDeliveryStatus.PENDING, before: new Date(now().getTime() - 60_000) })
+      .where('delivery.status = :status AND delivery.createdAt < :before', {
+        status: MailDeliveryStatus.PENDING,
+        before: new Date(now().getTime() - 60_000),
+      })
       .limit(1_000)
       .getRawMany<{ id: string }>();
-    await enqueueDeliveries(queue, stale.map((row) => row.id), retry);
+    await enqueueDeliveries(
+      queue,
+      stale.map((row) => row.id),
+      retry,
+    );
   };
   // One sweep per period across all replicas (a lease in Redis).
   const sweep = startLeasedSweep({
@@ -124,14 +145,21 @@ export async function startNotificationsRuntime(options: NotificationsRuntimeOpt
 
   let receiver: MailReceiver | null = null;
   if (config.receiver.enabled) {
-    const inbound = new InboundMailService(options.dataSource, options.directories.customers, options.registry, deliveries, {
-      serialListAddress: config.serialListAddress,
-      domain: config.domain,
-      linkSecret: config.linkSecret,
-      maxAttachmentBytes: config.receiver.maxAttachmentBytes,
-      authservId: config.receiver.authservId,
-      archiveDir: config.receiver.archiveDir,
-    }, now);
+    const inbound = new InboundMailService(
+      options.dataSource,
+      options.directories.customers,
+      options.registry,
+      deliveries,
+      {
+        serialListAddress: config.serialListAddress,
+        domain: config.domain,
+        linkSecret: config.linkSecret,
+        maxAttachmentBytes: config.receiver.maxAttachmentBytes,
+        authservId: config.receiver.authservId,
+        archiveDir: config.receiver.archiveDir,
+      },
+      now,
+    );
     receiver = await startMailReceiver({
       host: config.receiver.host,
       port: config.receiver.port,

@@ -3,7 +3,16 @@
 import { randomUUID } from 'node:crypto';
 import type { SubgraphClient } from '@polyplus/subgraph-kit';
 import { answer, fakeSubgraphClient } from '@polyplus/testing';
-import { ALL_CUSTOMERS, CONTACT, CONTACT_ENTITIES, CONTACTS_BY_EMAIL, CUSTOMER_AUDIENCE, SITE, type DirectoryContact, type DirectorySite } from '../directory/customer-directory';
+import {
+  ALL_CUSTOMERS,
+  CONTACT,
+  CONTACT_ENTITIES,
+  CONTACTS_BY_EMAIL,
+  CUSTOMER_AUDIENCE,
+  SITE,
+  type DirectoryContact,
+  type DirectorySite,
+} from '../directory/customer-directory';
 import { CASE_FACTS, DEVICE_MODEL, SECURITY_NOTICE_SUMMARY, type CaseFacts } from '../directory/case-directory';
 import { ORDER_FACTS } from '../directory/order-directory';
 
@@ -42,8 +51,18 @@ export class FakeSubgraphs {
     return customer;
   }
 
-  contact(customer: FakeCustomer, fields: { name: string; email: string; role?: 'ADMIN' | 'TECHNICIAN'; designated?: boolean }): DirectoryContact {
-    const contact: DirectoryContact = { id: randomUUID(), customerId: customer.id, email: fields.email, name: fields.name, role: fields.role ?? 'TECHNICIAN', designated: fields.designated ?? true };
+  contact(
+    customer: FakeCustomer,
+    fields: { name: string; email: string; role?: 'ADMIN' | 'TECHNICIAN'; designated?: boolean },
+  ): DirectoryContact {
+    const contact: DirectoryContact = {
+      id: randomUUID(),
+      customerId: customer.id,
+      email: fields.email,
+      name: fields.name,
+      role: fields.role ?? 'TECHNICIAN',
+      designated: fields.designated ?? true,
+    };
     customer.contacts.push(contact);
     return contact;
   }
@@ -92,7 +111,14 @@ export class FakeSubgraphs {
   }
 
   private contactReply(contact: DirectoryContact) {
-    return { id: contact.id, email: contact.email, name: contact.name, role: contact.role, designated: contact.designated, customer: { id: contact.customerId } };
+    return {
+      id: contact.id,
+      email: contact.email,
+      name: contact.name,
+      role: contact.role,
+      designated: contact.designated,
+      customer: { id: contact.customerId },
+    };
   }
 
   private contactReplyFor(id: string) {
@@ -110,10 +136,21 @@ export class FakeSubgraphs {
     answer(ALL_CUSTOMERS, () => ({ customers: [...this.customers.values()].map((customer) => ({ id: customer.id })) })),
     answer(CONTACT_ENTITIES, ({ representations }) => ({ _entities: representations.map(({ id }) => this.contactReplyFor(id)) })),
     answer(CONTACT, ({ id }) => ({ contact: this.contactReplyFor(id) })),
-    answer(SITE, ({ id }) => ({ site: [...this.customers.values()].flatMap((customer) => customer.sites).find((site) => site.id === id) ?? null })),
+    answer(SITE, ({ id }) => ({
+      site: [...this.customers.values()].flatMap((customer) => customer.sites).find((site) => site.id === id) ?? null,
+    })),
     answer(CUSTOMER_AUDIENCE, ({ id }) => {
       const customer = this.customers.get(id);
-      return { customer: customer ? { id: customer.id, name: customer.name, contacts: customer.contacts.map(({ customerId: _c, ...contact }) => contact), sites: customer.sites } : null };
+      return {
+        customer: customer
+          ? {
+              id: customer.id,
+              name: customer.name,
+              contacts: customer.contacts.map(({ customerId: _c, ...contact }) => contact),
+              sites: customer.sites,
+            }
+          : null,
+      };
     }),
   );
 
@@ -148,9 +185,14 @@ export class FakeSubgraphs {
           expectedDeliveryAt: order.expectedDeliveryAt,
           incident: { id: order.incidentId },
           part: { name: order.partName },
-          shipment: order.carrier && order.trackingNumber ? { carrier: order.carrier, trackingNumber: order.trackingNumber, shippedOn: '2026-03-03', deliveredAt: null } : null,
+          shipment:
+            order.carrier && order.trackingNumber
+              ? { carrier: order.carrier, trackingNumber: order.trackingNumber, shippedOn: '2026-03-03', deliveredAt: null }
+              : null,
           defectiveReturn:
-            order.returnStatus && order.returnDueDate && order.returnLateFrom ? { id: randomUUID(), dueDate: order.returnDueDate, lateFrom: order.returnLateFrom, status: order.returnStatus } : null,
+            order.returnStatus && order.returnDueDate && order.returnLateFrom
+              ? { id: randomUUID(), dueDate: order.returnDueDate, lateFrom: order.returnLateFrom, status: order.returnStatus }
+              : null,
         },
       };
     }),

@@ -13,9 +13,19 @@ import { testMailConfig } from './notifications-harness';
 async function main(): Promise<void> {
   const env = process.env;
   const config = testMailConfig(env.SMTP_URL as string);
-  const dataSource = await openDatabase({ database: env.TEST_DATABASE as string, entities: NOTIFICATIONS_ENTITIES, migrations: NOTIFICATIONS_MIGRATIONS, poolSize: 2 });
+  const dataSource = await openDatabase({
+    database: env.TEST_DATABASE as string,
+    entities: NOTIFICATIONS_ENTITIES,
+    migrations: NOTIFICATIONS_MIGRATIONS,
+    poolSize: 2,
+  });
   const sender = smtpSender(config.smtpUrl, 60_000);
-  const deliveries = new MailDeliveryService(dataSource, sender, { from: config.from, domain: config.domain, linkSecret: config.linkSecret, publicBaseUrl: 'http://127.0.0.1:4016' });
+  const deliveries = new MailDeliveryService(dataSource, sender, {
+    from: config.from,
+    domain: config.domain,
+    linkSecret: config.linkSecret,
+    publicBaseUrl: 'http://127.0.0.1:4016',
+  });
   await startMailWorker({
     redis: createRedis('worker'),
     prefix: env.QUEUE_PREFIX as string,

@@ -32,7 +32,15 @@ export function testMailConfig(smtpUrl: string, overrides: Partial<MailConfig> =
     publicBaseUrl: null,
     linkSecret: 'test-mail-link-secret-of-at-least-32-characters',
     serialListAddress: 'serials@polyplus.test',
-    receiver: { enabled: false, host: '127.0.0.1', port: 0, maxMessageBytes: 1024 * 1024, maxAttachmentBytes: 256 * 1024, authservId: null, archiveDir: null },
+    receiver: {
+      enabled: false,
+      host: '127.0.0.1',
+      port: 0,
+      maxMessageBytes: 1024 * 1024,
+      maxAttachmentBytes: 256 * 1024,
+      authservId: null,
+      archiveDir: null,
+    },
     maxAttempts: 3,
     retryBaseMs: 200,
     digestHour: 8,
@@ -82,7 +90,14 @@ export async function startHarness(suite: string, options: { receiver?: boolean;
     redis,
     clock,
     async publish(topic, payload, id = randomUUID(), occurredAt = clock.now.toISOString()) {
-      const envelope: EventEnvelope = { id, topic, key: String(payload.incidentId ?? payload.orderId ?? id), source: 'test', occurredAt, payload };
+      const envelope: EventEnvelope = {
+        id,
+        topic,
+        key: String(payload.incidentId ?? payload.orderId ?? id),
+        source: 'test',
+        occurredAt,
+        payload,
+      };
       await publishToStream(redis, eventStreamKey(prefix), [envelope]);
       return envelope;
     },

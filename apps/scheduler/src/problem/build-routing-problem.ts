@@ -39,7 +39,11 @@ function toVisit(visit: OnsiteVisit, now: number, to: number): Visit | string {
   if (visit.latitude === null || visit.longitude === null || !visit.siteTimeZone || !visit.siteCountryCode) return 'NO_SITE_LOCATION';
   let windows;
   try {
-    windows = siteWindows({ timeZone: visit.siteTimeZone, countryCode: visit.siteCountryCode, subdivision: visit.siteSubdivision }, now, to);
+    windows = siteWindows(
+      { timeZone: visit.siteTimeZone, countryCode: visit.siteCountryCode, subdivision: visit.siteSubdivision },
+      now,
+      to,
+    );
   } catch {
     return 'INVALID_SITE_CALENDAR';
   }
@@ -65,7 +69,9 @@ function toVisit(visit: OnsiteVisit, now: number, to: number): Visit | string {
 /** The committed placements as a Plan, so the optimiser starts from them and counts moves. */
 function previousPlanOf(visits: OnsiteVisit[], technicians: { id: string; shifts: { start: number; end: number }[] }[]): Plan {
   const routes = new Map<string, TechnicianRoute>();
-  const placed = visits.filter((visit) => visit.technicianId && visit.windowStart).sort((a, b) => (a.routeSequence ?? 0) - (b.routeSequence ?? 0));
+  const placed = visits
+    .filter((visit) => visit.technicianId && visit.windowStart)
+    .sort((a, b) => (a.routeSequence ?? 0) - (b.routeSequence ?? 0));
   for (const visit of placed) {
     const technician = technicians.find((candidate) => candidate.id === visit.technicianId);
     const start = (visit.windowStart as Date).getTime();

@@ -29,7 +29,17 @@ const KIND_WORDS: Record<(typeof KINDS)[number], string> = {
  * operation procedures): uploaded with a progress bar through a short-lived link, downloaded with
  * the checksum compared against the one the support service recorded.
  */
-export function CaseAttachments({ incidentId, attachments, zone, onChanged }: { incidentId: string; attachments: CaseAttachment[]; zone: string; onChanged: () => void }) {
+export function CaseAttachments({
+  incidentId,
+  attachments,
+  zone,
+  onChanged,
+}: {
+  incidentId: string;
+  attachments: CaseAttachment[];
+  zone: string;
+  onChanged: () => void;
+}) {
   return (
     <section aria-labelledby="files-heading">
       <h2 id="files-heading">Files</h2>
@@ -127,7 +137,13 @@ function UploadForm({ incidentId, onUploaded }: { incidentId: string; onUploaded
     if (!granted.data) return;
     setProgress(0);
     try {
-      await putFile(transferUrl(granted.data.requestAttachmentUpload.uploadUrl, window.location.origin), file, contentType, token, setProgress);
+      await putFile(
+        transferUrl(granted.data.requestAttachmentUpload.uploadUrl, window.location.origin),
+        file,
+        contentType,
+        token,
+        setProgress,
+      );
       setDone(`${file.name} (${formatBytes(file.size)}) is on the case.`);
       setFile(null);
       if (input.current) input.current.value = '';
@@ -144,7 +160,14 @@ function UploadForm({ incidentId, onUploaded }: { incidentId: string; onUploaded
       <h3 id="upload-heading">Add a file</h3>
       <label htmlFor={ids.file}>File</label>
       <div>
-        <input id={ids.file} ref={input} type="file" required onChange={(event) => setFile(event.target.files?.[0] ?? null)} aria-describedby={ids.fileHint} />
+        <input
+          id={ids.file}
+          ref={input}
+          type="file"
+          required
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          aria-describedby={ids.fileHint}
+        />
         <p id={ids.fileHint} className="hint">
           Images, PDF, Office and Visio files, packet captures, text, CSV, JSON, XML or ZIP, up to 25 MB. Files are encrypted at rest.
         </p>

@@ -12,7 +12,17 @@ const ADD_COMMENT = `
   }`;
 
 /** The conversation on the case: support staff and the customer's own people, oldest first. */
-export function CaseComments({ incidentId, comments, zone, closed }: { incidentId: string; comments: CaseComment[]; zone: string; closed: boolean }) {
+export function CaseComments({
+  incidentId,
+  comments,
+  zone,
+  closed,
+}: {
+  incidentId: string;
+  comments: CaseComment[];
+  zone: string;
+  closed: boolean;
+}) {
   const [body, setBody] = useState('');
   const [state, add] = useMutation(ADD_COMMENT);
   const id = useId();

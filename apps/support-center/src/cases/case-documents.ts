@@ -26,7 +26,14 @@ export const CASES_QUERY = `
 
 export type CasesData = { incidents: CaseSummary[] };
 
-export type AuditEntry = { at: string; actor: string; action: string; fromStatus: string | null; toStatus: string | null; note: string | null };
+export type AuditEntry = {
+  at: string;
+  actor: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string | null;
+};
 
 export type PartnerRequest = {
   id: string;
@@ -111,4 +118,6 @@ export const COVERED_DEVICES_QUERY = `
     devices(customerId: $customerId) { id serialNumber productModel site { name } entitlement { covered } }
   }`;
 
-export type CoveredDevicesData = { devices: { id: string; serialNumber: string; productModel: string; site: { name: string }; entitlement: { covered: boolean } }[] };
+export type CoveredDevicesData = {
+  devices: { id: string; serialNumber: string; productModel: string; site: { name: string }; entitlement: { covered: boolean } }[];
+};

@@ -17,7 +17,11 @@ import { CaseComments } from './case-comments';
 
 /** One case in full: its clocks, what support did, partner (ECPS) requests, parts, visits and history. */
 export function CasePage({ id }: { id: string }) {
-  const [{ data, error, fetching }, refetch] = useQuery<CaseData>({ query: CASE_QUERY, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, refetch] = useQuery<CaseData>({
+    query: CASE_QUERY,
+    variables: { id },
+    requestPolicy: 'cache-and-network',
+  });
   useRefetchOnReconnect(useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]));
   const item = data?.incident?.id === id ? data.incident : null;
   const justOpened = new URLSearchParams(window.location.search).has('opened');

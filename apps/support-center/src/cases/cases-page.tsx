@@ -15,7 +15,12 @@ const CLOSED = new Set(['RESOLVED', 'CLOSED']);
 /** Create service requests and review Support Ticket status. */
 export function CasesPage() {
   const { customer } = usePortalSession();
-  const [{ data, error, fetching }, refetch] = useQuery<CasesData>({ query: CASES_QUERY, variables: { customerId: customer.id }, requestPolicy: 'cache-and-network', context: CASES_CONTEXT });
+  const [{ data, error, fetching }, refetch] = useQuery<CasesData>({
+    query: CASES_QUERY,
+    variables: { customerId: customer.id },
+    requestPolicy: 'cache-and-network',
+    context: CASES_CONTEXT,
+  });
   useRefetchOnReconnect(useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]));
   const [showClosed, setShowClosed] = useState(false);
   const open = data?.incidents.filter((item) => !CLOSED.has(item.status)) ?? [];
@@ -23,7 +28,10 @@ export function CasesPage() {
   return (
     <>
       <PageHeading title="Service requests" />
-      <p className="hint">Response objectives count business hours in each site’s time zone, excluding weekends and public holidays; times are the site’s local time.</p>
+      <p className="hint">
+        Response objectives count business hours in each site’s time zone, excluding weekends and public holidays; times are the site’s
+        local time.
+      </p>
       {error && <ApiErrorMessage error={error} />}
       {!data && fetching && <Loading what="your cases" />}
       {data && open.length === 0 && <Empty>No open cases.</Empty>}

@@ -62,7 +62,13 @@ function problemOf(status: number, body: string): TransferProblem {
 }
 
 /** PUTs the file's bytes with the bearer token, reporting progress; resolves on 201. */
-export function putFile(url: string, file: Blob, contentType: string, token: string, onProgress: (fraction: number) => void): Promise<void> {
+export function putFile(
+  url: string,
+  file: Blob,
+  contentType: string,
+  token: string,
+  onProgress: (fraction: number) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('PUT', url);
@@ -71,7 +77,8 @@ export function putFile(url: string, file: Blob, contentType: string, token: str
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
-    request.onload = () => (request.status === 201 || request.status === 200 ? resolve() : reject(problemOf(request.status, request.responseText)));
+    request.onload = () =>
+      request.status === 201 || request.status === 200 ? resolve() : reject(problemOf(request.status, request.responseText));
     request.onerror = () => reject({ status: 0, message: 'the upload was interrupted' } satisfies TransferProblem);
     request.send(file);
   });

@@ -33,7 +33,9 @@ export function OpenCaseForm() {
       <h2 id="open-heading">Open a service request</h2>
       <p id={ids.contact} className="form-intro hint">
         Only designated contacts may open cases. You open it as <strong>{me?.name ?? 'your sign-in'}</strong>
-        {me && !me.designated ? ', who is not a designated contact of this account: the support service will refuse it. Ask your customer admin to designate you.' : '.'}
+        {me && !me.designated
+          ? ', who is not a designated contact of this account: the support service will refuse it. Ask your customer admin to designate you.'
+          : '.'}
       </p>
       <label htmlFor={ids.device}>Product</label>
       <select id={ids.device} name="deviceId" value={deviceId} onChange={(event) => setDeviceId(event.target.value)} required>
@@ -48,7 +50,13 @@ export function OpenCaseForm() {
         <legend>Severity</legend>
         {SEVERITIES.map((level) => (
           <label key={level.level} className="radio">
-            <input type="radio" name="severity" value={String(level.level)} checked={severity === String(level.level)} onChange={(event) => setSeverity(event.target.value)} />
+            <input
+              type="radio"
+              name="severity"
+              value={String(level.level)}
+              checked={severity === String(level.level)}
+              onChange={(event) => setSeverity(event.target.value)}
+            />
             <span>
               <strong>
                 Severity {level.level} ({level.name})
@@ -60,7 +68,16 @@ export function OpenCaseForm() {
       </fieldset>
       <label htmlFor={ids.summary}>What is wrong</label>
       <div>
-        <textarea id={ids.summary} name="summary" rows={3} maxLength={500} value={summary} onChange={(event) => setSummary(event.target.value)} required aria-describedby={ids.summaryHint} />
+        <textarea
+          id={ids.summary}
+          name="summary"
+          rows={3}
+          maxLength={500}
+          value={summary}
+          onChange={(event) => setSummary(event.target.value)}
+          required
+          aria-describedby={ids.summaryHint}
+        />
         <p id={ids.summaryHint} className="hint">
           Up to 500 characters: what fails, since when, and how it affects your operations.
         </p>

@@ -12,11 +12,15 @@ export function businessDuration(minutes: number): string {
 }
 
 /** Whether the response objective was met, is still running, or was missed. */
-export function responseState(item: Pick<CaseSummary, 'status' | 'responseObjectiveMet' | 'businessMinutesRemaining' | 'respondedAt'>): { label: string; tone: 'ok' | 'warn' | 'due' } {
+export function responseState(item: Pick<CaseSummary, 'status' | 'responseObjectiveMet' | 'businessMinutesRemaining' | 'respondedAt'>): {
+  label: string;
+  tone: 'ok' | 'warn' | 'due';
+} {
   if (item.responseObjectiveMet === true) return { label: 'Met', tone: 'ok' };
   if (item.responseObjectiveMet === false) return { label: 'Missed', tone: 'warn' };
   if (item.respondedAt || !OPEN.has(item.status)) return { label: 'Responded', tone: 'ok' };
-  if (item.businessMinutesRemaining < 0) return { label: `Overdue by ${businessDuration(item.businessMinutesRemaining)} of business time`, tone: 'warn' };
+  if (item.businessMinutesRemaining < 0)
+    return { label: `Overdue by ${businessDuration(item.businessMinutesRemaining)} of business time`, tone: 'warn' };
   return { label: `Due in ${businessDuration(item.businessMinutesRemaining)} of business time`, tone: 'due' };
 }
 

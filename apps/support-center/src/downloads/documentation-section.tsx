@@ -10,14 +10,24 @@ const DOCUMENTS = `
     productDocuments(first: 100) { id title kind softwareVersion language publishedAt downloadUrl product { id model } }
   }`;
 
-type ProductDocument = { id: string; title: string; kind: string; softwareVersion: string | null; language: string; publishedAt: string; downloadUrl: string; product: { id: string; model: string } };
+type ProductDocument = {
+  id: string;
+  title: string;
+  kind: string;
+  softwareVersion: string | null;
+  language: string;
+  publishedAt: string;
+  downloadUrl: string;
+  product: { id: string; model: string };
+};
 
 /** Download the latest Product documentation: the support service lists it for products the customer has under contract. */
 export function DocumentationSection() {
   const { homeZone } = usePortalSession();
   const [{ data, error, fetching }] = useQuery<{ productDocuments: ProductDocument[] }>({ query: DOCUMENTS });
   const byModel = new Map<string, ProductDocument[]>();
-  for (const document of data?.productDocuments ?? []) byModel.set(document.product.model, [...(byModel.get(document.product.model) ?? []), document]);
+  for (const document of data?.productDocuments ?? [])
+    byModel.set(document.product.model, [...(byModel.get(document.product.model) ?? []), document]);
   const models = [...byModel.keys()].sort();
   return (
     <section aria-labelledby="documentation-heading">
@@ -27,7 +37,14 @@ export function DocumentationSection() {
       {!data && fetching && <Loading what="documentation" />}
       {data && models.length === 0 && <Empty>No documentation for the products under your contract.</Empty>}
       {models.map((model) => (
-        <div key={model} className="table-wrap" tabIndex={0} role="region" aria-label={`Documentation of ${model}`} data-documents-for={model}>
+        <div
+          key={model}
+          className="table-wrap"
+          tabIndex={0}
+          role="region"
+          aria-label={`Documentation of ${model}`}
+          data-documents-for={model}
+        >
           <table className="data-table compact documents">
             <caption>{model}</caption>
             <thead>

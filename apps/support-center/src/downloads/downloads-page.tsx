@@ -11,7 +11,15 @@ const OWNED_PRODUCTS = `
     devices(customerId: $customerId) { id serialNumber installedVersion updateRequired product { id model name } }
   }`;
 
-type OwnedProductsData = { devices: { id: string; serialNumber: string; installedVersion: string | null; updateRequired: boolean; product: { id: string; model: string; name: string } }[] };
+type OwnedProductsData = {
+  devices: {
+    id: string;
+    serialNumber: string;
+    installedVersion: string | null;
+    updateRequired: boolean;
+    product: { id: string; model: string; name: string };
+  }[];
+};
 
 const RELEASES = `
   query ProductReleases($productId: ID!) {
@@ -22,7 +30,12 @@ const RELEASES = `
 type Release = { id: string; version: string; releasedOn: string };
 type ReleasesData = { softwareDownloads: Release[]; softwareReleases: Release[] };
 
-type OwnedProduct = { id: string; model: string; name: string; devices: { serialNumber: string; installedVersion: string | null; updateRequired: boolean }[] };
+type OwnedProduct = {
+  id: string;
+  model: string;
+  name: string;
+  devices: { serialNumber: string; installedVersion: string | null; updateRequired: boolean }[];
+};
 
 /** Groups the customer's devices by product. */
 function ownedProducts(data: OwnedProductsData): OwnedProduct[] {
@@ -47,8 +60,8 @@ export function DownloadsPage() {
     <>
       <PageHeading title="Downloads" />
       <p className="hint">
-        Generally available software for the products you own: you may download the latest release and the one before it, for products under a current contract. Each
-        download is recorded. Install updates as they are released.
+        Generally available software for the products you own: you may download the latest release and the one before it, for products under
+        a current contract. Each download is recorded. Install updates as they are released.
       </p>
       {error && <ApiErrorMessage error={error} />}
       {!data && fetching && <Loading what="your products" />}
@@ -74,7 +87,12 @@ function ProductReleases({ product }: { product: OwnedProduct }) {
       </h3>
       <p className="sub">
         {product.devices.length} registered
-        {behind.length > 0 && <span className="warn-text"> · {behind.length} not on the latest release ({behind.map((device) => device.serialNumber).join(', ')})</span>}
+        {behind.length > 0 && (
+          <span className="warn-text">
+            {' '}
+            · {behind.length} not on the latest release ({behind.map((device) => device.serialNumber).join(', ')})
+          </span>
+        )}
       </p>
       {error && <ApiErrorMessage error={error} />}
       {fetching && !data && <Loading what="releases" />}

@@ -14,18 +14,33 @@ type DownloadData = { downloadSoftwareRelease: { id: string; version: string; ur
  * The download action of one release. The support service decides: the latest and the latest minus
  * one of a product under contract are handed out (and recorded), an older release is refused.
  */
-export function ReleaseDownload({ release, model, offered }: { release: { id: string; version: string }; model: string; offered: boolean }) {
+export function ReleaseDownload({
+  release,
+  model,
+  offered,
+}: {
+  release: { id: string; version: string };
+  model: string;
+  offered: boolean;
+}) {
   const { homeZone } = usePortalSession();
   const [state, download] = useMutation<DownloadData>(DOWNLOAD_RELEASE);
   const given = state.data?.downloadSoftwareRelease;
   return (
     <div className="release-download">
       {!given && (
-        <button type="button" onClick={() => download({ releaseId: release.id })} disabled={state.fetching} aria-label={`Download ${model} ${release.version}`}>
+        <button
+          type="button"
+          onClick={() => download({ releaseId: release.id })}
+          disabled={state.fetching}
+          aria-label={`Download ${model} ${release.version}`}
+        >
           {state.fetching ? 'Asking…' : 'Download'}
         </button>
       )}
-      {!offered && !given && !state.error && <span className="hint"> Only the latest release and the one before it may be downloaded.</span>}
+      {!offered && !given && !state.error && (
+        <span className="hint"> Only the latest release and the one before it may be downloaded.</span>
+      )}
       {given && (
         <p className="download-link">
           <a href={given.url} rel="noopener noreferrer" download>

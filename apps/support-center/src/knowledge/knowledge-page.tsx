@@ -13,7 +13,10 @@ const SEARCH_KNOWLEDGE = `
     searchKnowledgeBase(text: $text, product: $product, limit: 20) { score article { id title body products tags publishedAt } }
   }`;
 
-type KnowledgeHit = { score: number; article: { id: string; title: string; body: string; products: string[]; tags: string[]; publishedAt: string } };
+type KnowledgeHit = {
+  score: number;
+  article: { id: string; title: string; body: string; products: string[]; tags: string[]; publishedAt: string };
+};
 
 const SEARCH_CASES = `
   query SearchCases($customerId: ID!, $text: String!) {
@@ -43,7 +46,11 @@ function KnowledgeSearch() {
   const [asked, setAsked] = useState<{ text: string; product: string | null } | null>(null);
   const ids = { text: useId(), product: useId() };
   const [{ data: products }] = useQuery<{ products: { id: string; model: string }[] }>({ query: PRODUCTS });
-  const [{ data, error, fetching }] = useQuery<{ searchKnowledgeBase: KnowledgeHit[] }>({ query: SEARCH_KNOWLEDGE, variables: asked ?? { text: '' }, pause: !asked });
+  const [{ data, error, fetching }] = useQuery<{ searchKnowledgeBase: KnowledgeHit[] }>({
+    query: SEARCH_KNOWLEDGE,
+    variables: asked ?? { text: '' },
+    pause: !asked,
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setAsked({ text: text.trim(), product: product || null });
@@ -69,7 +76,9 @@ function KnowledgeSearch() {
       <div aria-live="polite" aria-busy={fetching}>
         {fetching && <Loading what="articles" />}
         {error && <ApiErrorMessage error={error} />}
-        {asked && hits && !fetching && hits.length === 0 && <Empty>No article matches “{asked.text}”. Try other words, or open a service request.</Empty>}
+        {asked && hits && !fetching && hits.length === 0 && (
+          <Empty>No article matches “{asked.text}”. Try other words, or open a service request.</Empty>
+        )}
         {hits && hits.length > 0 && (
           <ol className="plain results" aria-label={`${hits.length} articles`}>
             {hits.map(({ article }) => (
@@ -97,7 +106,11 @@ function PastCaseSearch() {
   const [text, setText] = useState('');
   const [asked, setAsked] = useState<string | null>(null);
   const id = useId();
-  const [{ data, error, fetching }] = useQuery<{ searchIncidents: CaseSummary[] }>({ query: SEARCH_CASES, variables: { customerId: customer.id, text: asked ?? '' }, pause: !asked });
+  const [{ data, error, fetching }] = useQuery<{ searchIncidents: CaseSummary[] }>({
+    query: SEARCH_CASES,
+    variables: { customerId: customer.id, text: asked ?? '' },
+    pause: !asked,
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setAsked(text.trim());

@@ -14,18 +14,25 @@ import { NOTICES_CONTEXT } from '../ui/live-contexts';
  */
 export function NoticesPage() {
   const { customer } = usePortalSession();
-  const [{ data, error, fetching }] = useQuery<NoticesData>({ query: NOTICES_QUERY, variables: { customerId: customer.id }, requestPolicy: 'cache-and-network', context: NOTICES_CONTEXT });
+  const [{ data, error, fetching }] = useQuery<NoticesData>({
+    query: NOTICES_QUERY,
+    variables: { customerId: customer.id },
+    requestPolicy: 'cache-and-network',
+    context: NOTICES_CONTEXT,
+  });
   return (
     <>
       <PageHeading title="Security notices" />
       <p className="hint">
-        Poly investigates anomalies promptly. When a security or privacy incident affects the delivery of the service or your data, you are notified here, live, and
-        your admins and technicians acknowledge the notice.
+        Poly investigates anomalies promptly. When a security or privacy incident affects the delivery of the service or your data, you are
+        notified here, live, and your admins and technicians acknowledge the notice.
       </p>
       {error && <ApiErrorMessage error={error} />}
       {!data && fetching && <Loading what="notices" />}
       {data && data.securityNotices.length === 0 && <Empty>No security or privacy notice affects {customer.name}.</Empty>}
-      {data?.securityNotices.map((notice) => <NoticeCard key={notice.id} notice={notice} />)}
+      {data?.securityNotices.map((notice) => (
+        <NoticeCard key={notice.id} notice={notice} />
+      ))}
     </>
   );
 }
@@ -39,8 +46,8 @@ function NoticeCard({ notice }: { notice: SecurityNotice }) {
     <article className={`card notice notice-${notice.severity.toLowerCase()}`} aria-labelledby={headingId} data-notice-id={notice.id}>
       <h2 id={headingId}>{notice.title}</h2>
       <p className="sub">
-        {words(notice.kind)} notice · severity {words(notice.severity).toLowerCase()} · identified <LocalDateTime iso={notice.detectedAt} zone={homeZone} /> · notified{' '}
-        <LocalDateTime iso={notice.notifiedAt} zone={homeZone} />
+        {words(notice.kind)} notice · severity {words(notice.severity).toLowerCase()} · identified{' '}
+        <LocalDateTime iso={notice.detectedAt} zone={homeZone} /> · notified <LocalDateTime iso={notice.notifiedAt} zone={homeZone} />
       </p>
       <p className="notice-summary">{notice.summary}</p>
       {own?.acknowledgedAt ? (

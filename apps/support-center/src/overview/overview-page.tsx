@@ -39,17 +39,28 @@ const CLOSED = new Set(['RESOLVED', 'CLOSED']);
 /** Where things stand for the customer account, with a way into each section. */
 export function OverviewPage() {
   const { customer, me } = usePortalSession();
-  const [{ data, error, fetching }] = useQuery<OverviewData>({ query: OVERVIEW, variables: { customerId: customer.id }, requestPolicy: 'cache-and-network', context: OVERVIEW_CONTEXT });
+  const [{ data, error, fetching }] = useQuery<OverviewData>({
+    query: OVERVIEW,
+    variables: { customerId: customer.id },
+    requestPolicy: 'cache-and-network',
+    context: OVERVIEW_CONTEXT,
+  });
   const open = data?.incidents.filter((item) => !CLOSED.has(item.status)) ?? [];
   const awaitingResponse = open.filter((item) => item.status === 'NEW').sort((a, b) => a.responseDueAt.localeCompare(b.responseDueAt));
-  const moving = data?.incidents.flatMap((item) => item.replacementOrders).filter((order) => order.status !== 'DELIVERED' && order.status !== 'CANCELLED') ?? [];
+  const moving =
+    data?.incidents
+      .flatMap((item) => item.replacementOrders)
+      .filter((order) => order.status !== 'DELIVERED' && order.status !== 'CANCELLED') ?? [];
   const visits = (data?.incidents ?? [])
     .flatMap((item) => item.onsiteVisits.map((visit) => ({ visit, zone: visit.siteTimeZone ?? item.device.site.timeZone })))
     .filter(({ visit }) => visit.status === 'PLANNED' && visit.windowStart)
     .sort((a, b) => (a.visit.windowStart as string).localeCompare(b.visit.windowStart as string));
   const covered = data?.devices.filter((device) => device.entitlement.covered).length ?? 0;
   const behind = data?.devices.filter((device) => device.updateRequired).length ?? 0;
-  const toAcknowledge = data?.securityNotices.filter((notice) => !notice.recipients.find((recipient) => recipient.customerId === customer.id)?.acknowledgedAt) ?? [];
+  const toAcknowledge =
+    data?.securityNotices.filter(
+      (notice) => !notice.recipients.find((recipient) => recipient.customerId === customer.id)?.acknowledgedAt,
+    ) ?? [];
   return (
     <>
       <PageHeading title={`${customer.name}`} />
@@ -58,7 +69,9 @@ export function OverviewPage() {
       {!data && fetching && <Loading what="your account" />}
       {toAcknowledge.length > 0 && (
         <p className="banner banner-error" role="alert">
-          {toAcknowledge.length === 1 ? `A security notice needs your acknowledgement: “${toAcknowledge[0].title}”.` : `${toAcknowledge.length} security notices need your acknowledgement.`}{' '}
+          {toAcknowledge.length === 1
+            ? `A security notice needs your acknowledgement: “${toAcknowledge[0].title}”.`
+            : `${toAcknowledge.length} security notices need your acknowledgement.`}{' '}
           <Link to="/notices">Read and acknowledge</Link>
         </p>
       )}
@@ -71,8 +84,8 @@ export function OverviewPage() {
             <p className="figure">{open.length} open</p>
             {awaitingResponse[0] ? (
               <p>
-                Next response due <LocalDateTime iso={awaitingResponse[0].responseDueAt} zone={awaitingResponse[0].device.site.timeZone} /> for{' '}
-                <Link to={`/cases/${awaitingResponse[0].id}`}>case {shortId(awaitingResponse[0].id)}</Link>
+                Next response due <LocalDateTime iso={awaitingResponse[0].responseDueAt} zone={awaitingResponse[0].device.site.timeZone} />{' '}
+                for <Link to={`/cases/${awaitingResponse[0].id}`}>case {shortId(awaitingResponse[0].id)}</Link>
               </p>
             ) : (
               <p>Every open case has had its first response.</p>

@@ -25,7 +25,9 @@ describe('coverage in words', () => {
 
   it('explains why a personal device gets no advance replacement after three years', () => {
     expect(advanceReplacementText(covered)).toBe('Allowed, next business day');
-    expect(advanceReplacementText({ ...covered, personalDevice: true, advanceReplacementAllowed: false })).toContain('3 years of continuous cover');
+    expect(advanceReplacementText({ ...covered, personalDevice: true, advanceReplacementAllowed: false })).toContain(
+      '3 years of continuous cover',
+    );
     expect(advanceReplacementText({ ...covered, covered: false, advanceReplacementAllowed: false })).toBe('Not allowed: not covered');
   });
 });

@@ -11,7 +11,9 @@ export function coverageText(entitlement: Entitlement, contractReference: (id: s
 /** Options in effect, and options bought that this site or product cannot get. */
 export function optionsText(entitlement: Entitlement): string {
   const inEffect = entitlement.options.map(words);
-  const notHere = entitlement.purchasedOptions.filter((option) => !entitlement.options.includes(option)).map((option) => `${words(option)} bought, not available for this product at this site`);
+  const notHere = entitlement.purchasedOptions
+    .filter((option) => !entitlement.options.includes(option))
+    .map((option) => `${words(option)} bought, not available for this product at this site`);
   const all = [...inEffect, ...notHere];
   return all.length > 0 ? all.join('; ') : 'None';
 }
@@ -19,7 +21,9 @@ export function optionsText(entitlement: Entitlement): string {
 /** Whether a failed part is replaced in advance, and why not. */
 export function advanceReplacementText(entitlement: Entitlement): string {
   if (entitlement.advanceReplacementAllowed) {
-    return entitlement.personalDevice && entitlement.continuousCoverageSince ? `Allowed (personal device, continuous cover since ${entitlement.continuousCoverageSince})` : 'Allowed, next business day';
+    return entitlement.personalDevice && entitlement.continuousCoverageSince
+      ? `Allowed (personal device, continuous cover since ${entitlement.continuousCoverageSince})`
+      : 'Allowed, next business day';
   }
   if (!entitlement.covered) return 'Not allowed: not covered';
   if (entitlement.personalDevice) return 'Not allowed: personal devices only within 3 years of continuous cover';

@@ -45,7 +45,9 @@ export function DeviceTable({ devices, contracts, highlight }: { devices: Device
               <td data-column="premium">{device.premiumFeatures.length > 0 ? device.premiumFeatures.map(words).join(', ') : 'None'}</td>
               <td>
                 {device.installedVersion ?? 'not reported'}
-                {device.updateRequired && device.latestVersion && <span className="sub warn-text">update to {device.latestVersion} available</span>}
+                {device.updateRequired && device.latestVersion && (
+                  <span className="sub warn-text">update to {device.latestVersion} available</span>
+                )}
               </td>
               <td>
                 <LocalDateTime iso={device.registeredAt} zone={device.site.timeZone} />

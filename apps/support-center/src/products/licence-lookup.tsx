@@ -9,7 +9,11 @@ export function LicenceLookup() {
   const [typed, setTyped] = useState('');
   const [serialNumber, setSerialNumber] = useState<string | null>(null);
   const id = useId();
-  const [{ data, error, fetching }] = useQuery<LicencesBySerialData>({ query: LICENCES_BY_SERIAL, variables: { serialNumber: serialNumber ?? '' }, pause: !serialNumber });
+  const [{ data, error, fetching }] = useQuery<LicencesBySerialData>({
+    query: LICENCES_BY_SERIAL,
+    variables: { serialNumber: serialNumber ?? '' },
+    pause: !serialNumber,
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSerialNumber(typed.trim().toUpperCase());
@@ -20,22 +24,41 @@ export function LicenceLookup() {
       <h2 id="lookup-heading">Look up licensing by serial number</h2>
       <form className="inline-form" onSubmit={submit}>
         <label htmlFor={id}>Serial number</label>
-        <input id={id} value={typed} onChange={(event) => setTyped(event.target.value)} required maxLength={64} autoComplete="off" spellCheck={false} />
+        <input
+          id={id}
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
+          required
+          maxLength={64}
+          autoComplete="off"
+          spellCheck={false}
+        />
         <button type="submit">Look up</button>
       </form>
       <div aria-live="polite">
         {fetching && <Loading what="licences" />}
         {error && <ApiErrorMessage error={error} />}
-        {serialNumber && licences && !fetching && licences.length === 0 && <Empty>{serialNumber} is registered and holds no licences.</Empty>}
+        {serialNumber && licences && !fetching && licences.length === 0 && (
+          <Empty>{serialNumber} is registered and holds no licences.</Empty>
+        )}
         {serialNumber && licences && licences.length > 0 && (
-          <LicenceTable caption={`Licences of ${serialNumber}`} licences={licences.map((licence) => ({ ...licence, serialNumber: licence.device.serialNumber }))} />
+          <LicenceTable
+            caption={`Licences of ${serialNumber}`}
+            licences={licences.map((licence) => ({ ...licence, serialNumber: licence.device.serialNumber }))}
+          />
         )}
       </div>
     </section>
   );
 }
 
-export function LicenceTable({ caption, licences }: { caption: string; licences: { id: string; feature: string; licenceKey: string; issuedOn: string; expiresOn: string | null; serialNumber: string }[] }) {
+export function LicenceTable({
+  caption,
+  licences,
+}: {
+  caption: string;
+  licences: { id: string; feature: string; licenceKey: string; issuedOn: string; expiresOn: string | null; serialNumber: string }[];
+}) {
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="data-table">

@@ -59,7 +59,9 @@ export const IMPORT_SERIAL_LIST = `
     importSerialList(input: $input) { registeredCount devices { id serialNumber productModel } }
   }`;
 
-export type ImportSerialListData = { importSerialList: { registeredCount: number; devices: { id: string; serialNumber: string; productModel: string }[] } };
+export type ImportSerialListData = {
+  importSerialList: { registeredCount: number; devices: { id: string; serialNumber: string; productModel: string }[] };
+};
 
 export const LICENCES_BY_SERIAL = `
   query LicencesBySerial($serialNumber: String!) {

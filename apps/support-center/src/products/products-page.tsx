@@ -14,9 +14,14 @@ import { SerialListForm } from './serial-list-form';
 /** Register Products and look up Product licensing. */
 export function ProductsPage() {
   const { customer } = usePortalSession();
-  const [{ data, error, fetching }] = useQuery<ProductsData>({ query: PRODUCTS_QUERY, variables: { customerId: customer.id }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }] = useQuery<ProductsData>({
+    query: PRODUCTS_QUERY,
+    variables: { customerId: customer.id },
+    requestPolicy: 'cache-and-network',
+  });
   const [highlight, setHighlight] = useState<string | null>(null);
-  const licences = data?.devices.flatMap((device) => device.licences.map((licence) => ({ ...licence, serialNumber: device.serialNumber }))) ?? [];
+  const licences =
+    data?.devices.flatMap((device) => device.licences.map((licence) => ({ ...licence, serialNumber: device.serialNumber }))) ?? [];
   return (
     <>
       <PageHeading title="Products and licensing" />
@@ -44,7 +49,12 @@ export function ProductsPage() {
       </section>
       <section aria-labelledby="licences-heading">
         <h2 id="licences-heading">Licences</h2>
-        {data && (licences.length === 0 ? <Empty>None of your registered products holds a licence.</Empty> : <LicenceTable caption={`Licences (${licences.length})`} licences={licences} />)}
+        {data &&
+          (licences.length === 0 ? (
+            <Empty>None of your registered products holds a licence.</Empty>
+          ) : (
+            <LicenceTable caption={`Licences (${licences.length})`} licences={licences} />
+          ))}
       </section>
       <LicenceLookup />
       <div className="two-forms">

@@ -17,9 +17,14 @@ export function RegisterDeviceForm({ products, onRegistered }: { products: Produ
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(null);
-    const result = await register({ input: { customerId: customer.id, siteId, serialNumber: serialNumber.trim().toUpperCase(), productModel } }, { additionalTypenames: ['Device'] });
+    const result = await register(
+      { input: { customerId: customer.id, siteId, serialNumber: serialNumber.trim().toUpperCase(), productModel } },
+      { additionalTypenames: ['Device'] },
+    );
     if (result.data) {
-      setDone(`Registered ${result.data.registerDevice.serialNumber} (${result.data.registerDevice.productModel}). Its coverage is shown in the list above.`);
+      setDone(
+        `Registered ${result.data.registerDevice.serialNumber} (${result.data.registerDevice.productModel}). Its coverage is shown in the list above.`,
+      );
       onRegistered(result.data.registerDevice.serialNumber);
       setSerialNumber('');
     }

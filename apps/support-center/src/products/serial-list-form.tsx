@@ -35,7 +35,9 @@ export function SerialListForm({ onRegistered }: { onRegistered: (serialNumbers:
     const file = event.target.files?.[0];
     if (!file) return;
     if (file.size > MAX_BYTES) {
-      setFileProblem(`The file is ${Math.ceil(file.size / 1024)} KB; send lists of up to ${MAX_BYTES / 1024} KB (about ${MAX_LINES.toLocaleString('en-GB')} lines) at a time.`);
+      setFileProblem(
+        `The file is ${Math.ceil(file.size / 1024)} KB; send lists of up to ${MAX_BYTES / 1024} KB (about ${MAX_LINES.toLocaleString('en-GB')} lines) at a time.`,
+      );
       return;
     }
     setText(await file.text());
@@ -61,8 +63,9 @@ export function SerialListForm({ onRegistered }: { onRegistered: (serialNumbers:
     <form className="form-grid" onSubmit={submit} aria-labelledby="list-heading">
       <h2 id="list-heading">Send a serial-number list</h2>
       <p className="form-intro hint">
-        For products you cannot register with Poly Lens. One product per line as <code>SERIAL,MODEL</code> (comma, semicolon or tab); blank lines, lines starting
-        with # and a header line are skipped. The whole list is registered, or nothing and every line at fault is listed.
+        For products you cannot register with Poly Lens. One product per line as <code>SERIAL,MODEL</code> (comma, semicolon or tab); blank
+        lines, lines starting with # and a header line are skipped. The whole list is registered, or nothing and every line at fault is
+        listed.
       </p>
       <label htmlFor={ids.file}>List file (.csv or .txt)</label>
       <div>
@@ -72,7 +75,15 @@ export function SerialListForm({ onRegistered }: { onRegistered: (serialNumbers:
         </p>
       </div>
       <label htmlFor={ids.text}>Lines</label>
-      <textarea id={ids.text} name="lines" rows={5} value={text} onChange={(event) => setText(event.target.value)} required spellCheck={false} />
+      <textarea
+        id={ids.text}
+        name="lines"
+        rows={5}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        required
+        spellCheck={false}
+      />
       <label htmlFor={ids.site}>Site</label>
       <select id={ids.site} value={siteId} onChange={(event) => setSiteId(event.target.value)} required>
         {customer.sites.map((site) => (

@@ -42,7 +42,10 @@ export function DirectoryPage() {
   return (
     <>
       <PageHeading title="Contact support" />
-      <p>Poly+ customers reach support 24x7 by phone, chat, web and video. Designated contacts open cases; have your product’s serial number at hand.</p>
+      <p>
+        Poly+ customers reach support 24x7 by phone, chat, web and video. Designated contacts open cases; have your product’s serial number
+        at hand.
+      </p>
       {error && <ApiErrorMessage error={error} />}
       {!data && fetching && <Loading what="the support directory" />}
       {data && regions.length === 0 && <Empty>No contact channels are published yet.</Empty>}

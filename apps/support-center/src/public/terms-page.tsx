@@ -45,8 +45,9 @@ export function TermsPage() {
     <>
       <PageHeading title="Advance-replacement terms" />
       <p>
-        When a support engineer finds that a part must be replaced, Poly ships it for next-business-day delivery (Monday to Friday). Orders that reach the regional depot
-        before its cut-off ship the same day. Poly pays all freight. Customs may add time, and in some countries you act as importer of record.
+        When a support engineer finds that a part must be replaced, Poly ships it for next-business-day delivery (Monday to Friday). Orders
+        that reach the regional depot before its cut-off ship the same day. Poly pays all freight. Customs may add time, and in some
+        countries you act as importer of record.
       </p>
       {error && <ApiErrorMessage error={error} />}
       {!data && fetching && <Loading what="the terms" />}
@@ -83,7 +84,9 @@ export function TermsPage() {
                   </td>
                   <td>
                     {entry.deliveryBusinessDays === 1 ? 'Next business day' : `${entry.deliveryBusinessDays} business days`}
-                    {entry.customsDelayBusinessDays > 0 && <span className="sub">incl. {entry.customsDelayBusinessDays} business day(s) for customs</span>}
+                    {entry.customsDelayBusinessDays > 0 && (
+                      <span className="sub">incl. {entry.customsDelayBusinessDays} business day(s) for customs</span>
+                    )}
                   </td>
                   <td>{entry.customerIsImporterOfRecord ? 'You (the customer)' : 'Poly'}</td>
                   <td>
@@ -98,7 +101,9 @@ export function TermsPage() {
                         ))}
                       </ul>
                     )}
-                    {entry.upcomingDestinationClosures.length > 0 && <span className="sub">No deliveries {closures(entry.upcomingDestinationClosures)}</span>}
+                    {entry.upcomingDestinationClosures.length > 0 && (
+                      <span className="sub">No deliveries {closures(entry.upcomingDestinationClosures)}</span>
+                    )}
                     {entry.notes.length === 0 && entry.upcomingDestinationClosures.length === 0 && '—'}
                   </td>
                 </tr>

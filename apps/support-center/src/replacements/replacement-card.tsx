@@ -5,14 +5,33 @@ import type { Replacement, TrackingEvent } from './replacement-documents';
 import { replacementSteps } from './replacement-progress';
 
 /** One replacement order: its progress, dates, carrier tracking, the defective return and invoices. */
-export function ReplacementCard({ order, zone, headingLevel = 3, title }: { order: Replacement; zone: string; headingLevel?: 2 | 3; title?: string }) {
+export function ReplacementCard({
+  order,
+  zone,
+  headingLevel = 3,
+  title,
+}: {
+  order: Replacement;
+  zone: string;
+  headingLevel?: 2 | 3;
+  title?: string;
+}) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const steps = replacementSteps(order);
   const current = steps.find((step) => step.state === 'current');
   return (
-    <article className="card replacement" data-order-id={order.id} data-status={order.status} aria-label={`Replacement ${order.part?.name ?? order.partNumber}`}>
+    <article
+      className="card replacement"
+      data-order-id={order.id}
+      data-status={order.status}
+      aria-label={`Replacement ${order.part?.name ?? order.partNumber}`}
+    >
       <Heading>
-        {title ?? order.part?.name ?? order.partNumber} <span className="sub-inline">({order.partNumber}{order.quantity > 1 ? ` × ${order.quantity}` : ''})</span>
+        {title ?? order.part?.name ?? order.partNumber}{' '}
+        <span className="sub-inline">
+          ({order.partNumber}
+          {order.quantity > 1 ? ` × ${order.quantity}` : ''})
+        </span>
       </Heading>
       <ol className="steps" aria-label="Progress">
         {steps.map((step) => (
@@ -53,7 +72,9 @@ export function ReplacementCard({ order, zone, headingLevel = 3, title }: { orde
         <dt>Freight</dt>
         <dd>
           {order.customerFreightCharge} — Poly pays freight
-          {order.customerIsImporterOfRecord && <span className="sub warn-text">You act as importer of record in {order.destinationCountry ?? 'the destination country'}.</span>}
+          {order.customerIsImporterOfRecord && (
+            <span className="sub warn-text">You act as importer of record in {order.destinationCountry ?? 'the destination country'}.</span>
+          )}
         </dd>
         {order.shipment && (
           <>
@@ -76,7 +97,8 @@ export function ReplacementCard({ order, zone, headingLevel = 3, title }: { orde
             {order.defectiveReturn.status === 'EXPECTED' && (
               <>
                 {' '}
-                · due back by {order.defectiveReturn.dueDate}; invoiced at list price from <LocalDateTime iso={order.defectiveReturn.lateFrom} zone={zone} />
+                · due back by {order.defectiveReturn.dueDate}; invoiced at list price from{' '}
+                <LocalDateTime iso={order.defectiveReturn.lateFrom} zone={zone} />
               </>
             )}
             {order.defectiveReturn.receivedAt && (
@@ -113,7 +135,9 @@ export function ReplacementCard({ order, zone, headingLevel = 3, title }: { orde
           )}
         </section>
       ) : (
-        order.status !== 'DELIVERED' && <p className="hint">Once the part is delivered, the defective part is due back within 10 business days.</p>
+        order.status !== 'DELIVERED' && (
+          <p className="hint">Once the part is delivered, the defective part is due back within 10 business days.</p>
+        )
       )}
     </article>
   );

@@ -11,7 +11,11 @@ export function replacementSteps(order: Pick<Replacement, 'status' | 'shipment' 
   const labels = [order.status === 'BACKORDERED' ? 'Back-ordered' : 'Ordered', 'Shipped', 'Delivered', 'Defective part returned'];
   const keys = ['ordered', 'shipped', 'delivered', 'returned'];
   const firstOpen = reached.indexOf(false);
-  return labels.map((label, index) => ({ key: keys[index], label, state: reached[index] ? 'done' : index === firstOpen ? 'current' : 'next' }));
+  return labels.map((label, index) => ({
+    key: keys[index],
+    label,
+    state: reached[index] ? 'done' : index === firstOpen ? 'current' : 'next',
+  }));
 }
 
 /** Replacements still moving come first, then by order time, newest first. */

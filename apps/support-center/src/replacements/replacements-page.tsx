@@ -20,11 +20,18 @@ const REFRESH_MS = 60_000;
 /** Check the status of parts replacement including delivery tracking information. */
 export function ReplacementsPage() {
   const { customer } = usePortalSession();
-  const [{ data, error, fetching }, refetch] = useQuery<ReplacementsData>({ query: REPLACEMENTS_QUERY, variables: { customerId: customer.id }, requestPolicy: 'cache-and-network', context: CASES_CONTEXT });
+  const [{ data, error, fetching }, refetch] = useQuery<ReplacementsData>({
+    query: REPLACEMENTS_QUERY,
+    variables: { customerId: customer.id },
+    requestPolicy: 'cache-and-network',
+    context: CASES_CONTEXT,
+  });
   const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   useInterval(refresh, REFRESH_MS);
   useRefetchOnReconnect(refresh);
-  const items = inFlightFirst((data?.incidents ?? []).flatMap((incident) => incident.replacementOrders.map((order) => ({ incident, order }))));
+  const items = inFlightFirst(
+    (data?.incidents ?? []).flatMap((incident) => incident.replacementOrders.map((order) => ({ incident, order }))),
+  );
   return (
     <>
       <PageHeading title="Parts replacement">
@@ -33,8 +40,8 @@ export function ReplacementsPage() {
         </button>
       </PageHeading>
       <p className="hint">
-        Advance replacement parts ship for next-business-day delivery; Poly pays freight. Times are local to each site. The defective part is due back within 10
-        business days of delivery.
+        Advance replacement parts ship for next-business-day delivery; Poly pays freight. Times are local to each site. The defective part
+        is due back within 10 business days of delivery.
       </p>
       {error && <ApiErrorMessage error={error} />}
       {!data && fetching && <Loading what="replacement orders" />}
@@ -43,8 +50,11 @@ export function ReplacementsPage() {
         {items.map(({ incident, order }) => (
           <div key={order.id} className="card-group">
             <p className="card-context">
-              <SeverityBadge severity={incident.severity} /> Case <Link to={`/cases/${incident.id}`}>{shortId(incident.id)}: {incident.summary}</Link> · {incident.device.productModel}{' '}
-              {incident.device.serialNumber} at {incident.device.site.name}
+              <SeverityBadge severity={incident.severity} /> Case{' '}
+              <Link to={`/cases/${incident.id}`}>
+                {shortId(incident.id)}: {incident.summary}
+              </Link>{' '}
+              · {incident.device.productModel} {incident.device.serialNumber} at {incident.device.site.name}
             </p>
             <ReplacementCard order={order} zone={incident.device.site.timeZone} headingLevel={2} />
           </div>

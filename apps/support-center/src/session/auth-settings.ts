@@ -14,7 +14,11 @@ export async function fetchAuthSettings(): Promise<AuthSettings> {
 
 /** Development only: the server issues a token for the demo customer's admin or designated technician. */
 export async function demoSignIn(identity: DemoIdentity): Promise<DemoSession> {
-  const response = await fetch('/auth/demo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: identity }) });
+  const response = await fetch('/auth/demo', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ as: identity }),
+  });
   const body = (await response.json().catch(() => ({}))) as Partial<DemoSession> & { error?: string };
   if (!response.ok || !body.token) throw new Error(body.error ?? `The demo sign-in failed (${response.status})`);
   return body as DemoSession;

@@ -12,7 +12,15 @@ const DEMO_LABEL: Record<DemoIdentity, string> = {
  * Customer admins and technicians sign in with the token their organisation's sign-in issues; in
  * development the portal's server also offers the demo customer's people with one click.
  */
-export function SignInPage({ settings, settingsError, onSignIn }: { settings: AuthSettings | null; settingsError: string | null; onSignIn: (token: string) => void }) {
+export function SignInPage({
+  settings,
+  settingsError,
+  onSignIn,
+}: {
+  settings: AuthSettings | null;
+  settingsError: string | null;
+  onSignIn: (token: string) => void;
+}) {
   const [token, setToken] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<DemoIdentity | null>(null);
@@ -41,8 +49,8 @@ export function SignInPage({ settings, settingsError, onSignIn }: { settings: Au
     <main className="sign-in" id="main">
       <h1>Poly+ Online Support Center</h1>
       <p>
-        For customer admins and designated technicians: your products and licences, service requests, parts replacements, onsite visits, the knowledge base and
-        software downloads.
+        For customer admins and designated technicians: your products and licences, service requests, parts replacements, onsite visits, the
+        knowledge base and software downloads.
       </p>
       {settingsError && (
         <p role="alert" className="banner banner-error">
@@ -66,10 +74,19 @@ export function SignInPage({ settings, settingsError, onSignIn }: { settings: Au
         <h2>Sign in with your access token</h2>
         <label htmlFor={fieldId}>Access token</label>
         <p id={hintId} className="hint">
-          Paste the token your organisation’s sign-in issued you{settings ? ` (issuer ${settings.issuer})` : ''}. It stays in this browser tab and goes only to the
-          support service.
+          Paste the token your organisation’s sign-in issued you{settings ? ` (issuer ${settings.issuer})` : ''}. It stays in this browser
+          tab and goes only to the support service.
         </p>
-        <textarea id={fieldId} name="token" rows={4} value={token} onChange={(event) => setToken(event.target.value)} required spellCheck={false} autoComplete="off" />
+        <textarea
+          id={fieldId}
+          name="token"
+          rows={4}
+          value={token}
+          onChange={(event) => setToken(event.target.value)}
+          required
+          spellCheck={false}
+          autoComplete="off"
+        />
         <button type="submit">Sign in</button>
       </form>
       {problem && (

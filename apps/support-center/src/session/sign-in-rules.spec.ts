@@ -12,7 +12,9 @@ describe('portal sign-in', () => {
 
   it('refuses a token of another issuer, of vendor staff, expired, without a customer, or not a token', () => {
     expect(portalTokenProblem(token({ ...customer, iss: 'someone-else' }), 'polyplus')).toContain('accepts tokens from polyplus only');
-    expect(portalTokenProblem(token({ ...customer, role: 'SUPPORT_ENGINEER' }), 'polyplus')).toContain('for customer admins and customer technicians');
+    expect(portalTokenProblem(token({ ...customer, role: 'SUPPORT_ENGINEER' }), 'polyplus')).toContain(
+      'for customer admins and customer technicians',
+    );
     expect(portalTokenProblem(token({ ...customer, exp: 1 }), 'polyplus')).toContain('expired');
     expect(portalTokenProblem(token({ ...customer, customer_ids: [] }), 'polyplus')).toContain('names no customer');
     expect(portalTokenProblem('paste', 'polyplus')).toContain('not an access token');

@@ -14,8 +14,10 @@ export function isCustomerRole(role: string): role is CustomerRole {
 export function portalTokenProblem(token: string, issuer: string, now: Date = new Date()): string | null {
   const claims = readTokenClaims(token);
   if (!claims) return 'That is not an access token. Paste the whole token your organisation’s sign-in gave you.';
-  if (!isCustomerRole(claims.role)) return `This token is for the role ${claims.role}; the Online Support Center is for customer admins and customer technicians.`;
-  if (claims.issuer !== undefined && claims.issuer !== issuer) return `This token was issued by ${claims.issuer}; the Online Support Center accepts tokens from ${issuer} only.`;
+  if (!isCustomerRole(claims.role))
+    return `This token is for the role ${claims.role}; the Online Support Center is for customer admins and customer technicians.`;
+  if (claims.issuer !== undefined && claims.issuer !== issuer)
+    return `This token was issued by ${claims.issuer}; the Online Support Center accepts tokens from ${issuer} only.`;
   if (claims.expiresAt && claims.expiresAt <= now) return 'This token has expired; sign in again to get a new one.';
   if (!claims.customerIds?.length) return 'This token names no customer account.';
   return null;

@@ -20,7 +20,9 @@ export function VisitSummary({ visit, zone }: { visit: CaseVisit; zone: string }
         )}
         {visit.technician && <> · {visit.technician.name}</>}
       </p>
-      {visit.status === 'UNPLANNED' && <p className="hint">Poly schedules the visit during business hours, once the replacement part’s delivery is known.</p>}
+      {visit.status === 'UNPLANNED' && (
+        <p className="hint">Poly schedules the visit during business hours, once the replacement part’s delivery is known.</p>
+      )}
       {visit.releaseAt && (
         <p className="hint">
           Not before the replacement part arrives: <LocalDateTime iso={visit.releaseAt} zone={zone} />

@@ -22,7 +22,14 @@ const VISITS_QUERY = `
   }`;
 
 type VisitsData = {
-  incidents: { id: string; summary: string; severity: number; status: string; device: { serialNumber: string; productModel: string; site: { name: string; timeZone: string } }; onsiteVisits: CaseVisit[] }[];
+  incidents: {
+    id: string;
+    summary: string;
+    severity: number;
+    status: string;
+    device: { serialNumber: string; productModel: string; site: { name: string; timeZone: string } };
+    onsiteVisits: CaseVisit[];
+  }[];
 };
 
 const UPCOMING = new Set(['UNPLANNED', 'PLANNED']);
@@ -30,18 +37,28 @@ const UPCOMING = new Set(['UNPLANNED', 'PLANNED']);
 /** Onsite visits: the technician visits for the customer's cases, following the plan live (visitChanged). */
 export function VisitsPage() {
   const { customer } = usePortalSession();
-  const [{ data, error, fetching }, refetch] = useQuery<VisitsData>({ query: VISITS_QUERY, variables: { customerId: customer.id }, requestPolicy: 'cache-and-network', context: VISITS_CONTEXT });
+  const [{ data, error, fetching }, refetch] = useQuery<VisitsData>({
+    query: VISITS_QUERY,
+    variables: { customerId: customer.id },
+    requestPolicy: 'cache-and-network',
+    context: VISITS_CONTEXT,
+  });
   useRefetchOnReconnect(useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]));
   const visits = (data?.incidents ?? []).flatMap((incident) => incident.onsiteVisits.map((visit) => ({ incident, visit })));
-  const upcoming = visits.filter(({ visit }) => UPCOMING.has(visit.status)).sort((a, b) => (a.visit.windowStart ?? '9').localeCompare(b.visit.windowStart ?? '9'));
+  const upcoming = visits
+    .filter(({ visit }) => UPCOMING.has(visit.status))
+    .sort((a, b) => (a.visit.windowStart ?? '9').localeCompare(b.visit.windowStart ?? '9'));
   const past = visits.filter(({ visit }) => !UPCOMING.has(visit.status));
   const list = (items: typeof visits) => (
     <ul className="plain card-list">
       {items.map(({ incident, visit }) => (
         <li key={visit.id} className="card">
           <p className="card-context">
-            <SeverityBadge severity={incident.severity} /> Case <Link to={`/cases/${incident.id}`}>{shortId(incident.id)}: {incident.summary}</Link> ·{' '}
-            {incident.device.productModel} {incident.device.serialNumber} at {incident.device.site.name}
+            <SeverityBadge severity={incident.severity} /> Case{' '}
+            <Link to={`/cases/${incident.id}`}>
+              {shortId(incident.id)}: {incident.summary}
+            </Link>{' '}
+            · {incident.device.productModel} {incident.device.serialNumber} at {incident.device.site.name}
           </p>
           <VisitSummary visit={visit} zone={visit.siteTimeZone ?? incident.device.site.timeZone} />
         </li>
@@ -52,8 +69,8 @@ export function VisitsPage() {
     <>
       <PageHeading title="Onsite visits" />
       <p className="hint">
-        With the Onsite option, an authorised technician installs the replacement part during business hours, once it has arrived. Changes to the plan appear here as
-        they happen.
+        With the Onsite option, an authorised technician installs the replacement part during business hours, once it has arrived. Changes
+        to the plan appear here as they happen.
       </p>
       {error && <ApiErrorMessage error={error} />}
       {!data && fetching && <Loading what="onsite visits" />}

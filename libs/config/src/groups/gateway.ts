@@ -1,8 +1,15 @@
 import { isIP } from 'node:net';
 import { integer, list } from '../entries';
 
-const perMinute = (what: string, fallback: number) => integer({ min: 0, default: fallback, unit: 'requests per minute; 0 turns the limit off', description: `Sustained request rate of ${what}.` });
-const burst = (what: string, fallback: number) => integer({ min: 1, default: fallback, unit: 'requests', description: `Requests ${what} may make at once above the rate.` });
+const perMinute = (what: string, fallback: number) =>
+  integer({
+    min: 0,
+    default: fallback,
+    unit: 'requests per minute; 0 turns the limit off',
+    description: `Sustained request rate of ${what}.`,
+  });
+const burst = (what: string, fallback: number) =>
+  integer({ min: 1, default: fallback, unit: 'requests', description: `Requests ${what} may make at once above the rate.` });
 
 /** The gateway's edge: rate limits per principal class, the proxies it believes. */
 export const gatewayEdgeGroup = {
@@ -12,5 +19,10 @@ export const gatewayEdgeGroup = {
   RATE_LIMIT_STAFF_BURST: burst('each staff member', 1_000),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: perMinute('each client address without a token (IPv6 per /64)', 120),
   RATE_LIMIT_ANONYMOUS_BURST: burst('each client address without a token (IPv6 per /64)', 60),
-  GATEWAY_TRUSTED_PROXIES: list({ form: 'comma-separated IP addresses', item: { test: (entry) => isIP(entry) !== 0, is: 'an IP address' }, defaultNote: 'none', description: 'Proxies whose X-Forwarded-For is believed; their own entry must be the last.' }),
+  GATEWAY_TRUSTED_PROXIES: list({
+    form: 'comma-separated IP addresses',
+    item: { test: (entry) => isIP(entry) !== 0, is: 'an IP address' },
+    defaultNote: 'none',
+    description: 'Proxies whose X-Forwarded-For is believed; their own entry must be the last.',
+  }),
 } as const;

@@ -21,7 +21,10 @@ export type VisitChangedPayload = {
   change: VisitChange;
 };
 
-type VisitState = Pick<OnsiteVisit, 'id' | 'region' | 'incidentId' | 'customerId' | 'status' | 'technicianId' | 'windowStart' | 'windowEnd'>;
+type VisitState = Pick<
+  OnsiteVisit,
+  'id' | 'region' | 'incidentId' | 'customerId' | 'status' | 'technicianId' | 'windowStart' | 'windowEnd'
+>;
 
 export function visitChangedPayload(visit: VisitState, change: VisitChange, planVersion: number | null): VisitChangedPayload {
   return {
@@ -42,7 +45,12 @@ export function visitChangedPayload(visit: VisitState, change: VisitChange, plan
  * Appends `visit.changed` events in the caller's transaction; one multi-row INSERT, because a
  * first plan of a large region changes every visit at once.
  */
-export async function publishVisitChanges(manager: EntityManager, changes: { visit: VisitState; change: VisitChange }[], planVersion: number | null, at = new Date()): Promise<void> {
+export async function publishVisitChanges(
+  manager: EntityManager,
+  changes: { visit: VisitState; change: VisitChange }[],
+  planVersion: number | null,
+  at = new Date(),
+): Promise<void> {
   const rows = changes.map(({ visit, change }) => ({
     id: randomUUID(),
     topic: VISIT_CHANGED,

@@ -6,7 +6,12 @@ import { PartArrival } from './part-arrival.entity';
  * the latest known arrival. The row stays locked until the caller's transaction ends, so the
  * arrival and the visits released by it change together.
  */
-export async function recordPartArrival(manager: EntityManager, replacementOrderId: string, expectedAt: Date | null, asOf: Date): Promise<Date | null> {
+export async function recordPartArrival(
+  manager: EntityManager,
+  replacementOrderId: string,
+  expectedAt: Date | null,
+  asOf: Date,
+): Promise<Date | null> {
   await manager.query(
     'INSERT INTO `part_arrival` (`replacementOrderId`, `expectedAt`, `asOf`) VALUES (?, ?, ?) ' +
       'ON DUPLICATE KEY UPDATE `expectedAt` = IF(VALUES(`asOf`) >= `asOf`, VALUES(`expectedAt`), `expectedAt`), `asOf` = GREATEST(`asOf`, VALUES(`asOf`))',

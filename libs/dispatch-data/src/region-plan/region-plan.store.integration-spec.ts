@@ -20,14 +20,24 @@ describe('region plan store', () => {
   });
 
   it('counts only the region’s open visits in a run', async () => {
-    const visit = (region: string, status: OnsiteVisitStatus) =>
-      ({ id: randomUUID(), incidentId: randomUUID(), siteId: randomUUID(), region, status, technicianId: null, windowStart: null, windowEnd: null });
-    await db.dataSource.getRepository(OnsiteVisit).insert([
-      visit('NL', OnsiteVisitStatus.UNPLANNED),
-      visit('NL', OnsiteVisitStatus.PLANNED),
-      visit('NL', OnsiteVisitStatus.CANCELLED),
-      visit('BE', OnsiteVisitStatus.UNPLANNED),
-    ]);
+    const visit = (region: string, status: OnsiteVisitStatus) => ({
+      id: randomUUID(),
+      incidentId: randomUUID(),
+      siteId: randomUUID(),
+      region,
+      status,
+      technicianId: null,
+      windowStart: null,
+      windowEnd: null,
+    });
+    await db.dataSource
+      .getRepository(OnsiteVisit)
+      .insert([
+        visit('NL', OnsiteVisitStatus.UNPLANNED),
+        visit('NL', OnsiteVisitStatus.PLANNED),
+        visit('NL', OnsiteVisitStatus.CANCELLED),
+        visit('BE', OnsiteVisitStatus.UNPLANNED),
+      ]);
     expect(await store.commitRun('NL', new Date())).toMatchObject({ region: 'NL', version: 1, openVisits: 2 });
   });
 

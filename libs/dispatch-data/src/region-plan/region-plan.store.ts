@@ -11,9 +11,10 @@ import { publishVisitChanges, type VisitChange } from '../events/visit-changed';
 /** What a committed placement means for subscribers: nothing when the visit kept its technician and window. */
 function placementChange(previous: OnsiteVisit, next: { technicianId: string; windowStart: Date; windowEnd: Date }): VisitChange | null {
   if (previous.status !== OnsiteVisitStatus.PLANNED) return 'PLANNED';
-  const same = previous.technicianId === next.technicianId
-    && previous.windowStart?.getTime() === next.windowStart.getTime()
-    && previous.windowEnd?.getTime() === next.windowEnd.getTime();
+  const same =
+    previous.technicianId === next.technicianId &&
+    previous.windowStart?.getTime() === next.windowStart.getTime() &&
+    previous.windowEnd?.getTime() === next.windowEnd.getTime();
   return same ? null : 'MOVED';
 }
 
@@ -31,7 +32,9 @@ export class RegionPlanStore {
   /** The plan version first, so a change landing while we read makes the run stale rather than half-seen. */
   async loadRegion(region: string): Promise<RegionSnapshot> {
     const version = (await this.findPlan(region))?.version ?? 0;
-    const visits = await this.dataSource.getRepository(OnsiteVisit).find({ where: { region, status: In(OPEN_STATUSES) }, order: { id: 'ASC' } });
+    const visits = await this.dataSource
+      .getRepository(OnsiteVisit)
+      .find({ where: { region, status: In(OPEN_STATUSES) }, order: { id: 'ASC' } });
     const technicians = await this.dataSource.getRepository(Technician).find({ where: { region }, order: { id: 'ASC' } });
     const absences = technicians.length
       ? await this.dataSource.getRepository(TechnicianAbsence).findBy({ technicianId: In(technicians.map((technician) => technician.id)) })
@@ -115,11 +118,16 @@ export class RegionPlanStore {
   async withLockedPlan<T>(region: string, work: (manager: EntityManager, plan: RegionPlan) => Promise<T>): Promise<T> {
     // Create the region's row outside the locking transaction: an insert there takes gap locks
     // that deadlock concurrent first runs of a new region.
-    await this.dataSource.query('INSERT IGNORE INTO `region_plan` (`region`, `version`, `plannedAt`, `openVisits`) VALUES (?, 0, ?, 0)', [region, new Date()]);
-    return withDeadlockRetry(() => this.dataSource.transaction(async (manager) => {
-      const plan = await manager.findOneOrFail(RegionPlan, { where: { region }, lock: { mode: 'pessimistic_write' } });
-      return work(manager, plan);
-    }));
+    await this.dataSource.query('INSERT IGNORE INTO `region_plan` (`region`, `version`, `plannedAt`, `openVisits`) VALUES (?, 0, ?, 0)', [
+      region,
+      new Date(),
+    ]);
+    return withDeadlockRetry(() =>
+      this.dataSource.transaction(async (manager) => {
+        const plan = await manager.findOneOrFail(RegionPlan, { where: { region }, lock: { mode: 'pessimistic_write' } });
+        return work(manager, plan);
+      }),
+    );
   }
 
   async bump(manager: EntityManager, plan: RegionPlan, plannedAt: Date): Promise<RegionPlan> {

@@ -36,11 +36,17 @@ export class Technician {
   @Column('varchar', { length: 64, default: 'UTC' })
   timeZone: string;
 
-  @Field(() => String, { description: 'Start of the default week (local HH:mm, Monday to Friday), which applies until a week is set per weekday; `workingHours` gives the hours that apply.' })
+  @Field(() => String, {
+    description:
+      'Start of the default week (local HH:mm, Monday to Friday), which applies until a week is set per weekday; `workingHours` gives the hours that apply.',
+  })
   @Column('char', { length: 5, default: '08:00' })
   workFrom: string;
 
-  @Field(() => String, { description: 'End of the default week (local HH:mm, Monday to Friday), which applies until a week is set per weekday; `workingHours` gives the hours that apply.' })
+  @Field(() => String, {
+    description:
+      'End of the default week (local HH:mm, Monday to Friday), which applies until a week is set per weekday; `workingHours` gives the hours that apply.',
+  })
   @Column('char', { length: 5, default: '17:00' })
   workTo: string;
 

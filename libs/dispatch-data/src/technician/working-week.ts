@@ -26,7 +26,9 @@ export type WeekSource = { weeklyHours?: WorkingDayHours[] | null; workFrom: str
  */
 export function workingWeek(technician: WeekSource): WorkingDay[] {
   const days = technician.weeklyHours ?? [1, 2, 3, 4, 5].map((weekday) => ({ weekday, from: technician.workFrom, to: technician.workTo }));
-  return [...days].sort((a, b) => a.weekday - b.weekday).map((day) => Object.assign(new WorkingDay(), { weekday: day.weekday, from: day.from, to: day.to }));
+  return [...days]
+    .sort((a, b) => a.weekday - b.weekday)
+    .map((day) => Object.assign(new WorkingDay(), { weekday: day.weekday, from: day.from, to: day.to }));
 }
 
 /** The hours of one ISO weekday, or undefined on a day off. */

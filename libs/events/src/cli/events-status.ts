@@ -19,8 +19,12 @@ async function main(): Promise<void> {
     console.log(`${stream}: ${await redis.xlen(stream)} entries`);
     console.log('  group                               lag  pending  dead-lettered  consumers (pending, idle)');
     for (const group of groups) {
-      const consumers = group.consumers.map((consumer) => `${consumer.name} (${consumer.pending}, ${Math.round(consumer.idleMs / 1000)} s)`).join(', ');
-      console.log(`  ${group.group.padEnd(32)} ${String(group.lag ?? '?').padStart(6)} ${String(group.pending).padStart(8)} ${String(group.deadLettered).padStart(14)}  ${consumers}`);
+      const consumers = group.consumers
+        .map((consumer) => `${consumer.name} (${consumer.pending}, ${Math.round(consumer.idleMs / 1000)} s)`)
+        .join(', ');
+      console.log(
+        `  ${group.group.padEnd(32)} ${String(group.lag ?? '?').padStart(6)} ${String(group.pending).padStart(8)} ${String(group.deadLettered).padStart(14)}  ${consumers}`,
+      );
     }
   } finally {
     redis.disconnect();

@@ -52,16 +52,24 @@ export async function eventStreamStatus(redis: RedisConnection, stream: string):
       stream,
       group,
       pending: Number(info.pending),
-      lag: info.lag === null || info.lag === undefined ? await countAfter(redis, stream, String(info['last-delivered-id'])) : Number(info.lag),
+      lag:
+        info.lag === null || info.lag === undefined ? await countAfter(redis, stream, String(info['last-delivered-id'])) : Number(info.lag),
       lastDeliveredId: String(info['last-delivered-id']),
       deadLettered: dead[group] ?? 0,
-      consumers: consumers.map((consumer) => ({ name: String(consumer.name), pending: Number(consumer.pending), idleMs: Number(consumer.idle) })),
+      consumers: consumers.map((consumer) => ({
+        name: String(consumer.name),
+        pending: Number(consumer.pending),
+        idleMs: Number(consumer.idle),
+      })),
     });
   }
   return statuses;
 }
 
 /** One group's status, or null when the stream or group does not exist. */
-export async function consumerGroupStatus(redis: RedisConnection, options: { stream: string; group: string }): Promise<ConsumerGroupStatus | null> {
+export async function consumerGroupStatus(
+  redis: RedisConnection,
+  options: { stream: string; group: string },
+): Promise<ConsumerGroupStatus | null> {
   return (await eventStreamStatus(redis, options.stream)).find((status) => status.group === options.group) ?? null;
 }

@@ -39,10 +39,25 @@ const DEAD_LETTER_MAX_LENGTH = 10_000;
  * Moves an entry out of a group's way in one transaction: a copy (with why) to the group's
  * dead-letter stream, the entry acknowledged, the group's count incremented.
  */
-export async function moveToDeadLetter(redis: RedisConnection, stream: string, entryId: string, fields: string[], info: DeadLetterInfo): Promise<void> {
+export async function moveToDeadLetter(
+  redis: RedisConnection,
+  stream: string,
+  entryId: string,
+  fields: string[],
+  info: DeadLetterInfo,
+): Promise<void> {
   const results = await redis
     .multi()
-    .xadd(deadLetterStreamKey(stream, info.group), 'MAXLEN', '~', String(DEAD_LETTER_MAX_LENGTH), '*', ...fields, 'deadLetter', JSON.stringify(info))
+    .xadd(
+      deadLetterStreamKey(stream, info.group),
+      'MAXLEN',
+      '~',
+      String(DEAD_LETTER_MAX_LENGTH),
+      '*',
+      ...fields,
+      'deadLetter',
+      JSON.stringify(info),
+    )
     .xack(stream, info.group, entryId)
     .hincrby(deadLetterCountsKey(stream), info.group, 1)
     .exec();
@@ -51,7 +66,10 @@ export async function moveToDeadLetter(redis: RedisConnection, stream: string, e
 }
 
 /** What a group dead-lettered, oldest first. */
-export async function readDeadLetters(redis: RedisConnection, options: { stream: string; group: string; count?: number }): Promise<DeadLetter[]> {
+export async function readDeadLetters(
+  redis: RedisConnection,
+  options: { stream: string; group: string; count?: number },
+): Promise<DeadLetter[]> {
   const entries = await redis.xrange(deadLetterStreamKey(options.stream, options.group), '-', '+', 'COUNT', options.count ?? 100);
   return entries.map(([id, raw]) => {
     const index = raw.lastIndexOf('deadLetter');
@@ -78,7 +96,10 @@ export async function deadLetterCounts(redis: RedisConnection, stream: string): 
  * from the dead-letter stream. Every group sees them again: groups that applied the event already
  * recognise its id (within the processed-id memory, 7 days by default) and skip it.
  */
-export async function redriveDeadLetters(redis: RedisConnection, options: { stream: string; group: string; ids?: string[] }): Promise<number> {
+export async function redriveDeadLetters(
+  redis: RedisConnection,
+  options: { stream: string; group: string; ids?: string[] },
+): Promise<number> {
   const letters = await readDeadLetters(redis, { stream: options.stream, group: options.group, count: 1_000 });
   const chosen = options.ids ? letters.filter((letter) => options.ids?.includes(letter.id)) : letters;
   for (const letter of chosen) {

@@ -11,7 +11,14 @@ import { until } from '@polyplus/polling';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
-const envelope = (key: string, topic = 'probe.happened'): EventEnvelope => ({ id: randomUUID(), topic, key, source: 'test', occurredAt: new Date().toISOString(), payload: { key } });
+const envelope = (key: string, topic = 'probe.happened'): EventEnvelope => ({
+  id: randomUUID(),
+  topic,
+  key,
+  source: 'test',
+  occurredAt: new Date().toISOString(),
+  payload: { key },
+});
 
 describe('consumer groups with several replicas', () => {
   const prefix = `test-consumer-${randomUUID()}`;
@@ -120,7 +127,13 @@ describe('consumer groups with several replicas', () => {
     await redis.xreadgroup('GROUP', group, `${group}@dead-pod`, 'COUNT', 10, 'STREAMS', stream, '>');
     await redisProcessedEvents(redis, `${stream}:processed:${group}`).add(done.id);
     const applied: string[] = [];
-    const survivor = await start({ redis, group, instance: 'survivor', claimIdleMs: 300, handler: async (event) => void applied.push(event.id) });
+    const survivor = await start({
+      redis,
+      group,
+      instance: 'survivor',
+      claimIdleMs: 300,
+      handler: async (event) => void applied.push(event.id),
+    });
     await until(async () => ((await redis.xpending(stream, group)) as [number])[0] === 0, 'the claimed entry to be acknowledged');
     expect(applied).toEqual([]);
     expect((await survivor.status())?.pending).toBe(0);
@@ -177,11 +190,21 @@ describe('consumer groups with several replicas', () => {
     await redis.xgroup('CREATE', stream, group, '$', 'MKSTREAM');
     const poison = envelope('kills-its-consumer');
     await publishToStream(redis, stream, [poison]);
-    const [[, [[entryId]]]] = (await redis.xreadgroup('GROUP', group, `${group}@pod-1`, 'COUNT', 1, 'STREAMS', stream, '>')) as [string, [string, string[]][]][];
+    const [[, [[entryId]]]] = (await redis.xreadgroup('GROUP', group, `${group}@pod-1`, 'COUNT', 1, 'STREAMS', stream, '>')) as [
+      string,
+      [string, string[]][],
+    ][];
     // Three replicas in a row claimed it and died on it.
     await redis.xclaim(stream, group, `${group}@pod-3`, 0, entryId, 'RETRYCOUNT', 3);
     const calls: string[] = [];
-    await start({ redis, group, instance: 'survivor', claimIdleMs: 200, maxDeliveries: 3, handler: async (event) => void calls.push(event.id) });
+    await start({
+      redis,
+      group,
+      instance: 'survivor',
+      claimIdleMs: 200,
+      maxDeliveries: 3,
+      handler: async (event) => void calls.push(event.id),
+    });
     const [letter] = await until(async () => {
       const letters = (await readDeadLetters(redis, { stream, group })).filter((entry) => entry.event?.id === poison.id);
       return letters.length > 0 && letters;
@@ -200,7 +223,10 @@ describe('consumer groups with several replicas', () => {
     await redis.xadd(stream, '*', ...fields);
     await publishToStream(redis, stream, [envelope('fine')]);
     await until(() => handled.length >= 1, 'the next event');
-    const letters = await until(async () => (await redis.xlen(deadLetterStreamKey(stream, group))) === 1 && readDeadLetters(redis, { stream, group }), 'the dead letter');
+    const letters = await until(
+      async () => (await redis.xlen(deadLetterStreamKey(stream, group))) === 1 && readDeadLetters(redis, { stream, group }),
+      'the dead letter',
+    );
     expect(letters[0].info.reason).toMatch(/malformed entry/);
     expect(handled).toEqual(['fine']);
   });

@@ -86,9 +86,17 @@ type Entry = [id: string, fields: string[] | null];
 type StreamReply = [string, Entry[]][] | null;
 
 /** The consumer settings an operator tunes (`EVENTS_*` of every subgraph's schema). @throws ConfigError */
-export function consumerSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): { claimIdleMs: number; maxDeliveries: number; retryBaseMs: number } {
+export function consumerSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): {
+  claimIdleMs: number;
+  maxDeliveries: number;
+  retryBaseMs: number;
+} {
   const config = readConfig(eventConsumerGroup, env);
-  return { claimIdleMs: config.EVENTS_CLAIM_IDLE_MS, maxDeliveries: config.EVENTS_MAX_DELIVERIES, retryBaseMs: config.EVENTS_RETRY_BASE_MS };
+  return {
+    claimIdleMs: config.EVENTS_CLAIM_IDLE_MS,
+    maxDeliveries: config.EVENTS_MAX_DELIVERIES,
+    retryBaseMs: config.EVENTS_RETRY_BASE_MS,
+  };
 }
 
 /** The stable name of this process among replicas. */
@@ -190,7 +198,12 @@ export async function consumeEvents(options: ConsumeEventsOptions): Promise<Even
     if (ids.length === 0) return counts;
     const sorted = [...ids].sort(compareIds);
     // Other entries of this consumer may lie in the range too: ask for enough to see all of ours.
-    const pending = (await commands.xpending(stream, group, sorted[0], sorted[sorted.length - 1], ids.length + 10_000, name)) as [string, string, number, number][];
+    const pending = (await commands.xpending(stream, group, sorted[0], sorted[sorted.length - 1], ids.length + 10_000, name)) as [
+      string,
+      string,
+      number,
+      number,
+    ][];
     for (const [id, , , deliveries] of pending) counts.set(id, Number(deliveries));
     return counts;
   };
@@ -198,13 +211,19 @@ export async function consumeEvents(options: ConsumeEventsOptions): Promise<Even
   const deadLetter = async (entryId: string, fields: string[], deliveries: number, reason: string, event: EventEnvelope | null) => {
     const info: DeadLetterInfo = { group, consumer: name, entryId, deliveries, reason, deadLetteredAt: new Date().toISOString() };
     await moveToDeadLetter(commands, stream, entryId, fields, info);
-    log(`[events:${group}] ${event ? `${event.topic} ${event.id}` : `entry ${entryId}`} moved to the dead-letter stream after ${deliveries} deliveries: ${reason}`);
+    log(
+      `[events:${group}] ${event ? `${event.topic} ${event.id}` : `entry ${entryId}`} moved to the dead-letter stream after ${deliveries} deliveries: ${reason}`,
+    );
     options.onDeadLetter?.(info, event);
   };
 
   type Outcome = 'done' | 'failed';
 
-  const handle = async (entryId: string, fields: string[] | null, deliveries: number): Promise<{ outcome: Outcome; deliveries: number }> => {
+  const handle = async (
+    entryId: string,
+    fields: string[] | null,
+    deliveries: number,
+  ): Promise<{ outcome: Outcome; deliveries: number }> => {
     // Trimmed from the stream while pending: nothing left to handle.
     if (!fields) {
       await blocking.xack(stream, group, entryId);
@@ -220,7 +239,13 @@ export async function consumeEvents(options: ConsumeEventsOptions): Promise<Even
     // Delivered this often before without an acknowledgement: the earlier attempts failed or took
     // their consumer down with them. Set it aside unhandled.
     if (deliveries > maxDeliveries) {
-      await deadLetter(entryId, fields, deliveries, `not acknowledged after ${deliveries - 1} deliveries (its consumers failed or died)`, event);
+      await deadLetter(
+        entryId,
+        fields,
+        deliveries,
+        `not acknowledged after ${deliveries - 1} deliveries (its consumers failed or died)`,
+        event,
+      );
       return { outcome: 'done', deliveries };
     }
     try {
@@ -236,7 +261,9 @@ export async function consumeEvents(options: ConsumeEventsOptions): Promise<Even
       // A failure caused by stopping is not the handler's: the entry is simply redelivered.
       if (stopped) return { outcome: 'failed', deliveries };
       if (deliveries >= maxDeliveries) {
-        await deadLetter(entryId, fields, deliveries, String(error), event).catch((moveError: Error) => log(`[events:${group}] dead-lettering ${entryId} failed: ${moveError.message}`));
+        await deadLetter(entryId, fields, deliveries, String(error), event).catch((moveError: Error) =>
+          log(`[events:${group}] dead-lettering ${entryId} failed: ${moveError.message}`),
+        );
         return { outcome: 'done', deliveries };
       }
       onError(error, event);
@@ -288,7 +315,11 @@ export async function consumeEvents(options: ConsumeEventsOptions): Promise<Even
   /** Entries other consumers left idle (they died): claimed for this consumer. */
   const claimIdle = async (): Promise<Entry[]> => {
     lastClaimAt = Date.now();
-    const [next, entries, deleted] = (await commands.xautoclaim(stream, group, name, claimIdleMs, claimCursor, 'COUNT', batchSize)) as [string, Entry[], string[]?];
+    const [next, entries, deleted] = (await commands.xautoclaim(stream, group, name, claimIdleMs, claimCursor, 'COUNT', batchSize)) as [
+      string,
+      Entry[],
+      string[]?,
+    ];
     claimCursor = next;
     if (deleted?.length) log(`[events:${group}] ${deleted.length} pending entries were trimmed from the stream before anyone handled them`);
     if (entries.length > 0) log(`[events:${group}] ${name} claimed ${entries.length} entries left pending by another consumer`);
@@ -328,10 +359,16 @@ export async function consumeEvents(options: ConsumeEventsOptions): Promise<Even
         }
         reading = true;
         const reply = (await blocking.xreadgroup(
-          'GROUP', group, name,
-          'COUNT', batchSize,
-          'BLOCK', options.blockMs ?? 1_000,
-          'STREAMS', stream, cursor,
+          'GROUP',
+          group,
+          name,
+          'COUNT',
+          batchSize,
+          'BLOCK',
+          options.blockMs ?? 1_000,
+          'STREAMS',
+          stream,
+          cursor,
         )) as StreamReply;
         reading = false;
         lastError = '';
@@ -357,7 +394,8 @@ export async function consumeEvents(options: ConsumeEventsOptions): Promise<Even
       }
     }
   };
-  const backoff = (deliveries: number) => Math.min(retryBaseMs * 2 ** Math.max(0, deliveries - 1), 60_000, Math.max(retryBaseMs, claimIdleMs / 2));
+  const backoff = (deliveries: number) =>
+    Math.min(retryBaseMs * 2 ** Math.max(0, deliveries - 1), 60_000, Math.max(retryBaseMs, claimIdleMs / 2));
   const running = loop();
   // Lag, pending and dead letters of this group, read from Redis when Prometheus scrapes.
   const unwatch = watchConsumerGroup(() => consumerGroupStatus(commands, { stream, group }));

@@ -28,12 +28,18 @@ export function eventStreamKey(prefix: string = queuePrefix()): string {
 /** Stream entry fields (flat strings, as XADD stores them). */
 export function toStreamFields(envelope: EventEnvelope): string[] {
   return [
-    'id', envelope.id,
-    'topic', envelope.topic,
-    'key', envelope.key,
-    'source', envelope.source,
-    'occurredAt', envelope.occurredAt,
-    'payload', JSON.stringify(envelope.payload),
+    'id',
+    envelope.id,
+    'topic',
+    envelope.topic,
+    'key',
+    envelope.key,
+    'source',
+    envelope.source,
+    'occurredAt',
+    envelope.occurredAt,
+    'payload',
+    JSON.stringify(envelope.payload),
     ...(envelope.traceparent ? ['traceparent', envelope.traceparent] : []),
   ];
 }

@@ -6,7 +6,14 @@ import { publishToStream } from './outbox-relay';
 import { tailEvents } from './event-tail';
 import { until } from '@polyplus/polling';
 
-const envelope = (topic: string, key: string): EventEnvelope => ({ id: randomUUID(), topic, key, source: 'test', occurredAt: new Date().toISOString(), payload: { key } });
+const envelope = (topic: string, key: string): EventEnvelope => ({
+  id: randomUUID(),
+  topic,
+  key,
+  source: 'test',
+  occurredAt: new Date().toISOString(),
+  payload: { key },
+});
 
 describe('tailing the event stream without a consumer group', () => {
   const prefix = `test-tail-${randomUUID()}`;
@@ -22,7 +29,13 @@ describe('tailing the event stream without a consumer group', () => {
     await publishToStream(redis, stream, [envelope('probe.before', 'old')]);
     const seen: Record<'a' | 'b', string[]> = { a: [], b: [] };
     const tails = (['a', 'b'] as const).map((name) =>
-      tailEvents({ redis, stream, blockMs: 100, accept: (topic) => topic.startsWith('probe.'), handler: (event) => void seen[name].push(event.key) }),
+      tailEvents({
+        redis,
+        stream,
+        blockMs: 100,
+        accept: (topic) => topic.startsWith('probe.'),
+        handler: (event) => void seen[name].push(event.key),
+      }),
     );
     await Promise.all(tails.map((tail) => tail.ready));
     await publishToStream(redis, stream, [envelope('probe.x', '1'), envelope('other.y', 'skipped'), envelope('probe.x', '2')]);
@@ -38,7 +51,9 @@ describe('tailing the event stream without a consumer group', () => {
     const seen: string[] = [];
     const failures: string[] = [];
     const tail = tailEvents({
-      redis, stream, blockMs: 100,
+      redis,
+      stream,
+      blockMs: 100,
       log: (message) => failures.push(message),
       handler: (event) => {
         if (event.key === 'bad') throw new Error('boom');

@@ -66,7 +66,15 @@ export function tailEvents(options: TailEventsOptions): EventTail {
     let cursor = await ready;
     while (!stopped) {
       try {
-        const reply = (await blocking.xread('COUNT', options.batchSize ?? 100, 'BLOCK', options.blockMs ?? 1_000, 'STREAMS', stream, cursor)) as StreamReply;
+        const reply = (await blocking.xread(
+          'COUNT',
+          options.batchSize ?? 100,
+          'BLOCK',
+          options.blockMs ?? 1_000,
+          'STREAMS',
+          stream,
+          cursor,
+        )) as StreamReply;
         if (stopped) return;
         lastError = '';
         for (const [entryId, fields] of reply?.[0]?.[1] ?? []) {

@@ -37,14 +37,20 @@ describe('trace context through the outbox', () => {
   it('an event written in a traced request reaches its consumer in the same trace: request → SQL insert and PRODUCER span → CONSUMER span → the handler’s work', async () => {
     const handled: { event: EventEnvelope; traceId?: string }[] = [];
     const consumer = await consumeEvents({
-      redis, stream, group: 'traced', consumer: 'c1', blockMs: 200,
+      redis,
+      stream,
+      group: 'traced',
+      consumer: 'c1',
+      blockMs: 200,
       handler: async (event) => {
         handled.push({ event, traceId: trace.getActiveSpan()?.spanContext().traceId });
       },
     });
     const { traceId, eventId } = await inSpan('request', { kind: SpanKind.SERVER }, async (span) => ({
       traceId: span.spanContext().traceId,
-      eventId: await db.dataSource.transaction((manager) => appendToOutbox(manager, { topic: 'probe.traced', key: 'k1', payload: { n: 1 } })),
+      eventId: await db.dataSource.transaction((manager) =>
+        appendToOutbox(manager, { topic: 'probe.traced', key: 'k1', payload: { n: 1 } }),
+      ),
     }));
     const relay = startOutboxRelay({ dataSource: db.dataSource, redis: producer, source: 'probe', stream, pollMs: 50 });
     await until(() => handled.length === 1, 'the traced event to be handled');
@@ -61,7 +67,9 @@ describe('trace context through the outbox', () => {
     expect(processing?.attributes).toMatchObject({ 'messaging.message.id': eventId, 'messaging.consumer.group.name': 'traced' });
     expect(handled[0]).toMatchObject({ traceId, event: { id: eventId, traceparent: `00-${traceId}-${publish?.spanContext().spanId}-01` } });
     // The INSERT is a SQL span of the request, with placeholders where the values were.
-    const insert = spans.find((span) => span.name.startsWith('INSERT ') && String(span.attributes['db.query.text']).includes('outbox_event'));
+    const insert = spans.find(
+      (span) => span.name.startsWith('INSERT ') && String(span.attributes['db.query.text']).includes('outbox_event'),
+    );
     expect(insert?.parentSpanContext?.spanId).toBe(request?.spanContext().spanId);
     expect(String(insert?.attributes['db.query.text'])).toContain('?');
     expect(String(insert?.attributes['db.query.text'])).not.toContain(eventId);
@@ -70,7 +78,12 @@ describe('trace context through the outbox', () => {
   it('an entry without a traceparent (written before traces were kept) is handled as before, in a trace of its own; the relay’s polls record nothing', async () => {
     const handled: { event: EventEnvelope; traceId?: string }[] = [];
     const consumer = await consumeEvents({
-      redis, stream, group: 'untraced', consumer: 'c1', blockMs: 200, topics: ['probe.untraced'],
+      redis,
+      stream,
+      group: 'untraced',
+      consumer: 'c1',
+      blockMs: 200,
+      topics: ['probe.untraced'],
       handler: async (event) => {
         handled.push({ event, traceId: trace.getActiveSpan()?.spanContext().traceId });
       },
@@ -83,10 +96,19 @@ describe('trace context through the outbox', () => {
     expect(tracing.spans().slice(before)).toEqual([]);
 
     const id = randomUUID();
-    await publishToStream(producer, stream, [{ id, topic: 'probe.untraced', key: 'k2', source: 'older', occurredAt: new Date().toISOString(), payload: { n: 2 } }]);
+    await publishToStream(producer, stream, [
+      { id, topic: 'probe.untraced', key: 'k2', source: 'older', occurredAt: new Date().toISOString(), payload: { n: 2 } },
+    ]);
     await until(() => handled.length === 1, 'the untraced event to be handled');
     await consumer.stop();
-    expect(handled[0].event).toEqual({ id, topic: 'probe.untraced', key: 'k2', source: 'older', occurredAt: expect.any(String), payload: { n: 2 } });
+    expect(handled[0].event).toEqual({
+      id,
+      topic: 'probe.untraced',
+      key: 'k2',
+      source: 'older',
+      occurredAt: expect.any(String),
+      payload: { n: 2 },
+    });
     const processing = tracing.spans().find((span) => span.attributes['messaging.message.id'] === id);
     expect(processing?.parentSpanContext).toBeUndefined();
     expect(handled[0].traceId).toBe(processing?.spanContext().traceId);

@@ -6,7 +6,12 @@ const TRACEPARENT_LENGTH = 55;
 
 /** The `traceparent` to store with a new outbox event: a PRODUCER span in the writer's trace. */
 export function outboxTraceparent(topic: string, eventId: string): string | null {
-  const traceparent = producerTraceparent(`${topic} publish`, { 'messaging.system': 'redis-streams', 'messaging.operation.type': 'send', 'messaging.message.id': eventId, 'messaging.destination.name': topic });
+  const traceparent = producerTraceparent(`${topic} publish`, {
+    'messaging.system': 'redis-streams',
+    'messaging.operation.type': 'send',
+    'messaging.message.id': eventId,
+    'messaging.destination.name': topic,
+  });
   // Never let a trace header fail the business transaction: one that would not fit is left out.
   return traceparent && traceparent.length <= TRACEPARENT_LENGTH ? traceparent : null;
 }
@@ -21,7 +26,14 @@ export function inEventSpan<T>(group: string, event: EventEnvelope, work: () => 
     {
       kind: SpanKind.CONSUMER,
       parent: contextFromTraceparent(event.traceparent),
-      attributes: { 'messaging.system': 'redis-streams', 'messaging.operation.type': 'process', 'messaging.consumer.group.name': group, 'messaging.message.id': event.id, 'messaging.destination.name': event.topic, 'polyplus.event.source': event.source },
+      attributes: {
+        'messaging.system': 'redis-streams',
+        'messaging.operation.type': 'process',
+        'messaging.consumer.group.name': group,
+        'messaging.message.id': event.id,
+        'messaging.destination.name': event.topic,
+        'polyplus.event.source': event.source,
+      },
     },
     () => work(),
   );

@@ -19,7 +19,14 @@ async function gauge(name: string, labels: Record<string, string>): Promise<numb
   return values.find((value) => Object.entries(labels).every(([key, expected]) => value.labels[key] === expected))?.value;
 }
 
-const envelope = (key: string): EventEnvelope => ({ id: randomUUID(), topic: 'probe.happened', key, source: 'test', occurredAt: new Date().toISOString(), payload: { key } });
+const envelope = (key: string): EventEnvelope => ({
+  id: randomUUID(),
+  topic: 'probe.happened',
+  key,
+  source: 'test',
+  occurredAt: new Date().toISOString(),
+  payload: { key },
+});
 
 describe('outbox and event-stream metrics', () => {
   const prefix = `test-events-metrics-${randomUUID()}`;
@@ -74,16 +81,32 @@ describe('outbox and event-stream metrics', () => {
     let release: () => void = () => undefined;
     const released = new Promise<void>((resolve) => (release = resolve));
     // Stuck on the first of the three it read in one batch: the new entries wait undelivered.
-    const consumer = await consumeEvents({ redis, stream: lagStream, group, from: 'start', blockMs: 100, log: () => undefined, handler: () => released });
+    const consumer = await consumeEvents({
+      redis,
+      stream: lagStream,
+      group,
+      from: 'start',
+      blockMs: 100,
+      log: () => undefined,
+      handler: () => released,
+    });
     try {
-      await until(async () => (await gauge('polyplus_event_consumer_pending', { group })) === 3, 'three pending entries', { timeoutMs: Infinity });
+      await until(async () => (await gauge('polyplus_event_consumer_pending', { group })) === 3, 'three pending entries', {
+        timeoutMs: Infinity,
+      });
       await publishToStream(redis, lagStream, [envelope('4'), envelope('5')]);
       expect(await gauge('polyplus_event_consumer_lag', { group })).toBe(2);
       expect(await gauge('polyplus_event_consumer_pending', { group })).toBe(3);
       expect(await gauge('polyplus_event_dead_lettered_entries', { group })).toBe(0);
 
       release();
-      await until(async () => (await gauge('polyplus_event_consumer_lag', { group })) === 0 && (await gauge('polyplus_event_consumer_pending', { group })) === 0, 'lag and pending back to 0', { timeoutMs: Infinity });
+      await until(
+        async () =>
+          (await gauge('polyplus_event_consumer_lag', { group })) === 0 &&
+          (await gauge('polyplus_event_consumer_pending', { group })) === 0,
+        'lag and pending back to 0',
+        { timeoutMs: Infinity },
+      );
     } finally {
       release();
       await consumer.stop();
@@ -91,4 +114,3 @@ describe('outbox and event-stream metrics', () => {
     expect(await gauge('polyplus_event_consumer_lag', { group })).toBeUndefined();
   });
 });
-

@@ -32,10 +32,23 @@ export type OutboxRelay = {
   stop(): Promise<void>;
 };
 
-type OutboxRow = { sequence: string; id: string; topic: string; aggregateKey: string; payload: string; occurredAt: Date; traceparent: string | null };
+type OutboxRow = {
+  sequence: string;
+  id: string;
+  topic: string;
+  aggregateKey: string;
+  payload: string;
+  occurredAt: Date;
+  traceparent: string | null;
+};
 
 /** XADDs envelopes in order in one round trip; rejects if any of them failed. */
-export async function publishToStream(redis: RedisConnection, stream: string, envelopes: EventEnvelope[], maxStreamLength = 100_000): Promise<void> {
+export async function publishToStream(
+  redis: RedisConnection,
+  stream: string,
+  envelopes: EventEnvelope[],
+  maxStreamLength = 100_000,
+): Promise<void> {
   if (envelopes.length === 0) return;
   const pipeline = redis.pipeline();
   for (const envelope of envelopes) pipeline.xadd(stream, 'MAXLEN', '~', String(maxStreamLength), '*', ...toStreamFields(envelope));
@@ -81,7 +94,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       }));
       await publishToStream(options.redis, stream, envelopes, options.maxStreamLength);
       if (rows.length > 0) {
-        await manager.query('UPDATE `outbox_event` SET `publishedAt` = ? WHERE `sequence` IN (?)', [new Date(), rows.map((row) => row.sequence)]);
+        await manager.query('UPDATE `outbox_event` SET `publishedAt` = ? WHERE `sequence` IN (?)', [
+          new Date(),
+          rows.map((row) => row.sequence),
+        ]);
       }
       return rows.length;
     });

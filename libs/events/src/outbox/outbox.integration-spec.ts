@@ -40,14 +40,18 @@ describe('event outbox', () => {
   const commitEvents = (count: number, label: string) =>
     db.dataSource.transaction(async (manager) => {
       const ids: string[] = [];
-      for (let i = 0; i < count; i++) ids.push(await appendToOutbox(manager, { topic: 'probe.happened', key: label, payload: { label, i } }));
+      for (let i = 0; i < count; i++)
+        ids.push(await appendToOutbox(manager, { topic: 'probe.happened', key: label, payload: { label, i } }));
       return ids;
     });
 
   it('the outbox delivers every event exactly once to its consumer after a simulated crash between commit and publish', async () => {
     const applied: EventEnvelope[] = [];
     const consumer = await consumeEvents({
-      redis, stream, group: 'exactly-once', consumer: 'c1',
+      redis,
+      stream,
+      group: 'exactly-once',
+      consumer: 'c1',
       blockMs: 200,
       handler: async (event) => {
         applied.push(event);
@@ -57,9 +61,18 @@ describe('event outbox', () => {
     const ids = await commitEvents(5, 'crash');
     // A relay published them (XADD) and crashed before marking them published.
     const rows = await db.dataSource.getRepository(OutboxEvent).find({ where: { aggregateKey: 'crash' }, order: { sequence: 'ASC' } });
-    await publishToStream(producer, stream, rows.map((row) => ({
-      id: row.id, topic: row.topic, key: row.aggregateKey, source: 'probe', occurredAt: row.occurredAt.toISOString(), payload: JSON.parse(row.payload),
-    })));
+    await publishToStream(
+      producer,
+      stream,
+      rows.map((row) => ({
+        id: row.id,
+        topic: row.topic,
+        key: row.aggregateKey,
+        source: 'probe',
+        occurredAt: row.occurredAt.toISOString(),
+        payload: JSON.parse(row.payload),
+      })),
+    );
     // The restarted relay finds them unpublished and sends them again.
     const relay = startOutboxRelay({ dataSource: db.dataSource, redis: producer, source: 'probe', stream, pollMs: 50 });
     await relay.drainOnce();
@@ -78,7 +91,14 @@ describe('event outbox', () => {
     const unreachable = createRedis('producer', 'redis://127.0.0.1:1');
     unreachable.on('error', () => undefined);
     const [id] = await commitEvents(1, 'outage');
-    const down = startOutboxRelay({ dataSource: db.dataSource, redis: unreachable, source: 'probe', stream, pollMs: 50, log: () => undefined });
+    const down = startOutboxRelay({
+      dataSource: db.dataSource,
+      redis: unreachable,
+      source: 'probe',
+      stream,
+      pollMs: 50,
+      log: () => undefined,
+    });
     await expect(down.drainOnce()).rejects.toThrow();
     await down.stop();
     unreachable.disconnect();
@@ -96,7 +116,12 @@ describe('event outbox', () => {
     let calls = 0;
     const applied: string[] = [];
     const consumer = await consumeEvents({
-      redis, stream, group: 'retrying', consumer: 'c1', blockMs: 200, topics: ['probe.happened'],
+      redis,
+      stream,
+      group: 'retrying',
+      consumer: 'c1',
+      blockMs: 200,
+      topics: ['probe.happened'],
       onError: () => undefined,
       handler: async (event) => {
         calls++;
@@ -117,7 +142,10 @@ describe('event outbox', () => {
     await relay.drainOnce();
     for (const round of [1, 2, 3]) {
       const [id] = await commitEvents(1, `woken-${round}`);
-      await until(async () => (await redis.xrange(stream, '-', '+')).some(([, fields]) => fields.includes(id)), `event ${round} on the stream`);
+      await until(
+        async () => (await redis.xrange(stream, '-', '+')).some(([, fields]) => fields.includes(id)),
+        `event ${round} on the stream`,
+      );
     }
     // A rolled-back transaction's events were never committed: nothing to publish.
     await expect(
@@ -136,7 +164,9 @@ describe('event outbox', () => {
     for (let i = 0; i < 20; i++) ids.push(...(await commitEvents(25, `two-relays-${i}`)));
     const before = new Set((await redis.xrange(stream, '-', '+')).map(([entryId]) => entryId));
     // Small batches, so the relays contend for rows over many transactions.
-    const relays = [1, 2].map(() => startOutboxRelay({ dataSource: db.dataSource, redis: producer, source: 'probe', stream, pollMs: 10, batchSize: 20 }));
+    const relays = [1, 2].map(() =>
+      startOutboxRelay({ dataSource: db.dataSource, redis: producer, source: 'probe', stream, pollMs: 10, batchSize: 20 }),
+    );
     await until(async () => {
       const [row] = await db.dataSource.query('SELECT COUNT(*) AS n FROM outbox_event WHERE publishedAt IS NULL');
       return Number(row.n) === 0;

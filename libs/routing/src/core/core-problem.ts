@@ -40,7 +40,16 @@ export type CoreProblem = {
 
 export type CoreProblemInit = Omit<
   CoreProblem,
-  'routeClass' | 'previousRoute' | 'latenessWeight' | 'target' | 'compatible' | 'routeFixedCost' | 'routeMaxWork' | 'movePenalty' | 'unassignedPenalty' | 'latenessScale'
+  | 'routeClass'
+  | 'previousRoute'
+  | 'latenessWeight'
+  | 'target'
+  | 'compatible'
+  | 'routeFixedCost'
+  | 'routeMaxWork'
+  | 'movePenalty'
+  | 'unassignedPenalty'
+  | 'latenessScale'
 > &
   Partial<CoreProblem>;
 
@@ -73,10 +82,17 @@ function deriveRouteClasses(p: CoreProblem): Int32Array {
   const usesPreviousRoute = p.previousRoute.some((x) => x >= 0);
   for (let r = 0; r < p.nRoutes; r++) {
     // A previous plan makes every route distinct: moving a visit there has its own price.
-    let key = usesPreviousRoute ? `route${r}` : [
-      p.routeStartLocation[r], p.routeEndLocation[r], p.routeStart[r], p.routeEnd[r],
-      p.routeCapacity[r], p.routeMaxWork[r], p.routeFixedCost[r],
-    ].join(',');
+    let key = usesPreviousRoute
+      ? `route${r}`
+      : [
+          p.routeStartLocation[r],
+          p.routeEndLocation[r],
+          p.routeStart[r],
+          p.routeEnd[r],
+          p.routeCapacity[r],
+          p.routeMaxWork[r],
+          p.routeFixedCost[r],
+        ].join(',');
     if (!usesPreviousRoute) {
       let column = '';
       for (let v = 0; v < p.nVisits; v++) column += p.compatible[v * p.nRoutes + r];

@@ -30,7 +30,10 @@ describe('LocalSearch (relocate, swap, 2-opt, 2-opt*, or-opt)', () => {
         const before = checkSolomonPlan(inst, routes()).distance;
         const k = Math.min(customers - 1, 20);
         new LocalSearch(state, nearestNeighbours(state, k), k, k).run();
-        const after = checkSolomonPlan(inst, routes().filter((r) => r.length > 0));
+        const after = checkSolomonPlan(
+          inst,
+          routes().filter((r) => r.length > 0),
+        );
         expect(after.violations.filter((v) => !/served 0 times/.test(v))).toEqual([]);
         expect(after.distance).toBeLessThanOrEqual(before + 1e-9);
         if (after.distance < before - 1e-6) improvedSomewhere = true;

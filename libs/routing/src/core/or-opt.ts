@@ -19,8 +19,12 @@ export function orOpt(s: RouteState, u: number, k: number, a: number): boolean {
   const b = s.next[a];
   const addTravel = s.d(a, u) + s.d(w, b) - s.d(a, b);
   const delta =
-    addTravel - s.d(pu, u) - s.d(w, nw) + s.d(pu, nw) +
-    fixedCostChange(s, r1, s.routeLen[r1] - k) + fixedCostChange(s, r2, s.routeLen[r2] + k);
+    addTravel -
+    s.d(pu, u) -
+    s.d(w, nw) +
+    s.d(pu, nw) +
+    fixedCostChange(s, r1, s.routeLen[r1] - k) +
+    fixedCostChange(s, r2, s.routeLen[r2] + k);
   if (delta > -EPS) return false;
   if (!reaches(s, pu, leaveTime(s, pu), nw)) return false;
   const e2 = s.endNode(r2);

@@ -20,7 +20,11 @@ describe('RouteState', () => {
         for (let node = 0; node < s.nodeCount; node++) {
           if (s.routeOf[node] < 0) continue;
           expect([s.es[node], s.ls[node], s.load[node], s.work[node], s.pos[node]]).toEqual([
-            fresh.es[node], fresh.ls[node], fresh.load[node], fresh.work[node], fresh.pos[node],
+            fresh.es[node],
+            fresh.ls[node],
+            fresh.load[node],
+            fresh.work[node],
+            fresh.pos[node],
           ]);
         }
         expect(Array.from(s.routeCost)).toEqual(Array.from(fresh.routeCost));

@@ -96,7 +96,14 @@ export function solveCore(p: CoreProblem, options: CoreSolveOptions = {}): CoreS
       travel += best.routeDist[r];
       lateness += best.routeLate[r] / p.latenessScale;
     }
-    options.onImprovement({ iteration, elapsedMs: performance.now() - t0, cost: bestCost, unassigned: best.unassignedCount(), travel, lateness });
+    options.onImprovement({
+      iteration,
+      elapsedMs: performance.now() - t0,
+      cost: bestCost,
+      unassigned: best.unassignedCount(),
+      travel,
+      lateness,
+    });
   };
   report(0);
 
@@ -183,12 +190,7 @@ function contains(list: Int32Array, count: number, v: number): boolean {
   return false;
 }
 
-function buildInitial(
-  s: RouteState,
-  inserter: Inserter,
-  initialRoutes: CoreSolveOptions['initialRoutes'],
-  rng: Rng,
-): void {
+function buildInitial(s: RouteState, inserter: Inserter, initialRoutes: CoreSolveOptions['initialRoutes'], rng: Rng): void {
   if (initialRoutes) {
     initialRoutes.forEach((visits, r) => {
       if (r >= s.nRoutes) return;

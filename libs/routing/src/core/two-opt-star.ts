@@ -20,8 +20,7 @@ export function twoOptStar(s: RouteState, a: number, b: number): boolean {
   const nb = s.next[b];
   const newLen1 = s.pos[a] + (s.routeLen[r2] - s.pos[b]);
   const newLen2 = s.pos[b] + (s.routeLen[r1] - s.pos[a]);
-  const delta =
-    s.d(a, nb) + s.d(b, na) - s.d(a, na) - s.d(b, nb) + fixedCostChange(s, r1, newLen1) + fixedCostChange(s, r2, newLen2);
+  const delta = s.d(a, nb) + s.d(b, na) - s.d(a, na) - s.d(b, nb) + fixedCostChange(s, r1, newLen1) + fixedCostChange(s, r2, newLen2);
   if (delta > -EPS) return false;
   if (s.load[a] + s.load[e2] - s.load[b] > p.routeCapacity[r1]) return false;
   if (s.load[b] + s.load[e1] - s.load[a] > p.routeCapacity[r2]) return false;

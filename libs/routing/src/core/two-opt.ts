@@ -25,7 +25,7 @@ export function twoOpt(s: RouteState, u: number, v: number): boolean {
     if (x === nu) break;
   }
   if (!reaches(s, nu, t, nv)) return false;
-  for (let x = nu; ; ) {
+  for (let x = nu; ;) {
     const after = s.next[x];
     s.next[x] = s.prev[x];
     s.prev[x] = after;

@@ -65,12 +65,14 @@ export function buildCore(problem: RoutingProblem, options: SolveOptions): Built
     if (visit.pin?.technicianId !== undefined && skilled.length === 0) return excluded.push({ visit: vi, reason: 'PIN_CONFLICT' });
     if (skilled.length === 0) return excluded.push({ visit: vi, reason: 'NO_SKILLED_TECHNICIAN' });
     const demand = visit.demand ?? 0;
-    if (skilled.every((ti) => demand > (technicians[ti].capacity ?? Infinity))) return excluded.push({ visit: vi, reason: 'OVER_CAPACITY' });
+    if (skilled.every((ti) => demand > (technicians[ti].capacity ?? Infinity)))
+      return excluded.push({ visit: vi, reason: 'OVER_CAPACITY' });
     const release = visit.releaseAt === undefined ? -Infinity : sec(visit.releaseAt);
     const starts = startWindows(visit, svc, sec, sec(horizonEnd), release);
     if (starts.length === 0) {
       const withoutRelease = startWindows(visit, svc, sec, sec(horizonEnd), -Infinity);
-      const reason = visit.pin?.startAt !== undefined ? 'PIN_CONFLICT' : withoutRelease.length > 0 ? 'RELEASE_AFTER_HORIZON' : 'NO_FEASIBLE_SLOT';
+      const reason =
+        visit.pin?.startAt !== undefined ? 'PIN_CONFLICT' : withoutRelease.length > 0 ? 'RELEASE_AFTER_HORIZON' : 'NO_FEASIBLE_SLOT';
       return excluded.push({ visit: vi, reason });
     }
     const row = new Uint8Array(R);
@@ -91,7 +93,10 @@ export function buildCore(problem: RoutingProblem, options: SolveOptions): Built
     }
     if (!any) {
       const lastShiftEnd = Math.max(...skilled.flatMap((ti) => technicians[ti].shifts.map((s) => sec(s.end))));
-      return excluded.push({ visit: vi, reason: release + svc > lastShiftEnd ? 'RELEASE_AFTER_HORIZON' : visit.pin ? 'PIN_CONFLICT' : 'NO_FEASIBLE_SLOT' });
+      return excluded.push({
+        visit: vi,
+        reason: release + svc > lastShiftEnd ? 'RELEASE_AFTER_HORIZON' : visit.pin ? 'PIN_CONFLICT' : 'NO_FEASIBLE_SLOT',
+      });
     }
     visitOfCore.push(vi);
     windows.push(starts);

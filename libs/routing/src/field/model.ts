@@ -59,12 +59,7 @@ export type TechnicianRoute = {
 };
 
 export type UnassignedReason =
-  | 'PIN_CONFLICT'
-  | 'NO_SKILLED_TECHNICIAN'
-  | 'OVER_CAPACITY'
-  | 'RELEASE_AFTER_HORIZON'
-  | 'NO_FEASIBLE_SLOT'
-  | 'NO_ROOM_IN_PLAN';
+  'PIN_CONFLICT' | 'NO_SKILLED_TECHNICIAN' | 'OVER_CAPACITY' | 'RELEASE_AFTER_HORIZON' | 'NO_FEASIBLE_SLOT' | 'NO_ROOM_IN_PLAN';
 
 export type UnassignedVisit = { visitId: string; reason: UnassignedReason };
 

@@ -11,7 +11,15 @@ const leg = greatCircleMatrix()([home, site])[1];
 const problem: RoutingProblem = {
   technicians: [{ id: 't', start: home, shifts: [{ start: T0 + 8 * HOUR, end: T0 + 17 * HOUR }], skills: ['printer'], capacity: 2 }],
   visits: [
-    { id: 'a', location: site, serviceMs: HOUR, windows: [{ start: T0 + 8 * HOUR, end: T0 + 18 * HOUR }], releaseAt: T0 + 10 * HOUR, requiredSkills: ['printer'], demand: 1 },
+    {
+      id: 'a',
+      location: site,
+      serviceMs: HOUR,
+      windows: [{ start: T0 + 8 * HOUR, end: T0 + 18 * HOUR }],
+      releaseAt: T0 + 10 * HOUR,
+      requiredSkills: ['printer'],
+      demand: 1,
+    },
     { id: 'b', location: site, serviceMs: HOUR, demand: 1 },
   ],
 };
@@ -85,7 +93,10 @@ describe('checkPlan', () => {
   });
 
   it('rejects a return after the shift end', () => {
-    const short: RoutingProblem = { ...problem, technicians: [{ ...problem.technicians[0], shifts: [{ start: T0 + 8 * HOUR, end: T0 + 12 * HOUR }] }] };
+    const short: RoutingProblem = {
+      ...problem,
+      technicians: [{ ...problem.technicians[0], shifts: [{ start: T0 + 8 * HOUR, end: T0 + 12 * HOUR }] }],
+    };
     expect(violationsAfter(() => undefined, short)).toMatch(/back after the shift ends/);
   });
 

@@ -58,15 +58,18 @@ export function checkPlan(problem: RoutingProblem, plan: Plan, travelMatrix: Tra
       if (stop.arrivalAt < time + leg - TOLERANCE_MS) violations.push(`${what}: arrives before travel allows`);
       if (stop.startAt < stop.arrivalAt - TOLERANCE_MS) violations.push(`${what}: starts before arriving`);
       if (Math.abs(stop.endAt - stop.startAt - visit.serviceMs) > TOLERANCE_MS) violations.push(`${what}: wrong service duration`);
-      if (visit.releaseAt !== undefined && stop.startAt < visit.releaseAt - TOLERANCE_MS) violations.push(`${what}: starts before its part is delivered`);
+      if (visit.releaseAt !== undefined && stop.startAt < visit.releaseAt - TOLERANCE_MS)
+        violations.push(`${what}: starts before its part is delivered`);
       const windows = visit.windows ?? [];
       if (windows.length > 0 && !windows.some((w) => stop.startAt >= w.start - TOLERANCE_MS && stop.endAt <= w.end + TOLERANCE_MS)) {
         violations.push(`${what}: outside business hours`);
       }
       const missing = (visit.requiredSkills ?? []).filter((s) => !tech.skills.includes(s));
       if (missing.length > 0) violations.push(`${what}: technician lacks ${missing.join(', ')}`);
-      if (visit.pin?.technicianId !== undefined && visit.pin.technicianId !== tech.id) violations.push(`${what}: pinned to ${visit.pin.technicianId}`);
-      if (visit.pin?.startAt !== undefined && Math.abs(stop.startAt - visit.pin.startAt) > TOLERANCE_MS) violations.push(`${what}: pinned start moved`);
+      if (visit.pin?.technicianId !== undefined && visit.pin.technicianId !== tech.id)
+        violations.push(`${what}: pinned to ${visit.pin.technicianId}`);
+      if (visit.pin?.startAt !== undefined && Math.abs(stop.startAt - visit.pin.startAt) > TOLERANCE_MS)
+        violations.push(`${what}: pinned start moved`);
       const list = busy.get(tech.id) ?? [];
       list.push([stop.startAt, stop.endAt]);
       busy.set(tech.id, list);

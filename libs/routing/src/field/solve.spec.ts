@@ -26,7 +26,8 @@ const visit = (id: string, over: Partial<Visit> = {}): Visit => ({
 });
 const quick = { seed: 1, maxIterations: 300, timeLimitMs: 20_000 };
 const stopOf = (plan: Plan, id: string) => {
-  for (const r of plan.routes) for (const s of r.stops) if (s.visitId === id) return { ...s, technicianId: r.technicianId, shiftIndex: r.shiftIndex };
+  for (const r of plan.routes)
+    for (const s of r.stops) if (s.visitId === id) return { ...s, technicianId: r.technicianId, shiftIndex: r.shiftIndex };
   return undefined;
 };
 const solveChecked = (problem: RoutingProblem, options = {}): Plan => {
@@ -64,13 +65,26 @@ describe('solve (field service)', () => {
   });
 
   it('keeps the whole service inside business hours', () => {
-    const plan = solveChecked({ visits: [visit('a', { serviceMs: 2 * HOUR, windows: [{ start: at(13), end: at(15) }] })], technicians: [tech('t')] });
+    const plan = solveChecked({
+      visits: [visit('a', { serviceMs: 2 * HOUR, windows: [{ start: at(13), end: at(15) }] })],
+      technicians: [tech('t')],
+    });
     expect(stopOf(plan, 'a')?.startAt).toBe(at(13));
   });
 
   it('plans a visit on a later day when only that day fits (multi-day horizon)', () => {
-    const technicians = [tech('t', { shifts: [{ start: at(8), end: at(17) }, { start: at(8, 1), end: at(17, 1) }] })];
-    const windows = [{ start: at(8), end: at(18) }, { start: at(8, 1), end: at(18, 1) }];
+    const technicians = [
+      tech('t', {
+        shifts: [
+          { start: at(8), end: at(17) },
+          { start: at(8, 1), end: at(17, 1) },
+        ],
+      }),
+    ];
+    const windows = [
+      { start: at(8), end: at(18) },
+      { start: at(8, 1), end: at(18, 1) },
+    ];
     const plan = solveChecked({ visits: [visit('a', { releaseAt: at(20), windows })], technicians });
     expect(stopOf(plan, 'a')).toMatchObject({ shiftIndex: 1 });
     expect(stopOf(plan, 'a')?.startAt).toBeGreaterThanOrEqual(at(8, 1));
@@ -99,7 +113,10 @@ describe('solve (field service)', () => {
 
   it('keeps a pinned visit on its technician and at its pinned start', () => {
     const technicians = [tech('close'), tech('far', { start: near(40) })];
-    const plan = solveChecked({ visits: [visit('a', { pin: { technicianId: 'far', startAt: at(13) } }), visit('b', { location: near(-5) })], technicians });
+    const plan = solveChecked({
+      visits: [visit('a', { pin: { technicianId: 'far', startAt: at(13) } }), visit('b', { location: near(-5) })],
+      technicians,
+    });
     expect(stopOf(plan, 'a')).toMatchObject({ technicianId: 'far', startAt: at(13) });
     expect(stopOf(plan, 'b')).toMatchObject({ technicianId: 'close' });
   });

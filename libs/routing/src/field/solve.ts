@@ -21,7 +21,14 @@ export function solve(problem: RoutingProblem, options: SolveOptions = {}): Plan
     maxIterations: options.maxIterations,
     initialRoutes: initialRoutes(built, problem, options),
     onImprovement: options.onImprovement
-      ? (e) => options.onImprovement?.({ iteration: e.iteration, elapsedMs: e.elapsedMs, unassigned: e.unassigned + built.excluded.length, travelMs: e.travel * 1000, weightedLatenessMs: e.lateness * 1000 })
+      ? (e) =>
+          options.onImprovement?.({
+            iteration: e.iteration,
+            elapsedMs: e.elapsedMs,
+            unassigned: e.unassigned + built.excluded.length,
+            travelMs: e.travel * 1000,
+            weightedLatenessMs: e.lateness * 1000,
+          })
       : undefined,
   });
   const routes = solution.routes
@@ -94,7 +101,12 @@ function toRoute(built: BuiltProblem, problem: RoutingProblem, visits: number[],
   return { technicianId: tech.id, shiftIndex: built.routeShift[r], departAt: shift.start, returnAt: time + back, travelMs, stops };
 }
 
-function objectiveOf(problem: RoutingProblem, routes: TechnicianRoute[], unassigned: UnassignedVisit[], options: SolveOptions): Plan['objective'] {
+function objectiveOf(
+  problem: RoutingProblem,
+  routes: TechnicianRoute[],
+  unassigned: UnassignedVisit[],
+  options: SolveOptions,
+): Plan['objective'] {
   const byId = new Map(problem.visits.map((v) => [v.id, v]));
   const previous = new Map<string, string>();
   for (const route of options.previousPlan?.routes ?? []) {

@@ -12,7 +12,11 @@ describe('greatCircleMatrix', () => {
   });
 
   it('rounded up to whole minutes, every duration is a whole minute no shorter than the exact one, and pairwise equals greatCircleTravelMs', () => {
-    const points = [{ lat: 51.5113, lon: -0.0835 }, { lat: 51.4545, lon: -0.9781 }, { lat: 51.3758, lon: -0.0982 }];
+    const points = [
+      { lat: 51.5113, lon: -0.0835 },
+      { lat: 51.4545, lon: -0.9781 },
+      { lat: 51.3758, lon: -0.0982 },
+    ];
     const exact = greatCircleMatrix()(points);
     const rounded = greatCircleMatrix({ roundUpToMs: 60_000 })(points);
     for (let k = 0; k < exact.length; k++) {

@@ -36,7 +36,10 @@ export function generateFieldProblem(spec: FieldProblemSpec): RoutingProblem {
   const point = (): GeoPoint => {
     const r = radius * Math.sqrt(rng.next());
     const a = 2 * Math.PI * rng.next();
-    return { lat: centre.lat + (r * Math.sin(a)) / 111.2, lon: centre.lon + (r * Math.cos(a)) / (111.2 * Math.cos((centre.lat * Math.PI) / 180)) };
+    return {
+      lat: centre.lat + (r * Math.sin(a)) / 111.2,
+      lon: centre.lon + (r * Math.cos(a)) / (111.2 * Math.cos((centre.lat * Math.PI) / 180)),
+    };
   };
   const technicians: Technician[] = Array.from({ length: spec.technicians }, (_x, i) => {
     const own = skills.filter(() => rng.next() < 0.5);

@@ -11,7 +11,4 @@ export type WorkerRequest = {
   reportProgress: boolean;
 };
 
-export type WorkerReply =
-  | { type: 'progress'; event: SolveProgress }
-  | { type: 'done'; plan: Plan }
-  | { type: 'error'; message: string };
+export type WorkerReply = { type: 'progress'; event: SolveProgress } | { type: 'done'; plan: Plan } | { type: 'error'; message: string };

@@ -14,6 +14,6 @@ parentPort?.once('message', (request: WorkerRequest) => {
     });
     post({ type: 'done', plan });
   } catch (error) {
-    post({ type: 'error', message: error instanceof Error ? error.stack ?? error.message : String(error) });
+    post({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });

@@ -15,7 +15,8 @@ export function serverTlsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerTl
   const clientCa = pemFile('TLS_CLIENT_CA_FILE', env);
   if (Boolean(cert) !== Boolean(key)) throw new Error('TLS_CERT_FILE and TLS_KEY_FILE go together');
   if (!cert) {
-    if (clientCa) throw new Error('TLS_CLIENT_CA_FILE needs TLS_CERT_FILE and TLS_KEY_FILE: client certificates are asked for over HTTPS only');
+    if (clientCa)
+      throw new Error('TLS_CLIENT_CA_FILE needs TLS_CERT_FILE and TLS_KEY_FILE: client certificates are asked for over HTTPS only');
     return undefined;
   }
   return { cert, key, minVersion: 'TLSv1.2', ...(clientCa ? { ca: clientCa, requestCert: true, rejectUnauthorized: true } : {}) };

@@ -1,6 +1,14 @@
 import { parseMysqlUrl } from '@polyplus/persistence';
 import { redisTarget } from '@polyplus/events';
-import { assertTransportSecurity, listenerHop, mysqlHop, plainHops, redisHop, subgraphHop, transportSecurityFromEnv } from './transport-security';
+import {
+  assertTransportSecurity,
+  listenerHop,
+  mysqlHop,
+  plainHops,
+  redisHop,
+  subgraphHop,
+  transportSecurityFromEnv,
+} from './transport-security';
 
 const cert = { cert: 'CERT', key: 'KEY' };
 
@@ -38,7 +46,9 @@ describe('the transport-security setting', () => {
   });
 
   it('MySQL TLS that does not check the certificate (ssl-mode=REQUIRED) is not enough for require', () => {
-    expect(plainHops('require', [mysqlHop('MYSQL_URL', parseMysqlUrl('mysql://db.internal?ssl-mode=REQUIRED', 'MYSQL_URL', {}))])).toHaveLength(1);
+    expect(
+      plainHops('require', [mysqlHop('MYSQL_URL', parseMysqlUrl('mysql://db.internal?ssl-mode=REQUIRED', 'MYSQL_URL', {}))]),
+    ).toHaveLength(1);
   });
 
   it('a plain hop on the loopback interface never leaves the host and is accepted (a local TLS proxy, one machine)', () => {

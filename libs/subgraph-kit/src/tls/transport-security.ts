@@ -44,17 +44,35 @@ export function mysqlHop(setting: string, server: MysqlServer): Hop {
 
 export function redisHop(target: RedisTarget): Hop {
   const setting = target.kind === 'cluster' ? 'REDIS_CLUSTER_NODES' : 'REDIS_URL';
-  return { setting, description: `Redis at ${targetHosts(target).join(', ')}`, hosts: targetHosts(target), encrypted: isEncryptedTarget(target), fix: 'use rediss:// (with REDIS_TLS_CA_FILE)' };
+  return {
+    setting,
+    description: `Redis at ${targetHosts(target).join(', ')}`,
+    hosts: targetHosts(target),
+    encrypted: isEncryptedTarget(target),
+    fix: 'use rediss:// (with REDIS_TLS_CA_FILE)',
+  };
 }
 
 export function subgraphHop(setting: string, url: string): Hop {
   const parsed = new URL(url);
-  return { setting, description: url, hosts: [parsed.hostname], encrypted: parsed.protocol === 'https:', fix: 'use https:// (with SUBGRAPH_CA_FILE, and SUBGRAPH_CLIENT_CERT_FILE where subgraphs demand client certificates)' };
+  return {
+    setting,
+    description: url,
+    hosts: [parsed.hostname],
+    encrypted: parsed.protocol === 'https:',
+    fix: 'use https:// (with SUBGRAPH_CA_FILE, and SUBGRAPH_CLIENT_CERT_FILE where subgraphs demand client certificates)',
+  };
 }
 
 export function listenerHop(host: string, tls: ServerTls | undefined): Hop {
   // Listening on every interface (0.0.0.0, ::) is reachable from outside the host; on loopback it is not.
-  return { setting: 'HOST', description: `its own listener on ${host}`, hosts: [host], encrypted: Boolean(tls), fix: 'set TLS_CERT_FILE and TLS_KEY_FILE (and TLS_CLIENT_CA_FILE for mutual TLS)' };
+  return {
+    setting: 'HOST',
+    description: `its own listener on ${host}`,
+    hosts: [host],
+    encrypted: Boolean(tls),
+    fix: 'set TLS_CERT_FILE and TLS_KEY_FILE (and TLS_CLIENT_CA_FILE for mutual TLS)',
+  };
 }
 
 /** The hops `mode` does not allow: plain, and reaching beyond the host. */

@@ -36,7 +36,10 @@ export class SupportChannelInput {
   @Matches(E164, { message: 'phoneNumber must be an E.164 number such as +442071234567' })
   phoneNumber?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'CHAT, WEB and VIDEO channels only: an https link to a public host, up to 2,000 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'CHAT, WEB and VIDEO channels only: an https link to a public host, up to 2,000 characters.',
+  })
   @IsOptional()
   @IsPublicHttpsUrl()
   url?: string | null;

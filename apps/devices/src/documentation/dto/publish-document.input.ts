@@ -22,7 +22,10 @@ export class PublishDocumentInput {
   @IsEnum(DocumentKind)
   kind: DocumentKind;
 
-  @Field(() => String, { nullable: true, description: 'The software version it describes (dotted numbers, up to 32 characters); omit when it applies to every version.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The software version it describes (dotted numbers, up to 32 characters); omit when it applies to every version.',
+  })
   @IsOptional()
   @MaxLength(32)
   @Matches(VERSION_PATTERN, { message: 'softwareVersion must be dotted numbers such as 4.1.3' })

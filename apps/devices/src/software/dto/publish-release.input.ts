@@ -18,7 +18,10 @@ export class PublishReleaseInput {
   @IsCalendarDate()
   releasedOn: string;
 
-  @Field(() => String, { nullable: true, description: 'The vendor’s https download link, up to 2,000 characters; customers receive it when they download.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The vendor’s https download link, up to 2,000 characters; customers receive it when they download.',
+  })
   @IsOptional()
   @IsPublicHttpsUrl()
   downloadUrl?: string | null;

@@ -17,7 +17,10 @@ export class RequestOnsiteVisitInput {
   @Matches(REGION_PATTERN, { message: 'region must be 2-32 capital letters, digits or hyphens' })
   region: string;
 
-  @Field(() => Date, { nullable: true, description: 'Not before: when the replacement part is expected on site; a year from 1970 to 2999.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Not before: when the replacement part is expected on site; a year from 1970 to 2999.',
+  })
   @IsOptional()
   @IsPlausibleInstant()
   releaseAt?: Date | null;

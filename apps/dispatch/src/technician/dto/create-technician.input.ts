@@ -52,18 +52,25 @@ export class CreateTechnicianInput {
 
   @Field(() => [WorkingDayInput], {
     nullable: true,
-    description: 'The week, one interval per working weekday (e.g. Friday 08:00–13:00, Saturday 09:00–13:00). Without it the technician works workFrom–workTo, Monday to Friday.',
+    description:
+      'The week, one interval per working weekday (e.g. Friday 08:00–13:00, Saturday 09:00–13:00). Without it the technician works workFrom–workTo, Monday to Friday.',
   })
   @IsOptional()
   @ArrayMaxSize(7, { message: 'workingHours has one interval per weekday: at most 7' })
   workingHours?: WorkingDayInput[];
 
-  @Field(() => String, { nullable: true, description: 'Start of the Monday–Friday default week, local HH:mm (default 08:00); not with workingHours.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Start of the Monday–Friday default week, local HH:mm (default 08:00); not with workingHours.',
+  })
   @IsOptional()
   @Matches(CLOCK_PATTERN)
   workFrom?: string;
 
-  @Field(() => String, { nullable: true, description: 'End of the Monday–Friday default week, local HH:mm (default 17:00); not with workingHours.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'End of the Monday–Friday default week, local HH:mm (default 17:00); not with workingHours.',
+  })
   @IsOptional()
   @Matches(CLOCK_PATTERN)
   workTo?: string;

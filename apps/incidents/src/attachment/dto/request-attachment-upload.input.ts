@@ -14,7 +14,9 @@ export class RequestAttachmentUploadInput {
   @IsNotBlank()
   @MaxLength(255)
   // No control characters (they break headers and logs), no path separators, not "." or "..".
-  @Matches(/^(?!\.{1,2}$)[^\u0000-\u001f\u007f/\\]+$/, { message: 'fileName must be a file name without path separators or control characters' })
+  @Matches(/^(?!\.{1,2}$)[^\u0000-\u001f\u007f/\\]+$/, {
+    message: 'fileName must be a file name without path separators or control characters',
+  })
   fileName: string;
 
   @Field(() => String, { description: `One of: ${ATTACHMENT_CONTENT_TYPE_NAMES.join(', ')}. Checked against the bytes when they arrive.` })

@@ -2,7 +2,9 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsUUID, MaxLength, Min } from 'class-validator';
 import { IsNotBlank } from '@polyplus/subgraph-kit';
 
-@InputType({ description: 'Support staff mark a case as waiting on the customer, or the wait as over; the caller is recorded as its actor.' })
+@InputType({
+  description: 'Support staff mark a case as waiting on the customer, or the wait as over; the caller is recorded as its actor.',
+})
 export class CustomerWaitInput {
   @Field(() => ID)
   @IsUUID()

@@ -11,7 +11,8 @@ export enum ClockState {
 
 registerEnumType(ClockState, {
   name: 'ClockState',
-  description: 'ON_TRACK running within its target; PAUSED waiting on the customer, a partner or a part; BREACHED past its due instant; MET resolved on time.',
+  description:
+    'ON_TRACK running within its target; PAUSED waiting on the customer, a partner or a part; BREACHED past its due instant; MET resolved on time.',
 });
 
 @ObjectType('PausedSpan', { description: 'A stretch of the pause history with overlapping pauses merged: shared time is withheld once.' })
@@ -49,7 +50,11 @@ export class ResolutionClockType {
   @Field(() => Int, { description: 'Business minutes past the target; zero unless breached.' })
   overdueMinutes: number;
 
-  @Field(() => Date, { nullable: true, description: 'When the target will be reached if the clock keeps running (ON_TRACK) or was reached (BREACHED); null while paused or once met.' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the target will be reached if the clock keeps running (ON_TRACK) or was reached (BREACHED); null while paused or once met.',
+  })
   dueAt: Date | null;
 
   @Field(() => Date, { description: 'The customer’s contact.' })

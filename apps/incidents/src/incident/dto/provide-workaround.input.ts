@@ -10,7 +10,10 @@ export class ProvideWorkaroundInput extends IncidentActionInput {
   @MaxLength(5000)
   workaround: string;
 
-  @Field(() => String, { nullable: true, description: 'Required for Severity 1 and 2: the release expected to carry the fix, up to 50 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required for Severity 1 and 2: the release expected to carry the fix, up to 50 characters.',
+  })
   @IsOptional()
   @IsNotBlank()
   @MaxLength(50)

@@ -23,7 +23,9 @@ export class PublishArticleInput {
   @IsByteLength(0, MAX_BODY_BYTES, { message: `body must be at most ${MAX_BODY_BYTES} bytes of UTF-8` })
   body: string;
 
-  @Field(() => [String], { description: 'Product models the article applies to, e.g. "Studio X50": 1 to 50, each up to 60 characters and named once.' })
+  @Field(() => [String], {
+    description: 'Product models the article applies to, e.g. "Studio X50": 1 to 50, each up to 60 characters and named once.',
+  })
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @ArrayUnique(productKey, { message: 'products must name each product once (case and accents aside)' })

@@ -36,7 +36,9 @@ export class RecordSecurityNoticeInput {
   @Field(() => [ID], { description: `The customers it affects: 1 to ${MAX_AFFECTED_CUSTOMERS.toLocaleString('en')}, each once.` })
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_AFFECTED_CUSTOMERS)
-  @ArrayUnique((id: unknown) => (typeof id === 'string' ? id.toLowerCase() : id), { message: 'affectedCustomerIds must name each customer once' })
+  @ArrayUnique((id: unknown) => (typeof id === 'string' ? id.toLowerCase() : id), {
+    message: 'affectedCustomerIds must name each customer once',
+  })
   @IsUUID('all', { each: true })
   affectedCustomerIds: string[];
 }

@@ -145,7 +145,10 @@ export class SetShippingTermsInput {
   @IsBoolean()
   customerIsImporterOfRecord: boolean;
 
-  @Field(() => String, { nullable: true, description: `Location-specific exceptions published with the terms, up to ${MAX_SHIPPING_NOTES_LENGTH} characters; omitted keeps the current notes, null clears them.` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Location-specific exceptions published with the terms, up to ${MAX_SHIPPING_NOTES_LENGTH} characters; omitted keeps the current notes, null clears them.`,
+  })
   @IsOptional()
   @IsNotBlank()
   @MaxLength(MAX_SHIPPING_NOTES_LENGTH)

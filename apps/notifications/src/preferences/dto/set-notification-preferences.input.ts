@@ -19,7 +19,10 @@ export class SetNotificationPreferencesInput {
   @IsEnum(NotificationCategory, { each: true })
   categories: NotificationCategory[];
 
-  @Field(() => String, { nullable: true, description: 'IANA time zone, up to 64 characters, e.g. Europe/Berlin; null: the case site’s zone.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'IANA time zone, up to 64 characters, e.g. Europe/Berlin; null: the case site’s zone.',
+  })
   @IsOptional()
   @MaxLength(64)
   timeZone?: string | null;
