@@ -7,6 +7,7 @@ import { startServiceLogger } from '@polyplus/logger';
 import { apolloLogger } from '@polyplus/subgraph-kit';
 import { testClockAllowed, withoutTestClock } from '@polyplus/clock';
 import { gatewayContext, type GatewayContext } from './auth/gateway-context';
+import { sharedReadsFromEnv } from './auth/shared-reads';
 import { SignedDataSource } from './auth/signed-data-source';
 import { inputValidationPlugin } from './input/input-validation.plugin';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
@@ -61,14 +62,17 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   // Production serves no test clock: its fields are absent from the API, not merely refused.
   const composed = readFileSync(SUPERGRAPH_PATH, 'utf8');
   const supergraphSdl = testClockAllowed(env) ? composed : withoutTestClock(composed);
-  const createGateway = () =>
+  const sharedReads = sharedReadsFromEnv(env);
+  // `shareReads`: the HTTP gateway's identical reads share a request; subscriptions share theirs per event already.
+  const createGateway = (shareReads: boolean) =>
     new ApolloGateway({
       supergraphSdl,
       logger: apolloLogger('apollo-gateway'),
       // The supergraph names default local URLs; the environment decides where each subgraph really is.
-      buildService: ({ name }) => new SignedDataSource(subgraphUrl(name as SubgraphName, env), auth.principalSecrets[0], transport, name),
+      buildService: ({ name }) =>
+        new SignedDataSource(subgraphUrl(name as SubgraphName, env), auth.principalSecrets[0], transport, name, shareReads),
     });
-  const gateway = createGateway();
+  const gateway = createGateway(sharedReads);
   const rateLimiter = await startRateLimiter(env);
   const queueDashboard = startQueueDashboard({ env, auth, limiter: rateLimiter.limiter });
   const fileRoutes = fileRelay({ env, auth, limiter: rateLimiter.limiter });
@@ -99,7 +103,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const subscriptions = await startSubscriptions({
     httpServer: server.httpServer,
     supergraphSdl,
-    gateway: createGateway(),
+    gateway: createGateway(false),
     auth,
     env,
     limiter: rateLimiter.limiter,

@@ -9,7 +9,7 @@ export { gatewayAddressGroup, SUBGRAPH_PORTS, subgraphAddressEntries, type Subgr
 export { attachmentGroup, caseGroup, webhookGroup } from './groups/incidents';
 export { logisticsGroup, mailGroup, schedulerGroup } from './groups/mail';
 export { boardPageGroup, supportCenterPageGroup } from './groups/web-page';
-export { gatewayEdgeGroup } from './groups/gateway';
+export { gatewayEdgeGroup, gatewaySubgraphGroup } from './groups/gateway';
 export { loggingGroup, metricsGroup, runtimeGroup, tracingGroup } from './groups/runtime';
 export { eventConsumerGroup, redisGroup } from './groups/redis';
 export { authGroup, authRules } from './groups/auth';

@@ -4,7 +4,17 @@ import { currentLogContext, REQUEST_ID_HEADER } from '@polyplus/logger';
 import { timeSubgraphHop } from '@polyplus/metrics';
 import { defaultSubgraphTransport, type SubgraphTransport } from '@polyplus/subgraph-kit';
 import type { GatewayContext } from './gateway-context';
+import { InFlightReads, sharedReadKey } from './shared-reads';
 import { asGraphQLResponse } from './subgraph-response';
+
+type SubgraphAnswer = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+
+// The gateway merges later fetches into the objects of a subgraph's answer: every request that
+// shares a read gets its own copy, the answer in the map none. The HTTP response (read for its
+// cache-control header only) is the same for all.
+function ownCopy({ http, ...body }: SubgraphAnswer): SubgraphAnswer {
+  return { ...structuredClone(body), http } as SubgraphAnswer;
+}
 
 // Node's own fetch (or, to https:// subgraphs, the configured CA and client certificate), with a
 // subgraph's refusals read as its GraphQL errors (see asGraphQLResponse).
@@ -19,6 +29,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     transport: SubgraphTransport = defaultSubgraphTransport(),
     /** The subgraph's name in the supergraph: labels its hop latency. */
     private readonly subgraph = 'unnamed',
+    /** Whether identical reads in flight at once for one principal share one request (GATEWAY_SHARED_READS). */
+    private readonly sharedReads = false,
   ) {
     // Node's own fetch (undici, pooled keep-alive): about 40 % more gateway throughput than the
     // default client in tools/bench/gateway-load.
@@ -34,9 +46,16 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     for (const [name, value] of Object.entries(signPrincipal(context.principal, this.secret))) request.http?.headers.set(name, value);
   }
 
-  override async process(
-    options: GraphQLDataSourceProcessOptions<GatewayContext>,
-  ): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+  private readonly inFlight = new InFlightReads<SubgraphAnswer>();
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphAnswer> {
+    const key = this.sharedReads ? sharedReadKey(options) : undefined;
+    if (key === undefined) return this.send(options);
+    // The first request's signature, request id and hop metric stand for all that share its read.
+    return ownCopy(await this.inFlight.share(key, () => this.send(options)));
+  }
+
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphAnswer> {
     const done = timeSubgraphHop(this.subgraph);
     try {
       const response = await super.process(options);

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { integer, list } from '../entries';
+import { integer, list, onOff } from '../entries';
 
 const perMinute = (what: string, fallback: number) =>
   integer({
@@ -24,5 +24,14 @@ export const gatewayEdgeGroup = {
     item: { test: (entry) => isIP(entry) !== 0, is: 'an IP address' },
     defaultNote: 'none',
     description: 'Proxies whose X-Forwarded-For is believed; their own entry must be the last.',
+  }),
+} as const;
+
+/** How the gateway calls the subgraphs. */
+export const gatewaySubgraphGroup = {
+  GATEWAY_SHARED_READS: onOff({
+    default: 'on',
+    description:
+      'Identical subgraph reads in flight at once for the same principal (same subgraph, document and variables) share one request; never mutations, never across principals.',
   }),
 } as const;

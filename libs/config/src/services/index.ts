@@ -1,6 +1,6 @@
 import { authGroup, authRules } from '../groups/auth';
 import { gatewayAddressGroup, subgraphDirectoryGroup } from '../groups/directory';
-import { gatewayEdgeGroup } from '../groups/gateway';
+import { gatewayEdgeGroup, gatewaySubgraphGroup } from '../groups/gateway';
 import { attachmentGroup, caseGroup, webhookGroup } from '../groups/incidents';
 import { logisticsGroup, mailGroup, schedulerGroup } from '../groups/mail';
 import { mysqlGroup, mysqlUrlOf } from '../groups/mysql';
@@ -13,7 +13,13 @@ import { backendGroup, backendRules, subgraphGroup, verifierGroup, verifierRules
 export const gatewaySchema = defineService(
   'gateway',
   'The gateway (apps/gateway)',
-  { ...verifierGroup, ...subgraphDirectoryGroup, GATEWAY_PORT: gatewayAddressGroup.GATEWAY_PORT, ...gatewayEdgeGroup },
+  {
+    ...verifierGroup,
+    ...subgraphDirectoryGroup,
+    GATEWAY_PORT: gatewayAddressGroup.GATEWAY_PORT,
+    ...gatewayEdgeGroup,
+    ...gatewaySubgraphGroup,
+  },
   verifierRules,
 );
 
