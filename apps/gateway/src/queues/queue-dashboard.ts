@@ -3,13 +3,11 @@
 // (retry, clean), dispatch planners the read-only one; everyone else is refused before Bull Board
 // is asked anything, so no queue name reaches them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Queue } from 'bullmq';
 import { anonymousPrincipal, AuthError, type AuthConfig } from '@polyplus/auth';
-import { createRedis, PRODUCT_QUEUES, queuePrefix } from '@polyplus/events';
 import type { HttpRoutes } from '@polyplus/subgraph-kit';
 import type { RateLimiter } from '../limits/rate-limiter';
 import { dashboardAccessOf, isFromThisOrigin, isSafeMethod, type DashboardAccess } from './dashboard-access';
-import { createBoard, type Board } from './dashboard-boards';
+import { dashboardQueues } from './dashboard-queues';
 import { DASHBOARD_HEADERS } from './dashboard-headers';
 import { dashboardCaller, type DashboardCaller } from './dashboard-session';
 import { answerSignIn, type SignInOptions } from './dashboard-sign-in';
@@ -48,21 +46,9 @@ async function callerOf(request: IncomingMessage, auth: AuthConfig): Promise<Das
   }
 }
 
-/** Opens the product's queues (no workers: the dashboard only looks and operates) and serves the boards. */
+/** The dashboard's routes; the queues behind them are opened on first use. */
 export function startQueueDashboard(options: QueueDashboardOptions): QueueDashboard {
-  const redis = createRedis('producer', options.env);
-  // The gateway keeps serving while Redis is down; the dashboard answers 503 until it is back.
-  redis.on('error', () => undefined);
-  const prefix = queuePrefix(options.env);
-  const queues = PRODUCT_QUEUES.map(({ name, description }) => {
-    const queue = new Queue(name, { connection: redis, prefix });
-    queue.on('error', () => undefined);
-    return { queue, description };
-  });
-  const boards: Record<DashboardAccess, Board> = {
-    operate: createBoard(queues, 'operate', QUEUE_DASHBOARD_PATH),
-    read: createBoard(queues, 'read', QUEUE_DASHBOARD_PATH),
-  };
+  const queues = dashboardQueues(options.env, QUEUE_DASHBOARD_PATH);
   const signIn: SignInOptions = { auth: options.auth, env: options.env, basePath: QUEUE_DASHBOARD_PATH };
 
   async function serve(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
@@ -86,12 +72,13 @@ export function startQueueDashboard(options: QueueDashboardOptions): QueueDashbo
       if (access === 'read') return refuse(request, response, 403, 'The queue dashboard is read-only for dispatch planners');
     }
     // BullMQ would wait for the connection for as long as Redis is away: say so at once instead.
-    if (path.startsWith(`${QUEUE_DASHBOARD_PATH}/api/`) && redis.status !== 'ready')
+    const { board, ready } = await queues.board(access);
+    if (!ready && path.startsWith(`${QUEUE_DASHBOARD_PATH}/api/`))
       return refuse(request, response, 503, 'The queues cannot be read: Redis is not reachable', { 'retry-after': '5' });
     for (const [name, value] of Object.entries(DASHBOARD_HEADERS)) response.setHeader(name, value);
     // Bull Board's scripts and stylesheets (names carry a content hash) may be cached; pages and API answers not.
     if (path.startsWith(`${QUEUE_DASHBOARD_PATH}/static/`)) response.removeHeader('cache-control');
-    await boards[access](request, response);
+    await board(request, response);
   }
 
   return {
@@ -104,9 +91,6 @@ export function startQueueDashboard(options: QueueDashboardOptions): QueueDashbo
       });
       return true;
     },
-    close: async () => {
-      await Promise.all(queues.map(({ queue }) => queue.close()));
-      redis.disconnect();
-    },
+    close: () => queues.close(),
   };
 }
