@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { anonymousPrincipal, AuthError, type AuthConfig } from '@polyplus/auth';
 import type { HttpRoutes } from '@polyplus/subgraph-kit';
 import type { RateLimiter } from '../limits/rate-limiter';
-import { dashboardAccessOf, isFromThisOrigin, isSafeMethod, type DashboardAccess } from './dashboard-access';
+import { dashboardAccessOf, isFromThisOrigin, isSafeMethod } from './dashboard-access';
 import { dashboardQueues } from './dashboard-queues';
 import { DASHBOARD_HEADERS } from './dashboard-headers';
 import { dashboardCaller, type DashboardCaller } from './dashboard-session';
