@@ -127,8 +127,11 @@ describe('Online Support Center in a browser', () => {
     await form
       .getByLabel('List file (.csv or .txt)')
       .setInputFiles({ name: 'serials.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    // The page reads the file asynchronously: the button counts its lines once it has.
+    const register = form.getByRole('button', { name: /^Register 5 line/ });
+    await register.waitFor();
     await expect(form.getByLabel('Lines', { exact: true }).inputValue()).resolves.toBe(lines.join('\n'));
-    await form.getByRole('button', { name: /^Register 5 line/ }).click();
+    await register.click();
     const alert = form.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Nothing registered');
