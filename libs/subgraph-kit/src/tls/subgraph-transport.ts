@@ -1,8 +1,9 @@
 import { request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { Readable } from 'node:stream';
+import { Agent as UndiciAgent } from 'undici';
 import { inClientSpan } from '@polyplus/telemetry';
 import { pemFile } from './pem-file';
+import { pooledFetch } from './pooled-fetch';
 
 /** How one process reaches the subgraphs: plain HTTP, or HTTPS with a CA and, for mutual TLS, a client certificate. */
 export type SubgraphTransport = {
@@ -43,51 +44,25 @@ export function defaultSubgraphTransport(env: NodeJS.ProcessEnv = process.env): 
 
 export function createSubgraphTransport(tls: { ca?: string; cert?: string; key?: string }): SubgraphTransport {
   const configured = Boolean(tls.ca || tls.cert);
-  // Pooled keep-alive connections, like Node's own fetch for plain HTTP.
+  // Pooled keep-alive connections for streamed file transfers.
   const agent = new HttpsAgent({ keepAlive: true, maxSockets: 256, ca: tls.ca, cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' });
   const request: SubgraphTransport['request'] = (url, options, onResponse) =>
     url.protocol === 'https:' ? httpsRequest(url, { ...options, agent }, onResponse) : httpRequest(url, options, onResponse);
+  // GraphQL calls: undici's keep-alive pool per subgraph, the configured CA and client certificate on https:// hops.
+  const graphQLFetch = pooledFetch(
+    new UndiciAgent({
+      connections: 256,
+      keepAliveTimeout: 10_000,
+      connect: configured ? { ca: tls.ca, cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' } : { minVersion: 'TLSv1.2' },
+    }),
+  );
   return {
     configured,
     request,
     fetch(url, init = {}) {
       const target = new URL(String(url));
       // Each call within a trace is a CLIENT span whose traceparent travels with the request.
-      return inClientSpan(target, init, (traced) =>
-        // Plain hops keep Node's own fetch (undici's pool); HTTPS hops go through the agent above.
-        target.protocol !== 'https:' || !configured ? fetch(target, traced) : httpsFetch(target, traced, request),
-      );
+      return inClientSpan(target, init, (traced) => graphQLFetch(target, traced));
     },
   };
-}
-
-/** A minimal fetch over node:https for the gateway's and services' GraphQL calls: string bodies, any answer streamed back. */
-function httpsFetch(url: URL, init: RequestInit, request: SubgraphTransport['request']): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = {};
-    new Headers(init.headers).forEach((value, name) => (headers[name] = value));
-    const body = init.body === undefined || init.body === null ? undefined : typeof init.body === 'string' ? init.body : undefined;
-    if (init.body && body === undefined) {
-      reject(new TypeError('Only string bodies are sent to subgraphs'));
-      return;
-    }
-    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
-    const outgoing = request(url, { method: init.method ?? 'GET', headers }, (incoming) => {
-      const answerHeaders = new Headers();
-      for (const [name, value] of Object.entries(incoming.headers)) {
-        if (Array.isArray(value)) for (const one of value) answerHeaders.append(name, one);
-        else if (value !== undefined) answerHeaders.set(name, value);
-      }
-      const status = incoming.statusCode ?? 502;
-      const stream = status === 204 || status === 304 || init.method === 'HEAD' ? null : (Readable.toWeb(incoming) as ReadableStream);
-      resolve(new Response(stream, { status, statusText: incoming.statusMessage, headers: answerHeaders }));
-    });
-    const signal = init.signal;
-    if (signal) {
-      if (signal.aborted) outgoing.destroy(signal.reason as Error);
-      else signal.addEventListener('abort', () => outgoing.destroy(signal.reason as Error), { once: true });
-    }
-    outgoing.once('error', reject);
-    outgoing.end(body);
-  });
 }
