@@ -8,13 +8,7 @@ export { PartArrival } from './part-arrival/part-arrival.entity';
 export { recordPartArrival } from './part-arrival/part-arrivals';
 export { RegionPlanStore, OPEN_STATUSES } from './region-plan/region-plan.store';
 export type { PlanCommit, RegionSnapshot, VisitPlacement } from './region-plan/region-snapshot';
-export {
-  VISIT_CHANGED,
-  publishVisitChanges,
-  visitChangedPayload,
-  type VisitChange,
-  type VisitChangedPayload,
-} from './events/visit-changed';
+export { publishVisitChanges, visitChangedPayload } from './events/visit-changed';
 export { localDays, localInstant } from './calendar/local-days';
 export { siteWindows } from './calendar/site-windows';
 export { technicianShifts } from './calendar/technician-shifts';

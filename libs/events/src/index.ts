@@ -27,7 +27,7 @@ export {
   type ProductQueue,
 } from './queue-names';
 export { OutboxEvent } from './outbox/outbox-event.entity';
-export { appendToOutbox, type NewOutboxEvent } from './outbox/append-to-outbox';
+export { appendToOutbox, appendProbeEvent, checkedOutboxEvent, type NewOutboxEvent } from './outbox/append-to-outbox';
 export { eventStreamKey, type EventEnvelope } from './outbox/event-envelope';
 export { startOutboxRelay, publishToStream, type OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { watchOutboxOf } from './outbox/outbox-metrics';
@@ -53,10 +53,24 @@ export { tailEvents, type EventTail, type TailEventsOptions } from './outbox/eve
 export { tryAcquireLease, startLeasedSweep, type Lease, type LeasedSweep, type LeasedSweepOptions } from './lease';
 export { closeWorkerWithin } from './close-worker';
 export {
+  INCIDENT_TOPICS,
+  REPLACEMENT_TOPICS,
+  VISIT_CHANGED,
   SECURITY_NOTICE_PUBLISHED,
-  decodeSecurityNoticePublished,
-  type SecurityNoticeKind,
-  type SecurityNoticePublished,
-  type SecurityNoticeSeverity,
-} from './security-notice-events';
+  type IncidentTopic,
+  type ReplacementTopic,
+} from './contract/event-topics';
+export {
+  EVENT_PAYLOADS,
+  EVENT_TOPIC_LIST,
+  VISIT_CHANGES,
+  isEventTopic,
+  type EventTopic,
+  type EventPayload,
+  type EventPayloadInput,
+  type VisitChange,
+} from './contract/event-payloads';
+export { decodeEvent, eventOf, type DecodedEvent, type ProductEvent, type ProductEventOf } from './contract/decode-event';
+export { anyEvent, type EventDecoder } from './contract/event-decoder';
 export { entityEventState, decodeEntityEventState, type EntityEventState } from './entity-event-state';
+export { SAMPLE_EVENT_PAYLOADS, sampleEventPayload } from './testing/sample-payloads';

@@ -1,6 +1,6 @@
 import { buildSchema } from 'graphql';
 import { authConfig, signPrincipal, type Principal } from '@polyplus/auth';
-import { OutboxEvent, appendToOutbox } from '@polyplus/events';
+import { OutboxEvent, appendProbeEvent } from '@polyplus/events';
 import { metricValue } from '@polyplus/metrics';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { startSubgraph, type SubgraphDefinition } from './run-subgraph';
@@ -74,7 +74,7 @@ describe('a subgraph’s /metrics', () => {
   });
 
   it('reads its database pool and its outbox when scraped', async () => {
-    await db.dataSource.transaction((manager) => appendToOutbox(manager, { topic: 'probe.happened', key: 'k', payload: {} }));
+    await db.dataSource.transaction((manager) => appendProbeEvent(manager, { topic: 'probe.happened', key: 'k', payload: {} }));
     const text = await scrape();
     expect(metricValue(text, 'polyplus_db_pool_connections', { database: db.database, state: 'max' })).toBe(5);
     expect(metricValue(text, 'polyplus_db_pool_connections', { database: db.database, state: 'in_use' })).toBe(0);

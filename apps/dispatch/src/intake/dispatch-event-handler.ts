@@ -1,7 +1,7 @@
 import { serviceLogger } from '@polyplus/logger';
-import type { EventEnvelope } from '@polyplus/events';
+import { INCIDENT_TOPICS, REPLACEMENT_TOPICS, type ProductEvent } from '@polyplus/events';
 import { DomainError } from '@polyplus/subgraph-kit';
-import { CLOSED_CASE_STATUSES, CONSUMED_TOPICS, type IncidentStatusPayload, type ReplacementEventPayload } from './dispatch-topics';
+import { CLOSED_CASE_STATUSES } from './dispatch-topics';
 import type { VisitIntakeService } from './visit-intake.service';
 
 /** Worth retrying: another service is unreachable or answered oddly. Anything else would fail again. */
@@ -17,18 +17,18 @@ export function dispatchEventHandler(
   intake: VisitIntakeService,
   log: (message: string) => void = (message) => serviceLogger('intake').warn(message),
 ) {
-  return async (event: EventEnvelope): Promise<void> => {
+  return async (event: ProductEvent): Promise<void> => {
     try {
       switch (event.topic) {
-        case CONSUMED_TOPICS.replacementOrdered: {
-          const order = event.payload as ReplacementEventPayload;
+        case REPLACEMENT_TOPICS.ordered: {
+          const order = event.payload;
           const outcome = await intake.replacementOrdered(order, new Date(event.occurredAt));
           if (outcome !== 'CREATED' && outcome !== 'ALREADY_EXISTS')
             log(`[dispatch] no visit for replacement order ${order.orderId}: ${outcome}`);
           return;
         }
-        case CONSUMED_TOPICS.replacementEtaChanged: {
-          const order = event.payload as ReplacementEventPayload;
+        case REPLACEMENT_TOPICS.etaChanged: {
+          const order = event.payload;
           await intake.releaseMoved(
             order.orderId,
             order.expectedDeliveryAt ? new Date(order.expectedDeliveryAt) : null,
@@ -36,14 +36,14 @@ export function dispatchEventHandler(
           );
           return;
         }
-        case CONSUMED_TOPICS.replacementDelivered: {
-          const order = event.payload as ReplacementEventPayload;
-          const deliveredAt = order.deliveredAt ?? order.expectedDeliveryAt;
+        case REPLACEMENT_TOPICS.delivered: {
+          const order = event.payload;
+          const deliveredAt = order.deliveredAt;
           if (deliveredAt) await intake.releaseMoved(order.orderId, new Date(deliveredAt), new Date(event.occurredAt));
           return;
         }
-        case CONSUMED_TOPICS.incidentStatusChanged: {
-          const change = event.payload as IncidentStatusPayload;
+        case INCIDENT_TOPICS.statusChanged: {
+          const change = event.payload;
           if (CLOSED_CASE_STATUSES.includes(change.status)) await intake.cancelForIncident(change.incidentId);
           return;
         }

@@ -9,8 +9,8 @@ import {
   publishVisitChanges,
   recordPartArrival,
   RegionPlanStore,
-  type VisitChange,
 } from '@polyplus/dispatch-data';
+import type { VisitChange } from '@polyplus/events';
 import type { OptimisationTrigger } from '../onsite-visit/optimisation-trigger';
 import type { CaseDirectory } from './case-directory';
 import type { RegionDirectory } from './region-directory';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { OnsiteVisit } from '@polyplus/dispatch-data';
-import { appendToOutbox } from '@polyplus/events';
+import { appendToOutbox, sampleEventPayload, VISIT_CHANGED } from '@polyplus/events';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { collectExport, findValues, inProcessClient, personalDataPeer, unclassifiedTables, type PersonalDataPeer } from '@polyplus/privacy';
 import { databaseFingerprint, TEST_SUPPORT_ENGINEER } from '@polyplus/testing';
@@ -31,9 +31,9 @@ describe('personal data in the dispatch service: export and erasure', () => {
       await visits.save(visits.create({ id: randomUUID(), incidentId, siteId: randomUUID(), customerId, region: 'PRIVACY' }));
       await db.dataSource.transaction((manager) =>
         appendToOutbox(manager, {
-          topic: 'visit.planned',
+          topic: VISIT_CHANGED,
           key: incidentId,
-          payload: { incidentId, customerId, siteContact: 'Ana Kowalski' },
+          payload: sampleEventPayload(VISIT_CHANGED, { incidentId, customerId, siteContact: 'Ana Kowalski' }),
         }),
       );
     }

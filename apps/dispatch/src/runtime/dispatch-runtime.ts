@@ -31,7 +31,7 @@ export async function startDispatchRuntime(options: DispatchRuntimeOptions): Pro
     group: 'dispatch-visit-intake',
     // Named per process; what a dead replica left pending is claimed by the others.
     consumer: 'dispatch',
-    topics: Object.values(CONSUMED_TOPICS),
+    topics: CONSUMED_TOPICS,
     handler: dispatchEventHandler(options.intake),
     blockMs: options.pollMs ? Math.max(100, options.pollMs) : 1_000,
   });

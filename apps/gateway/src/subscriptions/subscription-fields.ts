@@ -1,5 +1,5 @@
 import { canSeeCustomer, type Principal } from '@polyplus/auth';
-import { decodeSecurityNoticePublished, SECURITY_NOTICE_PUBLISHED, type EventEnvelope } from '@polyplus/events';
+import { decodeEvent, eventOf, SECURITY_NOTICE_PUBLISHED, VISIT_CHANGED, type EventEnvelope } from '@polyplus/events';
 
 export type SubscriptionArgs = Record<string, unknown>;
 
@@ -80,9 +80,6 @@ export const incidentUpdated: SubscriptionField = {
   },
 };
 
-/** Topic dispatch publishes (key = visit id) when a visit's technician, window or status changes. */
-export const VISIT_CHANGED_TOPIC = 'visit.changed';
-
 type VisitArgs = { region?: string | null; incidentId?: string | null };
 type VisitData = { region?: string; incident?: { id: string } };
 
@@ -91,7 +88,7 @@ export const visitChanged: SubscriptionField = {
   entityField: 'visit',
   metaField: 'change',
   queryField: 'onsiteVisit',
-  follows: (topic) => topic === VISIT_CHANGED_TOPIC,
+  follows: (topic) => topic === VISIT_CHANGED,
   metaValue: (event) => String(event.payload.change ?? ''),
   mayMatch(args, event, principal) {
     const { region, incidentId } = args as VisitArgs;
@@ -115,6 +112,12 @@ export const visitChanged: SubscriptionField = {
 
 type NoticeArgs = { customerId?: string | null };
 
+/** The notice event as the contract reads it; null for any other (or an undecodable) event. */
+function noticeOf(event: EventEnvelope) {
+  const decoded = decodeEvent(event);
+  return decoded.ok ? eventOf(decoded.event, SECURITY_NOTICE_PUBLISHED) : null;
+}
+
 /**
  * Incidents publishes one `security-notice.published` per affected customer (key = notice id,
  * payload.customerId = that customer): a customer's subscribers receive their own customer's event
@@ -126,10 +129,10 @@ export const securityNoticePublished: SubscriptionField = {
   metaField: 'customerId',
   queryField: 'securityNotice',
   follows: (topic) => topic === SECURITY_NOTICE_PUBLISHED,
-  metaValue: (event) => decodeSecurityNoticePublished(event.payload)?.customerId ?? '',
+  metaValue: (event) => noticeOf(event)?.payload.customerId ?? '',
   mayMatch(args, event, principal) {
-    const published = decodeSecurityNoticePublished(event.payload);
-    return published !== null && customerMayMatch(principal, published.customerId, (args as NoticeArgs).customerId);
+    const published = noticeOf(event);
+    return published !== null && customerMayMatch(principal, published.payload.customerId, (args as NoticeArgs).customerId);
   },
   filterSelection: () => undefined,
   matches: () => true,

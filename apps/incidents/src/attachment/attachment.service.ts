@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { actorOf, canSeeCustomer, type Principal, type Role } from '@polyplus/auth';
-import { appendToOutbox } from '@polyplus/events';
+import { appendToOutbox, INCIDENT_TOPICS } from '@polyplus/events';
 import { ObjectNotFoundError, type EncryptedObjectStorage } from '@polyplus/object-storage';
 import { isDuplicateEntry } from '@polyplus/persistence';
 import { conflict, DomainError, forbidden, notFound, serviceUnavailable } from '@polyplus/subgraph-kit';
@@ -15,7 +15,6 @@ import { ContentInspector } from './attachment-content';
 import type { AttachmentConfig } from './attachment-config';
 import { AttachmentLinks, type DownloadClaims, type UploadClaims } from './attachment-link';
 import type { AttachmentUpload } from './attachment-upload';
-import { ATTACHMENT_ADDED_TOPIC } from './attachment-topics';
 import type { AttachmentKind } from './attachment-kind';
 import type { CaseContributors } from './case-contributors';
 import type { RequestAttachmentUploadInput } from './dto/request-attachment-upload.input';
@@ -134,7 +133,7 @@ export class AttachmentService {
           note: `${attachment.kind} ${attachment.fileName} (${attachment.size} bytes, SHA-256 ${attachment.sha256})`,
         });
         await appendToOutbox(manager, {
-          topic: ATTACHMENT_ADDED_TOPIC,
+          topic: INCIDENT_TOPICS.attachmentAdded,
           key: incident.id,
           occurredAt: attachment.uploadedAt,
           payload: {

@@ -14,7 +14,7 @@ import { badUserInput, conflict } from '@polyplus/subgraph-kit';
 import type { Incident } from '../incident/incident.entity';
 import { changeIncident } from '../incident/incident-change';
 import { isOpen } from '../incident/incident-lifecycle';
-import { INCIDENT_TOPICS } from '../incident/incident-topics';
+import { INCIDENT_TOPICS } from '@polyplus/events';
 import { closePause, openPause, pausesOf } from './clock-pauses';
 import { clockFactsOfOne } from './clock-facts';
 import { IncidentSeverityChange } from './severity-change.entity';

@@ -2,14 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import type { GraphQLSchema } from 'graphql';
 import type { Principal } from '@polyplus/auth';
-import { createRedis, OutboxEvent, type EventEnvelope } from '@polyplus/events';
+import {
+  createRedis,
+  decodeEvent,
+  INCIDENT_TOPICS,
+  OutboxEvent,
+  REPLACEMENT_TOPICS,
+  type EventEnvelope,
+  type ProductEvent,
+} from '@polyplus/events';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { executeOperation, operationData } from '@polyplus/testing';
 import { createIncidentsSubgraph, incidentsSubgraph } from '../incidents-subgraph';
 import { FakeWorld } from '../testing/fake-subgraphs';
 import { Incident } from '../incident/incident.entity';
 import { IncidentAuditEntry } from '../incident/incident-audit-entry.entity';
-import { INCIDENT_TOPICS } from '../incident/incident-topics';
 import { placeCalendar } from '@polyplus/business-calendar';
 import { EscalationService } from '../escalation/escalation.service';
 import { DEFAULT_ESCALATION_POLICY } from '../escalation/escalation-policy';
@@ -17,7 +24,14 @@ import { escalationScheduler } from '../escalation/escalation.scheduler';
 import { ESCALATION_QUEUE, escalationJobId, type EscalationJob } from '../escalation/escalation-queue';
 import { IncidentSeverityChange } from './severity-change.entity';
 import { IncidentClockPause } from './clock-pause.entity';
-import { partWaitHandler, PART_TOPICS } from './part-wait.consumer';
+import { partWaitHandler } from './part-wait.consumer';
+
+/** A part event as the consumer receives it: decoded by the event contract (a fixture it refuses fails the test here). */
+function decoded(envelope: EventEnvelope): ProductEvent {
+  const result = decodeEvent(envelope);
+  if (!result.ok) throw new Error(`fixture refused by the event contract: ${result.reason}`);
+  return result.event;
+}
 
 const JANE: Principal = { subject: 'jane', role: 'SUPPORT_ENGINEER', customerIds: [] };
 
@@ -258,15 +272,16 @@ describe('case clocks', () => {
       const incident = await openCase({ severity: 1 });
       const orderId = randomUUID();
       const handle = partWaitHandler(db.dataSource, now);
-      const envelope = (topic: string, occurredAt: string, payload: Record<string, unknown>): EventEnvelope => ({
-        id: randomUUID(),
-        topic,
-        key: orderId,
-        source: 'logistics',
-        occurredAt,
-        payload: { orderId, incidentId: incident.id, status: 'ORDERED', ...payload },
-      });
-      const ordered = envelope(PART_TOPICS.ordered, '2026-03-04T10:00:00.000Z', {});
+      const envelope = (topic: string, occurredAt: string, payload: Record<string, unknown>): ProductEvent =>
+        decoded({
+          id: randomUUID(),
+          topic,
+          key: orderId,
+          source: 'logistics',
+          occurredAt,
+          payload: { orderId, incidentId: incident.id, status: 'ORDERED', expectedDeliveryAt: null, ...payload },
+        });
+      const ordered = envelope(REPLACEMENT_TOPICS.ordered, '2026-03-04T10:00:00.000Z', {});
       await handle(ordered);
       await handle(ordered);
       clock = new Date('2026-03-04T12:00:00Z');
@@ -277,7 +292,7 @@ describe('case clocks', () => {
         waitingOn: ['WAITING_ON_PART'],
       });
 
-      const delivered = envelope(PART_TOPICS.delivered, '2026-03-05T09:05:00.000Z', {
+      const delivered = envelope(REPLACEMENT_TOPICS.delivered, '2026-03-05T09:05:00.000Z', {
         status: 'DELIVERED',
         deliveredAt: '2026-03-05T09:00:00.000Z',
       });
@@ -303,19 +318,20 @@ describe('case clocks', () => {
       const incident = await openCase({ severity: 1 });
       const orderId = randomUUID();
       const handle = partWaitHandler(db.dataSource, now);
-      const envelope = (topic: string, occurredAt: string, payload: Record<string, unknown>): EventEnvelope => ({
-        id: randomUUID(),
-        topic,
-        key: orderId,
-        source: 'logistics',
-        occurredAt,
-        payload: { orderId, incidentId: incident.id, ...payload },
-      });
-      const delivered = envelope(PART_TOPICS.delivered, '2026-03-05T09:05:00.000Z', {
+      const envelope = (topic: string, occurredAt: string, payload: Record<string, unknown>): ProductEvent =>
+        decoded({
+          id: randomUUID(),
+          topic,
+          key: orderId,
+          source: 'logistics',
+          occurredAt,
+          payload: { orderId, incidentId: incident.id, expectedDeliveryAt: null, ...payload },
+        });
+      const delivered = envelope(REPLACEMENT_TOPICS.delivered, '2026-03-05T09:05:00.000Z', {
         status: 'DELIVERED',
         deliveredAt: '2026-03-05T09:00:00.000Z',
       });
-      const ordered = envelope(PART_TOPICS.ordered, '2026-03-04T10:00:00.000Z', { status: 'ORDERED' });
+      const ordered = envelope(REPLACEMENT_TOPICS.ordered, '2026-03-04T10:00:00.000Z', { status: 'ORDERED' });
       await handle(delivered);
       await Promise.all([handle(ordered), handle(ordered)]);
       await handle(delivered);
@@ -343,14 +359,16 @@ describe('case clocks', () => {
       await partWaitHandler(
         db.dataSource,
         now,
-      )({
-        id: randomUUID(),
-        topic: PART_TOPICS.ordered,
-        key: orderId,
-        source: 'logistics',
-        occurredAt: '2026-03-09T11:00:00.000Z',
-        payload: { orderId, incidentId: incident.id },
-      });
+      )(
+        decoded({
+          id: randomUUID(),
+          topic: REPLACEMENT_TOPICS.ordered,
+          key: orderId,
+          source: 'logistics',
+          occurredAt: '2026-03-09T11:00:00.000Z',
+          payload: { orderId, incidentId: incident.id, status: 'ORDERED', expectedDeliveryAt: null },
+        }),
+      );
       clock = new Date('2026-03-09T12:00:00Z');
       await run(CLEAR_WAITING, await waitInput(incident.id, 'Serial number received'));
       clock = new Date('2026-03-09T15:00:00Z');

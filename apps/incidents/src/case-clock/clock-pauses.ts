@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull, type EntityManager } from 'typeorm';
-import { appendToOutbox } from '@polyplus/events';
+import { appendToOutbox, INCIDENT_TOPICS } from '@polyplus/events';
 import { isDuplicateEntry } from '@polyplus/persistence';
 import { Incident } from '../incident/incident.entity';
 import { incidentEventState } from '../incident/incident-event-state';
-import { INCIDENT_TOPICS } from '../incident/incident-topics';
 import { IncidentClockPause } from './clock-pause.entity';
 import { PauseReason, PauseSource } from './pause-reason';
 
@@ -151,7 +150,7 @@ export function openPausesOf(manager: EntityManager, incidentId: string): Promis
 
 async function publishPauseEvent(
   manager: EntityManager,
-  topic: string,
+  topic: typeof INCIDENT_TOPICS.clockPaused | typeof INCIDENT_TOPICS.clockResumed,
   incident: Pick<Incident, 'id' | 'customerId'>,
   pause: IncidentClockPause,
   at: Date,

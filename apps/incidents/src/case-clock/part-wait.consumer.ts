@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { EventEnvelope, ProcessedEvents } from '@polyplus/events';
+import { eventOf, REPLACEMENT_TOPICS, type ProcessedEvents, type ProductEvent } from '@polyplus/events';
 import { isDuplicateEntry } from '@polyplus/persistence';
 import { Incident } from '../incident/incident.entity';
 import { appendAudit } from '../incident/incident-change';
@@ -7,8 +7,8 @@ import { backdatePause, closePause, openPause, pauseOfSource, recordEndedWait, t
 import { IncidentConsumedEvent } from './consumed-event.entity';
 import { PauseReason, PauseSource } from './pause-reason';
 
-/** Logistics' topics about a case's replacement part (named, not imported: subgraphs meet through events). */
-export const PART_TOPICS = { ordered: 'replacement.ordered', delivered: 'replacement.delivered' } as const;
+/** Logistics' topics about a case's replacement part. */
+export const PART_TOPICS = [REPLACEMENT_TOPICS.ordered, REPLACEMENT_TOPICS.delivered] as const;
 
 /** The consumer group that pauses resolution clocks on replacement orders. */
 export const PART_WAIT_GROUP = 'incidents-part-wait';
@@ -17,14 +17,14 @@ type PartEvent = { orderId: string; incidentId: string; at: Date; delivered: boo
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Decodes logistics' payload; null for anything this consumer cannot act on. */
-export function decodePartEvent(event: EventEnvelope): PartEvent | null {
-  const payload = event.payload as Record<string, unknown>;
-  const { orderId, incidentId } = payload;
-  if (typeof orderId !== 'string' || !UUID.test(orderId) || typeof incidentId !== 'string' || !UUID.test(incidentId)) return null;
-  const delivered = event.topic === PART_TOPICS.delivered;
-  const when = delivered && typeof payload.deliveredAt === 'string' ? payload.deliveredAt : event.occurredAt;
-  const at = new Date(when);
+/** What this consumer acts on in a decoded part event; null for ids that name no case of this service. */
+export function partEventOf(event: ProductEvent): PartEvent | null {
+  const part = eventOf(event, ...PART_TOPICS);
+  if (!part) return null;
+  const { orderId, incidentId } = part.payload;
+  if (!UUID.test(orderId) || !UUID.test(incidentId)) return null;
+  const delivered = part.topic === REPLACEMENT_TOPICS.delivered;
+  const at = new Date(part.topic === REPLACEMENT_TOPICS.delivered ? part.payload.deliveredAt : event.occurredAt);
   if (Number.isNaN(at.getTime())) return null;
   return { orderId, incidentId, at, delivered };
 }
@@ -45,8 +45,8 @@ export function consumedEvents(dataSource: DataSource): ProcessedEvents {
  * the id is stored in the transaction that writes the pause, and an order has one pause.
  */
 export function partWaitHandler(dataSource: DataSource, now: () => Date = () => new Date()) {
-  return async (event: EventEnvelope): Promise<void> => {
-    const part = decodePartEvent(event);
+  return async (event: ProductEvent): Promise<void> => {
+    const part = partEventOf(event);
     await dataSource.transaction(async (manager) => {
       try {
         await manager.insert(IncidentConsumedEvent, { eventId: event.id, topic: event.topic, consumedAt: now() });

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { actorOf, type Principal } from '@polyplus/auth';
-import { appendToOutbox } from '@polyplus/events';
+import { appendToOutbox, INCIDENT_TOPICS } from '@polyplus/events';
 import { appendAudit } from '../incident/incident-change';
 import { incidentEventState } from '../incident/incident-event-state';
 import type { CaseContributors } from '../attachment/case-contributors';
 import { IncidentComment } from './incident-comment.entity';
 import type { AddIncidentCommentInput } from './dto/add-incident-comment.input';
-
-/** Published through the outbox (key = incident id) when a comment has been added to a case. */
-export const COMMENT_ADDED_TOPIC = 'incident.comment-added';
 
 /** Comments on a case: written by the verified caller, audited and published with the comment in one transaction. */
 export class IncidentCommentService {
@@ -41,7 +38,7 @@ export class IncidentCommentService {
         note: `comment ${comment.id}`,
       });
       await appendToOutbox(manager, {
-        topic: COMMENT_ADDED_TOPIC,
+        topic: INCIDENT_TOPICS.commentAdded,
         key: incident.id,
         occurredAt: comment.createdAt,
         payload: {

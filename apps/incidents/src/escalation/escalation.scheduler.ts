@@ -1,10 +1,9 @@
 import type { Job, Queue } from 'bullmq';
 import { In, Not, type DataSource } from 'typeorm';
-import type { EventEnvelope } from '@polyplus/events';
+import { INCIDENT_TOPICS, type EventEnvelope } from '@polyplus/events';
 import { withTraceparent } from '@polyplus/telemetry';
 import { Incident } from '../incident/incident.entity';
 import { isOpen } from '../incident/incident-lifecycle';
-import { INCIDENT_TOPICS } from '../incident/incident-topics';
 import { IncidentStatus } from '../incident/incident-status';
 import { clockFactsOf, type StoredClockFacts } from '../case-clock/clock-facts';
 import { Escalation } from './escalation.entity';

@@ -8,12 +8,11 @@ import {
   type PlaceCalendars,
   type Severity,
 } from '@polyplus/business-calendar';
-import { appendToOutbox } from '@polyplus/events';
+import { appendToOutbox, INCIDENT_TOPICS } from '@polyplus/events';
 import { Incident } from '../incident/incident.entity';
 import { appendAudit } from '../incident/incident-change';
 import { hasReached } from '../incident/incident-lifecycle';
 import { IncidentStatus } from '../incident/incident-status';
-import { INCIDENT_TOPICS } from '../incident/incident-topics';
 import { incidentEventState } from '../incident/incident-event-state';
 import { clockFactsOfOne, type StoredClockFacts } from '../case-clock/clock-facts';
 import { evaluationInstant, type ClockFacts } from '../case-clock/resolution-clock.view';

@@ -1,10 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { appendToOutbox } from '@polyplus/events';
+import { appendToOutbox, checkedOutboxEvent, type IncidentTopic } from '@polyplus/events';
 import { conflict, notFound } from '@polyplus/subgraph-kit';
 import { Incident } from './incident.entity';
 import { IncidentAuditEntry } from './incident-audit-entry.entity';
 import type { IncidentStatus } from './incident-status';
-import type { IncidentTopic } from './incident-topics';
 import { incidentEventState } from './incident-event-state';
 
 export type IncidentChange = {
@@ -91,21 +90,24 @@ export function changeIncident(dataSource: DataSource, change: IncidentChange, a
       toStatus: patch.status ?? null,
       note: change.note,
     });
-    await appendToOutbox(manager, {
-      topic: change.topic,
-      key: current.id,
-      occurredAt: at,
-      payload: {
-        incidentId: current.id,
-        customerId: current.customerId,
-        status: updated.status,
-        previousStatus: current.status,
-        action: change.action,
-        // The case as of this change (version, changed fields, own fields): deliveries show this state.
-        ...incidentEventState(updated, Object.keys(patch)),
-        ...change.payload?.(updated),
-      },
-    });
+    // The topic is the caller's and so is part of the payload: checked against the contract here.
+    await appendToOutbox(
+      manager,
+      checkedOutboxEvent(change.topic, {
+        key: current.id,
+        occurredAt: at,
+        payload: {
+          incidentId: current.id,
+          customerId: current.customerId,
+          status: updated.status,
+          previousStatus: current.status,
+          action: change.action,
+          // The case as of this change (version, changed fields, own fields): deliveries show this state.
+          ...incidentEventState(updated, Object.keys(patch)),
+          ...change.payload?.(updated),
+        },
+      }),
+    );
     return updated;
   });
 }

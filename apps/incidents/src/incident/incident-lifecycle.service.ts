@@ -5,7 +5,7 @@ import type { Incident } from './incident.entity';
 import { IncidentStatus } from './incident-status';
 import { assertTransition } from './incident-lifecycle';
 import { changeIncident } from './incident-change';
-import { INCIDENT_TOPICS } from './incident-topics';
+import { INCIDENT_TOPICS } from '@polyplus/events';
 import type { IncidentActionInput } from './dto/incident-action.input';
 import type { ProvideWorkaroundInput } from './dto/provide-workaround.input';
 import type { ResolveIncidentInput } from './dto/resolve-incident.input';

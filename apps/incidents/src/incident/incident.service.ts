@@ -10,13 +10,12 @@ import {
   type ResolutionTargets,
   type Severity,
 } from '@polyplus/business-calendar';
-import { appendToOutbox } from '@polyplus/events';
+import { appendToOutbox, INCIDENT_TOPICS } from '@polyplus/events';
 import { DomainError, forbidden } from '@polyplus/subgraph-kit';
 import { Incident } from './incident.entity';
 import { IncidentAuditEntry } from './incident-audit-entry.entity';
 import { IncidentStatus } from './incident-status';
 import { appendAudit } from './incident-change';
-import { INCIDENT_TOPICS } from './incident-topics';
 import { INCIDENT_OWN_FIELDS, incidentEventState } from './incident-event-state';
 import type { OpenIncidentInput } from './dto/open-incident.input';
 import type { EntitlementDirectory } from './entitlement-directory';

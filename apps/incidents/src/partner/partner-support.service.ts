@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { actorOf, type Principal } from '@polyplus/auth';
-import { appendToOutbox } from '@polyplus/events';
+import { appendToOutbox, INCIDENT_TOPICS } from '@polyplus/events';
 import { isDuplicateEntry } from '@polyplus/persistence';
 import { conflict, notFound } from '@polyplus/subgraph-kit';
 import { Incident } from '../incident/incident.entity';
 import { appendAudit, changeIncident } from '../incident/incident-change';
-import { INCIDENT_TOPICS, type IncidentTopic } from '../incident/incident-topics';
 import { incidentEventState } from '../incident/incident-event-state';
 import { PartnerIncidentRequest } from './partner-request.entity';
 import { PartnerStatusUpdate } from './partner-status-update.entity';
@@ -217,7 +216,10 @@ export class PartnerSupportService {
   private async record(
     manager: EntityManager,
     incident: Incident,
-    topic: IncidentTopic,
+    topic:
+      | typeof INCIDENT_TOPICS.partnerRequestOpened
+      | typeof INCIDENT_TOPICS.partnerStatusUpdated
+      | typeof INCIDENT_TOPICS.partnerRequestClosed,
     actor: { by: Principal; typed?: string | null },
     action: string,
     at: Date,

@@ -71,7 +71,7 @@ export async function startIncidentsRuntime(options: IncidentsRuntimeOptions): P
     stream,
     group: PART_WAIT_GROUP,
     consumer: 'incidents',
-    topics: Object.values(PART_TOPICS),
+    topics: PART_TOPICS,
     handler: partWaitHandler(options.dataSource, options.now),
     processed: consumedEvents(options.dataSource),
     blockMs: options.pollMs ? Math.max(100, options.pollMs) : 1_000,

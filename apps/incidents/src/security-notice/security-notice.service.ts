@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { actorOf, isCustomerScoped, type Principal } from '@polyplus/auth';
-import { appendToOutbox, SECURITY_NOTICE_PUBLISHED, type SecurityNoticePublished } from '@polyplus/events';
+import { appendToOutbox, SECURITY_NOTICE_PUBLISHED, type EventPayloadInput } from '@polyplus/events';
 import { badUserInput, conflict, notFound } from '@polyplus/subgraph-kit';
 import type { CustomerRegistry } from './customer-registry';
 import { SecurityNotice } from './security-notice.entity';
@@ -86,7 +86,7 @@ export class SecurityNoticeService {
   private async announce(manager: EntityManager, notice: SecurityNotice): Promise<void> {
     const recipients = await manager.find(SecurityNoticeRecipient, { where: { noticeId: notice.id }, order: { customerId: 'ASC' } });
     for (const { customerId } of recipients) {
-      const payload: SecurityNoticePublished = {
+      const payload: EventPayloadInput<typeof SECURITY_NOTICE_PUBLISHED> = {
         noticeId: notice.id,
         customerId,
         kind: notice.kind,

@@ -1,20 +1,20 @@
-import { SECURITY_NOTICE_PUBLISHED } from '@polyplus/events';
-import { INCIDENT_TOPICS } from '../incident/incident-topics';
+import { INCIDENT_TOPICS, REPLACEMENT_TOPICS, SECURITY_NOTICE_PUBLISHED, VISIT_CHANGED } from '@polyplus/events';
+
+/** Comments and attachments are read through the API by those who may read them; they are not announced to partners. */
+const NOT_DELIVERED: readonly string[] = [INCIDENT_TOPICS.commentAdded, INCIDENT_TOPICS.attachmentAdded];
 
 /**
  * Event types partners may receive: every topic on the event stream that concerns a customer's
  * case, and the security and privacy notices published to a customer (one event per affected
  * customer, so an endpoint receives only those of the customers that authorised its partner).
- * Replacement and visit topics are published by logistics and dispatch; they are named here, not
- * imported, because subgraphs meet only through events and federation keys.
  */
 export const WEBHOOK_EVENT_TYPES: readonly string[] = [
-  ...Object.values(INCIDENT_TOPICS),
-  'replacement.ordered',
-  'replacement.eta-changed',
-  'replacement.delivered',
-  'replacement.return-invoiced',
-  'visit.changed',
+  ...Object.values(INCIDENT_TOPICS).filter((topic) => !NOT_DELIVERED.includes(topic)),
+  REPLACEMENT_TOPICS.ordered,
+  REPLACEMENT_TOPICS.etaChanged,
+  REPLACEMENT_TOPICS.delivered,
+  REPLACEMENT_TOPICS.returnInvoiced,
+  VISIT_CHANGED,
   SECURITY_NOTICE_PUBLISHED,
 ];
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { graphql, type GraphQLSchema } from 'graphql';
 import { Queue } from 'bullmq';
 import type { Principal } from '@polyplus/auth';
-import { appendToOutbox, createRedis, type EventEnvelope } from '@polyplus/events';
+import { appendToOutbox, checkedOutboxEvent, createRedis, sampleEventPayload, type EventEnvelope, type EventTopic } from '@polyplus/events';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { deleteRedisKeys } from '@polyplus/testing';
 import { until } from '@polyplus/polling';
@@ -127,8 +127,11 @@ describe('partner webhooks', () => {
     );
   };
 
-  const publish = (topic: string, key: string, payload: Record<string, unknown>) =>
-    db.dataSource.transaction((manager) => appendToOutbox(manager, { topic, key, payload }));
+  // The fields a test names over a well-formed payload of the topic: the fan-out reads events through the contract.
+  const publish = (topic: EventTopic, key: string, payload: Record<string, unknown>) =>
+    db.dataSource.transaction((manager) =>
+      appendToOutbox(manager, checkedOutboxEvent(topic, { key, payload: sampleEventPayload(topic, payload) })),
+    );
 
   const deliveriesOf = (endpointId: string) =>
     db.dataSource.getRepository(WebhookDelivery).find({ where: { endpointId }, order: { createdAt: 'ASC' } });

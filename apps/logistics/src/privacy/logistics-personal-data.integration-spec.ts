@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
-import { appendToOutbox } from '@polyplus/events';
+import { appendToOutbox, REPLACEMENT_TOPICS, sampleEventPayload } from '@polyplus/events';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import {
   collectExport,
@@ -34,27 +34,23 @@ describe('personal data in the logistics service: export and erasure', () => {
   async function orderWithShipment(customerId: string, incidentId: string, note: string) {
     const orderId = randomUUID();
     const shipmentId = randomUUID();
-    await db.dataSource
-      .getRepository(ReplacementOrder)
-      .insert({
-        id: orderId,
-        incidentId,
-        customerId,
-        partNumber: '2215-61234',
-        status: ReplacementOrderStatus.DELIVERED,
-        backorderReason: null,
-      });
-    await db.dataSource
-      .getRepository(Shipment)
-      .insert({
-        id: shipmentId,
-        orderId,
-        carrier: 'UPS',
-        trackingNumber: `1Z${orderId.slice(0, 8)}`,
-        partSerialNumber: `PS-${orderId.slice(0, 8)}`,
-        status: ShipmentStatus.DELIVERED,
-        shippedOn: '2026-03-03',
-      });
+    await db.dataSource.getRepository(ReplacementOrder).insert({
+      id: orderId,
+      incidentId,
+      customerId,
+      partNumber: '2215-61234',
+      status: ReplacementOrderStatus.DELIVERED,
+      backorderReason: null,
+    });
+    await db.dataSource.getRepository(Shipment).insert({
+      id: shipmentId,
+      orderId,
+      carrier: 'UPS',
+      trackingNumber: `1Z${orderId.slice(0, 8)}`,
+      partSerialNumber: `PS-${orderId.slice(0, 8)}`,
+      status: ShipmentStatus.DELIVERED,
+      shippedOn: '2026-03-03',
+    });
     await db.dataSource
       .getRepository(ShipmentEvent)
       .insert({ id: randomUUID(), shipmentId, at: new Date('2026-03-04T11:00:00Z'), status: ShipmentStatus.DELIVERED, note });
@@ -63,9 +59,9 @@ describe('personal data in the logistics service: export and erasure', () => {
       .insert({ id: randomUUID(), orderId, dueDate: '2026-03-18', lateFrom: new Date('2026-03-19T00:00:00Z') });
     await db.dataSource.transaction((manager) =>
       appendToOutbox(manager, {
-        topic: 'replacement.delivered',
+        topic: REPLACEMENT_TOPICS.delivered,
         key: orderId,
-        payload: { orderId, incidentId, customerId, receivedBy: note },
+        payload: sampleEventPayload(REPLACEMENT_TOPICS.delivered, { orderId, incidentId, customerId, receivedBy: note }),
       }),
     );
     orders[incidentId] = orderId;

@@ -1,15 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { appendToOutbox } from '@polyplus/events';
+import { appendToOutbox, checkedOutboxEvent, type ReplacementTopic } from '@polyplus/events';
 import type { ReplacementOrder } from './replacement-order.entity';
-
-/** Topics logistics publishes; dispatch re-plans onsite visits on the ETA ones, notifications mails customers. */
-export const REPLACEMENT_TOPICS = {
-  ordered: 'replacement.ordered',
-  shipped: 'replacement.shipped',
-  etaChanged: 'replacement.eta-changed',
-  delivered: 'replacement.delivered',
-  returnInvoiced: 'replacement.return-invoiced',
-} as const;
 
 /**
  * Records a replacement order event in the caller's transaction (the outbox relay publishes it).
@@ -17,21 +8,24 @@ export const REPLACEMENT_TOPICS = {
  */
 export function publishReplacementEvent(
   manager: EntityManager,
-  topic: string,
+  topic: ReplacementTopic,
   order: ReplacementOrder,
   extra: Record<string, unknown> = {},
   occurredAt?: Date,
 ) {
-  return appendToOutbox(manager, {
-    topic,
-    key: order.id,
-    occurredAt,
-    payload: {
-      orderId: order.id,
-      incidentId: order.incidentId,
-      status: order.status,
-      expectedDeliveryAt: order.expectedDeliveryAt?.toISOString() ?? null,
-      ...extra,
-    },
-  });
+  // `extra` differs by topic (a delivery's date, an invoice's amount): checked against the topic's schema here.
+  return appendToOutbox(
+    manager,
+    checkedOutboxEvent(topic, {
+      key: order.id,
+      occurredAt,
+      payload: {
+        orderId: order.id,
+        incidentId: order.incidentId,
+        status: order.status,
+        expectedDeliveryAt: order.expectedDeliveryAt?.toISOString() ?? null,
+        ...extra,
+      },
+    }),
+  );
 }

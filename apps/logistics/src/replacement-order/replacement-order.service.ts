@@ -9,7 +9,8 @@ import { Part } from '../catalog/part.entity';
 import { ShippingTerms } from '../depot/shipping-terms.entity';
 import { reserveStock } from '../depot/stock-allocator';
 import { customerIsImporterOfRecord, planReplacementFrom } from '../depot/replacement-plan';
-import { publishReplacementEvent, REPLACEMENT_TOPICS } from './replacement-events';
+import { REPLACEMENT_TOPICS } from '@polyplus/events';
+import { publishReplacementEvent } from './replacement-events';
 
 export class ReplacementOrderService {
   private readonly orders: Repository<ReplacementOrder>;

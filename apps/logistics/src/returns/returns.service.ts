@@ -8,7 +8,8 @@ import { Invoice, InvoiceKind } from './invoice.entity';
 import { ReplacementOrder } from '../replacement-order/replacement-order.entity';
 import { destinationCalendarOf } from '../depot/replacement-plan';
 import { listPriceOn } from '../catalog/price-list';
-import { publishReplacementEvent, REPLACEMENT_TOPICS } from '../replacement-order/replacement-events';
+import { REPLACEMENT_TOPICS } from '@polyplus/events';
+import { publishReplacementEvent } from '../replacement-order/replacement-events';
 
 export type InvoiceOutcome = 'INVOICED' | 'NOT_DUE' | 'NOTHING_OWED';
 

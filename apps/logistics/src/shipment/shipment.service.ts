@@ -15,7 +15,8 @@ import { ReplacementOrderStatus } from '../replacement-order/replacement-order-s
 import { Depot } from '../depot/depot.entity';
 import type { ReturnsService } from '../returns/returns.service';
 import type { ReturnDeadlines } from '../returns/return-deadline-queue';
-import { publishReplacementEvent, REPLACEMENT_TOPICS } from '../replacement-order/replacement-events';
+import { REPLACEMENT_TOPICS } from '@polyplus/events';
+import { publishReplacementEvent } from '../replacement-order/replacement-events';
 
 export class ShipmentService {
   constructor(

@@ -1,7 +1,7 @@
 import { serviceLogger } from '@polyplus/logger';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import type { EventEnvelope } from '@polyplus/events';
+import type { ProductEvent } from '@polyplus/events';
 import { DomainError } from '@polyplus/subgraph-kit';
 import type { CaseDirectory, CaseFacts } from '../directory/case-directory';
 import type { CustomerDirectory, DirectorySite } from '../directory/customer-directory';
@@ -40,7 +40,7 @@ export class NotificationEventHandler {
     private readonly log: (message: string) => void = (message) => serviceLogger('events').warn(message),
   ) {}
 
-  readonly handle = async (event: EventEnvelope): Promise<void> => {
+  readonly handle = async (event: ProductEvent): Promise<void> => {
     const trigger = triggerOf(event);
     if (!trigger) return;
     try {
@@ -60,7 +60,7 @@ export class NotificationEventHandler {
     await this.send(`return-due:${orderId}`, partNotice('RETURN_DUE_SOON', order, facts, await this.site(facts), this.now().toISOString()));
   };
 
-  private async apply(event: EventEnvelope, trigger: Trigger): Promise<void> {
+  private async apply(event: ProductEvent, trigger: Trigger): Promise<void> {
     const occurredAt = event.occurredAt || this.now().toISOString();
     switch (trigger.type) {
       case 'case': {

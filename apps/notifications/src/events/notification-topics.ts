@@ -1,17 +1,17 @@
-import { decodeSecurityNoticePublished, type EventEnvelope } from '@polyplus/events';
+import { INCIDENT_TOPICS, REPLACEMENT_TOPICS, SECURITY_NOTICE_PUBLISHED, VISIT_CHANGED, type ProductEvent } from '@polyplus/events';
 import type { CaseNoticeKind, PartNoticeKind } from '../notice/notice-builders';
 
 /** Topics of the event stream that can become mail. Escalations are vendor-internal: never mailed. */
-export const NOTIFICATION_TOPICS = {
-  incidentOpened: 'incident.opened',
-  incidentStatusChanged: 'incident.status-changed',
-  replacementShipped: 'replacement.shipped',
-  replacementEtaChanged: 'replacement.eta-changed',
-  replacementDelivered: 'replacement.delivered',
-  returnInvoiced: 'replacement.return-invoiced',
-  visitChanged: 'visit.changed',
-  securityNoticePublished: 'security-notice.published',
-} as const;
+export const NOTIFICATION_TOPICS = [
+  INCIDENT_TOPICS.opened,
+  INCIDENT_TOPICS.statusChanged,
+  REPLACEMENT_TOPICS.shipped,
+  REPLACEMENT_TOPICS.etaChanged,
+  REPLACEMENT_TOPICS.delivered,
+  REPLACEMENT_TOPICS.returnInvoiced,
+  VISIT_CHANGED,
+  SECURITY_NOTICE_PUBLISHED,
+] as const;
 
 export type VisitPayload = {
   visitId: string;
@@ -49,65 +49,32 @@ const STATUS_ACTIONS: Record<string, CaseNoticeKind> = {
   RESOLVED: 'CASE_RESOLVED',
 };
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
-
-/** Reads an event's payload (the contract is checked here, at the consumer); unknown shapes are skipped. */
-export function triggerOf(event: EventEnvelope): Trigger | null {
-  const payload = event.payload as Record<string, unknown>;
+/** What a decoded event asks for; null when it is not worth a mail. */
+export function triggerOf(event: ProductEvent): Trigger | null {
   switch (event.topic) {
-    case NOTIFICATION_TOPICS.incidentOpened: {
-      const incidentId = text(payload.incidentId);
-      return incidentId ? { type: 'case', kind: 'CASE_OPENED', incidentId } : null;
+    case INCIDENT_TOPICS.opened:
+      return { type: 'case', kind: 'CASE_OPENED', incidentId: event.payload.incidentId };
+    case INCIDENT_TOPICS.statusChanged: {
+      const kind = STATUS_ACTIONS[event.payload.action];
+      return kind ? { type: 'case', kind, incidentId: event.payload.incidentId } : null;
     }
-    case NOTIFICATION_TOPICS.incidentStatusChanged: {
-      const incidentId = text(payload.incidentId);
-      const kind = STATUS_ACTIONS[String(payload.action)];
-      return incidentId && kind ? { type: 'case', kind, incidentId } : null;
+    case REPLACEMENT_TOPICS.shipped:
+      return { type: 'part', kind: 'PART_SHIPPED', orderId: event.payload.orderId };
+    case REPLACEMENT_TOPICS.etaChanged:
+      return { type: 'part', kind: 'PART_ETA_CHANGED', orderId: event.payload.orderId };
+    case REPLACEMENT_TOPICS.delivered:
+      return { type: 'part', kind: 'PART_DELIVERED', orderId: event.payload.orderId, deliveredAt: event.payload.deliveredAt };
+    case REPLACEMENT_TOPICS.returnInvoiced: {
+      const { orderId, amount, currency } = event.payload;
+      return { type: 'part', kind: 'RETURN_INVOICED', orderId, amount, currency };
     }
-    case NOTIFICATION_TOPICS.replacementShipped:
-    case NOTIFICATION_TOPICS.replacementEtaChanged:
-    case NOTIFICATION_TOPICS.replacementDelivered:
-    case NOTIFICATION_TOPICS.returnInvoiced: {
-      const orderId = text(payload.orderId);
-      if (!orderId) return null;
-      const kind: PartNoticeKind =
-        event.topic === NOTIFICATION_TOPICS.replacementShipped
-          ? 'PART_SHIPPED'
-          : event.topic === NOTIFICATION_TOPICS.replacementEtaChanged
-            ? 'PART_ETA_CHANGED'
-            : event.topic === NOTIFICATION_TOPICS.replacementDelivered
-              ? 'PART_DELIVERED'
-              : 'RETURN_INVOICED';
-      return {
-        type: 'part',
-        kind,
-        orderId,
-        ...(text(payload.amount) ? { amount: text(payload.amount) as string } : {}),
-        ...(text(payload.currency) ? { currency: text(payload.currency) as string } : {}),
-        ...(text(payload.deliveredAt) ? { deliveredAt: text(payload.deliveredAt) as string } : {}),
-      };
+    case VISIT_CHANGED: {
+      const { visitId, incidentId, customerId, status, windowStart, windowEnd, change } = event.payload;
+      return { type: 'visit', visit: { visitId, incidentId, customerId, status, windowStart, windowEnd, change } };
     }
-    case NOTIFICATION_TOPICS.visitChanged: {
-      const visitId = text(payload.visitId);
-      const incidentId = text(payload.incidentId);
-      if (!visitId || !incidentId) return null;
-      return {
-        type: 'visit',
-        visit: {
-          visitId,
-          incidentId,
-          customerId: text(payload.customerId),
-          status: String(payload.status ?? ''),
-          windowStart: text(payload.windowStart),
-          windowEnd: text(payload.windowEnd),
-          change: String(payload.change ?? ''),
-        },
-      };
-    }
-    case NOTIFICATION_TOPICS.securityNoticePublished: {
+    case SECURITY_NOTICE_PUBLISHED: {
       // Incidents publishes one event per affected customer; the notice's text is read from incidents.
-      const published = decodeSecurityNoticePublished(event.payload);
-      if (!published) return null;
+      const published = event.payload;
       return {
         type: 'security',
         notice: {

@@ -103,7 +103,7 @@ export async function startNotificationsRuntime(options: NotificationsRuntimeOpt
     group: 'notifications-mail',
     // Named per process; what a dead replica left pending is claimed by the others.
     consumer: 'notifications',
-    topics: Object.values(NOTIFICATION_TOPICS),
+    topics: NOTIFICATION_TOPICS,
     handler: handler.handle,
     blockMs: options.pollMs ? Math.max(100, options.pollMs) : 1_000,
   });

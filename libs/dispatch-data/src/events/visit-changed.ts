@@ -1,25 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { OutboxEvent } from '@polyplus/events';
+import { OutboxEvent, VISIT_CHANGED, type EventPayloadInput, type VisitChange } from '@polyplus/events';
 import type { OnsiteVisit } from '../onsite-visit/onsite-visit.entity';
 
-/** Topic dispatch publishes (key = visit id) whenever a visit's technician, window or status changes. */
-export const VISIT_CHANGED = 'visit.changed';
-
-export type VisitChange = 'CREATED' | 'PLANNED' | 'MOVED' | 'UNASSIGNED' | 'CANCELLED' | 'PINNED' | 'UNPINNED';
-
-export type VisitChangedPayload = {
-  visitId: string;
-  region: string;
-  incidentId: string;
-  customerId: string | null;
-  status: string;
-  technicianId: string | null;
-  windowStart: string | null;
-  windowEnd: string | null;
-  planVersion: number | null;
-  change: VisitChange;
-};
+// Written as typed by the event contract: these rows bypass appendToOutbox for one multi-row INSERT.
+type VisitChangedPayload = EventPayloadInput<typeof VISIT_CHANGED>;
 
 type VisitState = Pick<
   OnsiteVisit,

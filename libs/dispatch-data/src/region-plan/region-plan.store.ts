@@ -6,7 +6,8 @@ import { Technician } from '../technician/technician.entity';
 import { TechnicianAbsence } from '../technician/technician-absence.entity';
 import { RegionPlan } from './region-plan.entity';
 import type { PlanCommit, RegionSnapshot } from './region-snapshot';
-import { publishVisitChanges, type VisitChange } from '../events/visit-changed';
+import type { VisitChange } from '@polyplus/events';
+import { publishVisitChanges } from '../events/visit-changed';
 
 /** What a committed placement means for subscribers: nothing when the visit kept its technician and window. */
 function placementChange(previous: OnsiteVisit, next: { technicianId: string; windowStart: Date; windowEnd: Date }): VisitChange | null {

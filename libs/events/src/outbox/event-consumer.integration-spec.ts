@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { createRedis, DEFAULT_REDIS_URL } from '../redis';
 import { eventStreamKey, toStreamFields, type EventEnvelope } from './event-envelope';
 import { publishToStream } from './outbox-relay';
-import { consumeEvents, redisProcessedEvents, type EventConsumer } from './event-consumer';
+import { consumeEvents, redisProcessedEvents, type ConsumeEventsOptions, type EventConsumer } from './event-consumer';
+import { anyEvent } from '../contract/event-decoder';
+import type { ProductEvent } from '../contract/decode-event';
+import { VISIT_CHANGED } from '../contract/event-topics';
+import { sampleEventPayload } from '../testing/sample-payloads';
 import { consumerGroupStatus } from './consumer-status';
 import { deadLetterCounts, deadLetterStreamKey, readDeadLetters, redriveDeadLetters } from './dead-letter';
 import { until } from '@polyplus/polling';
@@ -29,8 +33,9 @@ describe('consumer groups with several replicas', () => {
   let groupSeq = 0;
   const newGroup = () => `group-${++groupSeq}`;
 
-  const start = async (options: Parameters<typeof consumeEvents>[0]) => {
-    const consumer = await consumeEvents({ stream, blockMs: 100, log: () => undefined, ...options });
+  // Probe topics, not the product's: handed on as read unless a test gives the contract's decoder.
+  const start = async (options: ConsumeEventsOptions<EventEnvelope>) => {
+    const consumer = await consumeEvents({ stream, blockMs: 100, log: () => undefined, decode: anyEvent, ...options });
     consumers.push(consumer);
     return consumer;
   };
@@ -229,6 +234,39 @@ describe('consumer groups with several replicas', () => {
     );
     expect(letters[0].info.reason).toMatch(/malformed entry/);
     expect(handled).toEqual(['fine']);
+  });
+
+  it('an event the contract cannot decode is dead-lettered at once with one log line naming it, and the group goes on', async () => {
+    const group = newGroup();
+    const handled: string[] = [];
+    const logged: string[] = [];
+    const visit = (key: string, payload: Record<string, unknown>): EventEnvelope => ({ ...envelope(key, VISIT_CHANGED), payload });
+    const broken = visit('no-visit-id', sampleEventPayload(VISIT_CHANGED, { visitId: undefined }));
+    const fine = visit('fine', sampleEventPayload(VISIT_CHANGED));
+    // The product's consumers decode by default: this one is started as they are.
+    const consumer = await consumeEvents<ProductEvent>({
+      redis,
+      stream,
+      group,
+      instance: 'pod-a',
+      blockMs: 100,
+      log: (message) => void logged.push(message),
+      handler: async (event) => void handled.push(event.key),
+    });
+    consumers.push(consumer);
+    await publishToStream(redis, stream, [broken, fine]);
+    await until(() => handled.length >= 1, 'the next event');
+    const letters = await until(async () => {
+      const found = await readDeadLetters(redis, { stream, group });
+      return found.length === 1 && found;
+    }, 'the dead letter');
+    expect(handled).toEqual(['fine']);
+    expect(letters[0].event?.id).toBe(broken.id);
+    expect(letters[0].info).toMatchObject({ deliveries: 1, reason: expect.stringMatching(/^undecodable event: visitId: /) });
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain(`visit.changed ${broken.id} moved to the dead-letter stream`);
+    expect(logged[0]).toMatch(/undecodable event: visitId: /);
+    expect((await deadLetterCounts(redis, stream))[group]).toBe(1);
   });
 
   it('a dead-lettered event redriven after the fix is handled by its group, once', async () => {

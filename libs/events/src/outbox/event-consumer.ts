@@ -7,6 +7,8 @@ import { eventStreamKey, fromStreamFields, type EventEnvelope } from './event-en
 import { moveToDeadLetter, type DeadLetterInfo } from './dead-letter';
 import { inEventSpan } from './event-trace';
 import { consumerGroupStatus, fieldsToRecord, type ConsumerGroupStatus } from './consumer-status';
+import { decodeEvent, type ProductEvent } from '../contract/decode-event';
+import type { EventDecoder } from '../contract/event-decoder';
 
 /** Remembers which event ids a consumer has applied. Store them with the effect for exactly-once. */
 export type ProcessedEvents = {
@@ -30,7 +32,7 @@ export function redisProcessedEvents(redis: RedisConnection, keyPrefix: string, 
   };
 }
 
-export type ConsumeEventsOptions = {
+export type ConsumeEventsOptions<E extends EventEnvelope = ProductEvent> = {
   /** Any connection: it is duplicated for the blocking XREADGROUP and used as is for the processed-id store. */
   redis: RedisConnection;
   /** Consumer group: each group receives every event once; consumers in a group share the work. */
@@ -43,11 +45,17 @@ export type ConsumeEventsOptions = {
   consumer?: string;
   /** Tells this process from its replicas (default `<hostname>-<pid>`: a pod's name in Kubernetes). */
   instance?: string;
-  handler: (event: EventEnvelope) => Promise<void>;
+  /** Receives each event decoded: its payload checked against its topic's schema. */
+  handler: (event: E) => Promise<void>;
+  /**
+   * Checks an event before the handler sees it: the event contract ({@link decodeEvent}) unless
+   * given. An event it refuses is moved to the group's dead-letter stream, never handled.
+   */
+  decode?: EventDecoder<E>;
   /** Default: {@link redisProcessedEvents} under `<stream>:processed:<group>`. */
   processed?: ProcessedEvents;
   /** Only these topics reach the handler; the rest are acknowledged and skipped. */
-  topics?: readonly string[];
+  topics?: readonly E['topic'][];
   /** `new` (default) reads events added after the group was created; `start` replays the stream. */
   from?: 'new' | 'start';
   stream?: string;
@@ -154,7 +162,7 @@ return -1
  * consumer's pending list and, after `maxDeliveries`, moved to the group's dead-letter stream and
  * counted, so one poison event never blocks the events after it.
  */
-export async function consumeEvents(options: ConsumeEventsOptions): Promise<EventConsumer> {
+export async function consumeEvents<E extends EventEnvelope = ProductEvent>(options: ConsumeEventsOptions<E>): Promise<EventConsumer> {
   const settings = consumerSettingsFromEnv();
   const stream = options.stream ?? eventStreamKey();
   const group = options.group;
@@ -166,6 +174,8 @@ export async function consumeEvents(options: ConsumeEventsOptions): Promise<Even
   const log = options.log ?? ((message: string) => serviceLogger('event-consumer').error(message));
   const processed = options.processed ?? redisProcessedEvents(options.redis, `${stream}:processed:${group}`);
   const commands = options.redis;
+  // Only a ProductEvent consumer may omit `decode` (the default's type): the contract decodes exactly those.
+  const decode = options.decode ?? (decodeEvent as unknown as EventDecoder<E>);
   // Blocking reads need a connection of their own that waits out Redis outages.
   const blocking = duplicateConnection(options.redis, { maxRetriesPerRequest: null, enableOfflineQueue: true });
   blocking.on('error', () => undefined); // failed reads are reported by the loop
@@ -251,8 +261,16 @@ export async function consumeEvents(options: ConsumeEventsOptions): Promise<Even
     try {
       const wanted = !options.topics || options.topics.includes(event.topic);
       if (wanted && !(await processed.has(event.id))) {
+        const decoded = decode(event);
+        // Retrying cannot make a payload readable: set it aside at once, with what failed.
+        if (!decoded.ok) {
+          await deadLetter(entryId, fields, deliveries, `undecodable event: ${decoded.reason}`, event);
+          return { outcome: 'done', deliveries };
+        }
         // Every line the handler logs names the event it is applying.
-        await withLogContext({ eventId: event.id, topic: event.topic }, () => inEventSpan(group, event, () => options.handler(event)));
+        await withLogContext({ eventId: event.id, topic: event.topic }, () =>
+          inEventSpan(group, event, () => options.handler(decoded.event)),
+        );
         await processed.add(event.id);
       }
       await blocking.xack(stream, group, entryId);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { anyEvent } from '../contract/event-decoder';
 import { createRedis } from '../redis';
 import { deleteKeysMatching } from '../delete-keys';
 import { eventStreamKey, type EventEnvelope } from './event-envelope';
@@ -31,6 +32,8 @@ describe('tailing the event stream without a consumer group', () => {
     const tails = (['a', 'b'] as const).map((name) =>
       tailEvents({
         redis,
+        // Probe topics, not the product's: handed on as read.
+        decode: anyEvent,
         stream,
         blockMs: 100,
         accept: (topic) => topic.startsWith('probe.'),
@@ -52,6 +55,8 @@ describe('tailing the event stream without a consumer group', () => {
     const failures: string[] = [];
     const tail = tailEvents({
       redis,
+      // Probe topics, not the product's: handed on as read.
+      decode: anyEvent,
       stream,
       blockMs: 100,
       log: (message) => failures.push(message),
@@ -70,7 +75,7 @@ describe('tailing the event stream without a consumer group', () => {
 
   it('stop ends a blocked read at once and the handler is not called afterwards', async () => {
     const seen: string[] = [];
-    const tail = tailEvents({ redis, stream, blockMs: 60_000, handler: (event) => void seen.push(event.key) });
+    const tail = tailEvents({ redis, stream, decode: anyEvent, blockMs: 60_000, handler: (event) => void seen.push(event.key) });
     await tail.ready;
     await tail.stop();
     await publishToStream(redis, stream, [envelope('probe.x', 'after-stop')]);

@@ -1,12 +1,16 @@
 import { serviceLogger } from '@polyplus/logger';
 import { duplicateConnection, type RedisConnection } from '../redis';
 import { eventStreamKey, fromStreamFields, type EventEnvelope } from './event-envelope';
+import { decodeEvent, type ProductEvent } from '../contract/decode-event';
+import type { EventDecoder } from '../contract/event-decoder';
 
-export type TailEventsOptions = {
+export type TailEventsOptions<E extends EventEnvelope = ProductEvent> = {
   /** Any connection: it is duplicated for the blocking XREAD. */
   redis: RedisConnection;
   /** Called once per stream entry, in stream order; the next entry waits for it. */
-  handler: (event: EventEnvelope) => Promise<void> | void;
+  handler: (event: E) => Promise<void> | void;
+  /** The event contract ({@link decodeEvent}) unless given; an event it refuses is logged and skipped. */
+  decode?: EventDecoder<E>;
   /** Only events whose topic passes reach the handler. */
   accept?: (topic: string) => boolean;
   stream?: string;
@@ -31,9 +35,11 @@ type StreamReply = [string, [string, string[]][]][] | null;
  * nothing that is still in the stream. Delivery is at-least-once: a relay re-send appears as a
  * new entry with the same envelope id, which the handler should recognise.
  */
-export function tailEvents(options: TailEventsOptions): EventTail {
+export function tailEvents<E extends EventEnvelope = ProductEvent>(options: TailEventsOptions<E>): EventTail {
   const stream = options.stream ?? eventStreamKey();
   const log = options.log ?? ((message: string) => serviceLogger('event-tail').error(message));
+  // Only a ProductEvent tail may omit `decode` (the default's type): the contract decodes exactly those.
+  const decode = options.decode ?? (decodeEvent as unknown as EventDecoder<E>);
   // Blocking reads need a connection of their own that waits out Redis outages.
   const blocking = duplicateConnection(options.redis, { maxRetriesPerRequest: null, enableOfflineQueue: true });
   blocking.on('error', () => undefined); // failed reads are reported below, once per distinct failure
@@ -81,8 +87,14 @@ export function tailEvents(options: TailEventsOptions): EventTail {
           cursor = entryId;
           const event = fromStreamFields(fields);
           if (options.accept && !options.accept(event.topic)) continue;
+          const decoded = decode(event);
+          // A live feed has no dead-letter stream: the event stays in the stream, named in the log.
+          if (!decoded.ok) {
+            log(`[events:tail] ${event.topic} ${event.id} undecodable, skipped: ${decoded.reason}`);
+            continue;
+          }
           try {
-            await options.handler(event);
+            await options.handler(decoded.event);
           } catch (error) {
             // A live feed moves on: one failed event must not hold back every later one.
             log(`[events:tail] ${event.topic} ${event.id} failed: ${String(error)}`);

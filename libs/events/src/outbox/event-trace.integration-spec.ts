@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { anyEvent } from '../contract/event-decoder';
 import { SpanKind, trace } from '@opentelemetry/api';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { inSpan, startInMemoryTracing, type InMemoryTracing } from '@polyplus/telemetry';
 import { createRedis } from '../redis';
 import { deleteKeysMatching } from '../delete-keys';
 import { OutboxEvent } from './outbox-event.entity';
-import { appendToOutbox } from './append-to-outbox';
+import { appendProbeEvent } from './append-to-outbox';
 import { eventStreamKey, type EventEnvelope } from './event-envelope';
 import { publishToStream, startOutboxRelay } from './outbox-relay';
 import { consumeEvents } from './event-consumer';
@@ -38,6 +39,8 @@ describe('trace context through the outbox', () => {
     const handled: { event: EventEnvelope; traceId?: string }[] = [];
     const consumer = await consumeEvents({
       redis,
+      // Probe topics, not the product's: handed on as read.
+      decode: anyEvent,
       stream,
       group: 'traced',
       consumer: 'c1',
@@ -49,7 +52,7 @@ describe('trace context through the outbox', () => {
     const { traceId, eventId } = await inSpan('request', { kind: SpanKind.SERVER }, async (span) => ({
       traceId: span.spanContext().traceId,
       eventId: await db.dataSource.transaction((manager) =>
-        appendToOutbox(manager, { topic: 'probe.traced', key: 'k1', payload: { n: 1 } }),
+        appendProbeEvent(manager, { topic: 'probe.traced', key: 'k1', payload: { n: 1 } }),
       ),
     }));
     const relay = startOutboxRelay({ dataSource: db.dataSource, redis: producer, source: 'probe', stream, pollMs: 50 });
@@ -79,6 +82,8 @@ describe('trace context through the outbox', () => {
     const handled: { event: EventEnvelope; traceId?: string }[] = [];
     const consumer = await consumeEvents({
       redis,
+      // Probe topics, not the product's: handed on as read.
+      decode: anyEvent,
       stream,
       group: 'untraced',
       consumer: 'c1',

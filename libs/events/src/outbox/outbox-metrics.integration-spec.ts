@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { anyEvent } from '../contract/event-decoder';
 import { collectScrapeTime, metricsRegistry } from '@polyplus/metrics';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { createRedis, DEFAULT_REDIS_URL } from '../redis';
-import { appendToOutbox } from './append-to-outbox';
+import { appendProbeEvent } from './append-to-outbox';
 import { eventStreamKey, type EventEnvelope } from './event-envelope';
 import { consumeEvents } from './event-consumer';
 import { OutboxEvent } from './outbox-event.entity';
@@ -57,7 +58,7 @@ describe('outbox and event-stream metrics', () => {
       expect(await gauge('polyplus_outbox_backlog_events', labels)).toBe(0);
       expect(await gauge('polyplus_outbox_oldest_age_seconds', labels)).toBe(0);
       await db.dataSource.transaction(async (manager) => {
-        for (const key of ['a', 'b', 'c']) await appendToOutbox(manager, { topic: 'probe.happened', key, payload: { key } });
+        for (const key of ['a', 'b', 'c']) await appendProbeEvent(manager, { topic: 'probe.happened', key, payload: { key } });
       });
       expect(await gauge('polyplus_outbox_backlog_events', labels)).toBe(3);
       expect(await gauge('polyplus_outbox_oldest_age_seconds', labels)).toBeGreaterThanOrEqual(0);
@@ -83,6 +84,8 @@ describe('outbox and event-stream metrics', () => {
     // Stuck on the first of the three it read in one batch: the new entries wait undelivered.
     const consumer = await consumeEvents({
       redis,
+      // Probe topics, not the product's: handed on as read.
+      decode: anyEvent,
       stream: lagStream,
       group,
       from: 'start',

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { anyEvent } from '../contract/event-decoder';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { createRedis } from '../redis';
 import { deleteKeysMatching } from '../delete-keys';
 import { OutboxEvent } from './outbox-event.entity';
-import { appendToOutbox } from './append-to-outbox';
+import { appendProbeEvent } from './append-to-outbox';
 import { eventStreamKey, type EventEnvelope } from './event-envelope';
 import { publishToStream, startOutboxRelay } from './outbox-relay';
 import { consumeEvents } from './event-consumer';
@@ -41,7 +42,7 @@ describe('event outbox', () => {
     db.dataSource.transaction(async (manager) => {
       const ids: string[] = [];
       for (let i = 0; i < count; i++)
-        ids.push(await appendToOutbox(manager, { topic: 'probe.happened', key: label, payload: { label, i } }));
+        ids.push(await appendProbeEvent(manager, { topic: 'probe.happened', key: label, payload: { label, i } }));
       return ids;
     });
 
@@ -49,6 +50,8 @@ describe('event outbox', () => {
     const applied: EventEnvelope[] = [];
     const consumer = await consumeEvents({
       redis,
+      // Probe topics, not the product's: handed on as read.
+      decode: anyEvent,
       stream,
       group: 'exactly-once',
       consumer: 'c1',
@@ -117,6 +120,8 @@ describe('event outbox', () => {
     const applied: string[] = [];
     const consumer = await consumeEvents({
       redis,
+      // Probe topics, not the product's: handed on as read.
+      decode: anyEvent,
       stream,
       group: 'retrying',
       consumer: 'c1',
@@ -150,7 +155,7 @@ describe('event outbox', () => {
     // A rolled-back transaction's events were never committed: nothing to publish.
     await expect(
       db.dataSource.transaction(async (manager) => {
-        await appendToOutbox(manager, { topic: 'probe.happened', key: 'rolled-back', payload: {} });
+        await appendProbeEvent(manager, { topic: 'probe.happened', key: 'rolled-back', payload: {} });
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');

@@ -3,12 +3,15 @@
 // is HANG_ON_KEY never finishes (the process is killed holding it), e.g. a replica that died mid-work.
 import { createRedis } from '../redis';
 import { consumeEvents } from '../outbox/event-consumer';
+import { anyEvent } from '../contract/event-decoder';
 
 async function main() {
   const env = process.env;
   const redis = createRedis('worker', env.REDIS_URL as string);
   const consumer = await consumeEvents({
     redis,
+    // Probe topics, not the product's: handed on as read.
+    decode: anyEvent,
     stream: env.STREAM as string,
     group: env.GROUP as string,
     consumer: 'replica',
