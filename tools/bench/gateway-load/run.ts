@@ -5,6 +5,7 @@
 // round after round, so a machine that gets busier hurts all of them alike. Prints requests/s and p50/p99
 // latency per round, and the ratios the gateway's goals are stated in.
 // Usage: node -r @swc-node/register tools/bench/gateway-load/run.ts [--duration 8] [--connections 20] [--rounds 2]
+//   [--gateway-parts]: the product's gateway against itself with one part turned off instead of against Hive.
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { authConfig, signPrincipal, type Principal } from '@polyplus/auth';
@@ -12,6 +13,7 @@ import { DEMO_ENGINEER, productionSecrets, startStack, tokenFor } from '@polyplu
 import { deleteRedisKeys, dropDatabasesWithPrefix } from '@polyplus/testing';
 import { startHive, supergraphForStack, type HiveVariant, type RunningHive } from './hive-processes';
 import { load, type BenchRequest } from './load';
+import { PRODUCT_VARIANTS, startProductVariant, type RunningProduct } from './product-processes';
 import { printRatios, printTables, type Result } from './report';
 import { seedCustomer, type SeededCustomer } from './seed';
 
@@ -80,6 +82,7 @@ async function main(): Promise<void> {
     throw error;
   });
   const hives: RunningHive[] = [];
+  const products: RunningProduct[] = [];
   try {
     const engineer = { url: stack.gatewayUrl, token: await tokenFor(DEMO_ENGINEER, stack.env) };
     const callerOf = async (customerId: string): Promise<Caller> => {
@@ -105,7 +108,13 @@ async function main(): Promise<void> {
 
     const supergraph = supergraphForStack(stack.env);
     const targets: Target[] = [{ label: PRODUCT, url: stack.gatewayUrl, auth: 'token' }];
-    for (const { label, variant } of HIVE) {
+    const gatewayParts = process.argv.includes('--gateway-parts');
+    for (const variant of gatewayParts ? PRODUCT_VARIANTS : []) {
+      const product = await startProductVariant(variant, stack.env);
+      products.push(product);
+      targets.push({ label: variant.label, url: product.url, auth: 'token' });
+    }
+    for (const { label, variant } of gatewayParts ? [] : HIVE) {
       const hive = await startHive(variant, supergraph, stack.env);
       hives.push(hive);
       targets.push({ label, url: hive.url, auth: 'signed' });
@@ -142,6 +151,16 @@ async function main(): Promise<void> {
     );
     printTables(results);
     printRatios(results, [
+      ...PRODUCT_VARIANTS.flatMap(({ label }) =>
+        [IDENTICAL, DISTINCT].map((workload) => ({
+          label: `${workload === IDENTICAL ? 'identical' : 'distinct'}: product ÷ ${label.replace(/^product's gateway, /, '')}, req/s`,
+          workload,
+          a: PRODUCT,
+          b: label,
+          of: 'req/s' as const,
+          goal: 'reported',
+        })),
+      ),
       {
         label: 'distinct, 3 subgraphs: product ÷ Hive (dedup off), req/s',
         workload: DISTINCT,
@@ -193,6 +212,7 @@ async function main(): Promise<void> {
     ]);
   } finally {
     for (const hive of hives) await hive.stop();
+    for (const product of products) await product.stop();
     await stack.stop();
     await dropDatabasesWithPrefix(prefix);
     await deleteRedisKeys(queuePrefix);
