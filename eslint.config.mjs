@@ -52,6 +52,45 @@ export default [
       ],
     },
   },
+  // Typed linting: a promise nobody awaits is an error nobody sees (and, in a test, a check that may
+  // never run before the test ends). The project service gives each file the program of its nearest
+  // tsconfig.json; the web pages' browser code has no tsconfig.json of its own (its DOM/JSX settings
+  // are in tsconfig.app.json and tsconfig.spec.json, the GraphiQL page's in tsconfig.graphiql.json),
+  // so those files name theirs.
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    files: ['apps/dispatch-board/src/**/*.ts', 'apps/dispatch-board/src/**/*.tsx'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: ['apps/dispatch-board/tsconfig.app.json', 'apps/dispatch-board/tsconfig.spec.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    files: ['apps/support-center/src/**/*.ts', 'apps/support-center/src/**/*.tsx'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: ['apps/support-center/tsconfig.app.json', 'apps/support-center/tsconfig.spec.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    files: ['apps/gateway/graphiql/**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: false, project: ['apps/gateway/tsconfig.graphiql.json'], tsconfigRootDir: import.meta.dirname },
+    },
+  },
   // tools/ sits above the apps (tools → apps → libs): the supergraph composer, the migration generator
   // and the benchmarks load an app's own modules by relative path, which Nx refuses for any app
   // unless allowed. Only tools may: apps still never import each other, libs never import apps.

@@ -27,7 +27,9 @@ async function startReceiver(scripts: Record<string, number[]>, secrets: Record<
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', async () => {
+    // Fire-and-forget from the 'end' event: a failed verification is caught below and answered.
+    request.on('end', () => void answer());
+    const answer = async () => {
       const path = request.url ?? '/';
       const body = Buffer.concat(chunks).toString('utf8');
       const n = served.get(path) ?? 0;
@@ -44,7 +46,7 @@ async function startReceiver(scripts: Record<string, number[]>, secrets: Record<
       }
       received.push({ path, headers: request.headers, body, answered: status });
       response.writeHead(status).end();
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

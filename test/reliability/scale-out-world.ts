@@ -164,7 +164,9 @@ export async function startWebhookReceiver(secret: () => string): Promise<Webhoo
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', async () => {
+    // Fire-and-forget from the 'end' event: every failure is caught below and answered.
+    request.on('end', () => void answer());
+    const answer = async () => {
       const body = Buffer.concat(chunks).toString('utf8');
       try {
         const verified = await verifyWebhook<WebhookPayload>({ headers: request.headers, body, secrets: [secret()], seenIds });
@@ -180,7 +182,7 @@ export async function startWebhookReceiver(secret: () => string): Promise<Webhoo
           response.writeHead(400).end();
         }
       }
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

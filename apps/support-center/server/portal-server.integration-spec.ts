@@ -32,12 +32,16 @@ const post = (server: PortalServer, path: string, body: unknown, type = 'applica
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'portal-'));
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>portal</title>');
-  upstream = createServer(async (request, response) => {
-    const principal = await verifyBearerToken(request.headers.authorization, authConfig({})).catch(() => null);
-    askedBy.push(principal ? `${principal.role}:${principal.subject}` : 'nobody');
-    request.resume();
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ data: { customers: CUSTOMERS } }));
+  upstream = createServer((request, response) => {
+    // Fire-and-forget from the server's callback: a refused token is caught as "nobody".
+    void verifyBearerToken(request.headers.authorization, authConfig({}))
+      .catch(() => null)
+      .then((principal) => {
+        askedBy.push(principal ? `${principal.role}:${principal.subject}` : 'nobody');
+        request.resume();
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ data: { customers: CUSTOMERS } }));
+      });
   });
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', () => resolve()));
   gatewayUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/graphql`;

@@ -182,10 +182,10 @@ describe('the decorators report the field and the rule', () => {
 describe('scalar argument validators', () => {
   const run = (validateFn: ReturnType<typeof calendarDateArg>, value: unknown) => validateFn(value as object, String, {} as never);
 
-  it('an impossible date argument is an ArgumentValidationError naming the argument', () => {
+  it('an impossible date argument is an ArgumentValidationError naming the argument', async () => {
     let thrown: unknown;
     try {
-      run(calendarDateArg('on'), '2026-13-01');
+      await run(calendarDateArg('on'), '2026-13-01');
     } catch (error) {
       thrown = error;
     }

@@ -33,6 +33,7 @@ export function BoardGrid({
   const range = rangeFor(board, date);
   const [moving, move] = useMoveVisit();
   const [dropMessage, setDropMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
+  // Called fire-and-forget on a drop: move() resolves (never rejects) with the refusal, shown in the banner.
   const onDropVisit = async (visitId: string, technicianId: string, start: string, label: string) => {
     setDropMessage(null);
     const result = await move(visitId, technicianId, start);
@@ -70,7 +71,7 @@ export function BoardGrid({
           range={range}
           selected={selected}
           onSelect={onSelect}
-          onDropVisit={onDropVisit}
+          onDropVisit={(visitId, technicianId, start, label) => void onDropVisit(visitId, technicianId, start, label)}
         />
       ))}
     </div>

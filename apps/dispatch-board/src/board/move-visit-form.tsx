@@ -16,6 +16,7 @@ export function MoveVisitForm({ visit, board, date }: Props) {
   const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
   const [moving, move] = useMoveVisit();
   const ids = { technician: useId(), day: useId(), time: useId() };
+  // Called fire-and-forget from the form: urql's executor resolves (never rejects); a refusal is the result's error, shown on the page.
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setMessage(null);
@@ -25,7 +26,7 @@ export function MoveVisitForm({ visit, board, date }: Props) {
     setMessage(result.ok ? { kind: 'done', text: `Pinned to ${name} at ${day} ${time}.` } : { kind: 'error', text: result.message });
   };
   return (
-    <form className="move-form" onSubmit={submit} aria-labelledby={`${ids.technician}-legend`}>
+    <form className="move-form" onSubmit={(event) => void submit(event)} aria-labelledby={`${ids.technician}-legend`}>
       <h3 id={`${ids.technician}-legend`}>Move and pin</h3>
       <label htmlFor={ids.technician}>Technician</label>
       <select id={ids.technician} value={technicianId} onChange={(event) => setTechnicianId(event.target.value)} required>

@@ -35,6 +35,7 @@ export function VisitDetails({ visitId, board, date, onClose }: Props) {
     shownVersion.current = planVersion;
     refetch({ requestPolicy: 'network-only' });
   }, [planVersion, refetch]);
+  // urql's executors resolve (never reject), a refusal being the result's error shown on the page: buttons call them fire-and-forget.
   const [pinState, pin] = useMutation(PIN_VISIT_MUTATION);
   const [unpinState, unpin] = useMutation(UNPIN_VISIT_MUTATION);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -128,7 +129,7 @@ export function VisitDetails({ visitId, board, date, onClose }: Props) {
             {visit.pinned ? (
               <button
                 type="button"
-                onClick={() => unpin({ id: visit.id }, { additionalTypenames: ['OnsiteVisit'] })}
+                onClick={() => void unpin({ id: visit.id }, { additionalTypenames: ['OnsiteVisit'] })}
                 disabled={unpinState.fetching}
               >
                 Unpin (let the scheduler move it)
@@ -137,7 +138,7 @@ export function VisitDetails({ visitId, board, date, onClose }: Props) {
               visit.status === 'PLANNED' && (
                 <button
                   type="button"
-                  onClick={() => pin({ id: visit.id }, { additionalTypenames: ['OnsiteVisit'] })}
+                  onClick={() => void pin({ id: visit.id }, { additionalTypenames: ['OnsiteVisit'] })}
                   disabled={pinState.fetching}
                 >
                   Pin where it is

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
-import type { WebSocket, WebSocketServer } from 'ws';
+import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import { requestLogContext, serviceLogger, withLogContext } from '@polyplus/logger';
 
 /** What every connection's context carries besides our own fields. */
@@ -39,22 +39,27 @@ export function useGraphQLWs<E extends Record<string, unknown>>(
             socket.send(data, (error) => (error ? reject(error) : resolve()));
           }),
         close: (code, reason) => socket.close(code, reason),
-        onMessage: (callback) =>
-          socket.on('message', async (data) => {
+        onMessage: (callback) => {
+          const handle = async (data: RawData) => {
             try {
               await withLogContext(logContext, () => callback(String(data)));
             } catch (error) {
               withLogContext(logContext, () => serviceLogger('subscriptions').error({ err: error }, 'message handling failed'));
               socket.close(CloseCode.InternalServerError, 'Internal server error');
             }
-          }),
+          };
+          // Fire-and-forget per message: handle() logs a failure and closes the socket.
+          socket.on('message', (data) => void handle(data));
+        },
       },
       { socket, request } as SocketExtra & E,
     );
     socket.once('close', (code, reason) => {
       clearTimeout(pongWait);
       clearInterval(keepAlive);
-      void closed(code, String(reason));
+      closed(code, String(reason)).catch((error: unknown) =>
+        withLogContext(logContext, () => serviceLogger('subscriptions').error({ err: error }, 'connection clean-up failed')),
+      );
     });
   });
   return {

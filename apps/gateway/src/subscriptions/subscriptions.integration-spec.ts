@@ -25,7 +25,11 @@ function startIncidentsStandIn(cases: Case[], secrets: string[]) {
   const server: Server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => (body += chunk));
-    request.on('end', async () => {
+    // An unparseable body or a failing execution answers 500 rather than leaving the gateway waiting.
+    request.on('end', () => {
+      answer().catch((error: unknown) => response.writeHead(500).end(String(error)));
+    });
+    const answer = async () => {
       let principal: Principal;
       try {
         principal = verifyPrincipal(request.headers, secrets);
@@ -46,7 +50,7 @@ function startIncidentsStandIn(cases: Case[], secrets: string[]) {
       };
       const result = await graphql({ schema, source: query, variableValues: variables, rootValue });
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
-    });
+    };
   });
   return {
     readers,

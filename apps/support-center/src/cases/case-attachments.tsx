@@ -87,6 +87,7 @@ export function CaseAttachments({
 function DownloadButton({ attachment }: { attachment: CaseAttachment }) {
   const { token } = usePortalSession();
   const [state, setState] = useState<{ kind: 'idle' | 'busy' | 'done' | 'error'; text: string }>({ kind: 'idle', text: '' });
+  // Called fire-and-forget from the button: every failure is caught below and shown beside it.
   const download = async () => {
     setState({ kind: 'busy', text: 'Downloading…' });
     try {
@@ -105,7 +106,7 @@ function DownloadButton({ attachment }: { attachment: CaseAttachment }) {
   };
   return (
     <>
-      <button type="button" onClick={download} disabled={state.kind === 'busy'} aria-label={`Download ${attachment.fileName}`}>
+      <button type="button" onClick={() => void download()} disabled={state.kind === 'busy'} aria-label={`Download ${attachment.fileName}`}>
         Download
       </button>
       {state.kind !== 'idle' && (
@@ -127,6 +128,7 @@ function UploadForm({ incidentId, onUploaded }: { incidentId: string; onUploaded
   const [request, requestUpload] = useMutation<UploadData>(REQUEST_UPLOAD);
   const input = useRef<HTMLInputElement>(null);
   const ids = { file: useId(), fileHint: useId(), kind: useId(), progress: useId() };
+  // Called fire-and-forget from the form: urql never rejects (a refusal is its result's error, shown below) and a failed transfer is caught.
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) return;
@@ -156,7 +158,7 @@ function UploadForm({ incidentId, onUploaded }: { incidentId: string; onUploaded
     }
   };
   return (
-    <form className="form-grid" onSubmit={submit} aria-labelledby="upload-heading">
+    <form className="form-grid" onSubmit={(event) => void submit(event)} aria-labelledby="upload-heading">
       <h3 id="upload-heading">Add a file</h3>
       <label htmlFor={ids.file}>File</label>
       <div>

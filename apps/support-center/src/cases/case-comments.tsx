@@ -26,6 +26,7 @@ export function CaseComments({
   const [body, setBody] = useState('');
   const [state, add] = useMutation(ADD_COMMENT);
   const id = useId();
+  // Called fire-and-forget from the form: urql's executor resolves (never rejects); a refusal is the result's error, shown on the page.
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await add({ input: { incidentId, body: body.trim() } }, { additionalTypenames: ['Incident', 'IncidentComment'] });
@@ -49,7 +50,7 @@ export function CaseComments({
         </ol>
       )}
       {!closed && (
-        <form className="comment-form" onSubmit={submit}>
+        <form className="comment-form" onSubmit={(event) => void submit(event)}>
           <label htmlFor={id}>Your comment</label>
           <textarea id={id} rows={3} maxLength={5000} value={body} onChange={(event) => setBody(event.target.value)} required />
           <div>

@@ -24,6 +24,7 @@ export function ReleaseDownload({
   offered: boolean;
 }) {
   const { homeZone } = usePortalSession();
+  // urql's executors resolve (never reject), a refusal being the result's error shown on the page: buttons call them fire-and-forget.
   const [state, download] = useMutation<DownloadData>(DOWNLOAD_RELEASE);
   const given = state.data?.downloadSoftwareRelease;
   return (
@@ -31,7 +32,7 @@ export function ReleaseDownload({
       {!given && (
         <button
           type="button"
-          onClick={() => download({ releaseId: release.id })}
+          onClick={() => void download({ releaseId: release.id })}
           disabled={state.fetching}
           aria-label={`Download ${model} ${release.version}`}
         >

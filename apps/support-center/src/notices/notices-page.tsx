@@ -39,6 +39,7 @@ export function NoticesPage() {
 
 function NoticeCard({ notice }: { notice: SecurityNotice }) {
   const { customer, homeZone } = usePortalSession();
+  // urql's executors resolve (never reject), a refusal being the result's error shown on the page: buttons call them fire-and-forget.
   const [state, acknowledge] = useMutation(ACKNOWLEDGE_NOTICE);
   const own = acknowledgementOf(notice, customer.id);
   const headingId = `notice-${notice.id}`;
@@ -57,7 +58,11 @@ function NoticeCard({ notice }: { notice: SecurityNotice }) {
         </p>
       ) : (
         <p>
-          <button type="button" onClick={() => acknowledge({ noticeId: notice.id, customerId: customer.id })} disabled={state.fetching}>
+          <button
+            type="button"
+            onClick={() => void acknowledge({ noticeId: notice.id, customerId: customer.id })}
+            disabled={state.fetching}
+          >
             {state.fetching ? 'Acknowledging…' : 'Acknowledge this notice'}
           </button>
         </p>

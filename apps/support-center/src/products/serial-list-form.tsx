@@ -30,6 +30,7 @@ export function SerialListForm({ onRegistered }: { onRegistered: (serialNumbers:
   const [done, setDone] = useState<string | null>(null);
   const [state, importList] = useMutation<ImportSerialListData>(IMPORT_SERIAL_LIST);
   const ids = { file: useId(), fileHint: useId(), text: useId(), site: useId() };
+  // Called fire-and-forget from the file input: an unreadable file is caught and shown.
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     setFileProblem(null);
     const file = event.target.files?.[0];
@@ -40,9 +41,14 @@ export function SerialListForm({ onRegistered }: { onRegistered: (serialNumbers:
       );
       return;
     }
-    setText(await file.text());
+    try {
+      setText(await file.text());
+    } catch (error) {
+      setFileProblem(`The file could not be read: ${(error as Error).message}`);
+    }
   };
   const lines = serialListLines(text);
+  // Called fire-and-forget from the form: urql's executor resolves (never rejects); a refusal is the result's error, shown on the page.
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(null);
@@ -60,7 +66,7 @@ export function SerialListForm({ onRegistered }: { onRegistered: (serialNumbers:
   };
   const rows = state.error ? apiProblem(state.error).rows : [];
   return (
-    <form className="form-grid" onSubmit={submit} aria-labelledby="list-heading">
+    <form className="form-grid" onSubmit={(event) => void submit(event)} aria-labelledby="list-heading">
       <h2 id="list-heading">Send a serial-number list</h2>
       <p className="form-intro hint">
         For products you cannot register with Poly Lens. One product per line as <code>SERIAL,MODEL</code> (comma, semicolon or tab); blank
@@ -69,7 +75,13 @@ export function SerialListForm({ onRegistered }: { onRegistered: (serialNumbers:
       </p>
       <label htmlFor={ids.file}>List file (.csv or .txt)</label>
       <div>
-        <input id={ids.file} type="file" accept=".csv,.txt,text/csv,text/plain" onChange={onFile} aria-describedby={ids.fileHint} />
+        <input
+          id={ids.file}
+          type="file"
+          accept=".csv,.txt,text/csv,text/plain"
+          onChange={(event) => void onFile(event)}
+          aria-describedby={ids.fileHint}
+        />
         <p id={ids.fileHint} className="hint">
           Or paste the lines below.
         </p>

@@ -35,6 +35,7 @@ export function SignInPage({
     setProblem(found);
     if (!found) onSignIn(token.trim());
   };
+  // Called fire-and-forget from the buttons: a failed sign-in is caught and shown.
   const demo = async (identity: DemoIdentity) => {
     setBusy(identity);
     setProblem(null);
@@ -63,7 +64,7 @@ export function SignInPage({
           <p className="hint">This server runs outside production and issues development tokens for the demo customer.</p>
           <div className="button-row">
             {settings.demoIdentities.map((identity) => (
-              <button key={identity} type="button" onClick={() => demo(identity)} disabled={busy !== null}>
+              <button key={identity} type="button" onClick={() => void demo(identity)} disabled={busy !== null}>
                 {busy === identity ? 'Signing in…' : DEMO_LABEL[identity]}
               </button>
             ))}
