@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import type { ApolloGateway } from '@apollo/gateway';
 import type { AuthConfig } from '@polyplus/auth';
-import { createRedis, eventStreamKey, queuePrefix, tailEvents } from '@polyplus/events';
+import { anyEvent, createRedis, eventStreamKey, queuePrefix, tailEvents } from '@polyplus/events';
 import { serviceLogger } from '@polyplus/logger';
 import { watchSubscriptions } from '@polyplus/metrics';
 import { apolloLogger, formatError } from '@polyplus/subgraph-kit';
@@ -86,6 +86,10 @@ export async function startSubscriptions(options: SubscriptionsOptions): Promise
     redis,
     stream: eventStreamKey(queuePrefix(options.env)),
     accept: followedTopic,
+    // Every delivery re-reads its entity by the event's key with the subscriber's principal, and the
+    // subscription fields read a payload field only after checking its type (a notice through the
+    // contract): an event missing a customer id or entity state is still worth its re-read.
+    decode: anyEvent,
     handler: (event) => hub.publish(event),
   });
   if (!(await within(tail.ready, options.redisWaitMs ?? 3_000)))

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { eventStreamKey, publishToStream, type EventEnvelope } from '@polyplus/events';
+import { eventStreamKey, isEventTopic, publishToStream, sampleEventPayload, type EventEnvelope } from '@polyplus/events';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { startSubgraph, type RunningServer } from '@polyplus/subgraph-kit';
 import { deleteRedisKeys, uniqueTestPrefix } from '@polyplus/testing';
@@ -96,7 +96,8 @@ export async function startHarness(suite: string, options: { receiver?: boolean;
         key: String(payload.incidentId ?? payload.orderId ?? id),
         source: 'test',
         occurredAt,
-        payload,
+        // The fields a test names over a well-formed payload of the topic: the worker reads events through the contract.
+        payload: isEventTopic(topic) ? sampleEventPayload(topic, payload) : payload,
       };
       await publishToStream(redis, eventStreamKey(prefix), [envelope]);
       return envelope;
