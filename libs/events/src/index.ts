@@ -74,3 +74,4 @@ export { decodeEvent, eventOf, type DecodedEvent, type ProductEvent, type Produc
 export { anyEvent, type EventDecoder } from './contract/event-decoder';
 export { entityEventState, decodeEntityEventState, type EntityEventState } from './entity-event-state';
 export { SAMPLE_EVENT_PAYLOADS, sampleEventPayload } from './testing/sample-payloads';
+export { decodeOutbox } from './testing/outbox-decodes';

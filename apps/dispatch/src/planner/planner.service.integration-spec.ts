@@ -1,3 +1,4 @@
+import { decodeOutbox } from '@polyplus/events';
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { OnsiteVisit, OnsiteVisitStatus, Technician } from '@polyplus/dispatch-data';
@@ -79,5 +80,11 @@ describe('planner', () => {
     await planner.unpin(pinned.id);
     expect((await db.dataSource.getRepository(OnsiteVisit).findOneByOrFail({ id: pinned.id })).pinned).toBe(false);
     expect(trigger.requested).toEqual(['PLAN']);
+  });
+
+  it('every event the producers wrote above decodes through the event contract', async () => {
+    const { topics, refused } = await decodeOutbox(db.dataSource);
+    expect(topics).toEqual(expect.arrayContaining(['visit.changed']));
+    expect(refused).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import { authConfig, signPrincipal, type Principal } from '@polyplus/auth';
-import { OutboxEvent } from '@polyplus/events';
+import { OutboxEvent, decodeOutbox } from '@polyplus/events';
 import { EncryptedObjectStorage, FilesystemObjectStorage, parseKeyring } from '@polyplus/object-storage';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { executeOperation, operationData } from '@polyplus/testing';
@@ -418,5 +418,11 @@ describe('case attachments: network diagrams, system configurations, CDRs and op
     const closed = await openCase(deviceA.id, contactA);
     await db.dataSource.query("UPDATE incident SET status = 'CLOSED' WHERE id = ?", [closed]);
     expect((await requestUpload(adminA, { incidentId: closed })).errors?.map((error) => error.extensions?.code)).toEqual(['CONFLICT']);
+  });
+
+  it('every event the producers wrote above decodes through the event contract', async () => {
+    const { topics, refused } = await decodeOutbox(db.dataSource);
+    expect(topics).toEqual(expect.arrayContaining(['incident.attachment-added']));
+    expect(refused).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import {
   REPLACEMENT_TOPICS,
   type EventEnvelope,
   type ProductEvent,
+  decodeOutbox,
 } from '@polyplus/events';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { executeOperation, operationData } from '@polyplus/testing';
@@ -584,5 +585,11 @@ describe('case clocks', () => {
       ['first', false, true],
       ['second', true, false],
     ]);
+  });
+
+  it('every event the producers wrote above decodes through the event contract', async () => {
+    const { topics, refused } = await decodeOutbox(db.dataSource);
+    expect(topics).toEqual(expect.arrayContaining(['incident.clock-paused', 'incident.severity-changed']));
+    expect(refused).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import type { Principal } from '@polyplus/auth';
-import { OutboxEvent } from '@polyplus/events';
+import { OutboxEvent, decodeOutbox } from '@polyplus/events';
 import { EncryptedObjectStorage, FilesystemObjectStorage, developmentKeyring } from '@polyplus/object-storage';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { databaseFingerprint, executeOperation, operationData } from '@polyplus/testing';
@@ -155,5 +155,11 @@ describe('comments on a case between the customer’s people and support', () =>
   it('a closed case takes no more comments (CONFLICT)', async () => {
     await db.dataSource.query("UPDATE incident SET status = 'CLOSED' WHERE id = ?", [incidentB]);
     expect(codes(await addComment(SUPPORT_DESK, incidentB, 'One more thing'))).toEqual(['CONFLICT']);
+  });
+
+  it('every event the producers wrote above decodes through the event contract', async () => {
+    const { topics, refused } = await decodeOutbox(db.dataSource);
+    expect(topics).toEqual(expect.arrayContaining(['incident.comment-added']));
+    expect(refused).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { deleteRedisKeys } from '@polyplus/testing';
 import { until } from '@polyplus/polling';
-import { createRedis, OutboxEvent } from '@polyplus/events';
+import { createRedis, OutboxEvent, decodeOutbox } from '@polyplus/events';
 import { incidentsSubgraph } from '../incidents-subgraph';
 import { FakeWorld, SUPPORT_DESK } from '../testing/fake-subgraphs';
 import { IncidentService } from '../incident/incident.service';
@@ -139,5 +139,11 @@ describe('escalation timers', () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => escalations.escalate(incident.id, 1)));
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await escalationsOf(incident.id)).toHaveLength(1);
+  });
+
+  it('every event the producers wrote above decodes through the event contract', async () => {
+    const { topics, refused } = await decodeOutbox(db.dataSource);
+    expect(topics).toEqual(expect.arrayContaining(['incident.escalated']));
+    expect(refused).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { graphql, type GraphQLSchema } from 'graphql';
 import { actorOf, type Principal } from '@polyplus/auth';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import { OutboxEvent } from '@polyplus/events';
+import { OutboxEvent, decodeOutbox } from '@polyplus/events';
 import { createIncidentsSubgraph, incidentsSubgraph } from '../incidents-subgraph';
 import { FakeWorld, SUPPORT_DESK } from '../testing/fake-subgraphs';
 import { Incident } from './incident.entity';
@@ -202,5 +202,11 @@ describe('case lifecycle', () => {
       ['WORK_STARTED', 'SUPPORT_ENGINEER:jane', null],
       ['ROOT_CAUSE_KNOWN_ISSUE', 'SUPPORT_ENGINEER:jane', 'KI-1 [engineer: tsr.someone-else]'],
     ]);
+  });
+
+  it('every event the producers wrote above decodes through the event contract', async () => {
+    const { topics, refused } = await decodeOutbox(db.dataSource);
+    expect(topics).toEqual(expect.arrayContaining(['incident.opened', 'incident.status-changed']));
+    expect(refused).toEqual([]);
   });
 });

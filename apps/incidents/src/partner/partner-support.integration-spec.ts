@@ -1,7 +1,7 @@
 import { graphql, type GraphQLSchema } from 'graphql';
 import { actorOf, type Principal } from '@polyplus/auth';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import { OutboxEvent } from '@polyplus/events';
+import { OutboxEvent, decodeOutbox } from '@polyplus/events';
 import { createIncidentsSubgraph, incidentsSubgraph } from '../incidents-subgraph';
 import { FakeWorld, SUPPORT_DESK } from '../testing/fake-subgraphs';
 import { IncidentService } from '../incident/incident.service';
@@ -170,5 +170,11 @@ describe('ecosystem cloud partner support', () => {
       ['PARTNER_REQUEST_CLOSED', 'SUPPORT_ENGINEER:ana', '[engineer: Someone Else]'],
       ['PARTNER_ENTITLEMENT_CHECKED', 'SUPPORT_ENGINEER:ana', 'ZOOM: entitled'],
     ]);
+  });
+
+  it('every event the producers wrote above decodes through the event contract', async () => {
+    const { topics, refused } = await decodeOutbox(db.dataSource);
+    expect(topics).toEqual(expect.arrayContaining(['incident.partner-request-opened', 'incident.partner-entitlement-checked']));
+    expect(refused).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { Queue } from 'bullmq';
 import type { Principal } from '@polyplus/auth';
-import { createRedis, SECURITY_NOTICE_PUBLISHED, type EventEnvelope } from '@polyplus/events';
+import { createRedis, SECURITY_NOTICE_PUBLISHED, type EventEnvelope, decodeOutbox } from '@polyplus/events';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import type { SubgraphClient } from '@polyplus/subgraph-kit';
 import { answer, executeOperation, fakeSubgraphClient, operationData } from '@polyplus/testing';
@@ -289,5 +289,11 @@ describe('security and privacy notices (ISMS: "the Customer will be notified in 
         .extensions,
     ).toMatchObject({ code: 'NOT_FOUND', id: unknown });
     expect(await tables()).toEqual(before);
+  });
+
+  it('every event the producers wrote above decodes through the event contract', async () => {
+    const { topics, refused } = await decodeOutbox(db.dataSource);
+    expect(topics).toEqual(expect.arrayContaining(['security-notice.published']));
+    expect(refused).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { decodeOutbox } from '@polyplus/events';
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, pendingSchemaChanges, type TestDatabase } from '@polyplus/persistence';
 import { logisticsSubgraph } from '../logistics-subgraph';
@@ -99,5 +100,11 @@ describe('advance replacement, next business day', () => {
     });
     await expect(order).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
     expect(await db.dataSource.getRepository(ReplacementOrder).count()).toBe(before);
+  });
+
+  it('every event the producers wrote above decodes through the event contract', async () => {
+    const { topics, refused } = await decodeOutbox(db.dataSource);
+    expect(topics).toEqual(expect.arrayContaining(['replacement.ordered']));
+    expect(refused).toEqual([]);
   });
 });

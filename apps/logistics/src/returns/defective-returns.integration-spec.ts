@@ -11,7 +11,7 @@ import { ShipmentResolver } from '../shipment/shipment.resolver';
 import { ReturnsService } from './returns.service';
 import { ReturnDeadlines } from './return-deadline-queue';
 import { Invoice } from './invoice.entity';
-import { OutboxEvent } from '@polyplus/events';
+import { OutboxEvent, decodeOutbox } from '@polyplus/events';
 import type { SubgraphContext } from '@polyplus/subgraph-kit';
 import { fakeDirectory, seedCatalog } from '../testing/logistics-fixture';
 
@@ -286,5 +286,11 @@ describe('shipments and defective part returns', () => {
       await deadlines.close();
       await deleteRedisKeys(prefix);
     }
+  });
+
+  it('every event the producers wrote above decodes through the event contract', async () => {
+    const { topics, refused } = await decodeOutbox(db.dataSource);
+    expect(topics).toEqual(expect.arrayContaining(['replacement.return-invoiced', 'replacement.delivered']));
+    expect(refused).toEqual([]);
   });
 });

@@ -35,6 +35,12 @@ describe('the event contract', () => {
     expect(decoded).toEqual({ ok: true, event: expect.objectContaining({ topic, payload }) });
   });
 
+  it('keeps the envelope as read: its id, key and the trace context of the change that produced it', () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const envelope = { ...onStream(VISIT_CHANGED, SAMPLE_EVENT_PAYLOADS[VISIT_CHANGED]), traceparent };
+    expect(decodeEvent(envelope)).toEqual({ ok: true, event: { ...envelope, payload: SAMPLE_EVENT_PAYLOADS[VISIT_CHANGED] } });
+  });
+
   it('reads a payload without a version as version 1, and one naming a version the contract lacks not at all', () => {
     const payload = SAMPLE_EVENT_PAYLOADS[VISIT_CHANGED];
     expect(decodeEvent(onStream(VISIT_CHANGED, { ...payload, v: 1 })).ok).toBe(true);
