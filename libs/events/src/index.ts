@@ -75,3 +75,4 @@ export { anyEvent, type EventDecoder } from './contract/event-decoder';
 export { entityEventState, decodeEntityEventState, type EntityEventState } from './entity-event-state';
 export { SAMPLE_EVENT_PAYLOADS, sampleEventPayload } from './testing/sample-payloads';
 export { decodeOutbox } from './testing/outbox-decodes';
+export { decodedEvent } from './testing/decoded-event';

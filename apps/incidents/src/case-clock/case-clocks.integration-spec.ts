@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Principal } from '@polyplus/auth';
 import {
   createRedis,
-  decodeEvent,
+  decodedEvent,
   INCIDENT_TOPICS,
   OutboxEvent,
   REPLACEMENT_TOPICS,
@@ -26,13 +26,6 @@ import { ESCALATION_QUEUE, escalationJobId, type EscalationJob } from '../escala
 import { IncidentSeverityChange } from './severity-change.entity';
 import { IncidentClockPause } from './clock-pause.entity';
 import { partWaitHandler } from './part-wait.consumer';
-
-/** A part event as the consumer receives it: decoded by the event contract (a fixture it refuses fails the test here). */
-function decoded(envelope: EventEnvelope): ProductEvent {
-  const result = decodeEvent(envelope);
-  if (!result.ok) throw new Error(`fixture refused by the event contract: ${result.reason}`);
-  return result.event;
-}
 
 const JANE: Principal = { subject: 'jane', role: 'SUPPORT_ENGINEER', customerIds: [] };
 
@@ -274,7 +267,7 @@ describe('case clocks', () => {
       const orderId = randomUUID();
       const handle = partWaitHandler(db.dataSource, now);
       const envelope = (topic: string, occurredAt: string, payload: Record<string, unknown>): ProductEvent =>
-        decoded({
+        decodedEvent({
           id: randomUUID(),
           topic,
           key: orderId,
@@ -320,7 +313,7 @@ describe('case clocks', () => {
       const orderId = randomUUID();
       const handle = partWaitHandler(db.dataSource, now);
       const envelope = (topic: string, occurredAt: string, payload: Record<string, unknown>): ProductEvent =>
-        decoded({
+        decodedEvent({
           id: randomUUID(),
           topic,
           key: orderId,
@@ -361,7 +354,7 @@ describe('case clocks', () => {
         db.dataSource,
         now,
       )(
-        decoded({
+        decodedEvent({
           id: randomUUID(),
           topic: REPLACEMENT_TOPICS.ordered,
           key: orderId,

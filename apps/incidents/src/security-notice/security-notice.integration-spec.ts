@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { Queue } from 'bullmq';
 import type { Principal } from '@polyplus/auth';
-import { createRedis, SECURITY_NOTICE_PUBLISHED, type EventEnvelope, decodeOutbox } from '@polyplus/events';
+import { createRedis, decodedEvent, decodeOutbox, SECURITY_NOTICE_PUBLISHED, type EventEnvelope } from '@polyplus/events';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import type { SubgraphClient } from '@polyplus/subgraph-kit';
 import { answer, executeOperation, fakeSubgraphClient, operationData } from '@polyplus/testing';
@@ -249,7 +249,7 @@ describe('security and privacy notices (ISMS: "the Customer will be notified in 
         occurredAt: row.occurredAt.toISOString(),
         payload: JSON.parse(row.payload),
       };
-      await fanout(envelope);
+      await fanout(decodedEvent(envelope));
     }
     const deliveries = await db.dataSource.getRepository(WebhookDelivery).find();
     expect(deliveries.map((delivery) => [delivery.endpointId, delivery.eventType])).toEqual([[forA.id, SECURITY_NOTICE_PUBLISHED]]);

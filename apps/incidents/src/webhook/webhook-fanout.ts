@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import type { EventEnvelope } from '@polyplus/events';
+import type { ProductEvent } from '@polyplus/events';
 import { withTraceparent } from '@polyplus/telemetry';
 import { webhookIdempotencyKey, webhookPayload } from '@polyplus/webhooks';
 import { Incident } from '../incident/incident.entity';
@@ -16,10 +16,11 @@ import { DELIVER_WEBHOOK, WEBHOOK_BACKOFF, webhookJobId, type WebhookDeliveryJob
  * The customer an event concerns: named in its payload, or, for events about a case published by
  * another service (a replacement order), the customer of that case. Unknown → no one receives it.
  */
-async function customerOf(dataSource: DataSource, event: EventEnvelope): Promise<string | null> {
-  const { customerId, incidentId } = event.payload as { customerId?: unknown; incidentId?: unknown };
-  if (typeof customerId === 'string' && customerId) return customerId;
-  if (typeof incidentId !== 'string' || !incidentId) return null;
+async function customerOf(dataSource: DataSource, event: ProductEvent): Promise<string | null> {
+  // Every topic's payload names the customer, the case, or both (a visit may name no customer).
+  const { customerId, incidentId }: { customerId?: string | null; incidentId?: string } = event.payload;
+  if (customerId) return customerId;
+  if (!incidentId) return null;
   const incident = await dataSource.getRepository(Incident).findOne({ where: { id: incidentId }, select: { id: true, customerId: true } });
   return incident?.customerId ?? null;
 }
@@ -34,7 +35,7 @@ export type WebhookFanoutOptions = { maxAttempts: number; now?: () => Date };
  */
 export function webhookFanout(dataSource: DataSource, queue: Queue<WebhookDeliveryJob>, options: WebhookFanoutOptions) {
   const now = options.now ?? (() => new Date());
-  return async (event: EventEnvelope): Promise<void> => {
+  return async (event: ProductEvent): Promise<void> => {
     if (!isWebhookEventType(event.topic)) return;
     const customerId = await customerOf(dataSource, event);
     if (!customerId) return;

@@ -4,7 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { graphql, type GraphQLSchema } from 'graphql';
 import { Queue } from 'bullmq';
 import type { Principal } from '@polyplus/auth';
-import { appendToOutbox, checkedOutboxEvent, createRedis, sampleEventPayload, type EventEnvelope, type EventTopic } from '@polyplus/events';
+import {
+  appendToOutbox,
+  checkedOutboxEvent,
+  createRedis,
+  decodedEvent,
+  sampleEventPayload,
+  type EventEnvelope,
+  type EventTopic,
+} from '@polyplus/events';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { deleteRedisKeys } from '@polyplus/testing';
 import { until } from '@polyplus/polling';
@@ -205,9 +213,9 @@ describe('partner webhooks', () => {
       key: 'i-1',
       source: 'incidents',
       occurredAt: new Date().toISOString(),
-      payload: { incidentId: 'i-1', customerId: customerA, level: 1 },
+      payload: sampleEventPayload('incident.escalated', { incidentId: 'i-1', customerId: customerA, level: 1 }),
     };
-    await webhookFanout(db.dataSource, queue, { maxAttempts: 3 })(envelope);
+    await webhookFanout(db.dataSource, queue, { maxAttempts: 3 })(decodedEvent(envelope));
     await until(async () => (await queue.getJobState(webhookJobId(endpoint.id, eventId))) === 'completed', 'the re-run job');
     expect(await deliveriesOf(endpoint.id)).toHaveLength(1);
     expect(receiver.received.filter((request) => request.path === '/ok')).toHaveLength(before);
