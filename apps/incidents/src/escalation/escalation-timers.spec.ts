@@ -55,4 +55,16 @@ describe('escalation timers follow the case clocks', () => {
       [2, null],
     ]);
   });
+
+  it('a wait recorded as ending a moment ahead of the clock (a delivery dated by the carrier) re-arms the resolution threshold at once', () => {
+    const delivered = facts(
+      3,
+      [],
+      [{ startedAt: new Date('2026-03-16T16:30:00Z'), endedAt: new Date('2026-03-16T16:40:01Z'), reason: PauseReason.WAITING_ON_PART }],
+    );
+    expect(dues(escalations.timersFor(delivered, new Date('2026-03-16T16:40:00Z')))).toEqual([
+      [1, '2026-03-17T08:30:00.000Z'],
+      [2, '2026-03-19T16:10:01.000Z'],
+    ]);
+  });
 });

@@ -55,7 +55,10 @@ export class EscalationService {
     const { incident } = facts;
     const calendar = this.calendarOf(incident);
     const initial = (facts.severityChanges[0]?.fromSeverity ?? incident.severity) as Severity;
-    const at = evaluationInstant(facts as ClockFacts, now);
+    // A pause can end a moment ahead of this clock (a carrier dates a delivery slightly ahead): the
+    // timers follow its recorded end, else the event that ended it would leave them disarmed for good.
+    const latestEnd = Math.max(0, ...facts.pauses.map((pause) => pause.endedAt?.getTime() ?? 0));
+    const at = new Date(Math.max(evaluationInstant(facts as ClockFacts, now).getTime(), latestEnd));
     const pauses = facts.pauses.map((pause): ClockPause => ({ start: pause.startedAt, end: pause.endedAt, reason: pause.reason }));
     const afterMs = (severity: number, level: number) => {
       const threshold = thresholdOf(this.policy, severity, level);
