@@ -202,19 +202,17 @@ describe('bad input at the gateway', () => {
 
   it('a subgraph’s HTTP refusal reaches the client as the subgraph’s own error and code, without its address, status line or body', async () => {
     standIn.answerWith((response) =>
-      response
-        .writeHead(400, { 'content-type': 'application/json' })
-        .end(
-          JSON.stringify({
-            errors: [
-              {
-                message: 'start must be a date-time in the years 1970–2999',
-                locations: [{ line: 1, column: 10 }],
-                extensions: { code: 'BAD_USER_INPUT', field: 'start' },
-              },
-            ],
-          }),
-        ),
+      response.writeHead(400, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          errors: [
+            {
+              message: 'start must be a date-time in the years 1970–2999',
+              locations: [{ line: 1, column: 10 }],
+              extensions: { code: 'BAD_USER_INPUT', field: 'start' },
+            },
+          ],
+        }),
+      ),
     );
     const answer = await post(MOVE_VISIT, { s: '2026-03-02T10:00:00Z' });
     expect(standIn.calls).toHaveLength(1);

@@ -54,16 +54,14 @@ export class PersonalDataExports {
     await this.assertSubject(claims.customerId, claims.contactId);
     const contact = claims.contactId ? await this.dataSource.getRepository(Contact).findOneByOrFail({ id: claims.contactId }) : null;
     const exportedAt = this.now();
-    await this.dataSource
-      .getRepository(PrivacyAuditEntry)
-      .insert({
-        at: exportedAt,
-        actor,
-        action: 'PERSONAL_DATA_EXPORTED',
-        customerId: claims.customerId,
-        contactId: claims.contactId,
-        reason: 'export link followed',
-      });
+    await this.dataSource.getRepository(PrivacyAuditEntry).insert({
+      at: exportedAt,
+      actor,
+      action: 'PERSONAL_DATA_EXPORTED',
+      customerId: claims.customerId,
+      contactId: claims.contactId,
+      reason: 'export link followed',
+    });
     const name = `personal-data-${claims.contactId ? `contact-${claims.contactId}` : `customer-${claims.customerId}`}.json`;
     response.writeHead(200, {
       'content-type': 'application/json; charset=utf-8',

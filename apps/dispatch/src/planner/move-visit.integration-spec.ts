@@ -130,15 +130,13 @@ describe('moving a visit by hand', () => {
     [
       'on a day the technician is absent',
       async () => {
-        await db.dataSource
-          .getRepository(TechnicianAbsence)
-          .insert({
-            id: randomUUID(),
-            technicianId: tess.id,
-            kind: TechnicianAbsenceKind.SICK,
-            startsAt: at('00:00', '2026-12-03'),
-            endsAt: at('23:59', '2026-12-03'),
-          });
+        await db.dataSource.getRepository(TechnicianAbsence).insert({
+          id: randomUUID(),
+          technicianId: tess.id,
+          kind: TechnicianAbsenceKind.SICK,
+          startsAt: at('00:00', '2026-12-03'),
+          endsAt: at('23:59', '2026-12-03'),
+        });
         return {};
       },
       () => tess.id,
@@ -148,15 +146,13 @@ describe('moving a visit by hand', () => {
     [
       'into the technician’s training morning',
       async () => {
-        await db.dataSource
-          .getRepository(TechnicianAbsence)
-          .insert({
-            id: randomUUID(),
-            technicianId: tess.id,
-            kind: TechnicianAbsenceKind.TRAINING,
-            startsAt: at('08:00', '2026-12-14'),
-            endsAt: at('11:00', '2026-12-14'),
-          });
+        await db.dataSource.getRepository(TechnicianAbsence).insert({
+          id: randomUUID(),
+          technicianId: tess.id,
+          kind: TechnicianAbsenceKind.TRAINING,
+          startsAt: at('08:00', '2026-12-14'),
+          endsAt: at('11:00', '2026-12-14'),
+        });
         return {};
       },
       () => tess.id,

@@ -84,22 +84,20 @@ describe('personal data in the incidents service: export and erasure', () => {
     const storageKey = `attachments/${customerId}/${incidentId}/${id}`;
     const bytes = randomBytes(500);
     const stored = await storage.put(storageKey, Readable.from([bytes]), { size: bytes.length });
-    await db.dataSource
-      .getRepository(Attachment)
-      .insert({
-        id,
-        incidentId,
-        customerId,
-        fileName: `${name}.csv`,
-        contentType: 'text/csv',
-        kind,
-        size: bytes.length,
-        sha256: stored.sha256,
-        storageKey,
-        keyId: stored.keyId,
-        uploadedBy,
-        uploadedAt: now,
-      });
+    await db.dataSource.getRepository(Attachment).insert({
+      id,
+      incidentId,
+      customerId,
+      fileName: `${name}.csv`,
+      contentType: 'text/csv',
+      kind,
+      size: bytes.length,
+      sha256: stored.sha256,
+      storageKey,
+      keyId: stored.keyId,
+      uploadedBy,
+      uploadedAt: now,
+    });
     files[name] = { id, storageKey };
   }
 
@@ -151,38 +149,34 @@ describe('personal data in the incidents service: export and erasure', () => {
       },
     ]);
     const noticeId = randomUUID();
-    await db.dataSource
-      .getRepository(SecurityNotice)
-      .insert({
-        id: noticeId,
-        kind: SecurityNoticeKind.SECURITY,
-        severity: SecurityNoticeSeverity.HIGH,
-        title: 'Firmware advisory',
-        summary: 'Update the firmware.',
-        detectedAt: now,
-        status: SecurityNoticeStatus.PUBLISHED,
-        notifiedAt: now,
-        recordedAt: now,
-        recordedBy: 'SUPPORT_ENGINEER:tsr.desk',
-        publishedBy: 'SUPPORT_ENGINEER:tsr.desk',
-      });
+    await db.dataSource.getRepository(SecurityNotice).insert({
+      id: noticeId,
+      kind: SecurityNoticeKind.SECURITY,
+      severity: SecurityNoticeSeverity.HIGH,
+      title: 'Firmware advisory',
+      summary: 'Update the firmware.',
+      detectedAt: now,
+      status: SecurityNoticeStatus.PUBLISHED,
+      notifiedAt: now,
+      recordedAt: now,
+      recordedBy: 'SUPPORT_ENGINEER:tsr.desk',
+      publishedBy: 'SUPPORT_ENGINEER:tsr.desk',
+    });
     await db.dataSource.getRepository(SecurityNoticeRecipient).insert([
       { noticeId, customerId: fabrikam, acknowledgedAt: now, acknowledgedBy: `CUSTOMER_TECHNICIAN:${ana.email}` },
       { noticeId, customerId: contoso, acknowledgedAt: null, acknowledgedBy: null },
     ]);
     const endpointId = randomUUID();
-    await db.dataSource
-      .getRepository(WebhookEndpoint)
-      .insert({
-        id: endpointId,
-        partnerId: 'partner-zoom',
-        url: 'https://hooks.partner.example/polyplus',
-        eventTypes: ['incident.comment-added'],
-        customerIds: [fabrikam],
-        secret: 'enc:v1:dev:placeholder',
-        status: WebhookEndpointStatus.ACTIVE,
-        createdAt: now,
-      });
+    await db.dataSource.getRepository(WebhookEndpoint).insert({
+      id: endpointId,
+      partnerId: 'partner-zoom',
+      url: 'https://hooks.partner.example/polyplus',
+      eventTypes: ['incident.comment-added'],
+      customerIds: [fabrikam],
+      secret: 'enc:v1:dev:placeholder',
+      status: WebhookEndpointStatus.ACTIVE,
+      createdAt: now,
+    });
     await db.dataSource.getRepository(WebhookDelivery).insert({
       id: randomUUID(),
       endpointId,

@@ -167,19 +167,17 @@ describe('personal data in the notifications service: export and erasure', () =>
         sizeBytes: 800,
       },
     ]);
-    await db.dataSource
-      .getRepository(MailBounce)
-      .insert({
-        id: randomUUID(),
-        email: ana.email,
-        kind: 'SOFT',
-        source: 'DSN',
-        diagnostic: `452 <${ana.email}>: mailbox full`,
-        deliveryId: ids.anasSent,
-        occurredAt: at,
-        clearedAt: at,
-        clearedBy: `CUSTOMER_TECHNICIAN:${ana.email}`,
-      });
+    await db.dataSource.getRepository(MailBounce).insert({
+      id: randomUUID(),
+      email: ana.email,
+      kind: 'SOFT',
+      source: 'DSN',
+      diagnostic: `452 <${ana.email}>: mailbox full`,
+      deliveryId: ids.anasSent,
+      occurredAt: at,
+      clearedAt: at,
+      clearedBy: `CUSTOMER_TECHNICIAN:${ana.email}`,
+    });
   }, 180_000);
   afterAll(() => db?.drop(), 60_000);
 
