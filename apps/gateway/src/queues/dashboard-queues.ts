@@ -49,8 +49,9 @@ export function dashboardQueues(env: NodeJS.ProcessEnv, basePath: string) {
       const { redis, queues } = opened;
       // The connection goes first, so that each queue's start-up settles while its error listener is
       // still there: a queue closed mid start-up drops its listeners and its late failure would be unhandled.
+      // (A start-up that never settles cannot fail later either: the wait is bounded.)
       redis.disconnect();
-      await Promise.all(queues.map(({ queue }) => queue.waitUntilReady().catch(() => undefined)));
+      await Promise.race([Promise.all(queues.map(({ queue }) => queue.waitUntilReady().catch(() => undefined))), sleep(READY_WAIT_MS)]);
       await Promise.all(queues.map(({ queue }) => queue.close().catch(() => undefined)));
     },
   };
