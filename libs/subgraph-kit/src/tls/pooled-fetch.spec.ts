@@ -16,6 +16,7 @@ describe('pooledFetch', () => {
       request.on('end', () => {
         if (request.url === '/empty') return void response.writeHead(204).end();
         if (request.url === '/never') return; // answers nothing: only the caller's signal ends the call
+        if (request.url === '/dies') return void request.socket.destroy(); // a replica killed mid-request
         response.writeHead(400, { 'content-type': 'application/json', 'set-cookie': ['a=1', 'b=2'] }).end(
           JSON.stringify({
             method: request.method,
@@ -62,5 +63,16 @@ describe('pooledFetch', () => {
 
   it('refuses a body other than a string rather than sending something else', async () => {
     await expect(send(new URL('/graphql', base), { method: 'POST', body: new Uint8Array([1]) })).rejects.toThrow(TypeError);
+  });
+
+  it('a connection cut mid-request or refused fails as fetch does (TypeError: fetch failed), which callers report as unavailable', async () => {
+    await expect(send(new URL('/dies', base), { method: 'POST', body: '{}' })).rejects.toMatchObject({
+      name: 'TypeError',
+      message: 'fetch failed',
+    });
+    await expect(send(new URL('http://127.0.0.1:9/graphql'), { method: 'POST', body: '{}' })).rejects.toMatchObject({
+      name: 'TypeError',
+      message: 'fetch failed',
+    });
   });
 });

@@ -31,15 +31,25 @@ export function pooledFetch(dispatcher: Dispatcher): (url: URL, init: RequestIni
       throw new TypeError('Only string bodies are sent to subgraphs');
     }
     const method = (init.method ?? 'GET').toUpperCase() as Dispatcher.HttpMethod;
-    const answer = await dispatcher.request({
-      origin: url.origin,
-      path: `${url.pathname}${url.search}`,
-      method,
-      headers: headerRecord(init.headers),
-      body: init.body ?? undefined,
-      signal: init.signal ?? undefined,
-    });
-    const text = await answer.body.text();
+    let answer: Dispatcher.ResponseData;
+    let text: string;
+    try {
+      answer = await dispatcher.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method,
+        headers: headerRecord(init.headers),
+        body: init.body ?? undefined,
+        signal: init.signal ?? undefined,
+      });
+      text = await answer.body.text();
+    } catch (error) {
+      // As WHATWG fetch does: a transport failure (refused, reset, a replica killed mid-answer) is
+      // `TypeError: fetch failed`, which the gateway reports as SERVICE_UNAVAILABLE and subscription
+      // reads retry; a caller's abort stays an abort.
+      if (init.signal?.aborted) throw error;
+      throw new TypeError('fetch failed', { cause: error });
+    }
     const body = NO_BODY.has(answer.statusCode) || method === 'HEAD' ? null : text;
     return new Response(body, { status: answer.statusCode, headers: responseHeaders(answer.headers) });
   };
