@@ -2,19 +2,16 @@
 // events committed at a steady rate; prints event committed → delivered p50/p99 and the subgraph
 // requests the gateways made per event (through counting proxies in front of every subgraph).
 // Usage: node -r @swc-node/register tools/bench/subscription-fanout/run.ts [--rate 50] [--duration 20]
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { createClient, type Client } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { authConfig, issueToken, type Principal } from '@polyplus/auth';
-import { DEMO_ENGINEER, freePort, graphqlData, startStack, tokenFor, waitForHealth } from '@polyplus/local-stack';
+import { DEMO_ENGINEER, graphqlData, startStack, tokenFor } from '@polyplus/local-stack';
 import { parseMysqlUrl } from '@polyplus/persistence';
-import { SUBGRAPH_NAMES, type SubgraphName } from '@polyplus/subgraph-kit';
+import { SUBGRAPH_NAMES } from '@polyplus/subgraph-kit';
 import { deleteRedisKeys, dropDatabasesWithPrefix, uniqueTestPrefix } from '@polyplus/testing';
-import { countingProxy } from './counting-proxy';
+import { startCountingGateways, type CountingGateways } from './counting-gateways';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const CUSTOMERS = 20;
 const USERS_PER_CUSTOMER = 5; // 20 × 5 = 100 principals
 const CASES_PER_CUSTOMER = 3;
@@ -63,40 +60,20 @@ async function main(): Promise<void> {
     await dropDatabasesWithPrefix(prefix);
     throw error;
   });
-  const proxies = {} as Record<SubgraphName, Awaited<ReturnType<typeof countingProxy>>>;
-  const gateways: ChildProcess[] = [];
+  let subscriptionGateways: CountingGateways | undefined;
   const clients: Client[] = [];
   let cleaned = false;
   cleanUp = async () => {
     if (cleaned) return;
     cleaned = true;
     await Promise.all(clients.map((client) => Promise.resolve(client.dispose()).catch(() => undefined)));
-    for (const child of gateways) child.kill('SIGTERM');
-    await Promise.all(Object.values(proxies).map((proxy) => proxy.close()));
+    await subscriptionGateways?.close();
     await stack.stop();
     await dropDatabasesWithPrefix(prefix);
     await deleteRedisKeys(queuePrefix);
   };
   try {
-    for (const name of SUBGRAPH_NAMES) proxies[name] = await countingProxy(stack.env[`${name.toUpperCase()}_URL`] as string);
-    // Two gateways serve the subscriptions; their subgraph traffic goes through the proxies. The
-    // stack's own gateway takes the mutations, so the proxies count deliveries only.
-    const gatewayUrls: string[] = [];
-    for (let i = 0; i < 2; i++) {
-      const port = await freePort();
-      const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/gateway/src/main.ts'], {
-        cwd: ROOT,
-        env: {
-          ...stack.env,
-          GATEWAY_PORT: String(port),
-          ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, proxies[name].url])),
-        },
-        stdio: 'ignore',
-      });
-      gateways.push(child);
-      await waitForHealth(`http://127.0.0.1:${port}/health`, child, 120_000);
-      gatewayUrls.push(`http://127.0.0.1:${port}/graphql`);
-    }
+    const { proxies, urls: gatewayUrls } = await startCountingGateways(stack.env, 2, (parts) => (subscriptionGateways = parts));
 
     const staff = { url: stack.gatewayUrl, token: await tokenFor(DEMO_ENGINEER, stack.env) };
     const customers: { id: string; incidents: string[] }[] = [];

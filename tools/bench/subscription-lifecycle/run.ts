@@ -5,21 +5,17 @@
 // delivery p50/p95/p99, and the mutation p50 without and with subscribers.
 // Usage: node -r @swc-node/register tools/bench/subscription-lifecycle/run.ts
 //   [--customers 20] [--subscribers 500] [--rate 10] [--events 300] [--selection '{ severity device { serialNumber } customer { name } }']
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { authConfig, issueToken } from '@polyplus/auth';
 import { createRedis, eventStreamKey } from '@polyplus/events';
-import { DEMO_ENGINEER, freePort, graphqlData, startStack, tokenFor, waitForHealth } from '@polyplus/local-stack';
-import { SUBGRAPH_NAMES, type SubgraphName } from '@polyplus/subgraph-kit';
+import { DEMO_ENGINEER, graphqlData, startStack, tokenFor } from '@polyplus/local-stack';
+import { SUBGRAPH_NAMES } from '@polyplus/subgraph-kit';
 import { deleteRedisKeys, dropDatabasesWithPrefix, uniqueTestPrefix } from '@polyplus/testing';
-import { countingProxy, type CountingProxy } from '../subscription-fanout/counting-proxy';
+import { startCountingGateways, type CountingGateways } from '../subscription-fanout/counting-gateways';
 import { createCases, driveTransitions, type Transition } from './transitions';
 import { summarise, type Delivery } from './report';
 import { cpuMsOf } from './cpu-time';
-
-const ROOT = join(__dirname, '..', '..', '..');
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -53,40 +49,20 @@ async function main(): Promise<void> {
     await dropDatabasesWithPrefix(prefix);
     throw error;
   });
-  const proxies = {} as Record<SubgraphName, CountingProxy>;
-  const gateways: ChildProcess[] = [];
+  let subscriptionGateways: CountingGateways | undefined;
   const clients: Client[] = [];
   let cleaned = false;
   cleanUp = async () => {
     if (cleaned) return;
     cleaned = true;
     await Promise.all(clients.map((client) => Promise.resolve(client.dispose()).catch(() => undefined)));
-    for (const child of gateways) child.kill('SIGTERM');
-    await Promise.all(Object.values(proxies).map((proxy) => proxy.close()));
+    await subscriptionGateways?.close();
     await stack.stop();
     await dropDatabasesWithPrefix(prefix);
     await deleteRedisKeys(queuePrefix);
   };
   try {
-    for (const name of SUBGRAPH_NAMES) proxies[name] = await countingProxy(stack.env[`${name.toUpperCase()}_URL`] as string);
-    // Two gateways serve the subscriptions through the counting proxies; the stack's own gateway
-    // takes the mutations, so the proxies count what deliveries cost.
-    const gatewayUrls: string[] = [];
-    for (let i = 0; i < 2; i++) {
-      const port = await freePort();
-      const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/gateway/src/main.ts'], {
-        cwd: ROOT,
-        env: {
-          ...stack.env,
-          GATEWAY_PORT: String(port),
-          ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, proxies[name].url])),
-        },
-        stdio: 'ignore',
-      });
-      gateways.push(child);
-      await waitForHealth(`http://127.0.0.1:${port}/health`, child, 120_000);
-      gatewayUrls.push(`http://127.0.0.1:${port}/graphql`);
-    }
+    const { proxies, gateways, urls: gatewayUrls } = await startCountingGateways(stack.env, 2, (parts) => (subscriptionGateways = parts));
     const staff = { url: stack.gatewayUrl, token: await tokenFor(DEMO_ENGINEER, stack.env) };
     const cases = await createCases(staff, customers);
 
