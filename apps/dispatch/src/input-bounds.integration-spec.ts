@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { deleteRedisKeys, executeOperation, uniqueTestPrefix } from '@polyplus/testing';
-import { OnsiteVisit, OnsiteVisitStatus, Technician } from '@polyplus/dispatch-data';
+import { OnsiteVisit, Technician } from '@polyplus/dispatch-data';
 import { createDispatchSubgraph } from './dispatch-subgraph';
+import { addRoomVisit, roomTechnician } from './testing/room-fixtures';
 
 const CREATE_TECHNICIAN = 'mutation ($input: CreateTechnicianInput!) { createTechnician(input: $input) { id skills } }';
 const RECORD_ABSENCE = 'mutation ($input: RecordTechnicianAbsenceInput!) { recordTechnicianAbsence(input: $input) { id } }';
@@ -20,18 +21,7 @@ describe('dispatch inputs are bounded by their columns and the domain', () => {
   let schema: GraphQLSchema;
   let close: (() => Promise<void>) | undefined;
   const prefix = uniqueTestPrefix('dispatch_bounds');
-  const tess = {
-    id: randomUUID(),
-    name: 'Tess',
-    region: 'BOUNDS',
-    skills: ['ROOM'],
-    homeLatitude: 51.45,
-    homeLongitude: -0.1,
-    timeZone: 'Europe/London',
-    workFrom: '08:00',
-    workTo: '17:00',
-    maxDailyWorkMinutes: 600,
-  };
+  const tess = roomTechnician('BOUNDS', 'Tess');
   const visitId = randomUUID();
 
   const counts = async () =>
@@ -60,28 +50,7 @@ describe('dispatch inputs are bounded by their columns and the domain', () => {
     const built = await createDispatchSubgraph({ queuePrefix: prefix }).build(db.dataSource);
     ({ schema, close } = built);
     await db.dataSource.getRepository(Technician).save(tess);
-    const visits = db.dataSource.getRepository(OnsiteVisit);
-    await visits.save(
-      visits.create({
-        id: visitId,
-        incidentId: randomUUID(),
-        siteId: randomUUID(),
-        customerId: randomUUID(),
-        region: 'BOUNDS',
-        status: OnsiteVisitStatus.UNPLANNED,
-        technicianId: null,
-        windowStart: null,
-        windowEnd: null,
-        latitude: 51.5,
-        longitude: -0.12,
-        siteTimeZone: 'Europe/London',
-        siteCountryCode: 'GB',
-        siteSubdivision: 'ENG',
-        durationMinutes: 120,
-        requiredSkills: ['ROOM'],
-        severity: 2,
-      }),
-    );
+    await addRoomVisit(db.dataSource, 'BOUNDS', { id: visitId });
   }, 120_000);
   afterAll(async () => {
     await close?.();

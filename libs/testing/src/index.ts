@@ -6,3 +6,4 @@ export { startPrivateRedisCluster, type PrivateRedisCluster } from './redis-clus
 export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver';
 export { committedSubgraphSchema, serviceDocumentErrors, serviceDocumentsIn } from './service-document-check';
 export { answer, fakeSubgraphClient, type FakeRoute } from './fake-subgraph-client';
+export { londonTechnician, unplacedLondonVisit } from './dispatch-fixtures';

@@ -11,6 +11,7 @@ import {
 } from '@polyplus/dispatch-data';
 import { dispatchSubgraph } from '../dispatch-subgraph';
 import { RecordingTrigger } from '../testing/recording-trigger';
+import { addRoomVisit, roomTechnician } from '../testing/room-fixtures';
 import { TechnicianAbsenceService } from '../absence/technician-absence.service';
 import { PlannerService } from './planner.service';
 
@@ -23,43 +24,10 @@ describe('moving a visit by hand', () => {
   let planner: PlannerService;
   let absences: TechnicianAbsenceService;
   const trigger = new RecordingTrigger();
-  const tess = {
-    id: randomUUID(),
-    name: 'Tess',
-    region: 'MOVE',
-    skills: ['ROOM'],
-    homeLatitude: 51.45,
-    homeLongitude: -0.1,
-    timeZone: 'Europe/London',
-    workFrom: '08:00',
-    workTo: '17:00',
-    maxDailyWorkMinutes: 600,
-  };
+  const tess = roomTechnician('MOVE', 'Tess');
   const ned = { ...tess, id: randomUUID(), name: 'Ned', skills: [] };
   const visits = () => db.dataSource.getRepository(OnsiteVisit);
-  const addVisit = (overrides: Partial<OnsiteVisit> = {}) =>
-    visits().save(
-      visits().create({
-        id: randomUUID(),
-        incidentId: randomUUID(),
-        siteId: randomUUID(),
-        customerId: randomUUID(),
-        region: 'MOVE',
-        status: OnsiteVisitStatus.UNPLANNED,
-        technicianId: null,
-        windowStart: null,
-        windowEnd: null,
-        latitude: 51.5,
-        longitude: -0.12,
-        siteTimeZone: 'Europe/London',
-        siteCountryCode: 'GB',
-        siteSubdivision: 'ENG',
-        durationMinutes: 120,
-        requiredSkills: ['ROOM'],
-        severity: 2,
-        ...overrides,
-      }),
-    );
+  const addVisit = (overrides: Partial<OnsiteVisit> = {}) => addRoomVisit(db.dataSource, 'MOVE', overrides);
   const snapshot = async (visitId: string) => ({
     visit: await visits().findOneByOrFail({ id: visitId }),
     events: await db.dataSource.getRepository(OutboxEvent).count(),

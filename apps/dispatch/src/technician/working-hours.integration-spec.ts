@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { OutboxEvent } from '@polyplus/events';
-import { OnsiteVisit, OnsiteVisitStatus, RegionPlanStore, Technician, workingWeek } from '@polyplus/dispatch-data';
+import { OnsiteVisit, RegionPlanStore, Technician, workingWeek } from '@polyplus/dispatch-data';
 import { dispatchSubgraph } from '../dispatch-subgraph';
 import { RecordingTrigger } from '../testing/recording-trigger';
+import { addRoomVisit } from '../testing/room-fixtures';
 import { PlannerService } from '../planner/planner.service';
 import { TechnicianService } from './technician.service';
 import type { CreateTechnicianInput } from './dto/create-technician.input';
@@ -32,29 +33,7 @@ describe('technicians’ working hours per weekday', () => {
   };
   const create = (input: Partial<CreateTechnicianInput>) => technicians.create({ name: 'Sam', ...base, ...input } as CreateTechnicianInput);
   const visits = () => db.dataSource.getRepository(OnsiteVisit);
-  const addVisit = (overrides: Partial<OnsiteVisit> = {}) =>
-    visits().save(
-      visits().create({
-        id: randomUUID(),
-        incidentId: randomUUID(),
-        siteId: randomUUID(),
-        customerId: randomUUID(),
-        region: 'WEEK',
-        status: OnsiteVisitStatus.UNPLANNED,
-        technicianId: null,
-        windowStart: null,
-        windowEnd: null,
-        latitude: 51.5,
-        longitude: -0.12,
-        siteTimeZone: 'Europe/London',
-        siteCountryCode: 'GB',
-        siteSubdivision: 'ENG',
-        durationMinutes: 120,
-        requiredSkills: ['ROOM'],
-        severity: 2,
-        ...overrides,
-      }),
-    );
+  const addVisit = (overrides: Partial<OnsiteVisit> = {}) => addRoomVisit(db.dataSource, 'WEEK', overrides);
   const refusal = (promise: Promise<unknown>) =>
     promise.then(
       () => null,
