@@ -5,6 +5,7 @@ import { MailDelivery } from './delivery/mail-delivery.entity';
 import { MailDeliveryStatus } from './delivery/mail-delivery-status';
 import { NotificationPreference } from './preferences/notification-preference.entity';
 import { DeliveryMode } from './preferences/delivery-mode';
+import { defaultPreference } from './preferences/default-preference';
 import { authConfig, signPrincipal } from '@polyplus/auth';
 import { signUnsubscribeToken } from './unsubscribe/mail-link-token';
 import { NotificationCategory } from './notice/notification-category';
@@ -95,19 +96,10 @@ describe('outgoing mail', () => {
   it('a contact on a daily digest gets one mail with the day’s updates, at the digest hour, in their time zone', async () => {
     const { customer, contact, incident } = scenario('Europe/Berlin');
     await h.db.dataSource.getRepository(NotificationPreference).insert({
-      contactId: contact.id,
-      customerId: customer.id,
+      ...defaultPreference(contact.id, customer.id, new Date(), 'test'),
       mode: DeliveryMode.DAILY_DIGEST,
-      caseUpdates: true,
-      replacementParts: true,
-      returns: true,
-      onsiteVisits: true,
-      securityNotices: true,
-      timeZone: null,
       locale: 'de-DE',
       digestHour: 8,
-      updatedAt: new Date(),
-      updatedBy: 'test',
     });
     const order = h.world.order(incident);
     await h.publish('incident.opened', { incidentId: incident.id, customerId: customer.id }, undefined, '2026-03-03T08:00:00.000Z');
@@ -198,19 +190,8 @@ describe('outgoing mail', () => {
     const admin = h.world.contact(customer, { name: 'Ann Admin', email: 'ann@umbrella.example', role: 'ADMIN', designated: false });
     const other = h.world.contact(customer, { name: 'Olly Other', email: 'olly@umbrella.example', designated: false });
     await h.db.dataSource.getRepository(NotificationPreference).insert({
-      contactId: designated.id,
-      customerId: customer.id,
+      ...defaultPreference(designated.id, customer.id, new Date(), 'test'),
       mode: DeliveryMode.DAILY_DIGEST,
-      caseUpdates: true,
-      replacementParts: true,
-      returns: true,
-      onsiteVisits: true,
-      securityNotices: true,
-      timeZone: null,
-      locale: null,
-      digestHour: null,
-      updatedAt: new Date(),
-      updatedBy: 'test',
     });
     const noticeId = randomUUID();
     h.world.securityNotices.set(noticeId, 'Rotate the admin passwords of Studio X50 devices registered before 2026.');

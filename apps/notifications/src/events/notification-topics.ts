@@ -1,5 +1,5 @@
 import { INCIDENT_TOPICS, REPLACEMENT_TOPICS, SECURITY_NOTICE_PUBLISHED, VISIT_CHANGED, type ProductEvent } from '@polyplus/events';
-import type { CaseNoticeKind, PartNoticeKind } from '../notice/notice-builders';
+import type { CaseNoticeKind, PartNoticeKind, SecurityNoticePayload } from '../notice/notice-builders';
 
 /** Topics of the event stream that can become mail. Escalations are vendor-internal: never mailed. */
 export const NOTIFICATION_TOPICS = [
@@ -23,15 +23,7 @@ export type VisitPayload = {
   change: string;
 };
 
-export type SecurityNoticeEvent = {
-  noticeId: string;
-  title: string;
-  /** SECURITY or PRIVACY. */
-  kind: string;
-  summary: string | null;
-  severity: string | null;
-  url: string | null;
-  products: string[];
+export type SecurityNoticeEvent = SecurityNoticePayload & {
   /** The customers concerned; none named: every customer. */
   customerIds: string[] | null;
 };

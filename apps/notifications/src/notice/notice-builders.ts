@@ -22,17 +22,22 @@ function caseFacts(facts: CaseFacts, site: DirectorySite | null): NoticeFact[] {
   return lines;
 }
 
-/** A case opened, responded to, given a workaround or resolved. */
-export function caseNotice(kind: CaseNoticeKind, facts: CaseFacts, site: DirectorySite | null, occurredAt: string): Notice {
-  const ref = caseReference(facts.id);
-  const base = {
+/** What every notice about a case says about the case: whose it is, who reported it, where. */
+function aboutCase(facts: CaseFacts, site: DirectorySite | null, occurredAt: string) {
+  return {
     customerId: facts.customerId,
     occurredAt,
-    caseRef: ref,
+    caseRef: caseReference(facts.id),
     caseId: facts.id,
     reporterContactId: facts.contactId,
     siteTimeZone: site?.timeZone ?? null,
   };
+}
+
+/** A case opened, responded to, given a workaround or resolved. */
+export function caseNotice(kind: CaseNoticeKind, facts: CaseFacts, site: DirectorySite | null, occurredAt: string): Notice {
+  const ref = caseReference(facts.id);
+  const base = { ...aboutCase(facts, site, occurredAt), body: null };
   const lines = caseFacts(facts, site);
   switch (kind) {
     case 'CASE_OPENED':
@@ -42,7 +47,6 @@ export function caseNotice(kind: CaseNoticeKind, facts: CaseFacts, site: Directo
         headline: `Case ${ref} opened`,
         intro: 'We have opened a support case for the problem you reported. A support engineer will contact you by the time below.',
         facts: [...lines, { label: 'Reported', at: facts.reportedAt }, { label: 'Response due by', at: facts.responseDueAt }],
-        body: null,
       };
     case 'CASE_RESPONDED':
       return {
@@ -51,7 +55,6 @@ export function caseNotice(kind: CaseNoticeKind, facts: CaseFacts, site: Directo
         headline: `An engineer is working on case ${ref}`,
         intro: 'A support engineer has contacted you and started troubleshooting.',
         facts: [...lines, { label: 'Responded', at: facts.respondedAt ?? occurredAt }],
-        body: null,
       };
     case 'CASE_WORKAROUND_PROVIDED':
       return {
@@ -93,15 +96,7 @@ export function partNotice(
 ): Notice {
   const ref = caseReference(facts.id);
   const part = order.partName ? `${order.partName} (${order.partNumber})` : order.partNumber;
-  const base = {
-    customerId: facts.customerId,
-    occurredAt,
-    caseRef: ref,
-    caseId: facts.id,
-    reporterContactId: facts.contactId,
-    siteTimeZone: site?.timeZone ?? null,
-    body: null,
-  };
+  const base = { ...aboutCase(facts, site, occurredAt), body: null };
   const lines: NoticeFact[] = [
     { label: 'Case', text: `${ref}: ${facts.summary}` },
     { label: 'Part', text: order.quantity > 1 ? `${order.quantity} × ${part}` : part },
@@ -181,15 +176,7 @@ export function visitNotice(
   previous: VisitWindow | null,
 ): Notice {
   const ref = caseReference(facts.id);
-  const base = {
-    customerId: facts.customerId,
-    occurredAt,
-    caseRef: ref,
-    caseId: facts.id,
-    reporterContactId: facts.contactId,
-    siteTimeZone: site?.timeZone ?? null,
-    body: null,
-  };
+  const base = { ...aboutCase(facts, site, occurredAt), body: null };
   const lines: NoticeFact[] = [{ label: 'Case', text: `${ref}: ${facts.summary}` }, ...(site ? [{ label: 'Site', text: site.name }] : [])];
   const window: NoticeFact[] = [
     ...(visit.windowStart ? [{ label: 'Technician arrives from', at: visit.windowStart }] : []),

@@ -7,6 +7,7 @@ import { ALL_CATEGORIES, NotificationCategory } from '../notice/notification-cat
 import { isKnownTimeZone, isSupportedLocale } from '../render/mail-time';
 import type { UnsubscribeClaim } from '../unsubscribe/mail-link-token';
 import { DeliveryMode } from './delivery-mode';
+import { defaultPreference } from './default-preference';
 import type { SetNotificationPreferencesInput } from './dto/set-notification-preferences.input';
 import { categoryColumn, NotificationPreference } from './notification-preference.entity';
 import { NotificationPreferences } from './notification-preferences.type';
@@ -82,21 +83,7 @@ export class NotificationPreferenceService {
         lock: { mode: 'pessimistic_write' },
       });
       const off = claim.scope === 'ALL' ? ALL_CATEGORIES : [claim.scope];
-      const row: NotificationPreference = current ?? {
-        contactId: claim.contactId,
-        customerId: claim.customerId,
-        mode: DeliveryMode.IMMEDIATE,
-        caseUpdates: true,
-        replacementParts: true,
-        returns: true,
-        onsiteVisits: true,
-        securityNotices: true,
-        timeZone: null,
-        locale: null,
-        digestHour: null,
-        updatedAt: this.now(),
-        updatedBy: 'UNSUBSCRIBE_LINK',
-      };
+      const row = current ?? defaultPreference(claim.contactId, claim.customerId, this.now(), 'UNSUBSCRIBE_LINK');
       for (const category of off) row[categoryColumn(category)] = false;
       await manager
         .getRepository(NotificationPreference)
