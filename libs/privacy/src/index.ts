@@ -50,3 +50,4 @@ export { personalDataFields, personalDataResolver, type PersonalDataService } fr
 export { personalDataDocuments, personalDataPeer, type PersonalDataDocuments, type PersonalDataPeer } from './personal-data-peer';
 export { collectExport, inProcessClient } from './in-process-client';
 export { findValues, type Occurrence } from './personal-value-scan';
+export { MappedPersonalData, OUTBOX_EVENT_PERSONAL_DATA, ofCustomer, type ErasureStep, type ExportSections } from './mapped-personal-data';

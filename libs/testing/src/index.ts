@@ -6,4 +6,5 @@ export { startPrivateRedisCluster, type PrivateRedisCluster } from './redis-clus
 export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver';
 export { committedSubgraphSchema, serviceDocumentErrors, serviceDocumentsIn } from './service-document-check';
 export { answer, fakeSubgraphClient, type FakeRoute } from './fake-subgraph-client';
+export { eraseAgain, staffPersonalDataPeer, unclassifiedEntityTables } from './personal-data-checks';
 export { londonTechnician, unplacedLondonVisit } from './dispatch-fixtures';

@@ -1,18 +1,9 @@
 import type { DataSource } from 'typeorm';
-import {
-  isContactExport,
-  querySection,
-  type Condition,
-  type ExportSection,
-  type ExportSubject,
-  type PersonalDataMap,
-} from '@polyplus/privacy';
+import { isContactExport, ofCustomer, querySection, type ExportSection, type ExportSubject, type PersonalDataMap } from '@polyplus/privacy';
 import { Customer } from '../customer/customer.entity';
 import { Site } from '../site/site.entity';
 import { Contact } from '../contact/contact.entity';
 import { Contract } from '../contract/contract.entity';
-
-const ofCustomer = (subject: { customerId: string }): Condition => ({ sql: '`customerId` = ?', params: [subject.customerId] });
 
 /** Every table of the customers service: where a contact's personal data is, and why the others hold none. */
 export const CUSTOMERS_PERSONAL_DATA: PersonalDataMap = [

@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { authConfig, signPrincipal, type Principal } from '@polyplus/auth';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import {
-  findValues,
-  pseudonymsFor,
-  unclassifiedTables,
-  type ErasureSubject,
-  type ExportSubject,
-  type PersonalDataPeer,
-} from '@polyplus/privacy';
+import { type ErasureSubject, type ExportSubject, findValues, type PersonalDataPeer, pseudonymsFor } from '@polyplus/privacy';
 import { serviceUnavailable, startSubgraph, type RunningServer } from '@polyplus/subgraph-kit';
-import { databaseFingerprint } from '@polyplus/testing';
+import { databaseFingerprint, unclassifiedEntityTables } from '@polyplus/testing';
 import { createCustomersSubgraph, customersSubgraph } from '../customers-subgraph';
 import { FakeDevices } from '../testing/fake-devices';
 import { CUSTOMERS_PERSONAL_DATA } from './customers-personal-data';
@@ -137,12 +130,7 @@ describe('personal data of a customer and its contacts: exports and erasures, as
   }, 60_000);
 
   it('every table of the customers service is classified as holding personal data or not', () => {
-    expect(
-      unclassifiedTables(
-        db.dataSource.entityMetadatas.map((entity) => entity.tableName),
-        CUSTOMERS_PERSONAL_DATA,
-      ),
-    ).toEqual({ unclassified: [], unknown: [] });
+    expect(unclassifiedEntityTables(db.dataSource, CUSTOMERS_PERSONAL_DATA)).toEqual({ unclassified: [], unknown: [] });
   });
 
   describe('exports', () => {

@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import {
-  collectExport,
-  inProcessClient,
-  personalDataPeer,
-  pseudonymsFor,
-  unclassifiedTables,
-  type PersonalDataPeer,
-} from '@polyplus/privacy';
-import { operationData, TEST_SUPPORT_ENGINEER } from '@polyplus/testing';
+import { collectExport, inProcessClient, personalDataPeer, type PersonalDataPeer, pseudonymsFor } from '@polyplus/privacy';
+import { operationData, staffPersonalDataPeer, unclassifiedEntityTables } from '@polyplus/testing';
 import { createDevicesSubgraph, devicesSubgraph } from '../devices-subgraph';
 import { FakeCustomers } from '../testing/fake-customers';
 import { SoftwareDownload } from '../software/software-download.entity';
@@ -86,12 +79,7 @@ describe('personal data in the devices service: export and erasure', () => {
   afterAll(() => db?.drop(), 60_000);
 
   it('every table of the devices service is classified as holding personal data or not', () => {
-    expect(
-      unclassifiedTables(
-        db.dataSource.entityMetadatas.map((entity) => entity.tableName),
-        DEVICES_PERSONAL_DATA,
-      ),
-    ).toEqual({ unclassified: [], unknown: [] });
+    expect(unclassifiedEntityTables(db.dataSource, DEVICES_PERSONAL_DATA)).toEqual({ unclassified: [], unknown: [] });
   });
 
   it('a contact’s export holds the downloads they made at their customer and nothing of another contact or customer', async () => {
@@ -129,7 +117,7 @@ describe('personal data in the devices service: export and erasure', () => {
   });
 
   it('the personal-data fields answer services only: support staff calling them directly are FORBIDDEN', async () => {
-    const staff = personalDataPeer('devices', inProcessClient(schema, TEST_SUPPORT_ENGINEER));
+    const staff = staffPersonalDataPeer('devices', schema);
     await expect(staff.exportPage({ customerId: fabrikam }, null, 10)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     await expect(staff.erase({ customerId: fabrikam, ...ana, erasedBy: 'SUPPORT_ENGINEER:x' })).rejects.toMatchObject({
       extensions: { code: 'FORBIDDEN' },

@@ -1,23 +1,18 @@
 import type { DataSource } from 'typeorm';
 import {
-  applyErasurePlan,
   contactActors,
   isContactExport,
+  MappedPersonalData,
+  ofCustomer,
   personalDataResolver,
   querySection,
-  readExportPage,
-  type ErasureSubject,
-  type ExportPage,
   type ExportSection,
   type ExportSubject,
   type PersonalDataMap,
-  type PersonalDataService,
 } from '@polyplus/privacy';
 import { Device } from '../device/device.entity';
 import { Licence } from '../licence/licence.entity';
 import { SoftwareDownload } from '../software/software-download.entity';
-
-const ofCustomer = (subject: { customerId: string }) => ({ sql: '`customerId` = ?', params: [subject.customerId] });
 
 /** Every table of the devices service: where a contact's personal data is, and why the others hold none. */
 export const DEVICES_PERSONAL_DATA: PersonalDataMap = [
@@ -75,16 +70,9 @@ export function devicesExportSections(dataSource: DataSource, subject: ExportSub
 }
 
 /** The devices service's part of personal-data exports and erasures. */
-export class DevicesPersonalData implements PersonalDataService {
-  constructor(private readonly dataSource: DataSource) {}
-
-  exportPage(subject: ExportSubject, after: string | null, limit: number): Promise<ExportPage> {
-    return readExportPage(devicesExportSections(this.dataSource, subject), after, limit);
-  }
-
-  async erase(subject: ErasureSubject) {
-    const changedRows = await this.dataSource.transaction((manager) => applyErasurePlan(manager, DEVICES_PERSONAL_DATA, subject));
-    return { changedRows, deletedFiles: 0 };
+export class DevicesPersonalData extends MappedPersonalData {
+  constructor(dataSource: DataSource) {
+    super(dataSource, DEVICES_PERSONAL_DATA, devicesExportSections);
   }
 }
 

@@ -1,27 +1,19 @@
 import type { DataSource } from 'typeorm';
 import { OnsiteVisit } from '@polyplus/dispatch-data';
 import {
-  applyErasurePlan,
   isContactExport,
+  MappedPersonalData,
+  OUTBOX_EVENT_PERSONAL_DATA,
   personalDataResolver,
   querySection,
-  readExportPage,
-  type ErasureSubject,
-  type ExportPage,
   type ExportSection,
   type ExportSubject,
   type PersonalDataMap,
-  type PersonalDataService,
 } from '@polyplus/privacy';
 
 /** Every table of the dispatch service: where a contact's name or address may be, and why the others hold none. */
 export const DISPATCH_PERSONAL_DATA: PersonalDataMap = [
-  {
-    table: 'outbox_event',
-    scope: (subject) => ({ sql: '`payload` LIKE ?', params: [`%${subject.customerId}%`] }),
-    key: 'sequence',
-    text: ['payload'],
-  },
+  OUTBOX_EVENT_PERSONAL_DATA,
   { table: 'onsite_visit', holdsNoPersonalData: 'visits to the customer’s sites: case, site, window, technician' },
   { table: 'technician', holdsNoPersonalData: 'the vendor’s field technicians' },
   { table: 'technician_absence', holdsNoPersonalData: 'the vendor’s field technicians’ absences' },
@@ -50,16 +42,9 @@ export function dispatchExportSections(dataSource: DataSource, subject: ExportSu
 }
 
 /** The dispatch service's part of personal-data exports and erasures. */
-export class DispatchPersonalData implements PersonalDataService {
-  constructor(private readonly dataSource: DataSource) {}
-
-  exportPage(subject: ExportSubject, after: string | null, limit: number): Promise<ExportPage> {
-    return readExportPage(dispatchExportSections(this.dataSource, subject), after, limit);
-  }
-
-  async erase(subject: ErasureSubject) {
-    const changedRows = await this.dataSource.transaction((manager) => applyErasurePlan(manager, DISPATCH_PERSONAL_DATA, subject));
-    return { changedRows, deletedFiles: 0 };
+export class DispatchPersonalData extends MappedPersonalData {
+  constructor(dataSource: DataSource) {
+    super(dataSource, DISPATCH_PERSONAL_DATA, dispatchExportSections);
   }
 }
 

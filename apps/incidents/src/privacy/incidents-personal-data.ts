@@ -1,19 +1,18 @@
 import { In, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { EncryptedObjectStorage } from '@polyplus/object-storage';
 import {
-  applyErasurePlan,
   contactActors,
   isContactExport,
+  MappedPersonalData,
+  ofCustomer,
+  OUTBOX_EVENT_PERSONAL_DATA,
   personalDataResolver,
   querySection,
-  readExportPage,
   type Condition,
   type ErasureSubject,
-  type ExportPage,
   type ExportSection,
   type ExportSubject,
   type PersonalDataMap,
-  type PersonalDataService,
 } from '@polyplus/privacy';
 import { Incident } from '../incident/incident.entity';
 import { IncidentAuditEntry } from '../incident/incident-audit-entry.entity';
@@ -30,12 +29,11 @@ import { IncidentSeverityChange } from '../case-clock/severity-change.entity';
 import { SecurityNotice } from '../security-notice/security-notice.entity';
 import { SecurityNoticeRecipient } from '../security-notice/security-notice-recipient.entity';
 
-const ofCustomer = (subject: { customerId: string }): Condition => ({ sql: '`customerId` = ?', params: [subject.customerId] });
 const ofCustomersCases = (subject: { customerId: string }): Condition => ({
   sql: '`incidentId` IN (SELECT `id` FROM `incident` WHERE `customerId` = ?)',
   params: [subject.customerId],
 });
-// Outbox events and webhook deliveries carry the customer's id in their JSON.
+// Webhook deliveries carry the customer's id in their JSON.
 const naming =
   (column: string) =>
   (subject: { customerId: string }): Condition => ({ sql: `\`${column}\` LIKE ?`, params: [`%${subject.customerId}%`] });
@@ -68,7 +66,7 @@ export const INCIDENTS_PERSONAL_DATA: PersonalDataMap = [
   { table: 'security_notice_recipient', scope: ofCustomer, actors: ['acknowledgedBy'] },
   { table: 'incident_clock_pause', scope: ofCustomersCases, key: 'id', actors: ['openedBy', 'closedBy'], text: ['note', 'closeNote'] },
   { table: 'incident_severity_change', scope: ofCustomersCases, key: 'sequence', actors: ['actor'], text: ['reason'] },
-  { table: 'outbox_event', scope: naming('payload'), key: 'sequence', text: ['payload'] },
+  OUTBOX_EVENT_PERSONAL_DATA,
   { table: 'webhook_delivery', scope: naming('body'), key: 'id', text: ['body'] },
   { table: 'incident_escalation', holdsNoPersonalData: 'escalation levels and ages of cases' },
   { table: 'incident_consumed_event', holdsNoPersonalData: 'ids of events already handled' },
@@ -199,18 +197,16 @@ export function incidentsExportSections(dataSource: DataSource, subject: ExportS
  * uploaded (bytes, then the row with one audit line naming the file by id, like the retention
  * purge), then pseudonymises them in every table in one transaction; the cases stay.
  */
-export class IncidentsPersonalData implements PersonalDataService {
+export class IncidentsPersonalData extends MappedPersonalData {
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly storage: EncryptedObjectStorage,
     private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  exportPage(subject: ExportSubject, after: string | null, limit: number): Promise<ExportPage> {
-    return readExportPage(incidentsExportSections(this.dataSource, subject), after, limit);
+  ) {
+    super(dataSource, INCIDENTS_PERSONAL_DATA, incidentsExportSections);
   }
 
-  async erase(subject: ErasureSubject) {
+  override async erase(subject: ErasureSubject) {
     const uploads = await this.dataSource.getRepository(Attachment).find({
       select: { id: true, incidentId: true, storageKey: true },
       where: { customerId: subject.customerId, uploadedBy: In(contactActors(subject.contactId, subject.email)) },
@@ -229,7 +225,7 @@ export class IncidentsPersonalData implements PersonalDataService {
       )
         deletedFiles += 1;
     }
-    const changedRows = await this.dataSource.transaction((manager) => applyErasurePlan(manager, INCIDENTS_PERSONAL_DATA, subject));
+    const { changedRows } = await super.erase(subject);
     return { changedRows, deletedFiles };
   }
 }

@@ -1,25 +1,20 @@
 import type { DataSource, ObjectLiteral } from 'typeorm';
 import {
-  applyErasurePlan,
   isContactExport,
+  MappedPersonalData,
+  ofCustomer,
+  OUTBOX_EVENT_PERSONAL_DATA,
   personalDataResolver,
   querySection,
-  readExportPage,
-  type Condition,
-  type ErasureSubject,
-  type ExportPage,
   type ExportSection,
   type ExportSubject,
   type PersonalDataMap,
-  type PersonalDataService,
 } from '@polyplus/privacy';
 import { ReplacementOrder } from '../replacement-order/replacement-order.entity';
 import { Shipment } from '../shipment/shipment.entity';
 import { ShipmentEvent } from '../shipment/shipment-event.entity';
 import { DefectiveReturn } from '../returns/defective-return.entity';
 import { Invoice } from '../returns/invoice.entity';
-
-const ofCustomer = (subject: { customerId: string }): Condition => ({ sql: '`customerId` = ?', params: [subject.customerId] });
 
 /** Every table of the logistics service: where a contact's name or address may be, and why the others hold none. */
 export const LOGISTICS_PERSONAL_DATA: PersonalDataMap = [
@@ -34,12 +29,7 @@ export const LOGISTICS_PERSONAL_DATA: PersonalDataMap = [
     key: 'id',
     text: ['note'],
   },
-  {
-    table: 'outbox_event',
-    scope: (subject) => ({ sql: '`payload` LIKE ?', params: [`%${subject.customerId}%`] }),
-    key: 'sequence',
-    text: ['payload'],
-  },
+  OUTBOX_EVENT_PERSONAL_DATA,
   { table: 'shipment', holdsNoPersonalData: 'carrier, tracking and part serial numbers of the customer’s orders' },
   { table: 'defective_return', holdsNoPersonalData: 'return due dates and receipts' },
   { table: 'invoice', holdsNoPersonalData: 'amounts invoiced for late returns' },
@@ -93,16 +83,9 @@ export function logisticsExportSections(dataSource: DataSource, subject: ExportS
 }
 
 /** The logistics service's part of personal-data exports and erasures. */
-export class LogisticsPersonalData implements PersonalDataService {
-  constructor(private readonly dataSource: DataSource) {}
-
-  exportPage(subject: ExportSubject, after: string | null, limit: number): Promise<ExportPage> {
-    return readExportPage(logisticsExportSections(this.dataSource, subject), after, limit);
-  }
-
-  async erase(subject: ErasureSubject) {
-    const changedRows = await this.dataSource.transaction((manager) => applyErasurePlan(manager, LOGISTICS_PERSONAL_DATA, subject));
-    return { changedRows, deletedFiles: 0 };
+export class LogisticsPersonalData extends MappedPersonalData {
+  constructor(dataSource: DataSource) {
+    super(dataSource, LOGISTICS_PERSONAL_DATA, logisticsExportSections);
   }
 }
 

@@ -1,17 +1,15 @@
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import {
-  applyErasurePlan,
   isContactExport,
+  MappedPersonalData,
+  ofCustomer,
   personalDataResolver,
   querySection,
-  readExportPage,
   type Condition,
   type ErasureSubject,
-  type ExportPage,
   type ExportSection,
   type ExportSubject,
   type PersonalDataMap,
-  type PersonalDataService,
 } from '@polyplus/privacy';
 import { MailBounce } from '../delivery/mail-bounce.entity';
 import { MailDelivery } from '../delivery/mail-delivery.entity';
@@ -40,7 +38,7 @@ const contactsBounces = (subject: ErasureSubject): Condition => ({
 export const NOTIFICATIONS_PERSONAL_DATA: PersonalDataMap = [
   {
     table: 'notification_preference',
-    scope: (subject) => ({ sql: '`customerId` = ?', params: [subject.customerId] }),
+    scope: ofCustomer,
     actors: ['updatedBy'],
   },
   {
@@ -169,22 +167,9 @@ export function notificationsExportSections(dataSource: DataSource, subject: Exp
 }
 
 /** The notifications service's part of personal-data exports and erasures. */
-export class NotificationsPersonalData implements PersonalDataService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  exportPage(subject: ExportSubject, after: string | null, limit: number): Promise<ExportPage> {
-    return readExportPage(notificationsExportSections(this.dataSource, subject), after, limit);
-  }
-
-  async erase(subject: ErasureSubject) {
-    const changedRows = await this.dataSource.transaction(
-      async (manager) =>
-        (await stopMail(manager, subject, this.now())) + (await applyErasurePlan(manager, NOTIFICATIONS_PERSONAL_DATA, subject)),
-    );
-    return { changedRows, deletedFiles: 0 };
+export class NotificationsPersonalData extends MappedPersonalData {
+  constructor(dataSource: DataSource, now: () => Date = () => new Date()) {
+    super(dataSource, NOTIFICATIONS_PERSONAL_DATA, notificationsExportSections, (manager, subject) => stopMail(manager, subject, now()));
   }
 }
 
