@@ -1,51 +1,34 @@
-import type { DataSource } from 'typeorm';
-import { Queue } from 'bullmq';
-import { databaseName, dropDatabase, openDatabase } from '@polyplus/persistence';
 import { uniqueTestPrefix } from '@polyplus/testing';
 import { waitFor } from '@polyplus/polling';
-import { createRedis, DISPATCH_OPTIMISATION_QUEUE, enqueueRegionOptimisation, type OptimiseRegionJob } from '@polyplus/events';
-import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore } from '@polyplus/dispatch-data';
+import { enqueueRegionOptimisation } from '@polyplus/events';
+import { OnsiteVisit, RegionPlanStore } from '@polyplus/dispatch-data';
 import { startSchedulerWorker, type SchedulerWorker } from './scheduler-worker';
-import { addTechnician, addVisit } from './region-fixtures';
+import { addBusyRegion, addTechnician, addVisit } from './region-fixtures';
 import { spawnWorkerProcess, type WorkerProcess } from './worker-process';
+import { openWorkerTestRig, type WorkerTestRig } from './worker-test-rig';
 
 describe('scheduler worker shutdown', () => {
   const databasePrefix = uniqueTestPrefix('term');
-  const queuePrefix = databasePrefix.replace(/_$/, '');
-  const redis = createRedis('producer');
-  const workerRedis = createRedis('worker');
-  const queue = new Queue<OptimiseRegionJob>(DISPATCH_OPTIMISATION_QUEUE, { connection: redis, prefix: queuePrefix });
-  let dataSource: DataSource;
+  let rig: WorkerTestRig;
   let worker: WorkerProcess | undefined;
   let successor: SchedulerWorker | undefined;
 
   beforeAll(async () => {
-    dataSource = await openDatabase({
-      database: databaseName('dispatch', databasePrefix),
-      entities: DISPATCH_ENTITIES,
-      migrations: DISPATCH_MIGRATIONS,
-    });
+    rig = await openWorkerTestRig(databasePrefix, databasePrefix.replace(/_$/, ''));
   }, 180_000);
 
   afterAll(async () => {
     worker?.child.kill('SIGKILL');
     await successor?.close();
-    await queue.obliterate({ force: true });
-    await queue.close();
-    redis.disconnect();
-    workerRedis.disconnect();
-    await dataSource.destroy();
-    await dropDatabase(databaseName('dispatch', databasePrefix));
+    await rig?.close();
   }, 60_000);
 
   it('SIGTERM with a job active: no new jobs fetched, the active one finishes, exit 0 within the grace period', async () => {
-    for (let index = 0; index < 3; index++) await addTechnician(dataSource, 'R-TERM', { workFrom: '08:00', workTo: '17:00' });
-    const visits = await Promise.all(
-      Array.from({ length: 30 }, (_, index) => addVisit(dataSource, 'R-TERM', { latitude: 51.3 + index * 0.01 })),
-    );
+    const { dataSource, queue } = rig;
+    const visits = await addBusyRegion(dataSource, 'R-TERM', 30);
     await addTechnician(dataSource, 'R-NEXT');
     await addVisit(dataSource, 'R-NEXT');
-    worker = spawnWorkerProcess({ MYSQL_DATABASE_PREFIX: databasePrefix, QUEUE_PREFIX: queuePrefix, SCHEDULER_OPTIMISER_MS: '3000' });
+    worker = spawnWorkerProcess({ ...rig.workerEnv, SCHEDULER_OPTIMISER_MS: '3000' });
     await worker.ready;
 
     const active = await enqueueRegionOptimisation(queue, { region: 'R-TERM', reason: 'test' }, 10);
@@ -73,7 +56,7 @@ describe('scheduler worker shutdown', () => {
     expect(await plans.findPlan('R-NEXT')).toBeNull();
 
     // ...and not lost: the next worker to start runs it.
-    successor = await startSchedulerWorker(dataSource, workerRedis, queuePrefix, { timeLimitMs: 300 });
+    successor = await startSchedulerWorker(dataSource, rig.workerRedis, rig.queuePrefix, { timeLimitMs: 300 });
     await waitFor(async () => (await plans.findPlan('R-NEXT'))?.version === 1, 100);
   }, 60_000);
 });

@@ -1,27 +1,20 @@
-import { In, type DataSource } from 'typeorm';
-import { Queue } from 'bullmq';
-import { databaseName, dropDatabase, openDatabase } from '@polyplus/persistence';
+import { In } from 'typeorm';
 import { uniqueTestPrefix } from '@polyplus/testing';
 import { waitFor } from '@polyplus/polling';
-import { createRedis, DISPATCH_OPTIMISATION_QUEUE, enqueueRegionOptimisation, OutboxEvent, type OptimiseRegionJob } from '@polyplus/events';
-import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore } from '@polyplus/dispatch-data';
-import { addTechnician, addVisit } from './region-fixtures';
+import { enqueueRegionOptimisation, OutboxEvent } from '@polyplus/events';
+import { RegionPlanStore } from '@polyplus/dispatch-data';
+import { addBusyRegion } from './region-fixtures';
+import { expectCompleteFirstPlan } from './region-plan-checks';
 import { spawnWorkerProcess, type WorkerProcess } from './worker-process';
+import { openWorkerTestRig, type WorkerTestRig } from './worker-test-rig';
 
 describe('scheduler worker paused past its lock', () => {
   const databasePrefix = uniqueTestPrefix('stall');
-  const queuePrefix = databasePrefix.replace(/_$/, '');
-  const redis = createRedis('producer');
-  const queue = new Queue<OptimiseRegionJob>(DISPATCH_OPTIMISATION_QUEUE, { connection: redis, prefix: queuePrefix });
-  let dataSource: DataSource;
+  let rig: WorkerTestRig;
   let workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
-    dataSource = await openDatabase({
-      database: databaseName('dispatch', databasePrefix),
-      entities: DISPATCH_ENTITIES,
-      migrations: DISPATCH_MIGRATIONS,
-    });
+    rig = await openWorkerTestRig(databasePrefix, databasePrefix.replace(/_$/, ''));
   }, 180_000);
 
   afterAll(async () => {
@@ -29,22 +22,15 @@ describe('scheduler worker paused past its lock', () => {
       child.kill('SIGCONT');
       child.kill('SIGKILL');
     }
-    await queue.obliterate({ force: true });
-    await queue.close();
-    redis.disconnect();
-    await dataSource.destroy();
-    await dropDatabase(databaseName('dispatch', databasePrefix));
+    await rig?.close();
   }, 60_000);
 
   it('a worker SIGSTOPped past its lock is taken over by another worker, and after SIGCONT the plan is committed once', async () => {
-    for (let index = 0; index < 3; index++) await addTechnician(dataSource, 'R-STALL', { workFrom: '08:00', workTo: '17:00' });
-    const visits = await Promise.all(
-      Array.from({ length: 30 }, (_, index) => addVisit(dataSource, 'R-STALL', { latitude: 51.3 + index * 0.01 })),
-    );
+    const { dataSource, queue } = rig;
+    const visits = await addBusyRegion(dataSource, 'R-STALL', 30);
     // A 2 s lock checked every second: a paused worker loses its job within seconds, not BullMQ's default 30 s.
     const env = {
-      MYSQL_DATABASE_PREFIX: databasePrefix,
-      QUEUE_PREFIX: queuePrefix,
+      ...rig.workerEnv,
       SCHEDULER_LOCK_MS: '2000',
       SCHEDULER_STALLED_INTERVAL_MS: '1000',
       SCHEDULER_OPTIMISER_MS: '3000',
@@ -78,11 +64,11 @@ describe('scheduler worker paused past its lock', () => {
 
     // One committed plan version, every visit in it exactly once, one visit.changed per planned visit.
     expect((await plans.findPlan('R-STALL'))?.version).toBe(1);
-    const stored = await dataSource.getRepository(OnsiteVisit).findBy({ region: 'R-STALL' });
-    expect(stored.map((visit) => visit.id).sort()).toEqual(visits.map((visit) => visit.id).sort());
-    expect(stored.every((visit) => visit.planVersion === 1 && (visit.status === 'PLANNED' || visit.unassignedReason !== null))).toBe(true);
-    const planned = stored.filter((visit) => visit.status === 'PLANNED');
-    expect(planned.length).toBeGreaterThan(0);
+    const planned = await expectCompleteFirstPlan(
+      dataSource,
+      'R-STALL',
+      visits.map((visit) => visit.id),
+    );
     const events = await dataSource.getRepository(OutboxEvent).findBy({ aggregateKey: In(visits.map((visit) => visit.id)) });
     expect(events.map((event) => event.aggregateKey).sort()).toEqual(planned.map((visit) => visit.id).sort());
 
