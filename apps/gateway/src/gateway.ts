@@ -31,9 +31,15 @@ import { checkGatewayTransport } from './transport/gateway-transport';
 /** Composed at build time by `npm run compose` and checked in: the gateway never introspects subgraphs. */
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
 
-export type GatewayOptions = { port?: number; host?: string; env?: NodeJS.ProcessEnv };
+/**
+ * Parts a gateway process may be started without, from code only (no setting turns them off): an
+ * HTTP-only replica serves no subscriptions, and the load benchmark weighs what each part costs.
+ */
+export type GatewayParts = { subscriptions: boolean; queryLimits: boolean };
 
-export type RunningGateway = RunningServer & { subscriptions: RunningSubscriptions };
+export type GatewayOptions = { port?: number; host?: string; env?: NodeJS.ProcessEnv; parts?: Partial<GatewayParts> };
+
+export type RunningGateway = RunningServer & { subscriptions?: RunningSubscriptions };
 
 async function subgraphHealth(env: NodeJS.ProcessEnv): Promise<Record<string, 'up' | 'down'>> {
   const states = await Promise.all(
@@ -53,6 +59,7 @@ async function subgraphHealth(env: NodeJS.ProcessEnv): Promise<Record<string, 'u
 
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
   const env = options.env ?? process.env;
+  const parts: GatewayParts = { subscriptions: true, queryLimits: true, ...options.parts };
   startServiceLogger('gateway', { env });
   const auth = authConfig(env);
   const host = options.host ?? env.HOST ?? '127.0.0.1';
@@ -89,7 +96,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       hideSchemaDetailsFromClientErrors: true,
       // Input first: a request that cannot run is BAD_USER_INPUT before its cost is weighed. No Apollo
       // landing page (it loads Sandbox from a CDN): outside production browsers get GraphiQL instead.
-      plugins: [ApolloServerPluginLandingPageDisabled(), inputValidationPlugin(), queryLimitsPlugin()],
+      plugins: [ApolloServerPluginLandingPageDisabled(), inputValidationPlugin(), ...(parts.queryLimits ? [queryLimitsPlugin()] : [])],
     },
     context: gatewayContext(auth, rateLimiter.limiter),
     // A subgraph being down makes no gateway unready: taking every gateway out of service would
@@ -100,19 +107,21 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     metrics: { exposure: 'internet', env },
   });
   // Subscriptions (graphql-ws) on the same server and path, with a gateway of their own for deliveries.
-  const subscriptions = await startSubscriptions({
-    httpServer: server.httpServer,
-    supergraphSdl,
-    gateway: createGateway(false),
-    auth,
-    env,
-    limiter: rateLimiter.limiter,
-  });
+  const subscriptions = parts.subscriptions
+    ? await startSubscriptions({
+        httpServer: server.httpServer,
+        supergraphSdl,
+        gateway: createGateway(false),
+        auth,
+        env,
+        limiter: rateLimiter.limiter,
+      })
+    : undefined;
   return {
     ...server,
     subscriptions,
     stop: async () => {
-      await subscriptions.stop();
+      await subscriptions?.stop();
       await server.stop();
       await queueDashboard.close();
       rateLimiter.close();

@@ -1,5 +1,5 @@
-// Starts the product's gateway again with one setting changed, a process of its own beside the stack's,
-// so the benchmark can weigh what each part of the gateway layer costs.
+// Starts the product's gateway again, a process of its own beside the stack's, with one part changed or
+// left out, so the benchmark can weigh what each part of the gateway layer costs; or as it is, profiled.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort, stopChild, waitForHealth } from '@polyplus/local-stack';
@@ -9,20 +9,27 @@ export type RunningProduct = { url: string; stop: () => Promise<void> };
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-/** Variants that the gateway's own settings allow: auth, query limits and subscriptions have no switch. */
+/**
+ * Each variant leaves out one part. Shared reads and the rate limiter have settings; query limits and the
+ * subscription server are left out from code (product-gateway.ts). Token verification has no switch: a
+ * gateway that trusts any caller is no variant of this one; its share shows in the profile (--profile).
+ */
 export const PRODUCT_VARIANTS: ProductVariant[] = [
   { label: "product's gateway, shared reads off", env: { GATEWAY_SHARED_READS: 'off' } },
   {
     label: "product's gateway, rate limiter off",
     env: { RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_STAFF_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0' },
   },
+  { label: "product's gateway, query limits off", env: { BENCH_GATEWAY_WITHOUT: 'query-limits' } },
+  { label: "product's gateway, subscription server off", env: { BENCH_GATEWAY_WITHOUT: 'subscriptions' } },
 ];
 
-export async function startProductVariant(variant: ProductVariant, env: NodeJS.ProcessEnv): Promise<RunningProduct> {
+/** `profileFile`: the process writes a V8 CPU profile of its serving there when it stops. */
+export async function startProductVariant(variant: ProductVariant, env: NodeJS.ProcessEnv, profileFile?: string): Promise<RunningProduct> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps', 'gateway', 'src', 'main.ts')], {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'product-gateway.ts')], {
     cwd: ROOT,
-    env: { ...env, ...variant.env, GATEWAY_PORT: String(port) },
+    env: { ...env, ...variant.env, GATEWAY_PORT: String(port), ...(profileFile ? { BENCH_PROFILE_FILE: profileFile } : {}) },
     stdio: 'ignore',
   });
   try {

@@ -3,17 +3,22 @@
 // workloads — one incident asked for again and again across three subgraphs, 50 distinct incidents of 5
 // customers across three subgraphs, and the incidents-only part on one subgraph. Targets take turns,
 // round after round, so a machine that gets busier hurts all of them alike. Prints requests/s and p50/p99
-// latency per round, and the ratios the gateway's goals are stated in.
+// latency per round, and the ratios the gateway's goals are stated in. Plain @apollo/gateway runs beside
+// them as the baseline for the gateway's own latency.
 // Usage: node -r @swc-node/register tools/bench/gateway-load/run.ts [--duration 8] [--connections 20] [--rounds 2]
 //   [--gateway-parts]: the product's gateway against itself with one part turned off instead of against Hive.
+//   [--profile]: then a CPU profile of the product's gateway under the two cross-subgraph workloads.
 import { randomBytes } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { authConfig, signPrincipal, type Principal } from '@polyplus/auth';
 import { DEMO_ENGINEER, productionSecrets, startStack, tokenFor } from '@polyplus/local-stack';
 import { deleteRedisKeys, dropDatabasesWithPrefix } from '@polyplus/testing';
-import { startHive, supergraphForStack, type HiveVariant, type RunningHive } from './hive-processes';
+import { startHive, startPlainApollo, supergraphForStack, type HiveVariant, type RunningComparison } from './comparison-processes';
 import { load, type BenchRequest } from './load';
 import { PRODUCT_VARIANTS, startProductVariant, type RunningProduct } from './product-processes';
+import { summariseProfile } from './profile-summary';
 import { printRatios, printTables, type Result } from './report';
 import { seedCustomer, type SeededCustomer } from './seed';
 
@@ -27,6 +32,7 @@ const SINGLE = 'identical query, incident fields only (1 subgraph)';
 
 const PRODUCT = "product's gateway";
 const DIRECT = 'incidents subgraph directly';
+const PLAIN_APOLLO = 'plain @apollo/gateway';
 const HIVE: { label: string; variant: HiveVariant }[] = [
   { label: 'Hive Gateway, dedup off', variant: { planner: 'js', dedup: 'off' } },
   { label: 'Hive Gateway, default dedup', variant: { planner: 'js', dedup: 'on' } },
@@ -81,7 +87,7 @@ async function main(): Promise<void> {
     await dropDatabasesWithPrefix(prefix);
     throw error;
   });
-  const hives: RunningHive[] = [];
+  const comparisons: RunningComparison[] = [];
   const products: RunningProduct[] = [];
   try {
     const engineer = { url: stack.gatewayUrl, token: await tokenFor(DEMO_ENGINEER, stack.env) };
@@ -115,10 +121,13 @@ async function main(): Promise<void> {
       targets.push({ label: variant.label, url: product.url, auth: 'token' });
     }
     for (const { label, variant } of gatewayParts ? [] : HIVE) {
-      const hive = await startHive(variant, supergraph, stack.env);
-      hives.push(hive);
+      const hive = await startHive(variant, supergraph);
+      comparisons.push(hive);
       targets.push({ label, url: hive.url, auth: 'signed' });
     }
+    const plainApollo = await startPlainApollo(supergraph);
+    comparisons.push(plainApollo);
+    targets.push({ label: PLAIN_APOLLO, url: plainApollo.url, auth: 'signed' });
     const direct: Target = { label: DIRECT, url: stack.env.INCIDENTS_URL as string, auth: 'signed' };
     const secret = authConfig(stack.env).principalSecrets[0];
 
@@ -151,6 +160,14 @@ async function main(): Promise<void> {
     );
     printTables(results);
     printRatios(results, [
+      ...[IDENTICAL, DISTINCT, SINGLE].map((workload) => ({
+        label: `${workload === IDENTICAL ? 'identical' : workload === DISTINCT ? 'distinct' : '1 subgraph'}: product ÷ plain @apollo/gateway, p99`,
+        workload,
+        a: PRODUCT,
+        b: PLAIN_APOLLO,
+        of: 'p99' as const,
+        goal: '≤ 2.0',
+      })),
       ...PRODUCT_VARIANTS.flatMap(({ label }) =>
         [IDENTICAL, DISTINCT].map((workload) => ({
           label: `${workload === IDENTICAL ? 'identical' : 'distinct'}: product ÷ ${label.replace(/^product's gateway, /, '')}, req/s`,
@@ -210,8 +227,24 @@ async function main(): Promise<void> {
         goal: 'reported',
       },
     ]);
+    if (process.argv.includes('--profile')) {
+      // A product gateway of its own, profiled from start to stop: the two cross-subgraph workloads, one after the other.
+      const file = join(mkdtempSync(join(tmpdir(), 'bench-gateway-profile-')), 'gateway.cpuprofile');
+      const profiled = await startProductVariant({ label: 'profiled', env: {} }, stack.env, file);
+      products.push(profiled);
+      for (const workload of [workloads[0], workloads[1]])
+        await load(
+          profiled.url,
+          requestsFor({ label: PRODUCT, url: profiled.url, auth: 'token' }, workload, secret),
+          duration,
+          connections,
+        );
+      await profiled.stop();
+      console.log(`\nCPU profile of the product's gateway while serving, by part (${file}):`);
+      for (const line of summariseProfile(file)) console.log(`  ${line}`);
+    }
   } finally {
-    for (const hive of hives) await hive.stop();
+    for (const comparison of comparisons) await comparison.stop();
     for (const product of products) await product.stop();
     await stack.stop();
     await dropDatabasesWithPrefix(prefix);
