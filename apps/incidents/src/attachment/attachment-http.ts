@@ -23,6 +23,15 @@ const STATUS_BY_CODE: Record<string, number> = {
 
 type RouteOptions = { principalSecrets: readonly string[]; now?: () => Date; log?: (message: string, error?: unknown) => void };
 
+/** One direction of a file link: the link's token, the exchange it answers, the caller checked against the token's claims. */
+type FileTransfer = (
+  service: AttachmentService,
+  token: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: RouteOptions,
+) => Promise<void>;
+
 function sendError(
   request: IncomingMessage,
   response: ServerResponse,
@@ -85,13 +94,7 @@ function declaredType(header: string | undefined): string | undefined {
   return header?.split(';')[0].trim().toLowerCase() || undefined;
 }
 
-async function upload(
-  service: AttachmentService,
-  token: string,
-  request: IncomingMessage,
-  response: ServerResponse,
-  options: RouteOptions,
-): Promise<void> {
+const upload: FileTransfer = async (service, token, request, response, options) => {
   const claims = service.uploadClaims(token, principalOf(request, options));
   const length = request.headers['content-length'] === undefined ? undefined : Number(request.headers['content-length']);
   if (length !== undefined && length > claims.size)
@@ -114,15 +117,9 @@ async function upload(
       sha256: attachment.sha256,
     }),
   );
-}
+};
 
-async function download(
-  service: AttachmentService,
-  token: string,
-  request: IncomingMessage,
-  response: ServerResponse,
-  options: RouteOptions,
-): Promise<void> {
+const download: FileTransfer = async (service, token, request, response, options) => {
   const { attachment, content } = await service.openDownload(token, principalOf(request, options));
   response.writeHead(200, downloadHeaders(attachment));
   if (request.method === 'HEAD') {
@@ -133,7 +130,7 @@ async function download(
   // Each segment is authenticated before it is sent; a failure cuts the response short, so the
   // client sees an incomplete transfer rather than a wrong file.
   await pipeline(content, response);
-}
+};
 
 /**
  * The attachment transfer endpoints the incidents service serves beside `/graphql`. Like GraphQL

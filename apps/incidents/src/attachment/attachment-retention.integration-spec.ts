@@ -1,11 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { EncryptedObjectStorage, FilesystemObjectStorage, developmentKeyring } from '@polyplus/object-storage';
 import { incidentsSubgraph } from '../incidents-subgraph';
+import { storeAttachment } from '../testing/stored-attachment';
 import { FakeWorld, SUPPORT_DESK } from '../testing/fake-subgraphs';
 import { IncidentService } from '../incident/incident.service';
 import { ContactChannel } from '../incident/contact-channel';
@@ -58,25 +58,16 @@ describe('attachment retention', () => {
       await db.dataSource
         .getRepository(Incident)
         .update({ id: incident.id }, { status: 'CLOSED' as Incident['status'], closedAt: new Date(now.getTime() - closedDaysAgo * DAY) });
-    const id = randomUUID();
-    const bytes = randomBytes(1000);
-    const storageKey = `attachments/${customerId}/${incident.id}/${id}`;
-    const stored = await storage.put(storageKey, Readable.from([bytes]), { size: bytes.length });
-    await db.dataSource.getRepository(Attachment).insert({
-      id,
+    const file = await storeAttachment(db.dataSource, storage, {
       incidentId: incident.id,
       customerId,
-      fileName: `${kind.toLowerCase()}.csv`,
-      contentType: 'text/csv',
+      name: kind.toLowerCase(),
       kind,
-      size: bytes.length,
-      sha256: stored.sha256,
-      storageKey,
-      keyId: stored.keyId,
       uploadedBy: 'CUSTOMER_TECHNICIAN:tech',
       uploadedAt: new Date(now.getTime() - 200 * DAY),
+      size: 1000,
     });
-    return { id, incidentId: incident.id, storageKey };
+    return { ...file, incidentId: incident.id };
   }
 
   const exists = async (file: { id: string; storageKey: string }) => ({

@@ -15,6 +15,7 @@ import { FakeWorld, SUPPORT_DESK } from '../testing/fake-subgraphs';
 import { IncidentAuditEntry } from '../incident/incident-audit-entry.entity';
 import { Attachment } from './attachment.entity';
 import { AttachmentDownload } from './attachment-download.entity';
+import { customerPrincipals } from '../testing/customer-principals';
 
 // A network diagram as customers export them: a PNG (signature, IHDR chunk, some pixels).
 const NETWORK_DIAGRAM = Buffer.concat([
@@ -36,17 +37,14 @@ describe('case attachments: network diagrams, system configurations, CDRs and op
   const customerA = deviceA.customerId;
   const customerB = deviceB.customerId;
   const contactA = world.designatedContact(customerA);
-  const adminA: Principal = { subject: 'admin-a', role: 'CUSTOMER_ADMIN', customerIds: [customerA] };
+  const {
+    admin: adminA,
+    technician: technicianA,
+    undesignated: undesignatedA,
+    partner: partnerA,
+  } = customerPrincipals('a', customerA, contactA);
   const colleagueA: Principal = { subject: 'admin-a2', role: 'CUSTOMER_ADMIN', customerIds: [customerA] };
-  const technicianA: Principal = { subject: 'tech-a', role: 'CUSTOMER_TECHNICIAN', customerIds: [customerA], contactId: contactA };
-  const undesignatedA: Principal = {
-    subject: 'tech-a-old',
-    role: 'CUSTOMER_TECHNICIAN',
-    customerIds: [customerA],
-    contactId: randomUUID(),
-  };
   const adminB: Principal = { subject: 'admin-b', role: 'CUSTOMER_ADMIN', customerIds: [customerB] };
-  const partnerA: Principal = { subject: 'partner-a', role: 'PARTNER', customerIds: [customerA] };
   const secret = authConfig().principalSecrets[0];
   let db: TestDatabase;
   let directory: string;

@@ -12,7 +12,7 @@ import {
 } from '@polyplus/business-calendar';
 import { badUserInput, conflict } from '@polyplus/subgraph-kit';
 import type { Incident } from '../incident/incident.entity';
-import { changeIncident } from '../incident/incident-change';
+import { changeBy, changeIncident } from '../incident/incident-change';
 import { isOpen } from '../incident/incident-lifecycle';
 import { INCIDENT_TOPICS } from '@polyplus/events';
 import { closePause, openPause, pausesOf } from './clock-pauses';
@@ -72,9 +72,7 @@ export class CaseClockService {
     return changeIncident(
       this.dataSource,
       {
-        incidentId: input.incidentId,
-        expectedVersion: input.expectedVersion,
-        actor: actorOf(by),
+        ...changeBy(input, by),
         action: 'SEVERITY_CHANGED',
         topic: INCIDENT_TOPICS.severityChanged,
         apply: (incident) => {
@@ -121,9 +119,7 @@ export class CaseClockService {
     return changeIncident(
       this.dataSource,
       {
-        incidentId: input.incidentId,
-        expectedVersion: input.expectedVersion,
-        actor: actorOf(by),
+        ...changeBy(input, by),
         action: 'WAITING_ON_CUSTOMER',
         note: input.reason.trim(),
         topic: INCIDENT_TOPICS.clockPaused,
@@ -154,9 +150,7 @@ export class CaseClockService {
     return changeIncident(
       this.dataSource,
       {
-        incidentId: input.incidentId,
-        expectedVersion: input.expectedVersion,
-        actor: actorOf(by),
+        ...changeBy(input, by),
         action: 'CUSTOMER_ANSWERED',
         note: input.reason.trim(),
         topic: INCIDENT_TOPICS.clockResumed,

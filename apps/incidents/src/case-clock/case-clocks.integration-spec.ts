@@ -26,6 +26,7 @@ import { ESCALATION_QUEUE, escalationJobId, type EscalationJob } from '../escala
 import { IncidentSeverityChange } from './severity-change.entity';
 import { IncidentClockPause } from './clock-pause.entity';
 import { partWaitHandler } from './part-wait.consumer';
+import { closeQueueSuite } from '../testing/close-queue-suite';
 
 const JANE: Principal = { subject: 'jane', role: 'SUPPORT_ENGINEER', customerIds: [] };
 
@@ -43,6 +44,19 @@ type ClockView = {
 
 const CLOCK =
   'resolutionClock { state targetMinutes elapsedMinutes remainingMinutes overdueMinutes dueAt waitingOn pauses { reason source from to } pausedSpans { from to reasons withheldMinutes } }';
+
+/** Replacement events about one order of a case, decoded as the part-wait consumer receives them from logistics. */
+const replacementEvent =
+  (orderId: string, incidentId: string) =>
+  (topic: string, occurredAt: string, payload: Record<string, unknown>): ProductEvent =>
+    decodedEvent({
+      id: randomUUID(),
+      topic,
+      key: orderId,
+      source: 'logistics',
+      occurredAt,
+      payload: { orderId, incidentId, expectedDeliveryAt: null, ...payload },
+    });
 
 describe('case clocks', () => {
   const world = new FakeWorld();
@@ -66,12 +80,7 @@ describe('case clocks', () => {
     }).build(db.dataSource));
   }, 120_000);
 
-  afterAll(async () => {
-    await queue.obliterate({ force: true });
-    await queue.close();
-    redis.disconnect();
-    await db.drop();
-  }, 60_000);
+  afterAll(() => closeQueueSuite(queue, redis, db), 60_000);
 
   const run = <T>(query: string, variables: Record<string, unknown> = {}, principal: Principal = JANE) =>
     operationData<T>(schema, query, variables, principal);
@@ -266,16 +275,8 @@ describe('case clocks', () => {
       const incident = await openCase({ severity: 1 });
       const orderId = randomUUID();
       const handle = partWaitHandler(db.dataSource, now);
-      const envelope = (topic: string, occurredAt: string, payload: Record<string, unknown>): ProductEvent =>
-        decodedEvent({
-          id: randomUUID(),
-          topic,
-          key: orderId,
-          source: 'logistics',
-          occurredAt,
-          payload: { orderId, incidentId: incident.id, status: 'ORDERED', expectedDeliveryAt: null, ...payload },
-        });
-      const ordered = envelope(REPLACEMENT_TOPICS.ordered, '2026-03-04T10:00:00.000Z', {});
+      const envelope = replacementEvent(orderId, incident.id);
+      const ordered = envelope(REPLACEMENT_TOPICS.ordered, '2026-03-04T10:00:00.000Z', { status: 'ORDERED' });
       await handle(ordered);
       await handle(ordered);
       clock = new Date('2026-03-04T12:00:00Z');
@@ -312,15 +313,7 @@ describe('case clocks', () => {
       const incident = await openCase({ severity: 1 });
       const orderId = randomUUID();
       const handle = partWaitHandler(db.dataSource, now);
-      const envelope = (topic: string, occurredAt: string, payload: Record<string, unknown>): ProductEvent =>
-        decodedEvent({
-          id: randomUUID(),
-          topic,
-          key: orderId,
-          source: 'logistics',
-          occurredAt,
-          payload: { orderId, incidentId: incident.id, expectedDeliveryAt: null, ...payload },
-        });
+      const envelope = replacementEvent(orderId, incident.id);
       const delivered = envelope(REPLACEMENT_TOPICS.delivered, '2026-03-05T09:05:00.000Z', {
         status: 'DELIVERED',
         deliveredAt: '2026-03-05T09:00:00.000Z',
@@ -353,16 +346,7 @@ describe('case clocks', () => {
       await partWaitHandler(
         db.dataSource,
         now,
-      )(
-        decodedEvent({
-          id: randomUUID(),
-          topic: REPLACEMENT_TOPICS.ordered,
-          key: orderId,
-          source: 'logistics',
-          occurredAt: '2026-03-09T11:00:00.000Z',
-          payload: { orderId, incidentId: incident.id, status: 'ORDERED', expectedDeliveryAt: null },
-        }),
-      );
+      )(replacementEvent(orderId, incident.id)(REPLACEMENT_TOPICS.ordered, '2026-03-09T11:00:00.000Z', { status: 'ORDERED' }));
       clock = new Date('2026-03-09T12:00:00Z');
       await run(CLEAR_WAITING, await waitInput(incident.id, 'Serial number received'));
       clock = new Date('2026-03-09T15:00:00Z');

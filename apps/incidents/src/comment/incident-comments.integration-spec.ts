@@ -9,6 +9,7 @@ import { createIncidentsSubgraph, incidentsSubgraph } from '../incidents-subgrap
 import { FakeWorld, SUPPORT_DESK } from '../testing/fake-subgraphs';
 import { IncidentAuditEntry } from '../incident/incident-audit-entry.entity';
 import { COMMENT_MAX_LENGTH } from './dto/add-incident-comment.input';
+import { customerPrincipals } from '../testing/customer-principals';
 
 const ADD_COMMENT = 'mutation ($input: AddIncidentCommentInput!) { addIncidentComment(input: $input) { id body author createdAt } }';
 
@@ -19,16 +20,13 @@ describe('comments on a case between the customer’s people and support', () =>
   const deviceB = world.device(site);
   const customerA = deviceA.customerId;
   const contactA = world.designatedContact(customerA);
-  const adminA: Principal = { subject: 'admin-a', role: 'CUSTOMER_ADMIN', customerIds: [customerA] };
-  const technicianA: Principal = { subject: 'tech-a', role: 'CUSTOMER_TECHNICIAN', customerIds: [customerA], contactId: contactA };
-  const undesignatedA: Principal = {
-    subject: 'tech-a-old',
-    role: 'CUSTOMER_TECHNICIAN',
-    customerIds: [customerA],
-    contactId: randomUUID(),
-  };
+  const {
+    admin: adminA,
+    technician: technicianA,
+    undesignated: undesignatedA,
+    partner: partnerA,
+  } = customerPrincipals('a', customerA, contactA);
   const adminB: Principal = { subject: 'admin-b', role: 'CUSTOMER_ADMIN', customerIds: [deviceB.customerId] };
-  const partnerA: Principal = { subject: 'partner-a', role: 'PARTNER', customerIds: [customerA] };
   const planner: Principal = { subject: 'planner', role: 'DISPATCH_PLANNER', customerIds: [] };
   let clock = new Date('2026-03-02T10:00:00Z');
   let db: TestDatabase;

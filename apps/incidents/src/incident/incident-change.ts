@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { appendToOutbox, checkedOutboxEvent, type IncidentTopic } from '@polyplus/events';
+import { actorOf, type Principal } from '@polyplus/auth';
 import { conflict, notFound } from '@polyplus/subgraph-kit';
 import { Incident } from './incident.entity';
 import { IncidentAuditEntry } from './incident-audit-entry.entity';
@@ -23,6 +24,14 @@ export type IncidentChange = {
   /** Further writes of the same change (history rows, clock pauses), in its transaction after the update. */
   also?: (manager: EntityManager, before: Incident, after: Incident) => Promise<void>;
 };
+
+/** Which version of which case a caller changes, from the change's input: the caller is the actor, a typed name only its display name. */
+export function changeBy(
+  input: { incidentId: string; expectedVersion: number; engineer?: string | null },
+  by: Principal,
+): Pick<IncidentChange, 'incidentId' | 'expectedVersion' | 'actor' | 'actorName'> {
+  return { incidentId: input.incidentId, expectedVersion: input.expectedVersion, actor: actorOf(by), actorName: input.engineer };
+}
 
 export type AuditLine = {
   incidentId: string;

@@ -4,7 +4,7 @@ import { badUserInput } from '@polyplus/subgraph-kit';
 import type { Incident } from './incident.entity';
 import { IncidentStatus } from './incident-status';
 import { assertTransition } from './incident-lifecycle';
-import { changeIncident } from './incident-change';
+import { changeBy, changeIncident } from './incident-change';
 import { INCIDENT_TOPICS } from '@polyplus/events';
 import type { IncidentActionInput } from './dto/incident-action.input';
 import type { ProvideWorkaroundInput } from './dto/provide-workaround.input';
@@ -35,10 +35,7 @@ export class IncidentLifecycleService {
     return changeIncident(
       this.dataSource,
       {
-        incidentId: input.incidentId,
-        expectedVersion: input.expectedVersion,
-        actor: actorOf(by),
-        actorName: input.engineer,
+        ...changeBy(input, by),
         action,
         note: input.note,
         topic: INCIDENT_TOPICS.statusChanged,
@@ -108,10 +105,7 @@ export class IncidentLifecycleService {
     return changeIncident(
       this.dataSource,
       {
-        incidentId: input.incidentId,
-        expectedVersion: input.expectedVersion,
-        actor: actorOf(by),
-        actorName: input.engineer,
+        ...changeBy(input, by),
         action: `ROOT_CAUSE_${input.kind}`,
         note: input.note ?? input.reference,
         topic: INCIDENT_TOPICS.updated,

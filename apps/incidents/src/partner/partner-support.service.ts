@@ -5,7 +5,7 @@ import { appendToOutbox, INCIDENT_TOPICS } from '@polyplus/events';
 import { isDuplicateEntry } from '@polyplus/persistence';
 import { conflict, notFound } from '@polyplus/subgraph-kit';
 import { Incident } from '../incident/incident.entity';
-import { appendAudit, changeIncident } from '../incident/incident-change';
+import { appendAudit, changeBy, changeIncident } from '../incident/incident-change';
 import { incidentEventState } from '../incident/incident-event-state';
 import { PartnerIncidentRequest } from './partner-request.entity';
 import { PartnerStatusUpdate } from './partner-status-update.entity';
@@ -32,10 +32,7 @@ export class PartnerSupportService {
     return changeIncident(
       this.dataSource,
       {
-        incidentId: input.incidentId,
-        expectedVersion: input.expectedVersion,
-        actor: actorOf(by),
-        actorName: input.engineer,
+        ...changeBy(input, by),
         action: 'PARTNER_CAUSED',
         note: input.findings,
         topic: INCIDENT_TOPICS.updated,

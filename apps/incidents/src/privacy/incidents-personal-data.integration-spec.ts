@@ -1,8 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import type { GraphQLSchema } from 'graphql';
 import type { Principal } from '@polyplus/auth';
 import { EncryptedObjectStorage, FilesystemObjectStorage, developmentKeyring } from '@polyplus/object-storage';
@@ -10,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { collectExport, findValues, inProcessClient, personalDataPeer, type PersonalDataPeer, pseudonymsFor } from '@polyplus/privacy';
 import { eraseAgain, operationData, unclassifiedEntityTables } from '@polyplus/testing';
 import { createIncidentsSubgraph, incidentsSubgraph } from '../incidents-subgraph';
+import { storeAttachment } from '../testing/stored-attachment';
 import { FakeWorld, SUPPORT_DESK } from '../testing/fake-subgraphs';
 import { Attachment } from '../attachment/attachment.entity';
 import { AttachmentKind } from '../attachment/attachment-kind';
@@ -72,25 +72,7 @@ describe('personal data in the incidents service: export and erasure', () => {
     (await run<{ incident: Case }>('query ($id: ID!) { incident(id: $id) { id version } }', { id })).incident.version;
 
   async function storeFile(name: string, customerId: string, incidentId: string, uploadedBy: string, kind = AttachmentKind.CDR) {
-    const id = randomUUID();
-    const storageKey = `attachments/${customerId}/${incidentId}/${id}`;
-    const bytes = randomBytes(500);
-    const stored = await storage.put(storageKey, Readable.from([bytes]), { size: bytes.length });
-    await db.dataSource.getRepository(Attachment).insert({
-      id,
-      incidentId,
-      customerId,
-      fileName: `${name}.csv`,
-      contentType: 'text/csv',
-      kind,
-      size: bytes.length,
-      sha256: stored.sha256,
-      storageKey,
-      keyId: stored.keyId,
-      uploadedBy,
-      uploadedAt: now,
-    });
-    files[name] = { id, storageKey };
+    files[name] = await storeAttachment(db.dataSource, storage, { incidentId, customerId, name, kind, uploadedBy, uploadedAt: now });
   }
 
   beforeAll(async () => {

@@ -11,9 +11,10 @@ import { FakeWorld } from '../testing/fake-subgraphs';
 import { CUSTOMER_ENTITIES } from './customer-registry';
 import { WebhookDelivery } from '../webhook/webhook-delivery.entity';
 import { WebhookEndpoint } from '../webhook/webhook-endpoint.entity';
-import { WebhookEndpointStatus } from '../webhook/webhook-endpoint-status';
+import { newWebhookEndpoint } from '../webhook/new-webhook-endpoint';
 import { webhookFanout } from '../webhook/webhook-fanout';
 import { WEBHOOK_DELIVERY_QUEUE, type WebhookDeliveryJob } from '../webhook/webhook-queue';
+import { closeQueueSuite } from '../testing/close-queue-suite';
 
 const RECORD = 'mutation ($input: RecordSecurityNoticeInput!) { recordSecurityNotice(input: $input) { id status notifiedAt } }';
 const PUBLISH = 'mutation ($id: ID!) { publishSecurityNotice(id: $id) { id status notifiedAt publishedBy } }';
@@ -82,12 +83,7 @@ describe('security and privacy notices (ISMS: "the Customer will be notified in 
       recordSecurityNotice: { id: noticeId },
     } = await operationData<{ recordSecurityNotice: { id: string } }>(schema, RECORD, { input: input() }, engineer));
   }, 120_000);
-  afterAll(async () => {
-    await queue.obliterate({ force: true });
-    await queue.close();
-    redis.disconnect();
-    await db.drop();
-  }, 60_000);
+  afterAll(() => closeQueueSuite(queue, redis, db), 60_000);
 
   it('a recorded notice is a draft: vendor staff see it, no customer does, and nothing is announced yet', async () => {
     expect((await notices(engineer)).map((notice) => [notice.id, notice.status])).toEqual([[noticeId, 'DRAFT']]);
@@ -217,19 +213,13 @@ describe('security and privacy notices (ISMS: "the Customer will be notified in 
 
   it('the published event reaches the webhook endpoints of partners the affected customer authorised, and no other', async () => {
     const endpoint = (partnerId: string, customerIds: string[], eventTypes = [SECURITY_NOTICE_PUBLISHED]) =>
-      Object.assign(new WebhookEndpoint(), {
+      newWebhookEndpoint({
         id: randomUUID(),
         partnerId,
         url: 'https://hooks.partner.example/poly',
         eventTypes,
         customerIds,
         secret: 'whsec_test',
-        previousSecret: null,
-        previousSecretExpiresAt: null,
-        status: WebhookEndpointStatus.ACTIVE,
-        consecutiveFailures: 0,
-        disabledReason: null,
-        disabledAt: null,
         createdAt: clock,
       });
     const forA = endpoint('partner-zoom', [affectedA]);

@@ -9,6 +9,7 @@ import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { WebhookEndpointStatus } from './webhook-endpoint-status';
 import { WebhookSecrets } from './webhook-secrets';
+import { newWebhookEndpoint } from './new-webhook-endpoint';
 import { WEBHOOK_EVENT_TYPES } from './webhook-event-types';
 import { assertPartner, assertWebhookCaller, mayManageEndpoint } from './webhook-access';
 import type { RegisterWebhookEndpointInput } from './dto/register-webhook-endpoint.input';
@@ -39,19 +40,13 @@ export class WebhookEndpointService {
     const url = await this.checkUrl(input.url.trim());
     const secret = generateWebhookSecret();
     const id = randomUUID();
-    const endpoint = Object.assign(new WebhookEndpoint(), {
+    const endpoint = newWebhookEndpoint({
       id,
       partnerId: partner.subject,
       url,
       eventTypes,
       customerIds: [...partner.customerIds],
       secret: this.secrets.seal(id, secret),
-      previousSecret: null,
-      previousSecretExpiresAt: null,
-      status: WebhookEndpointStatus.ACTIVE,
-      consecutiveFailures: 0,
-      disabledReason: null,
-      disabledAt: null,
       createdAt: this.now(),
     });
     await this.endpoints.insert(endpoint);

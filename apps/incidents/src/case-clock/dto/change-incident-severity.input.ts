@@ -1,17 +1,10 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+import { Max, MaxLength, Min } from 'class-validator';
 import { IsNotBlank } from '@polyplus/subgraph-kit';
+import { CaseVersionInput } from '../../incident/dto/case-version.input';
 
 @InputType({ description: 'A support engineer re-assesses a case’s severity; the caller is recorded as its actor.' })
-export class ChangeIncidentSeverityInput {
-  @Field(() => ID)
-  @IsUUID()
-  incidentId: string;
-
-  @Field(() => Int, { description: 'The case version the change is based on; a newer version answers CONFLICT.' })
-  @Min(1)
-  expectedVersion: number;
-
+export class ChangeIncidentSeverityInput extends CaseVersionInput {
   @Field(() => Int, { description: '1 = Critical, 2 = Major, 3 = Minor; a different level than the current one.' })
   @Min(1)
   @Max(3)

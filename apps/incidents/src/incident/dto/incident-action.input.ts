@@ -1,17 +1,10 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsOptional, IsUUID, MaxLength, Min } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { IsOptional, MaxLength } from 'class-validator';
+import { CaseVersionInput } from './case-version.input';
 
 /** A support engineer's change to a case, made against the version the engineer last saw; the caller is its actor. */
 @InputType()
-export class IncidentActionInput {
-  @Field(() => ID)
-  @IsUUID()
-  incidentId: string;
-
-  @Field(() => Int, { description: 'The case version the change is based on; a newer version answers CONFLICT.' })
-  @Min(1)
-  expectedVersion: number;
-
+export class IncidentActionInput extends CaseVersionInput {
   // The description repeats the deprecation: inputs extending this one do not inherit deprecationReason.
   @Field(() => String, {
     nullable: true,

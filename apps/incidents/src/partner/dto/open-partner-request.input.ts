@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsUUID, MaxLength } from 'class-validator';
 import { IsNotBlank } from '@polyplus/subgraph-kit';
+import { DeprecatedEngineerField } from './deprecated-engineer-field';
 
 @InputType()
 export class OpenPartnerRequestInput {
@@ -13,11 +14,6 @@ export class OpenPartnerRequestInput {
   @MaxLength(100)
   trackingNumber: string;
 
-  @Field(() => String, {
-    nullable: true,
-    deprecationReason: 'The record names the verified caller; a name given here is only shown in the audit note.',
-  })
-  @IsOptional()
-  @MaxLength(100)
+  @DeprecatedEngineerField()
   engineer?: string;
 }

@@ -2,6 +2,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { IsBoolean, IsEnum, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { IsCalendarDate } from '@polyplus/subgraph-kit';
 import { CloudPartner } from '../cloud-partner';
+import { DeprecatedEngineerField } from './deprecated-engineer-field';
 
 @InputType()
 export class VerifyPartnerEntitlementInput {
@@ -27,11 +28,6 @@ export class VerifyPartnerEntitlementInput {
   @MaxLength(100)
   reference?: string;
 
-  @Field(() => String, {
-    nullable: true,
-    deprecationReason: 'The record names the verified caller; a name given here is only shown in the audit note.',
-  })
-  @IsOptional()
-  @MaxLength(100)
+  @DeprecatedEngineerField()
   engineer?: string;
 }
