@@ -71,8 +71,9 @@ export {
   type VisitChange,
 } from './contract/event-payloads';
 export { decodeEvent, eventOf, type DecodedEvent, type ProductEvent, type ProductEventOf } from './contract/decode-event';
-export { anyEvent, type EventDecoder } from './contract/event-decoder';
+export { decoderFor, type EventDecoder } from './contract/event-decoder';
 export { entityEventState, decodeEntityEventState, type EntityEventState } from './entity-event-state';
 export { SAMPLE_EVENT_PAYLOADS, sampleEventPayload } from './testing/sample-payloads';
 export { decodeOutbox } from './testing/outbox-decodes';
 export { decodedEvent } from './testing/decoded-event';
+export { anyEvent } from './testing/any-event';

@@ -14,6 +14,7 @@ export { parsePrometheusText, metricSamples, metricValue, type MetricSample } fr
 export {
   countSubscriptionDelivery,
   countSubscriptionRead,
+  countUndecodableSubscriptionEvent,
   watchSubscriptions,
   type SubscriptionDeliveryOutcome,
   type SubscriptionReading,

@@ -15,6 +15,13 @@ const deliveries = new Counter({
   registers: [metricsRegistry()],
 });
 
+const undecodable = new Counter({
+  name: 'polyplus_subscription_events_undecodable_total',
+  help: 'Events on a topic the subscriptions follow that the event contract refused: delivered to no subscriber (the log names each, with the reason), by topic.',
+  labelNames: ['topic'],
+  registers: [metricsRegistry()],
+});
+
 const active = scrapeTimeGauge({ name: 'polyplus_subscriptions_active', help: 'Subscriptions open on this gateway.' });
 const deepest = scrapeTimeGauge({
   name: 'polyplus_subscription_backlog_max',
@@ -36,6 +43,11 @@ export function countSubscriptionRead(): void {
 /** Counts what became of one event for one subscription. */
 export function countSubscriptionDelivery(outcome: SubscriptionDeliveryOutcome): void {
   deliveries.inc({ outcome });
+}
+
+/** Counts one event the subscriptions follow that the event contract refused; `topic` is one of the contract's. */
+export function countUndecodableSubscriptionEvent(topic: string): void {
+  undecodable.inc({ topic });
 }
 
 /** Reports the open subscriptions and their queues at each scrape, until the returned function is called. */

@@ -1,7 +1,7 @@
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
-import { decodeEntityEventState, type EventEnvelope } from '@polyplus/events';
+import type { ProductEvent } from '@polyplus/events';
 import type { DeliveryPlan } from './delivery-plan';
-import { eventObject, overlayCheck, overlayOwnFields } from './event-state-overlay';
+import { eventObject, overlayCheck, overlayOwnFields, recordedState } from './event-state-overlay';
 
 /** What the supergraph answered to a delivery query. */
 export type EntityReadResult = { data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] };
@@ -14,10 +14,10 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * in those cases, not even an error, so a subscriber cannot learn that a hidden entity changed.
  * The entity's own fields and the filter facts are those the event recorded (see overlayOwnFields).
  */
-export function deliveryResult(plan: DeliveryPlan, event: EventEnvelope, answer: EntityReadResult): ExecutionResult | undefined {
+export function deliveryResult(plan: DeliveryPlan, event: ProductEvent, answer: EntityReadResult): ExecutionResult | undefined {
   const data = answer.data;
   const check = data?.[plan.checkKey];
-  const state = decodeEntityEventState(event.payload);
+  const state = recordedState(event);
   if (!isObject(data) || !isObject(check) || !plan.field.matches(plan.args, overlayCheck(check, state))) return undefined;
   const payload: Record<string, unknown> = {};
   for (const key of plan.keys) {

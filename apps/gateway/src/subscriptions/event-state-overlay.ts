@@ -1,8 +1,19 @@
 import type { GraphQLFormattedError } from 'graphql';
-import type { EntityEventState, EventEnvelope } from '@polyplus/events';
+import { eventOf, INCIDENT_TOPICS, type EntityEventState, type ProductEvent } from '@polyplus/events';
 import type { FieldKey } from './delivery-plan';
 
 type Data = Record<string, unknown>;
+
+const INCIDENT_TOPIC_LIST = Object.values(INCIDENT_TOPICS);
+
+/**
+ * The state of the case an incident event recorded (its version, the fields it changed, its own
+ * fields); null for events written before it was kept, and for other topics, which record none.
+ */
+export function recordedState(event: ProductEvent): EntityEventState | null {
+  const { version, changed = [], snapshot } = eventOf(event, ...INCIDENT_TOPIC_LIST)?.payload ?? {};
+  return version !== undefined && snapshot !== undefined ? { version, changed, snapshot } : null;
+}
 
 /**
  * The entity as read, with its own fields set to what the event recorded: whatever happened to
@@ -37,7 +48,7 @@ export function overlayCheck(check: Data, state: EntityEventState | null): Data 
 }
 
 /** The `event` object of a payload, with the fields the subscription selected. */
-export function eventObject(fields: FieldKey[], event: EventEnvelope, state: EntityEventState | null): Data {
+export function eventObject(fields: FieldKey[], event: ProductEvent, state: EntityEventState | null): Data {
   const values: Data = {
     __typename: 'SubscriptionEvent',
     id: event.id,

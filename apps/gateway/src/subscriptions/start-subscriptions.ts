@@ -2,9 +2,9 @@ import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import type { ApolloGateway } from '@apollo/gateway';
 import type { AuthConfig } from '@polyplus/auth';
-import { anyEvent, createRedis, eventStreamKey, queuePrefix, tailEvents } from '@polyplus/events';
+import { createRedis, eventStreamKey, queuePrefix, tailEvents, type EventDecoder } from '@polyplus/events';
 import { serviceLogger } from '@polyplus/logger';
-import { watchSubscriptions } from '@polyplus/metrics';
+import { countUndecodableSubscriptionEvent, watchSubscriptions } from '@polyplus/metrics';
 import { apolloLogger, formatError } from '@polyplus/subgraph-kit';
 import type { GatewayContext } from '../auth/gateway-context';
 import { inputValidationPlugin } from '../input/input-validation.plugin';
@@ -13,7 +13,7 @@ import type { RateLimiter } from '../limits/rate-limiter';
 import { limitConcurrency } from './limit-concurrency';
 import { retryUnavailable } from './retry-unavailable';
 import type { EntityReader } from './subscriber';
-import { followedTopic } from './subscription-fields';
+import { decodeFollowedEvent, followedTopic, type FollowedEvent } from './subscription-fields';
 import { SubscriptionHub } from './subscription-hub';
 import { subscriptionLimits } from './subscription-limits';
 import { buildSubscriptionSchema } from './subscription-schema';
@@ -45,6 +45,16 @@ async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
 }
 
 export type RunningSubscriptions = { hub: SubscriptionHub; stop(): Promise<void> };
+
+/**
+ * Each followed event decoded by the contract before any subscriber sees it. One it refuses is
+ * counted here; the tail logs it once (topic, event id, what failed) and moves on to the next.
+ */
+const decodeCounted: EventDecoder<FollowedEvent> = (envelope) => {
+  const decoded = decodeFollowedEvent(envelope);
+  if (!decoded.ok) countUndecodableSubscriptionEvent(envelope.topic);
+  return decoded;
+};
 
 /**
  * GraphQL subscriptions beside Apollo Gateway (which cannot execute them). Every gateway instance
@@ -86,10 +96,7 @@ export async function startSubscriptions(options: SubscriptionsOptions): Promise
     redis,
     stream: eventStreamKey(queuePrefix(options.env)),
     accept: followedTopic,
-    // Every delivery re-reads its entity by the event's key with the subscriber's principal, and the
-    // subscription fields read a payload field only after checking its type (a notice through the
-    // contract): an event missing a customer id or entity state is still worth its re-read.
-    decode: anyEvent,
+    decode: decodeCounted,
     handler: (event) => hub.publish(event),
   });
   if (!(await within(tail.ready, options.redisWaitMs ?? 3_000)))

@@ -1,6 +1,6 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Principal } from '@polyplus/auth';
-import type { EventEnvelope } from '@polyplus/events';
+import type { ProductEvent } from '@polyplus/events';
 import { newRequestId, serviceLogger, withLogContext } from '@polyplus/logger';
 import { countSubscriptionDelivery } from '@polyplus/metrics';
 import type { DeliveryPlan } from './delivery-plan';
@@ -48,12 +48,12 @@ export class Subscriber {
     return this.pending + this.results.backlog;
   }
 
-  wants(event: EventEnvelope): boolean {
+  wants(event: ProductEvent): boolean {
     return !this.results.done && this.plan.field.follows(event.topic) && this.plan.field.mayMatch(this.plan.args, event, this.principal);
   }
 
   /** Queues the event's delivery behind the earlier ones; false when it ended the subscription instead (too far behind). */
-  offer(event: EventEnvelope, answer: Promise<EntityReadResult>): boolean {
+  offer(event: ProductEvent, answer: Promise<EntityReadResult>): boolean {
     if (this.results.done) return false;
     if (this.backlog >= MAX_SUBSCRIBER_BACKLOG) {
       countSubscriptionDelivery('overflow');
@@ -80,7 +80,7 @@ export class Subscriber {
     return this.chain;
   }
 
-  private async deliver(event: EventEnvelope, read: Promise<EntityReadResult>): Promise<void> {
+  private async deliver(event: ProductEvent, read: Promise<EntityReadResult>): Promise<void> {
     if (this.results.done) return;
     try {
       const answer = await read;

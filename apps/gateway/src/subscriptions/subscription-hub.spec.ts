@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse, type ExecutionResult } from 'graphql';
 import type { Principal } from '@polyplus/auth';
-import type { EventEnvelope } from '@polyplus/events';
+import { decodedEvent, sampleEventPayload, type EventTopic, type ProductEvent } from '@polyplus/events';
 import { metricsRegistry } from '@polyplus/metrics';
 import { SUPERGRAPH_PATH } from '../gateway';
 import { planDelivery } from './delivery-plan';
@@ -13,14 +13,16 @@ import { buildSubscriptionSchema } from './subscription-schema';
 const schema = buildSubscriptionSchema(readFileSync(SUPERGRAPH_PATH, 'utf8'));
 const plan = planDelivery(schema, parse('subscription { incidentUpdated { topic incident { id } } }'), undefined, {});
 const engineer: Principal = { subject: 'e', role: 'SUPPORT_ENGINEER', customerIds: [] };
-const event = (id: string, key = 'i1', topic = 'incident.updated'): EventEnvelope => ({
-  id,
-  topic,
-  key,
-  source: 'incidents',
-  occurredAt: '2026-11-24T10:00:00.000Z',
-  payload: {},
-});
+/** A decoded event of a well-formed payload (no case snapshot), with `fields` over it. */
+const event = (id: string, key = 'i1', topic: EventTopic = 'incident.updated', fields: Record<string, unknown> = {}): ProductEvent =>
+  decodedEvent({
+    id,
+    topic,
+    key,
+    source: 'incidents',
+    occurredAt: '2026-11-24T10:00:00.000Z',
+    payload: sampleEventPayload(topic, { version: undefined, changed: undefined, snapshot: undefined, ...fields }),
+  });
 const found = (id: string): EntityReadResult => ({ data: { incident: { id }, subscriptionCheck: { id } } });
 
 /** Look-ups that answer only when the test says so, in any order it likes. */
@@ -92,8 +94,8 @@ describe('fan-out of events to subscribers', () => {
     const admins = ['ann', 'bob', 'cy'].map((subject) => hub.subscribe(byCase, { subject, role: 'CUSTOMER_ADMIN', customerIds: ['A'] }));
     const other = hub.subscribe(byCase, { subject: 'dan', role: 'CUSTOMER_ADMIN', customerIds: ['B'] });
     const differentSelection = hub.subscribe(plan, { subject: 'eve', role: 'CUSTOMER_ADMIN', customerIds: ['A'] });
-    hub.publish({ ...event('e1'), payload: { customerId: 'A' } });
-    hub.publish({ ...event('e2', 'i2'), payload: { customerId: 'B' } });
+    hub.publish(event('e1', 'i1', 'incident.updated', { customerId: 'A' }));
+    hub.publish(event('e2', 'i2', 'incident.updated', { customerId: 'B' }));
     // Case i1 (customer A): one read for the three admins, one for the other selection; B's subscriber is skipped unread.
     // Case i2 (customer B): only B's subscriber reads.
     expect(asked).toEqual(['A', 'A', 'B']);

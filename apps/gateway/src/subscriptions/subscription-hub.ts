@@ -1,6 +1,6 @@
 import type { ExecutionResult } from 'graphql';
 import type { Principal } from '@polyplus/auth';
-import type { EventEnvelope } from '@polyplus/events';
+import type { ProductEvent } from '@polyplus/events';
 import { countSubscriptionRead, type SubscriptionReading } from '@polyplus/metrics';
 import type { DeliveryPlan } from './delivery-plan';
 import type { EntityReadResult } from './delivery-result';
@@ -41,7 +41,7 @@ export class SubscriptionHub {
    * arguments decide), with one supergraph read per read key — the same rights scope and the same
    * delivery query — started now and shared; each subscriber delivers it in its own order.
    */
-  publish(event: EventEnvelope): void {
+  publish(event: ProductEvent): void {
     if (this.recent.has(event.id)) return;
     this.recent.add(event.id);
     // A Set iterates in insertion order: the oldest id goes first.

@@ -5,7 +5,9 @@ import { buildSchema, graphql } from 'graphql';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { authConfig, issueToken, verifyPrincipal, type Principal } from '@polyplus/auth';
-import { createRedis, eventStreamKey, publishToStream, type EventEnvelope } from '@polyplus/events';
+import { createRedis, eventStreamKey, isEventTopic, publishToStream, sampleEventPayload, type EventEnvelope } from '@polyplus/events';
+import { startServiceLogger } from '@polyplus/logger';
+import { metricValue, metricsRegistry } from '@polyplus/metrics';
 import { deleteRedisKeys, uniqueTestPrefix } from '@polyplus/testing';
 import { until } from '@polyplus/polling';
 import { startGateway, type RunningGateway } from '../gateway';
@@ -136,17 +138,33 @@ describe('GraphQL subscriptions on the gateway', () => {
     return received;
   }
 
-  const publish = (...events: [topic: string, key: string, payload?: Record<string, unknown>][]) =>
+  /**
+   * A payload as the incidents subgraph writes it about case `key` (its customer, no snapshot: the
+   * case is as read), with `fields` over it; a topic outside the event contract carries `fields` only.
+   */
+  const payloadOf = (topic: string, key: string, fields: Record<string, unknown> = {}): Record<string, unknown> =>
+    isEventTopic(topic)
+      ? sampleEventPayload(topic, {
+          incidentId: key,
+          customerId: cases.find((c) => c.id === key)?.customerId,
+          version: undefined,
+          changed: undefined,
+          snapshot: undefined,
+          ...fields,
+        })
+      : fields;
+
+  const publish = (...events: [topic: string, key: string, fields?: Record<string, unknown>, id?: string][]) =>
     publishToStream(
       redis,
       eventStreamKey(prefix),
-      events.map(([topic, key, payload]): EventEnvelope => ({
-        id: randomUUID(),
+      events.map(([topic, key, fields, id]): EventEnvelope => ({
+        id: id ?? randomUUID(),
         topic,
         key,
         source: 'incidents',
         occurredAt: new Date().toISOString(),
-        payload: payload ?? {},
+        payload: payloadOf(topic, key, fields),
       })),
     );
 
@@ -161,22 +179,30 @@ describe('GraphQL subscriptions on the gateway', () => {
     const a = subscribe((await connect(customer('A'))).client, 'subscription { incidentUpdated { topic incident { id status } } }');
     const b = subscribe((await connect(customer('B'))).client, 'subscription { incidentUpdated { topic incident { id } } }');
     await until(() => gatewaySubscribers() === 2, 'both subscriptions registered');
-    // Half the events carry no customer id: then only the subgraph's own tenant rule keeps B out.
+    // One event names the wrong customer (B) for A's case: then only the subgraph's own tenant rule keeps B out.
+    // Topics outside the event contract (another domain's, or one it does not name) are not followed.
     await publish(
-      ['incident.opened', 'a-1', { customerId: 'A' }],
+      ['incident.opened', 'a-1'],
       ['incident.opened', 'b-1'],
       ['incident.status-changed', 'a-1'],
-      ['incident.escalated', 'a-2', { customerId: 'A' }],
+      ['incident.escalated', 'a-2'],
       ['device.registered', 'a-1'],
       ['incident.resolved', 'a-1'],
-      ['incident.updated', 'b-1', { customerId: 'B' }],
+      ['incident.severity-changed', 'a-1'],
+      ['incident.updated', 'a-1', { customerId: 'B' }],
+      ['incident.updated', 'b-1'],
     );
     await until(() => a.results.length >= 4 && b.results.length >= 2, 'deliveries');
-    expect(updates(a)).toEqual(['incident.opened a-1', 'incident.status-changed a-1', 'incident.escalated a-2', 'incident.resolved a-1']);
+    expect(updates(a)).toEqual([
+      'incident.opened a-1',
+      'incident.status-changed a-1',
+      'incident.escalated a-2',
+      'incident.severity-changed a-1',
+    ]);
     // B's last update came after every event about A's cases: B got none of them.
     expect(updates(b)).toEqual(['incident.opened b-1', 'incident.updated b-1']);
     expect(a.results[0]).toEqual({ data: { incidentUpdated: { topic: 'incident.opened', incident: { id: 'a-1', status: 'NEW' } } } });
-    // B's look-ups of A's case (no customer id in the event) went to the subgraph signed as B, and found nothing.
+    // B's look-up of A's case (the event naming B) went to the subgraph signed as B, and found nothing.
     expect(standIn.readers).toContainEqual({ subject: 'admin-B', incidentId: 'a-1' });
     expect(standIn.readers).not.toContainEqual({ subject: 'admin-B', incidentId: 'a-2' });
   });
@@ -201,6 +227,32 @@ describe('GraphQL subscriptions on the gateway', () => {
     await until(() => critical.results.length >= 3, 'the last delivery');
     expect(updates(critical)).toEqual(['incident.updated a-2', 'incident.updated b-1', 'incident.updated b-1']);
     expect(updates(resolved)).toEqual(['incident.updated a-1']);
+  });
+
+  it('an event on a followed topic that the contract refuses reaches no subscriber, is logged once and counted; the next still arrives', async () => {
+    const undecodable = async () =>
+      metricValue(await metricsRegistry().metrics(), 'polyplus_subscription_events_undecodable_total', { topic: 'incident.updated' }) ?? 0;
+    const before = await undecodable();
+    const lines: string[] = [];
+    startServiceLogger('gateway', { destination: { write: (line: string) => void lines.push(line) } });
+    try {
+      const subscribers = gatewaySubscribers();
+      const feed = subscribe((await connect(customer('A'))).client, 'subscription { incidentUpdated { topic incident { id } } }');
+      await until(() => gatewaySubscribers() > subscribers, 'the subscription registered');
+      const refused = randomUUID();
+      await publish(['incident.updated', 'a-2', { customerId: undefined }, refused], ['incident.updated', 'a-1']);
+      await until(() => feed.results.length >= 1, 'the delivery after the refused event');
+      expect(updates(feed)).toEqual(['incident.updated a-1']);
+      const logged = lines.map((line) => (JSON.parse(line) as { msg: string }).msg).filter((message) => message.includes(refused));
+      expect(logged).toEqual([
+        expect.stringMatching(
+          new RegExp(`incident\\.updated ${refused} undecodable, skipped: customerId: .*expected string, received undefined`),
+        ),
+      ]);
+      expect((await undecodable()) - before).toBe(1);
+    } finally {
+      startServiceLogger('gateway');
+    }
   });
 
   it('a bad or expired token is refused when connecting, with close code 4403', async () => {
@@ -305,5 +357,5 @@ describe('GraphQL subscriptions on the gateway', () => {
   });
 
   // Subscriptions the gateway holds: graphql-ws does not acknowledge a subscribe, so wait for this.
-  const gatewaySubscribers = () => gateway.subscriptions.hub.size;
+  const gatewaySubscribers = () => gateway.subscriptions?.hub.size ?? 0;
 });

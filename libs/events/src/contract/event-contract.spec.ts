@@ -3,6 +3,7 @@ import type { EventEnvelope } from '../outbox/event-envelope';
 import { checkedOutboxEvent } from '../outbox/append-to-outbox';
 import { SAMPLE_EVENT_PAYLOADS, sampleEventPayload } from '../testing/sample-payloads';
 import { decodeEvent, eventOf } from './decode-event';
+import { decoderFor } from './event-decoder';
 import { EVENT_PAYLOADS, EVENT_TOPIC_LIST, type EventTopic } from './event-payloads';
 import { INCIDENT_TOPICS, REPLACEMENT_TOPICS, SECURITY_NOTICE_PUBLISHED, VISIT_CHANGED } from './event-topics';
 
@@ -74,6 +75,22 @@ describe('the event contract', () => {
     if (!decoded.ok) throw new Error(decoded.reason);
     expect(eventOf(decoded.event, REPLACEMENT_TOPICS.delivered)?.payload.deliveredAt).toBe('2026-03-05T09:00:00.000Z');
     expect(eventOf(decoded.event, REPLACEMENT_TOPICS.ordered)).toBeNull();
+  });
+
+  it('the decoder for a handler’s topics decodes those topics only, each refusal naming why', () => {
+    const decode = decoderFor([VISIT_CHANGED, SECURITY_NOTICE_PUBLISHED]);
+    const visit = decode(onStream(VISIT_CHANGED, SAMPLE_EVENT_PAYLOADS[VISIT_CHANGED]));
+    expect(visit.ok && visit.event.payload.change).toBe('PLANNED');
+    expect(decode(onStream(INCIDENT_TOPICS.opened, SAMPLE_EVENT_PAYLOADS[INCIDENT_TOPICS.opened]))).toEqual({
+      ok: false,
+      reason: 'topic "incident.opened" is not followed here',
+    });
+    expect(
+      decode(onStream(SECURITY_NOTICE_PUBLISHED, { ...SAMPLE_EVENT_PAYLOADS[SECURITY_NOTICE_PUBLISHED], customerId: undefined })),
+    ).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^customerId: /),
+    });
   });
 
   it('a producer choosing its topic at run time has its payload checked before anything is written', () => {

@@ -5,7 +5,7 @@ import { createRedis, DEFAULT_REDIS_URL } from '../redis';
 import { eventStreamKey, toStreamFields, type EventEnvelope } from './event-envelope';
 import { publishToStream } from './outbox-relay';
 import { consumeEvents, redisProcessedEvents, type ConsumeEventsOptions, type EventConsumer } from './event-consumer';
-import { anyEvent } from '../contract/event-decoder';
+import { anyEvent } from '../testing/any-event';
 import type { ProductEvent } from '../contract/decode-event';
 import { VISIT_CHANGED } from '../contract/event-topics';
 import { sampleEventPayload } from '../testing/sample-payloads';

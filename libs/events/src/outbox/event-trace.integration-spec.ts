@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { anyEvent } from '../contract/event-decoder';
+import { anyEvent } from '../testing/any-event';
 import { SpanKind, trace } from '@opentelemetry/api';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { inSpan, startInMemoryTracing, type InMemoryTracing } from '@polyplus/telemetry';

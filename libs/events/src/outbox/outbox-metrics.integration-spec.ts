@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { anyEvent } from '../contract/event-decoder';
+import { anyEvent } from '../testing/any-event';
 import { collectScrapeTime, metricsRegistry } from '@polyplus/metrics';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { createRedis, DEFAULT_REDIS_URL } from '../redis';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { anyEvent } from '../contract/event-decoder';
+import { anyEvent } from '../testing/any-event';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import { createRedis } from '../redis';
 import { deleteKeysMatching } from '../delete-keys';

@@ -3,7 +3,7 @@
 // is HANG_ON_KEY never finishes (the process is killed holding it), e.g. a replica that died mid-work.
 import { createRedis } from '../redis';
 import { consumeEvents } from '../outbox/event-consumer';
-import { anyEvent } from '../contract/event-decoder';
+import { anyEvent } from './any-event';
 
 async function main() {
   const env = process.env;
