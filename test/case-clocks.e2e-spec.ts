@@ -1,5 +1,6 @@
 import { graphqlData, graphqlRequest } from '@polyplus/local-stack';
 import { until } from '@polyplus/polling';
+import { createCoveredCustomer } from '@polyplus/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 
 // Friday 5 March 2027, 15:01 in London (GMT, so UTC): one minute after the depot's 15:00 cut-off.
@@ -16,49 +17,12 @@ const PIPELINE_STEP = { timeoutMs: 60_000, everyMs: 250 };
 
 beforeAll(async () => {
   stack = await startE2eStack('e2e_case_clocks');
-  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
-    stack.gateway,
-    'mutation { createCustomer(input: { name: "Clockwork Ltd" }) { id } }',
-  );
-  const customerId = createCustomer.id;
-  const { createSite } = await mutate<{ createSite: { id: string } }>(
-    'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
-    {
-      customerId,
-      name: 'London HQ',
-      countryCode: 'GB',
-      subdivision: 'ENG',
-      timeZone: 'Europe/London',
-      latitude: 51.5072,
-      longitude: -0.1276,
-    },
-  );
-  const { addContact } = await mutate<{ addContact: { id: string } }>(
-    'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }',
-    {
-      customerId,
-      email: 'it@clockwork.example',
-      name: 'Ada',
-      role: 'TECHNICIAN',
-      designated: true,
-    },
-  );
-  const { registerDevice } = await mutate<{ registerDevice: { id: string } }>(
-    'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }',
-    {
-      customerId,
-      siteId: createSite.id,
-      serialNumber: '8G9999CLCK',
-      productModel: 'Studio X50',
-    },
-  );
-  await mutate('mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', {
-    customerId,
-    reference: 'PP-CLOCKWORK',
-    startsOn: '2025-01-01',
-    endsOn: '2099-12-31',
-    options: ['ONSITE'],
-    deviceIds: [registerDevice.id],
+  const customer = await createCoveredCustomer(stack.gateway, {
+    name: 'Clockwork Ltd',
+    serial: '8G9999CLCK',
+    site: { name: 'London HQ', subdivision: 'ENG', latitude: 51.5072, longitude: -0.1276 },
+    technician: { name: 'Ada', email: 'it@clockwork.example' },
+    contract: { reference: 'PP-CLOCKWORK', options: ['ONSITE'] },
   });
   const { createTechnician } = await mutate<{ createTechnician: { id: string } }>(
     'mutation ($input: CreateTechnicianInput!) { createTechnician(input: $input) { id } }',
@@ -95,7 +59,7 @@ beforeAll(async () => {
     'mutation ($depotId: ID!) { setStock(input: { depotId: $depotId, partNumber: "2215-CLCK1", quantity: 5 }) }',
     { depotId: createDepot.id },
   );
-  ids = { customerId, siteId: createSite.id, contactId: addContact.id, deviceId: registerDevice.id, technicianId: createTechnician.id };
+  ids = { ...customer, technicianId: createTechnician.id };
 }, 600_000);
 
 afterAll(() => stack?.teardown(), 120_000);

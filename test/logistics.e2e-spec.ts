@@ -1,4 +1,5 @@
 import { graphqlData, graphqlRequest } from '@polyplus/local-stack';
+import { createCoveredCustomer } from '@polyplus/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 
 let stack: E2eStack;
@@ -9,52 +10,18 @@ const mutate = <T>(query: string, input: Record<string, unknown>) => graphqlData
 
 beforeAll(async () => {
   stack = await startE2eStack('e2e_logistics');
-  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
-    stack.gateway,
-    'mutation { createCustomer(input: { name: "Initech" }) { id } }',
-  );
-  const customerId = createCustomer.id;
-  const { createSite } = await mutate<{ createSite: { id: string } }>(
-    'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
-    {
-      customerId,
-      name: 'Reading',
-      countryCode: 'GB',
-      subdivision: 'ENG',
-      timeZone: 'Europe/London',
-    },
-  );
-  const { addContact } = await mutate<{ addContact: { id: string } }>(
-    'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }',
-    {
-      customerId,
-      email: 'peter@initech.example',
-      name: 'Peter',
-      role: 'TECHNICIAN',
-      designated: true,
-    },
-  );
-  const { registerDevice } = await mutate<{ registerDevice: { id: string } }>(
-    'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }',
-    {
-      customerId,
-      siteId: createSite.id,
-      serialNumber: 'INITECH-0001',
-      productModel: 'Studio X50',
-    },
-  );
-  await mutate('mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', {
-    customerId,
-    reference: 'PP-INITECH',
-    startsOn: '2025-01-01',
-    endsOn: '2099-12-31',
-    deviceIds: [registerDevice.id],
+  const { contactId, deviceId } = await createCoveredCustomer(stack.gateway, {
+    name: 'Initech',
+    serial: 'INITECH-0001',
+    site: { name: 'Reading', subdivision: 'ENG' },
+    technician: { name: 'Peter', email: 'peter@initech.example' },
+    contract: { reference: 'PP-INITECH' },
   });
   ({
     openIncident: { id: incidentId },
   } = await mutate<{ openIncident: { id: string } }>('mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
-    contactId: addContact.id,
-    deviceId: registerDevice.id,
+    contactId,
+    deviceId,
     severity: 2,
     channel: 'PHONE',
     summary: 'Camera module dead',

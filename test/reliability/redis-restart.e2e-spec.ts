@@ -1,6 +1,7 @@
 import { Queue, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { graphqlData } from '@polyplus/local-stack';
+import { createCoveredCustomer } from '@polyplus/testing';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
 import { startPrivateRedis, type PrivateServer } from './private-servers';
 import { until } from '@polyplus/polling';
@@ -73,45 +74,13 @@ beforeAll(async () => {
   escalationQueue.on('error', () => undefined);
   returnQueue.on('error', () => undefined);
 
-  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
-    stack.gateway,
-    'mutation { createCustomer(input: { name: "Hooli" }) { id } }',
-  );
-  const customerId = createCustomer.id;
-  const { createSite } = await mutate<{ createSite: { id: string } }>(
-    'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
-    {
-      customerId,
-      name: 'Palo Alto',
-      countryCode: 'GB',
-      subdivision: 'ENG',
-      timeZone: 'Europe/London',
-    },
-  );
-  ({
-    addContact: { id: contactId },
-  } = await mutate<{ addContact: { id: string } }>('mutation ($input: AddContactInput!) { addContact(input: $input) { id } }', {
-    customerId,
-    email: 'gavin@hooli.example',
-    name: 'Gavin',
-    role: 'TECHNICIAN',
-    designated: true,
+  ({ contactId, deviceId } = await createCoveredCustomer(stack.gateway, {
+    name: 'Hooli',
+    serial: 'HOOLI-0001',
+    site: { name: 'Palo Alto', subdivision: 'ENG' },
+    technician: { name: 'Gavin', email: 'gavin@hooli.example' },
+    contract: { reference: 'PP-HOOLI' },
   }));
-  ({
-    registerDevice: { id: deviceId },
-  } = await mutate<{ registerDevice: { id: string } }>('mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }', {
-    customerId,
-    siteId: createSite.id,
-    serialNumber: 'HOOLI-0001',
-    productModel: 'Studio X50',
-  }));
-  await mutate('mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', {
-    customerId,
-    reference: 'PP-HOOLI',
-    startsOn: '2025-01-01',
-    endsOn: '2099-12-31',
-    deviceIds: [deviceId],
-  });
   await mutate('mutation ($input: CreatePartInput!) { createPart(input: $input) { id } }', {
     partNumber: '2215-60002',
     name: 'Studio X50 camera module',

@@ -1,5 +1,6 @@
 import { graphqlData } from '@polyplus/local-stack';
 import type { Principal } from '@polyplus/auth';
+import { createCoveredCustomer } from '@polyplus/testing';
 import type { E2eStack, GatewayAs } from './e2e-stack';
 
 /** A customer with one site, one designated technician, one covered device and one open case. */
@@ -19,38 +20,12 @@ export type Tenant = {
 /** Creates a tenant through the gateway as vendor staff (the demo support engineer). */
 export async function createTenant(stack: E2eStack, name: string, serial: string): Promise<Tenant> {
   const staff = stack.gateway;
-  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
-    staff,
-    'mutation ($name: String!) { createCustomer(input: { name: $name }) { id } }',
-    { name },
-  );
-  const customerId = createCustomer.id;
-  const input = (value: Record<string, unknown>) => ({ input: { customerId, ...value } });
-  const { createSite } = await graphqlData<{ createSite: { id: string } }>(
-    staff,
-    'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
-    input({ name: 'HQ', countryCode: 'GB', timeZone: 'Europe/London' }),
-  );
-  const { addContact } = await graphqlData<{ addContact: { id: string } }>(
-    staff,
-    'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }',
-    input({ email: `tech@${serial.toLowerCase()}.example`, name: 'Tech', role: 'TECHNICIAN', designated: true }),
-  );
-  const { registerDevice } = await graphqlData<{ registerDevice: { id: string } }>(
-    staff,
-    'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }',
-    input({ siteId: createSite.id, serialNumber: serial, productModel: 'Studio X50' }),
-  );
-  await graphqlData(
-    staff,
-    'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }',
-    input({ reference: `PP-${serial}`, startsOn: '2025-01-01', endsOn: '2099-12-31', deviceIds: [registerDevice.id] }),
-  );
+  const { customerId, siteId, contactId, deviceId } = await createCoveredCustomer(staff, { name, serial });
   const { openIncident } = await graphqlData<{ openIncident: { id: string } }>(
     staff,
     'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }',
     {
-      input: { contactId: addContact.id, deviceId: registerDevice.id, severity: 2, channel: 'WEB', summary: `${name} camera fault` },
+      input: { contactId, deviceId, severity: 2, channel: 'WEB', summary: `${name} camera fault` },
     },
   );
   const principal: Principal = { subject: `admin-${serial}`, role: 'CUSTOMER_ADMIN', customerIds: [customerId] };
@@ -58,9 +33,9 @@ export async function createTenant(stack: E2eStack, name: string, serial: string
     name,
     serial,
     customerId,
-    siteId: createSite.id,
-    contactId: addContact.id,
-    deviceId: registerDevice.id,
+    siteId,
+    contactId,
+    deviceId,
     incidentId: openIncident.id,
     admin: await stack.as(principal),
     principal,

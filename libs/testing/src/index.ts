@@ -8,3 +8,4 @@ export { committedSubgraphSchema, serviceDocumentErrors, serviceDocumentsIn } fr
 export { answer, fakeSubgraphClient, type FakeRoute } from './fake-subgraph-client';
 export { eraseAgain, staffPersonalDataPeer, unclassifiedEntityTables } from './personal-data-checks';
 export { londonTechnician, unplacedLondonVisit } from './dispatch-fixtures';
+export { createCoveredCustomer, type CoveredCustomer, type CoveredCustomerSpec } from './covered-customer';
