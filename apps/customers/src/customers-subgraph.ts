@@ -1,9 +1,17 @@
 import { attachmentGroup, readEntry } from '@polyplus/config';
-import type { DataSource } from 'typeorm';
 import { authConfig } from '@polyplus/auth';
 import { createServiceClock } from '@polyplus/clock';
 import type { PersonalDataPeer } from '@polyplus/privacy';
-import { buildFederatedSchema, byIds, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
+import {
+  buildFederatedSchema,
+  byIds,
+  clockPart,
+  createSubgraphClient,
+  defineSubgraph,
+  subgraphUrl,
+  type SubgraphDefinition,
+} from '@polyplus/subgraph-kit';
+import { CUSTOMERS_ENTITIES, CUSTOMERS_MIGRATIONS } from './customers-database';
 import { Customer } from './customer/customer.entity';
 import { CustomerResolver } from './customer/customer.resolver';
 import { CustomerService } from './customer/customer.service';
@@ -14,27 +22,15 @@ import { Contact } from './contact/contact.entity';
 import { ContactResolver } from './contact/contact.resolver';
 import { ContactService } from './contact/contact.service';
 import { Contract } from './contract/contract.entity';
-import { ContractDevice } from './contract/contract-device.entity';
 import { ContractResolver } from './contract/contract.resolver';
 import { ContractService } from './contract/contract.service';
 import { DeviceDirectory } from './contract/device-directory';
-import { ServiceDiscount } from './discount/service-discount.entity';
 import { DiscountResolver } from './discount/discount.resolver';
 import { DiscountService } from './discount/discount.service';
-import { SupportChannel } from './support-directory/support-channel.entity';
 import { SupportDirectoryResolver } from './support-directory/support-directory.resolver';
 import { SupportDirectoryService } from './support-directory/support-directory.service';
-import { CreateCustomersAndSites1795533852603 } from './migrations/1795533852603-create-customers-and-sites';
-import { ContactsContractsDiscounts1795537066505 } from './migrations/1795537066505-contacts-contracts-discounts';
-import { SupportDirectoryPremiumFeatures1796168217263 } from './migrations/1796168217263-support-directory-premium-features';
-import { LegalHolds1796171433312 } from './migrations/1796171433312-legal-holds';
-import { ContactErasure1796173315554 } from './migrations/1796173315554-contact-erasure';
-import { LegalHold } from './privacy/legal-hold.entity';
-import { PrivacyAuditEntry } from './privacy/privacy-audit-entry.entity';
 import { LegalHoldService } from './privacy/legal-hold.service';
 import { PrivacyResolver } from './privacy/privacy.resolver';
-import { ContactErasure } from './privacy/contact-erasure.entity';
-import { ContactErasureStep } from './privacy/contact-erasure-step.entity';
 import { ContactErasureService } from './privacy/contact-erasure.service';
 import { ExportLinks } from './privacy/export-link';
 import { PersonalDataExports } from './privacy/personal-data-exports';
@@ -48,31 +44,10 @@ export type CustomersCollaborators = { devices?: DeviceDirectory; now?: () => Da
 
 /** The customers subgraph; tests pass their own collaborators in place of the devices service. */
 export function createCustomersSubgraph(collaborators: CustomersCollaborators = {}): SubgraphDefinition {
-  return {
+  return defineSubgraph({
     name: 'customers',
-    database: {
-      entities: [
-        Customer,
-        Site,
-        Contact,
-        Contract,
-        ContractDevice,
-        ServiceDiscount,
-        SupportChannel,
-        LegalHold,
-        PrivacyAuditEntry,
-        ContactErasure,
-        ContactErasureStep,
-      ],
-      migrations: [
-        CreateCustomersAndSites1795533852603,
-        ContactsContractsDiscounts1795537066505,
-        SupportDirectoryPremiumFeatures1796168217263,
-        LegalHolds1796171433312,
-        ContactErasure1796173315554,
-      ],
-    },
-    async build(dataSource: DataSource) {
+    database: { entities: CUSTOMERS_ENTITIES, migrations: CUSTOMERS_MIGRATIONS },
+    async build(dataSource) {
       const clock = createServiceClock();
       const now = collaborators.now ?? clock.now;
       const devices = collaborators.devices ?? new DeviceDirectory(createSubgraphClient('devices', subgraphUrl('devices')));
@@ -125,11 +100,10 @@ export function createCustomersSubgraph(collaborators: CustomersCollaborators = 
       return {
         ...schema,
         routes: personalDataRoutes(exports, { principalSecrets }),
-        start: () => clock.start(),
-        close: () => clock.close(),
+        background: [clockPart(clock)],
       };
     },
-  };
+  });
 }
 
 export const customersSubgraph: SubgraphDefinition = createCustomersSubgraph();

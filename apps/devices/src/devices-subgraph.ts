@@ -1,7 +1,14 @@
-import type { DataSource } from 'typeorm';
 import { createServiceClock } from '@polyplus/clock';
-import { buildFederatedSchema, byIds, createSubgraphClient, subgraphUrl, type SubgraphDefinition } from '@polyplus/subgraph-kit';
-import { Product } from './product/product.entity';
+import {
+  buildFederatedSchema,
+  byIds,
+  clockPart,
+  createSubgraphClient,
+  defineSubgraph,
+  subgraphUrl,
+  type SubgraphDefinition,
+} from '@polyplus/subgraph-kit';
+import { DEVICES_ENTITIES, DEVICES_MIGRATIONS } from './devices-database';
 import { ProductResolver } from './product/product.resolver';
 import { ProductService } from './product/product.service';
 import { Device } from './device/device.entity';
@@ -10,15 +17,12 @@ import { DeviceService } from './device/device.service';
 import { BulkRegistrationResolver } from './device/bulk-registration.resolver';
 import { BulkRegistrationService } from './device/bulk-registration.service';
 import { CustomerDirectory } from './device/customer-directory';
-import { OnsiteAvailabilityRule } from './coverage/onsite-availability-rule.entity';
 import { CoverageDirectory } from './coverage/coverage-directory';
 import { EntitlementResolver } from './coverage/entitlement.resolver';
 import { EntitlementService } from './coverage/entitlement.service';
 import { OnsiteRulesService } from './coverage/onsite-rules.service';
-import { SoftwareRelease } from './software/software-release.entity';
 import { SoftwareResolver } from './software/software.resolver';
 import { SoftwareService } from './software/software.service';
-import { Licence } from './licence/licence.entity';
 import { LicenceResolver } from './licence/licence.resolver';
 import { DeviceLicencesResolver } from './licence/device-licences.resolver';
 import { LicenceService } from './licence/licence.service';
@@ -26,12 +30,8 @@ import { SoftwareDownload } from './software/software-download.entity';
 import { SoftwareDownloadResolver } from './software/software-download.resolver';
 import { SoftwareDownloadService } from './software/software-download.service';
 import { CoveredDevices } from './software/covered-devices';
-import { ProductDocument } from './documentation/product-document.entity';
 import { DocumentationResolver } from './documentation/documentation.resolver';
 import { DocumentationService } from './documentation/documentation.service';
-import { CreateDevices1795533919507 } from './migrations/1795533919507-create-devices';
-import { ProductsCoverageSoftwareLicences1795537268482 } from './migrations/1795537268482-products-coverage-software-licences';
-import { DocumentationSoftwareDownloads1796168451793 } from './migrations/1796168451793-documentation-software-downloads';
 import { DevicesPersonalData, DevicesPersonalDataResolver } from './privacy/devices-personal-data';
 
 /** What devices learns from the customers subgraph; tests pass fakes. */
@@ -39,13 +39,10 @@ import { DevicesPersonalData, DevicesPersonalDataResolver } from './privacy/devi
 export type DevicesCollaborators = { sites?: CustomerDirectory; coverage?: CoverageDirectory; now?: () => Date };
 
 export function createDevicesSubgraph(collaborators: DevicesCollaborators = {}): SubgraphDefinition {
-  return {
+  return defineSubgraph({
     name: 'devices',
-    database: {
-      entities: [Product, Device, OnsiteAvailabilityRule, SoftwareRelease, Licence, SoftwareDownload, ProductDocument],
-      migrations: [CreateDevices1795533919507, ProductsCoverageSoftwareLicences1795537268482, DocumentationSoftwareDownloads1796168451793],
-    },
-    async build(dataSource: DataSource) {
+    database: { entities: DEVICES_ENTITIES, migrations: DEVICES_MIGRATIONS },
+    async build(dataSource) {
       const clock = createServiceClock();
       const now = collaborators.now ?? clock.now;
       const customersClient = createSubgraphClient('customers', subgraphUrl('customers'));
@@ -92,9 +89,9 @@ export function createDevicesSubgraph(collaborators: DevicesCollaborators = {}):
           Product: byIds((ids) => products.findByIds(ids)),
         },
       });
-      return { ...schema, start: () => clock.start(), close: () => clock.close() };
+      return { ...schema, background: [clockPart(clock)] };
     },
-  };
+  });
 }
 
 export const devicesSubgraph: SubgraphDefinition = createDevicesSubgraph();

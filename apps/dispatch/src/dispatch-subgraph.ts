@@ -1,14 +1,17 @@
-import { In, type DataSource } from 'typeorm';
+import { In } from 'typeorm';
 import { queuePrefix } from '@polyplus/events';
 import {
   buildFederatedSchema,
   byIds,
   createSubgraphClient,
+  defineSubgraph,
+  releasePart,
   subgraphUrl,
   type SubgraphClient,
   type SubgraphDefinition,
 } from '@polyplus/subgraph-kit';
-import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS, OnsiteVisit, RegionPlanStore, Technician } from '@polyplus/dispatch-data';
+import { OnsiteVisit, RegionPlanStore, Technician } from '@polyplus/dispatch-data';
+import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS } from './dispatch-database';
 import { TechnicianResolver } from './technician/technician.resolver';
 import { TechnicianService } from './technician/technician.service';
 import { IncidentOnsiteVisitsResolver, IncidentReference, OnsiteVisitResolver } from './onsite-visit/onsite-visit.resolver';
@@ -21,7 +24,7 @@ import { TechnicianAbsenceService } from './absence/technician-absence.service';
 import { CaseDirectory } from './intake/case-directory';
 import { RegionDirectory } from './intake/region-directory';
 import { VisitIntakeService } from './intake/visit-intake.service';
-import { startDispatchRuntime, type DispatchRuntime } from './runtime/dispatch-runtime';
+import { dispatchBackground } from './runtime/dispatch-runtime';
 import { DispatchPersonalData, DispatchPersonalDataResolver } from './privacy/dispatch-personal-data';
 
 export type DispatchSubgraphOptions = {
@@ -35,10 +38,10 @@ export type DispatchSubgraphOptions = {
 
 /** The dispatch subgraph; its background work (event intake, outbox relay) runs only with the server. */
 export function createDispatchSubgraph(options: DispatchSubgraphOptions = {}): SubgraphDefinition {
-  return {
+  return defineSubgraph({
     name: 'dispatch',
     database: { entities: DISPATCH_ENTITIES, migrations: DISPATCH_MIGRATIONS },
-    async build(dataSource: DataSource) {
+    async build(dataSource) {
       const prefix = options.queuePrefix ?? queuePrefix();
       const incidents = options.incidents ?? createSubgraphClient('incidents', subgraphUrl('incidents'));
       const devices = options.devices ?? createSubgraphClient('devices', subgraphUrl('devices'));
@@ -77,20 +80,16 @@ export function createDispatchSubgraph(options: DispatchSubgraphOptions = {}): S
           Incident: (reference) => new IncidentReference(reference.id),
         },
       });
-      // Background work starts with the server only: printing SDL never connects to Redis.
-      let runtime: DispatchRuntime | undefined;
       return {
         ...federated,
-        start: async () => {
-          runtime = await startDispatchRuntime({ dataSource, intake, prefix, pollMs: options.outboxPollMs });
-        },
-        close: async () => {
-          await runtime?.close();
-          await optimisation.close();
-        },
+        background: [
+          // The resolvers open its queue on the first request: released even when nothing was started.
+          releasePart('optimisation trigger', () => optimisation.close()),
+          ...dispatchBackground({ dataSource, intake, prefix, pollMs: options.outboxPollMs }),
+        ],
       };
     },
-  };
+  });
 }
 
 export const dispatchSubgraph: SubgraphDefinition = createDispatchSubgraph();

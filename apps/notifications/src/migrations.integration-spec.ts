@@ -1,5 +1,5 @@
 import { createTestDatabase, pendingSchemaChanges, type TestDatabase } from '@polyplus/persistence';
-import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from './notifications-subgraph';
+import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from './notifications-database';
 
 let db: TestDatabase;
 

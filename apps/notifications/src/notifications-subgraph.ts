@@ -1,39 +1,33 @@
 import { serviceLogger } from '@polyplus/logger';
-import type { DataSource } from 'typeorm';
 import { queuePrefix } from '@polyplus/events';
 import { createServiceClock } from '@polyplus/clock';
 import {
   buildFederatedSchema,
+  backgroundPart,
   byIds,
+  clockPart,
   createSubgraphClient,
+  defineSubgraph,
   subgraphUrl,
   type SubgraphClient,
   type SubgraphDefinition,
 } from '@polyplus/subgraph-kit';
 import { mailConfigFromEnv, type MailConfig } from './config/mail-config';
-import { MailBounce } from './delivery/mail-bounce.entity';
 import { MailDelivery } from './delivery/mail-delivery.entity';
 import { MailLog } from './delivery/mail-log';
 import type { MailSender } from './delivery/smtp-sender';
-import { DigestEntry } from './digest/digest-entry.entity';
 import { CaseDirectory } from './directory/case-directory';
 import { CustomerDirectory } from './directory/customer-directory';
 import { DeviceRegistry } from './directory/device-registry';
 import { OrderDirectory } from './directory/order-directory';
 import { InboundMail } from './inbound/inbound-mail.entity';
-import { VisitNoticeState } from './notice/visit-notice-state.entity';
 import { ContactReference } from './preferences/contact-reference';
-import { NotificationPreference } from './preferences/notification-preference.entity';
 import { NotificationPreferenceService } from './preferences/notification-preference.service';
 import { NotificationPreferences } from './preferences/notification-preferences.type';
 import { ContactMailResolver, NotificationPreferencesResolver } from './preferences/notification-preferences.resolver';
 import { startNotificationsRuntime, type NotificationsRuntime } from './runtime/notifications-runtime';
-import { CreateNotifications1796168235862 } from './migrations/1796168235862-create-notifications';
+import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from './notifications-database';
 import { NotificationsPersonalData, NotificationsPersonalDataResolver } from './privacy/notifications-personal-data';
-
-export const NOTIFICATIONS_ENTITIES = [NotificationPreference, MailDelivery, DigestEntry, MailBounce, InboundMail, VisitNoticeState];
-
-export const NOTIFICATIONS_MIGRATIONS = [CreateNotifications1796168235862];
 
 export type NotificationsSubgraphOptions = {
   /** Default: `mailConfigFromEnv()`; tests point it at their own SMTP sink and free ports. */
@@ -60,10 +54,10 @@ export type NotificationsSubgraphOptions = {
  * mail itself in the background (events → mail, the serial-list receiver, unsubscribe links).
  */
 export function createNotificationsSubgraph(options: NotificationsSubgraphOptions = {}): SubgraphDefinition {
-  return {
+  return defineSubgraph({
     name: 'notifications',
     database: { entities: NOTIFICATIONS_ENTITIES, migrations: NOTIFICATIONS_MIGRATIONS },
-    async build(dataSource: DataSource) {
+    async build(dataSource) {
       // System time in production; elsewhere the stack's test clock (digest hours follow it).
       const clock = createServiceClock({ prefix: options.queuePrefix ?? queuePrefix() });
       const now = options.now ?? clock.now;
@@ -94,46 +88,44 @@ export function createNotificationsSubgraph(options: NotificationsSubgraphOption
           ),
         },
       });
-      // Background work starts with the server only: printing SDL never connects to Redis or opens ports.
-      let runtime: NotificationsRuntime | undefined;
       return {
         ...schema,
-        start: async () => {
-          await clock.start();
-          runtime = await startNotificationsRuntime({
-            dataSource,
-            config,
-            directories: {
-              customers,
-              cases: new CaseDirectory(
-                options.incidents ?? createSubgraphClient('incidents', subgraphUrl('incidents')),
-                options.devices ?? createSubgraphClient('devices', subgraphUrl('devices')),
-              ),
-              orders: new OrderDirectory(options.logistics ?? createSubgraphClient('logistics', subgraphUrl('logistics'))),
-            },
-            registry: new DeviceRegistry(options.devicesUrl ?? subgraphUrl('devices')),
-            preferences,
-            prefix: options.queuePrefix ?? queuePrefix(),
-            sender: options.sender,
-            pollMs: options.pollMs,
-            lockDurationMs: options.lockDurationMs,
-            sendMail: options.sendMail,
-            now,
-          });
-          if (runtime.receiver)
-            serviceLogger().info(
-              `notifications mail receiver (${config.serialListAddress}) at smtp://${runtime.receiver.host}:${runtime.receiver.port}`,
-            );
-          serviceLogger().info(`notifications unsubscribe page at ${runtime.links.url}/unsubscribe`);
-          options.onStarted?.(runtime);
-        },
-        close: async () => {
-          await runtime?.close();
-          await clock.close();
-        },
+        background: [
+          clockPart(clock),
+          // The mail itself: opens Redis and ports, so only with the server, never when printing SDL.
+          backgroundPart('mail runtime', async () => {
+            const runtime = await startNotificationsRuntime({
+              dataSource,
+              config,
+              directories: {
+                customers,
+                cases: new CaseDirectory(
+                  options.incidents ?? createSubgraphClient('incidents', subgraphUrl('incidents')),
+                  options.devices ?? createSubgraphClient('devices', subgraphUrl('devices')),
+                ),
+                orders: new OrderDirectory(options.logistics ?? createSubgraphClient('logistics', subgraphUrl('logistics'))),
+              },
+              registry: new DeviceRegistry(options.devicesUrl ?? subgraphUrl('devices')),
+              preferences,
+              prefix: options.queuePrefix ?? queuePrefix(),
+              sender: options.sender,
+              pollMs: options.pollMs,
+              lockDurationMs: options.lockDurationMs,
+              sendMail: options.sendMail,
+              now,
+            });
+            if (runtime.receiver)
+              serviceLogger().info(
+                `notifications mail receiver (${config.serialListAddress}) at smtp://${runtime.receiver.host}:${runtime.receiver.port}`,
+              );
+            serviceLogger().info(`notifications unsubscribe page at ${runtime.links.url}/unsubscribe`);
+            options.onStarted?.(runtime);
+            return () => runtime.close();
+          }),
+        ],
       };
     },
-  };
+  });
 }
 
 export const notificationsSubgraph: SubgraphDefinition = createNotificationsSubgraph();

@@ -5,7 +5,6 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, createResolversMap, type BuildSchemaOptions, type ContainerType } from 'type-graphql';
 import type { Principal, Role } from '@polyplus/auth';
 import { scopeToTenant, tenantScopeMiddleware, type TenantOwnership } from './tenant-scope';
-import type { HttpRoutes } from './graphql-http-server';
 import { ACCESS_SCHEMA_EXTENSION, accessPoliciesOf, accessPolicyMiddleware, type AccessPolicies } from './access-policy';
 import { batchedReferenceResolver, isBatchedReference, type BatchedReference } from './batched-reference';
 
@@ -37,12 +36,6 @@ export type FederatedSchema = {
   sdl: string;
   /** Who may call each field (`Type.field` → roles), from the resolvers' `@Access` declarations. */
   accessPolicies: AccessPolicies;
-  /** Starts background work (queue workers, relays) when the server starts; never when only printing SDL. */
-  start?: () => Promise<void>;
-  /** Releases what the resolvers opened (queues, clients) when the server stops. */
-  close?: () => Promise<void>;
-  /** HTTP endpoints the subgraph serves beside `/graphql`; they verify the gateway's signature themselves. */
-  routes?: HttpRoutes;
 };
 
 function containerOf(instances: object[]): ContainerType {

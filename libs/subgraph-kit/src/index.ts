@@ -17,7 +17,19 @@ export { apolloLogger, type ApolloLogger } from './apollo-logger';
 export { SUBGRAPH_PORTS, SUBGRAPH_NAMES, GATEWAY_PORT, subgraphPort, subgraphUrl, type SubgraphName } from './service-directory';
 export { createSubgraphClient, type SubgraphClient } from './subgraph-client';
 export { serviceDocument, sendDocument, isServiceDocument, type ServiceDocument, type AnyServiceDocument } from './service-document';
-export { startSubgraph, runSubgraph, type SubgraphDefinition, type StartSubgraphOptions } from './run-subgraph';
+export { startSubgraph, runSubgraph, type StartSubgraphOptions } from './run-subgraph';
+export { runSubgraphMain } from './run-subgraph-main';
+export { defineSubgraph, type SubgraphDefinition, type SubgraphSpec, type SubgraphParts, type BuiltSubgraph } from './define-subgraph';
+export { backgroundPart, releasePart, startBackground, stopBackground, type BackgroundPart } from './background/background-part';
+export { clockPart } from './background/clock-part';
+export {
+  connectEventStreams,
+  eventStreamsPart,
+  outboxRelayPart,
+  type EventStreams,
+  type EventStreamsOptions,
+  type GroupOptions,
+} from './background/event-streams';
 export { principalContext, type SubgraphContext } from './principal-context';
 export { assertVisible, scopeToTenant, tenantScopeMiddleware, type TenantOwnership } from './tenant-scope';
 export { printSubgraphSdl, buildUnopenedSubgraph, unguardedRootFields } from './print-subgraph-sdl';

@@ -1,10 +1,9 @@
 import { createDataSource } from '@polyplus/persistence';
-import type { FederatedSchema } from './build-federated-schema';
 import { rootFieldsWithoutPolicy } from './access-policy';
-import type { SubgraphDefinition } from './run-subgraph';
+import type { BuiltSubgraph, SubgraphDefinition } from './define-subgraph';
 
 /** A subgraph's schema as its code defines it, built over a data source that is never opened. */
-export async function buildUnopenedSubgraph(definition: SubgraphDefinition): Promise<FederatedSchema> {
+export async function buildUnopenedSubgraph(definition: SubgraphDefinition): Promise<BuiltSubgraph> {
   const unopened = createDataSource({ ...definition.database, database: 'unused' });
   const built = await definition.build(unopened);
   await built.close?.();

@@ -1,12 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { databaseName, mysqlServerFor, openDatabase, serviceMysqlUrlVariable, type DatabaseOptions } from '@polyplus/persistence';
+import { databaseName, mysqlServerFor, openDatabase, serviceMysqlUrlVariable } from '@polyplus/persistence';
 import { redisTarget, watchOutboxOf } from '@polyplus/events';
 import { watchDbPool } from '@polyplus/metrics';
 import { startServiceLogger } from '@polyplus/logger';
 import { startTracing } from '@polyplus/telemetry';
 import { formatError } from './format-error';
-import type { FederatedSchema } from './build-federated-schema';
+import type { SubgraphDefinition } from './define-subgraph';
 import { startGraphQLHttpServer, type RunningServer } from './graphql-http-server';
 import { principalContext, type SubgraphContext } from './principal-context';
 import { authConfig } from '@polyplus/auth';
@@ -14,12 +14,8 @@ import { SUBGRAPH_NAMES, subgraphUrl } from './service-directory';
 import { serverTlsFromEnv, type ServerTls } from './tls/server-tls';
 import { assertTransportSecurity, listenerHop, mysqlHop, redisHop, subgraphHop, transportSecurityFromEnv } from './tls/transport-security';
 
-export type SubgraphDefinition = {
-  name: string;
-  database: Omit<DatabaseOptions, 'database'>;
-  /** Builds the subgraph schema and its SDL; SDL printing passes a data source that is never opened. */
-  build(dataSource: DataSource): Promise<FederatedSchema>;
-};
+// Tests declare probe subgraphs with the type from here.
+export type { SubgraphDefinition } from './define-subgraph';
 
 export type StartSubgraphOptions = { port?: number; host?: string; dataSource: DataSource; tls?: ServerTls };
 

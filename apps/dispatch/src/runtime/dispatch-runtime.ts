@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { assertNoEviction, consumeEvents, createRedis, eventStreamKey, startOutboxRelay, waitForRedis } from '@polyplus/events';
+import { backgroundPart, eventStreamsPart, startBackground, type BackgroundPart } from '@polyplus/subgraph-kit';
 import { dispatchEventHandler } from '../intake/dispatch-event-handler';
 import { CONSUMED_TOPICS } from '../intake/dispatch-topics';
 import type { VisitIntakeService } from '../intake/visit-intake.service';
@@ -18,30 +18,27 @@ export type DispatchRuntime = { close(): Promise<void> };
  * The dispatch process's background work: the intake consumer (replacement and case events →
  * visits) and the outbox relay (`visit.changed` → the event stream).
  */
+export function dispatchBackground(options: DispatchRuntimeOptions): BackgroundPart[] {
+  const events = eventStreamsPart({ prefix: options.prefix, service: 'dispatch', redisUrl: options.redisUrl, pollMs: options.pollMs });
+  return [
+    events,
+    backgroundPart('visit intake consumer', async () => {
+      const consumer = await events.streams.consume({
+        group: 'dispatch-visit-intake',
+        topics: CONSUMED_TOPICS,
+        handler: dispatchEventHandler(options.intake),
+      });
+      return () => consumer.stop();
+    }),
+    // After the group exists, so the intake sees every event this process publishes.
+    backgroundPart('outbox relay', () => {
+      const relay = events.streams.relayOutbox(options.dataSource);
+      return () => relay.stop();
+    }),
+  ];
+}
+
+/** The background work on its own, without the server (tests, benchmarks). */
 export async function startDispatchRuntime(options: DispatchRuntimeOptions): Promise<DispatchRuntime> {
-  const producer = createRedis('producer', options.redisUrl);
-  const worker = createRedis('worker', options.redisUrl);
-  producer.on('error', () => undefined); // reported by the relay, which retries
-  await assertNoEviction(worker);
-  await waitForRedis(producer);
-  const stream = eventStreamKey(options.prefix);
-  const consumer = await consumeEvents({
-    redis: worker,
-    stream,
-    group: 'dispatch-visit-intake',
-    // Named per process; what a dead replica left pending is claimed by the others.
-    consumer: 'dispatch',
-    topics: CONSUMED_TOPICS,
-    handler: dispatchEventHandler(options.intake),
-    blockMs: options.pollMs ? Math.max(100, options.pollMs) : 1_000,
-  });
-  const relay = startOutboxRelay({ dataSource: options.dataSource, redis: producer, source: 'dispatch', stream, pollMs: options.pollMs });
-  return {
-    async close() {
-      await consumer.stop();
-      await relay.stop();
-      worker.disconnect();
-      producer.disconnect();
-    },
-  };
+  return { close: await startBackground(dispatchBackground(options)) };
 }

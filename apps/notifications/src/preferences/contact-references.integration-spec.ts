@@ -3,7 +3,8 @@ import type { Principal } from '@polyplus/auth';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import type { SubgraphClient } from '@polyplus/subgraph-kit';
 import { executeOperation } from '@polyplus/testing';
-import { createNotificationsSubgraph, NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '../notifications-subgraph';
+import { createNotificationsSubgraph } from '../notifications-subgraph';
+import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '../notifications-database';
 import { FakeSubgraphs } from '../testing/fake-subgraphs';
 import { testMailConfig } from '../testing/notifications-harness';
 

@@ -7,7 +7,7 @@ import { openDatabase } from '@polyplus/persistence';
 import { MailDeliveryService } from '../delivery/mail-delivery.service';
 import { startMailWorker } from '../delivery/mail-delivery.worker';
 import { smtpSender } from '../delivery/smtp-sender';
-import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '../notifications-subgraph';
+import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '../notifications-database';
 import { testMailConfig } from './notifications-harness';
 
 async function main(): Promise<void> {

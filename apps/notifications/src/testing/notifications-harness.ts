@@ -6,7 +6,8 @@ import { startSubgraph, type RunningServer } from '@polyplus/subgraph-kit';
 import { deleteRedisKeys, uniqueTestPrefix } from '@polyplus/testing';
 import { startMailSink, type MailSink } from '@polyplus/mail-sink';
 import type { MailConfig } from '../config/mail-config';
-import { createNotificationsSubgraph, NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '../notifications-subgraph';
+import { createNotificationsSubgraph } from '../notifications-subgraph';
+import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '../notifications-database';
 import type { NotificationsRuntime } from '../runtime/notifications-runtime';
 import { FakeSubgraphs } from './fake-subgraphs';
 
