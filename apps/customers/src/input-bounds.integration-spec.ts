@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import { executeOperation, operationData } from '@polyplus/testing';
+import { executeOperation, operationData, expectRefusedInput, type BoundsCase } from '@polyplus/testing';
 import { createCustomersSubgraph, customersSubgraph } from './customers-subgraph';
 import { FakeDevices } from './testing/fake-devices';
 
@@ -14,8 +14,6 @@ const CREATE_DISCOUNT = 'mutation ($input: CreateServiceDiscountInput!) { create
 
 const TABLES = ['customer', 'site', 'contact', 'contract', 'contract_device', 'service_discount'];
 
-type Case = [rule: string, mutation: string, input: () => Record<string, unknown>, field: string];
-
 describe('customer inputs are bounded by their columns and the domain', () => {
   let db: TestDatabase;
   let schema: GraphQLSchema;
@@ -23,12 +21,6 @@ describe('customer inputs are bounded by their columns and the domain', () => {
   let contractId: string;
   const devices = new FakeDevices();
 
-  const counts = async () =>
-    Object.fromEntries(
-      await Promise.all(
-        TABLES.map(async (table) => [table, Number((await db.dataSource.query(`SELECT COUNT(*) AS n FROM \`${table}\``))[0].n)]),
-      ),
-    );
   const site = (overrides: Record<string, unknown> = {}) => ({
     customerId,
     name: `Site ${randomUUID()}`,
@@ -51,14 +43,8 @@ describe('customer inputs are bounded by their columns and the domain', () => {
     ...overrides,
   });
 
-  async function expectRefused(mutation: string, input: Record<string, unknown>, field: string) {
-    const before = await counts();
-    const result = await executeOperation(schema, mutation, { input });
-    expect(result.errors).toHaveLength(1);
-    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((result.errors?.[0].extensions?.fields as { field: string }[]).map((problem) => problem.field)).toContain(field);
-    expect(await counts()).toEqual(before);
-  }
+  const expectRefused = (mutation: string, input: Record<string, unknown>, field: string) =>
+    expectRefusedInput({ schema, dataSource: db.dataSource, tables: TABLES }, mutation, { input }, field);
 
   beforeAll(async () => {
     db = await createTestDatabase('customers_bounds', customersSubgraph.database);
@@ -71,7 +57,7 @@ describe('customer inputs are bounded by their columns and the domain', () => {
   afterAll(() => db.drop(), 60_000);
 
   // Each of these passed validation, then stored an impossible or blank value, or one the column rounds.
-  const passedValidation: Case[] = [
+  const passedValidation: BoundsCase[] = [
     ['a contract starting in year 0000 is refused', CREATE_CONTRACT, () => contract({ startsOn: '0000-01-01' }), 'startsOn'],
     ['a discount valid from year 0000 is refused', CREATE_DISCOUNT, () => discount({ validFrom: '0000-01-01' }), 'validFrom'],
     [
@@ -96,7 +82,7 @@ describe('customer inputs are bounded by their columns and the domain', () => {
   });
 
   // A representative over-long, out-of-range or impossible value for every customers input type.
-  const everyInputType: Case[] = [
+  const everyInputType: BoundsCase[] = [
     ['a customer name longer than 200 characters', CREATE_CUSTOMER, () => ({ name: 'n'.repeat(201) }), 'name'],
     ['a site postal code of 10,000 characters', CREATE_SITE, () => site({ postalCode: 'P'.repeat(10_000) }), 'postalCode'],
     ['a site latitude beyond 90°', CREATE_SITE, () => site({ latitude: 90.5, longitude: 0 }), 'latitude'],

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import { executeOperation, operationData } from '@polyplus/testing';
+import { executeOperation, operationData, expectRefusedInput, type BoundsCase } from '@polyplus/testing';
 import { createDevicesSubgraph, devicesSubgraph } from './devices-subgraph';
 import { FakeCustomers } from './testing/fake-customers';
 
@@ -15,8 +15,6 @@ const SET_ONSITE = 'mutation ($input: SetOnsiteAvailabilityInput!) { setOnsiteAv
 
 const TABLES = ['product', 'device', 'software_release', 'licence', 'onsite_availability_rule'];
 
-type Case = [rule: string, mutation: string, input: () => Record<string, unknown>, field: string];
-
 describe('device inputs are bounded by their columns and the domain', () => {
   let db: TestDatabase;
   let schema: GraphQLSchema;
@@ -26,12 +24,6 @@ describe('device inputs are bounded by their columns and the domain', () => {
   const customerId = randomUUID();
   const siteId = randomUUID();
 
-  const counts = async () =>
-    Object.fromEntries(
-      await Promise.all(
-        TABLES.map(async (table) => [table, Number((await db.dataSource.query(`SELECT COUNT(*) AS n FROM \`${table}\``))[0].n)]),
-      ),
-    );
   const release = (overrides: Record<string, unknown> = {}) => ({ productId, version: '4.1.3', releasedOn: '2026-03-01', ...overrides });
   const licence = (overrides: Record<string, unknown> = {}) => ({
     deviceId,
@@ -41,14 +33,8 @@ describe('device inputs are bounded by their columns and the domain', () => {
   });
   const rows = (devices: Record<string, unknown>[]) => ({ customerId, siteId, devices });
 
-  async function expectRefused(mutation: string, input: Record<string, unknown>, field: string) {
-    const before = await counts();
-    const result = await executeOperation(schema, mutation, { input });
-    expect(result.errors).toHaveLength(1);
-    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((result.errors?.[0].extensions?.fields as { field: string }[]).map((problem) => problem.field)).toContain(field);
-    expect(await counts()).toEqual(before);
-  }
+  const expectRefused = (mutation: string, input: Record<string, unknown>, field: string) =>
+    expectRefusedInput({ schema, dataSource: db.dataSource, tables: TABLES }, mutation, { input }, field);
 
   beforeAll(async () => {
     db = await createTestDatabase('devices_bounds', devicesSubgraph.database);
@@ -72,7 +58,7 @@ describe('device inputs are bounded by their columns and the domain', () => {
   afterAll(() => db.drop(), 60_000);
 
   // Each of these passed validation, then failed in the database (a masked "Internal server error") or stored a blank value.
-  const passedValidation: Case[] = [
+  const passedValidation: BoundsCase[] = [
     ['a release dated 30 February is refused', PUBLISH, () => release({ releasedOn: '2026-02-30' }), 'releasedOn'],
     ['a release dated in month 13 is refused', PUBLISH, () => release({ releasedOn: '2026-13-01' }), 'releasedOn'],
     [
@@ -92,7 +78,7 @@ describe('device inputs are bounded by their columns and the domain', () => {
   });
 
   // A representative over-long, out-of-range or impossible value for every devices input type.
-  const everyInputType: Case[] = [
+  const everyInputType: BoundsCase[] = [
     [
       'a product name longer than 200 characters',
       CREATE_PRODUCT,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import type { Principal } from '@polyplus/auth';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import { executeOperation, operationData } from '@polyplus/testing';
+import { executeOperation, operationData, expectRefusedInput, type BoundsCase } from '@polyplus/testing';
 import { createIncidentsSubgraph, incidentsSubgraph } from './incidents-subgraph';
 import { FakeWorld } from './testing/fake-subgraphs';
 
@@ -31,8 +31,6 @@ const TABLES = [
   'outbox_event',
 ];
 
-type Case = [rule: string, mutation: string, input: () => Record<string, unknown>, field: string];
-
 describe('incident inputs are bounded by their columns and the domain', () => {
   let db: TestDatabase;
   let schema: GraphQLSchema;
@@ -40,12 +38,6 @@ describe('incident inputs are bounded by their columns and the domain', () => {
   const world = new FakeWorld();
   const partner: Principal = { subject: 'partner-bounds', role: 'PARTNER', customerIds: [] };
 
-  const counts = async () =>
-    Object.fromEntries(
-      await Promise.all(
-        TABLES.map(async (table) => [table, Number((await db.dataSource.query(`SELECT COUNT(*) AS n FROM \`${table}\``))[0].n)]),
-      ),
-    );
   const action = (overrides: Record<string, unknown> = {}) => ({ incidentId, expectedVersion: 1, ...overrides });
   const article = (overrides: Record<string, unknown> = {}) => ({
     title: 'Echo on calls',
@@ -56,14 +48,8 @@ describe('incident inputs are bounded by their columns and the domain', () => {
   });
   const entitlement = (overrides: Record<string, unknown> = {}) => ({ incidentId, partner: 'ZOOM', entitled: true, ...overrides });
 
-  async function expectRefused(mutation: string, input: Record<string, unknown>, field: string, principal?: Principal) {
-    const before = await counts();
-    const result = await executeOperation(schema, mutation, { input }, principal);
-    expect(result.errors).toHaveLength(1);
-    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((result.errors?.[0].extensions?.fields as { field: string }[]).map((problem) => problem.field)).toContain(field);
-    expect(await counts()).toEqual(before);
-  }
+  const expectRefused = (mutation: string, input: Record<string, unknown>, field: string, principal?: Principal) =>
+    expectRefusedInput({ schema, dataSource: db.dataSource, tables: TABLES }, mutation, { input }, field, principal);
 
   beforeAll(async () => {
     db = await createTestDatabase('incidents_bounds', incidentsSubgraph.database);
@@ -86,7 +72,7 @@ describe('incident inputs are bounded by their columns and the domain', () => {
   afterAll(() => db.drop(), 60_000);
 
   // Each of these passed validation, then failed in the database (a masked "Internal server error") or stored an impossible or blank value.
-  const passedValidation: Case[] = [
+  const passedValidation: BoundsCase[] = [
     [
       'an article body of 60,000 two-byte characters (beyond the 65,535-byte column) is refused',
       PUBLISH_ARTICLE,
@@ -121,7 +107,7 @@ describe('incident inputs are bounded by their columns and the domain', () => {
   });
 
   // A representative over-long, out-of-range or impossible value for every incidents input type.
-  const everyInputType: Case[] = [
+  const everyInputType: BoundsCase[] = [
     [
       'a case summary longer than 500 characters',
       OPEN,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import { executeOperation } from '@polyplus/testing';
+import { executeOperation, expectRefusedInput, type BoundsCase } from '@polyplus/testing';
 import { logisticsSubgraph } from './logistics-subgraph';
 import { CatalogService } from './catalog/catalog.service';
 import { ReplacementOrderService } from './replacement-order/replacement-order.service';
@@ -33,8 +33,6 @@ const TABLES = [
 const LONG = 'x'.repeat(10_000);
 const PART = '2215-61234';
 
-type Case = [rule: string, mutation: string, input: () => Record<string, unknown>, field: string];
-
 describe('logistics inputs are bounded by their columns and the domain', () => {
   let db: TestDatabase;
   let schema: GraphQLSchema;
@@ -42,12 +40,6 @@ describe('logistics inputs are bounded by their columns and the domain', () => {
   let tracking: { carrier: string; trackingNumber: string };
   let orderId: string;
 
-  const counts = async () =>
-    Object.fromEntries(
-      await Promise.all(
-        TABLES.map(async (table) => [table, Number((await db.dataSource.query(`SELECT COUNT(*) AS n FROM \`${table}\``))[0].n)]),
-      ),
-    );
   const priceBook = (overrides: Record<string, unknown> = {}) => ({
     name: 'Bounds list',
     currency: 'EUR',
@@ -69,15 +61,8 @@ describe('logistics inputs are bounded by their columns and the domain', () => {
     ...overrides,
   });
 
-  async function expectRefused(mutation: string, input: Record<string, unknown>, field: string) {
-    const before = await counts();
-    const result = await executeOperation(schema, mutation, { input });
-
-    expect(result.errors).toHaveLength(1);
-    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((result.errors?.[0].extensions?.fields as { field: string }[]).map((problem) => problem.field)).toContain(field);
-    expect(await counts()).toEqual(before);
-  }
+  const expectRefused = (mutation: string, input: Record<string, unknown>, field: string) =>
+    expectRefusedInput({ schema, dataSource: db.dataSource, tables: TABLES }, mutation, { input }, field);
 
   beforeAll(async () => {
     db = await createTestDatabase('logistics_bounds', logisticsSubgraph.database);
@@ -106,7 +91,7 @@ describe('logistics inputs are bounded by their columns and the domain', () => {
   afterAll(() => db.drop(), 60_000);
 
   // Each of these passed validation, then failed in the database (a masked "Internal server error") or stored an impossible value.
-  const reachedTheDatabase: Case[] = [
+  const reachedTheDatabase: BoundsCase[] = [
     [
       'a price book list price that is empty is refused (nested prices are validated)',
       CREATE_PRICE_BOOK,
@@ -150,7 +135,7 @@ describe('logistics inputs are bounded by their columns and the domain', () => {
   });
 
   // A representative out-of-bounds value for every logistics input type.
-  const everyInputType: Case[] = [
+  const everyInputType: BoundsCase[] = [
     [
       'a part name longer than 200 characters',
       CREATE_PART,

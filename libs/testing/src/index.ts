@@ -9,3 +9,4 @@ export { answer, fakeSubgraphClient, type FakeRoute } from './fake-subgraph-clie
 export { eraseAgain, staffPersonalDataPeer, unclassifiedEntityTables } from './personal-data-checks';
 export { londonTechnician, unplacedLondonVisit } from './dispatch-fixtures';
 export { createCoveredCustomer, type CoveredCustomer, type CoveredCustomerSpec } from './covered-customer';
+export { expectRefusedInput, rowCounts, type BoundsCase, type BoundsTarget } from './input-bounds';
