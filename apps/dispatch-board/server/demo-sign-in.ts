@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEMO_PLANNER, issueDevelopmentToken } from '@polyplus/auth';
 import { boardPageGroup, isProduction, readConfig } from '@polyplus/config';
-import { readJsonBody, sendJson, type RouteHandler } from '@polyplus/web-kit';
+import { authRoutes, readJsonBody, sendJson, type RouteHandler } from '@polyplus/web-kit';
 
 export type BoardDemoIdentity = 'planner';
 
@@ -45,16 +45,6 @@ async function answerDemoSignIn(options: DemoSignInOptions, request: IncomingMes
 
 /** `/auth/settings` always; `/auth/demo` only while the development sign-in is on (404 otherwise). */
 export function demoSignInRoutes(options: DemoSignInOptions): RouteHandler {
-  return async (request, response, path) => {
-    if (!path.startsWith('/auth/')) return false;
-    if (path === '/auth/settings') {
-      const settings: BoardAuthSettings = { demoSignIn: options.demoSignIn, demoIdentities: options.demoSignIn ? ['planner'] : [] };
-      sendJson(response, 200, settings);
-    } else if (path === '/auth/demo' && options.demoSignIn) {
-      await answerDemoSignIn(options, request, response);
-    } else {
-      sendJson(response, 404, { error: 'Not found' });
-    }
-    return true;
-  };
+  const settings: BoardAuthSettings = { demoSignIn: options.demoSignIn, demoIdentities: options.demoSignIn ? ['planner'] : [] };
+  return authRoutes(settings, options.demoSignIn ? (request, response) => answerDemoSignIn(options, request, response) : undefined);
 }

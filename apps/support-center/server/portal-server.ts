@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readJsonBody, sendJson, startWebServer, type WebServer } from '@polyplus/web-kit';
+import { authRoutes, readJsonBody, sendJson, startWebServer, type WebServer } from '@polyplus/web-kit';
 import { DEMO_IDENTITIES, DemoSignInError, demoSession, type DemoIdentity } from './demo-sign-in';
 import type { PortalConfig } from './portal-config';
 
@@ -52,21 +52,13 @@ export function startPortalServer(options: PortalServerOptions): Promise<PortalS
     relayPrefixes: ['/files/'],
     port: options.port,
     host: options.host,
-    routes: async (request, response, path) => {
-      if (!path.startsWith('/auth/')) return false;
-      if (path === '/auth/settings') {
-        const settings: PortalAuthSettings = {
-          issuer: options.issuer,
-          demoSignIn: options.demoSignIn,
-          demoIdentities: options.demoSignIn ? [...DEMO_IDENTITIES] : [],
-        };
-        sendJson(response, 200, settings);
-      } else if (path === '/auth/demo' && options.demoSignIn) {
-        await answerDemoSignIn(options, request, response);
-      } else {
-        sendJson(response, 404, { error: 'Not found' });
-      }
-      return true;
-    },
+    routes: authRoutes(
+      {
+        issuer: options.issuer,
+        demoSignIn: options.demoSignIn,
+        demoIdentities: options.demoSignIn ? [...DEMO_IDENTITIES] : [],
+      } satisfies PortalAuthSettings,
+      options.demoSignIn ? (request, response) => answerDemoSignIn(options, request, response) : undefined,
+    ),
   });
 }
