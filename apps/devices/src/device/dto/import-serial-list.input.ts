@@ -1,15 +1,14 @@
-import { Field, ID, InputType } from 'type-graphql';
-import { ArrayMaxSize, ArrayNotEmpty, IsUUID, MaxLength } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { ArrayMaxSize, ArrayNotEmpty, MaxLength } from 'class-validator';
 import { MAX_DEVICES_PER_BATCH, MAX_SERIAL_LIST_LINE } from './register-devices.input';
+import { IdField } from './id-field';
 
 @InputType({ description: 'A serial-number list a customer sent by email because it cannot use Poly Lens.' })
 export class ImportSerialListInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   customerId: string;
 
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   siteId: string;
 
   @Field(() => [String], {

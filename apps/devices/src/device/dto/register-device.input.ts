@@ -1,7 +1,8 @@
-import { Field, ID, InputType } from 'type-graphql';
-import { IsUUID, Matches, MaxLength } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { Matches, MaxLength } from 'class-validator';
 import { IsNotBlank } from '@polyplus/subgraph-kit';
 import { SERIAL_NUMBER_PATTERN, SERIAL_NUMBER_RULE } from '../serial-number';
+import { IdField } from './id-field';
 
 @InputType()
 export class RegisterDeviceInput {
@@ -14,11 +15,9 @@ export class RegisterDeviceInput {
   @MaxLength(100)
   productModel: string;
 
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   customerId: string;
 
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   siteId: string;
 }

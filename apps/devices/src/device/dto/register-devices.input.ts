@@ -1,5 +1,6 @@
-import { Field, ID, InputType } from 'type-graphql';
-import { ArrayMaxSize, ArrayNotEmpty, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { ArrayMaxSize, ArrayNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IdField } from './id-field';
 
 export const MAX_DEVICES_PER_BATCH = 5_000;
 /** Longest line of an imported serial list: a serial, a model and their separator, with room for stray spaces. */
@@ -21,12 +22,10 @@ export class DeviceRowInput {
 
 @InputType()
 export class RegisterDevicesInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   customerId: string;
 
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   siteId: string;
 
   @Field(() => [DeviceRowInput], { description: `Up to ${MAX_DEVICES_PER_BATCH} rows, all registered or none.` })

@@ -1,18 +1,15 @@
 import { Field, InputType } from 'type-graphql';
 import { IsEnum, IsOptional, MaxLength } from 'class-validator';
-import { IsNotBlank, IsPlausibleInstant } from '@polyplus/subgraph-kit';
+import { IsPlausibleInstant } from '@polyplus/subgraph-kit';
 import { ShipmentStatus } from '../shipment-status';
+import { CarrierField, TrackingNumberField } from './tracking-fields';
 
 @InputType()
 export class RecordTrackingEventInput {
-  @Field(() => String, { description: 'Up to 40 characters.' })
-  @IsNotBlank()
-  @MaxLength(40)
+  @CarrierField()
   carrier: string;
 
-  @Field(() => String, { description: 'Up to 64 characters.' })
-  @IsNotBlank()
-  @MaxLength(64)
+  @TrackingNumberField()
   trackingNumber: string;
 
   @Field(() => ShipmentStatus)

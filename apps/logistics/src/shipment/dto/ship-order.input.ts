@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { IsUUID, MaxLength } from 'class-validator';
 import { IsNotBlank } from '@polyplus/subgraph-kit';
+import { CarrierField, TrackingNumberField } from './tracking-fields';
 
 @InputType()
 export class ShipOrderInput {
@@ -8,14 +9,10 @@ export class ShipOrderInput {
   @IsUUID()
   orderId: string;
 
-  @Field(() => String, { description: 'Up to 40 characters.' })
-  @IsNotBlank()
-  @MaxLength(40)
+  @CarrierField()
   carrier: string;
 
-  @Field(() => String, { description: 'Up to 64 characters.' })
-  @IsNotBlank()
-  @MaxLength(64)
+  @TrackingNumberField()
   trackingNumber: string;
 
   @Field(() => String, { description: 'Up to 64 characters.' })
