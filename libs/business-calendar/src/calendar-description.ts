@@ -38,7 +38,8 @@ export type DescribeCalendarOptions = {
 /** How many coming closures {@link describeCalendar} lists by default. */
 export const DEFAULT_UPCOMING_CLOSURES = 5;
 
-const SHORT_NAMES: Readonly<Record<Weekday, string>> = {
+/** Three-letter English weekday names, Monday first, as calendars and terms print them. */
+export const SHORT_WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
   monday: 'Mon',
   tuesday: 'Tue',
   wednesday: 'Wed',
@@ -109,7 +110,9 @@ function summarise(weeklyHours: CalendarDescription['weeklyHours']): string {
     if (text && last?.text === text && isNextDay(last.last, weekday)) last.last = weekday;
     else if (text) groups.push({ first: weekday, last: weekday, text });
   }
-  return groups.map(({ first, last, text }) => `${SHORT_NAMES[first]}${first === last ? '' : `–${SHORT_NAMES[last]}`} ${text}`).join('; ');
+  return groups
+    .map(({ first, last, text }) => `${SHORT_WEEKDAY_NAMES[first]}${first === last ? '' : `–${SHORT_WEEKDAY_NAMES[last]}`} ${text}`)
+    .join('; ');
 }
 
 function isNextDay(previous: Weekday, weekday: Weekday): boolean {

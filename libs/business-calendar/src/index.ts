@@ -28,6 +28,7 @@ export {
 } from './severity-change';
 export {
   DEFAULT_UPCOMING_CLOSURES,
+  SHORT_WEEKDAY_NAMES,
   describeCalendar,
   type CalendarDescription,
   type DescribeCalendarOptions,

@@ -1,6 +1,13 @@
 import { getCountry } from 'countries-and-timezones';
 import { In, type DataSource } from 'typeorm';
-import { describeCalendar, localDate, placeCalendar, type BusinessCalendar, type UpcomingClosure } from '@polyplus/business-calendar';
+import {
+  describeCalendar,
+  localDate,
+  placeCalendar,
+  SHORT_WEEKDAY_NAMES,
+  type BusinessCalendar,
+  type UpcomingClosure,
+} from '@polyplus/business-calendar';
 import { badUserInput } from '@polyplus/subgraph-kit';
 import { Depot } from '../depot/depot.entity';
 import { DepotCoverage } from '../depot/depot-coverage.entity';
@@ -10,15 +17,6 @@ import type { ReplacementClosure, ReplacementDepotTerms, ReplacementExample, Rep
 
 /** How many coming holidays the terms list per depot and destination. */
 const CLOSURES_LISTED = 3;
-const SHORT_WEEKDAYS: Record<string, string> = {
-  monday: 'Mon',
-  tuesday: 'Tue',
-  wednesday: 'Wed',
-  thursday: 'Thu',
-  friday: 'Fri',
-  saturday: 'Sat',
-  sunday: 'Sun',
-};
 
 const closures = (calendar: BusinessCalendar, from: Date): ReplacementClosure[] =>
   describeCalendar(calendar, { from, count: CLOSURES_LISTED }).upcomingClosures.map((closure: UpcomingClosure) => ({ ...closure }));
@@ -27,8 +25,8 @@ const closures = (calendar: BusinessCalendar, from: Date): ReplacementClosure[] 
 function shippingDays(calendar: BusinessCalendar): string {
   const days = describeCalendar(calendar, { from: new Date(0), count: 0 })
     .weeklyHours.filter((day) => day.hours.length > 0)
-    .map((day) => SHORT_WEEKDAYS[day.weekday]);
-  const order = Object.values(SHORT_WEEKDAYS);
+    .map((day) => SHORT_WEEKDAY_NAMES[day.weekday]);
+  const order = Object.values(SHORT_WEEKDAY_NAMES);
   const contiguous = days.length > 2 && days.every((day, i) => i === 0 || order.indexOf(day) === order.indexOf(days[i - 1]) + 1);
   return contiguous ? `${days[0]}–${days[days.length - 1]}` : days.join(', ');
 }

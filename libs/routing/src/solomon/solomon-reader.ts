@@ -11,6 +11,21 @@ export type SolomonInstance = {
   service: Float64Array;
 };
 
+/** An instance of `nodes` nodes (node 0 = depot) with every coordinate, demand and window zero, to be filled in. */
+export function emptySolomonInstance(name: string, vehicles: number, capacity: number, nodes: number): SolomonInstance {
+  return {
+    name,
+    vehicles,
+    capacity,
+    x: new Float64Array(nodes),
+    y: new Float64Array(nodes),
+    demand: new Float64Array(nodes),
+    ready: new Float64Array(nodes),
+    due: new Float64Array(nodes),
+    service: new Float64Array(nodes),
+  };
+}
+
 /** Parses the standard Solomon text format (header, VEHICLE block, then one row per node). */
 export function readSolomon(text: string): SolomonInstance {
   const lines = text.split(/\r?\n/).map((l) => l.trim());
@@ -24,17 +39,7 @@ export function readSolomon(text: string): SolomonInstance {
     .map((l) => l.split(/\s+/).map(Number))
     .filter((cols) => cols.length >= 7);
   const n = rows.length;
-  const instance: SolomonInstance = {
-    name,
-    vehicles,
-    capacity,
-    x: new Float64Array(n),
-    y: new Float64Array(n),
-    demand: new Float64Array(n),
-    ready: new Float64Array(n),
-    due: new Float64Array(n),
-    service: new Float64Array(n),
-  };
+  const instance = emptySolomonInstance(name, vehicles, capacity, n);
   rows.forEach((cols, i) => {
     if (cols[0] !== i) throw new Error(`Solomon: row ${i} has customer number ${cols[0]}`);
     instance.x[i] = cols[1];

@@ -1,21 +1,11 @@
 import { Rng } from '../core/rng';
-import { SolomonInstance } from '../solomon/solomon-reader';
+import { emptySolomonInstance, type SolomonInstance } from '../solomon/solomon-reader';
 
 /** A random Solomon-style instance (node 0 = depot) for tests; windows tight enough to bind. */
 export function randomSolomonInstance(seed: number, customers: number, vehicles: number, capacity = 50): SolomonInstance {
   const rng = new Rng(seed);
   const n = customers + 1;
-  const inst: SolomonInstance = {
-    name: `random-${seed}`,
-    vehicles,
-    capacity,
-    x: new Float64Array(n),
-    y: new Float64Array(n),
-    demand: new Float64Array(n),
-    ready: new Float64Array(n),
-    due: new Float64Array(n),
-    service: new Float64Array(n),
-  };
+  const inst = emptySolomonInstance(`random-${seed}`, vehicles, capacity, n);
   inst.x[0] = 50;
   inst.y[0] = 50;
   inst.due[0] = 400;
