@@ -1,20 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { badUserInput, notFound } from '@polyplus/subgraph-kit';
-import {
-  OnsiteVisit,
-  OnsiteVisitStatus,
-  publishVisitChanges,
-  RegionPlanStore,
-  Technician,
-  technicianShifts,
-  type WorkingDayHours,
-} from '@polyplus/dispatch-data';
+import { RegionPlanStore, Technician, type WorkingDayHours } from '@polyplus/dispatch-data';
 import type { OptimisationTrigger } from '../onsite-visit/optimisation-trigger';
 import type { CreateTechnicianInput } from './dto/create-technician.input';
 import { parseWorkingWeek } from './working-week.validation';
-
-const DAY_MS = 86_400_000;
+import { releasePinsOutsideShifts } from './pins-outside-shifts';
 
 /** Technicians and their working week; a change of hours re-plans the technician's region. */
 export class TechnicianService {
@@ -58,29 +49,10 @@ export class TechnicianService {
     const technician = await this.plans.changeRegion(known.region, async (manager, version) => {
       await manager.update(Technician, { id: technicianId }, { weeklyHours });
       const updated = await manager.findOneByOrFail(Technician, { id: technicianId });
-      await this.releasePins(manager, updated, version);
+      await releasePinsOutsideShifts(manager, updated, [], version);
       return updated;
     });
     await this.optimisation.requestQuietly(technician.region, `working hours of ${technician.name} changed`);
     return technician;
-  }
-
-  /** A pin in hours the technician no longer works cannot be kept: it is released and re-planned. */
-  private async releasePins(manager: EntityManager, technician: Technician, version: number): Promise<void> {
-    const pinned = await manager.find(OnsiteVisit, {
-      where: { technicianId: technician.id, pinned: true, status: In([OnsiteVisitStatus.PLANNED]) },
-      lock: { mode: 'pessimistic_write' },
-    });
-    const lost = pinned.filter((visit) => {
-      const [start, end] = [(visit.windowStart as Date).getTime(), (visit.windowEnd as Date).getTime()];
-      return !technicianShifts(technician, [], start - DAY_MS, end + DAY_MS).some((shift) => shift.start <= start && end <= shift.end);
-    });
-    if (lost.length === 0) return;
-    await manager.update(OnsiteVisit, { id: In(lost.map((visit) => visit.id)) }, { pinned: false });
-    await publishVisitChanges(
-      manager,
-      lost.map((visit) => ({ visit, change: 'UNPINNED' as const })),
-      version,
-    );
   }
 }
