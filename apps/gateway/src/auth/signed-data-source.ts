@@ -4,6 +4,7 @@ import { currentLogContext, REQUEST_ID_HEADER } from '@polyplus/logger';
 import { timeSubgraphHop } from '@polyplus/metrics';
 import { defaultSubgraphTransport, type SubgraphTransport } from '@polyplus/subgraph-kit';
 import type { GatewayContext } from './gateway-context';
+import { EntityBatches, entityBatchKey } from './entity-batches';
 import { InFlightReads, sharedReadKey } from './shared-reads';
 import { asGraphQLResponse } from './subgraph-response';
 
@@ -29,7 +30,10 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     transport: SubgraphTransport = defaultSubgraphTransport(),
     /** The subgraph's name in the supergraph: labels its hop latency. */
     private readonly subgraph = 'unnamed',
-    /** Whether identical reads in flight at once for one principal share one request (GATEWAY_SHARED_READS). */
+    /**
+     * Whether reads in flight at once for one principal share requests (GATEWAY_SHARED_READS): identical
+     * reads one request, entity reads of one turn of the event loop one batched request.
+     */
     private readonly sharedReads = false,
   ) {
     // The transport's undici pool instead of the default client (node-fetch); figures in tools/bench/gateway-load.
@@ -46,12 +50,15 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   private readonly inFlight = new InFlightReads<SubgraphAnswer>();
+  private readonly batches = new EntityBatches<SubgraphAnswer>((options) => this.send(options));
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphAnswer> {
     const key = this.sharedReads ? sharedReadKey(options) : undefined;
     if (key === undefined) return this.send(options);
-    // The first request's signature, request id and hop metric stand for all that share its read.
-    return ownCopy(await this.inFlight.share(key, () => this.send(options)));
+    // The first request's signature, request id and hop metric stand for all that share its read or batch.
+    const batchKey = entityBatchKey(options);
+    const read = () => (batchKey === undefined ? this.send(options) : this.batches.read(batchKey, options));
+    return ownCopy(await this.inFlight.share(key, read));
   }
 
   private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphAnswer> {
