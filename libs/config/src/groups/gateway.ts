@@ -32,6 +32,6 @@ export const gatewaySubgraphGroup = {
   GATEWAY_SHARED_READS: onOff({
     default: 'on',
     description:
-      'Identical subgraph reads in flight at once for the same principal (same subgraph, document and variables) share one request; never mutations, never across principals.',
+      'Subgraph reads in flight at once for the same principal share requests: identical ones (same subgraph, document and variables) one request, entity look-ups of one turn of the event loop one batched request; never mutations, never across principals.',
   }),
 } as const;
