@@ -2,6 +2,7 @@ export {
   CONTACT_ROLES,
   ERASED_EMAIL_DOMAIN,
   contactActors,
+  exportedCases,
   isContactExport,
   pseudonymousActors,
   pseudonymsFor,

@@ -66,3 +66,13 @@ export type ErasureSubject = {
 export function isContactExport(subject: ExportSubject): subject is ExportSubject & { contactId: string } {
   return typeof subject.contactId === 'string' && subject.contactId.length > 0;
 }
+
+/**
+ * The cases an export of per-case records covers: a contact's covers the cases they reported (null
+ * when they reported none: the service has nothing of theirs), a customer's all its cases.
+ */
+export function exportedCases(subject: ExportSubject): { contact: boolean; incidentIds: string[] } | null {
+  const contact = isContactExport(subject);
+  const incidentIds = subject.incidentIds ?? [];
+  return contact && incidentIds.length === 0 ? null : { contact, incidentIds };
+}

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { OnsiteVisit } from '@polyplus/dispatch-data';
 import {
-  isContactExport,
+  exportedCases,
   MappedPersonalData,
   OUTBOX_EVENT_PERSONAL_DATA,
   personalDataResolver,
@@ -23,9 +23,9 @@ export const DISPATCH_PERSONAL_DATA: PersonalDataMap = [
 
 /** The onsite visits of the customer's cases (for a contact, of the cases they reported). */
 export function dispatchExportSections(dataSource: DataSource, subject: ExportSubject): ExportSection[] {
-  const contact = isContactExport(subject);
-  const incidentIds = subject.incidentIds ?? [];
-  if (contact && incidentIds.length === 0) return [];
+  const cases = exportedCases(subject);
+  if (!cases) return [];
+  const { contact, incidentIds } = cases;
   return [
     querySection('onsiteVisits', {
       key: 'id',

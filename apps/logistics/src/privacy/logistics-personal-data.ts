@@ -1,6 +1,6 @@
 import type { DataSource, ObjectLiteral } from 'typeorm';
 import {
-  isContactExport,
+  exportedCases,
   MappedPersonalData,
   ofCustomer,
   OUTBOX_EVENT_PERSONAL_DATA,
@@ -47,10 +47,10 @@ export const LOGISTICS_PERSONAL_DATA: PersonalDataMap = [
  * (for a contact, of the cases they reported), with their shipments, tracking, returns and invoices.
  */
 export function logisticsExportSections(dataSource: DataSource, subject: ExportSubject): ExportSection[] {
-  const contact = isContactExport(subject);
-  const incidentIds = subject.incidentIds ?? [];
+  const cases = exportedCases(subject);
   // A contact with no cases has no orders.
-  if (contact && incidentIds.length === 0) return [];
+  if (!cases) return [];
+  const { contact, incidentIds } = cases;
   const params = { customerId: subject.customerId, incidentIds };
   const orders = `SELECT scoped_order.\`id\` FROM \`replacement_order\` scoped_order WHERE scoped_order.\`customerId\` = :customerId${contact ? ' AND scoped_order.`incidentId` IN (:...incidentIds)' : ''}`;
   const builder = <T extends ObjectLiteral>(entity: new () => T, alias: string) =>
