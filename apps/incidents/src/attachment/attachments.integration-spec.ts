@@ -37,12 +37,8 @@ describe('case attachments: network diagrams, system configurations, CDRs and op
   const customerA = deviceA.customerId;
   const customerB = deviceB.customerId;
   const contactA = world.designatedContact(customerA);
-  const {
-    admin: adminA,
-    technician: technicianA,
-    undesignated: undesignatedA,
-    partner: partnerA,
-  } = customerPrincipals('a', customerA, contactA);
+  const peopleA = customerPrincipals('a', customerA, contactA);
+  const { admin: adminA, technician: technicianA, undesignated: undesignatedA, partner: partnerA } = peopleA;
   const colleagueA: Principal = { subject: 'admin-a2', role: 'CUSTOMER_ADMIN', customerIds: [customerA] };
   const adminB: Principal = { subject: 'admin-b', role: 'CUSTOMER_ADMIN', customerIds: [customerB] };
   const secret = authConfig().principalSecrets[0];

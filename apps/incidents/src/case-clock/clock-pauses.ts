@@ -26,6 +26,22 @@ function openKeyOf(incidentId: string, reason: PauseReason, sourceId: string | n
   return `${incidentId}|${reason}|${sourceId ?? ''}`;
 }
 
+/** A new pause row: open (no end, its open key held) or already closed. */
+function pauseRow(opening: PauseOpening, ending: Pick<IncidentClockPause, 'endedAt' | 'closedBy' | 'openKey'>): IncidentClockPause {
+  return {
+    id: randomUUID(),
+    incidentId: opening.incident.id,
+    reason: opening.reason,
+    source: opening.source,
+    sourceId: opening.sourceId ?? null,
+    startedAt: opening.at,
+    openedBy: opening.by,
+    note: opening.note ?? null,
+    closeNote: null,
+    ...ending,
+  };
+}
+
 /**
  * Opens a pause of the case's resolution clock in the caller's transaction and publishes
  * `incident.clock-paused`. Returns null, writing nothing, when the same pause is already open
@@ -34,20 +50,7 @@ function openKeyOf(incidentId: string, reason: PauseReason, sourceId: string | n
 export async function openPause(manager: EntityManager, opening: PauseOpening): Promise<IncidentClockPause | null> {
   const openKey = openKeyOf(opening.incident.id, opening.reason, opening.sourceId);
   if (await manager.existsBy(IncidentClockPause, { openKey })) return null;
-  const pause = Object.assign(new IncidentClockPause(), {
-    id: randomUUID(),
-    incidentId: opening.incident.id,
-    reason: opening.reason,
-    source: opening.source,
-    sourceId: opening.sourceId ?? null,
-    startedAt: opening.at,
-    endedAt: null,
-    openedBy: opening.by,
-    closedBy: null,
-    note: opening.note ?? null,
-    closeNote: null,
-    openKey,
-  });
+  const pause = Object.assign(new IncidentClockPause(), pauseRow(opening, { endedAt: null, closedBy: null, openKey }));
   try {
     await manager.insert(IncidentClockPause, pause);
   } catch (error) {
@@ -85,20 +88,7 @@ export async function recordClosedPause(manager: EntityManager, opening: PauseOp
 }
 
 function insertClosedPause(manager: EntityManager, opening: PauseOpening, endedAt: Date) {
-  return manager.insert(IncidentClockPause, {
-    id: randomUUID(),
-    incidentId: opening.incident.id,
-    reason: opening.reason,
-    source: opening.source,
-    sourceId: opening.sourceId ?? null,
-    startedAt: opening.at,
-    endedAt,
-    openedBy: opening.by,
-    closedBy: opening.by,
-    note: opening.note ?? null,
-    closeNote: null,
-    openKey: null,
-  });
+  return manager.insert(IncidentClockPause, pauseRow(opening, { endedAt, closedBy: opening.by, openKey: null }));
 }
 
 /** The pause (open or closed) a source caused for this reason, read under a write lock; null when it has none. */

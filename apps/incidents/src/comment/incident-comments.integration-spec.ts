@@ -20,12 +20,8 @@ describe('comments on a case between the customer’s people and support', () =>
   const deviceB = world.device(site);
   const customerA = deviceA.customerId;
   const contactA = world.designatedContact(customerA);
-  const {
-    admin: adminA,
-    technician: technicianA,
-    undesignated: undesignatedA,
-    partner: partnerA,
-  } = customerPrincipals('a', customerA, contactA);
+  const peopleA = customerPrincipals('a', customerA, contactA);
+  const { admin: adminA, technician: technicianA, undesignated: undesignatedA, partner: partnerA } = peopleA;
   const adminB: Principal = { subject: 'admin-b', role: 'CUSTOMER_ADMIN', customerIds: [deviceB.customerId] };
   const planner: Principal = { subject: 'planner', role: 'DISPATCH_PLANNER', customerIds: [] };
   let clock = new Date('2026-03-02T10:00:00Z');
