@@ -2,7 +2,14 @@
 import autocannon from 'autocannon';
 
 export type BenchRequest = { body: string; headers: Record<string, string> };
-export type Figures = { requestsPerSecond: number; p50: number; p99: number; errors: number };
+export type Figures = {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** Subgraph requests per client request, where the target's metrics tell (the product's gateways). */
+  subgraphRequestsPerRequest?: number;
+};
 
 /** A benchmark of error answers measures nothing: every distinct request must answer its incident first. */
 async function probe(url: string, requests: readonly BenchRequest[]): Promise<void> {
@@ -15,8 +22,16 @@ async function probe(url: string, requests: readonly BenchRequest[]): Promise<vo
   }
 }
 
-export async function load(url: string, requests: readonly BenchRequest[], duration: number, connections: number): Promise<Figures> {
+/** `subgraphRequests`: reads the target's count of subgraph requests sent, to report them per client request. */
+export async function load(
+  url: string,
+  requests: readonly BenchRequest[],
+  duration: number,
+  connections: number,
+  subgraphRequests?: () => Promise<number>,
+): Promise<Figures> {
   await probe(url, requests);
+  const before = await subgraphRequests?.();
   // One counter for all connections: each request takes the next of the list, so the requests in flight
   // at any moment name different entries (per-connection cycling would keep connections in step, all
   // asking for the same entry at once, and make a distinct workload look identical).
@@ -35,7 +50,9 @@ export async function load(url: string, requests: readonly BenchRequest[], durat
       },
     ],
   });
+  const after = await subgraphRequests?.();
   return {
+    ...(before !== undefined && after !== undefined ? { subgraphRequestsPerRequest: (after - before) / result.requests.total } : {}),
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,

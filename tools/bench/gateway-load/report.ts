@@ -11,12 +11,18 @@ export function printTables(results: readonly Result[]): void {
   for (const workload of [...new Set(results.map((result) => result.workload))]) {
     console.log(`\n${workload}`);
     console.log(
-      `  ${'target'.padEnd(44)} ${'req/s'.padStart(17)} ${'p50 ms'.padStart(11)} ${'p99 ms'.padStart(13)} ${'errors'.padStart(7)}`,
+      `  ${'target'.padEnd(44)} ${'req/s'.padStart(17)} ${'p50 ms'.padStart(11)} ${'p99 ms'.padStart(13)} ${'errors'.padStart(7)} ${'subgraph req/req'.padStart(17)}`,
     );
     for (const { target, rounds } of results.filter((result) => result.workload === workload)) {
       const errors = rounds.reduce((sum, figures) => sum + figures.errors, 0);
+      const perRequest = rounds.every((f) => f.subgraphRequestsPerRequest !== undefined)
+        ? joined(
+            rounds.map((f) => f.subgraphRequestsPerRequest as number),
+            2,
+          )
+        : '—';
       console.log(
-        `  ${target.padEnd(44)} ${joined(rounds.map((f) => f.requestsPerSecond)).padStart(17)} ${joined(rounds.map((f) => f.p50)).padStart(11)} ${joined(rounds.map((f) => f.p99)).padStart(13)} ${String(errors).padStart(7)}`,
+        `  ${target.padEnd(44)} ${joined(rounds.map((f) => f.requestsPerSecond)).padStart(17)} ${joined(rounds.map((f) => f.p50)).padStart(11)} ${joined(rounds.map((f) => f.p99)).padStart(13)} ${String(errors).padStart(7)} ${perRequest.padStart(17)}`,
       );
     }
   }

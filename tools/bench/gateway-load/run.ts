@@ -19,6 +19,7 @@ import { startHive, startPlainApollo, supergraphForStack, type HiveVariant, type
 import { load, type BenchRequest } from './load';
 import { PRODUCT_VARIANTS, startProductVariant, type RunningProduct } from './product-processes';
 import { summariseProfile } from './profile-summary';
+import { subgraphRequestsSent } from './subgraph-requests';
 import { printRatios, printTables, type Result } from './report';
 import { seedCustomer, type SeededCustomer } from './seed';
 
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
   const rounds = arg('rounds', 2);
   const prefix = `test_bench_gateway_${randomBytes(3).toString('hex')}_`;
   const queuePrefix = prefix.replace(/_$/, '');
+  const metricsToken = randomBytes(16).toString('hex');
   // Limits stay on (their Redis round trip is part of the cost) but high enough never to refuse.
   // A stack that fails to start still leaves databases behind: drop them either way.
   const stack = await startStack({
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
       ...productionSecrets('bench'),
       RATE_LIMIT_PER_MINUTE: '100000000',
       RATE_LIMIT_BURST: '1000000',
+      METRICS_TOKEN: metricsToken,
     },
     log: () => undefined,
   }).catch(async (error: unknown) => {
@@ -143,7 +146,9 @@ async function main(): Promise<void> {
         const forWorkload = workload.name === SINGLE ? [...targets, direct] : targets;
         // Every other round in reverse: a target never always runs right after the same one.
         for (const target of round % 2 === 0 ? forWorkload : [...forWorkload].reverse()) {
-          const figures = await load(target.url, requestsFor(target, workload, secret), duration, connections);
+          // The product's gateways count the subgraph requests they send.
+          const subgraphRequests = target.auth === 'token' ? () => subgraphRequestsSent(target.url, metricsToken) : undefined;
+          const figures = await load(target.url, requestsFor(target, workload, secret), duration, connections, subgraphRequests);
           console.log(
             `  round ${round + 1}, ${workload.name}, ${target.label}: ${figures.requestsPerSecond.toFixed(0)} req/s, p99 ${figures.p99} ms`,
           );
