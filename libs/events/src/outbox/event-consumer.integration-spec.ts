@@ -6,6 +6,8 @@ import { eventStreamKey, toStreamFields, type EventEnvelope } from './event-enve
 import { publishToStream } from './outbox-relay';
 import { consumeEvents, redisProcessedEvents, type ConsumeEventsOptions, type EventConsumer } from './event-consumer';
 import { anyEvent } from '../testing/any-event';
+import { probeEvent } from '../testing/probe-event';
+import { deleteKeysMatching } from '../delete-keys';
 import type { ProductEvent } from '../contract/decode-event';
 import { VISIT_CHANGED } from '../contract/event-topics';
 import { sampleEventPayload } from '../testing/sample-payloads';
@@ -15,14 +17,7 @@ import { until } from '@polyplus/polling';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
-const envelope = (key: string, topic = 'probe.happened'): EventEnvelope => ({
-  id: randomUUID(),
-  topic,
-  key,
-  source: 'test',
-  occurredAt: new Date().toISOString(),
-  payload: { key },
-});
+const envelope = (key: string, topic = 'probe.happened'): EventEnvelope => probeEvent(topic, key);
 
 describe('consumer groups with several replicas', () => {
   const prefix = `test-consumer-${randomUUID()}`;
@@ -43,12 +38,7 @@ describe('consumer groups with several replicas', () => {
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await Promise.all(consumers.map((consumer) => consumer.stop()));
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `*${prefix}*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteKeysMatching(redis, `*${prefix}*`);
     redis.disconnect();
   }, 60_000);
 

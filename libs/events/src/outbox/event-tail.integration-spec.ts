@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { anyEvent } from '../testing/any-event';
+import { probeEvent } from '../testing/probe-event';
 import { createRedis } from '../redis';
 import { deleteKeysMatching } from '../delete-keys';
-import { eventStreamKey, type EventEnvelope } from './event-envelope';
+import { eventStreamKey } from './event-envelope';
 import { publishToStream } from './outbox-relay';
 import { tailEvents } from './event-tail';
 import { until } from '@polyplus/polling';
-
-const envelope = (topic: string, key: string): EventEnvelope => ({
-  id: randomUUID(),
-  topic,
-  key,
-  source: 'test',
-  occurredAt: new Date().toISOString(),
-  payload: { key },
-});
 
 describe('tailing the event stream without a consumer group', () => {
   const prefix = `test-tail-${randomUUID()}`;
@@ -27,7 +19,7 @@ describe('tailing the event stream without a consumer group', () => {
   }, 60_000);
 
   it('two tails each see every event added after they started, in stream order, and none from before', async () => {
-    await publishToStream(redis, stream, [envelope('probe.before', 'old')]);
+    await publishToStream(redis, stream, [probeEvent('probe.before', 'old')]);
     const seen: Record<'a' | 'b', string[]> = { a: [], b: [] };
     const tails = (['a', 'b'] as const).map((name) =>
       tailEvents({
@@ -41,8 +33,8 @@ describe('tailing the event stream without a consumer group', () => {
       }),
     );
     await Promise.all(tails.map((tail) => tail.ready));
-    await publishToStream(redis, stream, [envelope('probe.x', '1'), envelope('other.y', 'skipped'), envelope('probe.x', '2')]);
-    await publishToStream(redis, stream, [envelope('probe.x', '3')]);
+    await publishToStream(redis, stream, [probeEvent('probe.x', '1'), probeEvent('other.y', 'skipped'), probeEvent('probe.x', '2')]);
+    await publishToStream(redis, stream, [probeEvent('probe.x', '3')]);
     await until(() => seen.a.length >= 3 && seen.b.length >= 3, 'both tails');
     await Promise.all(tails.map((tail) => tail.stop()));
     expect(seen).toEqual({ a: ['1', '2', '3'], b: ['1', '2', '3'] });
@@ -66,7 +58,7 @@ describe('tailing the event stream without a consumer group', () => {
       },
     });
     await tail.ready;
-    await publishToStream(redis, stream, [envelope('probe.x', 'bad'), envelope('probe.x', 'good')]);
+    await publishToStream(redis, stream, [probeEvent('probe.x', 'bad'), probeEvent('probe.x', 'good')]);
     await until(() => seen.length >= 1, 'the good event');
     await tail.stop();
     expect(seen).toEqual(['good']);
@@ -78,7 +70,7 @@ describe('tailing the event stream without a consumer group', () => {
     const tail = tailEvents({ redis, stream, decode: anyEvent, blockMs: 60_000, handler: (event) => void seen.push(event.key) });
     await tail.ready;
     await tail.stop();
-    await publishToStream(redis, stream, [envelope('probe.x', 'after-stop')]);
+    await publishToStream(redis, stream, [probeEvent('probe.x', 'after-stop')]);
     expect(seen).toEqual([]);
   });
 });

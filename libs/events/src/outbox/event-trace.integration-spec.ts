@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { anyEvent } from '../testing/any-event';
 import { SpanKind, trace } from '@opentelemetry/api';
-import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
+import type { TestDatabase } from '@polyplus/persistence';
+import { outboxTestDatabase } from '../testing/outbox-test-database';
 import { inSpan, startInMemoryTracing, type InMemoryTracing } from '@polyplus/telemetry';
 import { createRedis } from '../redis';
 import { deleteKeysMatching } from '../delete-keys';
-import { OutboxEvent } from './outbox-event.entity';
 import { appendProbeEvent } from './append-to-outbox';
 import { eventStreamKey, type EventEnvelope } from './event-envelope';
 import { publishToStream, startOutboxRelay } from './outbox-relay';
@@ -23,8 +23,7 @@ describe('trace context through the outbox', () => {
   beforeAll(async () => {
     // On before the database opens: its query runners are hooked for SQL spans at creation.
     tracing = startInMemoryTracing();
-    db = await createTestDatabase('events_outbox_trace', { entities: [OutboxEvent], migrations: [] });
-    await db.dataSource.synchronize();
+    db = await outboxTestDatabase('events_outbox_trace');
   }, 180_000);
 
   afterAll(async () => {

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { anyEvent } from '../testing/any-event';
 import { collectScrapeTime, metricsRegistry } from '@polyplus/metrics';
-import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
+import type { TestDatabase } from '@polyplus/persistence';
+import { outboxTestDatabase } from '../testing/outbox-test-database';
 import { createRedis, DEFAULT_REDIS_URL } from '../redis';
+import { deleteKeysMatching } from '../delete-keys';
 import { appendProbeEvent } from './append-to-outbox';
 import { eventStreamKey, type EventEnvelope } from './event-envelope';
 import { consumeEvents } from './event-consumer';
-import { OutboxEvent } from './outbox-event.entity';
 import { watchOutboxOf } from './outbox-metrics';
 import { publishToStream, startOutboxRelay } from './outbox-relay';
 import { until } from '@polyplus/polling';
@@ -36,17 +37,11 @@ describe('outbox and event-stream metrics', () => {
   let db: TestDatabase;
 
   beforeAll(async () => {
-    db = await createTestDatabase('events_metrics', { entities: [OutboxEvent], migrations: [] });
-    await db.dataSource.synchronize();
+    db = await outboxTestDatabase('events_metrics');
   }, 180_000);
 
   afterAll(async () => {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `*${prefix}*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteKeysMatching(redis, `*${prefix}*`);
     redis.disconnect();
     await db?.drop();
   }, 60_000);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { anyEvent } from '../testing/any-event';
-import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
+import type { TestDatabase } from '@polyplus/persistence';
+import { outboxTestDatabase } from '../testing/outbox-test-database';
 import { createRedis } from '../redis';
 import { deleteKeysMatching } from '../delete-keys';
 import { OutboxEvent } from './outbox-event.entity';
@@ -18,8 +19,7 @@ describe('event outbox', () => {
   let db: TestDatabase;
 
   beforeAll(async () => {
-    db = await createTestDatabase('events_outbox', { entities: [OutboxEvent], migrations: [] });
-    await db.dataSource.synchronize();
+    db = await outboxTestDatabase('events_outbox');
   }, 180_000);
 
   afterAll(async () => {
