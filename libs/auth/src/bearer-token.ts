@@ -28,6 +28,14 @@ export async function issueToken(principal: Principal, config: AuthConfig, expir
  * claims that make a principal. Anything else is UNAUTHENTICATED with a reason safe to show.
  */
 export async function verifyBearerToken(authorization: string | undefined, config: AuthConfig): Promise<Principal> {
+  return (await verifyBearerTokenUntil(authorization, config)).principal;
+}
+
+/** {@link verifyBearerToken}, with the moment the token expires (ms since the epoch; undefined: it names none). */
+export async function verifyBearerTokenUntil(
+  authorization: string | undefined,
+  config: AuthConfig,
+): Promise<{ principal: Principal; expiresAt?: number }> {
   const token = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization ?? '')?.[1];
   if (!token) throw new AuthError('UNAUTHENTICATED', 'A bearer token is required');
   let claims: PrincipalClaims;
@@ -53,5 +61,9 @@ export async function verifyBearerToken(authorization: string | undefined, confi
   if (role === 'SERVICE') throw new AuthError('UNAUTHENTICATED', 'Service principals do not use bearer tokens');
   // Anonymous callers send no token at all; a token claiming to be one is not a principal.
   if (role === 'PUBLIC') throw new AuthError('UNAUTHENTICATED', 'The token does not describe a principal');
-  return { subject: claims.sub, role, customerIds, contactId: typeof claims.contact_id === 'string' ? claims.contact_id : undefined };
+  const contactId = typeof claims.contact_id === 'string' ? claims.contact_id : undefined;
+  return {
+    principal: { subject: claims.sub, role, customerIds, contactId },
+    expiresAt: claims.exp === undefined ? undefined : claims.exp * 1000,
+  };
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { anonymousPrincipal, AuthError, verifyBearerToken, type AuthConfig, type Principal } from '@polyplus/auth';
+import { anonymousPrincipal, AuthError, verifiedTokens, type AuthConfig, type Principal } from '@polyplus/auth';
 import type { RateLimiter } from '../limits/rate-limiter';
 
 export type GatewayContext = { principal: Principal };
@@ -21,14 +21,15 @@ function tooManyRequests(retryAfterMs: number): GraphQLError {
  * at all is the anonymous PUBLIC principal, which only fields open to PUBLIC answer. A bad, expired
  * or empty credential is 401, never anonymous. The principal travels on to the subgraphs. The rate
  * limit is charged per principal (anonymous callers per client address), after authentication, so
- * a forged token costs nothing.
+ * a forged token costs nothing. A token verified once is not verified again until it expires.
  */
 export function gatewayContext(config: AuthConfig, limiter?: RateLimiter) {
+  const verifyBearerToken = verifiedTokens(config);
   return async (request: IncomingMessage): Promise<GatewayContext> => {
     let principal: Principal;
     try {
       principal =
-        request.headers.authorization === undefined ? anonymousPrincipal() : await verifyBearerToken(request.headers.authorization, config);
+        request.headers.authorization === undefined ? anonymousPrincipal() : await verifyBearerToken(request.headers.authorization);
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
