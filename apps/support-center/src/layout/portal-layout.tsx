@@ -86,9 +86,8 @@ function SkipLink() {
   );
 }
 
-/** Signed in: the portal's header, sections and live status around the view. */
-export function PortalLayout({ children }: { children: ReactNode }) {
-  const { me, subject, role, signOut } = usePortalSession();
+/** The page every view sits in: skip link, the header (the brand, then `header`), the links to the sections and the view. */
+function PortalFrame({ header, signedIn, children }: { header: ReactNode; signedIn: boolean; children: ReactNode }) {
   return (
     <div className="portal">
       <SkipLink />
@@ -96,21 +95,11 @@ export function PortalLayout({ children }: { children: ReactNode }) {
         <p className="brand">
           <Link to="/">Poly+ Online Support Center</Link>
         </p>
-        <CustomerSwitch />
-        <p className="who">
-          {me?.name ?? subject} · {ROLE_LABEL[role]}
-          {me && !me.designated && <span className="tag">not a designated contact</span>}
-          {me?.designated && <span className="tag tag-ok">designated contact</span>}
-        </p>
-        <button type="button" className="sign-out" onClick={signOut}>
-          Sign out
-        </button>
+        {header}
       </header>
       <div className="portal-body">
-        <Nav items={SIGNED_IN_NAV} signedIn />
+        <Nav items={signedIn ? SIGNED_IN_NAV : PUBLIC_NAV} signedIn={signedIn} />
         <main id="main" className="portal-main" tabIndex={-1}>
-          <LiveLine />
-          <LiveUpdates />
           {children}
         </main>
       </div>
@@ -118,25 +107,41 @@ export function PortalLayout({ children }: { children: ReactNode }) {
   );
 }
 
+/** Signed in: the portal's header, sections and live status around the view. */
+export function PortalLayout({ children }: { children: ReactNode }) {
+  const { me, subject, role, signOut } = usePortalSession();
+  const header = (
+    <>
+      <CustomerSwitch />
+      <p className="who">
+        {me?.name ?? subject} · {ROLE_LABEL[role]}
+        {me && !me.designated && <span className="tag">not a designated contact</span>}
+        {me?.designated && <span className="tag tag-ok">designated contact</span>}
+      </p>
+      <button type="button" className="sign-out" onClick={signOut}>
+        Sign out
+      </button>
+    </>
+  );
+  return (
+    <PortalFrame header={header} signedIn>
+      <LiveLine />
+      <LiveUpdates />
+      {children}
+    </PortalFrame>
+  );
+}
+
 /** Not signed in: the public pages, with the way to sign in. */
 export function PublicLayout({ children }: { children: ReactNode }) {
+  const header = (
+    <Link to="/" className="sign-in-link">
+      Sign in
+    </Link>
+  );
   return (
-    <div className="portal">
-      <SkipLink />
-      <header className="portal-header">
-        <p className="brand">
-          <Link to="/">Poly+ Online Support Center</Link>
-        </p>
-        <Link to="/" className="sign-in-link">
-          Sign in
-        </Link>
-      </header>
-      <div className="portal-body">
-        <Nav items={PUBLIC_NAV} signedIn={false} />
-        <main id="main" className="portal-main" tabIndex={-1}>
-          {children}
-        </main>
-      </div>
-    </div>
+    <PortalFrame header={header} signedIn={false}>
+      {children}
+    </PortalFrame>
   );
 }

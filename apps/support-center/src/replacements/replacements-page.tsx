@@ -1,12 +1,10 @@
 import { useCallback } from 'react';
 import { useQuery } from 'urql';
-import { Link } from '../routing';
 import { usePortalSession } from '../session/portal-session';
 import { ApiErrorMessage } from '../ui/api-error-message';
 import { PageHeading } from '../ui/page-heading';
 import { Empty, Loading } from '../ui/states';
-import { SeverityBadge } from '../ui/severity';
-import { shortId } from '../ui/words';
+import { CaseContext } from '../ui/case-context';
 import { useInterval } from '../ui/use-interval';
 import { useRefetchOnReconnect } from '../ui/use-refetch-on-reconnect';
 import { ReplacementCard } from './replacement-card';
@@ -49,13 +47,7 @@ export function ReplacementsPage() {
       <div className="card-list" aria-busy={fetching}>
         {items.map(({ incident, order }) => (
           <div key={order.id} className="card-group">
-            <p className="card-context">
-              <SeverityBadge severity={incident.severity} /> Case{' '}
-              <Link to={`/cases/${incident.id}`}>
-                {shortId(incident.id)}: {incident.summary}
-              </Link>{' '}
-              · {incident.device.productModel} {incident.device.serialNumber} at {incident.device.site.name}
-            </p>
+            <CaseContext incident={incident} />
             <ReplacementCard order={order} zone={incident.device.site.timeZone} headingLevel={2} />
           </div>
         ))}

@@ -1,13 +1,11 @@
 import { useCallback } from 'react';
 import { useQuery } from 'urql';
-import { Link } from '../routing';
 import { usePortalSession } from '../session/portal-session';
 import type { CaseVisit } from '../cases/case-documents';
 import { ApiErrorMessage } from '../ui/api-error-message';
 import { PageHeading } from '../ui/page-heading';
 import { Empty, Loading } from '../ui/states';
-import { SeverityBadge } from '../ui/severity';
-import { shortId } from '../ui/words';
+import { CaseContext } from '../ui/case-context';
 import { useRefetchOnReconnect } from '../ui/use-refetch-on-reconnect';
 import { VisitSummary } from './visit-summary';
 import { VISITS_CONTEXT } from '../ui/live-contexts';
@@ -53,13 +51,7 @@ export function VisitsPage() {
     <ul className="plain card-list">
       {items.map(({ incident, visit }) => (
         <li key={visit.id} className="card">
-          <p className="card-context">
-            <SeverityBadge severity={incident.severity} /> Case{' '}
-            <Link to={`/cases/${incident.id}`}>
-              {shortId(incident.id)}: {incident.summary}
-            </Link>{' '}
-            · {incident.device.productModel} {incident.device.serialNumber} at {incident.device.site.name}
-          </p>
+          <CaseContext incident={incident} />
           <VisitSummary visit={visit} zone={visit.siteTimeZone ?? incident.device.site.timeZone} />
         </li>
       ))}
