@@ -18,6 +18,7 @@ import type { AttachmentUpload } from './attachment-upload';
 import type { AttachmentKind } from './attachment-kind';
 import type { CaseContributors } from './case-contributors';
 import type { RequestAttachmentUploadInput } from './dto/request-attachment-upload.input';
+import { caseEventIds } from '../incident/case-event-ids';
 
 /** Who moves attachment bytes: support engineers (and services), the customer's admins and technicians. */
 export const ATTACHMENT_ROLES: readonly Role[] = ['SUPPORT_ENGINEER', 'SERVICE', 'CUSTOMER_ADMIN', 'CUSTOMER_TECHNICIAN'];
@@ -137,8 +138,7 @@ export class AttachmentService {
           key: incident.id,
           occurredAt: attachment.uploadedAt,
           payload: {
-            incidentId: incident.id,
-            customerId: incident.customerId,
+            ...caseEventIds(incident),
             status: incident.status,
             action: 'ATTACHMENT_ADDED',
             attachmentId: attachment.id,

@@ -6,6 +6,7 @@ import { Incident } from '../incident/incident.entity';
 import { incidentEventState } from '../incident/incident-event-state';
 import { IncidentClockPause } from './clock-pause.entity';
 import { PauseReason, PauseSource } from './pause-reason';
+import { caseEventIds } from '../incident/case-event-ids';
 
 export type PauseOpening = {
   incident: Pick<Incident, 'id' | 'customerId'>;
@@ -152,8 +153,7 @@ async function publishPauseEvent(
     key: incident.id,
     occurredAt: at,
     payload: {
-      incidentId: incident.id,
-      customerId: incident.customerId,
+      ...caseEventIds(incident),
       pauseId: pause.id,
       reason: pause.reason,
       source: pause.source,

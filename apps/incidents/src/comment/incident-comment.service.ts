@@ -7,6 +7,7 @@ import { incidentEventState } from '../incident/incident-event-state';
 import type { CaseContributors } from '../attachment/case-contributors';
 import { IncidentComment } from './incident-comment.entity';
 import type { AddIncidentCommentInput } from './dto/add-incident-comment.input';
+import { caseEventIds } from '../incident/case-event-ids';
 
 /** Comments on a case: written by the verified caller, audited and published with the comment in one transaction. */
 export class IncidentCommentService {
@@ -42,8 +43,7 @@ export class IncidentCommentService {
         key: incident.id,
         occurredAt: comment.createdAt,
         payload: {
-          incidentId: incident.id,
-          customerId: incident.customerId,
+          ...caseEventIds(incident),
           status: incident.status,
           action: 'COMMENT_ADDED',
           commentId: comment.id,

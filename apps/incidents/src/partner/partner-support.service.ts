@@ -17,6 +17,7 @@ import type { MarkPartnerCausedInput } from './dto/mark-partner-caused.input';
 import type { OpenPartnerRequestInput } from './dto/open-partner-request.input';
 import type { PartnerStatusInput } from './dto/partner-status.input';
 import type { VerifyPartnerEntitlementInput } from './dto/verify-partner-entitlement.input';
+import { caseEventIds } from '../incident/case-event-ids';
 
 /**
  * Ecosystem Cloud Partner Support: partner-caused cases, partner incident requests, entitlement
@@ -170,8 +171,7 @@ export class PartnerSupportService {
         key: incident.id,
         occurredAt: at,
         payload: {
-          incidentId: incident.id,
-          customerId: incident.customerId,
+          ...caseEventIds(incident),
           partner: input.partner,
           entitled: input.entitled,
           termEndsOn: check.termEndsOn,
@@ -229,8 +229,7 @@ export class PartnerSupportService {
       key: incident.id,
       occurredAt: at,
       payload: {
-        incidentId: incident.id,
-        customerId: incident.customerId,
+        ...caseEventIds(incident),
         requestId: request.id,
         partner: request.partner,
         trackingNumber: request.trackingNumber,
