@@ -52,6 +52,9 @@ export { eventStreamStatus, consumerGroupStatus, type ConsumerGroupStatus, type 
 export { tailEvents, type EventTail, type TailEventsOptions } from './outbox/event-tail';
 export { tryAcquireLease, startLeasedSweep, type Lease, type LeasedSweep, type LeasedSweepOptions } from './lease';
 export { closeWorkerWithin } from './close-worker';
+export { TimerSet, timerJobId, type TimerArming, type TimerSetOptions } from './timers/timer-set';
+export { startTimerWorker, type TimerRun, type TimerWorker, type TimerWorkerOptions } from './timers/timer-worker';
+export { DurableTimers, type DurableTimersOptions } from './timers/durable-timers';
 export {
   INCIDENT_TOPICS,
   REPLACEMENT_TOPICS,
