@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { graphqlData, graphqlRequest, type GraphQLResult } from '@polyplus/local-stack';
 import { authConfig, issueToken, type Principal } from '@polyplus/auth';
 import { startE2eStack, type E2eStack, type GatewayAs } from './support/e2e-stack';
 import { createTenant, type Tenant } from './support/tenants';
+import { publishSecurityNotice } from './support/security-notices';
+import { runSeedCli } from './support/seed-cli';
 import { loadSupergraph, rootOperations, sampleVariables } from './support/supergraph-operations';
 
 // The Online Support Center's API through the gateway on the real stack, loaded with the demo data.
@@ -18,26 +18,13 @@ const clients: Client[] = [];
 /** The support directory tools/seed/seed-online-support.ts loads. */
 const DEMO_SUPPORT_CHANNELS = 13;
 
-/** Loads the demo data as `npm run seed` does (tools/seed/seed-cli.ts), through the stack's gateway. */
-async function seedDemoData(): Promise<void> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/seed/seed-cli.ts'], {
-    cwd: join(__dirname, '..'),
-    env: { ...stack.env, GATEWAY_URL: stack.gatewayUrl },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`demo data not loaded (exit ${code}): ${output}`);
-}
-
 const codesOf = (result: GraphQLResult<unknown>) => (result.errors ?? []).map((error) => error.extensions?.code);
 const adminOf = (customerId: string, subject: string): Principal => ({ subject, role: 'CUSTOMER_ADMIN', customerIds: [customerId] });
 
 beforeAll(async () => {
   stack = await startE2eStack('e2e_support_center', { RATE_LIMIT_STAFF_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0' });
-  await seedDemoData();
+  // The demo data as `npm run seed` loads it.
+  await runSeedCli('tools/seed/seed-cli.ts', stack.gatewayUrl, stack.env);
   const { customers } = await graphqlData<{ customers: { id: string; name: string }[] }>(stack.gateway, '{ customers { id name } }');
   const idOf = (name: string) => customers.find((customer) => customer.name === name)?.id as string;
   demo = {
@@ -398,24 +385,8 @@ describe('security and privacy notices', () => {
       ),
     );
     const [a, b] = feeds;
-    const publish = async (title: string, affectedCustomerIds: string[]) => {
-      const { recordSecurityNotice } = await graphqlData<{ recordSecurityNotice: { id: string } }>(
-        stack.gateway,
-        'mutation ($input: RecordSecurityNoticeInput!) { recordSecurityNotice(input: $input) { id } }',
-        {
-          input: {
-            kind: 'SECURITY',
-            severity: 'HIGH',
-            title,
-            summary: `${title}: details for the affected customers.`,
-            detectedAt: new Date(Date.now() - 3_600_000).toISOString(),
-            affectedCustomerIds,
-          },
-        },
-      );
-      await graphqlData(stack.gateway, 'mutation ($id: ID!) { publishSecurityNotice(id: $id) { id } }', { id: recordSecurityNotice.id });
-      return recordSecurityNotice.id;
-    };
+    const publish = (title: string, affectedCustomerIds: string[]) =>
+      publishSecurityNotice(stack.gateway, { title, summary: `${title}: details for the affected customers.`, affectedCustomerIds });
     // graphql-ws does not acknowledge a subscribe: a notice to both shows both subscriptions are live.
     const warmUp = await publish('Warm-up notice', [tenantA.customerId, tenantB.customerId]);
     await a.next((item) => item.notice.id === warmUp, 'A’s warm-up notice');

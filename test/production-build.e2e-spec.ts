@@ -20,7 +20,7 @@ import {
 } from '@polyplus/local-stack';
 import { metricSamples } from '@polyplus/metrics';
 import { SUBGRAPH_NAMES } from '@polyplus/subgraph-kit';
-import { deleteRedisKeys, dropDatabasesWithPrefix, uniqueTestPrefix } from '@polyplus/testing';
+import { createCoveredCustomer, deleteRedisKeys, dropDatabasesWithPrefix, uniqueTestPrefix } from '@polyplus/testing';
 
 const ROOT = join(__dirname, '..');
 /** Every app of the repository: each must be built and started here. */
@@ -59,38 +59,13 @@ let staff: { url: string; token: string };
 let tenant: { customerId: string; contactId: string; deviceId: string; admin: Principal };
 
 async function createTenant(serial: string): Promise<typeof tenant> {
-  const input = (customerId: string, value: Record<string, unknown>) => ({ input: { customerId, ...value } });
-  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
-    staff,
-    'mutation { createCustomer(input: { name: "Production Smoke Ltd" }) { id } }',
-  );
-  const customerId = createCustomer.id;
-  const { createSite } = await graphqlData<{ createSite: { id: string } }>(
-    staff,
-    'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
-    input(customerId, { name: 'HQ', countryCode: 'GB', subdivision: 'ENG', timeZone: 'Europe/London', latitude: 51.5, longitude: -0.12 }),
-  );
-  const { addContact } = await graphqlData<{ addContact: { id: string } }>(
-    staff,
-    'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }',
-    input(customerId, { email: 'tech@smoke.example', name: 'Tech', role: 'TECHNICIAN', designated: true }),
-  );
-  const { registerDevice } = await graphqlData<{ registerDevice: { id: string } }>(
-    staff,
-    'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }',
-    input(customerId, { siteId: createSite.id, serialNumber: serial, productModel: 'Studio X50' }),
-  );
-  await graphqlData(
-    staff,
-    'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }',
-    input(customerId, { reference: `PP-${serial}`, startsOn: '2025-01-01', endsOn: '2099-12-31', deviceIds: [registerDevice.id] }),
-  );
-  return {
-    customerId,
-    contactId: addContact.id,
-    deviceId: registerDevice.id,
-    admin: { subject: 'admin@smoke.example', role: 'CUSTOMER_ADMIN', customerIds: [customerId] },
-  };
+  const { customerId, contactId, deviceId } = await createCoveredCustomer(staff, {
+    name: 'Production Smoke Ltd',
+    serial,
+    site: { subdivision: 'ENG', latitude: 51.5, longitude: -0.12 },
+    technician: { email: 'tech@smoke.example' },
+  });
+  return { customerId, contactId, deviceId, admin: { subject: 'admin@smoke.example', role: 'CUSTOMER_ADMIN', customerIds: [customerId] } };
 }
 
 async function openCase(summary: string): Promise<string> {

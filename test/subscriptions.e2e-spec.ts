@@ -2,7 +2,9 @@ import { createClient, type Client, type FormattedExecutionResult } from 'graphq
 import { WebSocket } from 'ws';
 import { graphqlData } from '@polyplus/local-stack';
 import { authConfig, issueToken, type Principal } from '@polyplus/auth';
+import { createCoveredCustomer } from '@polyplus/testing';
 import { businessMorningClock } from './support/business-hours-clock';
+import { flapCase } from './support/flapping-case';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 
 type Tenant = {
@@ -84,36 +86,10 @@ function subscribe<T>(client: Client, query: string, field: string, variables: R
 }
 
 async function createTenant(name: string, serial: string): Promise<Tenant> {
-  const staff = stack.gateway;
-  const input = (customerId: string, value: Record<string, unknown>) => ({ input: { customerId, ...value } });
-  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
-    staff,
-    'mutation ($name: String!) { createCustomer(input: { name: $name }) { id } }',
-    { name },
-  );
-  const customerId = createCustomer.id;
-  const { createSite } = await graphqlData<{ createSite: { id: string } }>(
-    staff,
-    'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
-    input(customerId, { name: 'HQ', countryCode: 'GB', subdivision: 'ENG', timeZone: 'Europe/London', latitude: 51.5, longitude: -0.12 }),
-  );
-  const { addContact } = await graphqlData<{ addContact: { id: string } }>(
-    staff,
-    'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }',
-    input(customerId, { email: `tech@${serial.toLowerCase()}.example`, name: 'Tech', role: 'TECHNICIAN', designated: true }),
-  );
-  const { registerDevice } = await graphqlData<{ registerDevice: { id: string } }>(
-    staff,
-    'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }',
-    input(customerId, { siteId: createSite.id, serialNumber: serial, productModel: 'Studio X50' }),
-  );
-  await graphqlData(
-    staff,
-    'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }',
-    input(customerId, { reference: `PP-${serial}`, startsOn: '2025-01-01', endsOn: '2099-12-31', deviceIds: [registerDevice.id] }),
-  );
+  const site = { subdivision: 'ENG', latitude: 51.5, longitude: -0.12 };
+  const { customerId, contactId, deviceId, siteId } = await createCoveredCustomer(stack.gateway, { name, serial, site });
   const principal: Principal = { subject: `admin-${serial}`, role: 'CUSTOMER_ADMIN', customerIds: [customerId] };
-  return { name, customerId, contactId: addContact.id, deviceId: registerDevice.id, siteId: createSite.id, serial, principal };
+  return { name, customerId, contactId, deviceId, siteId, serial, principal };
 }
 
 async function openCase(tenant: Tenant, summary: string, severity = 2): Promise<string> {
@@ -276,22 +252,9 @@ describe('GraphQL subscriptions through the gateway', () => {
     const committed: { status: string; version: number }[] = [];
     let version = await versionOf(caseId);
     for (let i = 0; i < 20; i++) {
-      const [mutation, input] =
-        i === 0
-          ? ['respondToIncident', 'IncidentActionInput']
-          : i % 2 === 1
-            ? ['startWorkOnIncident', 'IncidentActionInput']
-            : ['provideWorkaround', 'ProvideWorkaroundInput'];
-      const extra = input === 'ProvideWorkaroundInput' ? { workaround: `Restart the codec (${i})`, fixExpectedInRelease: '10.2' } : {};
-      const data = await graphqlData<Record<string, { status: string; version: number }>>(
-        stack.gateway,
-        `mutation ($input: ${input}!) { ${mutation}(input: $input) { status version } }`,
-        {
-          input: { incidentId: caseId, expectedVersion: version, ...extra },
-        },
-      );
-      committed.push(data[mutation]);
-      version = data[mutation].version;
+      const step = await flapCase(stack.gateway, caseId, version, i, `Restart the codec (${i})`);
+      committed.push(step);
+      version = step.version;
     }
     expect(committed.map((c) => c.status).slice(0, 4)).toEqual(['RESPONDED', 'IN_PROGRESS', 'WORKAROUND_PROVIDED', 'IN_PROGRESS']);
 

@@ -21,6 +21,7 @@ import {
   type PortalStack,
 } from './support-center/portal-fixture';
 import { networkDiagramPng } from './support-center/network-diagram';
+import { publishSecurityNotice } from './support/security-notices';
 
 let stack: PortalStack;
 let browser: PortalBrowser;
@@ -491,23 +492,13 @@ describe('Online Support Center in a browser', () => {
     await openSection(page, 'Security notices', 'Security notices');
     await page.evaluate(`window.portalSession = 'notices page'`);
     const title = `Certificate of the Poly Lens relay exposed (${randomBytes(2).toString('hex')})`;
-    const { recordSecurityNotice } = await graphqlData<{ recordSecurityNotice: { id: string } }>(
-      stack.gateway,
-      'mutation ($input: RecordSecurityNoticeInput!) { recordSecurityNotice(input: $input) { id } }',
-      {
-        input: {
-          kind: 'SECURITY',
-          severity: 'HIGH',
-          title,
-          summary:
-            'A relay certificate was exposed in a support bundle. It has been revoked; devices fetch the new one at their next check-in. No action is needed.',
-          detectedAt: new Date(Date.now() - 3_600_000).toISOString(),
-          affectedCustomerIds: [stack.customer.id],
-        },
-      },
-    );
-    await graphqlData(stack.gateway, 'mutation ($id: ID!) { publishSecurityNotice(id: $id) { id } }', { id: recordSecurityNotice.id });
-    const card = page.locator(`article[data-notice-id="${recordSecurityNotice.id}"]`);
+    const noticeId = await publishSecurityNotice(stack.gateway, {
+      title,
+      summary:
+        'A relay certificate was exposed in a support bundle. It has been revoked; devices fetch the new one at their next check-in. No action is needed.',
+      affectedCustomerIds: [stack.customer.id],
+    });
+    const card = page.locator(`article[data-notice-id="${noticeId}"]`);
     await card.waitFor({ timeout: 20_000 });
     await expect(page.evaluate(`window.portalSession`)).resolves.toBe('notices page');
     await expect(card.textContent()).resolves.toContain(title);
@@ -518,7 +509,7 @@ describe('Online Support Center in a browser', () => {
     const { securityNotice } = await graphqlData<{
       securityNotice: { recipients: { customerId: string; acknowledgedBy: string | null; acknowledgedAt: string | null }[] };
     }>(stack.gateway, 'query ($id: ID!) { securityNotice(id: $id) { recipients { customerId acknowledgedBy acknowledgedAt } } }', {
-      id: recordSecurityNotice.id,
+      id: noticeId,
     });
     expect(securityNotice.recipients).toEqual([
       {
@@ -536,7 +527,7 @@ describe('Online Support Center in a browser', () => {
       await openSection(other.page, 'Security notices', 'Security notices');
       await other.page.locator('.loading').waitFor({ state: 'detached' });
       await expect(other.page.locator('main').textContent()).resolves.not.toContain(title);
-      await expect(other.page.locator(`article[data-notice-id="${recordSecurityNotice.id}"]`).count()).resolves.toBe(0);
+      await expect(other.page.locator(`article[data-notice-id="${noticeId}"]`).count()).resolves.toBe(0);
     } finally {
       await other.close();
     }

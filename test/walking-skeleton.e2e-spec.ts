@@ -1,20 +1,12 @@
-import { createConnection } from 'mysql2/promise';
-import { parseMysqlUrl } from '@polyplus/persistence';
 import { graphqlData, graphqlRequest } from '@polyplus/local-stack';
+import { connectToMysql } from '@polyplus/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 
 let stack: E2eStack;
 let ids: { customerId: string; siteId: string; deviceId: string; contactId: string; incidentId: string };
 
 async function countRows(database: string, table: string): Promise<number> {
-  const server = parseMysqlUrl();
-  const connection = await createConnection({
-    host: server.host,
-    port: server.port,
-    user: server.username,
-    password: server.password,
-    database,
-  });
+  const connection = await connectToMysql(database);
   try {
     const [rows] = await connection.query(`SELECT COUNT(*) AS n FROM \`${table}\``);
     return Number((rows as { n: number }[])[0].n);

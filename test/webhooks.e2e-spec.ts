@@ -4,6 +4,7 @@ import { graphqlData, graphqlRequest } from '@polyplus/local-stack';
 import type { Principal } from '@polyplus/auth';
 import { memorySeenWebhookIds, verifyWebhook, WebhookVerificationError, type WebhookPayload } from '@polyplus/webhooks';
 import { until } from '@polyplus/polling';
+import { flapCase } from './support/flapping-case';
 import { startE2eStack, type E2eStack, type GatewayAs } from './support/e2e-stack';
 
 type Received = { path: string; headers: IncomingHttpHeaders; body: string; answered: number };
@@ -242,22 +243,9 @@ describe('partner webhooks through the gateway', () => {
     const committed: { status: string; version: number }[] = [];
     let version = incident.version;
     for (let i = 0; i < 8; i++) {
-      const [mutation, input] =
-        i === 0
-          ? ['respondToIncident', 'IncidentActionInput']
-          : i % 2 === 1
-            ? ['startWorkOnIncident', 'IncidentActionInput']
-            : ['provideWorkaround', 'ProvideWorkaroundInput'];
-      const extra = input === 'ProvideWorkaroundInput' ? { workaround: 'Restart the codec', fixExpectedInRelease: '10.2' } : {};
-      const data = await graphqlData<Record<string, { status: string; version: number }>>(
-        stack.gateway,
-        `mutation ($input: ${input}!) { ${mutation}(input: $input) { status version } }`,
-        {
-          input: { incidentId: incident.id, expectedVersion: version, ...extra },
-        },
-      );
-      committed.push(data[mutation]);
-      version = data[mutation].version;
+      const step = await flapCase(stack.gateway, incident.id, version, i);
+      committed.push(step);
+      version = step.version;
     }
     type Data = { incidentId: string; status: string; version: number; changed: string[]; snapshot: { status: string; version: number } };
     const bodies = await until(

@@ -138,16 +138,7 @@ export async function pingRedis(url: string, options: RedisOptions = {}): Promis
 }
 
 export async function startPrivateMariadb(): Promise<PrivateServer> {
-  const dir = await mkdtemp(join(tmpdir(), 'polyplus-mariadb-'));
-  const datadir = join(dir, 'data');
-  await run('/usr/bin/mariadb-install-db', [
-    '--no-defaults',
-    `--datadir=${datadir}`,
-    '--user=root',
-    '--auth-root-authentication-method=normal',
-    '--skip-test-db',
-  ]);
-  const port = await freePort();
+  const { dir, port } = await prepareMariadb('polyplus-mariadb-');
   const url = `mysql://root@127.0.0.1:${port}`;
   const server = privateServer(
     {
@@ -162,6 +153,19 @@ export async function startPrivateMariadb(): Promise<PrivateServer> {
   );
   await startOrClean(server, dir);
   return server;
+}
+
+/** A new temporary folder (named from `folderPrefix`) holding a fresh MariaDB data directory with a password-less root, and a free port to serve it on. */
+export async function prepareMariadb(folderPrefix: string): Promise<{ dir: string; port: number }> {
+  const dir = await mkdtemp(join(tmpdir(), folderPrefix));
+  await run('/usr/bin/mariadb-install-db', [
+    '--no-defaults',
+    `--datadir=${join(dir, 'data')}`,
+    '--user=root',
+    '--auth-root-authentication-method=normal',
+    '--skip-test-db',
+  ]);
+  return { dir, port: await freePort() };
 }
 
 /** How a private mariadbd runs: its data, socket and pid file in `dir`, on 127.0.0.1:`port` only. */

@@ -1,9 +1,6 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { freePort, stopChild, waitForHealth } from '@polyplus/local-stack';
 import type { SubgraphName } from '@polyplus/subgraph-kit';
-
-const ROOT = join(__dirname, '..', '..');
+import { spawnSourceProcess } from '../support/source-process';
 
 export type SubgraphProcess = {
   url: string;
@@ -18,21 +15,7 @@ export type SubgraphProcess = {
 /** One subgraph's real process (`apps/<name>/src/main.ts`) on a free port, healthy when this resolves. */
 export async function startSubgraphProcess(name: SubgraphName, env: NodeJS.ProcessEnv): Promise<SubgraphProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${name}/src/main.ts`], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, [`${name.toUpperCase()}_PORT`]: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const logs: string[] = [];
-  const keep = (chunk: Buffer) =>
-    void logs.push(
-      ...chunk
-        .toString()
-        .split('\n')
-        .filter((line) => line.trim()),
-    );
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  const { child, logs } = spawnSourceProcess(`apps/${name}/src/main.ts`, { ...env, [`${name.toUpperCase()}_PORT`]: String(port) });
   const healthUrl = `http://127.0.0.1:${port}/health`;
   const stop = () => stopChild(child);
   try {

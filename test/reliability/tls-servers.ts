@@ -1,12 +1,19 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, stopChild } from '@polyplus/local-stack';
-import { pingMariadb, pingRedis, privateMariadbArgs, privateServer, run, startOrClean, type PrivateServer } from './private-servers';
-
-const ROOT = join(__dirname, '..', '..');
+import { spawnSourceProcess } from '../support/source-process';
+import {
+  pingMariadb,
+  pingRedis,
+  prepareMariadb,
+  privateMariadbArgs,
+  privateServer,
+  startOrClean,
+  type PrivateServer,
+} from './private-servers';
 
 /** PEM files made for one run with Debian's openssl: a CA, a server certificate for localhost/127.0.0.1, client certificates. */
 export type RunCertificates = {
@@ -86,16 +93,7 @@ export async function makeCertificates(): Promise<RunCertificates> {
 
 /** MariaDB that refuses every connection not over TLS (`require_secure_transport`), with the run's server certificate. */
 export async function startTlsOnlyMariadb(certs: RunCertificates): Promise<PrivateServer> {
-  const dir = await mkdtemp(join(tmpdir(), 'polyplus-mariadb-tls-'));
-  const datadir = join(dir, 'data');
-  await run('/usr/bin/mariadb-install-db', [
-    '--no-defaults',
-    `--datadir=${datadir}`,
-    '--user=root',
-    '--auth-root-authentication-method=normal',
-    '--skip-test-db',
-  ]);
-  const port = await freePort();
+  const { dir, port } = await prepareMariadb('polyplus-mariadb-tls-');
   const server = privateServer(
     {
       name: 'mariadbd (TLS only)',
@@ -168,21 +166,7 @@ export type AppProcess = { child: ChildProcess; logs: string[]; exited: Promise<
 
 /** An app's real process from its TypeScript entry point (`apps/<app>/src/main.ts`), output kept. */
 export function spawnApp(app: string, env: NodeJS.ProcessEnv): AppProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${app}/src/main.ts`], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const logs: string[] = [];
-  const keep = (chunk: Buffer) =>
-    void logs.push(
-      ...chunk
-        .toString()
-        .split('\n')
-        .filter((line) => line.trim()),
-    );
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  const { child, logs } = spawnSourceProcess(`apps/${app}/src/main.ts`, env);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,

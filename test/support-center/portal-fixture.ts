@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -6,6 +5,7 @@ import { graphqlData, startPortalProcess, type WebAppProcess } from '@polyplus/l
 import type { Principal } from '@polyplus/auth';
 import { startE2eStack, type E2eStack, type GatewayAs } from '../support/e2e-stack';
 import { launchHeadlessChromium, type Browser } from '../support/browser';
+import { runSeedCli } from '../support/seed-cli';
 
 /** Screenshots of the run: git-ignored, kept as CI artefacts (the README's come from here). */
 export const ARTEFACTS = join(__dirname, '..', '..', 'dist', 'e2e', 'support-center');
@@ -29,25 +29,11 @@ const quiet = () => undefined;
 /** The customer the portal's development sign-in acts for (tools/seed/seed-portal.ts). */
 const PORTAL_DEMO_CUSTOMER = 'Northwind Trading';
 
-/** Runs the demo loaders (tools/seed/seed-portal-cli.ts) against the stack, as `npm start` does. */
-async function loadPortalDemo(gatewayUrl: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/seed/seed-portal-cli.ts'], {
-    cwd: join(__dirname, '..', '..'),
-    env: { ...env, GATEWAY_URL: gatewayUrl },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`demo data not loaded (exit ${code}): ${output}`);
-}
-
 /** The real stack with the demo data `npm start` loads, and the portal in front of its gateway. */
 export async function startPortalStack(suite: string): Promise<PortalStack> {
   const stack = await startE2eStack(suite);
   try {
-    await loadPortalDemo(stack.gatewayUrl, stack.env);
+    await runSeedCli('tools/seed/seed-portal-cli.ts', stack.gatewayUrl, stack.env);
     const portal = await startPortalProcess(stack.gatewayUrl, { env: stack.env, rebuild: true, log: quiet });
     return { ...stack, portal, customer: await demoCustomer(stack.gateway) };
   } catch (error) {

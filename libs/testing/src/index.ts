@@ -10,3 +10,4 @@ export { eraseAgain, staffPersonalDataPeer, unclassifiedEntityTables } from './p
 export { londonTechnician, unplacedLondonVisit } from './dispatch-fixtures';
 export { createCoveredCustomer, type CoveredCustomer, type CoveredCustomerSpec } from './covered-customer';
 export { expectRefusedInput, rowCounts, type BoundsCase, type BoundsTarget } from './input-bounds';
+export { connectToMysql } from './mysql-connection';
