@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { freePort, stopChild } from '@polyplus/local-stack';
-
-const ROOT = join(__dirname, '..', '..');
+import { spawnSourceProcess } from '../support/source-process';
 
 /** One replica of a service: its real process (`apps/<app>/src/main.ts`), which the test may kill. */
 export type ReplicaProcess = {
@@ -38,21 +36,10 @@ function exited(child: ChildProcess): Promise<void> {
 /** Starts a replica and resolves once it is ready; a replica that does not get ready is stopped and its log shown. */
 export async function startReplica(spec: ReplicaSpec): Promise<ReplicaProcess> {
   const port = spec.portVariable ? await freePort() : undefined;
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', spec.entry], {
-    cwd: ROOT,
-    env: { ...process.env, ...spec.env, ...(spec.portVariable ? { [spec.portVariable]: String(port) } : {}) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { child, logs } = spawnSourceProcess(spec.entry, {
+    ...spec.env,
+    ...(spec.portVariable ? { [spec.portVariable]: String(port) } : {}),
   });
-  const logs: string[] = [];
-  const keep = (chunk: Buffer) =>
-    void logs.push(
-      ...chunk
-        .toString()
-        .split('\n')
-        .filter((line) => line.trim()),
-    );
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
   const replica: ReplicaProcess = {
     name: spec.name,
     pid: child.pid as number,
