@@ -1,10 +1,10 @@
 import { graphqlData, graphqlRequest } from '@polyplus/local-stack';
 import { createCoveredCustomer } from '@polyplus/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import { stockCameraModule } from './support/stocked-depot';
 
 let stack: E2eStack;
 let incidentId: string;
-let depotId: string;
 
 const mutate = <T>(query: string, input: Record<string, unknown>) => graphqlData<T>(stack.gateway, query, { input });
 
@@ -26,27 +26,7 @@ beforeAll(async () => {
     channel: 'PHONE',
     summary: 'Camera module dead',
   }));
-  await mutate('mutation ($input: CreatePartInput!) { createPart(input: $input) { id } }', {
-    partNumber: '2215-60001',
-    name: 'Studio X50 camera module',
-    productModel: 'Studio X50',
-  });
-  await mutate('mutation ($input: CreatePriceBookInput!) { createPriceBook(input: $input) { id } }', {
-    name: 'List 2026',
-    currency: 'GBP',
-    validFrom: '2026-01-01',
-    prices: [{ partNumber: '2215-60001', listPrice: '249.00' }],
-  });
-  ({
-    createDepot: { id: depotId },
-  } = await mutate<{ createDepot: { id: string } }>('mutation ($input: CreateDepotInput!) { createDepot(input: $input) { id } }', {
-    code: 'LHR',
-    countryCode: 'GB',
-    subdivision: 'ENG',
-    timeZone: 'Europe/London',
-    servesCountries: ['GB'],
-  }));
-  await mutate('mutation ($input: SetStockInput!) { setStock(input: $input) }', { depotId, partNumber: '2215-60001', quantity: 3 });
+  await stockCameraModule(stack.gateway, '2215-60001', 3);
 }, 120_000);
 
 afterAll(() => stack?.teardown(), 60_000);

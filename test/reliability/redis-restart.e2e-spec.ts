@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { graphqlData } from '@polyplus/local-stack';
 import { createCoveredCustomer } from '@polyplus/testing';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
+import { stockCameraModule } from '../support/stocked-depot';
 import { startPrivateRedis, type PrivateServer } from './private-servers';
 import { until } from '@polyplus/polling';
 
@@ -81,32 +82,7 @@ beforeAll(async () => {
     technician: { name: 'Gavin', email: 'gavin@hooli.example' },
     contract: { reference: 'PP-HOOLI' },
   }));
-  await mutate('mutation ($input: CreatePartInput!) { createPart(input: $input) { id } }', {
-    partNumber: '2215-60002',
-    name: 'Studio X50 camera module',
-    productModel: 'Studio X50',
-  });
-  await mutate('mutation ($input: CreatePriceBookInput!) { createPriceBook(input: $input) { id } }', {
-    name: 'List 2026',
-    currency: 'GBP',
-    validFrom: '2026-01-01',
-    prices: [{ partNumber: '2215-60002', listPrice: '249.00' }],
-  });
-  const { createDepot } = await mutate<{ createDepot: { id: string } }>(
-    'mutation ($input: CreateDepotInput!) { createDepot(input: $input) { id } }',
-    {
-      code: 'LHR',
-      countryCode: 'GB',
-      subdivision: 'ENG',
-      timeZone: 'Europe/London',
-      servesCountries: ['GB'],
-    },
-  );
-  await mutate('mutation ($input: SetStockInput!) { setStock(input: $input) }', {
-    depotId: createDepot.id,
-    partNumber: '2215-60002',
-    quantity: 3,
-  });
+  await stockCameraModule(stack.gateway, '2215-60002', 3);
 }, 300_000);
 
 afterAll(async () => {
