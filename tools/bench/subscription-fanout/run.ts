@@ -2,15 +2,14 @@
 // events committed at a steady rate; prints event committed → delivered p50/p99 and the subgraph
 // requests the gateways made per event (through counting proxies in front of every subgraph).
 // Usage: node -r @swc-node/register tools/bench/subscription-fanout/run.ts [--rate 50] [--duration 20]
-import { createConnection } from 'mysql2/promise';
-import { createClient, type Client } from 'graphql-ws';
+import { createClient } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { authConfig, issueToken, type Principal } from '@polyplus/auth';
-import { DEMO_ENGINEER, graphqlData, startStack, tokenFor } from '@polyplus/local-stack';
-import { parseMysqlUrl } from '@polyplus/persistence';
+import { graphqlData } from '@polyplus/local-stack';
 import { SUBGRAPH_NAMES } from '@polyplus/subgraph-kit';
-import { deleteRedisKeys, dropDatabasesWithPrefix, uniqueTestPrefix } from '@polyplus/testing';
-import { startCountingGateways, type CountingGateways } from './counting-gateways';
+import { connectToMysql, createCoveredCustomer } from '@polyplus/testing';
+import { startSubscriptionBench } from './subscription-bench';
+import { exitWhenDone } from '../exit-when-done';
 
 const CUSTOMERS = 20;
 const USERS_PER_CUSTOMER = 5; // 20 × 5 = 100 principals
@@ -38,72 +37,17 @@ type Delivery = { incidentId: string; at: number };
 async function main(): Promise<void> {
   const rate = arg('rate', 50);
   const duration = arg('duration', 20);
-  const prefix = uniqueTestPrefix('bench_fanout');
-  const queuePrefix = prefix.replace(/_$/, '');
-  const env: NodeJS.ProcessEnv = {
-    MYSQL_DATABASE_PREFIX: prefix,
-    QUEUE_PREFIX: queuePrefix,
-    NODE_ENV: 'test',
-    // Measure fan-out, not the limiter: high enough never to refuse.
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    RATE_LIMIT_BURST: '1000000',
-    RATE_LIMIT_STAFF_PER_MINUTE: '100000000',
-    RATE_LIMIT_STAFF_BURST: '1000000',
-  };
-  // Interrupted: stop what was started and remove the run's databases and keys before leaving.
-  let cleanUp: () => Promise<void> = async () => {
-    await dropDatabasesWithPrefix(prefix);
-    await deleteRedisKeys(queuePrefix);
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-  const stack = await startStack({ freePorts: true, env, log: () => undefined }).catch(async (error: unknown) => {
-    await dropDatabasesWithPrefix(prefix);
-    throw error;
-  });
-  let subscriptionGateways: CountingGateways | undefined;
-  const clients: Client[] = [];
-  let cleaned = false;
-  cleanUp = async () => {
-    if (cleaned) return;
-    cleaned = true;
-    await Promise.all(clients.map((client) => Promise.resolve(client.dispose()).catch(() => undefined)));
-    await subscriptionGateways?.close();
-    await stack.stop();
-    await dropDatabasesWithPrefix(prefix);
-    await deleteRedisKeys(queuePrefix);
-  };
+  const { stack, prefix, staff, gateways, clients, cleanUp } = await startSubscriptionBench('bench_fanout', 2);
+  const { proxies, urls: gatewayUrls } = gateways;
   try {
-    const { proxies, urls: gatewayUrls } = await startCountingGateways(stack.env, 2, (parts) => (subscriptionGateways = parts));
-
-    const staff = { url: stack.gatewayUrl, token: await tokenFor(DEMO_ENGINEER, stack.env) };
     const customers: { id: string; incidents: string[] }[] = [];
     for (let c = 0; c < CUSTOMERS; c++) {
-      const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
-        staff,
-        'mutation ($name: String!) { createCustomer(input: { name: $name }) { id } }',
-        { name: `Fan-out ${c}` },
-      );
-      const input = (value: Record<string, unknown>) => ({ input: { customerId: createCustomer.id, ...value } });
-      const { createSite } = await graphqlData<{ createSite: { id: string } }>(
-        staff,
-        'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
-        input({ name: 'HQ', countryCode: 'GB', timeZone: 'Europe/London' }),
-      );
-      const { addContact } = await graphqlData<{ addContact: { id: string } }>(
-        staff,
-        'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }',
-        input({ email: `tech${c}@fanout.example`, name: 'Tech', role: 'TECHNICIAN', designated: true }),
-      );
-      const { registerDevice } = await graphqlData<{ registerDevice: { id: string } }>(
-        staff,
-        'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }',
-        input({ siteId: createSite.id, serialNumber: `FANOUT-${c}`, productModel: 'Studio X50' }),
-      );
-      await graphqlData(
-        staff,
-        'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }',
-        input({ reference: `PP-FAN-${c}`, startsOn: '2025-01-01', endsOn: '2099-12-31', deviceIds: [registerDevice.id] }),
-      );
+      const { customerId, contactId, deviceId } = await createCoveredCustomer(staff, {
+        name: `Fan-out ${c}`,
+        serial: `FANOUT-${c}`,
+        technician: { email: `tech${c}@fanout.example` },
+        contract: { reference: `PP-FAN-${c}` },
+      });
       const incidents: string[] = [];
       for (let k = 0; k < CASES_PER_CUSTOMER; k++) {
         const { openIncident } = await graphqlData<{ openIncident: { id: string } }>(
@@ -111,8 +55,8 @@ async function main(): Promise<void> {
           'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }',
           {
             input: {
-              contactId: addContact.id,
-              deviceId: registerDevice.id,
+              contactId,
+              deviceId,
               severity: 3,
               channel: 'PHONE',
               summary: `Fan-out case ${c}-${k}`,
@@ -121,7 +65,7 @@ async function main(): Promise<void> {
         );
         incidents.push(openIncident.id);
       }
-      customers.push({ id: createCustomer.id, incidents });
+      customers.push({ id: customerId, incidents });
     }
 
     // 100 principals (five users of each customer), each with the five selections on one gateway.
@@ -198,14 +142,7 @@ async function main(): Promise<void> {
     const sendSeconds = (Date.now() - started) / 1000;
 
     // Commit instants from the outbox, in order per case.
-    const server = parseMysqlUrl();
-    const connection = await createConnection({
-      host: server.host,
-      port: server.port,
-      user: server.username,
-      password: server.password,
-      database: `${prefix}incidents`,
-    });
+    const connection = await connectToMysql(`${prefix}incidents`);
     const [rows] = await connection.query(
       'SELECT `aggregateKey`, `occurredAt` FROM `outbox_event` WHERE `topic` = ? AND `occurredAt` >= ? ORDER BY `sequence`',
       [TOPIC, measureFrom],
@@ -272,10 +209,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWhenDone(main);

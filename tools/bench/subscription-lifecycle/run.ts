@@ -5,17 +5,17 @@
 // delivery p50/p95/p99, and the mutation p50 without and with subscribers.
 // Usage: node -r @swc-node/register tools/bench/subscription-lifecycle/run.ts
 //   [--customers 20] [--subscribers 500] [--rate 10] [--events 300] [--selection '{ severity device { serialNumber } customer { name } }']
-import { createClient, type Client } from 'graphql-ws';
+import { createClient } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { authConfig, issueToken } from '@polyplus/auth';
 import { createRedis, eventStreamKey } from '@polyplus/events';
-import { DEMO_ENGINEER, graphqlData, startStack, tokenFor } from '@polyplus/local-stack';
+import { graphqlData } from '@polyplus/local-stack';
 import { SUBGRAPH_NAMES } from '@polyplus/subgraph-kit';
-import { deleteRedisKeys, dropDatabasesWithPrefix, uniqueTestPrefix } from '@polyplus/testing';
-import { startCountingGateways, type CountingGateways } from '../subscription-fanout/counting-gateways';
+import { startSubscriptionBench } from '../subscription-fanout/subscription-bench';
 import { createCases, driveTransitions, type Transition } from './transitions';
 import { summarise, type Delivery } from './report';
 import { cpuMsOf } from './cpu-time';
+import { exitWhenDone } from '../exit-when-done';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,42 +28,16 @@ async function main(): Promise<void> {
   const rate = Number(option('rate', '10'));
   const events = Number(option('events', '300'));
   const selection = option('selection', '{ severity device { serialNumber } customer { name } }');
-  const prefix = uniqueTestPrefix('bench_lifecycle');
-  const queuePrefix = prefix.replace(/_$/, '');
-  const env: NodeJS.ProcessEnv = {
-    MYSQL_DATABASE_PREFIX: prefix,
-    QUEUE_PREFIX: queuePrefix,
-    NODE_ENV: 'test',
-    // Measure fan-out, not the limiter: high enough never to refuse.
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    RATE_LIMIT_BURST: '1000000',
-    RATE_LIMIT_STAFF_PER_MINUTE: '100000000',
-    RATE_LIMIT_STAFF_BURST: '1000000',
-  };
-  let cleanUp: () => Promise<void> = async () => {
-    await dropDatabasesWithPrefix(prefix);
-    await deleteRedisKeys(queuePrefix);
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-  const stack = await startStack({ freePorts: true, env, log: () => undefined }).catch(async (error: unknown) => {
-    await dropDatabasesWithPrefix(prefix);
-    throw error;
-  });
-  let subscriptionGateways: CountingGateways | undefined;
-  const clients: Client[] = [];
-  let cleaned = false;
-  cleanUp = async () => {
-    if (cleaned) return;
-    cleaned = true;
-    await Promise.all(clients.map((client) => Promise.resolve(client.dispose()).catch(() => undefined)));
-    await subscriptionGateways?.close();
-    await stack.stop();
-    await dropDatabasesWithPrefix(prefix);
-    await deleteRedisKeys(queuePrefix);
-  };
+  const {
+    stack,
+    queuePrefix,
+    staff,
+    gateways: subscriptionGateways,
+    clients,
+    cleanUp,
+  } = await startSubscriptionBench('bench_lifecycle', 2);
+  const { proxies, gateways, urls: gatewayUrls } = subscriptionGateways;
   try {
-    const { proxies, gateways, urls: gatewayUrls } = await startCountingGateways(stack.env, 2, (parts) => (subscriptionGateways = parts));
-    const staff = { url: stack.gatewayUrl, token: await tokenFor(DEMO_ENGINEER, stack.env) };
     const cases = await createCases(staff, customers);
 
     // Without subscribers: the mutations' own response time on this machine now.
@@ -195,10 +169,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWhenDone(main);

@@ -1,4 +1,5 @@
 import { graphqlData, type GraphQLTarget } from '@polyplus/local-stack';
+import { createCoveredCustomer } from '@polyplus/testing';
 
 /** One customer's case, and where its lifecycle stands. */
 export type BenchCase = { customerId: string; incidentId: string; version: number; status: string };
@@ -10,40 +11,20 @@ export type Transition = { incidentId: string; status: string; version: number; 
 export async function createCases(staff: GraphQLTarget, customers: number): Promise<BenchCase[]> {
   const cases: BenchCase[] = [];
   for (let c = 0; c < customers; c++) {
-    const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
-      staff,
-      'mutation ($name: String!) { createCustomer(input: { name: $name }) { id } }',
-      { name: `Lifecycle ${c}` },
-    );
-    const input = (value: Record<string, unknown>) => ({ input: { customerId: createCustomer.id, ...value } });
-    const { createSite } = await graphqlData<{ createSite: { id: string } }>(
-      staff,
-      'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
-      input({ name: 'HQ', countryCode: 'GB', timeZone: 'Europe/London' }),
-    );
-    const { addContact } = await graphqlData<{ addContact: { id: string } }>(
-      staff,
-      'mutation ($input: AddContactInput!) { addContact(input: $input) { id } }',
-      input({ email: `tech${c}@lifecycle.example`, name: 'Tech', role: 'TECHNICIAN', designated: true }),
-    );
-    const { registerDevice } = await graphqlData<{ registerDevice: { id: string } }>(
-      staff,
-      'mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }',
-      input({ siteId: createSite.id, serialNumber: `LIFECYCLE-${c}`, productModel: 'Studio X50' }),
-    );
-    await graphqlData(
-      staff,
-      'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }',
-      input({ reference: `PP-LC-${c}`, startsOn: '2025-01-01', endsOn: '2099-12-31', deviceIds: [registerDevice.id] }),
-    );
+    const { customerId, contactId, deviceId } = await createCoveredCustomer(staff, {
+      name: `Lifecycle ${c}`,
+      serial: `LIFECYCLE-${c}`,
+      technician: { email: `tech${c}@lifecycle.example` },
+      contract: { reference: `PP-LC-${c}` },
+    });
     const { openIncident } = await graphqlData<{ openIncident: { id: string; version: number; status: string } }>(
       staff,
       'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id version status } }',
       {
-        input: { contactId: addContact.id, deviceId: registerDevice.id, severity: 3, channel: 'PHONE', summary: `Lifecycle case ${c}` },
+        input: { contactId, deviceId, severity: 3, channel: 'PHONE', summary: `Lifecycle case ${c}` },
       },
     );
-    cases.push({ customerId: createCustomer.id, incidentId: openIncident.id, version: openIncident.version, status: openIncident.status });
+    cases.push({ customerId, incidentId: openIncident.id, version: openIncident.version, status: openIncident.status });
   }
   return cases;
 }
