@@ -32,6 +32,26 @@ describe('leases for work that must run once across replicas', () => {
     expect(runs).toHaveLength(1);
   });
 
+  it('a sweep that runs at start on a connection made just before runs once it is ready, logging nothing', async () => {
+    const fresh = createRedis('producer', DEFAULT_REDIS_URL); // fail-fast: refuses commands until ready
+    const logged: string[] = [];
+    let ran!: () => void;
+    const running = new Promise<void>((resolve) => (ran = resolve));
+    const sweep = startLeasedSweep({
+      redis: fresh,
+      prefix,
+      name: 'at-start',
+      everyMs: 60_000,
+      runAtStart: true,
+      run: async () => ran(),
+      log: (message) => logged.push(message),
+    });
+    await running;
+    await sweep.stop();
+    fresh.disconnect();
+    expect(logged).toEqual([]);
+  });
+
   it('a run that outlasts its lease keeps it: the other sweeper never runs beside it', async () => {
     let running = 0;
     let overlapped = false;

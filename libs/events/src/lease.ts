@@ -1,6 +1,6 @@
 import { serviceLogger } from '@polyplus/logger';
 import { randomUUID } from 'node:crypto';
-import type { RedisConnection } from './redis';
+import { waitForRedis, type RedisConnection } from './redis';
 import { queuePrefix } from './queues';
 
 // Only the owner may extend or release: a lease that expired and was taken by another is theirs.
@@ -97,7 +97,12 @@ export function startLeasedSweep(options: LeasedSweepOptions): LeasedSweep {
   };
   const timer = setInterval(() => void tick(), options.everyMs);
   timer.unref();
-  if (options.runAtStart) void tick();
+  // A connection made just before is still connecting, and a fail-fast one refuses commands until it is
+  // ready: the start's try waits for it (a while), then tries whatever its state, logging a failure.
+  if (options.runAtStart)
+    void waitForRedis(options.redis)
+      .catch(() => undefined)
+      .then(tick);
   return {
     tick,
     async stop() {
