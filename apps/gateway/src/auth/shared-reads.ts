@@ -23,20 +23,35 @@ export function sharedReadKey(options: GraphQLDataSourceProcessOptions<GatewayCo
   return JSON.stringify([context.principal, request.query, request.operationName ?? null, request.variables ?? null]);
 }
 
+type Waiter<T> = { resolve: (answer: T) => void; reject: (error: unknown) => void };
+
 /**
  * Reads in flight, each shared by the identical requests that arrive before it is answered. Nothing
  * is kept after the answer: this is no cache, a read that starts later asks the subgraph again.
  */
 export class InFlightReads<T> {
-  private readonly pending = new Map<string, Promise<T>>();
+  private readonly pending = new Map<string, Waiter<T>[]>();
 
-  /** The answer of the read already in flight under `key`, or of `read()` started now. */
-  share(key: string, read: () => Promise<T>): Promise<T> {
-    const inFlight = this.pending.get(key);
-    if (inFlight) return inFlight;
-    const started = read().finally(() => this.pending.delete(key));
-    this.pending.set(key, started);
-    return started;
+  /**
+   * The answer of the read already in flight under `key`, or of `read()` started now. The first
+   * caller gets the answer itself and every other one a `copy` of it, made before any of them resumes
+   * (callers may change what they get): a read nobody joined is never copied.
+   */
+  share(key: string, read: () => Promise<T>, copy: (answer: T) => T): Promise<T> {
+    let waiters = this.pending.get(key);
+    if (!waiters) {
+      const started: Waiter<T>[] = [];
+      waiters = started;
+      this.pending.set(key, started);
+      read()
+        .finally(() => this.pending.delete(key))
+        .then(
+          (answer) => started.forEach((waiter, index) => waiter.resolve(index === 0 ? answer : copy(answer))),
+          (error: unknown) => started.forEach((waiter) => waiter.reject(error)),
+        );
+    }
+    const joined = waiters;
+    return new Promise<T>((resolve, reject) => joined.push({ resolve, reject }));
   }
 
   /** How many distinct reads are in flight (for tests). */

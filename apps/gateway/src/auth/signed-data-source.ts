@@ -11,8 +11,8 @@ import { asGraphQLResponse } from './subgraph-response';
 type SubgraphAnswer = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
 
 // The gateway merges later fetches into the objects of a subgraph's answer: every request that
-// shares a read gets its own copy, the answer in the map none. The HTTP response (read for its
-// cache-control header only) is the same for all.
+// shares a read gets its own copy. The HTTP response (read for its cache-control header only) is the
+// same for all.
 function ownCopy({ http, ...body }: SubgraphAnswer): SubgraphAnswer {
   return { ...structuredClone(body), http } as SubgraphAnswer;
 }
@@ -58,7 +58,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // The first request's signature, request id and hop metric stand for all that share its read or batch.
     const batchKey = entityBatchKey(options);
     const read = () => (batchKey === undefined ? this.send(options) : this.batches.read(batchKey, options));
-    return ownCopy(await this.inFlight.share(key, read));
+    return this.inFlight.share(key, read, ownCopy);
   }
 
   private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphAnswer> {
