@@ -2,13 +2,11 @@
 // events committed at a steady rate; prints event committed → delivered p50/p99 and the subgraph
 // requests the gateways made per event (through counting proxies in front of every subgraph).
 // Usage: node -r @swc-node/register tools/bench/subscription-fanout/run.ts [--rate 50] [--duration 20]
-import { createClient } from 'graphql-ws';
-import { WebSocket } from 'ws';
 import { authConfig, issueToken, type Principal } from '@polyplus/auth';
 import { graphqlData } from '@polyplus/local-stack';
 import { SUBGRAPH_NAMES } from '@polyplus/subgraph-kit';
 import { connectToMysql, createCoveredCustomer } from '@polyplus/testing';
-import { startSubscriptionBench } from './subscription-bench';
+import { openSubscriberSocket, startSubscriptionBench } from './subscription-bench';
 import { exitWhenDone } from '../exit-when-done';
 
 const CUSTOMERS = 20;
@@ -76,21 +74,8 @@ async function main(): Promise<void> {
         const principal: Principal = { subject: `fanout-${c}-${u}`, role: 'CUSTOMER_ADMIN', customerIds: [customer.id] };
         const url = gatewayUrls[(c * USERS_PER_CUSTOMER + u) % 2];
         const token = await issueToken(principal, authConfig(stack.env));
-        // One socket per principal, opened one after another: a burst of handshakes on a loaded
-        // machine would outlast the server's connection_init wait.
-        let connected: () => void = () => undefined;
-        const open = new Promise<void>((resolve) => (connected = resolve));
-        const client = createClient({
-          url: url.replace(/^http/, 'ws'),
-          webSocketImpl: WebSocket,
-          connectionParams: { authorization: `Bearer ${token}` },
-          lazy: false,
-          retryAttempts: 5,
-          onNonLazyError: () => undefined,
-          on: { connected: () => connected() },
-        });
-        clients.push(client);
-        await open;
+        // One socket per principal, opened one after another.
+        const client = await openSubscriberSocket({ clients }, url, token);
         for (const query of SELECTIONS) {
           const received: Delivery[] = [];
           deliveries.push(received);

@@ -1,4 +1,5 @@
-import type { Client } from 'graphql-ws';
+import { createClient, type Client } from 'graphql-ws';
+import { WebSocket } from 'ws';
 import { DEMO_ENGINEER, startStack, tokenFor, type Stack } from '@polyplus/local-stack';
 import { deleteRedisKeys, dropDatabasesWithPrefix, uniqueTestPrefix } from '@polyplus/testing';
 import { startCountingGateways, type CountingGateways } from './counting-gateways';
@@ -62,4 +63,26 @@ export async function startSubscriptionBench(suite: string, gatewayCount: number
     await cleanUp();
     throw error;
   }
+}
+
+/**
+ * Opens a subscriber's socket to a gateway (`url`, its /graphql address) as the holder of `token` and resolves once it
+ * is acknowledged; the socket is disposed on the bench's clean-up. Callers open sockets one after another: a burst of
+ * handshakes on a loaded machine would outlast the server's connection_init wait.
+ */
+export async function openSubscriberSocket(bench: Pick<SubscriptionBench, 'clients'>, url: string, token: string): Promise<Client> {
+  let connected: () => void = () => undefined;
+  const open = new Promise<void>((resolve) => (connected = resolve));
+  const client = createClient({
+    url: url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    lazy: false,
+    retryAttempts: 5,
+    onNonLazyError: () => undefined,
+    on: { connected: () => connected() },
+  });
+  bench.clients.push(client);
+  await open;
+  return client;
 }

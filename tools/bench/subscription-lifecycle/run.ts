@@ -5,13 +5,11 @@
 // delivery p50/p95/p99, and the mutation p50 without and with subscribers.
 // Usage: node -r @swc-node/register tools/bench/subscription-lifecycle/run.ts
 //   [--customers 20] [--subscribers 500] [--rate 10] [--events 300] [--selection '{ severity device { serialNumber } customer { name } }']
-import { createClient } from 'graphql-ws';
-import { WebSocket } from 'ws';
 import { authConfig, issueToken } from '@polyplus/auth';
 import { createRedis, eventStreamKey } from '@polyplus/events';
 import { graphqlData } from '@polyplus/local-stack';
 import { SUBGRAPH_NAMES } from '@polyplus/subgraph-kit';
-import { startSubscriptionBench } from '../subscription-fanout/subscription-bench';
+import { openSubscriberSocket, startSubscriptionBench } from '../subscription-fanout/subscription-bench';
 import { createCases, driveTransitions, type Transition } from './transitions';
 import { summarise, type Delivery } from './report';
 import { cpuMsOf } from './cpu-time';
@@ -53,20 +51,8 @@ async function main(): Promise<void> {
         { subject: `lifecycle-${s}`, role: 'CUSTOMER_ADMIN', customerIds: [own.customerId] },
         authConfig(stack.env),
       );
-      let connected: () => void = () => undefined;
-      const open = new Promise<void>((resolve) => (connected = resolve));
-      const client = createClient({
-        url: gatewayUrls[s % 2].replace(/^http/, 'ws'),
-        webSocketImpl: WebSocket,
-        connectionParams: { authorization: `Bearer ${token}` },
-        lazy: false,
-        retryAttempts: 5,
-        onNonLazyError: () => undefined,
-        on: { connected: () => connected() },
-      });
-      clients.push(client);
-      // One handshake at a time: a burst on a loaded machine would outlast the connection_init wait.
-      await open;
+      // One handshake at a time (see openSubscriberSocket).
+      const client = await openSubscriberSocket({ clients }, gatewayUrls[s % 2], token);
       const received: Delivery[] = [];
       feeds.push(received);
       live.push(false);
