@@ -16,7 +16,7 @@ import { Escalation } from './escalation.entity';
 import { EscalationService } from './escalation.service';
 import { uniformEscalationPolicy, type EscalationPolicy } from './escalation-policy';
 import { ESCALATION_QUEUE, escalationJobId, type EscalationJob } from './escalation-queue';
-import { rearmEscalationTimers } from './escalation.scheduler';
+import { EscalationTimers } from './escalation-timers';
 
 describe('escalation timers', () => {
   const prefix = `test-incidents-${randomUUID()}`;
@@ -123,14 +123,20 @@ describe('escalation timers', () => {
     await lifecycle.respond({ incidentId: answered.id, expectedVersion: 1, engineer: 'tsr' }, SUPPORT_DESK);
     await new EscalationService(db.dataSource, policy(0), calendars).escalate(escalated.id, 1);
 
-    await rearmEscalationTimers(db.dataSource, escalations, queue);
-    expect(await queue.getJobState(escalationJobId(waiting.id, 1))).toBe('delayed');
-    expect(await queue.getJob(escalationJobId(answered.id, 1))).toBeUndefined();
-    expect(await queue.getJob(escalationJobId(escalated.id, 1))).toBeUndefined();
+    const timers = new EscalationTimers(db.dataSource, escalations, { prefix });
+    try {
+      await timers.start();
+      await timers.rearm();
+      expect(await queue.getJobState(escalationJobId(waiting.id, 1))).toBe('delayed');
+      expect(await queue.getJob(escalationJobId(answered.id, 1))).toBeUndefined();
+      expect(await queue.getJob(escalationJobId(escalated.id, 1))).toBeUndefined();
 
-    await queue.remove(escalationJobId(waiting.id, 1)); // as if Redis had lost it
-    await rearmEscalationTimers(db.dataSource, escalations, queue);
-    expect(await queue.getJobState(escalationJobId(waiting.id, 1))).toBe('delayed');
+      await queue.remove(escalationJobId(waiting.id, 1)); // as if Redis had lost it
+      await timers.rearm();
+      expect(await queue.getJobState(escalationJobId(waiting.id, 1))).toBe('delayed');
+    } finally {
+      await timers.close();
+    }
   });
 
   it('an escalation job that runs again (at-least-once) records one escalation per level', async () => {

@@ -18,8 +18,6 @@ export const ESCALATION_TOPICS = [
   INCIDENT_TOPICS.clockResumed,
 ];
 
-const timersOn = (queue: Queue<EscalationJob>) => new TimerSet(queue, ESCALATION_TIMERS);
-
 /**
  * The case's pending timers, skipping settled levels and levels already escalated; a level whose
  * clock is paused has no due instant (its waiting timer is taken off).
@@ -62,7 +60,7 @@ export function escalationScheduler(
   queue: Queue<EscalationJob>,
   now: () => Date = () => escalations.currentTime(),
 ) {
-  const timers = timersOn(queue);
+  const timers = new TimerSet(queue, ESCALATION_TIMERS);
   return async (event: EventEnvelope): Promise<void> => {
     const incident = await dataSource.getRepository(Incident).findOneBy({ id: event.key });
     if (!incident) return;
@@ -79,23 +77,19 @@ export function escalationScheduler(
 }
 
 /**
- * Re-arms the timers of every open case against the service's clock, skipping levels already
- * escalated: Redis keeps the timers (AOF), but a Redis that lost its data would otherwise leave
- * open cases never escalating, and a moved test clock needs the delays recomputed.
+ * The timers of every open case against the service's clock, skipping levels already escalated:
+ * what the periodic sweep re-arms (Redis keeps the timers with AOF, but a Redis that lost its data
+ * would otherwise leave open cases never escalating, and a moved test clock needs the delays recomputed).
  */
-export async function rearmEscalationTimers(
+export async function pendingEscalationTimers(
   dataSource: DataSource,
   escalations: EscalationService,
-  queue: Queue<EscalationJob>,
   now: Date = escalations.currentTime(),
-): Promise<number> {
+): Promise<TimerArming<EscalationJob>[]> {
   const open = await dataSource.getRepository(Incident).findBy({ status: Not(In([IncidentStatus.RESOLVED, IncidentStatus.CLOSED])) });
   const ids = open.map((incident) => incident.id);
   const [facts, escalated] = await Promise.all([clockFactsOf(dataSource.manager, open), escalatedLevels(dataSource, ids)]);
-  const timers = timersOn(queue);
-  for (const incident of open) {
-    const pending = pendingTimers(facts.get(incident.id) as StoredClockFacts, escalations, now, escalated.get(incident.id) ?? new Set());
-    await timers.rearm(pending, now);
-  }
-  return open.length;
+  return open.flatMap((incident) =>
+    pendingTimers(facts.get(incident.id) as StoredClockFacts, escalations, now, escalated.get(incident.id) ?? new Set()),
+  );
 }

@@ -1,13 +1,11 @@
 import { serviceLogger } from '@polyplus/logger';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { startLeasedSweep } from '@polyplus/events';
-import { watchQueue } from '@polyplus/metrics';
 import { backgroundPart, eventStreamsPart, startBackground, type BackgroundPart } from '@polyplus/subgraph-kit';
 import type { EscalationService } from '../escalation/escalation.service';
-import { escalationScheduler, ESCALATION_TOPICS, rearmEscalationTimers } from '../escalation/escalation.scheduler';
-import { startEscalationWorker } from '../escalation/escalation.worker';
-import { ESCALATION_QUEUE, type EscalationJob } from '../escalation/escalation-queue';
+import { escalationScheduler, ESCALATION_TOPICS } from '../escalation/escalation.scheduler';
+import { EscalationTimers } from '../escalation/escalation-timers';
+import type { EscalationJob } from '../escalation/escalation-queue';
 import { webhookConfigFromEnv, type WebhookConfig } from '../webhook/webhook-config';
 import { startWebhookRuntime } from '../webhook/webhook-runtime';
 import type { SendWebhook } from '../webhook/webhook-sender';
@@ -37,38 +35,42 @@ export type IncidentsBackground = { parts: BackgroundPart[]; queue(): Queue<Esca
 
 /**
  * The incidents process's background work: the outbox relay (events → Redis stream), the
- * escalation scheduler (stream → delayed jobs), the escalation worker (jobs → escalations), the
- * part-wait consumer (replacement orders → resolution clock pauses) and partner webhooks
- * (stream → delivery jobs → signed POSTs).
+ * escalation timers (delayed jobs → escalations, re-armed from open cases), the escalation
+ * scheduler (stream → timers), the part-wait consumer (replacement orders → resolution clock
+ * pauses) and partner webhooks (stream → delivery jobs → signed POSTs).
  */
 export function incidentsBackground(options: IncidentsRuntimeOptions): IncidentsBackground {
   const events = eventStreamsPart({ prefix: options.prefix, service: 'incidents', redisUrl: options.redisUrl, pollMs: options.pollMs });
-  let queue: Queue<EscalationJob> | undefined;
-  const escalationQueue = () => {
-    if (!queue) throw new Error('the escalation queue is not open');
-    return queue;
-  };
-  // Open cases' timers again, now and periodically: fixed job ids make it cheap when nothing was lost.
-  const rearm = () =>
-    rearmEscalationTimers(options.dataSource, options.escalations, escalationQueue()).catch((error: Error) =>
-      serviceLogger('escalation').error({ err: error }, 're-arming escalation timers failed'),
-    );
+  const timers = new EscalationTimers(options.dataSource, options.escalations, {
+    prefix: options.prefix,
+    redisUrl: options.redisUrl,
+    rearmEveryMs: options.rearmEveryMs,
+  });
   const parts = [
     events,
-    backgroundPart('escalation queue', () => {
-      const opened = new Queue<EscalationJob>(ESCALATION_QUEUE, { connection: events.streams.worker, prefix: options.prefix });
-      const unwatch = watchQueue(opened);
-      queue = opened;
+    // The queue, its worker and the leased periodic re-arm from open cases (the first at start).
+    // BullMQ counts delays in real time: when the test clock moves, every replica re-arms at once.
+    backgroundPart('escalation timers', async () => {
+      await timers.start().catch(async (error: Error) => {
+        await timers.close(); // what opened before the failure
+        throw error;
+      });
+      const unfollow = options.onClockChange?.(
+        () =>
+          void timers
+            .rearm()
+            .catch((error: Error) => serviceLogger('escalation').error({ err: error }, 're-arming escalation timers failed')),
+      );
       return async () => {
-        unwatch();
-        await opened.close();
+        unfollow?.();
+        await timers.close();
       };
     }),
     backgroundPart('escalation scheduler consumer', async () => {
       const consumer = await events.streams.consume({
         group: 'incidents-escalation-scheduler',
         topics: ESCALATION_TOPICS,
-        handler: escalationScheduler(options.dataSource, options.escalations, escalationQueue(), options.now),
+        handler: escalationScheduler(options.dataSource, options.escalations, timers.queue, options.now),
       });
       return () => consumer.stop();
     }),
@@ -100,26 +102,8 @@ export function incidentsBackground(options: IncidentsRuntimeOptions): Incidents
       const relay = events.streams.relayOutbox(options.dataSource);
       return () => relay.stop();
     }),
-    backgroundPart('escalation worker', async () => {
-      const worker = await startEscalationWorker(events.streams.worker, options.prefix, options.escalations);
-      return () => worker.close();
-    }),
-    // One sweep per period across all replicas (a lease in Redis), the first one at start.
-    backgroundPart('escalation re-arm sweep', async () => {
-      const sweep = startLeasedSweep({
-        redis: events.streams.producer,
-        prefix: options.prefix,
-        name: 'incidents-escalation-rearm',
-        everyMs: options.rearmEveryMs ?? Number(process.env.ESCALATION_REARM_MS ?? 10 * 60_000),
-        run: rearm,
-      });
-      await sweep.tick();
-      return () => sweep.stop();
-    }),
-    // BullMQ counts delays in real time: when the test clock moves, every replica recomputes its delays at once.
-    backgroundPart('escalation timers follow the clock', () => options.onClockChange?.(() => void rearm())),
   ];
-  return { parts, queue: escalationQueue };
+  return { parts, queue: () => timers.queue };
 }
 
 /** The background work on its own, without the server (tests). */

@@ -136,6 +136,7 @@ describe('durable timers: arm, run at the due instant, re-arm, close', () => {
       logName: 'reminders',
     });
     await expect(idle.arm('x', clock, { subject: 'x' })).rejects.toThrow(/not started/);
+    expect(() => idle.queue).toThrow(/not started/);
     await idle.close();
 
     const progress: string[] = [];

@@ -36,7 +36,7 @@ export type DurableTimersOptions<T> = TimerSetOptions & {
 export class DurableTimers<T extends object> {
   private producer?: RedisConnection;
   private workerConnection?: RedisConnection;
-  private queue?: Queue<T>;
+  private opened?: Queue<T>;
   private timers?: TimerSet<T>;
   private worker?: TimerWorker<T>;
   private sweep?: LeasedSweep;
@@ -45,6 +45,12 @@ export class DurableTimers<T extends object> {
 
   constructor(private readonly options: DurableTimersOptions<T>) {
     this.now = options.now ?? (() => new Date());
+  }
+
+  /** The timers' queue once started (a consumer may arm on it through a `TimerSet` of the same options; tests read its jobs). */
+  get queue(): Queue<T> {
+    if (!this.opened) throw new Error(`The ${this.options.queue} timers are not started`);
+    return this.opened;
   }
 
   private get started(): TimerSet<T> {
@@ -73,9 +79,9 @@ export class DurableTimers<T extends object> {
     this.producer = createRedis('producer', this.options.redisUrl);
     this.producer.on('error', () => undefined); // a failed arming is reported to its caller
     await waitForRedis(this.producer);
-    this.queue = openTimerQueue<T>(this.options.queue, { connection: this.producer, prefix });
-    this.unwatchQueue = watchQueue(this.queue);
-    this.timers = new TimerSet(this.queue, this.options);
+    this.opened = openTimerQueue<T>(this.options.queue, { connection: this.producer, prefix });
+    this.unwatchQueue = watchQueue(this.opened);
+    this.timers = new TimerSet(this.opened, this.options);
     this.worker = await startTimerWorker<T>({
       queue: this.options.queue,
       connection: this.workerConnection,
@@ -100,7 +106,7 @@ export class DurableTimers<T extends object> {
     await this.sweep?.stop();
     await this.worker?.close(graceMs);
     this.unwatchQueue?.();
-    await this.queue?.close();
+    await this.opened?.close();
     this.producer?.disconnect();
     this.workerConnection?.disconnect();
   }
