@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { authConfig, issueToken } from '@polyplus/auth';
 import { SUBGRAPH_NAMES } from '@polyplus/subgraph-kit';
 import { deleteRedisKeys, uniqueTestPrefix } from '@polyplus/testing';
 import { startGateway, type RunningGateway } from './gateway';
+import { closeNow, listenAsSubgraph } from './testing/gateway-test-env';
 
 type GraphQLError = { message: string; extensions?: Record<string, unknown> };
 type Answer = { status: number; body: { data?: unknown; errors?: GraphQLError[] }; text: string };
@@ -29,15 +29,8 @@ function startSubgraphStandIn() {
       calls.length = 0;
       reply = ordinary;
     },
-    listen: () =>
-      new Promise<string>((resolve) =>
-        server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`)),
-      ),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    listen: () => listenAsSubgraph(server),
+    close: () => closeNow(server),
   };
 }
 

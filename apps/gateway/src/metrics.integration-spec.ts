@@ -3,26 +3,14 @@ import type { RunningServer } from '@polyplus/subgraph-kit';
 import { metricSamples, metricValue } from '@polyplus/metrics';
 import { deleteRedisKeys, uniqueTestPrefix } from '@polyplus/testing';
 import { startGateway } from './gateway';
+import { productionEnv, unreachableSubgraphs } from './testing/gateway-test-env';
 
 // The gateway faces the internet: in production its /metrics is for the holder of METRICS_TOKEN
 // only, and without one configured it is not served at all.
 describe('the gateway’s /metrics in production', () => {
   const prefix = uniqueTestPrefix('gateway_metrics');
-  // No subgraph listens here: every hop fails, and is measured as such.
-  const unreachable = 'http://127.0.0.1:9/graphql';
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    QUEUE_PREFIX: prefix,
-    AUTH_JWT_KEYS: JSON.stringify({ prod1: 'a-production-signing-key-of-32-characters' }),
-    AUTH_PRINCIPAL_SECRETS: 'a-production-principal-secret-32-characters',
-    CUSTOMERS_URL: unreachable,
-    DEVICES_URL: unreachable,
-    INCIDENTS_URL: unreachable,
-    LOGISTICS_URL: unreachable,
-    DISPATCH_URL: unreachable,
-    NOTIFICATIONS_URL: unreachable,
-  };
+  // No subgraph listens: every hop fails, and is measured as such.
+  const env = productionEnv({ QUEUE_PREFIX: prefix, ...unreachableSubgraphs() });
   const METRICS_TOKEN = 'a-scraper-token-for-this-test-run';
   let open: RunningServer;
   let guarded: RunningServer;

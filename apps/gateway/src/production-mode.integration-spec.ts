@@ -1,16 +1,12 @@
 import { authConfig, issueToken } from '@polyplus/auth';
 import type { RunningServer } from '@polyplus/subgraph-kit';
 import { startGateway } from './gateway';
+import { productionEnv } from './testing/gateway-test-env';
 
 describe('gateway in production mode', () => {
   let gateway: RunningServer;
   let token: string;
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    AUTH_JWT_KEYS: JSON.stringify({ prod1: 'a-production-signing-key-of-32-characters' }),
-    AUTH_PRINCIPAL_SECRETS: 'a-production-principal-secret-32-characters',
-  };
+  const env = productionEnv();
 
   beforeAll(async () => {
     gateway = await startGateway({ port: 0, env });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { authConfig, issueToken } from '@polyplus/auth';
 import type { RunningServer } from '@polyplus/subgraph-kit';
 import { startPrivateRedisCluster, type PrivateRedisCluster } from '@polyplus/testing';
 import { startGateway } from './gateway';
+import { askCustomers } from './testing/gateway-test-env';
 
 // The rate limiter's checks on a 3-master Redis Cluster of the test's own: the GCRA script touches
 // one key, under the hash-tagged prefix, so it runs on whichever master owns that slot.
@@ -34,16 +34,8 @@ describe('per-principal rate limiting on a Redis Cluster', () => {
     await cluster?.dispose();
   }, 60_000);
 
-  async function ask(gateway: RunningServer, subject: string) {
-    const token = await issueToken({ subject, role: 'CUSTOMER_ADMIN', customerIds: ['c1'] }, authConfig(env));
-    const response = await fetch(gateway.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ customers { id } }' }),
-    });
-    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
-    return { status: response.status, code: body.errors?.[0]?.extensions?.code, retryAfter: response.headers.get('retry-after') };
-  }
+  const ask = (gateway: RunningServer, subject: string) =>
+    askCustomers(gateway.url, { subject, role: 'CUSTOMER_ADMIN', customerIds: ['c1'] }, env);
 
   it('a principal past its burst gets 429 RATE_LIMITED with Retry-After, another principal is unaffected, and both gateways share the budget', async () => {
     const [a, b] = gateways;

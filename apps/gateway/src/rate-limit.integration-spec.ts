@@ -6,6 +6,7 @@ import { createClient } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { startGateway } from './gateway';
 import { redisRateLimiter } from './limits/rate-limiter';
+import { askCustomers } from './testing/gateway-test-env';
 
 describe('per-principal rate limiting backed by Redis', () => {
   const prefix = uniqueTestPrefix('rate');
@@ -38,16 +39,8 @@ describe('per-principal rate limiting backed by Redis', () => {
     await deleteRedisKeys(prefix);
   }, 60_000);
 
-  async function ask(subject: string, role: 'CUSTOMER_ADMIN' | 'SUPPORT_ENGINEER' = 'CUSTOMER_ADMIN') {
-    const token = await issueToken({ subject, role, customerIds: role === 'CUSTOMER_ADMIN' ? ['c1'] : [] }, authConfig(env));
-    const response = await fetch(gateway.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ customers { id } }' }),
-    });
-    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
-    return { status: response.status, code: body.errors?.[0]?.extensions?.code, retryAfter: response.headers.get('retry-after') };
-  }
+  const ask = (subject: string, role: 'CUSTOMER_ADMIN' | 'SUPPORT_ENGINEER' = 'CUSTOMER_ADMIN') =>
+    askCustomers(gateway.url, { subject, role, customerIds: role === 'CUSTOMER_ADMIN' ? ['c1'] : [] }, env);
 
   it('a principal past its burst gets 429 RATE_LIMITED with Retry-After, and another principal is unaffected', async () => {
     const first = [await ask('admin-1'), await ask('admin-1'), await ask('admin-1')];

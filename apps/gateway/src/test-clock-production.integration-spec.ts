@@ -1,6 +1,7 @@
 import { authConfig, issueToken } from '@polyplus/auth';
 import type { RunningServer } from '@polyplus/subgraph-kit';
 import { startGateway } from './gateway';
+import { productionEnv } from './testing/gateway-test-env';
 
 type Answer = { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 
@@ -14,12 +15,7 @@ async function post(gateway: RunningServer, token: string, query: string): Promi
 }
 
 describe('the test clock at the gateway', () => {
-  const production = {
-    ...process.env,
-    NODE_ENV: 'production',
-    AUTH_JWT_KEYS: JSON.stringify({ prod1: 'a-production-signing-key-of-32-characters' }),
-    AUTH_PRINCIPAL_SECRETS: 'a-production-principal-secret-32-characters',
-  };
+  const production = productionEnv();
   let gateway: RunningServer;
   let token: string;
 

@@ -1,18 +1,11 @@
 import { authConfig, issueToken } from '@polyplus/auth';
-import { SUBGRAPH_NAMES } from '@polyplus/subgraph-kit';
 import { deleteRedisKeys, uniqueTestPrefix } from '@polyplus/testing';
 import { startGateway, type RunningGateway } from '../gateway';
+import { productionEnv, unreachableSubgraphs } from '../testing/gateway-test-env';
 
 describe('queue dashboard in production', () => {
   const prefix = uniqueTestPrefix('queue_dashboard_production').replace(/_$/, '');
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    QUEUE_PREFIX: prefix,
-    AUTH_JWT_KEYS: JSON.stringify({ prod1: 'a-production-signing-key-of-32-characters' }),
-    AUTH_PRINCIPAL_SECRETS: 'a-production-principal-secret-32-characters',
-    ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, 'http://127.0.0.1:9/graphql'])),
-  };
+  const env = productionEnv({ QUEUE_PREFIX: prefix, ...unreachableSubgraphs() });
   let gateway: RunningGateway;
   let origin: string;
 

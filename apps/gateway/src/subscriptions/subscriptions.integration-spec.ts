@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { buildSchema, graphql } from 'graphql';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import { WebSocket } from 'ws';
@@ -11,6 +10,7 @@ import { metricValue, metricsRegistry } from '@polyplus/metrics';
 import { deleteRedisKeys, uniqueTestPrefix } from '@polyplus/testing';
 import { until } from '@polyplus/polling';
 import { startGateway, type RunningGateway } from '../gateway';
+import { closeNow, listenAsSubgraph } from '../testing/gateway-test-env';
 
 type Case = { id: string; customerId: string; severity: number; status: string };
 
@@ -56,15 +56,8 @@ function startIncidentsStandIn(cases: Case[], secrets: string[]) {
   });
   return {
     readers,
-    listen: () =>
-      new Promise<string>((resolve) =>
-        server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`)),
-      ),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    listen: () => listenAsSubgraph(server),
+    close: () => closeNow(server),
   };
 }
 
