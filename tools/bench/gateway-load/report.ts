@@ -29,11 +29,11 @@ export function printTables(results: readonly Result[]): void {
 }
 
 /** `a ÷ b` for each round, from the figures of two targets on one workload. */
-function ratio(results: readonly Result[], workload: string, a: string, b: string, of: (figures: Figures) => number): string {
+function ratio(results: readonly Result[], workload: string, a: string, b: string, of: (figures: Figures) => number): string | undefined {
   const find = (target: string) => results.find((result) => result.workload === workload && result.target === target)?.rounds;
   const top = find(a);
   const bottom = find(b);
-  if (!top || !bottom) return 'not measured';
+  if (!top || !bottom) return undefined;
   return `${joined(
     top.map((figures, round) => of(figures) / Math.max(of(bottom[round]), 1)),
     2,
@@ -43,9 +43,10 @@ function ratio(results: readonly Result[], workload: string, a: string, b: strin
 export type RatioLine = { label: string; workload: string; a: string; b: string; of: 'req/s' | 'p99'; goal: string };
 
 export function printRatios(results: readonly Result[], lines: readonly RatioLine[]): void {
-  console.log('\nratios per round (round 1 / round 2)');
+  console.log('\nratios, one figure per round');
   for (const line of lines) {
     const value = ratio(results, line.workload, line.a, line.b, line.of === 'req/s' ? (f) => f.requestsPerSecond : (f) => f.p99);
+    if (value === undefined) continue; // a target this run did not measure (Hive with --gateway-parts, the parts without)
     console.log(`  ${line.label.padEnd(78)} ${value.padStart(13)}   goal ${line.goal}`);
   }
 }
