@@ -73,7 +73,9 @@ function productServices(): { name: string; entry: string }[] {
 
 /** How long a service takes at most to stop after SIGTERM, read from its entry point. */
 function shutdownGraceSeconds(entry: string): number {
-  const source = readFileSync(join(ROOT, entry), 'utf8');
+  const own = readFileSync(join(ROOT, entry), 'utf8');
+  // A subgraph's main.ts hands its whole life, stopping included, to the kit's runSubgraphMain.
+  const source = /\brunSubgraphMain\(/.test(own) ? readFileSync(join(ROOT, 'libs/subgraph-kit/src/run-subgraph-main.ts'), 'utf8') : own;
   const explicit =
     /stopOnSignals\([^,()]+(?:\([^)]*\))?,\s*([\d_]+)\)/.exec(source) ?? /setTimeout\(\(\) => process\.exit\(0\), ([\d_]+)\)/.exec(source);
   if (explicit) return Number(explicit[1].replace(/_/g, '')) / 1000;
