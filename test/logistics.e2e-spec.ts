@@ -1,5 +1,5 @@
 import { graphqlData, graphqlRequest } from '@polyplus/local-stack';
-import { createCoveredCustomer } from '@polyplus/testing';
+import { createCoveredCustomer, openCoveredCase } from '@polyplus/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import { stockCameraModule } from './support/stocked-depot';
 
@@ -10,22 +10,14 @@ const mutate = <T>(query: string, input: Record<string, unknown>) => graphqlData
 
 beforeAll(async () => {
   stack = await startE2eStack('e2e_logistics');
-  const { contactId, deviceId } = await createCoveredCustomer(stack.gateway, {
+  const customer = await createCoveredCustomer(stack.gateway, {
     name: 'Initech',
     serial: 'INITECH-0001',
     site: { name: 'Reading', subdivision: 'ENG' },
     technician: { name: 'Peter', email: 'peter@initech.example' },
     contract: { reference: 'PP-INITECH' },
   });
-  ({
-    openIncident: { id: incidentId },
-  } = await mutate<{ openIncident: { id: string } }>('mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
-    contactId,
-    deviceId,
-    severity: 2,
-    channel: 'PHONE',
-    summary: 'Camera module dead',
-  }));
+  incidentId = await openCoveredCase(stack.gateway, customer, { severity: 2, channel: 'PHONE', summary: 'Camera module dead' });
   await stockCameraModule(stack.gateway, '2215-60001', 3);
 }, 120_000);
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PRODUCT_QUEUES } from '@polyplus/events';
 import { queueDashboardSignInUrl } from '@polyplus/local-stack';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
-import { launchHeadlessChromium, type Browser } from './support/browser';
+import { launchHeadlessChromium, type Browser } from '@polyplus/testing';
 
 const DOCS = join(__dirname, '..', 'docs');
 

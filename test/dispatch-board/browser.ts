@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { launchHeadlessChromium, type Browser } from '../support/browser';
+import { launchHeadlessChromium, type Browser } from '@polyplus/testing';
 
-export { CHROMIUM, type Browser } from '../support/browser';
+export { CHROMIUM, type Browser } from '@polyplus/testing';
 
 /** Screenshots of the run: git-ignored, kept as CI artefacts. */
 export const ARTEFACTS = join(__dirname, '..', '..', 'dist', 'e2e', 'dispatch-board');

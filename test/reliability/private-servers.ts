@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { Redis, type RedisOptions } from 'ioredis';
 import { freePort } from '@polyplus/local-stack';
+import { privateRedisArgs } from '@polyplus/testing';
 
 /**
  * A Redis or MariaDB server of the test's own, on a free port with a temporary data directory:
@@ -95,22 +96,7 @@ export async function startPrivateRedis(): Promise<PrivateServer> {
     {
       name: 'redis-server',
       command: '/usr/bin/redis-server',
-      args: [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--dir',
-        dir,
-        '--appendonly',
-        'yes',
-        '--appendfsync',
-        'always',
-        '--save',
-        '',
-        '--daemonize',
-        'no',
-      ],
+      args: privateRedisArgs(port, dir, ['--appendonly', 'yes', '--appendfsync', 'always']),
       ping: () => pingRedis(url),
     },
     port,

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
   anyEvent,
-  appendProbeEvent,
+  commitProbeEvents,
   consumeEvents,
   createRedis,
   eventStreamKey,
   OutboxEvent,
   publishToStream,
   readDeadLetters,
+  republishAfterRelayCrash,
   startLeasedSweep,
   startOutboxRelay,
   type EventConsumer,
@@ -46,13 +47,7 @@ afterAll(async () => {
   await cluster?.dispose();
 }, 60_000);
 
-const commitEvents = (count: number, label: string) =>
-  db.dataSource.transaction(async (manager) => {
-    const ids: string[] = [];
-    for (let i = 0; i < count; i++)
-      ids.push(await appendProbeEvent(manager, { topic: 'probe.happened', key: label, payload: { label, i } }));
-    return ids;
-  });
+const commitEvents = (count: number, label: string) => commitProbeEvents(db.dataSource, count, label);
 
 const pendingOf = async (group: string) => ((await redis.xpending(stream, group)) as [number])[0];
 
@@ -72,23 +67,8 @@ describe('the event outbox on a Redis Cluster', () => {
       }),
     );
     const ids = await commitEvents(5, 'crash');
-    const rows = await db.dataSource.getRepository(OutboxEvent).find({ where: { aggregateKey: 'crash' }, order: { sequence: 'ASC' } });
     // Published, then the relay died before marking the rows: the next relay sends them again.
-    await publishToStream(
-      producer,
-      stream,
-      rows.map((row) => ({
-        id: row.id,
-        topic: row.topic,
-        key: row.aggregateKey,
-        source: 'probe',
-        occurredAt: row.occurredAt.toISOString(),
-        payload: JSON.parse(row.payload),
-      })),
-    );
-    const relay = startOutboxRelay({ dataSource: db.dataSource, redis: producer, source: 'probe', stream, pollMs: 50 });
-    await relay.drainOnce();
-    await relay.stop();
+    await republishAfterRelayCrash(db.dataSource, producer, stream, 'crash');
     await until(
       async () => applied.length >= 5 && (await pendingOf('exactly-once')) === 0,
       'the consumer to apply and acknowledge the events',

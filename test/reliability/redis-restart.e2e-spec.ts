@@ -1,7 +1,7 @@
 import { Queue, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { graphqlData } from '@polyplus/local-stack';
-import { createCoveredCustomer } from '@polyplus/testing';
+import { createCoveredCustomer, openCoveredCase } from '@polyplus/testing';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
 import { stockCameraModule } from '../support/stocked-depot';
 import { startPrivateRedis, type PrivateServer } from './private-servers';
@@ -96,15 +96,11 @@ afterAll(async () => {
 describe('check 4: Redis restarts with timers pending', () => {
   it('Redis restarted with delayed escalation and return-deadline jobs pending: workers resume unattended, no job lost', async () => {
     // A Sev 2 case: the incidents process schedules its two escalation timers (1 hour, 1 business day).
-    const {
-      openIncident: { id: incidentId },
-    } = await mutate<{ openIncident: { id: string } }>('mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
-      contactId,
-      deviceId,
-      severity: 2,
-      channel: 'PHONE',
-      summary: 'Camera module dead',
-    });
+    const incidentId = await openCoveredCase(
+      stack.gateway,
+      { contactId, deviceId },
+      { severity: 2, channel: 'PHONE', summary: 'Camera module dead' },
+    );
     // A delivered replacement: the logistics process arms its return deadline (10 business days).
     const { orderReplacement } = await mutate<{ orderReplacement: { id: string } }>(
       'mutation ($input: OrderReplacementInput!) { orderReplacement(input: $input) { id } }',

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { graphqlData, startPortalProcess, type WebAppProcess } from '@polyplus/local-stack';
 import type { Principal } from '@polyplus/auth';
 import { startE2eStack, type E2eStack, type GatewayAs } from '../support/e2e-stack';
-import { launchHeadlessChromium, type Browser } from '../support/browser';
+import { launchHeadlessChromium, type Browser } from '@polyplus/testing';
 import { runSeedCli } from '../support/seed-cli';
 
 /** Screenshots of the run: git-ignored, kept as CI artefacts (the README's come from here). */

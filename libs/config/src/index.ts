@@ -4,6 +4,7 @@ export { ConfigError, isProduction, readConfig, readEntry, type Env } from './re
 export { defineService, readGroup, readServiceConfig, type Rule, type ServiceSchema } from './service-schema';
 export { CONFIG_EXIT_CODE, loadConfigOrExit } from './load-config';
 export { productionSecrets } from './production-secrets';
+export { pemFile } from './pem-file';
 export { configurationDocument } from './configuration-doc';
 export { gatewayAddressGroup, SUBGRAPH_PORTS, subgraphAddressEntries, type SubgraphName } from './groups/directory';
 export { attachmentGroup, caseGroup, webhookGroup } from './groups/incidents';

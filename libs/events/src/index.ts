@@ -80,3 +80,4 @@ export { SAMPLE_EVENT_PAYLOADS, sampleEventPayload } from './testing/sample-payl
 export { decodeOutbox } from './testing/outbox-decodes';
 export { decodedEvent } from './testing/decoded-event';
 export { anyEvent } from './testing/any-event';
+export { commitProbeEvents, republishAfterRelayCrash } from './testing/probe-outbox';

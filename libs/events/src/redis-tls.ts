@@ -1,15 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
-
-function pem(variable: string, env: NodeJS.ProcessEnv): string | undefined {
-  const path = env[variable];
-  if (!path) return undefined;
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new Error(`${variable}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
-  }
-}
+import { pemFile } from '@polyplus/config';
 
 /**
  * TLS settings for `rediss://` connections (one server or a cluster): the CA that signed the
@@ -18,9 +8,9 @@ function pem(variable: string, env: NodeJS.ProcessEnv): string | undefined {
  * always checked. Undefined when none is set.
  */
 export function redisTlsFromEnv(env: NodeJS.ProcessEnv = process.env): ConnectionOptions | undefined {
-  const ca = pem('REDIS_TLS_CA_FILE', env);
-  const cert = pem('REDIS_TLS_CERT_FILE', env);
-  const key = pem('REDIS_TLS_KEY_FILE', env);
+  const ca = pemFile('REDIS_TLS_CA_FILE', env);
+  const cert = pemFile('REDIS_TLS_CERT_FILE', env);
+  const key = pemFile('REDIS_TLS_KEY_FILE', env);
   if (Boolean(cert) !== Boolean(key)) throw new Error('REDIS_TLS_CERT_FILE and REDIS_TLS_KEY_FILE go together');
   if (!ca && !cert) return undefined;
   return { ...(ca ? { ca } : {}), ...(cert ? { cert, key } : {}), minVersion: 'TLSv1.2' };

@@ -5,14 +5,8 @@ import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ByteCounter } from './exact-length';
-import {
-  assertValidKey,
-  ObjectNotFoundError,
-  type ObjectHead,
-  type ObjectStorage,
-  type PutOptions,
-  type PutResult,
-} from './object-storage';
+import { assertValidKey, ObjectNotFoundError } from './object-storage';
+import type { ObjectHead, ObjectStorage, PutOptions, PutResult } from './object-storage';
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
 

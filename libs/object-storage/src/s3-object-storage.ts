@@ -3,14 +3,8 @@ import { pipeline } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { ByteCounter } from './exact-length';
-import {
-  assertValidKey,
-  ObjectNotFoundError,
-  type ObjectHead,
-  type ObjectStorage,
-  type PutOptions,
-  type PutResult,
-} from './object-storage';
+import { assertValidKey, ObjectNotFoundError } from './object-storage';
+import type { ObjectHead, ObjectStorage, PutOptions, PutResult } from './object-storage';
 
 export type S3Location = {
   bucket: string;

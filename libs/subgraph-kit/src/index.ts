@@ -12,6 +12,7 @@ export {
 } from './graphql-http-server';
 export { handleGraphQLRequest, MAX_BODY_BYTES } from './http-graphql';
 export { answerAfterUnreadBody } from './unread-body';
+export { httpStatusOf, signedPrincipal } from './route-errors';
 export { stopOnSignals } from './shutdown';
 export { apolloLogger, type ApolloLogger } from './apollo-logger';
 export { SUBGRAPH_PORTS, SUBGRAPH_NAMES, GATEWAY_PORT, subgraphPort, subgraphUrl, type SubgraphName } from './service-directory';
@@ -30,6 +31,7 @@ export {
   type EventStreamsOptions,
   type GroupOptions,
 } from './background/event-streams';
+export { PremiumFeature, PREMIUM_FEATURES } from './premium-feature';
 export { principalContext, type SubgraphContext } from './principal-context';
 export { assertVisible, scopeToTenant, tenantScopeMiddleware, type TenantOwnership } from './tenant-scope';
 export { printSubgraphSdl, buildUnopenedSubgraph, unguardedRootFields } from './print-subgraph-sdl';

@@ -59,3 +59,20 @@ export async function createCoveredCustomer(staff: GraphQLTarget, spec: CoveredC
   );
   return { customerId, siteId: createSite.id, contactId: addContact.id, deviceId: registerDevice.id };
 }
+
+/** What a case is opened with besides its device and contact, e.g. `{ severity: 2, channel: 'PHONE', summary: 'Camera module dead' }`. */
+export type CaseSpec = { severity: number; channel: string; summary: string };
+
+/** Opens, through the gateway as `staff`, a case on the customer's covered device for its designated contact; the case's id. */
+export async function openCoveredCase(
+  staff: GraphQLTarget,
+  customer: Pick<CoveredCustomer, 'contactId' | 'deviceId'>,
+  spec: CaseSpec,
+): Promise<string> {
+  const { openIncident } = await graphqlData<{ openIncident: { id: string } }>(
+    staff,
+    'mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }',
+    { input: { contactId: customer.contactId, deviceId: customer.deviceId, ...spec } },
+  );
+  return openIncident.id;
+}

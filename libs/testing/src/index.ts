@@ -1,13 +1,16 @@
 export { uniqueTestPrefix, dropDatabasesWithPrefix, deleteRedisKeys } from './isolation';
+export { closeQueueSuite } from './close-queue-suite';
 export { executeOperation, operationData, TEST_SUPPORT_ENGINEER, type OperationResult } from './execute-operation';
 export { databaseFingerprint, quiescentFingerprint } from './database-fingerprint';
 export { countQueries, type QueryCounter } from './query-counter';
 export { startPrivateRedisCluster, type PrivateRedisCluster } from './redis-cluster';
+export { privateRedisArgs } from './redis-server-args';
 export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver';
 export { committedSubgraphSchema, serviceDocumentErrors, serviceDocumentsIn } from './service-document-check';
 export { answer, fakeSubgraphClient, type FakeRoute } from './fake-subgraph-client';
 export { eraseAgain, staffPersonalDataPeer, unclassifiedEntityTables } from './personal-data-checks';
 export { londonTechnician, unplacedLondonVisit } from './dispatch-fixtures';
-export { createCoveredCustomer, type CoveredCustomer, type CoveredCustomerSpec } from './covered-customer';
+export { createCoveredCustomer, openCoveredCase, type CaseSpec, type CoveredCustomer, type CoveredCustomerSpec } from './covered-customer';
 export { expectRefusedInput, rowCounts, type BoundsCase, type BoundsTarget } from './input-bounds';
 export { connectToMysql } from './mysql-connection';
+export { CHROMIUM, launchHeadlessChromium, type Browser } from './headless-chromium';

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { freePort } from '@polyplus/local-stack';
+import { privateRedisArgs } from './redis-server-args';
 import { until } from '@polyplus/polling';
 
 /** A Redis Cluster of the test's own: `masters` redis-server processes on free ports, all slots assigned. */
@@ -70,13 +71,7 @@ export async function startPrivateRedisCluster(masters = 3): Promise<PrivateRedi
       const [port, busPort] = [await freePort(), await freePort()];
       const child = spawn(
         REDIS_SERVER,
-        [
-          '--port',
-          String(port),
-          '--bind',
-          '127.0.0.1',
-          '--dir',
-          dir,
+        privateRedisArgs(port, dir, [
           '--cluster-enabled',
           'yes',
           '--cluster-config-file',
@@ -87,11 +82,7 @@ export async function startPrivateRedisCluster(masters = 3): Promise<PrivateRedi
           '2000',
           '--appendonly',
           'no',
-          '--save',
-          '',
-          '--daemonize',
-          'no',
-        ],
+        ]),
         { stdio: 'ignore' },
       );
       children.push(child);

@@ -4,7 +4,7 @@ import { Customer } from '../customer/customer.entity';
 import { DATE_COLUMN } from '../shared/date-column';
 import { ContractOption } from './contract-option';
 import { ContractDevice } from './contract-device.entity';
-import { PREMIUM_FEATURES, PremiumFeature } from './premium-feature';
+import { PREMIUM_FEATURES, PremiumFeature } from '@polyplus/subgraph-kit';
 
 const optionList = {
   to: (options: ContractOption[]) => [...new Set(options)].sort().join(','),

@@ -1,11 +1,10 @@
 import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput, entityReference, Access, CUSTOMER_USERS, STAFF, SUPPORT } from '@polyplus/subgraph-kit';
+import { badUserInput, entityReference, Access, CUSTOMER_USERS, PremiumFeature, STAFF, SUPPORT } from '@polyplus/subgraph-kit';
 import { Contract } from './contract.entity';
 import { ContractService } from './contract.service';
 import { CreateContractInput } from './dto/create-contract.input';
 import { CoverDevicesInput } from './dto/cover-devices.input';
 import { DeviceCoverage } from './device-coverage.type';
-import { PremiumFeature } from './premium-feature';
 import { Customer } from '../customer/customer.entity';
 import { CustomerService } from '../customer/customer.service';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { badUserInput, conflict, notFound } from '@polyplus/subgraph-kit';
+import { badUserInput, conflict, notFound, type PremiumFeature } from '@polyplus/subgraph-kit';
 import { isDuplicateEntry } from '@polyplus/persistence';
 import { Customer } from '../customer/customer.entity';
 import { isIsoDate } from '../shared/iso-date';
@@ -10,7 +10,6 @@ import type { CoveragePeriod, DeviceCoverage } from './device-coverage.type';
 import type { CreateContractInput } from './dto/create-contract.input';
 import type { CoverDevicesInput } from './dto/cover-devices.input';
 import type { DeviceDirectory } from './device-directory';
-import type { PremiumFeature } from './premium-feature';
 
 const INSERT_CHUNK = 500;
 

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ContractOption } from './contract-option';
-import { PremiumFeature } from './premium-feature';
+import { PremiumFeature } from '@polyplus/subgraph-kit';
 
 @ObjectType('CoveragePeriod', { description: 'One contract’s cover of a device: the term, both days inclusive.' })
 export class CoveragePeriod {

@@ -1,20 +1,11 @@
 import { serviceLogger } from '@polyplus/logger';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { AuthError, verifyPrincipal, type Principal } from '@polyplus/auth';
-import { DomainError, type HttpRoutes } from '@polyplus/subgraph-kit';
+import { DomainError, httpStatusOf, signedPrincipal, type HttpRoutes } from '@polyplus/subgraph-kit';
 import { EXPORT_PATH_PREFIX } from './export-link';
 import type { PersonalDataExports } from './personal-data-exports';
 
 const ROUTE = /^\/files\/personal-data\/([A-Za-z0-9_-]{1,2000}\.[A-Za-z0-9_-]{1,100})$/;
-const STATUS_BY_CODE: Record<string, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  SERVICE_UNAVAILABLE: 503,
-};
 
 type RouteOptions = { principalSecrets: readonly string[]; log?: (message: string, error?: unknown) => void };
 
@@ -26,15 +17,6 @@ function sendError(response: ServerResponse, status: number, code: string, messa
   }
   response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
-}
-
-function principalOf(request: IncomingMessage, options: RouteOptions): Principal {
-  try {
-    return verifyPrincipal(request.headers, options.principalSecrets);
-  } catch (error) {
-    if (error instanceof AuthError) throw new DomainError('UNAUTHENTICATED', error.message);
-    throw error;
-  }
 }
 
 /**
@@ -57,11 +39,11 @@ export function personalDataRoutes(exports: PersonalDataExports, options: RouteO
       return true;
     }
     Promise.resolve()
-      .then(() => exports.stream(principalOf(request, options), route[1], response))
+      .then(() => exports.stream(signedPrincipal(request, options.principalSecrets), route[1], response))
       .catch((error: unknown) => {
         if (error instanceof DomainError || error instanceof GraphQLError) {
           const code = String(error.extensions.code ?? 'INTERNAL_SERVER_ERROR');
-          if (!response.headersSent) return sendError(response, STATUS_BY_CODE[code] ?? 500, code, error.message);
+          if (!response.headersSent) return sendError(response, httpStatusOf(code), code, error.message);
         }
         log('[personal-data] export failed', error);
         sendError(response, 503, 'SERVICE_UNAVAILABLE', 'The export could not be completed; try again shortly');

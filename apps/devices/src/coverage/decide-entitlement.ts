@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { coverageAt, isAdvanceReplacementEligible } from '@polyplus/business-calendar';
 import { ProductType } from '../product/product-type';
 import { ContractOption } from './contract-option';
-import { PremiumFeature } from './premium-feature';
+import { PremiumFeature } from '@polyplus/subgraph-kit';
 import type { ContractPeriod } from './coverage-directory';
 import type { DeviceEntitlement } from './device-entitlement.type';
 

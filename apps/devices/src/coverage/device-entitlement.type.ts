@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ContractOption } from './contract-option';
-import { PremiumFeature } from './premium-feature';
+import { PremiumFeature } from '@polyplus/subgraph-kit';
 
 @ObjectType('DeviceEntitlement', { description: 'What the Poly+ service owes a device at an instant (dates are the site’s local dates).' })
 export class DeviceEntitlement {

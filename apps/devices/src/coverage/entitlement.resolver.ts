@@ -1,10 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertVisible, type SubgraphContext, Access, CUSTOMER_USERS, plausibleInstantArg, STAFF, SUPPORT } from '@polyplus/subgraph-kit';
+import { assertVisible, type SubgraphContext, Access, CUSTOMER_USERS, plausibleInstantArg, PremiumFeature, STAFF, SUPPORT } from '@polyplus/subgraph-kit';
 import { Device } from '../device/device.entity';
 import { EntitlementService } from './entitlement.service';
 import { OnsiteRulesService } from './onsite-rules.service';
 import { DeviceEntitlement } from './device-entitlement.type';
-import { PremiumFeature } from './premium-feature';
 import { OnsiteAvailabilityRule } from './onsite-availability-rule.entity';
 import { SetOnsiteAvailabilityInput } from './dto/set-onsite-availability.input';
 

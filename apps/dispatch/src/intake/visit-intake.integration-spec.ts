@@ -13,7 +13,7 @@ import {
   type OptimiseRegionJob,
 } from '@polyplus/events';
 import { notFound } from '@polyplus/subgraph-kit';
-import { answer, deleteRedisKeys, fakeSubgraphClient } from '@polyplus/testing';
+import { answer, closeQueueSuite, fakeSubgraphClient } from '@polyplus/testing';
 import { waitFor } from '@polyplus/polling';
 import { OnsiteVisit, OnsiteVisitStatus, Technician } from '@polyplus/dispatch-data';
 import { dispatchSubgraph } from '../dispatch-subgraph';
@@ -125,11 +125,7 @@ describe('visits from the event stream', () => {
   afterAll(async () => {
     await runtime.close();
     await trigger.close();
-    await queue.obliterate({ force: true });
-    await queue.close();
-    await deleteRedisKeys(prefix);
-    redis.disconnect();
-    await db.drop();
+    await closeQueueSuite(queue, redis, db, prefix);
   }, 60_000);
 
   it('a replacement ordered on a contract with the onsite option creates a visit released at the part’s expected delivery, with the case’s severity and customer and the product’s duration and skills', async () => {

@@ -2,8 +2,8 @@ import { serviceLogger } from '@polyplus/logger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { GraphQLError } from 'graphql';
-import { AuthError, verifyPrincipal, type Principal } from '@polyplus/auth';
-import { DomainError, answerAfterUnreadBody, type HttpRoutes } from '@polyplus/subgraph-kit';
+import type { Principal } from '@polyplus/auth';
+import { DomainError, answerAfterUnreadBody, httpStatusOf, signedPrincipal, type HttpRoutes } from '@polyplus/subgraph-kit';
 import { ContentRefused, isTextContentType } from './attachment-content';
 import type { Attachment } from './attachment.entity';
 import type { AttachmentService } from './attachment.service';
@@ -11,15 +11,6 @@ import type { AttachmentService } from './attachment.service';
 /** Where the gateway relays file transfers: `PUT /files/uploads/<link>`, `GET /files/downloads/<link>`. */
 export const FILES_PATH_PREFIX = '/files/';
 const ROUTE = /^\/files\/(uploads|downloads)\/([A-Za-z0-9_-]{1,4000}\.[A-Za-z0-9_-]{1,100})$/;
-
-const STATUS_BY_CODE: Record<string, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  SERVICE_UNAVAILABLE: 503,
-};
 
 type RouteOptions = { principalSecrets: readonly string[]; now?: () => Date; log?: (message: string, error?: unknown) => void };
 
@@ -54,7 +45,7 @@ function sendError(
 function sendFailure(request: IncomingMessage, response: ServerResponse, error: unknown, log: RouteOptions['log']): void {
   if (error instanceof DomainError || error instanceof GraphQLError) {
     const code = String(error.extensions.code ?? 'INTERNAL_SERVER_ERROR');
-    const status = error instanceof ContentRefused ? error.httpStatus : (STATUS_BY_CODE[code] ?? 500);
+    const status = error instanceof ContentRefused ? error.httpStatus : httpStatusOf(code);
     const field = error.extensions.field;
     return sendError(request, response, status, code, error.message, field ? { field } : {});
   }
@@ -82,12 +73,7 @@ function downloadHeaders(attachment: Attachment): Record<string, string> {
 }
 
 function principalOf(request: IncomingMessage, options: RouteOptions): Principal {
-  try {
-    return verifyPrincipal(request.headers, options.principalSecrets, options.now?.() ?? new Date());
-  } catch (error) {
-    if (error instanceof AuthError) throw new DomainError('UNAUTHENTICATED', error.message);
-    throw error;
-  }
+  return signedPrincipal(request, options.principalSecrets, options.now?.() ?? new Date());
 }
 
 function declaredType(header: string | undefined): string | undefined {

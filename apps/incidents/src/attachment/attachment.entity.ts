@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { CaseRecord } from '../incident/case-rows';
 import { AttachmentKind } from './attachment-kind';
 
 /**
@@ -9,17 +10,7 @@ import { AttachmentKind } from './attachment-kind';
 @ObjectType('Attachment', { description: 'A file on a support case: a network diagram, a configuration, CDRs, an operation procedure.' })
 @Entity('incident_attachment')
 @Index('IDX_incident_attachment_incident', ['incidentId', 'uploadedAt'])
-export class Attachment {
-  @Field(() => ID)
-  @PrimaryColumn('char', { length: 36 })
-  id: string;
-
-  @Column('char', { length: 36 })
-  incidentId: string;
-
-  @Column('char', { length: 36 })
-  customerId: string;
-
+export class Attachment extends CaseRecord {
   @Field(() => String)
   @Column('varchar', { length: 255 })
   fileName: string;

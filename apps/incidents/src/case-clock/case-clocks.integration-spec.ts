@@ -13,7 +13,7 @@ import {
   decodeOutbox,
 } from '@polyplus/events';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import { executeOperation, operationData } from '@polyplus/testing';
+import { closeQueueSuite, executeOperation, operationData } from '@polyplus/testing';
 import { createIncidentsSubgraph, incidentsSubgraph } from '../incidents-subgraph';
 import { FakeWorld } from '../testing/fake-subgraphs';
 import { Incident } from '../incident/incident.entity';
@@ -26,7 +26,6 @@ import { ESCALATION_QUEUE, escalationJobId, type EscalationJob } from '../escala
 import { IncidentSeverityChange } from './severity-change.entity';
 import { IncidentClockPause } from './clock-pause.entity';
 import { partWaitHandler } from './part-wait.consumer';
-import { closeQueueSuite } from '../testing/close-queue-suite';
 
 const JANE: Principal = { subject: 'jane', role: 'SUPPORT_ENGINEER', customerIds: [] };
 

@@ -1,21 +1,12 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CaseHistoryLine } from '../incident/case-rows';
 import { Field, Int, ObjectType } from 'type-graphql';
 
 /** A change of a case's severity by support staff. Rows are only ever inserted. */
 @ObjectType('SeverityChange', { description: 'A change of the case’s severity, with the targets it set.' })
 @Entity('incident_severity_change')
 @Index('IDX_incident_severity_change_incident', ['incidentId', 'sequence'])
-export class IncidentSeverityChange {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint', unsigned: true })
-  sequence: string;
-
-  @Column('char', { length: 36 })
-  incidentId: string;
-
-  @Field(() => Date)
-  @Column('datetime', { precision: 3 })
-  at: Date;
-
+export class IncidentSeverityChange extends CaseHistoryLine {
   @Field(() => Int)
   @Column('tinyint', { unsigned: true })
   fromSeverity: number;

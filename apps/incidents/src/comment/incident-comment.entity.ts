@@ -1,21 +1,12 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { CaseRecord } from '../incident/case-rows';
 
 /** A message on a case between the customer's people and support. Rows are only ever inserted. */
 @ObjectType('IncidentComment')
 @Entity('incident_comment')
 @Index('IDX_incident_comment_incident', ['incidentId', 'createdAt'])
-export class IncidentComment {
-  @Field(() => ID)
-  @PrimaryColumn('char', { length: 36 })
-  id: string;
-
-  @Column('char', { length: 36 })
-  incidentId: string;
-
-  @Column('char', { length: 36 })
-  customerId: string;
-
+export class IncidentComment extends CaseRecord {
   @Field(() => String)
   @Column('text')
   body: string;

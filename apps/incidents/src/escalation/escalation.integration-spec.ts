@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
-import { deleteRedisKeys } from '@polyplus/testing';
+import { closeQueueSuite } from '@polyplus/testing';
 import { until } from '@polyplus/polling';
 import { createRedis, OutboxEvent, decodeOutbox } from '@polyplus/events';
 import { incidentsSubgraph } from '../incidents-subgraph';
@@ -45,17 +45,7 @@ describe('escalation timers', () => {
   }
 
   function openCase() {
-    const device = world.device(site);
-    return incidents.open(
-      {
-        contactId: world.designatedContact(device.customerId),
-        deviceId: device.id,
-        severity: 2,
-        channel: ContactChannel.PHONE,
-        summary: 'No audio',
-      },
-      SUPPORT_DESK,
-    );
+    return incidents.open({ ...world.caseReporter(site), severity: 2, channel: ContactChannel.PHONE, summary: 'No audio' }, SUPPORT_DESK);
   }
 
   const escalationsOf = (incidentId: string) => db.dataSource.getRepository(Escalation).findBy({ incidentId });
@@ -68,13 +58,7 @@ describe('escalation timers', () => {
 
   afterEach(() => stop(), 60_000);
 
-  afterAll(async () => {
-    await queue.obliterate({ force: true });
-    await queue.close();
-    await deleteRedisKeys(prefix);
-    redis.disconnect();
-    await db.drop();
-  }, 60_000);
+  afterAll(() => closeQueueSuite(queue, redis, db, prefix), 60_000);
 
   it('an escalation fires for an aged case and not for a responded one', async () => {
     await start(policy(1_500));

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CaseHistoryLine } from './case-rows';
 import { Field, ObjectType } from 'type-graphql';
 import { IncidentStatus } from './incident-status';
 
@@ -6,18 +7,7 @@ import { IncidentStatus } from './incident-status';
 @ObjectType('IncidentAuditEntry')
 @Entity('incident_audit_entry')
 @Index('IDX_incident_audit_entry_incident', ['incidentId', 'sequence'])
-export class IncidentAuditEntry {
-  // Insertion order: several changes may share one millisecond.
-  @PrimaryGeneratedColumn('increment', { type: 'bigint', unsigned: true })
-  sequence: string;
-
-  @Column('char', { length: 36 })
-  incidentId: string;
-
-  @Field(() => Date)
-  @Column('datetime', { precision: 3 })
-  at: Date;
-
+export class IncidentAuditEntry extends CaseHistoryLine {
   @Field(() => String, {
     description: 'Who acted, as the gateway verified the caller: `<ROLE>:<subject>` (e.g. `SUPPORT_ENGINEER:jane`), or `system`.',
   })

@@ -31,15 +31,8 @@ describe('ecosystem cloud partner support', () => {
   afterAll(() => db.drop(), 60_000);
 
   function openCase() {
-    const device = world.device(site);
     return incidents.open(
-      {
-        contactId: world.designatedContact(device.customerId),
-        deviceId: device.id,
-        severity: 2,
-        channel: ContactChannel.WEB,
-        summary: 'Teams room drops calls',
-      },
+      { ...world.caseReporter(site), severity: 2, channel: ContactChannel.WEB, summary: 'Teams room drops calls' },
       SUPPORT_DESK,
     );
   }

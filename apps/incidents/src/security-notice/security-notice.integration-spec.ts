@@ -5,7 +5,7 @@ import type { Principal } from '@polyplus/auth';
 import { createRedis, decodedEvent, decodeOutbox, SECURITY_NOTICE_PUBLISHED, type EventEnvelope } from '@polyplus/events';
 import { createTestDatabase, type TestDatabase } from '@polyplus/persistence';
 import type { SubgraphClient } from '@polyplus/subgraph-kit';
-import { answer, executeOperation, fakeSubgraphClient, operationData } from '@polyplus/testing';
+import { answer, closeQueueSuite, executeOperation, fakeSubgraphClient, operationData } from '@polyplus/testing';
 import { createIncidentsSubgraph, incidentsSubgraph } from '../incidents-subgraph';
 import { FakeWorld } from '../testing/fake-subgraphs';
 import { CUSTOMER_ENTITIES } from './customer-registry';
@@ -14,7 +14,6 @@ import { WebhookEndpoint } from '../webhook/webhook-endpoint.entity';
 import { newWebhookEndpoint } from '../webhook/new-webhook-endpoint';
 import { webhookFanout } from '../webhook/webhook-fanout';
 import { WEBHOOK_DELIVERY_QUEUE, type WebhookDeliveryJob } from '../webhook/webhook-queue';
-import { closeQueueSuite } from '../testing/close-queue-suite';
 
 const RECORD = 'mutation ($input: RecordSecurityNoticeInput!) { recordSecurityNotice(input: $input) { id status notifiedAt } }';
 const PUBLISH = 'mutation ($id: ID!) { publishSecurityNotice(id: $id) { id status notifiedAt publishedBy } }';

@@ -35,6 +35,12 @@ export class FakeWorld {
     return contactId;
   }
 
+  /** Who may open a case at `site`: a covered device there and a designated contact of its customer. */
+  caseReporter(site: FakeSite): { contactId: string; deviceId: string } {
+    const device = this.device(site);
+    return { contactId: this.designatedContact(device.customerId), deviceId: device.id };
+  }
+
   readonly devicesClient: SubgraphClient = fakeSubgraphClient(
     answer(DEVICE_ENTITLEMENT, ({ deviceId }) => {
       const device = this.devices.get(deviceId);

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchHeadlessChromium, type Browser } from '@polyplus/testing';
 import { caseNotice, partNotice } from '../notice/notice-builders';
 import { renderNotice } from './mail-templates';
 
@@ -9,7 +9,6 @@ import { renderNotice } from './mail-templates';
 // Chromium as a mail client would show them: nothing loaded from anywhere, no scripts.
 // Screenshots land here (git-ignored); docs/mail-*.png are copies of them.
 const ARTEFACTS = join(__dirname, '..', '..', '..', '..', 'dist', 'e2e', 'mail');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const site = { id: 'site-1', name: 'Initrode Berlin', timeZone: 'Europe/Berlin', countryCode: 'DE' };
 const facts = {
@@ -56,37 +55,17 @@ const recipient = {
   unsubscribeUrl: 'https://mail.polyplus.example/unsubscribe?token=example',
 };
 
-let context: BrowserContext;
+let browser: Browser;
 let page: Page;
-let profile: string;
 
 beforeAll(async () => {
-  // Debian's chromium (tools/run/ensure-chromium.sh), launched as the dispatch board's browser tests do.
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: run tools/run/ensure-chromium.sh (or set CHROMIUM_PATH)`);
-  profile = mkdtempSync(join(tmpdir(), 'mail-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 720, height: 900 },
-    locale: 'en-GB',
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  mkdirSync(ARTEFACTS, { recursive: true });
+  // Debian's chromium, launched as the dispatch board's browser tests do.
+  browser = await launchHeadlessChromium({ artefacts: ARTEFACTS, viewport: { width: 720, height: 900 } });
+  page = browser.page;
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 }, 60_000);
 
 it.each([

@@ -4,10 +4,10 @@ import type { TestDatabase } from '@polyplus/persistence';
 import { outboxTestDatabase } from '../testing/outbox-test-database';
 import { createRedis } from '../redis';
 import { deleteKeysMatching } from '../delete-keys';
-import { OutboxEvent } from './outbox-event.entity';
 import { appendProbeEvent } from './append-to-outbox';
+import { commitProbeEvents, republishAfterRelayCrash } from '../testing/probe-outbox';
 import { eventStreamKey, type EventEnvelope } from './event-envelope';
-import { publishToStream, startOutboxRelay } from './outbox-relay';
+import { startOutboxRelay } from './outbox-relay';
 import { consumeEvents } from './event-consumer';
 import { until } from '@polyplus/polling';
 
@@ -38,13 +38,7 @@ describe('event outbox', () => {
     return Boolean(mine && last && mine['last-delivered-id'] === last[0] && Number(mine.pending) === 0);
   }
 
-  const commitEvents = (count: number, label: string) =>
-    db.dataSource.transaction(async (manager) => {
-      const ids: string[] = [];
-      for (let i = 0; i < count; i++)
-        ids.push(await appendProbeEvent(manager, { topic: 'probe.happened', key: label, payload: { label, i } }));
-      return ids;
-    });
+  const commitEvents = (count: number, label: string) => commitProbeEvents(db.dataSource, count, label);
 
   it('the outbox delivers every event exactly once to its consumer after a simulated crash between commit and publish', async () => {
     const applied: EventEnvelope[] = [];
@@ -62,24 +56,9 @@ describe('event outbox', () => {
     });
     // Committed, but the process died before any relay ran.
     const ids = await commitEvents(5, 'crash');
-    // A relay published them (XADD) and crashed before marking them published.
-    const rows = await db.dataSource.getRepository(OutboxEvent).find({ where: { aggregateKey: 'crash' }, order: { sequence: 'ASC' } });
-    await publishToStream(
-      producer,
-      stream,
-      rows.map((row) => ({
-        id: row.id,
-        topic: row.topic,
-        key: row.aggregateKey,
-        source: 'probe',
-        occurredAt: row.occurredAt.toISOString(),
-        payload: JSON.parse(row.payload),
-      })),
-    );
-    // The restarted relay finds them unpublished and sends them again.
-    const relay = startOutboxRelay({ dataSource: db.dataSource, redis: producer, source: 'probe', stream, pollMs: 50 });
-    await relay.drainOnce();
-    await relay.stop();
+    // A relay published them (XADD) and crashed before marking them published; the restarted relay
+    // finds them unpublished and sends them again.
+    await republishAfterRelayCrash(db.dataSource, producer, stream, 'crash');
 
     expect(await redis.xlen(stream)).toBe(10);
     await until(() => groupSettled('exactly-once'), 'the consumer to read and acknowledge all ten entries');

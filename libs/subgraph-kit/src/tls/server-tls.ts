@@ -1,5 +1,5 @@
 import type { TlsOptions } from 'node:tls';
-import { pemFile } from './pem-file';
+import { pemFile } from '@polyplus/config';
 
 /** What a service's own listener needs to serve HTTPS, and to demand client certificates (mutual TLS). */
 export type ServerTls = Pick<TlsOptions, 'cert' | 'key' | 'ca' | 'requestCert' | 'rejectUnauthorized' | 'minVersion'>;

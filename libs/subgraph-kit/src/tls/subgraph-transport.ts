@@ -2,7 +2,7 @@ import { request as httpRequest, type ClientRequest, type IncomingMessage, type 
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Agent as UndiciAgent } from 'undici';
 import { inClientSpan } from '@polyplus/telemetry';
-import { pemFile } from './pem-file';
+import { pemFile } from '@polyplus/config';
 import { pooledFetch } from './pooled-fetch';
 
 /** How one process reaches the subgraphs: plain HTTP, or HTTPS with a CA and, for mutual TLS, a client certificate. */

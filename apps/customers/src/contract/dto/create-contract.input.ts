@@ -1,8 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { ArrayMaxSize, ArrayUnique, IsEnum, IsUUID, Matches } from 'class-validator';
-import { IsCalendarDate } from '@polyplus/subgraph-kit';
+import { IsCalendarDate, PREMIUM_FEATURES, PremiumFeature } from '@polyplus/subgraph-kit';
 import { CONTRACT_OPTIONS, ContractOption } from '../contract-option';
-import { PREMIUM_FEATURES, PremiumFeature } from '../premium-feature';
 
 export const MAX_DEVICES_PER_REQUEST = 10_000;
 

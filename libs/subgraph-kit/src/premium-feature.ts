@@ -2,7 +2,9 @@ import { registerEnumType } from 'type-graphql';
 
 /**
  * Premium Poly Lens device-management features a Poly+ contract entitles (service description,
- * summary table: "Select premium features not available for free in Poly Lens").
+ * summary table: "Select premium features not available for free in Poly Lens"). One GraphQL enum
+ * for the customers subgraph (contracts) and the devices subgraph (entitlements): composition needs
+ * the same values in both.
  */
 export enum PremiumFeature {
   REMOTE_MANAGEMENT = 'REMOTE_MANAGEMENT',
