@@ -80,6 +80,8 @@ describe('Online Support Center in a browser', () => {
     await expect(page.locator('.portal-header').textContent()).resolves.toContain('designated contact');
     // The address no longer carries the sign-in request.
     expect(new URL(page.url()).search).toBe('');
+    // The picture of the overview shows the account, not its loading line.
+    await page.locator('.tiles').waitFor();
     await page.screenshot({ path: screenshotPath('overview'), fullPage: true });
   }, 30_000);
 
