@@ -56,8 +56,11 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const key = this.sharedReads ? sharedReadKey(options) : undefined;
     if (key === undefined) return this.send(options);
     // The first request's signature, request id and hop metric stand for all that share its read or batch.
-    const batchKey = entityBatchKey(options);
-    const read = () => (batchKey === undefined ? this.send(options) : this.batches.read(batchKey, options));
+    // Only a request that starts a read needs its batch key: one that joins a read in flight never sends.
+    const read = () => {
+      const batchKey = entityBatchKey(options);
+      return batchKey === undefined ? this.send(options) : this.batches.read(batchKey, options);
+    };
     return this.inFlight.share(key, read, ownCopy);
   }
 
